@@ -1,0 +1,469 @@
+//! Course content: the typed model, the validator for the TOML sources and the pack builder.
+//!
+//! Content flows `content/courses/*` (TOML written by people, see `content/FORMAT.md`) →
+//! [`parse_courses`] (every rule checked, every problem reported with file, line and field) →
+//! [`build_packs`] (immutable files named by their SHA-256) → served under `/content/` →
+//! the client, which reads them with [`parse_catalog`], [`parse_course_manifest`] and
+//! [`parse_lesson_file`] after checking each hashed file with [`verify_hash`].
+//!
+//! Everything here is pure: reading directories, running audio tools and writing files is the
+//! job of `cargo xtask content`, so the same rules run natively and in the browser.
+
+pub mod markdown;
+mod pack;
+mod source;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use unicode_normalization::UnicodeNormalization;
+
+pub use markdown::markdown_problems;
+pub use pack::{
+    build_packs, choice_options, lesson_media_names, parse_catalog, parse_course_manifest,
+    parse_lesson_file, verify_hash, BuiltPacks, ByteSize, CatalogCourse, CatalogIndex, CatalogUnit,
+    CourseManifest, LessonFile, ManifestLesson, ManifestUnit, MediaFile, MissingClip, PackFile,
+    CATALOG_FILE_NAME, PACK_FORMAT,
+};
+pub use source::{parse_course, parse_courses, CourseSources, SourceFile};
+
+/// A language of the interface or of a gloss. `ko` is the language being taught.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Ko,
+    En,
+    Vi,
+    Ru,
+    Kk,
+    Th,
+    Tr,
+    Mn,
+    Uz,
+}
+
+impl Language {
+    /// Every language the format knows, in the order glosses are written out.
+    pub const ALL: [Language; 9] = [
+        Language::Ko,
+        Language::En,
+        Language::Vi,
+        Language::Ru,
+        Language::Kk,
+        Language::Th,
+        Language::Tr,
+        Language::Mn,
+        Language::Uz,
+    ];
+
+    /// The languages every learner-facing text of a Korean course must carry.
+    pub const REQUIRED_FOR_KOREAN_COURSES: [Language; 3] =
+        [Language::En, Language::Vi, Language::Ru];
+
+    /// The ISO 639-1 code used in the sources and in the JSON packs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Ko => "ko",
+            Language::En => "en",
+            Language::Vi => "vi",
+            Language::Ru => "ru",
+            Language::Kk => "kk",
+            Language::Th => "th",
+            Language::Tr => "tr",
+            Language::Mn => "mn",
+            Language::Uz => "uz",
+        }
+    }
+
+    /// The language with this code, if the format knows it.
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL
+            .into_iter()
+            .find(|language| language.code() == code)
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.code())
+    }
+}
+
+/// A text in several languages. Validated sources always carry English, which is the fallback
+/// for interface languages that have no gloss of their own.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LocalizedText(pub BTreeMap<Language, String>);
+
+impl LocalizedText {
+    /// The text in exactly this language, if it was written.
+    pub fn get(&self, language: Language) -> Option<&str> {
+        self.0.get(&language).map(String::as_str)
+    }
+
+    /// The text in this language, else in English, else in any language there is.
+    pub fn get_or_english(&self, language: Language) -> &str {
+        self.get(language)
+            .or_else(|| self.get(Language::En))
+            .or_else(|| self.0.values().next().map(String::as_str))
+            .unwrap_or("")
+    }
+
+    /// A text from (language, text) pairs; convenient in tests and tools.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (Language, &'a str)>) -> LocalizedText {
+        LocalizedText(
+            pairs
+                .into_iter()
+                .map(|(language, text)| (language, text.to_owned()))
+                .collect(),
+        )
+    }
+}
+
+/// What a course teaches; the catalog groups courses by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Subject {
+    Korean,
+    Math,
+    Science,
+    Social,
+    Other,
+}
+
+impl Subject {
+    /// Every subject with its source spelling.
+    pub const ALL: [(Subject, &'static str); 5] = [
+        (Subject::Korean, "korean"),
+        (Subject::Math, "math"),
+        (Subject::Science, "science"),
+        (Subject::Social, "social"),
+        (Subject::Other, "other"),
+    ];
+}
+
+/// How much the learner is expected to know already.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Beginner,
+    Elementary,
+    Intermediate,
+}
+
+impl Level {
+    /// Every level with its source spelling.
+    pub const ALL: [(Level, &'static str); 3] = [
+        (Level::Beginner, "beginner"),
+        (Level::Elementary, "elementary"),
+        (Level::Intermediate, "intermediate"),
+    ];
+}
+
+/// A course: units of lessons, in the order the learner takes them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Course {
+    pub id: String,
+    pub version: u32,
+    pub subject: Subject,
+    pub level: Level,
+    pub title: LocalizedText,
+    pub description: LocalizedText,
+    pub units: Vec<Unit>,
+}
+
+/// A group of lessons with a title.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub id: String,
+    pub title: LocalizedText,
+    pub lessons: Vec<Lesson>,
+}
+
+/// One lesson: items the learner goes through in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lesson {
+    pub id: String,
+    pub title: LocalizedText,
+    pub items: Vec<Item>,
+}
+
+/// Korean text that is spoken aloud. In the sources `audio` is absent; the pack builder fills
+/// it with the file name of the clip (`<sha256>.opus`) when one exists. Without a clip the
+/// player may fall back to the browser's Korean speech voice, speaking `text`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Spoken {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio: Option<String>,
+}
+
+impl Spoken {
+    /// Spoken text without a clip yet.
+    pub fn new(text: impl Into<String>) -> Spoken {
+        Spoken {
+            text: text.into(),
+            audio: None,
+        }
+    }
+}
+
+/// A Korean word or sentence with its meaning, used as an example.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Example {
+    pub ko: Spoken,
+    pub gloss: LocalizedText,
+}
+
+/// One option of a multiple-choice question: either the same text in every language (often
+/// Korean, or a romanization) or a text per language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChoiceOption {
+    Plain(String),
+    Localized(LocalizedText),
+}
+
+/// How the learner answers a listening item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum ListeningResponse {
+    /// Picks the option at index `answer`.
+    Choice {
+        options: Vec<ChoiceOption>,
+        answer: usize,
+    },
+    /// Types `answer` (or one of `accept`) in Korean.
+    Typed {
+        answer: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        accept: Vec<String>,
+    },
+}
+
+/// One step of a lesson: an id, an optional hint and what kind of step it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<LocalizedText>,
+    #[serde(flatten)]
+    pub kind: ItemKind,
+}
+
+/// The nine kinds of lesson items (see the table in `content/FORMAT.md`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ItemKind {
+    /// Markdown text the learner reads.
+    Reading { text: LocalizedText },
+    /// A short note on culture or life in Korea or at school.
+    CultureNote {
+        title: LocalizedText,
+        text: LocalizedText,
+    },
+    /// A letter of the alphabet with its name and examples.
+    HangulLetter {
+        /// One compatibility jamo such as `ㄱ` or `ㅏ`.
+        jamo: String,
+        /// The letter's Korean name, such as `기역`.
+        name: Spoken,
+        /// How it is romanized, such as `g / k`.
+        romanization: String,
+        sound: LocalizedText,
+        examples: Vec<Example>,
+    },
+    /// A word to learn.
+    Vocab {
+        ko: Spoken,
+        /// Revised Romanization, checked against `romanize::romanize` by the validator.
+        romanization: String,
+        gloss: LocalizedText,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        example: Option<Example>,
+    },
+    /// A multiple-choice question.
+    Choice {
+        prompt: LocalizedText,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ko: Option<Spoken>,
+        options: Vec<ChoiceOption>,
+        /// Index into `options`.
+        answer: usize,
+    },
+    /// The learner types Korean.
+    Typed {
+        prompt: LocalizedText,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ko: Option<Spoken>,
+        answer: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        accept: Vec<String>,
+    },
+    /// The learner hears Korean (not shown) and then chooses or types.
+    Listening {
+        audio: Spoken,
+        prompt: LocalizedText,
+        response: ListeningResponse,
+    },
+    /// The learner puts words in order; `words` is the correct order.
+    Ordering {
+        prompt: LocalizedText,
+        words: Vec<String>,
+        gloss: LocalizedText,
+    },
+    /// The learner fills the one `___` in `text`.
+    FillBlank {
+        prompt: LocalizedText,
+        text: String,
+        answer: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        accept: Vec<String>,
+        /// A word bank to pick from; empty means the learner types.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        options: Vec<String>,
+        gloss: LocalizedText,
+    },
+}
+
+impl ItemKind {
+    /// The `type` string of this kind in the sources and the JSON.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            ItemKind::Reading { .. } => "reading",
+            ItemKind::CultureNote { .. } => "culture_note",
+            ItemKind::HangulLetter { .. } => "hangul_letter",
+            ItemKind::Vocab { .. } => "vocab",
+            ItemKind::Choice { .. } => "choice",
+            ItemKind::Typed { .. } => "typed",
+            ItemKind::Listening { .. } => "listening",
+            ItemKind::Ordering { .. } => "ordering",
+            ItemKind::FillBlank { .. } => "fill_blank",
+        }
+    }
+}
+
+impl Item {
+    /// Every spoken Korean text of this item, in order, for reading.
+    pub fn spoken(&self) -> Vec<&Spoken> {
+        match &self.kind {
+            ItemKind::Reading { .. }
+            | ItemKind::CultureNote { .. }
+            | ItemKind::Ordering { .. }
+            | ItemKind::FillBlank { .. } => Vec::new(),
+            ItemKind::HangulLetter { name, examples, .. } => std::iter::once(name)
+                .chain(examples.iter().map(|example| &example.ko))
+                .collect(),
+            ItemKind::Vocab { ko, example, .. } => std::iter::once(ko)
+                .chain(example.iter().map(|example| &example.ko))
+                .collect(),
+            ItemKind::Choice { ko, .. } | ItemKind::Typed { ko, .. } => ko.iter().collect(),
+            ItemKind::Listening { audio, .. } => vec![audio],
+        }
+    }
+
+    /// Every spoken Korean text of this item, for filling in audio references.
+    pub fn spoken_mut(&mut self) -> Vec<&mut Spoken> {
+        match &mut self.kind {
+            ItemKind::Reading { .. }
+            | ItemKind::CultureNote { .. }
+            | ItemKind::Ordering { .. }
+            | ItemKind::FillBlank { .. } => Vec::new(),
+            ItemKind::HangulLetter { name, examples, .. } => std::iter::once(name)
+                .chain(examples.iter_mut().map(|example| &mut example.ko))
+                .collect(),
+            ItemKind::Vocab { ko, example, .. } => std::iter::once(ko)
+                .chain(example.iter_mut().map(|example| &mut example.ko))
+                .collect(),
+            ItemKind::Choice { ko, .. } | ItemKind::Typed { ko, .. } => ko.iter_mut().collect(),
+            ItemKind::Listening { audio, .. } => vec![audio],
+        }
+    }
+}
+
+impl Course {
+    /// Every lesson of the course, unit by unit.
+    pub fn lessons(&self) -> impl Iterator<Item = &Lesson> {
+        self.units.iter().flat_map(|unit| unit.lessons.iter())
+    }
+
+    /// Every distinct spoken Korean text of the course: the clips it needs.
+    pub fn spoken_texts(&self) -> BTreeSet<String> {
+        self.lessons()
+            .flat_map(|lesson| lesson.items.iter())
+            .flat_map(|item| item.spoken())
+            .map(|spoken| spoken.text.clone())
+            .collect()
+    }
+}
+
+/// The audio key of a spoken text: the first 16 hex digits of the SHA-256 of its NFC UTF-8
+/// bytes. Clips live in `content/audio/<key>.opus`. Normalizing first means that the same
+/// words typed in another normalization form still find their clip.
+pub fn audio_key(text: &str) -> String {
+    let normalized: String = text.nfc().collect();
+    let mut key = sha256_hex(normalized.as_bytes());
+    key.truncate(16);
+    key
+}
+
+/// The lowercase hex SHA-256 of some bytes: the name of every hashed pack file.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        hex.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
+        hex.push(char::from(b"0123456789abcdef"[usize::from(byte & 0x0f)]));
+    }
+    hex
+}
+
+/// Every way content can be wrong, in the sources or in a built pack file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ContentError {
+    /// A rule of `content/FORMAT.md` is broken at this place of a source file.
+    #[error("{file}:{line}: {}{message}", field_prefix(.field))]
+    Source {
+        file: String,
+        line: usize,
+        field: String,
+        message: String,
+    },
+    /// A pack file ends before its JSON does, typically an interrupted download.
+    #[error("the {kind} file is truncated ({detail})")]
+    Truncated { kind: &'static str, detail: String },
+    /// A pack file is not the JSON this version expects.
+    #[error("the {kind} file is malformed at line {line}, column {column}: {detail}")]
+    Malformed {
+        kind: &'static str,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// A pack file parses but contradicts itself, such as an answer index past the options.
+    #[error("the {kind} file is inconsistent: {detail}")]
+    Inconsistent { kind: &'static str, detail: String },
+    /// A pack file was built for another version of the pack format.
+    #[error("the {kind} file has pack format {found}, but this version of baeum reads format {expected}")]
+    UnsupportedFormat {
+        kind: &'static str,
+        found: u64,
+        expected: u32,
+    },
+    /// The name is not `<64 lowercase hex digits>.<extension>`.
+    #[error("`{name}` is not a content-hashed file name (64 lowercase hex digits, a dot and an extension)")]
+    NotHashedName { name: String },
+    /// The bytes do not hash to the name: corrupted or substituted.
+    #[error("the bytes of `{name}` do not match its name: their sha256 is {actual}")]
+    HashMismatch { name: String, actual: String },
+}
+
+fn field_prefix(field: &str) -> String {
+    if field.is_empty() {
+        String::new()
+    } else {
+        format!("{field}: ")
+    }
+}

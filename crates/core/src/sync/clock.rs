@@ -1,0 +1,244 @@
+//! Time as the sync engine sees it: milliseconds since the Unix epoch, passed in as arguments,
+//! and the device-to-server clock offset learned from the HTTP `Date` header.
+//!
+//! Learners' devices often have wrong clocks (a tablet whose battery ran flat resets to 2000).
+//! A statement's `timestamp` should say when the learner did something, so the client corrects
+//! the device time by the offset the server's `Date` header reveals before writing it.
+
+use chrono::{DateTime, Datelike, NaiveDateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Why a timestamp or a `Date` header could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ClockError {
+    #[error("not an http date (rfc 7231 imf-fixdate): {0:?}")]
+    NotAnHttpDate(String),
+    #[error("not an iso 8601 timestamp with a time zone: {0:?}")]
+    NotATimestamp(String),
+    #[error("timestamp out of range: {0} ms")]
+    OutOfRange(i64),
+}
+
+/// Reads an HTTP date. RFC 7231 makes IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) the form
+/// servers send and asks recipients to accept the two obsolete forms too (RFC 850 and C's
+/// `asctime`), so all three are read. Returns milliseconds since the epoch.
+pub fn parse_http_date(header: &str) -> Result<i64, ClockError> {
+    let text = header.trim();
+    if let Some(ms) = parse_imf_fixdate(text) {
+        return Ok(ms);
+    }
+    const OBSOLETE_FORMATS: [&str; 2] = ["%A, %d-%b-%y %H:%M:%S GMT", "%a %b %e %H:%M:%S %Y"];
+    OBSOLETE_FORMATS
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+        .map(|naive| naive.and_utc().timestamp_millis())
+        .ok_or_else(|| ClockError::NotAnHttpDate(header.to_owned()))
+}
+
+/// Reads the fixed-width IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) by position. Every
+/// response carries one, so this is the common case and avoids interpreting a format string
+/// each time. The weekday must agree with the date, as RFC 7231 requires.
+fn parse_imf_fixdate(text: &str) -> Option<i64> {
+    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let bytes = text.as_bytes();
+    // Checking for ASCII first makes every slice below fall on a character boundary.
+    if !text.is_ascii() || bytes.len() != 29 || &text[3..5] != ", " || &text[25..] != " GMT" {
+        return None;
+    }
+    let separators_in_place = bytes[7] == b' '
+        && bytes[11] == b' '
+        && bytes[16] == b' '
+        && bytes[19] == b':'
+        && bytes[22] == b':';
+    if !separators_in_place {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let digits = text.get(range)?;
+        if digits.bytes().all(|byte| byte.is_ascii_digit()) {
+            digits.parse().ok()
+        } else {
+            None
+        }
+    };
+    let weekday = WEEKDAYS.iter().position(|name| *name == &text[0..3])?;
+    let month = MONTHS.iter().position(|name| *name == &text[8..11])? as u32 + 1;
+    let date = chrono::NaiveDate::from_ymd_opt(number(12..16)? as i32, month, number(5..7)?)?;
+    if date.weekday().num_days_from_monday() as usize != weekday {
+        return None;
+    }
+    let time = chrono::NaiveTime::from_hms_opt(number(17..19)?, number(20..22)?, number(23..25)?)?;
+    Some(date.and_time(time).and_utc().timestamp_millis())
+}
+
+/// Reads an xAPI timestamp (ISO 8601 / RFC 3339 with a zone), as in `stored` and the
+/// `X-Experience-API-Consistent-Through` header. Returns milliseconds since the epoch; finer
+/// digits are cut, which the pull overlap window makes harmless.
+pub fn parse_timestamp_ms(text: &str) -> Result<i64, ClockError> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|parsed| parsed.timestamp_millis())
+        .map_err(|_| ClockError::NotATimestamp(text.to_owned()))
+}
+
+/// Writes milliseconds since the epoch as an RFC 3339 UTC timestamp with milliseconds, the
+/// form used for `since` and for statement timestamps.
+pub fn format_timestamp_ms(ms: i64) -> Result<String, ClockError> {
+    DateTime::<Utc>::from_timestamp_millis(ms)
+        .map(|time| time.to_rfc3339_opts(SecondsFormat::Millis, true))
+        .ok_or(ClockError::OutOfRange(ms))
+}
+
+/// How far the server's clock is ahead of this device's (negative when behind).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockOffset {
+    pub server_minus_device_ms: i64,
+}
+
+impl ClockOffset {
+    /// Learns the offset from a response's `Date` header, read at device time `device_now_ms`.
+    ///
+    /// The header has whole seconds, so the server's clock was somewhere in the following
+    /// second when it wrote it; taking the middle of that second halves the worst error.
+    pub fn from_server_date(
+        device_now_ms: i64,
+        server_date_header: &str,
+    ) -> Result<Self, ClockError> {
+        let server_ms = parse_http_date(server_date_header)?;
+        Ok(Self {
+            server_minus_device_ms: server_ms + 500 - device_now_ms,
+        })
+    }
+
+    /// The server's time when this device's clock reads `device_ms`.
+    pub fn server_time(&self, device_ms: i64) -> i64 {
+        device_ms.saturating_add(self.server_minus_device_ms)
+    }
+
+    /// A corrected statement timestamp for an event that happened at device time `device_ms`.
+    pub fn corrected_timestamp(&self, device_ms: i64) -> Result<String, ClockError> {
+        format_timestamp_ms(self.server_time(device_ms))
+    }
+
+    /// A corrected statement timestamp written in the learner's local offset (minutes east of
+    /// UTC), e.g. `2026-11-23T09:00:00.123+09:00`. The instant is the same as
+    /// [`ClockOffset::corrected_timestamp`]; the offset keeps the learner's local date, which
+    /// streaks are counted in.
+    pub fn corrected_local_timestamp(
+        &self,
+        device_ms: i64,
+        utc_offset_minutes: i32,
+    ) -> Result<String, ClockError> {
+        let server_ms = self.server_time(device_ms);
+        let offset = chrono::FixedOffset::east_opt(utc_offset_minutes * 60)
+            .ok_or(ClockError::OutOfRange(server_ms))?;
+        DateTime::<Utc>::from_timestamp_millis(server_ms)
+            .map(|time| {
+                // Always a numeric offset, "+00:00" rather than "Z": it states the learner's
+                // local offset, which happens to be zero.
+                time.with_timezone(&offset)
+                    .to_rfc3339_opts(SecondsFormat::Millis, false)
+            })
+            .ok_or(ClockError::OutOfRange(server_ms))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // 1994-11-06T08:49:37Z, the example date of RFC 7231.
+    const RFC_EXAMPLE_MS: i64 = 784_111_777_000;
+
+    #[test]
+    fn local_timestamps_keep_the_instant_and_show_the_offset() {
+        let offset = ClockOffset {
+            server_minus_device_ms: 1_000,
+        };
+        assert_eq!(
+            offset.corrected_local_timestamp(RFC_EXAMPLE_MS, 9 * 60),
+            Ok("1994-11-06T17:49:38.000+09:00".to_owned())
+        );
+        assert_eq!(
+            offset.corrected_local_timestamp(RFC_EXAMPLE_MS, 0),
+            Ok("1994-11-06T08:49:38.000+00:00".to_owned())
+        );
+        assert!(offset.corrected_local_timestamp(0, 30 * 60).is_err());
+    }
+
+    #[test]
+    fn reads_all_three_http_date_forms() {
+        assert_eq!(
+            parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Ok(RFC_EXAMPLE_MS)
+        );
+        assert_eq!(
+            parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"),
+            Ok(RFC_EXAMPLE_MS)
+        );
+        assert_eq!(
+            parse_http_date("Sun Nov  6 08:49:37 1994"),
+            Ok(RFC_EXAMPLE_MS)
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_an_http_date() {
+        for bad in [
+            "",
+            "yesterday",
+            "2026-11-23T07:23:37Z",
+            "Sun, 06 Nov 1994 08:49:37 +0900",
+            "Sun, 31 Nov 1994 08:49:37 GMT",
+            "Mon, 06 Nov 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 24:49:37 GMT",
+            "Sun, 06 Nov 1994 08:49:37 UTC",
+            "Sun, 06 Now 1994 08:49:37 GMT",
+            "Sun, +6 Nov 1994 08:49:37 GMT",
+            "일, 06 Nov 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 08:49:3 GMT",
+        ] {
+            assert_eq!(
+                parse_http_date(bad),
+                Err(ClockError::NotAnHttpDate(bad.to_owned())),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn offset_from_a_date_header_corrects_a_slow_device() {
+        // The device believes it is ten minutes earlier than the server.
+        let device_now = RFC_EXAMPLE_MS - 600_000;
+        let offset =
+            ClockOffset::from_server_date(device_now, "Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
+        assert_eq!(offset.server_minus_device_ms, 600_500);
+        assert_eq!(
+            offset.server_time(device_now + 1_000),
+            RFC_EXAMPLE_MS + 1_500
+        );
+        assert_eq!(
+            offset.corrected_timestamp(device_now).unwrap(),
+            "1994-11-06T08:49:37.500Z"
+        );
+        assert!(ClockOffset::from_server_date(device_now, "soon").is_err());
+    }
+
+    #[test]
+    fn timestamps_round_trip_and_accept_zones() {
+        let text = format_timestamp_ms(RFC_EXAMPLE_MS + 123).unwrap();
+        assert_eq!(text, "1994-11-06T08:49:37.123Z");
+        assert_eq!(parse_timestamp_ms(&text), Ok(RFC_EXAMPLE_MS + 123));
+        assert_eq!(
+            parse_timestamp_ms("1994-11-06T17:49:37.123456+09:00"),
+            Ok(RFC_EXAMPLE_MS + 123)
+        );
+        assert!(parse_timestamp_ms("1994-11-06 08:49").is_err());
+        assert_eq!(
+            format_timestamp_ms(i64::MAX),
+            Err(ClockError::OutOfRange(i64::MAX))
+        );
+    }
+}

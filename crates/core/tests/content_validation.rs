@@ -1,0 +1,357 @@
+//! The validator against the fixtures: the valid sample course parses into the expected model,
+//! and every file under `tests/invalid-content/` is rejected with the message written on its
+//! first line (`# expect: <substring of one error>`), which names file, line and field.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use baeum_core::content::{
+    parse_course, parse_courses, ContentError, CourseSources, ItemKind, Language,
+    ListeningResponse, SourceFile, Subject,
+};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")
+}
+
+fn read_source(path: &Path) -> SourceFile {
+    let text = fs::read_to_string(path)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+    let shown = path
+        .strip_prefix(fixtures())
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    SourceFile { path: shown, text }
+}
+
+/// The course folder `directory` read the way `cargo xtask content` reads one.
+fn read_course_folder(directory: &Path) -> CourseSources {
+    let mut lesson_files = Vec::new();
+    let mut entries: Vec<PathBuf> = fs::read_dir(directory)
+        .expect("course folder")
+        .map(|entry| entry.expect("entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let is_toml = path
+            .extension()
+            .is_some_and(|extension| extension == "toml");
+        if is_toml && path.file_name().is_some_and(|name| name != "course.toml") {
+            lesson_files.push(read_source(&path));
+        }
+    }
+    CourseSources {
+        directory: directory
+            .file_name()
+            .expect("folder name")
+            .to_string_lossy()
+            .into_owned(),
+        course_file: read_source(&directory.join("course.toml")),
+        lesson_files,
+    }
+}
+
+fn expectation(file: &SourceFile) -> String {
+    let first_line = file.text.lines().next().unwrap_or_default();
+    first_line
+        .strip_prefix("# expect: ")
+        .unwrap_or_else(|| panic!("{} must start with `# expect: <message>`", file.path))
+        .trim()
+        .to_owned()
+}
+
+fn fixture_files(folder: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(fixtures().join(folder))
+        .expect("fixture folder")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "toml")
+        })
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// Why the sources were not rejected with the expected message, if they were not.
+fn rejection_failure(sources: &CourseSources, case: &str, expected: &str) -> Option<String> {
+    match parse_course(sources) {
+        Ok(_) => Some(format!(
+            "{case}: was accepted, expected an error containing {expected:?}"
+        )),
+        Err(errors) => {
+            let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            if messages.iter().any(|message| message.contains(expected)) {
+                None
+            } else {
+                Some(format!(
+                    "{case}: expected an error containing\n  {expected}\ngot:\n  {}",
+                    messages.join("\n  ")
+                ))
+            }
+        }
+    }
+}
+
+#[test]
+fn the_sample_course_is_valid_and_parses_every_item_kind() {
+    let course = parse_course(&read_course_folder(
+        &fixtures().join("valid-content/sample"),
+    ))
+    .unwrap_or_else(|errors| panic!("sample course rejected: {errors:#?}"));
+    assert_eq!(course.id, "sample");
+    assert_eq!(course.version, 3);
+    assert_eq!(course.subject, Subject::Korean);
+    assert_eq!(course.units.len(), 2);
+    assert_eq!(course.title.get(Language::Ru), Some("Образец"));
+    let greetings = &course.units[0].lessons[0];
+    assert_eq!(greetings.id, "greetings");
+    let kinds: Vec<&str> = course
+        .lessons()
+        .flat_map(|lesson| &lesson.items)
+        .map(|item| item.kind.type_name())
+        .collect();
+    for kind in [
+        "reading",
+        "culture_note",
+        "hangul_letter",
+        "vocab",
+        "choice",
+        "typed",
+        "listening",
+        "ordering",
+        "fill_blank",
+    ] {
+        assert!(
+            kinds.contains(&kind),
+            "the sample course lacks a {kind} item"
+        );
+    }
+    // Dotted keys over a multi-line string build one localized text.
+    match &greetings.items[0].kind {
+        ItemKind::Reading { text } => {
+            assert!(text
+                .get(Language::En)
+                .is_some_and(|english| english.starts_with("Koreans greet")));
+            assert_eq!(
+                text.get(Language::Vi),
+                Some("Người Hàn chào bằng **안녕하세요**.")
+            );
+        }
+        other => panic!("expected a reading, got {other:?}"),
+    }
+    match &greetings.items[7].kind {
+        ItemKind::Listening {
+            audio,
+            response: ListeningResponse::Typed { answer, accept },
+            ..
+        } => {
+            assert_eq!(audio.text, "안녕");
+            assert_eq!(answer, "안녕");
+            assert!(accept.is_empty());
+        }
+        other => panic!("expected a typed listening item, got {other:?}"),
+    }
+    assert!(greetings.items[4].hint.is_some());
+    let spoken = course.spoken_texts();
+    assert!(
+        spoken.contains("가방")
+            && spoken.contains("기역")
+            && spoken.contains("선생님, 안녕하세요!")
+    );
+}
+
+#[test]
+fn every_invalid_lesson_fixture_is_rejected_with_its_message() {
+    let cases = fixture_files("invalid-content/lessons");
+    assert!(
+        cases.len() >= 20,
+        "expected the lesson fixtures, found {}",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for path in cases {
+        let lesson = read_source(&path);
+        let expected = expectation(&lesson);
+        let lesson_id = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+        // Each broken lesson is the only lesson of an otherwise valid Korean course.
+        let course_text = format!(
+            "id = \"case\"\nversion = 1\nsubject = \"korean\"\nlevel = \"beginner\"\n\
+             title = {{ en = \"Case\", vi = \"Trường hợp\", ru = \"Случай\" }}\n\
+             description = {{ en = \"Case.\", vi = \"Trường hợp.\", ru = \"Случай.\" }}\n\
+             [[units]]\nid = \"unit\"\ntitle = {{ en = \"Unit\", vi = \"Phần\", ru = \"Раздел\" }}\n\
+             lessons = [\"{lesson_id}\"]\n"
+        );
+        let sources = CourseSources {
+            directory: "case".to_owned(),
+            course_file: SourceFile {
+                path: "case/course.toml".to_owned(),
+                text: course_text,
+            },
+            lesson_files: vec![lesson],
+        };
+        failures.extend(rejection_failure(&sources, &lesson_id, &expected));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn every_invalid_course_fixture_is_rejected_with_its_message() {
+    let sample = read_course_folder(&fixtures().join("valid-content/sample"));
+    let cases = fixture_files("invalid-content/courses");
+    assert!(
+        cases.len() >= 8,
+        "expected the course fixtures, found {}",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for path in cases {
+        let course_file = read_source(&path);
+        let expected = expectation(&course_file);
+        let sources = CourseSources {
+            course_file,
+            ..sample.clone()
+        };
+        failures.extend(rejection_failure(
+            &sources,
+            &path.display().to_string(),
+            &expected,
+        ));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn all_problems_are_reported_at_once_and_sorted() {
+    let lesson = SourceFile {
+        path: "x/two-problems.toml".to_owned(),
+        text: "id = \"two-problems\"\ntitle = { en = \"T\" }\n[[items]]\ntype = \"typed\"\nid = \"a\"\n\
+               prompt = { en = \"P\" }\nanswer = \"abc\"\n"
+            .to_owned(),
+    };
+    let sources = CourseSources {
+        directory: "x".to_owned(),
+        course_file: SourceFile {
+            path: "x/course.toml".to_owned(),
+            text: "id = \"x\"\nversion = 1\nsubject = \"korean\"\nlevel = \"beginner\"\ntitle = { en = \"X\" }\n\
+                   description = { en = \"X\", vi = \"X\", ru = \"X\" }\n[[units]]\nid = \"u\"\n\
+                   title = { en = \"U\", vi = \"U\", ru = \"U\" }\nlessons = [\"two-problems\"]\n"
+                .to_owned(),
+        },
+        lesson_files: vec![lesson],
+    };
+    let errors = parse_course(&sources).expect_err("must be rejected");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "x/course.toml:5: title: missing language vi, ru (a Korean course needs en, vi and ru)".to_owned(),
+            "x/two-problems.toml:2: title: missing language vi, ru (a Korean course needs en, vi and ru)".to_owned(),
+            "x/two-problems.toml:6: items[0].prompt: missing language vi, ru (a Korean course needs en, vi and ru)"
+                .to_owned(),
+            "x/two-problems.toml:7: items[0].answer: Korean text `abc` contains no Hangul".to_owned(),
+        ]
+    );
+    assert!(errors
+        .iter()
+        .all(|error| matches!(error, ContentError::Source { .. })));
+}
+
+#[test]
+fn courses_of_other_subjects_need_only_english() {
+    let sources = CourseSources {
+        directory: "math-basics".to_owned(),
+        course_file: SourceFile {
+            path: "math-basics/course.toml".to_owned(),
+            text: "id = \"math-basics\"\nversion = 1\nsubject = \"math\"\nlevel = \"elementary\"\n\
+                   title = { ko = \"수학\", en = \"Math\" }\ndescription = { en = \"Numbers.\" }\n\
+                   [[units]]\nid = \"u\"\ntitle = { en = \"U\" }\nlessons = [\"count\"]\n"
+                .to_owned(),
+        },
+        lesson_files: vec![SourceFile {
+            path: "math-basics/count.toml".to_owned(),
+            text: "id = \"count\"\ntitle = { en = \"Counting\" }\n[[items]]\ntype = \"reading\"\nid = \"r\"\n\
+                   text = { en = \"3 < 5, and `<b>` is code.\" }\n"
+                .to_owned(),
+        }],
+    };
+    let course = parse_course(&sources).unwrap_or_else(|errors| panic!("rejected: {errors:#?}"));
+    assert_eq!(course.subject, Subject::Math);
+}
+
+#[test]
+fn course_ids_must_be_unique_across_courses() {
+    let sample = read_course_folder(&fixtures().join("valid-content/sample"));
+    let errors =
+        parse_courses(&[sample.clone(), sample]).expect_err("duplicate ids must be rejected");
+    assert!(errors.iter().any(|error| error
+        .to_string()
+        .contains("course id `sample` is already used")));
+}
+
+fn hangul_course() -> baeum_core::content::Course {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/courses/hangul");
+    parse_course(&read_course_folder(&folder)).unwrap_or_else(|errors| {
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!("the Hangul course is invalid:\n{}", messages.join("\n"))
+    })
+}
+
+/// Byte budgets are deterministic, so they are asserted: the whole Hangul course, audio
+/// included, must stay under 1 MB, and every spoken text must have its committed clip.
+#[test]
+fn the_hangul_course_has_every_clip_and_fits_in_one_megabyte() {
+    let course = hangul_course();
+    let audio_folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/audio");
+    let mut clips = std::collections::BTreeMap::new();
+    for text in course.spoken_texts() {
+        let key = baeum_core::content::audio_key(&text);
+        if let Ok(bytes) = fs::read(audio_folder.join(format!("{key}.opus"))) {
+            clips.insert(key, bytes);
+        }
+    }
+    let packs = baeum_core::content::build_packs(std::slice::from_ref(&course), &clips);
+    let missing: Vec<&str> = packs
+        .missing_audio
+        .iter()
+        .map(|clip| clip.text.as_str())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "spoken texts without a clip in content/audio: {missing:?}"
+    );
+    let size = packs.catalog.courses[0].size;
+    assert!(size.audio > 0 && size.text > 0);
+    assert!(
+        size.total() < 1_000_000,
+        "the Hangul course is {} bytes, over 1 MB",
+        size.total()
+    );
+}
+
+#[test]
+fn the_hangul_course_of_the_repository_is_valid() {
+    let course = hangul_course();
+    assert!(course.lessons().count() >= 8);
+    let letters: Vec<&str> = course
+        .lessons()
+        .flat_map(|lesson| &lesson.items)
+        .filter_map(|item| match &item.kind {
+            ItemKind::HangulLetter { jamo, .. } => Some(jamo.as_str()),
+            _ => None,
+        })
+        .collect();
+    for letter in
+        "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ".chars()
+    {
+        assert!(
+            letters.contains(&letter.to_string().as_str()),
+            "the Hangul course does not teach {letter}"
+        );
+    }
+}

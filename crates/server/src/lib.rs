@@ -1,0 +1,140 @@
+//! baeum's school server.
+//!
+//! One function, [`app`], builds the whole HTTP surface so that tests drive it with
+//! `tower::ServiceExt::oneshot` and no sockets, and `main.rs` only parses arguments, binds and
+//! shuts down. Each concern lives in its own module:
+//!
+//! - [`static_files`]: the built client (`dist/`) and content packs, with cache headers and
+//!   precompressed bodies.
+//! - [`accounts`] and [`auth`]: sign-up, sessions and who is calling.
+//! - [`classes`], [`assignments`] and [`dashboard`]: what teachers do: classes with join
+//!   codes, assignments with due dates, and progress computed from learners' statements.
+//! - [`xapi_routes`]: the xAPI statement store under `/xapi/`.
+//! - [`store`]: persistence behind the [`store::Store`] trait (SQLite by default).
+//! - [`error`]: the one error type and its mapping to responses.
+
+pub mod accounts;
+pub mod assignments;
+pub mod auth;
+pub mod classes;
+pub mod dashboard;
+pub mod error;
+pub mod static_files;
+pub mod store;
+pub mod xapi_routes;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::routing::get;
+use axum::Router;
+
+/// Where the server finds what it serves and keeps.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The client as built by Trunk (`dist/`), precompressed by xtask.
+    pub dist_dir: PathBuf,
+    /// Content packs as built by `cargo xtask content` (`target/content/`).
+    pub content_dir: PathBuf,
+    /// Where the SQLite database lives (`./data/`).
+    pub data_dir: PathBuf,
+}
+
+/// The xAPI `account.homePage` of every account's actor unless overridden with
+/// [`AppState::with_account_home_page`]. It names the system the accounts live on and must
+/// never change once statements are stored, because it is part of every learner's identifier;
+/// a server's address can change (a school moves its box), so the default is a fixed IRL in the
+/// reserved `.invalid` domain rather than the address the server happens to listen on.
+pub const DEFAULT_ACCOUNT_HOME_PAGE: &str = "https://baeum.invalid/";
+
+/// Shared state handed to every handler. Cloning it is cheap.
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    /// Accounts, sessions, classes and statements.
+    pub store: Arc<dyn store::Store>,
+    /// `homePage` of the xAPI account actor of every account (see [`DEFAULT_ACCOUNT_HOME_PAGE`]).
+    pub account_home_page: Arc<str>,
+    /// Argon2id cost for new password hashes.
+    pub password_params: argon2::Params,
+    /// Failed join-code attempts, to stop guessing (see [`classes::JoinCodeAttemptLimiter`]).
+    pub join_code_attempts: Arc<classes::JoinCodeAttemptLimiter>,
+}
+
+impl AppState {
+    /// Opens the SQLite database at `<data_dir>/baeum.sqlite3` (creating and migrating it):
+    /// what the real server uses.
+    pub fn open(config: Config) -> Result<Self, error::ServerError> {
+        let store = store::SqliteStore::open(&config.data_dir)?;
+        Ok(Self::with_store(
+            config,
+            Arc::new(store),
+            argon2::Params::default(),
+        ))
+    }
+
+    /// State over a private in-memory database with cheap password hashing: for tests and
+    /// tools that keep nothing. Hashes made with these parameters are still Argon2id and are
+    /// verified with the parameters stored in each hash.
+    pub fn in_memory(config: Config) -> Self {
+        // Opening an in-memory SQLite database only fails when memory is exhausted, which no
+        // caller could handle better than by stopping.
+        let store = store::SqliteStore::open_in_memory()
+            .expect("an in-memory sqlite database opens unless memory is exhausted");
+        Self::with_store(config, Arc::new(store), cheap_password_params())
+    }
+
+    /// The same as [`AppState::in_memory`]; kept because tests of other modules build state
+    /// this way and need no database.
+    pub fn new(config: Config) -> Self {
+        Self::in_memory(config)
+    }
+
+    /// State over any store.
+    pub fn with_store(
+        config: Config,
+        store: Arc<dyn store::Store>,
+        password_params: argon2::Params,
+    ) -> Self {
+        Self {
+            config: Arc::new(config),
+            store,
+            account_home_page: Arc::from(DEFAULT_ACCOUNT_HOME_PAGE),
+            password_params,
+            join_code_attempts: Arc::default(),
+        }
+    }
+
+    /// Uses another `homePage` for account actors (set it once, before any statement is
+    /// stored).
+    pub fn with_account_home_page(mut self, home_page: &str) -> Self {
+        self.account_home_page = Arc::from(home_page);
+        self
+    }
+}
+
+/// The smallest Argon2id cost the crate allows, so tests that sign in many times stay fast.
+fn cheap_password_params() -> argon2::Params {
+    argon2::Params::new(argon2::Params::MIN_M_COST, 1, 1, None)
+        .unwrap_or_else(|_| argon2::Params::default())
+}
+
+/// Builds the whole application router.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/api/health", get(health))
+        .merge(accounts::router())
+        .merge(classes::router())
+        .merge(assignments::router())
+        .merge(dashboard::router())
+        .merge(xapi_routes::router())
+        // API answers are compressed on the fly (a pull is mostly repeated JSON keys); the
+        // static files below are precompressed at build time instead.
+        .layer(tower_http::compression::CompressionLayer::new());
+    api.merge(static_files::router(&state.config))
+        .with_state(state)
+}
+
+async fn health() -> axum::Json<serde_json::Value> {
+    axum::Json(serde_json::json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") }))
+}

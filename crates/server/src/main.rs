@@ -1,0 +1,270 @@
+//! `baeum-server`: parses arguments, binds the address, serves [`baeum_server::app`] until
+//! Ctrl-C or SIGTERM, then drains open requests.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use baeum_server::{app, AppState, Config};
+use tracing_subscriber::EnvFilter;
+
+const USAGE: &str =
+    "usage: baeum-server [--addr HOST:PORT] [--dist DIR] [--content DIR] [--data DIR]
+
+  --addr     address to listen on (default 127.0.0.1:8080, or $BAEUM_ADDR)
+  --dist     the built client (default ./dist)
+  --content  the built content packs (default ./target/content)
+  --data     where the SQLite database is kept (default ./data)
+  --seed-demo  create the demo accounts (demo-learner, demo-teacher, demo-admin) if missing
+  --tls-cert FILE, --tls-key FILE
+             serve https with this PEM certificate chain and private key (or $BAEUM_TLS_CERT
+             and $BAEUM_TLS_KEY). Devices on a network need https, with a certificate they
+             trust, to start the app offline; localhost does not";
+
+struct Arguments {
+    address: String,
+    config: Config,
+    seed_demo: bool,
+    tls: Option<TlsFiles>,
+}
+
+/// The PEM files of the certificate chain and private key to serve https with.
+struct TlsFiles {
+    certificate: PathBuf,
+    private_key: PathBuf,
+}
+
+fn parse_arguments() -> Result<Arguments, String> {
+    let mut address = std::env::var("BAEUM_ADDR").unwrap_or_else(|_| "127.0.0.1:8080".into());
+    let mut config = Config {
+        dist_dir: PathBuf::from("dist"),
+        content_dir: PathBuf::from("target/content"),
+        data_dir: PathBuf::from("data"),
+    };
+    let mut seed_demo = false;
+    let mut tls_certificate = std::env::var_os("BAEUM_TLS_CERT").map(PathBuf::from);
+    let mut tls_private_key = std::env::var_os("BAEUM_TLS_KEY").map(PathBuf::from);
+    let mut arguments = std::env::args().skip(1);
+    while let Some(flag) = arguments.next() {
+        if flag == "--help" || flag == "-h" {
+            return Err(USAGE.to_owned());
+        }
+        if flag == "--seed-demo" {
+            seed_demo = true;
+            continue;
+        }
+        let value = arguments
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value\n\n{USAGE}"))?;
+        match flag.as_str() {
+            "--addr" => address = value,
+            "--dist" => config.dist_dir = value.into(),
+            "--content" => config.content_dir = value.into(),
+            "--data" => config.data_dir = value.into(),
+            "--tls-cert" => tls_certificate = Some(value.into()),
+            "--tls-key" => tls_private_key = Some(value.into()),
+            other => return Err(format!("unknown argument {other}\n\n{USAGE}")),
+        }
+    }
+    let tls = match (tls_certificate, tls_private_key) {
+        (Some(certificate), Some(private_key)) => Some(TlsFiles {
+            certificate,
+            private_key,
+        }),
+        (None, None) => None,
+        _ => {
+            return Err(format!(
+                "https needs both --tls-cert and --tls-key (or BAEUM_TLS_CERT and BAEUM_TLS_KEY)\n\n{USAGE}"
+            ))
+        }
+    };
+    Ok(Arguments {
+        address,
+        config,
+        seed_demo,
+        tls,
+    })
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let arguments = match parse_arguments() {
+        Ok(arguments) => arguments,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let address: SocketAddr = match arguments.address.parse() {
+        Ok(address) => address,
+        Err(_) => {
+            eprintln!(
+                "baeum-server: {:?} is not an address like 127.0.0.1:8080",
+                arguments.address
+            );
+            return ExitCode::from(2);
+        }
+    };
+    if !baeum_server::static_files::has_client(&arguments.config.dist_dir) {
+        tracing::warn!(
+            dist = %arguments.config.dist_dir.display(),
+            "no built client found; run `cargo xtask serve` to build it"
+        );
+    }
+    let state = match AppState::open(arguments.config) {
+        Ok(state) => state,
+        Err(error) => {
+            eprintln!("baeum-server: cannot open the database: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    if arguments.seed_demo {
+        if let Err(error) = baeum_server::accounts::seed_demo(&state).await {
+            eprintln!("baeum-server: cannot create the demo accounts: {error}");
+            return ExitCode::from(1);
+        }
+    }
+    let listener = match tokio::net::TcpListener::bind(address).await {
+        Ok(listener) => listener,
+        Err(error) if error.kind() == std::io::ErrorKind::AddrInUse => {
+            eprintln!(
+                "baeum-server: {address} is already in use (is another baeum-server running?); \
+                 stop it or choose another address with --addr or BAEUM_ADDR"
+            );
+            return ExitCode::from(1);
+        }
+        Err(error) => {
+            eprintln!("baeum-server: cannot listen on {address}: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    let shutdown = shutdown_signal();
+    // The peer address feeds the per-address join-code rate limit.
+    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    let served = match arguments.tls {
+        None => {
+            if !address.ip().is_loopback() {
+                eprintln!(
+                    "baeum-server: serving plain http on a network address. Devices can use the \
+                     app online, but browsers start it offline (the service worker) only over \
+                     https: give --tls-cert and --tls-key (see the README, \"At a school\")"
+                );
+            }
+            println!("baeum is running on http://{address}/");
+            axum::serve(listener, service)
+                .with_graceful_shutdown(shutdown)
+                .await
+        }
+        Some(tls) => {
+            let tls_config = match load_tls(&tls).await {
+                Ok(tls_config) => tls_config,
+                Err(message) => {
+                    eprintln!("baeum-server: {message}");
+                    return ExitCode::from(1);
+                }
+            };
+            serve_https(listener, tls_config, service, shutdown, address).await
+        }
+    };
+    match served {
+        Ok(()) => {
+            tracing::info!("stopped");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("baeum-server: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Reads the certificate chain and key, with an error that names the file at fault.
+async fn load_tls(tls: &TlsFiles) -> Result<axum_server::tls_rustls::RustlsConfig, String> {
+    // One process-wide crypto provider; installing it twice is harmless, so the result is
+    // ignored.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    for (what, path) in [
+        ("certificate", &tls.certificate),
+        ("private key", &tls.private_key),
+    ] {
+        if let Err(error) = std::fs::metadata(path) {
+            return Err(format!(
+                "cannot read the tls {what} {}: {error}",
+                path.display()
+            ));
+        }
+    }
+    axum_server::tls_rustls::RustlsConfig::from_pem_file(&tls.certificate, &tls.private_key)
+        .await
+        .map_err(|error| {
+            format!(
+                "the tls certificate {} and key {} cannot be used: {error}",
+                tls.certificate.display(),
+                tls.private_key.display()
+            )
+        })
+}
+
+/// Serves https on `listener` until `shutdown`, then drains open requests for up to ten
+/// seconds.
+async fn serve_https(
+    listener: tokio::net::TcpListener,
+    tls_config: axum_server::tls_rustls::RustlsConfig,
+    service: axum::extract::connect_info::IntoMakeServiceWithConnectInfo<axum::Router, SocketAddr>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    address: SocketAddr,
+) -> std::io::Result<()> {
+    let listener = listener.into_std()?;
+    let handle = axum_server::Handle::new();
+    let handle_for_shutdown = handle.clone();
+    tokio::spawn(async move {
+        shutdown.await;
+        handle_for_shutdown.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
+    });
+    let server = axum_server::from_tcp_rustls(listener, tls_config)?.handle(handle);
+    println!("baeum is running on https://{address}/");
+    server.serve(service).await
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so open requests are drained before the process exits.
+///
+/// The signal handlers are installed when this is called, not when the future is first
+/// polled, so a SIGTERM that arrives right after the server announced itself is not lost to
+/// the default action (which would kill the process mid-request).
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    let terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate());
+    #[cfg(unix)]
+    let interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt());
+    async move {
+        #[cfg(unix)]
+        {
+            let wait_for = |listener: std::io::Result<tokio::signal::unix::Signal>, name| async move {
+                match listener {
+                    Ok(mut signal) => {
+                        signal.recv().await;
+                    }
+                    Err(error) => {
+                        tracing::error!(%error, "cannot listen for {name}");
+                        std::future::pending::<()>().await;
+                    }
+                }
+            };
+            tokio::select! {
+                () = wait_for(interrupt, "ctrl-c") => {},
+                () = wait_for(terminate, "sigterm") => {},
+            }
+        }
+        #[cfg(not(unix))]
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for ctrl-c");
+            std::future::pending::<()>().await;
+        }
+        tracing::info!("shutting down, draining open requests");
+    }
+}

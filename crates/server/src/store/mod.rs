@@ -1,0 +1,281 @@
+//! Persistent storage behind one trait, so that PostgreSQL can follow SQLite.
+//!
+//! [`Store`] is deliberately synchronous: the SQLite implementation does blocking I/O, and the
+//! HTTP handlers call it through [`run_blocking`], which moves the call onto tokio's blocking
+//! thread pool so a slow disk never stalls the async workers. A PostgreSQL implementation can
+//! keep the same trait (with a blocking client) or grow an async twin later; handlers only see
+//! `Arc<dyn Store>`.
+//!
+//! The store knows accounts, sessions, classes and statements. It does not know HTTP or
+//! permissions: the handlers decide who may read or write what and pass the store plain
+//! filters (for example, the actor keys a teacher may read).
+
+mod sqlite;
+
+use std::sync::Arc;
+
+use baeum_core::xapi::Statement;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+pub use sqlite::SqliteStore;
+
+/// What can go wrong in storage.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDirectory {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("the database was written by a newer baeum (schema version {found}, this build knows up to {known})")]
+    SchemaTooNew { found: i64, known: i64 },
+    #[error("username is already taken")]
+    UsernameTaken,
+    #[error("join code is already in use")]
+    JoinCodeTaken,
+    #[error("assignment {0} already exists")]
+    AssignmentExists(Uuid),
+    #[error("statement {0} already exists with a different body")]
+    StatementConflict(Uuid),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    #[error("the storage task stopped unexpectedly")]
+    TaskFailed,
+}
+
+/// The three kinds of account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Writes and reads statements about themself.
+    Learner,
+    /// Owns classes and reads statements about the learners in them.
+    Teacher,
+    /// Writes statements about anyone and reads everything (imports, tools, support).
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Learner => "learner",
+            Role::Teacher => "teacher",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "learner" => Some(Role::Learner),
+            "teacher" => Some(Role::Teacher),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
+/// An account as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountRecord {
+    /// Stable and never reused; it is the `name` of the account's xAPI actor.
+    pub id: Uuid,
+    /// Normalized (NFC, lowercase) login name.
+    pub username: String,
+    pub role: Role,
+    /// Argon2id hash in PHC string format (parameters and salt included).
+    pub password_hash: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A class: owned by one teacher, joined by learners with its join code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassRecord {
+    pub id: Uuid,
+    pub teacher_id: Uuid,
+    pub name: String,
+    pub join_code: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A learner in a class, as the class's teacher sees them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassMemberRecord {
+    pub learner_id: Uuid,
+    pub username: String,
+}
+
+/// What an assignment covers, by content ids: a whole course, one unit of it, or one lesson.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssignmentTarget {
+    pub course_id: String,
+    /// Set for a unit or for a lesson (the lesson's unit).
+    pub unit_id: Option<String>,
+    /// Set for a lesson.
+    pub lesson_id: Option<String>,
+}
+
+/// A teacher's assignment of content to a class or to some of its learners.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssignmentRecord {
+    /// Chosen by the client (a UUID) so that a creation queued offline can be retried safely.
+    pub id: Uuid,
+    pub class_id: Uuid,
+    /// The account that created the assignment.
+    pub assigned_by: Uuid,
+    pub target: AssignmentTarget,
+    /// The lessons the target held in the content catalog when it was assigned, in course
+    /// order. Kept with the assignment so that its status does not change when a course
+    /// gains lessons later, and so that status needs no content files at read time.
+    pub lesson_ids: Vec<String>,
+    /// The chosen learners, or `None` for everyone in the class (including later joiners).
+    pub learner_ids: Option<Vec<Uuid>>,
+    pub due_at: DateTime<Utc>,
+    pub note: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Set when the teacher deleted it. Deleted assignments are kept as tombstones so that a
+    /// replayed creation from an offline queue cannot bring them back.
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+/// A validated statement ready to store: id, stored, authority, timestamp and version set.
+#[derive(Debug, Clone)]
+pub struct NewStatement {
+    pub id: Uuid,
+    pub stored: DateTime<Utc>,
+    /// Identifier key of the actor (see `InverseFunctionalIdentifier::key`); what read
+    /// permissions are checked against. Anonymous groups get a key of their own that no
+    /// account has.
+    pub actor_key: String,
+    pub statement: Statement,
+}
+
+/// A statement as read back.
+#[derive(Debug, Clone)]
+pub struct StoredStatement {
+    /// Insertion order; ties on `stored` are broken by it.
+    pub sequence: i64,
+    pub id: Uuid,
+    pub stored: DateTime<Utc>,
+    pub actor_key: String,
+    /// Whether another statement voids this one.
+    pub voided: bool,
+    /// Whether this statement voids another.
+    pub voiding: bool,
+    /// The statement exactly as stored, serialized.
+    pub body: String,
+}
+
+/// Where a page of query results ended: the next page starts after this point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PageCursor {
+    pub stored_micros: i64,
+    pub sequence: i64,
+}
+
+/// Filters of `GET /xapi/statements`, already validated and resolved.
+#[derive(Debug, Clone, Default)]
+pub struct StatementQuery {
+    /// Identifier key of the `agent` parameter.
+    pub agent_key: Option<String>,
+    pub related_agents: bool,
+    pub verb_id: Option<String>,
+    pub activity_id: Option<String>,
+    pub related_activities: bool,
+    pub registration: Option<Uuid>,
+    /// Exclusive lower bound on `stored`.
+    pub since: Option<DateTime<Utc>>,
+    /// Inclusive upper bound on `stored`.
+    pub until: Option<DateTime<Utc>>,
+    pub ascending: bool,
+    /// At most this many statements are returned (the caller asks for one more than it shows,
+    /// to know whether there is a next page).
+    pub limit: usize,
+    /// Continue after this point (paging).
+    pub after: Option<PageCursor>,
+    /// Only statements whose actor has one of these keys; `None` means no restriction.
+    pub readable_actor_keys: Option<Vec<String>>,
+}
+
+/// Storage for accounts, sessions, classes and statements.
+pub trait Store: Send + Sync + 'static {
+    /// Creates an account; [`StoreError::UsernameTaken`] when the username exists.
+    fn create_account(&self, account: &AccountRecord) -> Result<(), StoreError>;
+    fn account_by_username(&self, username: &str) -> Result<Option<AccountRecord>, StoreError>;
+    fn account_by_id(&self, id: Uuid) -> Result<Option<AccountRecord>, StoreError>;
+
+    /// Stores a session under the SHA-256 of its token (the token itself is never stored).
+    fn create_session(
+        &self,
+        token_sha256: [u8; 32],
+        account_id: Uuid,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+    /// The account of an unexpired session.
+    fn account_for_session(
+        &self,
+        token_sha256: [u8; 32],
+        now: DateTime<Utc>,
+    ) -> Result<Option<AccountRecord>, StoreError>;
+    /// Revokes a session; returns whether it existed.
+    fn delete_session(&self, token_sha256: [u8; 32]) -> Result<bool, StoreError>;
+
+    /// Creates a class; [`StoreError::JoinCodeTaken`] when the code collides.
+    fn create_class(&self, class: &ClassRecord) -> Result<(), StoreError>;
+    fn class_by_join_code(&self, join_code: &str) -> Result<Option<ClassRecord>, StoreError>;
+    /// Adds a learner to a class (joining twice is not an error).
+    fn add_class_member(&self, class_id: Uuid, learner_id: Uuid) -> Result<(), StoreError>;
+    /// Every learner in any class the teacher owns.
+    fn learners_of_teacher(&self, teacher_id: Uuid) -> Result<Vec<Uuid>, StoreError>;
+    fn class_by_id(&self, class_id: Uuid) -> Result<Option<ClassRecord>, StoreError>;
+    /// The classes a teacher owns, oldest first.
+    fn classes_of_teacher(&self, teacher_id: Uuid) -> Result<Vec<ClassRecord>, StoreError>;
+    /// The classes a learner is currently a member of, oldest first.
+    fn classes_of_learner(&self, learner_id: Uuid) -> Result<Vec<ClassRecord>, StoreError>;
+    /// The learners currently in a class, by username.
+    fn class_members(&self, class_id: Uuid) -> Result<Vec<ClassMemberRecord>, StoreError>;
+    /// How many learners are currently in a class: `class_members(class_id)?.len()`, counted.
+    fn class_member_count(&self, class_id: Uuid) -> Result<usize, StoreError>;
+    /// Removes a learner from a class; returns whether they were in it.
+    fn remove_class_member(&self, class_id: Uuid, learner_id: Uuid) -> Result<bool, StoreError>;
+    /// Renames a class; returns whether it exists.
+    fn rename_class(&self, class_id: Uuid, name: &str) -> Result<bool, StoreError>;
+    /// Replaces a class's join code; [`StoreError::JoinCodeTaken`] when the new code collides.
+    fn set_join_code(&self, class_id: Uuid, join_code: &str) -> Result<bool, StoreError>;
+
+    /// Creates an assignment; [`StoreError::AssignmentExists`] when its id is taken (also by
+    /// a deleted one).
+    fn create_assignment(&self, assignment: &AssignmentRecord) -> Result<(), StoreError>;
+    /// An assignment by id, deleted or not.
+    fn assignment_by_id(&self, id: Uuid) -> Result<Option<AssignmentRecord>, StoreError>;
+    /// Replaces the editable fields (target, lessons, learners, due date, note, updated and
+    /// deleted times) of an existing assignment; returns whether it exists.
+    fn update_assignment(&self, assignment: &AssignmentRecord) -> Result<bool, StoreError>;
+    /// The assignments of a class that are not deleted, by due date.
+    fn assignments_of_class(&self, class_id: Uuid) -> Result<Vec<AssignmentRecord>, StoreError>;
+
+    /// Stores a batch atomically. A statement whose id exists is skipped when its body is
+    /// canonically equal to the stored one, and fails the whole batch with
+    /// [`StoreError::StatementConflict`] otherwise, so a retry never changes anything.
+    fn insert_statements(&self, statements: &[NewStatement]) -> Result<(), StoreError>;
+    fn statement_by_id(&self, id: Uuid) -> Result<Option<StoredStatement>, StoreError>;
+    /// Non-voided statements matching the query, newest first unless `ascending`. A statement
+    /// whose object is a StatementRef matches when the statement it targets matches the
+    /// non-time filters, recursively, as the specification's StatementRef rule requires.
+    fn query_statements(&self, query: &StatementQuery) -> Result<Vec<StoredStatement>, StoreError>;
+}
+
+/// Runs a blocking store call on tokio's blocking pool.
+pub async fn run_blocking<T, F>(store: &Arc<dyn Store>, call: F) -> Result<T, StoreError>
+where
+    T: Send + 'static,
+    F: FnOnce(&dyn Store) -> Result<T, StoreError> + Send + 'static,
+{
+    let store = Arc::clone(store);
+    tokio::task::spawn_blocking(move || call(store.as_ref()))
+        .await
+        .map_err(|_| StoreError::TaskFailed)?
+}

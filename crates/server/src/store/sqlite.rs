@@ -1,0 +1,923 @@
+//! The SQLite implementation of [`Store`]: the embedded default, one file at
+//! `<data_dir>/baeum.sqlite3`.
+//!
+//! One connection behind a mutex. SQLite serializes writers anyway, and a school server has a
+//! few dozen learners syncing at once, each request holding the lock for a millisecond or so;
+//! a connection pool would add a dependency and lock contention (`SQLITE_BUSY`) for no gain at
+//! this scale. The handlers reach the store through `spawn_blocking`, so waiting on the mutex
+//! never blocks the async runtime.
+//!
+//! Settings and why:
+//! - WAL journal: readers do not block the writer, and a crash never corrupts the file.
+//! - `synchronous = FULL`: a statement acknowledged to a learner's device leaves its outbox
+//!   for good (design invariant 2), so it must survive a power cut in a classroom.
+//! - `busy_timeout`: another process (a backup, the sqlite3 shell) holding the lock briefly
+//!   makes us wait instead of failing.
+//! - Schema migrations are numbered by `PRAGMA user_version`, applied in one transaction each.
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use baeum_core::xapi::{canonical_equal, validate_statement};
+use chrono::{DateTime, TimeZone, Utc};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Transaction};
+use uuid::Uuid;
+
+use super::{
+    AccountRecord, AssignmentRecord, AssignmentTarget, ClassMemberRecord, ClassRecord,
+    NewStatement, Role, StatementQuery, Store, StoreError, StoredStatement,
+};
+
+/// The database file name inside the data directory.
+pub const DATABASE_FILE_NAME: &str = "baeum.sqlite3";
+
+/// Schema migrations; migration `n` (0-based) brings `user_version` from `n` to `n + 1`.
+/// Never edit a released migration: append a new one.
+const MIGRATIONS: &[&str] = &[
+    r#"
+CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('learner', 'teacher', 'admin')),
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+    token_sha256 BLOB PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    expires_at_micros INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_account ON sessions (account_id);
+CREATE TABLE classes (
+    id TEXT PRIMARY KEY,
+    teacher_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    join_code TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX classes_by_teacher ON classes (teacher_id);
+CREATE TABLE class_members (
+    class_id TEXT NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
+    learner_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    PRIMARY KEY (class_id, learner_id)
+);
+CREATE TABLE statements (
+    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    body TEXT NOT NULL,
+    stored_micros INTEGER NOT NULL,
+    actor_key TEXT NOT NULL,
+    verb_id TEXT NOT NULL,
+    activity_id TEXT,
+    registration TEXT,
+    target_id TEXT,
+    voids_id TEXT,
+    voided INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX statements_by_stored ON statements (stored_micros, sequence);
+CREATE INDEX statements_by_actor ON statements (actor_key, stored_micros);
+CREATE INDEX statements_by_verb ON statements (verb_id);
+CREATE INDEX statements_by_activity ON statements (activity_id);
+CREATE INDEX statements_by_registration ON statements (registration);
+CREATE INDEX statements_by_target ON statements (target_id);
+CREATE INDEX statements_by_voided_id ON statements (voids_id);
+-- related_only = 0: matches the plain `agent` filter (actor or object);
+-- related_only = 1: matches only with related_agents=true (authority, context, substatement).
+CREATE TABLE statement_agents (
+    agent_key TEXT NOT NULL,
+    sequence INTEGER NOT NULL REFERENCES statements (sequence),
+    related_only INTEGER NOT NULL,
+    PRIMARY KEY (agent_key, sequence)
+) WITHOUT ROWID;
+CREATE TABLE statement_activities (
+    activity_id TEXT NOT NULL,
+    sequence INTEGER NOT NULL REFERENCES statements (sequence),
+    PRIMARY KEY (activity_id, sequence)
+) WITHOUT ROWID;
+"#,
+    r#"
+CREATE INDEX class_members_by_learner ON class_members (learner_id);
+-- lesson_ids and learner_ids are JSON arrays (learner_ids NULL: the whole class); they are
+-- always read and written with the assignment, never queried into.
+CREATE TABLE assignments (
+    id TEXT PRIMARY KEY,
+    class_id TEXT NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
+    assigned_by TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    course_id TEXT NOT NULL,
+    unit_id TEXT,
+    lesson_id TEXT,
+    lesson_ids TEXT NOT NULL,
+    learner_ids TEXT,
+    due_at_micros INTEGER NOT NULL,
+    note TEXT,
+    created_at_micros INTEGER NOT NULL,
+    updated_at_micros INTEGER NOT NULL,
+    deleted_at_micros INTEGER
+);
+CREATE INDEX assignments_by_class ON assignments (class_id, due_at_micros);
+"#,
+];
+
+/// SQLite-backed [`Store`].
+pub struct SqliteStore {
+    connection: Mutex<Connection>,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) `<data_dir>/baeum.sqlite3` and migrates it.
+    pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDirectory {
+            path: data_dir.display().to_string(),
+            source,
+        })?;
+        let connection = Connection::open(data_dir.join(DATABASE_FILE_NAME))?;
+        connection.pragma_update(None, "journal_mode", "WAL")?;
+        connection.pragma_update(None, "synchronous", "FULL")?;
+        Self::prepare(connection)
+    }
+
+    /// A private in-memory database, for tests and tools that need no persistence.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        Self::prepare(Connection::open_in_memory()?)
+    }
+
+    fn prepare(mut connection: Connection) -> Result<Self, StoreError> {
+        connection.busy_timeout(std::time::Duration::from_secs(5))?;
+        connection.pragma_update(None, "foreign_keys", "ON")?;
+        migrate(&mut connection)?;
+        Ok(Self {
+            connection: Mutex::new(connection),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite inconsistent (an open transaction
+        // is rolled back when dropped), so a poisoned mutex is safe to keep using.
+        self.connection
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
+    let known = MIGRATIONS.len() as i64;
+    let current: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if current > known {
+        return Err(StoreError::SchemaTooNew {
+            found: current,
+            known,
+        });
+    }
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let transaction = connection.transaction()?;
+        transaction.execute_batch(migration)?;
+        transaction.pragma_update(None, "user_version", index as i64 + 1)?;
+        transaction.commit()?;
+    }
+    Ok(())
+}
+
+fn micros(instant: DateTime<Utc>) -> i64 {
+    instant.timestamp_micros()
+}
+
+fn from_micros(value: i64) -> Result<DateTime<Utc>, StoreError> {
+    Utc.timestamp_micros(value)
+        .single()
+        .ok_or_else(|| StoreError::Corrupt(format!("timestamp {value} is out of range")))
+}
+
+fn parse_uuid(text: &str) -> Result<Uuid, StoreError> {
+    Uuid::parse_str(text).map_err(|_| StoreError::Corrupt(format!("{text:?} is not a uuid")))
+}
+
+fn parse_time(text: &str) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|instant| instant.with_timezone(&Utc))
+        .map_err(|_| StoreError::Corrupt(format!("{text:?} is not a timestamp")))
+}
+
+type AccountRow = (String, String, String, String, String);
+
+fn account_from_row(row: AccountRow) -> Result<AccountRecord, StoreError> {
+    let (id, username, role, password_hash, created_at) = row;
+    Ok(AccountRecord {
+        id: parse_uuid(&id)?,
+        username,
+        role: Role::parse(&role).ok_or_else(|| StoreError::Corrupt(format!("role {role:?}")))?,
+        password_hash,
+        created_at: parse_time(&created_at)?,
+    })
+}
+
+const ACCOUNT_COLUMNS: &str = "id, username, role, password_hash, created_at";
+
+fn read_account_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AccountRow> {
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+    ))
+}
+
+fn is_unique_violation(error: &rusqlite::Error) -> bool {
+    matches!(
+        error,
+        rusqlite::Error::SqliteFailure(failure, _)
+            if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                || failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+    )
+}
+
+type StatementRow = (i64, String, i64, String, bool, bool, String);
+
+const STATEMENT_COLUMNS: &str =
+    "s.sequence, s.id, s.stored_micros, s.actor_key, s.voided, s.voids_id IS NOT NULL, s.body";
+
+fn read_statement_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StatementRow> {
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+        row.get(5)?,
+        row.get(6)?,
+    ))
+}
+
+fn statement_from_row(row: StatementRow) -> Result<StoredStatement, StoreError> {
+    let (sequence, id, stored_micros, actor_key, voided, voiding, body) = row;
+    Ok(StoredStatement {
+        sequence,
+        id: parse_uuid(&id)?,
+        stored: from_micros(stored_micros)?,
+        actor_key,
+        voided,
+        voiding,
+        body,
+    })
+}
+
+/// Inserts one statement inside the batch's transaction (see [`Store::insert_statements`]).
+fn insert_statement(transaction: &Transaction<'_>, new: &NewStatement) -> Result<(), StoreError> {
+    let id_text = new.id.to_string();
+    let existing: Option<String> = transaction
+        .query_row(
+            "SELECT body FROM statements WHERE id = ?1",
+            [&id_text],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if let Some(existing_body) = existing {
+        let existing_json: serde_json::Value = serde_json::from_str(&existing_body)
+            .map_err(|error| StoreError::Corrupt(format!("statement {id_text}: {error}")))?;
+        let existing_statement = validate_statement(&existing_json)
+            .map_err(|error| StoreError::Corrupt(format!("statement {id_text}: {error}")))?;
+        return if canonical_equal(&existing_statement, &new.statement) {
+            Ok(())
+        } else {
+            Err(StoreError::StatementConflict(new.id))
+        };
+    }
+    let statement = &new.statement;
+    let voids_id = statement.voided_statement_id().map(|id| id.to_string());
+    // A statement that arrives after the statement voiding it is voided from the start.
+    let already_voided: bool = voids_id.is_none()
+        && transaction.query_row(
+            "SELECT EXISTS (SELECT 1 FROM statements WHERE voids_id = ?1)",
+            [&id_text],
+            |row| row.get(0),
+        )?;
+    transaction.execute(
+        "INSERT INTO statements (id, body, stored_micros, actor_key, verb_id, activity_id, \
+         registration, target_id, voids_id, voided) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            id_text,
+            statement.to_json().to_string(),
+            micros(new.stored),
+            new.actor_key,
+            statement.verb.id,
+            statement.activity_id(),
+            statement.registration().map(|id| id.to_string()),
+            statement.target_statement_id().map(|id| id.to_string()),
+            voids_id,
+            already_voided,
+        ],
+    )?;
+    let sequence = transaction.last_insert_rowid();
+    let direct_agents = statement.agent_keys();
+    let mut insert_agent = transaction.prepare_cached(
+        "INSERT OR IGNORE INTO statement_agents (agent_key, sequence, related_only) \
+         VALUES (?1, ?2, ?3)",
+    )?;
+    for key in &direct_agents {
+        insert_agent.execute(params![key, sequence, false])?;
+    }
+    for key in statement.related_agent_keys() {
+        if !direct_agents.contains(&key) {
+            insert_agent.execute(params![key, sequence, true])?;
+        }
+    }
+    let mut insert_activity = transaction.prepare_cached(
+        "INSERT OR IGNORE INTO statement_activities (activity_id, sequence) VALUES (?1, ?2)",
+    )?;
+    for activity_id in statement.related_activity_ids() {
+        insert_activity.execute(params![activity_id, sequence])?;
+    }
+    if let Some(voided_id) = statement.voided_statement_id() {
+        // A voiding statement cannot itself be voided, so only non-voiding targets change.
+        transaction.execute(
+            "UPDATE statements SET voided = 1 WHERE id = ?1 AND voids_id IS NULL",
+            [voided_id.to_string()],
+        )?;
+    }
+    Ok(())
+}
+
+type ClassRow = (String, String, String, String, String);
+
+const CLASS_COLUMNS: &str = "c.id, c.teacher_id, c.name, c.join_code, c.created_at";
+
+fn read_class_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ClassRow> {
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+    ))
+}
+
+fn class_from_row(row: ClassRow) -> Result<ClassRecord, StoreError> {
+    let (id, teacher_id, name, join_code, created_at) = row;
+    Ok(ClassRecord {
+        id: parse_uuid(&id)?,
+        teacher_id: parse_uuid(&teacher_id)?,
+        name,
+        join_code,
+        created_at: parse_time(&created_at)?,
+    })
+}
+
+/// Runs a query for classes with one text parameter.
+fn query_classes(
+    connection: &Connection,
+    sql: &str,
+    parameter: String,
+) -> Result<Vec<ClassRecord>, StoreError> {
+    let mut statement = connection.prepare_cached(sql)?;
+    let rows = statement
+        .query_map([parameter], read_class_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    rows.into_iter().map(class_from_row).collect()
+}
+
+const ASSIGNMENT_COLUMNS: &str = "id, class_id, assigned_by, course_id, unit_id, lesson_id, \
+     lesson_ids, learner_ids, due_at_micros, note, created_at_micros, updated_at_micros, \
+     deleted_at_micros";
+
+/// An assignment row as SQLite returns it, before parsing.
+struct AssignmentRow {
+    id: String,
+    class_id: String,
+    assigned_by: String,
+    course_id: String,
+    unit_id: Option<String>,
+    lesson_id: Option<String>,
+    lesson_ids: String,
+    learner_ids: Option<String>,
+    due_at_micros: i64,
+    note: Option<String>,
+    created_at_micros: i64,
+    updated_at_micros: i64,
+    deleted_at_micros: Option<i64>,
+}
+
+fn read_assignment_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AssignmentRow> {
+    Ok(AssignmentRow {
+        id: row.get(0)?,
+        class_id: row.get(1)?,
+        assigned_by: row.get(2)?,
+        course_id: row.get(3)?,
+        unit_id: row.get(4)?,
+        lesson_id: row.get(5)?,
+        lesson_ids: row.get(6)?,
+        learner_ids: row.get(7)?,
+        due_at_micros: row.get(8)?,
+        note: row.get(9)?,
+        created_at_micros: row.get(10)?,
+        updated_at_micros: row.get(11)?,
+        deleted_at_micros: row.get(12)?,
+    })
+}
+
+fn assignment_from_row(row: AssignmentRow) -> Result<AssignmentRecord, StoreError> {
+    let corrupt_list =
+        |error: serde_json::Error| StoreError::Corrupt(format!("assignment {}: {error}", row.id));
+    let lesson_ids: Vec<String> = serde_json::from_str(&row.lesson_ids).map_err(corrupt_list)?;
+    let learner_ids: Option<Vec<Uuid>> = row
+        .learner_ids
+        .as_deref()
+        .map(serde_json::from_str)
+        .transpose()
+        .map_err(corrupt_list)?;
+    Ok(AssignmentRecord {
+        id: parse_uuid(&row.id)?,
+        class_id: parse_uuid(&row.class_id)?,
+        assigned_by: parse_uuid(&row.assigned_by)?,
+        target: AssignmentTarget {
+            course_id: row.course_id,
+            unit_id: row.unit_id,
+            lesson_id: row.lesson_id,
+        },
+        lesson_ids,
+        learner_ids,
+        due_at: from_micros(row.due_at_micros)?,
+        note: row.note,
+        created_at: from_micros(row.created_at_micros)?,
+        updated_at: from_micros(row.updated_at_micros)?,
+        deleted_at: row.deleted_at_micros.map(from_micros).transpose()?,
+    })
+}
+
+/// The two JSON list columns of an assignment.
+fn assignment_lists(assignment: &AssignmentRecord) -> (String, Option<String>) {
+    // Serializing a list of strings or UUIDs cannot fail.
+    let lesson_ids = serde_json::to_string(&assignment.lesson_ids).unwrap_or_default();
+    let learner_ids = assignment
+        .learner_ids
+        .as_ref()
+        .map(|ids| serde_json::to_string(ids).unwrap_or_default());
+    (lesson_ids, learner_ids)
+}
+
+impl Store for SqliteStore {
+    fn create_account(&self, account: &AccountRecord) -> Result<(), StoreError> {
+        let connection = self.lock();
+        let inserted = connection.execute(
+            "INSERT INTO accounts (id, username, role, password_hash, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                account.id.to_string(),
+                account.username,
+                account.role.as_str(),
+                account.password_hash,
+                account.created_at.to_rfc3339(),
+            ],
+        );
+        match inserted {
+            Ok(_) => Ok(()),
+            Err(error) if is_unique_violation(&error) => Err(StoreError::UsernameTaken),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    fn account_by_username(&self, username: &str) -> Result<Option<AccountRecord>, StoreError> {
+        let connection = self.lock();
+        connection
+            .query_row(
+                &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE username = ?1"),
+                [username],
+                read_account_row,
+            )
+            .optional()?
+            .map(account_from_row)
+            .transpose()
+    }
+
+    fn account_by_id(&self, id: Uuid) -> Result<Option<AccountRecord>, StoreError> {
+        let connection = self.lock();
+        connection
+            .query_row(
+                &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?1"),
+                [id.to_string()],
+                read_account_row,
+            )
+            .optional()?
+            .map(account_from_row)
+            .transpose()
+    }
+
+    fn create_session(
+        &self,
+        token_sha256: [u8; 32],
+        account_id: Uuid,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let connection = self.lock();
+        // Expired sessions are useless; removing them when a new one starts keeps the table
+        // small without a background job, and keeps every authenticated read free of writes.
+        connection.execute(
+            "DELETE FROM sessions WHERE expires_at_micros <= ?1",
+            [micros(Utc::now())],
+        )?;
+        connection.execute(
+            "INSERT INTO sessions (token_sha256, account_id, expires_at_micros) VALUES (?1, ?2, ?3)",
+            params![token_sha256.as_slice(), account_id.to_string(), micros(expires_at)],
+        )?;
+        Ok(())
+    }
+
+    fn account_for_session(
+        &self,
+        token_sha256: [u8; 32],
+        now: DateTime<Utc>,
+    ) -> Result<Option<AccountRecord>, StoreError> {
+        let connection = self.lock();
+        connection
+            .query_row(
+                "SELECT a.id, a.username, a.role, a.password_hash, a.created_at \
+                 FROM sessions s JOIN accounts a ON a.id = s.account_id \
+                 WHERE s.token_sha256 = ?1 AND s.expires_at_micros > ?2",
+                params![token_sha256.as_slice(), micros(now)],
+                read_account_row,
+            )
+            .optional()?
+            .map(account_from_row)
+            .transpose()
+    }
+
+    fn delete_session(&self, token_sha256: [u8; 32]) -> Result<bool, StoreError> {
+        let connection = self.lock();
+        let deleted = connection.execute(
+            "DELETE FROM sessions WHERE token_sha256 = ?1",
+            [token_sha256.as_slice()],
+        )?;
+        Ok(deleted > 0)
+    }
+
+    fn create_class(&self, class: &ClassRecord) -> Result<(), StoreError> {
+        let connection = self.lock();
+        let inserted = connection.execute(
+            "INSERT INTO classes (id, teacher_id, name, join_code, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                class.id.to_string(),
+                class.teacher_id.to_string(),
+                class.name,
+                class.join_code,
+                class.created_at.to_rfc3339(),
+            ],
+        );
+        match inserted {
+            Ok(_) => Ok(()),
+            Err(error) if is_unique_violation(&error) => Err(StoreError::JoinCodeTaken),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    fn class_by_join_code(&self, join_code: &str) -> Result<Option<ClassRecord>, StoreError> {
+        let connection = self.lock();
+        connection
+            .query_row(
+                &format!("SELECT {CLASS_COLUMNS} FROM classes c WHERE c.join_code = ?1"),
+                [join_code],
+                read_class_row,
+            )
+            .optional()?
+            .map(class_from_row)
+            .transpose()
+    }
+
+    fn add_class_member(&self, class_id: Uuid, learner_id: Uuid) -> Result<(), StoreError> {
+        let connection = self.lock();
+        connection.execute(
+            "INSERT OR IGNORE INTO class_members (class_id, learner_id) VALUES (?1, ?2)",
+            params![class_id.to_string(), learner_id.to_string()],
+        )?;
+        Ok(())
+    }
+
+    fn learners_of_teacher(&self, teacher_id: Uuid) -> Result<Vec<Uuid>, StoreError> {
+        let connection = self.lock();
+        let mut statement = connection.prepare_cached(
+            "SELECT DISTINCT m.learner_id FROM class_members m \
+             JOIN classes c ON c.id = m.class_id WHERE c.teacher_id = ?1",
+        )?;
+        let ids = statement
+            .query_map([teacher_id.to_string()], |row| row.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        ids.iter().map(|id| parse_uuid(id)).collect()
+    }
+
+    fn class_by_id(&self, class_id: Uuid) -> Result<Option<ClassRecord>, StoreError> {
+        let connection = self.lock();
+        connection
+            .query_row(
+                &format!("SELECT {CLASS_COLUMNS} FROM classes c WHERE c.id = ?1"),
+                [class_id.to_string()],
+                read_class_row,
+            )
+            .optional()?
+            .map(class_from_row)
+            .transpose()
+    }
+
+    fn classes_of_teacher(&self, teacher_id: Uuid) -> Result<Vec<ClassRecord>, StoreError> {
+        let connection = self.lock();
+        query_classes(
+            &connection,
+            &format!(
+                "SELECT {CLASS_COLUMNS} FROM classes c WHERE c.teacher_id = ?1 \
+                 ORDER BY c.created_at, c.id"
+            ),
+            teacher_id.to_string(),
+        )
+    }
+
+    fn classes_of_learner(&self, learner_id: Uuid) -> Result<Vec<ClassRecord>, StoreError> {
+        let connection = self.lock();
+        query_classes(
+            &connection,
+            &format!(
+                "SELECT {CLASS_COLUMNS} FROM classes c \
+                 JOIN class_members m ON m.class_id = c.id WHERE m.learner_id = ?1 \
+                 ORDER BY c.created_at, c.id"
+            ),
+            learner_id.to_string(),
+        )
+    }
+
+    fn class_members(&self, class_id: Uuid) -> Result<Vec<ClassMemberRecord>, StoreError> {
+        let connection = self.lock();
+        let mut statement = connection.prepare_cached(
+            "SELECT a.id, a.username FROM class_members m JOIN accounts a ON a.id = m.learner_id \
+             WHERE m.class_id = ?1 ORDER BY a.username",
+        )?;
+        let rows = statement
+            .query_map([class_id.to_string()], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(id, username)| {
+                Ok(ClassMemberRecord {
+                    learner_id: parse_uuid(&id)?,
+                    username,
+                })
+            })
+            .collect()
+    }
+
+    fn class_member_count(&self, class_id: Uuid) -> Result<usize, StoreError> {
+        let connection = self.lock();
+        let count: i64 = connection.query_row(
+            "SELECT COUNT(*) FROM class_members m JOIN accounts a ON a.id = m.learner_id \
+             WHERE m.class_id = ?1",
+            [class_id.to_string()],
+            |row| row.get(0),
+        )?;
+        Ok(usize::try_from(count).unwrap_or(0))
+    }
+
+    fn remove_class_member(&self, class_id: Uuid, learner_id: Uuid) -> Result<bool, StoreError> {
+        let connection = self.lock();
+        let deleted = connection.execute(
+            "DELETE FROM class_members WHERE class_id = ?1 AND learner_id = ?2",
+            params![class_id.to_string(), learner_id.to_string()],
+        )?;
+        Ok(deleted > 0)
+    }
+
+    fn rename_class(&self, class_id: Uuid, name: &str) -> Result<bool, StoreError> {
+        let connection = self.lock();
+        let updated = connection.execute(
+            "UPDATE classes SET name = ?2 WHERE id = ?1",
+            params![class_id.to_string(), name],
+        )?;
+        Ok(updated > 0)
+    }
+
+    fn set_join_code(&self, class_id: Uuid, join_code: &str) -> Result<bool, StoreError> {
+        let connection = self.lock();
+        match connection.execute(
+            "UPDATE classes SET join_code = ?2 WHERE id = ?1",
+            params![class_id.to_string(), join_code],
+        ) {
+            Ok(updated) => Ok(updated > 0),
+            Err(error) if is_unique_violation(&error) => Err(StoreError::JoinCodeTaken),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    fn create_assignment(&self, assignment: &AssignmentRecord) -> Result<(), StoreError> {
+        let connection = self.lock();
+        let (lesson_ids, learner_ids) = assignment_lists(assignment);
+        let inserted = connection.execute(
+            &format!(
+                "INSERT INTO assignments ({ASSIGNMENT_COLUMNS}) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+            ),
+            params![
+                assignment.id.to_string(),
+                assignment.class_id.to_string(),
+                assignment.assigned_by.to_string(),
+                assignment.target.course_id,
+                assignment.target.unit_id,
+                assignment.target.lesson_id,
+                lesson_ids,
+                learner_ids,
+                micros(assignment.due_at),
+                assignment.note,
+                micros(assignment.created_at),
+                micros(assignment.updated_at),
+                assignment.deleted_at.map(micros),
+            ],
+        );
+        match inserted {
+            Ok(_) => Ok(()),
+            Err(error) if is_unique_violation(&error) => {
+                Err(StoreError::AssignmentExists(assignment.id))
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    fn assignment_by_id(&self, id: Uuid) -> Result<Option<AssignmentRecord>, StoreError> {
+        let connection = self.lock();
+        connection
+            .query_row(
+                &format!("SELECT {ASSIGNMENT_COLUMNS} FROM assignments WHERE id = ?1"),
+                [id.to_string()],
+                read_assignment_row,
+            )
+            .optional()?
+            .map(assignment_from_row)
+            .transpose()
+    }
+
+    fn update_assignment(&self, assignment: &AssignmentRecord) -> Result<bool, StoreError> {
+        let connection = self.lock();
+        let (lesson_ids, learner_ids) = assignment_lists(assignment);
+        let updated = connection.execute(
+            "UPDATE assignments SET course_id = ?2, unit_id = ?3, lesson_id = ?4, \
+             lesson_ids = ?5, learner_ids = ?6, due_at_micros = ?7, note = ?8, \
+             updated_at_micros = ?9, deleted_at_micros = ?10 WHERE id = ?1",
+            params![
+                assignment.id.to_string(),
+                assignment.target.course_id,
+                assignment.target.unit_id,
+                assignment.target.lesson_id,
+                lesson_ids,
+                learner_ids,
+                micros(assignment.due_at),
+                assignment.note,
+                micros(assignment.updated_at),
+                assignment.deleted_at.map(micros),
+            ],
+        )?;
+        Ok(updated > 0)
+    }
+
+    fn assignments_of_class(&self, class_id: Uuid) -> Result<Vec<AssignmentRecord>, StoreError> {
+        let connection = self.lock();
+        let mut statement = connection.prepare_cached(&format!(
+            "SELECT {ASSIGNMENT_COLUMNS} FROM assignments \
+             WHERE class_id = ?1 AND deleted_at_micros IS NULL \
+             ORDER BY due_at_micros, created_at_micros, id"
+        ))?;
+        let rows = statement
+            .query_map([class_id.to_string()], read_assignment_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter().map(assignment_from_row).collect()
+    }
+
+    fn insert_statements(&self, statements: &[NewStatement]) -> Result<(), StoreError> {
+        let mut connection = self.lock();
+        let transaction = connection.transaction()?;
+        for new in statements {
+            insert_statement(&transaction, new)?;
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    fn statement_by_id(&self, id: Uuid) -> Result<Option<StoredStatement>, StoreError> {
+        let connection = self.lock();
+        connection
+            .query_row(
+                &format!("SELECT {STATEMENT_COLUMNS} FROM statements s WHERE s.id = ?1"),
+                [id.to_string()],
+                read_statement_row,
+            )
+            .optional()?
+            .map(statement_from_row)
+            .transpose()
+    }
+
+    fn query_statements(&self, query: &StatementQuery) -> Result<Vec<StoredStatement>, StoreError> {
+        let (sql, parameters) = build_query(query);
+        let connection = self.lock();
+        let mut prepared = connection.prepare(&sql)?;
+        let rows = prepared
+            .query_map(params_from_iter(parameters), read_statement_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter().map(statement_from_row).collect()
+    }
+}
+
+/// Builds the SQL for a statement query. Filters that are not about time (agent, verb,
+/// activity, registration) select a base set; statements targeting a member of the set
+/// through a StatementRef object join it, recursively; then time, voiding, permission, paging
+/// and order apply to what is returned.
+fn build_query(query: &StatementQuery) -> (String, Vec<SqlValue>) {
+    let mut parameters: Vec<SqlValue> = Vec::new();
+    let mut base_conditions: Vec<String> = Vec::new();
+    if let Some(agent_key) = &query.agent_key {
+        parameters.push(SqlValue::Text(agent_key.clone()));
+        let related = if query.related_agents {
+            ""
+        } else {
+            " AND related_only = 0"
+        };
+        base_conditions.push(format!(
+            "sequence IN (SELECT sequence FROM statement_agents WHERE agent_key = ?{}{related})",
+            parameters.len()
+        ));
+    }
+    if let Some(verb_id) = &query.verb_id {
+        parameters.push(SqlValue::Text(verb_id.clone()));
+        base_conditions.push(format!("verb_id = ?{}", parameters.len()));
+    }
+    if let Some(activity_id) = &query.activity_id {
+        parameters.push(SqlValue::Text(activity_id.clone()));
+        base_conditions.push(if query.related_activities {
+            format!(
+                "sequence IN (SELECT sequence FROM statement_activities WHERE activity_id = ?{})",
+                parameters.len()
+            )
+        } else {
+            format!("activity_id = ?{}", parameters.len())
+        });
+    }
+    if let Some(registration) = query.registration {
+        parameters.push(SqlValue::Text(registration.to_string()));
+        base_conditions.push(format!("registration = ?{}", parameters.len()));
+    }
+
+    let mut sql = String::new();
+    let mut outer_conditions: Vec<String> = vec!["s.voided = 0".to_owned()];
+    if !base_conditions.is_empty() {
+        sql.push_str(&format!(
+            "WITH RECURSIVE matched (id) AS ( \
+               SELECT id FROM statements WHERE {} \
+               UNION \
+               SELECT t.id FROM statements t JOIN matched m ON t.target_id = m.id \
+             ) ",
+            base_conditions.join(" AND ")
+        ));
+        outer_conditions.push("s.id IN (SELECT id FROM matched)".to_owned());
+    }
+    if let Some(since) = query.since {
+        parameters.push(SqlValue::Integer(micros(since)));
+        outer_conditions.push(format!("s.stored_micros > ?{}", parameters.len()));
+    }
+    if let Some(until) = query.until {
+        parameters.push(SqlValue::Integer(micros(until)));
+        outer_conditions.push(format!("s.stored_micros <= ?{}", parameters.len()));
+    }
+    if let Some(keys) = &query.readable_actor_keys {
+        let placeholders: Vec<String> = keys
+            .iter()
+            .map(|key| {
+                parameters.push(SqlValue::Text(key.clone()));
+                format!("?{}", parameters.len())
+            })
+            .collect();
+        outer_conditions.push(if placeholders.is_empty() {
+            "0".to_owned()
+        } else {
+            format!("s.actor_key IN ({})", placeholders.join(", "))
+        });
+    }
+    let (comparison, direction) = if query.ascending {
+        (">", "ASC")
+    } else {
+        ("<", "DESC")
+    };
+    if let Some(cursor) = query.after {
+        parameters.push(SqlValue::Integer(cursor.stored_micros));
+        let stored_index = parameters.len();
+        parameters.push(SqlValue::Integer(cursor.sequence));
+        outer_conditions.push(format!(
+            "(s.stored_micros {comparison} ?{stored_index} OR \
+              (s.stored_micros = ?{stored_index} AND s.sequence {comparison} ?{}))",
+            parameters.len()
+        ));
+    }
+    parameters.push(SqlValue::Integer(
+        i64::try_from(query.limit).unwrap_or(i64::MAX),
+    ));
+    sql.push_str(&format!(
+        "SELECT {STATEMENT_COLUMNS} FROM statements s WHERE {} \
+         ORDER BY s.stored_micros {direction}, s.sequence {direction} LIMIT ?{}",
+        outer_conditions.join(" AND "),
+        parameters.len()
+    ));
+    (sql, parameters)
+}

@@ -1,0 +1,741 @@
+//! The xAPI Statement Resource (`/xapi/statements`) and About Resource (`/xapi/about`).
+//!
+//! Learners' devices sync their outbox here (`POST`) and pull other devices' statements
+//! (`GET ?agent…&since…`). What this module implements, following
+//! `reference/xapi/xAPI-Communication.md` §2.1 and the version, error and header rules:
+//!
+//! - `PUT /xapi/statements?statementId=…` → 204; `POST /xapi/statements` (one statement or an
+//!   array) → 200 with the ids in order. A known id with an equal body (see
+//!   `baeum_core::xapi::canonical_equal`) succeeds without changing anything; a different body
+//!   is 409 and the whole batch is refused.
+//! - `GET /xapi/statements` with `statementId`, `voidedStatementId`, `agent`, `verb`,
+//!   `activity`, `registration`, `related_activities`, `related_agents`, `since`, `until`,
+//!   `limit`, `format` (`ids`, `exact`; `canonical` answers as `exact` because this LRS keeps
+//!   no canonical activity definitions), `attachments=false` and `ascending`. Pages link to the
+//!   next through `more`: `/xapi/statements?more=<token>`, where the token carries the query
+//!   and where the page ended, so it never expires and needs no server-side state.
+//! - Every request except to `/xapi/about` must carry `X-Experience-API-Version` `1.0[.x]` or
+//!   `2.0[.x]` (400 otherwise); every response carries `X-Experience-API-Version: 2.0.0`, and
+//!   statement responses `X-Experience-API-Consistent-Through` (writes are synchronous, so
+//!   everything stored before "now" is readable) and `Last-Modified`.
+//! - Bodies are `application/json`, at most [`MAX_BODY_BYTES`] after gzip decoding (413
+//!   beyond), optionally `Content-Encoding: gzip` (cheaper on a metered link).
+//!
+//! Permissions (403 otherwise): a learner or teacher writes only statements whose actor is
+//! their own account agent and voids only their own statements; an admin writes anything.
+//! A learner reads statements whose actor is themself; a teacher also those of the learners in
+//! their classes; an admin reads everything. The server sets `authority` to the caller's
+//! account agent and `stored` to the time of storage.
+//!
+//! Deliberately absent: attachments in `multipart/mixed` (415) and `attachments=true` (400),
+//! the alternate request syntax (`?method=`, 400 as an unknown parameter), signed statements,
+//! and the document resources (state, profiles).
+
+use std::io::Read;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::header::{CONTENT_ENCODING, CONTENT_TYPE, LAST_MODIFIED};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, Uri};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use baeum_core::xapi::formats::{is_absolute_iri, parse_standard_uuid, parse_timestamp};
+use baeum_core::xapi::{
+    validate_actor, validate_statement, Actor, Statement, Timestamp, STATEMENT_VERSION,
+    XAPI_VERSION,
+};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use chrono::{DateTime, SubsecRound, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::accounts::{account_actor, account_identifier};
+use crate::auth::Authenticated;
+use crate::error::ServerError;
+use crate::store::{run_blocking, NewStatement, PageCursor, Role, StatementQuery, StoredStatement};
+use crate::AppState;
+
+/// Largest accepted request body, after gzip decoding. A learner's outbox sends batches of a
+/// few hundred statements of about 1 KB each.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Most statements returned in one page (also what `limit=0` means).
+pub const MAX_PAGE_SIZE: usize = 200;
+
+/// `X-Experience-API-Version`.
+pub const VERSION_HEADER: HeaderName = HeaderName::from_static("x-experience-api-version");
+/// `X-Experience-API-Consistent-Through`.
+pub const CONSISTENT_THROUGH_HEADER: HeaderName =
+    HeaderName::from_static("x-experience-api-consistent-through");
+
+/// The routes of this module, with the version-header middleware.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/xapi/statements",
+            get(get_statements).put(put_statement).post(post_statements),
+        )
+        .route("/xapi/about", get(about))
+        .layer(middleware::from_fn(xapi_headers))
+}
+
+/// Whether a request's `X-Experience-API-Version` is one this LRS speaks: `1.0`, `2.0`, or
+/// either with a numeric patch version.
+fn is_supported_version_header(value: &str) -> bool {
+    let Some(rest) = value
+        .strip_prefix("1.0")
+        .or_else(|| value.strip_prefix("2.0"))
+    else {
+        return false;
+    };
+    rest.is_empty()
+        || rest
+            .strip_prefix('.')
+            .is_some_and(|patch| !patch.is_empty() && patch.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Checks the version header on requests and adds the xAPI headers to every response.
+async fn xapi_headers(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let is_about = path == "/xapi/about";
+    let version_problem = match request.headers().get(&VERSION_HEADER) {
+        _ if is_about => None,
+        None => Some("the x-experience-api-version header is required (send 2.0.0)".to_owned()),
+        Some(value) => match value.to_str() {
+            Ok(text) if is_supported_version_header(text.trim()) => None,
+            Ok(text) => Some(format!(
+                "x-experience-api-version {text:?} is not supported; send 2.0.0"
+            )),
+            Err(_) => Some("x-experience-api-version is not text".to_owned()),
+        },
+    };
+    let mut response = match version_problem {
+        Some(problem) => ServerError::BadRequest(problem).into_response(),
+        None => next.run(request).await,
+    };
+    let headers = response.headers_mut();
+    headers.insert(VERSION_HEADER, HeaderValue::from_static(XAPI_VERSION));
+    if path.starts_with("/xapi/statements") {
+        let now = Timestamp(Utc::now()).to_rfc3339();
+        if let Ok(value) = HeaderValue::from_str(&now) {
+            headers.insert(CONSISTENT_THROUGH_HEADER, value);
+        }
+    }
+    response
+}
+
+async fn about() -> Json<Value> {
+    Json(serde_json::json!({ "version": [XAPI_VERSION] }))
+}
+
+/// Reads a JSON request body: checks the content type, enforces the size limit (also on the
+/// decoded size of a gzip body, so a small compressed bomb cannot fill memory) and parses it.
+async fn read_json_body(headers: &HeaderMap, body: Body) -> Result<Value, ServerError> {
+    let content_type = headers
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    if essence == "multipart/mixed" {
+        return Err(ServerError::UnsupportedMediaType(
+            "statements with attachment data (multipart/mixed) are not supported; use fileUrl"
+                .into(),
+        ));
+    }
+    if essence != "application/json" {
+        return Err(ServerError::bad_request(format!(
+            "content-type must be application/json, not {:?}",
+            if essence.is_empty() {
+                "nothing"
+            } else {
+                essence
+            }
+        )));
+    }
+    let raw = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(error) if is_length_limit(&error) => {
+            return Err(ServerError::PayloadTooLarge {
+                limit: MAX_BODY_BYTES,
+            })
+        }
+        Err(_) => {
+            return Err(ServerError::bad_request(
+                "the request body could not be read",
+            ))
+        }
+    };
+    let encoding = headers
+        .get(CONTENT_ENCODING)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("identity")
+        .trim()
+        .to_ascii_lowercase();
+    let decoded: Vec<u8> = match encoding.as_str() {
+        "identity" | "" => raw.to_vec(),
+        "gzip" | "x-gzip" => {
+            let mut decoded = Vec::new();
+            flate2::read::GzDecoder::new(raw.as_ref())
+                .take(MAX_BODY_BYTES as u64 + 1)
+                .read_to_end(&mut decoded)
+                .map_err(|_| ServerError::bad_request("the gzip request body is corrupt"))?;
+            if decoded.len() > MAX_BODY_BYTES {
+                return Err(ServerError::PayloadTooLarge {
+                    limit: MAX_BODY_BYTES,
+                });
+            }
+            decoded
+        }
+        other => {
+            return Err(ServerError::UnsupportedMediaType(format!(
+                "content-encoding {other:?} is not supported; use gzip or none"
+            )))
+        }
+    };
+    baeum_core::xapi::parse_json_strictly(&decoded)
+        .map_err(|error| ServerError::bad_request(format!("malformed json: {error}")))
+}
+
+fn is_length_limit(error: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(current) = source {
+        if current.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = current.source();
+    }
+    false
+}
+
+/// The query parameters as (name, value) pairs, refusing repeats.
+fn query_pairs(uri: &Uri) -> Result<Vec<(String, String)>, ServerError> {
+    let axum::extract::Query(pairs) =
+        axum::extract::Query::<Vec<(String, String)>>::try_from_uri(uri)
+            .map_err(|_| ServerError::bad_request("the query string is malformed"))?;
+    for (index, (name, _)) in pairs.iter().enumerate() {
+        if pairs[..index].iter().any(|(earlier, _)| earlier == name) {
+            return Err(ServerError::bad_request(format!(
+                "parameter {name} is given more than once"
+            )));
+        }
+    }
+    Ok(pairs)
+}
+
+fn parameter<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+}
+
+/// The caller's own actor key.
+fn own_actor_key(state: &AppState, caller: &Authenticated) -> String {
+    account_identifier(&state.account_home_page, caller.account.id).key()
+}
+
+/// The actor key a statement is stored under (what read permissions check). An anonymous
+/// group has no identifier; its key is unique to the statement so no account can match it.
+fn actor_key(actor: &Actor, statement_id: Uuid) -> String {
+    actor
+        .identifier()
+        .map(|identifier| identifier.key())
+        .unwrap_or_else(|| format!("anonymous-group:{statement_id}"))
+}
+
+/// Validates a JSON body holding one statement or an array of them.
+fn validate_body(body: &Value) -> Result<Vec<Statement>, ServerError> {
+    match body {
+        Value::Array(items) => {
+            if items.is_empty() {
+                return Err(ServerError::bad_request("the statement array is empty"));
+            }
+            items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| {
+                    validate_statement(item)
+                        .map_err(|error| error.within(&format!("statements[{index}]")).into())
+                })
+                .collect()
+        }
+        single => Ok(vec![validate_statement(single)?]),
+    }
+}
+
+/// Checks write permissions, fills in what the LRS sets and stores the statements.
+async fn store_statements(
+    state: &AppState,
+    caller: &Authenticated,
+    statements: Vec<Statement>,
+) -> Result<Vec<Uuid>, ServerError> {
+    let mut seen: Vec<Uuid> = Vec::new();
+    for id in statements.iter().filter_map(|statement| statement.id) {
+        if seen.contains(&id) {
+            return Err(ServerError::bad_request(format!(
+                "statement id {id} appears more than once in the batch"
+            )));
+        }
+        seen.push(id);
+    }
+    let own_identifier = account_identifier(&state.account_home_page, caller.account.id);
+    let own_key = own_identifier.key();
+    let is_admin = caller.account.role == Role::Admin;
+    if !is_admin {
+        for (index, statement) in statements.iter().enumerate() {
+            if statement.actor.identifier() != Some(&own_identifier)
+                || matches!(statement.actor, Actor::Group(_))
+            {
+                return Err(ServerError::Forbidden(format!(
+                    "statement {index}: you may only send statements whose actor is your own account ({})",
+                    serde_json::to_string(&account_actor(&state.account_home_page, caller.account.id))
+                        .unwrap_or_default()
+                )));
+            }
+        }
+        // Voiding someone else's statement is refused; voiding a statement the server has not
+        // seen yet is allowed (the specification says not to reject for that).
+        let voided_ids: Vec<Uuid> = statements
+            .iter()
+            .filter_map(Statement::voided_statement_id)
+            .collect();
+        let targets = run_blocking(&state.store, move |store| {
+            voided_ids
+                .into_iter()
+                .map(|id| store.statement_by_id(id))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .await?;
+        if targets
+            .iter()
+            .flatten()
+            .any(|target| target.actor_key != own_key)
+        {
+            return Err(ServerError::Forbidden(
+                "you may only void your own statements".into(),
+            ));
+        }
+    }
+    // Stored times are truncated to microseconds, the precision the store indexes, so the
+    // `stored` in the body and the one `since`/`until` compare are the same instant.
+    let stored = Utc::now().trunc_subsecs(6);
+    let authority = account_actor(&state.account_home_page, caller.account.id);
+    let prepared: Vec<NewStatement> = statements
+        .into_iter()
+        .map(|mut statement| {
+            let id = statement.id.unwrap_or_else(Uuid::now_v7);
+            statement.id = Some(id);
+            statement.stored = Some(Timestamp(stored));
+            statement.timestamp = statement.timestamp.or(Some(Timestamp(stored)));
+            statement.version = statement
+                .version
+                .or_else(|| Some(STATEMENT_VERSION.to_owned()));
+            statement.authority = Some(authority.clone());
+            NewStatement {
+                id,
+                stored,
+                actor_key: actor_key(&statement.actor, id),
+                statement,
+            }
+        })
+        .collect();
+    let ids: Vec<Uuid> = prepared.iter().map(|new| new.id).collect();
+    run_blocking(&state.store, move |store| {
+        store.insert_statements(&prepared)
+    })
+    .await?;
+    Ok(ids)
+}
+
+async fn post_statements(
+    State(state): State<AppState>,
+    caller: Authenticated,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Json<Vec<Uuid>>, ServerError> {
+    if let Some((name, _)) = query_pairs(&uri)?.first() {
+        return Err(ServerError::bad_request(format!(
+            "parameter {name} is not allowed when posting statements"
+        )));
+    }
+    let body = read_json_body(&headers, body).await?;
+    let statements = validate_body(&body)?;
+    let ids = store_statements(&state, &caller, statements).await?;
+    Ok(Json(ids))
+}
+
+async fn put_statement(
+    State(state): State<AppState>,
+    caller: Authenticated,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<StatusCode, ServerError> {
+    let pairs = query_pairs(&uri)?;
+    if let Some((name, _)) = pairs.iter().find(|(name, _)| name != "statementId") {
+        return Err(ServerError::bad_request(format!(
+            "parameter {name} is not allowed when putting a statement"
+        )));
+    }
+    let statement_id = parameter(&pairs, "statementId")
+        .ok_or_else(|| ServerError::bad_request("the statementId parameter is required"))?;
+    let statement_id = parse_standard_uuid(statement_id).ok_or_else(|| {
+        ServerError::bad_request(format!("statementId {statement_id:?} is not a uuid"))
+    })?;
+    let body = read_json_body(&headers, body).await?;
+    if body.is_array() {
+        return Err(ServerError::bad_request(
+            "put takes one statement; post an array instead",
+        ));
+    }
+    let mut statement = validate_statement(&body)?;
+    match statement.id {
+        Some(id) if id != statement_id => {
+            return Err(ServerError::bad_request(format!(
+                "the statement's id {id} differs from the statementId parameter {statement_id}"
+            )))
+        }
+        _ => statement.id = Some(statement_id),
+    }
+    store_statements(&state, &caller, vec![statement]).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The actor keys a caller may read; `None` for no restriction (admin).
+async fn readable_actor_keys(
+    state: &AppState,
+    caller: &Authenticated,
+) -> Result<Option<Vec<String>>, ServerError> {
+    let own_key = own_actor_key(state, caller);
+    match caller.account.role {
+        Role::Admin => Ok(None),
+        Role::Learner => Ok(Some(vec![own_key])),
+        Role::Teacher => {
+            let teacher_id = caller.account.id;
+            let learners = run_blocking(&state.store, move |store| {
+                store.learners_of_teacher(teacher_id)
+            })
+            .await?;
+            let mut keys: Vec<String> = learners
+                .into_iter()
+                .map(|learner| account_identifier(&state.account_home_page, learner).key())
+                .collect();
+            keys.push(own_key);
+            Ok(Some(keys))
+        }
+    }
+}
+
+/// The `format` parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Ids,
+    Exact,
+}
+
+fn parse_format(value: Option<&str>) -> Result<Format, ServerError> {
+    match value {
+        None | Some("exact") | Some("canonical") => Ok(Format::Exact),
+        Some("ids") => Ok(Format::Ids),
+        Some(other) => Err(ServerError::bad_request(format!(
+            "format {other:?} is not one of ids, exact or canonical"
+        ))),
+    }
+}
+
+fn parse_boolean(pairs: &[(String, String)], name: &str) -> Result<bool, ServerError> {
+    match parameter(pairs, name) {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(other) => Err(ServerError::bad_request(format!(
+            "{name} must be true or false, not {other:?}"
+        ))),
+    }
+}
+
+/// The statement body in the requested format.
+fn render(stored: &StoredStatement, format: Format) -> Result<Value, ServerError> {
+    let corrupt = |error: String| {
+        ServerError::Store(crate::store::StoreError::Corrupt(format!(
+            "statement {}: {error}",
+            stored.id
+        )))
+    };
+    let exact: Value =
+        serde_json::from_str(&stored.body).map_err(|error| corrupt(error.to_string()))?;
+    match format {
+        Format::Exact => Ok(exact),
+        Format::Ids => Ok(validate_statement(&exact)
+            .map_err(|error| corrupt(error.to_string()))?
+            .to_ids_format()
+            .to_json()),
+    }
+}
+
+/// An HTTP date for `Last-Modified`.
+fn http_date(instant: DateTime<Utc>) -> HeaderValue {
+    HeaderValue::from_str(&instant.format("%a, %d %b %Y %H:%M:%S GMT").to_string())
+        .unwrap_or_else(|_| HeaderValue::from_static("Thu, 01 Jan 1970 00:00:00 GMT"))
+}
+
+const QUERY_PARAMETERS: &[&str] = &[
+    "statementId",
+    "voidedStatementId",
+    "agent",
+    "verb",
+    "activity",
+    "registration",
+    "related_activities",
+    "related_agents",
+    "since",
+    "until",
+    "limit",
+    "format",
+    "attachments",
+    "ascending",
+    "more",
+];
+
+/// What a `more` link carries: the original parameters and where the page ended.
+#[derive(Debug, Serialize, Deserialize)]
+struct Continuation {
+    parameters: Vec<(String, String)>,
+    after: PageCursor,
+}
+
+async fn get_statements(
+    State(state): State<AppState>,
+    caller: Authenticated,
+    uri: Uri,
+) -> Result<Response, ServerError> {
+    let mut pairs = query_pairs(&uri)?;
+    for (name, _) in &pairs {
+        if !QUERY_PARAMETERS.contains(&name.as_str()) {
+            return Err(ServerError::bad_request(format!(
+                "parameter {name} is not recognized"
+            )));
+        }
+    }
+    let mut after = None;
+    if let Some(token) = parameter(&pairs, "more") {
+        if pairs.len() > 1 {
+            return Err(ServerError::bad_request(
+                "more must be the only parameter; it carries the rest of the query",
+            ));
+        }
+        let continuation: Continuation = URL_SAFE_NO_PAD
+            .decode(token)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .ok_or_else(|| ServerError::bad_request("the more link is not valid"))?;
+        if continuation
+            .parameters
+            .iter()
+            .any(|(name, _)| name == "more" || !QUERY_PARAMETERS.contains(&name.as_str()))
+        {
+            return Err(ServerError::bad_request("the more link is not valid"));
+        }
+        pairs = continuation.parameters;
+        after = Some(continuation.after);
+    }
+    if parse_boolean(&pairs, "attachments")? {
+        return Err(ServerError::bad_request(
+            "attachments=true is not supported: this lrs stores no attachment data",
+        ));
+    }
+    let format = parse_format(parameter(&pairs, "format"))?;
+    let single_id = parameter(&pairs, "statementId");
+    let voided_id = parameter(&pairs, "voidedStatementId");
+    if single_id.is_some() || voided_id.is_some() {
+        if single_id.is_some() && voided_id.is_some() {
+            return Err(ServerError::bad_request(
+                "statementId and voidedStatementId cannot be used together",
+            ));
+        }
+        if let Some((name, _)) = pairs.iter().find(|(name, _)| {
+            !matches!(
+                name.as_str(),
+                "statementId" | "voidedStatementId" | "format" | "attachments"
+            )
+        }) {
+            return Err(ServerError::bad_request(format!(
+                "parameter {name} cannot be combined with statementId or voidedStatementId"
+            )));
+        }
+        return get_single(&state, &caller, single_id, voided_id, format).await;
+    }
+    let query = build_query(&state, &caller, &pairs, after).await?;
+    let page_size = query.limit - 1;
+    let found = run_blocking(&state.store, {
+        let query = query.clone();
+        move |store| store.query_statements(&query)
+    })
+    .await?;
+    let has_more = found.len() > page_size;
+    let shown = &found[..found.len().min(page_size)];
+    let statements = shown
+        .iter()
+        .map(|stored| render(stored, format))
+        .collect::<Result<Vec<Value>, ServerError>>()?;
+    let more = match (has_more, shown.last()) {
+        (true, Some(last)) => {
+            let continuation = Continuation {
+                parameters: pairs,
+                after: PageCursor {
+                    stored_micros: last.stored.timestamp_micros(),
+                    sequence: last.sequence,
+                },
+            };
+            let token = URL_SAFE_NO_PAD.encode(
+                serde_json::to_vec(&continuation)
+                    .map_err(|error| ServerError::bad_request(error.to_string()))?,
+            );
+            format!("/xapi/statements?more={token}")
+        }
+        _ => String::new(),
+    };
+    let mut response =
+        Json(serde_json::json!({ "statements": statements, "more": more })).into_response();
+    if let Some(latest) = shown.iter().map(|stored| stored.stored).max() {
+        response
+            .headers_mut()
+            .insert(LAST_MODIFIED, http_date(latest));
+    }
+    Ok(response)
+}
+
+async fn get_single(
+    state: &AppState,
+    caller: &Authenticated,
+    statement_id: Option<&str>,
+    voided_statement_id: Option<&str>,
+    format: Format,
+) -> Result<Response, ServerError> {
+    let (name, text, want_voided) = match (statement_id, voided_statement_id) {
+        (Some(text), _) => ("statementId", text, false),
+        (None, Some(text)) => ("voidedStatementId", text, true),
+        (None, None) => return Err(ServerError::bad_request("no statement id was given")),
+    };
+    let id = parse_standard_uuid(text)
+        .ok_or_else(|| ServerError::bad_request(format!("{name} {text:?} is not a uuid")))?;
+    let found = run_blocking(&state.store, move |store| store.statement_by_id(id)).await?;
+    let not_found = || {
+        ServerError::NotFound(if want_voided {
+            format!("no voided statement has id {id}")
+        } else {
+            format!("no statement has id {id}")
+        })
+    };
+    let Some(stored) = found else {
+        return Err(not_found());
+    };
+    // A voided statement is only returned through voidedStatementId, and voidedStatementId
+    // only returns voided statements.
+    if stored.voided != want_voided {
+        return Err(not_found());
+    }
+    if let Some(readable) = readable_actor_keys(state, caller).await? {
+        if !readable.contains(&stored.actor_key) {
+            return Err(ServerError::Forbidden(
+                "you may not read this statement".into(),
+            ));
+        }
+    }
+    let mut response = Json(render(&stored, format)?).into_response();
+    response
+        .headers_mut()
+        .insert(LAST_MODIFIED, http_date(stored.stored));
+    Ok(response)
+}
+
+/// Validates the filter parameters into a store query (with one extra row, to see whether a
+/// next page exists).
+async fn build_query(
+    state: &AppState,
+    caller: &Authenticated,
+    pairs: &[(String, String)],
+    after: Option<PageCursor>,
+) -> Result<StatementQuery, ServerError> {
+    let agent_key = match parameter(pairs, "agent") {
+        None => None,
+        Some(text) => {
+            let json: Value = serde_json::from_str(text)
+                .map_err(|error| ServerError::bad_request(format!("agent is not json: {error}")))?;
+            let actor = validate_actor(&json).map_err(|error| error.within("agent"))?;
+            actor.identifier().map(|identifier| identifier.key())
+        }
+    };
+    let iri_parameter = |name: &str| -> Result<Option<String>, ServerError> {
+        match parameter(pairs, name) {
+            None => Ok(None),
+            Some(text) if is_absolute_iri(text) => Ok(Some(text.to_owned())),
+            Some(text) => Err(ServerError::bad_request(format!(
+                "{name} {text:?} is not an absolute iri"
+            ))),
+        }
+    };
+    let time_parameter = |name: &str| -> Result<Option<DateTime<Utc>>, ServerError> {
+        match parameter(pairs, name) {
+            None => Ok(None),
+            Some(text) => parse_timestamp(text).map(Some).map_err(|_| {
+                ServerError::bad_request(format!(
+                    "{name} {text:?} is not an iso 8601 timestamp with a time zone"
+                ))
+            }),
+        }
+    };
+    let registration = match parameter(pairs, "registration") {
+        None => None,
+        Some(text) => Some(parse_standard_uuid(text).ok_or_else(|| {
+            ServerError::bad_request(format!("registration {text:?} is not a uuid"))
+        })?),
+    };
+    let limit = match parameter(pairs, "limit") {
+        None => MAX_PAGE_SIZE,
+        Some(text) => match text.parse::<usize>() {
+            Ok(0) => MAX_PAGE_SIZE,
+            Ok(limit) => limit.min(MAX_PAGE_SIZE),
+            Err(_) => {
+                return Err(ServerError::bad_request(format!(
+                    "limit {text:?} is not a non-negative integer"
+                )))
+            }
+        },
+    };
+    Ok(StatementQuery {
+        agent_key,
+        related_agents: parse_boolean(pairs, "related_agents")?,
+        verb_id: iri_parameter("verb")?,
+        activity_id: iri_parameter("activity")?,
+        related_activities: parse_boolean(pairs, "related_activities")?,
+        registration,
+        since: time_parameter("since")?,
+        until: time_parameter("until")?,
+        ascending: parse_boolean(pairs, "ascending")?,
+        limit: limit + 1,
+        after,
+        readable_actor_keys: readable_actor_keys(state, caller).await?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_headers() {
+        for good in ["1.0", "1.0.3", "2.0", "2.0.0", "2.0.12"] {
+            assert!(is_supported_version_header(good), "{good}");
+        }
+        for bad in [
+            "", "0.95", "1.1.0", "2.1.0", "2.0.", "2.0.x", "3.0.0", "1.0.0-rc",
+        ] {
+            assert!(!is_supported_version_header(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,322 @@
+//! Accounts on this device: signing in, signing up and signing out against the server, the
+//! session kept in IndexedDB, and the guest learner who studies without an account.
+//!
+//! A learner can study before having an account: statements are then recorded for this
+//! device's guest learner (`baeum_core::record::guest_actor` with an id made once and kept in
+//! settings) and wait in the outbox, because the server accepts only statements about the
+//! signed-in account. Signing in gives those unsent statements the account's actor (same ids;
+//! they were never stored anywhere else) and they sync as the account's.
+//!
+//! [`AccountPanel`] is the form the pages show; the calls behind it are [`sign_in`],
+//! [`sign_up`] and [`sign_out`].
+
+use baeum_core::sync::HttpResponse;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::storage::StorageError;
+use crate::sync_driver::{use_sync, HttpMethod, SyncHandle, TransportRequest};
+
+/// An account's role, as the server names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Learner,
+    Teacher,
+    Admin,
+}
+
+/// The signed-in account, as `POST /api/sessions` and `GET /api/me` describe it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub id: Uuid,
+    pub username: String,
+    pub role: Role,
+    pub created_at: String,
+    /// The xAPI actor of statements about this account.
+    pub actor: Value,
+}
+
+/// A signed-in session: the bearer token and whose it is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub token: String,
+    pub expires_at: String,
+    pub account: AccountView,
+}
+
+/// Why signing in, signing up or signing out failed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AccountError {
+    #[error("wrong username or password")]
+    WrongCredentials,
+    #[error("this username is already taken")]
+    UsernameTaken,
+    #[error("{0}")]
+    Refused(String),
+    #[error("the server could not be reached; try again when online")]
+    Unreachable,
+    #[error("the server failed (http {0}); try again later")]
+    ServerError(u16),
+    #[error("the server sent an answer this app cannot read: {0}")]
+    UnreadableAnswer(String),
+    #[error("sign-in could not be saved on this device: {0}")]
+    Storage(#[from] StorageError),
+}
+
+#[derive(Serialize)]
+struct SignInRequest<'a> {
+    username: &'a str,
+    password: &'a str,
+}
+
+#[derive(Serialize)]
+struct SignUpRequest<'a> {
+    username: &'a str,
+    password: &'a str,
+    role: Role,
+}
+
+/// The message of a JSON error body (`{"error": "…"}`), else a sentence with the status.
+fn server_message(response: &HttpResponse) -> String {
+    serde_json::from_str::<Value>(&response.body)
+        .ok()
+        .and_then(|body| body.get("error").and_then(Value::as_str).map(str::to_owned))
+        .unwrap_or_else(|| format!("the server refused (http {})", response.status))
+}
+
+async fn send(
+    sync: SyncHandle,
+    method: HttpMethod,
+    path: &str,
+    body: Option<String>,
+    bearer_token: Option<String>,
+) -> Result<HttpResponse, AccountError> {
+    let request = TransportRequest {
+        method,
+        url: sync.url(path)?,
+        bearer_token,
+        xapi: false,
+        body,
+    };
+    sync.transport()?
+        .send(request)
+        .await
+        .map_err(|_| AccountError::Unreachable)
+}
+
+fn json_body<T: Serialize>(value: &T) -> Result<String, AccountError> {
+    serde_json::to_string(value).map_err(|error| AccountError::UnreadableAnswer(error.to_string()))
+}
+
+/// Signs in with `POST /api/sessions`, stores the session and re-attributes the guest's
+/// unsent statements to the account (see [`SyncHandle::set_session`]).
+pub async fn sign_in(
+    sync: SyncHandle,
+    username: &str,
+    password: &str,
+) -> Result<Session, AccountError> {
+    let body = json_body(&SignInRequest { username, password })?;
+    let response = send(sync, HttpMethod::Post, "/api/sessions", Some(body), None).await?;
+    match response.status {
+        200 => {
+            let session: Session = serde_json::from_str(&response.body)
+                .map_err(|error| AccountError::UnreadableAnswer(error.to_string()))?;
+            sync.set_session(session.clone()).await?;
+            Ok(session)
+        }
+        401 => Err(AccountError::WrongCredentials),
+        400..=499 => Err(AccountError::Refused(server_message(&response))),
+        status => Err(AccountError::ServerError(status)),
+    }
+}
+
+/// Creates an account with `POST /api/accounts`, then signs in with it.
+pub async fn sign_up(
+    sync: SyncHandle,
+    username: &str,
+    password: &str,
+    role: Role,
+) -> Result<Session, AccountError> {
+    let body = json_body(&SignUpRequest {
+        username,
+        password,
+        role,
+    })?;
+    let response = send(sync, HttpMethod::Post, "/api/accounts", Some(body), None).await?;
+    match response.status {
+        200 | 201 => sign_in(sync, username, password).await,
+        409 => Err(AccountError::UsernameTaken),
+        400..=499 => Err(AccountError::Refused(server_message(&response))),
+        status => Err(AccountError::ServerError(status)),
+    }
+}
+
+/// Ends the session on the server (`DELETE /api/sessions/current`) when it can be reached and
+/// forgets it on this device in any case: signing out must work offline too. Statements still
+/// waiting stay on the device.
+pub async fn sign_out(sync: SyncHandle) -> Result<(), AccountError> {
+    if let Some(session) = sync.session() {
+        // An unreachable server or an already expired token changes nothing here: the token is
+        // forgotten below and expires on the server by itself.
+        let _ = send(
+            sync,
+            HttpMethod::Delete,
+            "/api/sessions/current",
+            None,
+            Some(session.token),
+        )
+        .await;
+    }
+    sync.sign_out().await?;
+    Ok(())
+}
+
+// ----- the account panel ----------------------------------------------------------------------
+
+/// Which button started the form's request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FormAction {
+    SignIn,
+    SignUp,
+}
+
+/// A sign-in / sign-up form, or who is signed in with a sign-out button. Renders nothing
+/// without [`provide_sync`](crate::sync_driver::provide_sync).
+#[component]
+pub fn AccountPanel() -> impl IntoView {
+    let Some(sync) = use_sync() else {
+        return ().into_any();
+    };
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let role = RwSignal::new(Role::Learner);
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+
+    let submit = move |action: FormAction| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        let name = username.get_untracked();
+        let secret = password.get_untracked();
+        let chosen_role = role.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = match action {
+                FormAction::SignIn => sign_in(sync, &name, &secret).await,
+                FormAction::SignUp => sign_up(sync, &name, &secret, chosen_role).await,
+            };
+            match result {
+                Ok(_) => password.set(String::new()),
+                Err(error) => problem.set(Some(error.to_string())),
+            }
+            busy.set(false);
+        });
+    };
+    let leave = move |_| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            if let Err(error) = sign_out(sync).await {
+                problem.set(Some(error.to_string()));
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <section class="account-panel" aria-label="Account">
+            <Show
+                when=move || sync.account.get().is_some()
+                fallback=move || {
+                    view! {
+                        <form
+                            data-testid="sign-in-form"
+                            on:submit=move |event| {
+                                event.prevent_default();
+                                submit(FormAction::SignIn);
+                            }
+                        >
+                            <label>
+                                "Username"
+                                <input
+                                    data-testid="username"
+                                    name="username"
+                                    autocomplete="username"
+                                    required
+                                    prop:value=move || username.get()
+                                    on:input=move |event| username.set(event_target_value(&event))
+                                />
+                            </label>
+                            <label>
+                                "Password"
+                                <input
+                                    data-testid="password"
+                                    name="password"
+                                    type="password"
+                                    autocomplete="current-password"
+                                    required
+                                    prop:value=move || password.get()
+                                    on:input=move |event| password.set(event_target_value(&event))
+                                />
+                            </label>
+                            <label>
+                                "I am a"
+                                <select
+                                    data-testid="role"
+                                    on:change=move |event| {
+                                        role.set(
+                                            if event_target_value(&event) == "teacher" {
+                                                Role::Teacher
+                                            } else {
+                                                Role::Learner
+                                            },
+                                        )
+                                    }
+                                >
+                                    <option value="learner" selected=true>"learner"</option>
+                                    <option value="teacher">"teacher"</option>
+                                </select>
+                            </label>
+                            <button type="submit" data-testid="sign-in" disabled=move || busy.get()>
+                                "Sign in"
+                            </button>
+                            <button
+                                type="button"
+                                data-testid="sign-up"
+                                disabled=move || busy.get()
+                                on:click=move |_| submit(FormAction::SignUp)
+                            >
+                                "Create account"
+                            </button>
+                        </form>
+                    }
+                }
+            >
+                <p data-testid="signed-in-as">
+                    "Signed in as "
+                    <strong>
+                        {move || {
+                            sync.account.get().map(|account| account.username).unwrap_or_default()
+                        }}
+                    </strong>
+                </p>
+                <button
+                    type="button"
+                    data-testid="sign-out"
+                    disabled=move || busy.get()
+                    on:click=leave
+                >
+                    "Sign out"
+                </button>
+            </Show>
+            <p class="account-problem" role="alert" data-testid="account-problem">
+                {move || problem.get().unwrap_or_default()}
+            </p>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,180 @@
+//! Small wrappers over browser APIs that web-sys makes verbose. Every function here copes with
+//! an API that is missing (an old browser, a private window) by returning `None` or `false`
+//! instead of panicking, because the app must start whatever the browser lacks.
+
+use leptos::prelude::on_cleanup;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The name of the attribute set on `<html>` once the first screen is interactive.
+pub const READY_ATTRIBUTE: &str = "data-ready";
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// What the browser believes about the network. `false` is reliable; `true` only means a
+/// network interface is up, so callers still handle failed requests.
+pub fn is_online() -> bool {
+    window().is_none_or(|window| window.navigator().on_line())
+}
+
+/// Marks `<html data-ready>`; tests and `cargo xtask bench` wait on it.
+pub fn mark_ready() {
+    if let Some(root) = window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = root.set_attribute(READY_ATTRIBUTE, "");
+    }
+}
+
+/// Calls `handler` whenever `event_name` fires on `window`, until the calling component is
+/// dropped.
+pub fn on_window_event(event_name: &'static str, handler: impl Fn() + 'static) {
+    let Some(window) = window() else {
+        return;
+    };
+    let closure = Closure::<dyn Fn()>::new(handler);
+    let function: js_sys::Function = closure.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    if window
+        .add_event_listener_with_callback(event_name, &function)
+        .is_err()
+    {
+        return;
+    }
+    // The closure must outlive the listener; it is released when the listener is removed.
+    // Leptos wants cleanups to be `Send`; the wasm client is single-threaded, so the wrapper
+    // only asserts what is already true.
+    let listener = send_wrapper::SendWrapper::new((closure, function));
+    on_cleanup(move || {
+        let (closure, function) = listener.take();
+        if let Some(window) = self::window() {
+            let _ = window.remove_event_listener_with_callback(event_name, &function);
+        }
+        drop(closure);
+    });
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = window()?.navigator();
+    // `navigator.storage` is missing on insecure origins and old browsers.
+    let storage = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
+    if storage.is_undefined() {
+        return None;
+    }
+    Some(navigator.storage())
+}
+
+/// Bytes used and the quota the browser grants this origin.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StorageEstimate {
+    pub usage_bytes: f64,
+    pub quota_bytes: f64,
+}
+
+pub async fn storage_estimate() -> Option<StorageEstimate> {
+    let promise = storage_manager()?.estimate().ok()?;
+    let estimate = JsFuture::from(promise).await.ok()?;
+    let read = |field: &str| {
+        js_sys::Reflect::get(&estimate, &JsValue::from_str(field))
+            .ok()
+            .and_then(|value| value.as_f64())
+    };
+    Some(StorageEstimate {
+        usage_bytes: read("usage")?,
+        quota_bytes: read("quota")?,
+    })
+}
+
+/// Whether the browser has promised not to evict this origin's data under storage pressure.
+pub async fn is_storage_persisted() -> bool {
+    let Some(promise) = storage_manager().and_then(|manager| manager.persisted().ok()) else {
+        return false;
+    };
+    JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|value| value.as_bool())
+        .unwrap_or(false)
+}
+
+/// Asks the browser to keep this origin's data under storage pressure; answers whether it will.
+pub async fn request_persistent_storage() -> bool {
+    let Some(promise) = storage_manager().and_then(|manager| manager.persist().ok()) else {
+        return false;
+    };
+    JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|value| value.as_bool())
+        .unwrap_or(false)
+}
+
+/// Lets the waiting service worker (announced by `index.html` as `baeumWaitingWorker`) take
+/// over, then reloads once it controls the page, so the new version starts cleanly.
+pub fn activate_waiting_update() {
+    let Some(window) = window() else {
+        return;
+    };
+    let waiting = js_sys::Reflect::get(&window, &JsValue::from_str("baeumWaitingWorker"))
+        .ok()
+        .and_then(|value| value.dyn_into::<web_sys::ServiceWorker>().ok());
+    let Some(waiting) = waiting else {
+        let _ = window.location().reload();
+        return;
+    };
+    let container = window.navigator().service_worker();
+    let reload = Closure::once_into_js(move || {
+        if let Some(window) = self::window() {
+            let _ = window.location().reload();
+        }
+    });
+    container.set_oncontrollerchange(Some(reload.unchecked_ref()));
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &message,
+        &JsValue::from_str("type"),
+        &JsValue::from_str("SKIP_WAITING"),
+    );
+    let _ = waiting.post_message(&message);
+}
+
+const HELP_LANGUAGE_KEY: &str = "baeum.help-language";
+
+/// The language glosses and help texts are shown in: the learner's choice if they made one,
+/// else the first of the browser's languages that courses carry, else English.
+pub fn help_language() -> baeum_core::content::Language {
+    use baeum_core::content::Language;
+    let stored = window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(HELP_LANGUAGE_KEY).ok().flatten())
+        .and_then(|code| Language::from_code(&code));
+    if let Some(language) = stored {
+        return language;
+    }
+    let browser_languages = window()
+        .map(|window| window.navigator().languages().to_vec())
+        .unwrap_or_default();
+    browser_languages
+        .iter()
+        .filter_map(|value| value.as_string())
+        .filter_map(|tag| {
+            let primary = tag
+                .split('-')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            Language::from_code(&primary)
+        })
+        .find(|language| *language != Language::Ko)
+        .unwrap_or(Language::En)
+}
+
+/// Remembers the learner's help language on this device.
+pub fn set_help_language(language: baeum_core::content::Language) {
+    if let Some(storage) = window().and_then(|window| window.local_storage().ok().flatten()) {
+        let _ = storage.set_item(HELP_LANGUAGE_KEY, language.code());
+    }
+}

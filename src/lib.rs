@@ -1,0 +1,33 @@
+//! baeum's web client: a client-side rendered Leptos app compiled to WebAssembly.
+//!
+//! Components stay thin; rules live in `baeum-core`. The modules:
+//!
+//! - [`app`]: the router and the page list.
+//! - [`shell`]: the layout every page shares: header, navigation, connection and update
+//!   indicators, and the `data-ready` mark that tests and benchmarks wait on.
+//! - [`browser`]: small wrappers over browser APIs that web-sys makes verbose.
+//! - [`pages`]: one module per page.
+//!
+//! The crate is empty outside wasm32, so `cargo test` and `cargo clippy` over the workspace
+//! build it natively without a browser.
+#![cfg(target_arch = "wasm32")]
+
+pub mod account;
+pub mod app;
+pub mod browser;
+pub mod content_client;
+pub mod keyboard;
+pub mod pages;
+pub mod player;
+pub mod progress_view;
+pub mod recording;
+pub mod shell;
+pub mod storage;
+pub mod sync_driver;
+pub mod teaching;
+
+/// Starts the app: installs the panic hook and mounts [`app::App`] into `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,65 @@
+//! A course: its units and lessons, with sizes, so the learner picks where to start.
+
+use baeum_core::content::{CourseManifest, Language};
+use baeum_core::units::format_bytes;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::browser;
+use crate::content_client::load_course;
+use crate::pages::home::LoadFailure;
+
+#[component]
+pub fn CoursePage() -> impl IntoView {
+    let parameters = use_params_map();
+    let course_id = move || parameters.read().get("course").unwrap_or_default();
+    let course = LocalResource::new(move || {
+        let course_id = course_id();
+        async move { load_course(&course_id).await }
+    });
+    let language = browser::help_language();
+    view! {
+        <section class="page" data-testid="course-page">
+            <p><A href="/">"← All courses"</A></p>
+            <Suspense fallback=|| view! { <p class="loading">"Loading the course…"</p> }>
+                {move || course.get().map(|result| match result {
+                    Ok((_, manifest)) => view! { <CourseOutline manifest=manifest language=language/> }.into_any(),
+                    Err(error) => view! { <LoadFailure error=error/> }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn CourseOutline(manifest: CourseManifest, language: Language) -> impl IntoView {
+    let course_id = manifest.id.clone();
+    view! {
+        <h1>{manifest.title.get_or_english(language).to_owned()}</h1>
+        {manifest.title.get(Language::Ko).map(|title| view! { <p class="korean-title" lang="ko">{title.to_owned()}</p> })}
+        <p>{manifest.description.get_or_english(language).to_owned()}</p>
+        {manifest.units.into_iter().map(|unit| {
+            let course_id = course_id.clone();
+            view! {
+                <section class="unit" data-testid=format!("unit-{}", unit.id)>
+                    <h2>{unit.title.get_or_english(language).to_owned()}</h2>
+                    <p class="course-meta">{format!("{} to download", format_bytes(unit.size.total()))}</p>
+                    <ol class="lesson-list">
+                        {unit.lessons.into_iter().map(|lesson| {
+                            let href = format!("/courses/{course_id}/{}", lesson.id);
+                            view! {
+                                <li>
+                                    <A href=href attr:data-testid=format!("lesson-link-{}", lesson.id)>
+                                        {lesson.title.get_or_english(language).to_owned()}
+                                    </A>
+                                    <span class="course-meta">{format!(" · {} steps", lesson.item_count)}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                </section>
+            }
+        }).collect_view()}
+    }
+}

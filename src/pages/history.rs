@@ -1,0 +1,237 @@
+//! The learner's own learning history: what they did, day by day, and the whole record as a
+//! file of xAPI statements they can take to any learning record store, or import on another
+//! device without duplicates.
+
+use std::collections::BTreeMap;
+
+use baeum_core::record::{is_guest_actor, learning_event, reassign_actor, LearningVerb};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::sync_driver::{use_sync, SyncHandle};
+
+/// One day of the history.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct DaySummary {
+    lessons_completed: usize,
+    answers: usize,
+    correct_answers: usize,
+    items_read: usize,
+}
+
+async fn read_log(sync: SyncHandle) -> Result<Vec<Value>, String> {
+    let database = sync.database().await.map_err(|error| error.to_string())?;
+    let log = database.log().await.map_err(|error| error.to_string())?;
+    Ok(log
+        .into_iter()
+        .map(|statement| statement.body().clone())
+        .collect())
+}
+
+fn days_of(statements: &[Value]) -> BTreeMap<NaiveDate, DaySummary> {
+    let mut days: BTreeMap<NaiveDate, DaySummary> = BTreeMap::new();
+    for event in statements.iter().filter_map(learning_event) {
+        let day = days.entry(event.local_date).or_default();
+        match event.verb {
+            LearningVerb::Completed => day.lessons_completed += 1,
+            LearningVerb::Answered => {
+                day.answers += 1;
+                if event.success == Some(true) {
+                    day.correct_answers += 1;
+                }
+            }
+            LearningVerb::Experienced => day.items_read += 1,
+            _ => {}
+        }
+    }
+    days
+}
+
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let Some(sync) = use_sync() else {
+        return view! { <p class="load-error">"The history needs this device's storage, which is not available."</p> }
+            .into_any();
+    };
+    let reload = RwSignal::new(0_u32);
+    let log = LocalResource::new(move || {
+        reload.track();
+        read_log(sync)
+    });
+    let import_message = RwSignal::new(None::<String>);
+    view! {
+        <section class="page" data-testid="history-page">
+            <h1>"My learning history"</h1>
+            <p>
+                "This is your record. It is saved as standard xAPI statements, which any "
+                "learning record store can read."
+            </p>
+            <div class="player-actions">
+                <button type="button" data-testid="export-history" on:click=move |_| {
+                    spawn_local(async move {
+                        match read_log(sync).await {
+                            Ok(statements) => download_json("baeum-history.json", &Value::Array(statements)),
+                            Err(error) => import_message.set(Some(error)),
+                        }
+                    })
+                }>"Save my history as a file"</button>
+                <label class="button secondary">
+                    "Import a history file"
+                    <input
+                        type="file"
+                        accept="application/json,.json"
+                        class="visually-hidden"
+                        data-testid="import-history"
+                        on:change=move |event| {
+                            let Some(input) = event
+                                .target()
+                                .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+                            else {
+                                return;
+                            };
+                            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                                return;
+                            };
+                            // Cleared so that choosing the same file again imports it again.
+                            input.set_value("");
+                            spawn_local(async move {
+                                let message = import_file(sync, file).await.unwrap_or_else(|error| error);
+                                import_message.set(Some(message));
+                                reload.update(|count| *count += 1);
+                            });
+                        }
+                    />
+                </label>
+            </div>
+            {move || import_message.get().map(|message| view! { <p role="status" data-testid="import-result">{message}</p> })}
+            <Suspense fallback=|| view! { <p class="loading">"Reading your history…"</p> }>
+                {move || log.get().map(|result| match result {
+                    Ok(statements) if statements.is_empty() => view! { <p>"Nothing yet: your lessons will show here."</p> }.into_any(),
+                    Ok(statements) => {
+                        let days = days_of(&statements);
+                        view! {
+                            <ol class="history-days" data-testid="history-days" reversed>
+                                {days.into_iter().rev().map(|(date, day)| view! {
+                                    <li data-testid="history-day">
+                                        <strong>{date.format("%Y-%m-%d").to_string()}</strong>
+                                        {format!(
+                                            ": {} lessons completed, {} answers ({} right), {} items read",
+                                            day.lessons_completed, day.answers, day.correct_answers, day.items_read
+                                        )}
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                        }.into_any()
+                    }
+                    Err(error) => view! { <p class="load-error" role="alert">{error}</p> }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+    .into_any()
+}
+
+/// Reads a history file and records every statement this device does not hold yet. A
+/// statement keeps its id, so importing the same file twice, or a file holding statements the
+/// server already has, adds nothing twice. Statements of a guest are given this learner's
+/// actor; statements of another account are left out, because they are someone else's record.
+async fn import_file(sync: SyncHandle, file: web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| "the file could not be read".to_owned())?
+        .as_string()
+        .unwrap_or_default();
+    let parsed: Value = serde_json::from_str(&text)
+        .map_err(|error| format!("this is not a history file (not JSON: {error})"))?;
+    let Value::Array(statements) = parsed else {
+        return Err("this is not a history file: it should be a list of statements".to_owned());
+    };
+    let actor = sync
+        .learner_actor()
+        .await
+        .map_err(|error| error.to_string())?;
+    let held: std::collections::HashSet<String> = read_log(sync)
+        .await?
+        .iter()
+        .filter_map(|statement| {
+            statement
+                .get("id")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
+        .collect();
+    let (mut added, mut already_here, mut not_yours, mut unreadable) = (0, 0, 0, 0);
+    for statement in statements {
+        let id = statement
+            .get("id")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        if id.as_ref().is_some_and(|id| held.contains(id)) {
+            already_here += 1;
+            continue;
+        }
+        let statement_actor = statement.get("actor").cloned().unwrap_or(Value::Null);
+        let statement = if statement_actor == actor {
+            statement
+        } else if is_guest_actor(&statement_actor) {
+            match reassign_actor(&statement, &actor) {
+                Ok(statement) => statement,
+                Err(_) => {
+                    unreadable += 1;
+                    continue;
+                }
+            }
+        } else {
+            not_yours += 1;
+            continue;
+        };
+        if id.is_none() || learning_event(&statement).is_none() {
+            unreadable += 1;
+            continue;
+        }
+        match sync.record(statement).await {
+            Ok(()) => added += 1,
+            Err(_) => unreadable += 1,
+        }
+    }
+    Ok(format!(
+        "Imported {added}; {already_here} were already here; {not_yours} belong to another learner; {unreadable} could not be read."
+    ))
+}
+
+/// Offers `value` as a file download.
+fn download_json(file_name: &str, value: &Value) {
+    let Ok(text) = serde_json::to_string_pretty(value) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let anchor = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.create_element("a").ok())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(anchor) = anchor {
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.click();
+    }
+    // The browser reads the blob after the click returns; release it a little later.
+    let release = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 30_000);
+    }
+}

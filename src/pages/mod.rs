@@ -1,0 +1,10 @@
+//! One module per page.
+
+pub mod account;
+pub mod course;
+pub mod history;
+pub mod home;
+pub mod lesson;
+pub mod not_found;
+pub mod review;
+pub mod settings;

@@ -1,0 +1,108 @@
+//! "This device": what baeum keeps on this device, how much room it has, and whether the
+//! browser has promised to keep it. Learners on shared or cheap phones need to know this
+//! before they download a course.
+
+use baeum_core::units::format_bytes;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::{self, StorageEstimate};
+use crate::shell::Connectivity;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let estimate = LocalResource::new(browser::storage_estimate);
+    let persisted = RwSignal::new(None::<bool>);
+    spawn_local(async move { persisted.set(Some(browser::is_storage_persisted().await)) });
+    let request_persistence = move |_| {
+        spawn_local(async move { persisted.set(Some(browser::request_persistent_storage().await)) })
+    };
+    let online = use_context::<Connectivity>().map(|connectivity| connectivity.online);
+
+    view! {
+        <section class="page" data-testid="settings-page">
+            <h1>"This device"</h1>
+            <HelpLanguagePicker/>
+            <h2>"Storage"</h2>
+            <Suspense fallback=|| view! { <p>"Measuring storage…"</p> }>
+                {move || estimate.get().map(|estimate| view! { <StorageUse estimate=estimate/> })}
+            </Suspense>
+            <p data-testid="persistence">
+                {move || match persisted.get() {
+                    None => "Checking whether downloads are protected…".to_owned(),
+                    Some(true) => "Your downloads and progress are protected: the browser will not delete them to free space.".to_owned(),
+                    Some(false) => "The browser may delete downloads when the device runs low on space. Your answers are kept until they reach the school.".to_owned(),
+                }}
+            </p>
+            <Show when=move || persisted.get() == Some(false)>
+                <button type="button" on:click=request_persistence>"Protect my downloads"</button>
+            </Show>
+            <h2>"Connection"</h2>
+            <p data-testid="connection-detail">
+                {move || match online.map(|online| online.get()) {
+                    Some(false) => "Offline. Everything you downloaded still works; answers are kept on this device.",
+                    _ => "Online.",
+                }}
+            </p>
+            <h2>"About"</h2>
+            <p>"baeum " {env!("CARGO_PKG_VERSION")}</p>
+        </section>
+    }
+}
+
+#[component]
+fn StorageUse(estimate: Option<StorageEstimate>) -> impl IntoView {
+    match estimate {
+        None => {
+            view! { <p data-testid="storage-use">"This browser does not report its storage."</p> }
+                .into_any()
+        }
+        Some(estimate) => {
+            // Browsers report whole bytes as doubles; the cast saturates, which is fine for display.
+            let used = format_bytes(estimate.usage_bytes as u64);
+            let quota = format_bytes(estimate.quota_bytes as u64);
+            view! {
+                <p data-testid="storage-use">{format!("{used} used of {quota} available to baeum.")}</p>
+                <meter min="0" max=estimate.quota_bytes value=estimate.usage_bytes aria-label="Storage used"></meter>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The language glosses, hints and help texts are shown in. It is separate from the language
+/// being learned (Korean) and is remembered on this device.
+#[component]
+fn HelpLanguagePicker() -> impl IntoView {
+    use baeum_core::content::Language;
+    let chosen = RwSignal::new(browser::help_language());
+    let choices = [
+        (Language::En, "English"),
+        (Language::Vi, "Tiếng Việt"),
+        (Language::Ru, "Русский"),
+        (Language::Kk, "Қазақ тілі"),
+        (Language::Th, "ไทย"),
+        (Language::Tr, "Türkçe"),
+        (Language::Mn, "Монгол"),
+        (Language::Uz, "Oʻzbekcha"),
+    ];
+    view! {
+        <h2>"Help language"</h2>
+        <label>
+            "Show meanings and help in "
+            <select
+                data-testid="help-language"
+                on:change=move |event| {
+                    if let Some(language) = Language::from_code(&event_target_value(&event)) {
+                        browser::set_help_language(language);
+                        chosen.set(language);
+                    }
+                }
+            >
+                {choices.into_iter().map(|(language, name)| view! {
+                    <option value=language.code() selected=move || chosen.get() == language lang=language.code()>{name}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}

@@ -1,0 +1,103 @@
+//! The layout every page shares: the header with navigation, the connection indicator, the
+//! "update ready" banner, and the `data-ready` mark.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::browser;
+use crate::teaching::TeachingNavLink;
+
+/// Whether the browser reports a network connection, kept current by `online`/`offline`
+/// events. Provided as context so any page can adapt (for example, to say a download waits).
+#[derive(Debug, Clone, Copy)]
+pub struct Connectivity {
+    pub online: ReadSignal<bool>,
+}
+
+/// The shared layout around the routed page.
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let (online, set_online) = signal(browser::is_online());
+    browser::on_window_event("online", move || set_online.set(true));
+    browser::on_window_event("offline", move || set_online.set(false));
+    provide_context(Connectivity { online });
+
+    let (update_ready, set_update_ready) = signal(false);
+    browser::on_window_event("baeum-update-ready", move || set_update_ready.set(true));
+
+    // The first screen is interactive once the shell has been mounted and painted.
+    Effect::new(move |_| {
+        request_animation_frame(browser::mark_ready);
+    });
+
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="app-header">
+            <A href="/" attr:class="brand" attr:aria-label="baeum home">
+                <span class="brand-mark" lang="ko">"배움"</span>
+                <span class="brand-name">"baeum"</span>
+            </A>
+            <nav class="app-nav" aria-label="Main">
+                <A href="/" exact=true>"Courses"</A>
+                <TeachingNavLink/>
+                <A href="/me">"Me"</A>
+                <A href="/settings">"Device"</A>
+            </nav>
+            <ConnectionIndicator online=online/>
+            <SyncIndicator/>
+        </header>
+        <Show when=move || update_ready.get()>
+            <div class="update-banner" role="status" data-testid="update-ready">
+                <span>"A new version of baeum is ready."</span>
+                <button type="button" on:click=move |_| browser::activate_waiting_update()>
+                    "Update now"
+                </button>
+            </div>
+        </Show>
+        <main id="main" class="app-main" tabindex="-1">{children()}</main>
+    }
+}
+
+/// Shows whether the device is online. It is a live region so screen-reader users hear when
+/// the connection drops or returns.
+#[component]
+pub fn ConnectionIndicator(online: ReadSignal<bool>) -> impl IntoView {
+    view! {
+        <p
+            class="connection"
+            class:offline=move || !online.get()
+            data-testid="connection"
+            data-online=move || online.get().to_string()
+            role="status"
+            aria-live="polite"
+        >
+            <span class="connection-dot" aria-hidden="true"></span>
+            {move || if online.get() { "Online" } else { "Offline" }}
+        </p>
+    }
+}
+
+/// A short sync status in the header: how many answers wait to reach the school, or that all
+/// of them have. It links to the full sync panel.
+#[component]
+pub fn SyncIndicator() -> impl IntoView {
+    let Some(sync) = crate::sync_driver::use_sync() else {
+        return ().into_any();
+    };
+    let status = sync.status;
+    let text = move || {
+        let status = status.get();
+        match (status.waiting_count, status.signed_in) {
+            (0, true) => "Synced".to_owned(),
+            (0, false) => "Saved on this device".to_owned(),
+            (waiting, true) => format!("{waiting} waiting to sync"),
+            (waiting, false) => format!("{waiting} saved on this device"),
+        }
+    };
+    view! {
+        <A href="/me" attr:class="sync-indicator" attr:data-testid="sync-indicator">
+            <span data-waiting=move || status.get().waiting_count.to_string()>{text}</span>
+        </A>
+    }
+    .into_any()
+}

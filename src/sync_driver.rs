@@ -1,0 +1,905 @@
+//! Drives core's sans-IO [`SyncEngine`] in the browser: one background task performs the
+//! engine's actions against IndexedDB and the network, and a [`SyncHandle`] lets the UI record
+//! statements, show the sync status and change who is signed in.
+//!
+//! The task's loop (see core's `sync::engine` documentation for the protocol):
+//! - `Action::Store`: one IndexedDB transaction ([`LocalDatabase::perform`]).
+//! - `Action::Push` / `Action::Pull`: a request through the [`Transport`] with the bearer token
+//!   and the xAPI version header, raced against the engine's request timeout. Without a session
+//!   no request is sent at all: the engine is answered with a 401 made up here, which parks it
+//!   as "signed out" until the learner signs in.
+//! - `Action::SleepUntil`: a `setTimeout`, cut short by a wake-up.
+//! - `Action::Idle`: nothing at all until a wake-up, so an offline device spends no time here.
+//!
+//! Wake-ups come from the browser's `online`/`offline` events, from [`SyncHandle::record`],
+//! [`SyncHandle::sync_now`] (the lesson recorder calls it when a lesson ends) and sign-in or
+//! sign-out. The transport is a trait so that browser tests can put a scripted
+//! server in its place.
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use baeum_core::record::{guest_actor, reassign_actor};
+use baeum_core::sync::{
+    Action, ClockOffset, Event, HttpResponse, PullAction, PullRequest, PushAction, SyncActivity,
+    SyncConfig, SyncEngine, SyncProblem, SyncStatement, SyncStatus,
+};
+use futures::future::{select, Either, FutureExt, LocalBoxFuture, Shared};
+use leptos::prelude::*;
+use serde_json::Value;
+use uuid::Uuid;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::account::{AccountView, Session};
+use crate::storage::{describe_js_error, LocalDatabase, StorageError, DATABASE_NAME};
+
+/// The xAPI version every request to `/xapi/` declares.
+pub const XAPI_VERSION_HEADER_VALUE: &str = "2.0.0";
+
+// ----- transport ------------------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HttpMethod {
+    Get,
+    Post,
+    Delete,
+}
+
+impl HttpMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+            HttpMethod::Delete => "DELETE",
+        }
+    }
+}
+
+/// One request to the server, before it is sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TransportRequest {
+    pub method: HttpMethod,
+    /// Absolute, or relative to the page's origin.
+    pub url: String,
+    /// Sent as `Authorization: Bearer <token>`.
+    pub bearer_token: Option<String>,
+    /// Whether this is an xAPI request, which carries `X-Experience-API-Version`.
+    pub xapi: bool,
+    /// A JSON body.
+    pub body: Option<String>,
+}
+
+/// Why a request got no HTTP answer.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TransportError {
+    #[error("the server could not be reached: {0}")]
+    Unreachable(String),
+}
+
+pub type TransportFuture = LocalBoxFuture<'static, Result<HttpResponse, TransportError>>;
+
+/// Sends requests to the server. [`FetchTransport`] is the browser's `fetch`; tests use a fake.
+pub trait Transport {
+    fn send(&self, request: TransportRequest) -> TransportFuture;
+}
+
+/// The real transport: `window.fetch`, with a gzip-compressed body (`Content-Encoding: gzip`,
+/// which the server accepts on `/xapi/`) when the browser has `CompressionStream` and the
+/// compressed body is smaller. A learner's batch of statements shrinks to about a fifth, which
+/// matters on a metered connection.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FetchTransport;
+
+/// Bodies smaller than this are sent as they are: gzip's header would eat the saving.
+const GZIP_THRESHOLD_BYTES: usize = 512;
+
+impl Transport for FetchTransport {
+    fn send(&self, request: TransportRequest) -> TransportFuture {
+        async move { fetch(request).await }.boxed_local()
+    }
+}
+
+async fn fetch(request: TransportRequest) -> Result<HttpResponse, TransportError> {
+    let unreachable = |error: JsValue| TransportError::Unreachable(describe_js_error(&error));
+    let window = web_sys::window()
+        .ok_or_else(|| TransportError::Unreachable("no window to fetch from".to_owned()))?;
+    let headers = web_sys::Headers::new().map_err(unreachable)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method(request.method.as_str());
+    if let Some(token) = &request.bearer_token {
+        headers
+            .set("Authorization", &format!("Bearer {token}"))
+            .map_err(unreachable)?;
+    }
+    if request.xapi {
+        headers
+            .set("X-Experience-API-Version", XAPI_VERSION_HEADER_VALUE)
+            .map_err(unreachable)?;
+    }
+    if let Some(body) = &request.body {
+        headers
+            .set("Content-Type", "application/json")
+            .map_err(unreachable)?;
+        let compressed = if request.xapi && body.len() >= GZIP_THRESHOLD_BYTES {
+            gzip(body.as_bytes()).await
+        } else {
+            None
+        };
+        match compressed {
+            Some(bytes) if bytes.len() < body.len() => {
+                headers
+                    .set("Content-Encoding", "gzip")
+                    .map_err(unreachable)?;
+                init.set_body(&js_sys::Uint8Array::from(bytes.as_slice()));
+            }
+            _ => init.set_body(&JsValue::from_str(body)),
+        }
+    }
+    init.set_headers(&headers);
+    let fetch_request =
+        web_sys::Request::new_with_str_and_init(&request.url, &init).map_err(unreachable)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&fetch_request))
+        .await
+        .map_err(unreachable)?
+        .dyn_into()
+        .map_err(unreachable)?;
+    let header = |name: &str| response.headers().get(name).ok().flatten();
+    let date = header("date");
+    let consistent_through = header("x-experience-api-consistent-through");
+    let body = JsFuture::from(response.text().map_err(unreachable)?)
+        .await
+        .map_err(unreachable)?
+        .as_string()
+        .unwrap_or_default();
+    Ok(HttpResponse {
+        status: response.status(),
+        body,
+        date,
+        consistent_through,
+    })
+}
+
+/// Gzips `bytes` with the browser's `CompressionStream`, or `None` when the browser has none.
+/// web-sys binds `CompressionStream` only behind its unstable-API flag, so it is reached through
+/// `Reflect`.
+pub async fn gzip(bytes: &[u8]) -> Option<Vec<u8>> {
+    let global = js_sys::global();
+    let constructor: js_sys::Function =
+        js_sys::Reflect::get(&global, &JsValue::from_str("CompressionStream"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    let arguments = js_sys::Array::of1(&JsValue::from_str("gzip"));
+    let compressor = js_sys::Reflect::construct(&constructor, &arguments).ok()?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?;
+    let stream = blob.stream();
+    let pipe_through: js_sys::Function =
+        js_sys::Reflect::get(&stream, &JsValue::from_str("pipeThrough"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    let compressed: web_sys::ReadableStream = pipe_through
+        .call1(&stream, &compressor)
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&compressed)).ok()?;
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+// ----- status ---------------------------------------------------------------------------------
+
+/// What the UI shows about sync.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyncStatusView {
+    /// Statements on this device the server has not acknowledged yet.
+    pub waiting_count: usize,
+    /// Device time (ms since the epoch) of the end of the last complete sync.
+    pub last_successful_sync_ms: Option<i64>,
+    /// Why the last attempt failed, in words for the learner.
+    pub last_problem: Option<String>,
+    /// Statements the server refused for good; they are kept on the device.
+    pub rejected_count: usize,
+    pub activity: SyncActivity,
+    /// Whether a session is stored: without one, progress stays on the device.
+    pub signed_in: bool,
+}
+
+impl Default for SyncStatusView {
+    fn default() -> Self {
+        Self {
+            waiting_count: 0,
+            last_successful_sync_ms: None,
+            last_problem: None,
+            rejected_count: 0,
+            activity: SyncActivity::UpToDate,
+            signed_in: false,
+        }
+    }
+}
+
+impl SyncStatusView {
+    fn from_engine(status: SyncStatus, signed_in: bool, storage_problem: Option<String>) -> Self {
+        // A guest was never signed in, so "signed out" would read as an error; the activity
+        // already says that progress stays on this device.
+        let engine_problem = match status.last_problem {
+            Some(SyncProblem::SignedOut) if !signed_in => None,
+            other => other.map(|problem| problem.to_string()),
+        };
+        Self {
+            waiting_count: status.waiting_count,
+            last_successful_sync_ms: status.last_successful_sync_ms,
+            last_problem: storage_problem.or(engine_problem),
+            rejected_count: status.rejected.len(),
+            activity: status.activity,
+            signed_in,
+        }
+    }
+}
+
+// ----- options --------------------------------------------------------------------------------
+
+/// How a [`SyncHandle`] is set up.
+#[derive(Clone, Debug)]
+pub struct SyncOptions {
+    pub database_name: String,
+    /// Prefix of the server's URLs: empty for the page's own origin.
+    pub base_url: String,
+    pub config: SyncConfig,
+    /// Seed of the engine's retry jitter; each device should have its own.
+    pub seed: u64,
+}
+
+impl Default for SyncOptions {
+    fn default() -> Self {
+        Self {
+            database_name: DATABASE_NAME.to_owned(),
+            base_url: String::new(),
+            config: SyncConfig::default(),
+            seed: random_seed(),
+        }
+    }
+}
+
+fn random_seed() -> u64 {
+    // `Math.random` is good enough to spread retries of different devices apart.
+    let high = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+    let low = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+    (high << 32) | low
+}
+
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+// ----- wake-ups and timers --------------------------------------------------------------------
+
+/// A wake-up flag the sync task waits on. A wake-up that arrives while the task is busy is
+/// kept, so the task looks at the engine once more instead of missing it.
+#[derive(Default)]
+struct WakeSignal {
+    woken: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
+}
+
+impl WakeSignal {
+    fn notify(&self) {
+        self.woken.set(true);
+        if let Some(waker) = self.waker.borrow_mut().take() {
+            waker.wake();
+        }
+    }
+
+    fn wait(&self) -> WakeFuture<'_> {
+        WakeFuture { signal: self }
+    }
+}
+
+struct WakeFuture<'a> {
+    signal: &'a WakeSignal,
+}
+
+impl Future for WakeFuture<'_> {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<()> {
+        if self.signal.woken.replace(false) {
+            Poll::Ready(())
+        } else {
+            *self.signal.waker.borrow_mut() = Some(context.waker().clone());
+            Poll::Pending
+        }
+    }
+}
+
+/// A `setTimeout` as a future; dropping it clears the timer, so a sleep cut short by a
+/// wake-up leaves nothing behind.
+struct Sleep {
+    timer: Option<i32>,
+    done: JsFuture,
+}
+
+impl Sleep {
+    fn new(delay_ms: i64) -> Self {
+        // setTimeout takes a 32-bit delay; a longer sleep simply ends early and polls again.
+        let delay = delay_ms.clamp(0, i64::from(i32::MAX)) as i32;
+        let mut timer = None;
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+            timer = web_sys::window().and_then(|window| {
+                window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, delay)
+                    .ok()
+            });
+        });
+        Self {
+            timer,
+            done: JsFuture::from(promise),
+        }
+    }
+}
+
+impl Future for Sleep {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<()> {
+        if self.timer.is_none() {
+            // Without a window there is no timer; waking later is all that can be done.
+            return Poll::Ready(());
+        }
+        Pin::new(&mut self.done).poll(context).map(|_| ())
+    }
+}
+
+impl Drop for Sleep {
+    fn drop(&mut self) {
+        if let (Some(timer), Some(window)) = (self.timer, web_sys::window()) {
+            window.clear_timeout_with_handle(timer);
+        }
+    }
+}
+
+// ----- the driver -----------------------------------------------------------------------------
+
+/// A window event name and the closure listening to it, kept so it can be removed.
+type ConnectivityListener = (&'static str, Closure<dyn Fn()>);
+
+type SharedDatabase = Shared<LocalBoxFuture<'static, Result<LocalDatabase, StorageError>>>;
+
+/// Everything the sync task and the handle share.
+struct Driver {
+    engine: RefCell<SyncEngine>,
+    database: SharedDatabase,
+    transport: Rc<dyn Transport>,
+    base_url: String,
+    session: RefCell<Option<Session>>,
+    guest_id: Cell<Option<Uuid>>,
+    /// What the browser last said about the network.
+    online: Cell<bool>,
+    wake: WakeSignal,
+    stopped: Cell<bool>,
+    /// A storage failure outside the engine's operations (the database did not open).
+    storage_problem: RefCell<Option<String>>,
+    published: RefCell<Option<SyncStatusView>>,
+    set_status: WriteSignal<SyncStatusView>,
+    set_account: WriteSignal<Option<AccountView>>,
+    listeners: RefCell<Vec<ConnectivityListener>>,
+}
+
+impl Driver {
+    fn handle(&self, event: Event) {
+        self.engine.borrow_mut().handle(now_ms(), event);
+        self.publish();
+        self.wake.notify();
+    }
+
+    fn publish(&self) {
+        let view = SyncStatusView::from_engine(
+            self.engine.borrow().status(),
+            self.session.borrow().is_some(),
+            self.storage_problem.borrow().clone(),
+        );
+        if self.published.borrow().as_ref() == Some(&view) {
+            return;
+        }
+        *self.published.borrow_mut() = Some(view.clone());
+        // The signal is gone only when the owner that made the handle was disposed; the task
+        // then has nobody to tell.
+        let _ = self.set_status.try_set(view);
+    }
+
+    fn token(&self) -> Option<String> {
+        self.session
+            .borrow()
+            .as_ref()
+            .map(|session| session.token.clone())
+    }
+
+    fn url(&self, path: &str) -> String {
+        if path.starts_with("http://") || path.starts_with("https://") {
+            path.to_owned()
+        } else {
+            format!("{}{}", self.base_url, path)
+        }
+    }
+
+    async fn send_with_timeout(&self, request: TransportRequest) -> Result<HttpResponse, String> {
+        let timeout_ms = self.engine.borrow().config().request_timeout_ms;
+        let send = self.transport.send(request);
+        match select(send, Sleep::new(timeout_ms)).await {
+            Either::Left((result, _)) => result.map_err(|error| error.to_string()),
+            Either::Right(((), _)) => Err("the server did not answer in time".to_owned()),
+        }
+    }
+
+    /// Without a session there is nobody to push as: the engine is told so with a 401, and no
+    /// request leaves the device.
+    fn signed_out_answer() -> HttpResponse {
+        HttpResponse {
+            status: 401,
+            body: r#"{"error":"not signed in on this device"}"#.to_owned(),
+            date: None,
+            consistent_through: None,
+        }
+    }
+
+    async fn push(&self, push: PushAction) -> Event {
+        let request_id = push.request;
+        let Some(token) = self.token() else {
+            return Event::HttpResponse {
+                request: request_id,
+                response: Self::signed_out_answer(),
+            };
+        };
+        let request = TransportRequest {
+            method: HttpMethod::Post,
+            url: self.url("/xapi/statements"),
+            bearer_token: Some(token),
+            xapi: true,
+            body: Some(push.body()),
+        };
+        answer_event(request_id, self.send_with_timeout(request).await)
+    }
+
+    async fn pull(&self, pull: PullAction) -> Event {
+        let request_id = pull.request;
+        let session = self.session.borrow().clone();
+        let Some(session) = session else {
+            return Event::HttpResponse {
+                request: request_id,
+                response: Self::signed_out_answer(),
+            };
+        };
+        let url = match &pull.query {
+            PullRequest::More { url } => self.url(url),
+            since @ PullRequest::Since { .. } => {
+                let mut query = vec![format!(
+                    "agent={}",
+                    js_sys::encode_uri_component(&session.account.actor.to_string())
+                )];
+                for (name, value) in since.query_parameters() {
+                    query.push(format!("{name}={}", js_sys::encode_uri_component(&value)));
+                }
+                self.url(&format!("/xapi/statements?{}", query.join("&")))
+            }
+        };
+        let request = TransportRequest {
+            method: HttpMethod::Get,
+            url,
+            bearer_token: Some(session.token),
+            xapi: true,
+            body: None,
+        };
+        answer_event(request_id, self.send_with_timeout(request).await)
+    }
+
+    fn listen_to_connectivity(self: &Rc<Self>) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        for (name, online) in [("online", true), ("offline", false)] {
+            let driver = Rc::downgrade(self);
+            let closure = Closure::<dyn Fn()>::new(move || {
+                if let Some(driver) = driver.upgrade() {
+                    driver.online.set(online);
+                    driver.handle(if online {
+                        Event::Online
+                    } else {
+                        Event::Offline
+                    });
+                }
+            });
+            if window
+                .add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())
+                .is_ok()
+            {
+                self.listeners.borrow_mut().push((name, closure));
+            }
+        }
+    }
+
+    fn stop_listening(&self) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        for (name, closure) in self.listeners.borrow_mut().drain(..) {
+            let _ =
+                window.remove_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+        }
+    }
+
+    /// Now, corrected by the clock offset learned from the server, as RFC 3339 in the device's
+    /// own UTC offset (a learner's day is their local day, which streaks count by).
+    fn timestamp_now(&self) -> Result<String, StorageError> {
+        let offset = self.engine.borrow().clock_offset();
+        local_timestamp(now_ms(), offset)
+            .map_err(|error| StorageError::InvalidStatement(error.to_string()))
+    }
+
+    /// The actor statements are recorded for: the signed-in account's, else this device's
+    /// guest learner's.
+    fn actor(&self) -> Option<Value> {
+        if let Some(session) = self.session.borrow().as_ref() {
+            return Some(session.account.actor.clone());
+        }
+        self.guest_id.get().map(guest_actor)
+    }
+}
+
+/// The time `device_ms`, corrected by `offset`, written in RFC 3339 with the device's UTC
+/// offset at that moment, e.g. `2026-11-23T17:00:00.000+09:00`.
+pub fn local_timestamp(
+    device_ms: i64,
+    offset: Option<ClockOffset>,
+) -> Result<String, baeum_core::sync::ClockError> {
+    let offset = offset.unwrap_or_default();
+    // `getTimezoneOffset` is UTC minus local time, in minutes, at that instant (so daylight
+    // saving is taken into account).
+    let corrected = offset.server_time(device_ms);
+    let minutes_east =
+        -(js_sys::Date::new(&JsValue::from_f64(corrected as f64)).get_timezone_offset() as i32);
+    offset.corrected_local_timestamp(device_ms, minutes_east)
+}
+
+fn answer_event(request: u64, result: Result<HttpResponse, String>) -> Event {
+    match result {
+        Ok(response) => Event::HttpResponse { request, response },
+        Err(message) => Event::NetworkError { request, message },
+    }
+}
+
+/// Opens the database and loads the stored session and the guest learner id into the driver.
+/// It runs once, shared by everyone who waits for the database, so nothing (a statement
+/// recorded in the first moments, say) can see the database before it sees the session: a
+/// signed-in learner's statement is never recorded as the guest's.
+async fn open_and_load(
+    database_name: String,
+    driver: std::rc::Weak<Driver>,
+) -> Result<LocalDatabase, StorageError> {
+    let database = LocalDatabase::open(&database_name).await?;
+    let session = database.get_session().await?;
+    let guest_id = database.guest_learner_id().await?;
+    if let Some(driver) = driver.upgrade() {
+        let account = session.as_ref().map(|session| session.account.clone());
+        *driver.session.borrow_mut() = session;
+        driver.guest_id.set(Some(guest_id));
+        let _ = driver.set_account.try_set(account);
+    }
+    Ok(database)
+}
+
+/// Waits for the database and the stored session, then runs the engine.
+async fn run(driver: Rc<Driver>) {
+    let database = match driver.database.clone().await {
+        Ok(database) => database,
+        Err(error) => {
+            *driver.storage_problem.borrow_mut() = Some(error.to_string());
+            driver.publish();
+            return;
+        }
+    };
+    if !driver.online.get() {
+        driver.engine.borrow_mut().handle(now_ms(), Event::Offline);
+    }
+    while !driver.stopped.get() {
+        let action = driver.engine.borrow_mut().poll(now_ms());
+        driver.publish();
+        match action {
+            Action::Store { request, operation } => {
+                // Only the signed-in learner's statements can be pushed with their token.
+                let actor = driver
+                    .session
+                    .borrow()
+                    .as_ref()
+                    .map(|session| session.account.actor.clone());
+                let event = database
+                    .perform_for_actor(request, &operation, actor.as_ref())
+                    .await;
+                driver.handle(event);
+            }
+            Action::Push(push) => {
+                let event = driver.push(push).await;
+                driver.handle(event);
+            }
+            Action::Pull(pull) => {
+                let event = driver.pull(pull).await;
+                driver.handle(event);
+            }
+            Action::SleepUntil(at_ms) => {
+                let delay = at_ms.saturating_sub(now_ms());
+                let _ = select(Sleep::new(delay), driver.wake.wait()).await;
+            }
+            Action::Idle => driver.wake.wait().await,
+        }
+    }
+}
+
+// ----- the handle -----------------------------------------------------------------------------
+
+/// The UI's side of sync: `Copy`, so components can capture it freely.
+#[derive(Clone, Copy)]
+pub struct SyncHandle {
+    /// What to show about sync; updated whenever the engine's status changes.
+    pub status: ReadSignal<SyncStatusView>,
+    /// The signed-in account, or `None` for a guest.
+    pub account: ReadSignal<Option<AccountView>>,
+    driver: StoredValue<Rc<Driver>, LocalStorage>,
+}
+
+impl SyncHandle {
+    /// Opens the database and starts the sync task with the real `fetch` transport, the
+    /// default database and the page's own origin.
+    pub fn start_in_browser() -> Self {
+        Self::start(SyncOptions::default(), Rc::new(FetchTransport))
+    }
+
+    /// Starts the sync task. Returns at once; the database opens in the background and every
+    /// method waits for it.
+    pub fn start(options: SyncOptions, transport: Rc<dyn Transport>) -> Self {
+        let (status, set_status) = signal(SyncStatusView::default());
+        let (account, set_account) = signal(None);
+        let database_name = options.database_name.clone();
+        let online = web_sys::window().is_none_or(|window| window.navigator().on_line());
+        let driver = Rc::new_cyclic(|weak_driver: &std::rc::Weak<Driver>| Driver {
+            database: open_and_load(database_name, weak_driver.clone())
+                .boxed_local()
+                .shared(),
+            engine: RefCell::new(SyncEngine::with_seed(options.config, options.seed)),
+            transport,
+            base_url: options.base_url.trim_end_matches('/').to_owned(),
+            session: RefCell::new(None),
+            guest_id: Cell::new(None),
+            online: Cell::new(online),
+            wake: WakeSignal::default(),
+            stopped: Cell::new(false),
+            storage_problem: RefCell::new(None),
+            published: RefCell::new(None),
+            set_status,
+            set_account,
+            listeners: RefCell::new(Vec::new()),
+        });
+        driver.listen_to_connectivity();
+        wasm_bindgen_futures::spawn_local(run(driver.clone()));
+        Self {
+            status,
+            account,
+            driver: StoredValue::new_local(driver),
+        }
+    }
+
+    fn driver(&self) -> Result<Rc<Driver>, StorageError> {
+        self.driver
+            .try_get_value()
+            .ok_or_else(|| StorageError::Database {
+                name: "SyncHandle".to_owned(),
+                message: "the sync handle was disposed with its component".to_owned(),
+            })
+    }
+
+    /// The open database, once it is open.
+    pub async fn database(self) -> Result<LocalDatabase, StorageError> {
+        let driver = self.driver()?;
+        let database = driver.database.clone();
+        database.await
+    }
+
+    /// Records a statement: durably in the log and the outbox BEFORE this returns `Ok` (strict
+    /// durability), then tells the engine, which pushes it when it can.
+    ///
+    /// Missing parts are filled in: the `id` (a new UUIDv7), the `actor` (the signed-in
+    /// account's, else this device's guest learner's) and the `timestamp` (now, corrected by
+    /// the clock offset learned from the server's `Date` header).
+    pub async fn record(self, statement: Value) -> Result<(), StorageError> {
+        let driver = self.driver()?;
+        let database = driver.database.clone().await?;
+        let mut statement = statement;
+        let object = statement.as_object_mut().ok_or_else(|| {
+            StorageError::InvalidStatement("a statement must be a json object".to_owned())
+        })?;
+        if !object.contains_key("actor") {
+            let actor = match driver.actor() {
+                Some(actor) => actor,
+                None => guest_actor(database.guest_learner_id().await?),
+            };
+            object.insert("actor".to_owned(), actor);
+        }
+        if !object.contains_key("timestamp") {
+            let timestamp = driver.timestamp_now()?;
+            object.insert("timestamp".to_owned(), Value::String(timestamp));
+        }
+        let statement = if object.contains_key("id") {
+            SyncStatement::from_body(statement)
+        } else {
+            SyncStatement::new(Uuid::now_v7(), statement)
+        }
+        .map_err(|error| StorageError::InvalidStatement(error.to_string()))?;
+        database.append(&statement).await?;
+        driver.handle(Event::StatementRecorded);
+        Ok(())
+    }
+
+    /// "Sync now": retries at once instead of at the end of a backoff, when the browser says
+    /// it is online.
+    pub fn sync_now(self) {
+        if let Ok(driver) = self.driver() {
+            if driver.online.get() {
+                driver.handle(Event::Online);
+            } else {
+                driver.wake.notify();
+            }
+        }
+    }
+
+    /// A statement timestamp for now: the device's time corrected by the server's clock,
+    /// written with the device's UTC offset, as core's statement builders want it.
+    pub fn timestamp_now(self) -> Result<String, StorageError> {
+        self.driver()?.timestamp_now()
+    }
+
+    /// The actor new statements are recorded for.
+    pub async fn learner_actor(self) -> Result<Value, StorageError> {
+        let driver = self.driver()?;
+        if let Some(actor) = driver.actor() {
+            return Ok(actor);
+        }
+        let database = driver.database.clone().await?;
+        Ok(guest_actor(database.guest_learner_id().await?))
+    }
+
+    /// The signed-in session, if any.
+    pub fn session(self) -> Option<Session> {
+        self.driver().ok()?.session.borrow().clone()
+    }
+
+    pub(crate) fn transport(self) -> Result<Rc<dyn Transport>, StorageError> {
+        Ok(self.driver()?.transport.clone())
+    }
+
+    pub(crate) fn url(self, path: &str) -> Result<String, StorageError> {
+        Ok(self.driver()?.url(path))
+    }
+
+    /// Stores a new session and syncs with it. Statements this device's guest learner
+    /// recorded, which never left the device, are first given the account's actor, in the same
+    /// durable way they were written, so the learner's work before signing in is theirs.
+    /// Returns how many statements were re-attributed.
+    pub async fn set_session(self, session: Session) -> Result<usize, StorageError> {
+        let driver = self.driver()?;
+        let database = driver.database.clone().await?;
+        let guest = guest_actor(database.guest_learner_id().await?);
+        let account_actor = session.account.actor.clone();
+        let reattributed = database
+            .rewrite_unsent_statements(|statement| {
+                if statement.body().get("actor") != Some(&guest) {
+                    return None;
+                }
+                let body = reassign_actor(statement.body(), &account_actor).ok()?;
+                SyncStatement::new(statement.id(), body).ok()
+            })
+            .await?;
+        database.put_session(&session).await?;
+        let account = session.account.clone();
+        *driver.session.borrow_mut() = Some(session);
+        let _ = driver.set_account.try_set(Some(account));
+        driver.handle(Event::CredentialsChanged);
+        Ok(reattributed)
+    }
+
+    /// Forgets the session on this device. Statements still waiting stay in the outbox and
+    /// go out when the same learner signs in again; another learner signing in on the same
+    /// device neither sends nor takes them.
+    pub async fn sign_out(self) -> Result<(), StorageError> {
+        let driver = self.driver()?;
+        let database = driver.database.clone().await?;
+        database.delete_session().await?;
+        *driver.session.borrow_mut() = None;
+        let _ = driver.set_account.try_set(None);
+        driver.publish();
+        driver.wake.notify();
+        Ok(())
+    }
+
+    /// Stops the sync task and its event listeners. Tests stop each driver they start,
+    /// because all tests share one page.
+    pub fn stop(self) {
+        if let Ok(driver) = self.driver() {
+            driver.stopped.set(true);
+            driver.stop_listening();
+            driver.wake.notify();
+        }
+    }
+}
+
+/// Puts the handle in the Leptos context of the calling component and its children.
+pub fn provide_sync(handle: SyncHandle) {
+    provide_context(handle);
+}
+
+/// The handle [`provide_sync`] provided, if any.
+pub fn use_sync() -> Option<SyncHandle> {
+    use_context::<SyncHandle>()
+}
+
+// ----- the status panel -----------------------------------------------------------------------
+
+/// Words for the learner about what sync is doing.
+pub fn activity_text(view: &SyncStatusView) -> &'static str {
+    match view.activity {
+        SyncActivity::Syncing => "Syncing…",
+        SyncActivity::UpToDate => "Up to date",
+        SyncActivity::WaitingToRetry { .. } => "Will try again soon",
+        SyncActivity::Offline => "Offline: progress is saved on this device",
+        SyncActivity::SignedOut if view.signed_in => "Sign in again to sync",
+        SyncActivity::SignedOut => "Not signed in: progress stays on this device",
+    }
+}
+
+/// A device time as the learner's local date and time.
+fn local_time_text(ms: i64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    String::from(date.to_locale_string("default", &JsValue::UNDEFINED))
+}
+
+/// Shows how many statements wait, when sync last succeeded, the last problem, how many
+/// statements were refused, and a "Sync now" button. Renders nothing without [`provide_sync`].
+#[component]
+pub fn SyncStatusPanel() -> impl IntoView {
+    let Some(sync) = use_sync() else {
+        return ().into_any();
+    };
+    let status = sync.status;
+    view! {
+        <section class="sync-status" aria-label="Sync">
+            <p class="sync-activity" role="status">{move || activity_text(&status.get())}</p>
+            <dl>
+                <dt>"Waiting to sync"</dt>
+                <dd data-testid="sync-waiting">{move || status.get().waiting_count}</dd>
+                <dt>"Last sync"</dt>
+                <dd data-testid="sync-last">
+                    {move || {
+                        status
+                            .get()
+                            .last_successful_sync_ms
+                            .map_or_else(|| "Never".to_owned(), local_time_text)
+                    }}
+                </dd>
+                <dt>"Problem"</dt>
+                <dd data-testid="sync-problem">
+                    {move || status.get().last_problem.unwrap_or_else(|| "None".to_owned())}
+                </dd>
+                <dt>"Refused by the server"</dt>
+                <dd data-testid="sync-rejected">{move || status.get().rejected_count}</dd>
+            </dl>
+            <button type="button" data-testid="sync-now" on:click=move |_| sync.sync_now()>
+                "Sync now"
+            </button>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,677 @@
+//! A typed client for the school API: classes, join codes, assignments and the dashboard.
+//!
+//! Every call carries the signed-in account's bearer token. Failures come back as one
+//! [`TeachingError`], whose variants are the situations the pages explain differently: nobody is
+//! signed in, the device is offline, the account may not do this, too many join-code tries, or a
+//! message the server wrote for the user.
+//!
+//! The requests go through `fetch` directly rather than the sync driver's transport, because
+//! these endpoints need `PUT` and `PATCH` and the `Retry-After` header, which the xAPI transport
+//! has no use for.
+
+use futures::future::{select, Either};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::browser;
+
+/// How long a request may take before the connection is treated as gone. A teacher on a poor
+/// connection would rather see the cached dashboard than a spinner that never ends.
+const REQUEST_TIMEOUT_MS: i32 = 20_000;
+
+/// Why a school API call did not succeed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TeachingError {
+    #[error("you are not signed in on this device; sign in to continue")]
+    SignedOut,
+    #[error("the server could not be reached; try again when online")]
+    Offline,
+    #[error("your account may not do this: {0}")]
+    Forbidden(String),
+    #[error("too many tries; wait {seconds} seconds before trying again")]
+    RateLimited { seconds: u64 },
+    /// Any other refusal or failure, with the server's own words (`{"error": "…"}`).
+    #[error("{message}")]
+    Server { status: u16, message: String },
+}
+
+impl TeachingError {
+    /// The HTTP status behind a server message, if there was one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            TeachingError::Server { status, .. } => Some(*status),
+            TeachingError::Forbidden(_) => Some(403),
+            TeachingError::RateLimited { .. } => Some(429),
+            TeachingError::SignedOut | TeachingError::Offline => None,
+        }
+    }
+
+    /// Whether trying the same request again later may succeed: the request itself was fine,
+    /// the connection, the session or the server was not.
+    pub fn is_temporary(&self) -> bool {
+        match self {
+            TeachingError::SignedOut
+            | TeachingError::Offline
+            | TeachingError::RateLimited { .. } => true,
+            TeachingError::Forbidden(_) => false,
+            TeachingError::Server { status, .. } => *status >= 500 || *status == 408,
+        }
+    }
+}
+
+// ----- what the server sends ------------------------------------------------------------------
+
+/// An account named for display.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: Uuid,
+    pub username: String,
+}
+
+/// A class as its teacher sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClassView {
+    pub id: Uuid,
+    pub name: String,
+    pub join_code: String,
+    pub teacher_id: Uuid,
+    pub created_at: String,
+    pub member_count: usize,
+}
+
+/// A class with its members, for its teacher.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClassDetail {
+    #[serde(flatten)]
+    pub class: ClassView,
+    pub members: Vec<Person>,
+}
+
+/// A class as a learner in it sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LearnerClassView {
+    pub id: Uuid,
+    pub name: String,
+    pub teacher: Person,
+}
+
+/// What the teacher fills in to assign a course, unit or lesson.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewAssignment {
+    pub class_id: Uuid,
+    pub course_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lesson_id: Option<String>,
+    /// RFC 3339 with the teacher's offset, for example `2026-12-01T17:00:00+09:00`.
+    pub due_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Chosen learners; `None` assigns it to the whole class.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub learner_ids: Option<Vec<Uuid>>,
+}
+
+/// An assignment as its teacher sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentView {
+    pub id: Uuid,
+    pub class_id: Uuid,
+    pub assigned_by: Uuid,
+    pub course_id: String,
+    pub unit_id: Option<String>,
+    pub lesson_id: Option<String>,
+    pub lesson_ids: Vec<String>,
+    pub learner_ids: Option<Vec<Uuid>>,
+    pub due_at: String,
+    pub note: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Where a learner stands with an assignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentStatus {
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+impl AssignmentStatus {
+    /// Words for the status, so it never rests on colour alone.
+    pub fn label(self) -> &'static str {
+        match self {
+            AssignmentStatus::NotStarted => "Not started",
+            AssignmentStatus::InProgress => "In progress",
+            AssignmentStatus::Done => "Done",
+        }
+    }
+
+    /// The class name and `data-status` value.
+    pub fn code(self) -> &'static str {
+        match self {
+            AssignmentStatus::NotStarted => "not_started",
+            AssignmentStatus::InProgress => "in_progress",
+            AssignmentStatus::Done => "done",
+        }
+    }
+}
+
+/// One learner's progress on one assignment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentProgress {
+    pub status: AssignmentStatus,
+    pub lessons_done: usize,
+    pub lessons_total: usize,
+    /// Mean scaled score, 0 to 1.
+    pub score: Option<f64>,
+    pub last_active: Option<String>,
+    pub overdue: bool,
+}
+
+/// An assignment as the learner it is for sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyAssignment {
+    pub id: Uuid,
+    pub class_id: Uuid,
+    pub class_name: String,
+    pub assigned_by: Person,
+    pub course_id: String,
+    pub unit_id: Option<String>,
+    pub lesson_id: Option<String>,
+    pub lesson_ids: Vec<String>,
+    pub due_at: String,
+    pub note: Option<String>,
+    #[serde(flatten)]
+    pub progress: AssignmentProgress,
+}
+
+/// `GET /api/my/assignments`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyAssignments {
+    pub as_of: String,
+    pub assignments: Vec<MyAssignment>,
+}
+
+/// The class named in dashboard answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClassSummary {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// A learner as the dashboard lists them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DashboardLearner {
+    pub id: Uuid,
+    pub username: String,
+    pub last_active: Option<String>,
+}
+
+/// One cell of the assignment × learner grid.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LearnerCell {
+    pub learner_id: Uuid,
+    #[serde(flatten)]
+    pub progress: AssignmentProgress,
+}
+
+/// An assignment as the dashboard lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DashboardAssignment {
+    pub id: Uuid,
+    pub course_id: String,
+    pub unit_id: Option<String>,
+    pub lesson_id: Option<String>,
+    pub due_at: String,
+    pub note: Option<String>,
+    pub lesson_count: usize,
+    pub learners: Vec<LearnerCell>,
+}
+
+/// An item and how often the class missed it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MissedItem {
+    pub course_id: String,
+    pub lesson_id: String,
+    pub item_id: String,
+    pub activity_id: String,
+    pub wrong: usize,
+    pub attempts: usize,
+    pub learners_missed: usize,
+}
+
+/// `GET /api/classes/{id}/dashboard`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClassDashboard {
+    pub as_of: String,
+    pub class: ClassSummary,
+    pub learners: Vec<DashboardLearner>,
+    pub assignments: Vec<DashboardAssignment>,
+    pub most_missed_items: Vec<MissedItem>,
+}
+
+/// One lesson of an assignment in the learner drill-down.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonRow {
+    pub lesson_id: String,
+    pub status: AssignmentStatus,
+    pub score: Option<f64>,
+    pub last_active: Option<String>,
+}
+
+/// One assignment in the learner drill-down.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LearnerAssignmentRow {
+    pub assignment_id: Uuid,
+    pub course_id: String,
+    pub unit_id: Option<String>,
+    pub lesson_id: Option<String>,
+    pub due_at: String,
+    pub note: Option<String>,
+    #[serde(flatten)]
+    pub progress: AssignmentProgress,
+    pub lessons: Vec<LessonRow>,
+}
+
+/// `GET /api/classes/{id}/learners/{learner_id}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LearnerDrillDown {
+    pub as_of: String,
+    pub class: ClassSummary,
+    pub learner: Person,
+    pub last_active: Option<String>,
+    pub assignments: Vec<LearnerAssignmentRow>,
+    pub missed_items: Vec<MissedItem>,
+}
+
+#[derive(Deserialize)]
+struct TeacherClassList {
+    classes: Vec<ClassView>,
+}
+
+#[derive(Deserialize)]
+struct LearnerClassList {
+    classes: Vec<LearnerClassView>,
+}
+
+#[derive(Deserialize)]
+struct AssignmentList {
+    assignments: Vec<AssignmentView>,
+}
+
+// ----- the client -----------------------------------------------------------------------------
+
+/// An HTTP answer reduced to what this client reads.
+struct Answer {
+    status: u16,
+    body: String,
+    retry_after: Option<String>,
+}
+
+/// Calls the school API as one signed-in account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TeachingApi {
+    token: String,
+}
+
+impl TeachingApi {
+    pub fn new(token: impl Into<String>) -> Self {
+        Self {
+            token: token.into(),
+        }
+    }
+
+    pub async fn create_class(&self, name: &str) -> Result<ClassView, TeachingError> {
+        let body = serde_json::json!({ "name": name });
+        self.json("POST", "/api/classes", Some(body)).await
+    }
+
+    /// The teacher's own classes.
+    pub async fn teacher_classes(&self) -> Result<Vec<ClassView>, TeachingError> {
+        let list: TeacherClassList = self.json("GET", "/api/classes", None).await?;
+        Ok(list.classes)
+    }
+
+    /// The classes a learner is in.
+    pub async fn learner_classes(&self) -> Result<Vec<LearnerClassView>, TeachingError> {
+        let list: LearnerClassList = self.json("GET", "/api/classes", None).await?;
+        Ok(list.classes)
+    }
+
+    pub async fn join_class(&self, join_code: &str) -> Result<LearnerClassView, TeachingError> {
+        let body = serde_json::json!({ "join_code": join_code });
+        self.json("POST", "/api/classes/join", Some(body)).await
+    }
+
+    pub async fn class_detail(&self, class_id: Uuid) -> Result<ClassDetail, TeachingError> {
+        self.json("GET", &format!("/api/classes/{class_id}"), None)
+            .await
+    }
+
+    pub async fn rename_class(
+        &self,
+        class_id: Uuid,
+        name: &str,
+    ) -> Result<ClassView, TeachingError> {
+        let body = serde_json::json!({ "name": name });
+        self.json("PATCH", &format!("/api/classes/{class_id}"), Some(body))
+            .await
+    }
+
+    /// Replaces the class's join code; the old one stops working at once.
+    pub async fn rotate_join_code(&self, class_id: Uuid) -> Result<ClassView, TeachingError> {
+        self.json("POST", &format!("/api/classes/{class_id}/join-code"), None)
+            .await
+    }
+
+    pub async fn remove_member(
+        &self,
+        class_id: Uuid,
+        learner_id: Uuid,
+    ) -> Result<(), TeachingError> {
+        let path = format!("/api/classes/{class_id}/members/{learner_id}");
+        self.request("DELETE", &path, None).await.map(|_| ())
+    }
+
+    /// Creates an assignment under an id chosen here. Sending the same request again is safe:
+    /// the server answers 200 for an identical copy, and refuses (409, 410) only when the id
+    /// names something else or was deleted.
+    pub async fn put_assignment(
+        &self,
+        assignment_id: Uuid,
+        assignment: &NewAssignment,
+    ) -> Result<AssignmentView, TeachingError> {
+        let body = serde_json::to_value(assignment).map_err(|error| TeachingError::Server {
+            status: 0,
+            message: format!("the assignment could not be prepared: {error}"),
+        })?;
+        self.json(
+            "PUT",
+            &format!("/api/assignments/{assignment_id}"),
+            Some(body),
+        )
+        .await
+    }
+
+    pub async fn class_assignments(
+        &self,
+        class_id: Uuid,
+    ) -> Result<Vec<AssignmentView>, TeachingError> {
+        let list: AssignmentList = self
+            .json("GET", &format!("/api/classes/{class_id}/assignments"), None)
+            .await?;
+        Ok(list.assignments)
+    }
+
+    pub async fn delete_assignment(&self, assignment_id: Uuid) -> Result<(), TeachingError> {
+        self.request("DELETE", &format!("/api/assignments/{assignment_id}"), None)
+            .await
+            .map(|_| ())
+    }
+
+    /// The learner's own assignments with their status.
+    pub async fn my_assignments(&self) -> Result<MyAssignments, TeachingError> {
+        self.json("GET", "/api/my/assignments", None).await
+    }
+
+    pub async fn dashboard(&self, class_id: Uuid) -> Result<ClassDashboard, TeachingError> {
+        self.json("GET", &format!("/api/classes/{class_id}/dashboard"), None)
+            .await
+    }
+
+    pub async fn learner_drill_down(
+        &self,
+        class_id: Uuid,
+        learner_id: Uuid,
+    ) -> Result<LearnerDrillDown, TeachingError> {
+        self.json(
+            "GET",
+            &format!("/api/classes/{class_id}/learners/{learner_id}"),
+            None,
+        )
+        .await
+    }
+
+    /// The dashboard as CSV text, for the school's records.
+    pub async fn dashboard_csv(&self, class_id: Uuid) -> Result<String, TeachingError> {
+        let answer = self
+            .request(
+                "GET",
+                &format!("/api/classes/{class_id}/dashboard.csv"),
+                None,
+            )
+            .await?;
+        Ok(answer.body)
+    }
+
+    async fn json<T: DeserializeOwned>(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<T, TeachingError> {
+        let answer = self.request(method, path, body).await?;
+        serde_json::from_str(&answer.body).map_err(|error| TeachingError::Server {
+            status: answer.status,
+            message: format!("the server sent an answer this app cannot read: {error}"),
+        })
+    }
+
+    /// Sends one request and turns every answer but a success into a [`TeachingError`].
+    async fn request(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<Answer, TeachingError> {
+        // The browser's "offline" is reliable; asking anyway would only wait for a timeout.
+        if !browser::is_online() {
+            return Err(TeachingError::Offline);
+        }
+        if self.token.is_empty() {
+            return Err(TeachingError::SignedOut);
+        }
+        let sent = fetch(method, path, &self.token, body.map(|body| body.to_string()));
+        let answer = match select(Box::pin(sent), Box::pin(sleep_ms(REQUEST_TIMEOUT_MS))).await {
+            Either::Left((answer, _)) => answer?,
+            Either::Right(((), _)) => return Err(TeachingError::Offline),
+        };
+        if (200..300).contains(&answer.status) {
+            return Ok(answer);
+        }
+        Err(classify_failure(&answer))
+    }
+}
+
+/// Maps a refused request to the error the pages explain.
+fn classify_failure(answer: &Answer) -> TeachingError {
+    let message = serde_json::from_str::<Value>(&answer.body)
+        .ok()
+        .and_then(|body| body.get("error").and_then(Value::as_str).map(str::to_owned))
+        .unwrap_or_else(|| format!("the server refused (http {})", answer.status));
+    match answer.status {
+        401 => TeachingError::SignedOut,
+        403 => TeachingError::Forbidden(message),
+        429 => TeachingError::RateLimited {
+            seconds: answer
+                .retry_after
+                .as_deref()
+                .and_then(|text| text.trim().parse::<u64>().ok())
+                // Without the header the wait is unknown; a minute is a fair guess to show.
+                .unwrap_or(60),
+        },
+        // A proxy or the service worker answering for a server it cannot reach.
+        502..=504 => TeachingError::Offline,
+        status => TeachingError::Server { status, message },
+    }
+}
+
+async fn fetch(
+    method: &str,
+    path: &str,
+    token: &str,
+    body: Option<String>,
+) -> Result<Answer, TeachingError> {
+    let window = browser::window().ok_or(TeachingError::Offline)?;
+    let unreachable = |_: JsValue| TeachingError::Offline;
+    let headers = web_sys::Headers::new().map_err(unreachable)?;
+    headers
+        .set("Authorization", &format!("Bearer {token}"))
+        .map_err(unreachable)?;
+    headers
+        .set("Accept", "application/json, text/csv")
+        .map_err(unreachable)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    if let Some(body) = &body {
+        headers
+            .set("Content-Type", "application/json")
+            .map_err(unreachable)?;
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_headers(&headers);
+    let request = web_sys::Request::new_with_str_and_init(path, &init).map_err(unreachable)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(unreachable)?
+        .dyn_into()
+        .map_err(unreachable)?;
+    let retry_after = response.headers().get("retry-after").ok().flatten();
+    let text = JsFuture::from(response.text().map_err(unreachable)?)
+        .await
+        .map_err(unreachable)?
+        .as_string()
+        .unwrap_or_default();
+    Ok(Answer {
+        status: response.status(),
+        body: text,
+        retry_after,
+    })
+}
+
+/// Resolves after `delay_ms`; without a window it resolves at once.
+pub(crate) async fn sleep_ms(delay_ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = browser::window().and_then(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, delay_ms)
+                .ok()
+        });
+        if scheduled.is_none() {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn answer(status: u16, body: &str, retry_after: Option<&str>) -> Answer {
+        Answer {
+            status,
+            body: body.to_owned(),
+            retry_after: retry_after.map(str::to_owned),
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn refusals_become_the_errors_the_pages_explain() {
+        assert_eq!(
+            classify_failure(&answer(401, r#"{"error":"expired"}"#, None)),
+            TeachingError::SignedOut
+        );
+        assert_eq!(
+            classify_failure(&answer(
+                403,
+                r#"{"error":"only learners can join classes"}"#,
+                None
+            )),
+            TeachingError::Forbidden("only learners can join classes".to_owned())
+        );
+        assert_eq!(
+            classify_failure(&answer(429, r#"{"error":"wait"}"#, Some("540"))),
+            TeachingError::RateLimited { seconds: 540 }
+        );
+        assert_eq!(
+            classify_failure(&answer(429, "", Some("soon"))),
+            TeachingError::RateLimited { seconds: 60 }
+        );
+        assert_eq!(
+            classify_failure(&answer(
+                404,
+                r#"{"error":"no class has this join code"}"#,
+                None
+            )),
+            TeachingError::Server {
+                status: 404,
+                message: "no class has this join code".to_owned()
+            }
+        );
+        assert_eq!(
+            classify_failure(&answer(500, "<html>", None)),
+            TeachingError::Server {
+                status: 500,
+                message: "the server refused (http 500)".to_owned()
+            }
+        );
+        assert_eq!(
+            classify_failure(&answer(504, "", None)),
+            TeachingError::Offline
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn only_failures_of_the_connection_session_or_server_are_retried() {
+        assert!(TeachingError::Offline.is_temporary());
+        assert!(TeachingError::SignedOut.is_temporary());
+        assert!(TeachingError::Server {
+            status: 503,
+            message: String::new()
+        }
+        .is_temporary());
+        assert!(!TeachingError::Server {
+            status: 409,
+            message: String::new()
+        }
+        .is_temporary());
+        assert!(!TeachingError::Server {
+            status: 410,
+            message: String::new()
+        }
+        .is_temporary());
+        assert!(!TeachingError::Forbidden(String::new()).is_temporary());
+    }
+
+    #[wasm_bindgen_test]
+    fn a_new_assignment_leaves_out_what_the_teacher_did_not_choose() {
+        let assignment = NewAssignment {
+            class_id: Uuid::nil(),
+            course_id: "hangul".to_owned(),
+            unit_id: None,
+            lesson_id: Some("consonants-1".to_owned()),
+            due_at: "2030-03-14T17:30:00+09:00".to_owned(),
+            note: None,
+            learner_ids: None,
+        };
+        let body = serde_json::to_value(&assignment).expect("serializable");
+        assert_eq!(
+            body,
+            serde_json::json!({
+                "class_id": "00000000-0000-0000-0000-000000000000",
+                "course_id": "hangul",
+                "lesson_id": "consonants-1",
+                "due_at": "2030-03-14T17:30:00+09:00",
+            })
+        );
+    }
+}

@@ -1,0 +1,401 @@
+//! The learner's side of classes: joining one with the code the teacher wrote on the board,
+//! the classes they are in, and [`MyAssignments`], the assigned lessons with who assigned them
+//! and when they are due in the learner's own time zone. Both lists are cached on the device and
+//! open offline with the time they were last fetched.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::account::{AccountPanel, Role};
+use crate::browser;
+use crate::sync_driver::use_sync;
+
+use super::api::{LearnerClassView, MyAssignment, MyAssignments, TeachingError};
+use super::content_names::{use_content_names, ContentNames};
+use super::device_cache::{announce, signed_in, CLASSES_CHANGED_EVENT};
+use super::local_time::{local_time_text, local_time_text_from_ms};
+use super::{load_with_cache, TeachingProblem};
+
+/// Words for a failed join, saying what the learner can do about it.
+pub fn join_problem_text(error: &TeachingError) -> String {
+    match error {
+        TeachingError::Server { status: 404, .. } => {
+            "No class has this code. Check the code with your teacher and type it again.".to_owned()
+        }
+        TeachingError::Server {
+            status: 400,
+            message,
+        } => {
+            format!("This is not a class code: {message}.")
+        }
+        TeachingError::RateLimited { seconds } => format!(
+            "Too many wrong codes. Wait {} and try again.",
+            wait_text(*seconds)
+        ),
+        TeachingError::Offline => {
+            "You are offline. Joining a class needs a connection; try again when online.".to_owned()
+        }
+        TeachingError::SignedOut => "Sign in first, then type the class code.".to_owned(),
+        TeachingError::Forbidden(message) => format!("This account cannot join: {message}."),
+        TeachingError::Server { message, .. } => format!("Joining failed: {message}."),
+    }
+}
+
+/// A wait in words: seconds under two minutes, else whole minutes rounded up.
+pub fn wait_text(seconds: u64) -> String {
+    if seconds == 1 {
+        "1 second".to_owned()
+    } else if seconds < 120 {
+        format!("{seconds} seconds")
+    } else {
+        format!("{} minutes", seconds.div_ceil(60))
+    }
+}
+
+/// The form a learner types the class code into.
+#[component]
+pub fn JoinClassForm() -> impl IntoView {
+    let sync = use_sync();
+    let code = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let joined = RwSignal::new(None::<LearnerClassView>);
+    let problem = RwSignal::new(None::<String>);
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        let typed = code.get_untracked();
+        if typed.trim().is_empty() {
+            problem.set(Some("Type the code your teacher gave you.".to_owned()));
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        joined.set(None);
+        leptos::task::spawn_local(async move {
+            let result = match signed_in(sync).await {
+                Ok(signed_in) => signed_in.api.join_class(typed.trim()).await,
+                Err(error) => Err(error),
+            };
+            match result {
+                Ok(class) => {
+                    joined.set(Some(class));
+                    code.set(String::new());
+                    announce(CLASSES_CHANGED_EVENT);
+                }
+                Err(error) => problem.set(Some(join_problem_text(&error))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <form
+            class="join-class"
+            data-testid="join-class-form"
+            on:submit=move |event| {
+                event.prevent_default();
+                submit();
+            }
+        >
+            <h2>"Join a class"</h2>
+            <label>
+                "Class code from your teacher"
+                <input
+                    type="text"
+                    data-testid="join-code"
+                    class="join-code-input"
+                    autocomplete="off"
+                    autocapitalize="characters"
+                    spellcheck="false"
+                    prop:value=move || code.get()
+                    on:input=move |event| code.set(event_target_value(&event))
+                />
+            </label>
+            <button type="submit" data-testid="join-class" disabled=move || busy.get()>
+                "Join class"
+            </button>
+            <p class="teaching-notice" role="status" data-testid="join-result">
+                {move || {
+                    joined
+                        .get()
+                        .map(|class| {
+                            format!(
+                                "You joined {} (teacher: {}).",
+                                class.name,
+                                class.teacher.username,
+                            )
+                        })
+                        .unwrap_or_default()
+                }}
+            </p>
+            <TeachingProblem problem=problem test_id="join-problem"/>
+        </form>
+    }
+}
+
+/// The signed-in learner's assignments: course, who assigned it, the due date in the learner's
+/// local time, the note, the status in words and whether it is overdue. Renders nothing for a
+/// guest or a teacher, so it can sit on the home screen.
+#[component]
+pub fn MyAssignments() -> impl IntoView {
+    let sync = use_sync();
+    let role = RwSignal::new(None::<Role>);
+    let shown = RwSignal::new(None::<MyAssignments>);
+    let fetched_at = RwSignal::new(None::<f64>);
+    let problem = RwSignal::new(None::<String>);
+    let reload = move || {
+        leptos::task::spawn_local(async move {
+            let signed = signed_in(sync).await.ok();
+            let found = signed.as_ref().map(|signed| signed.account.role);
+            if role.get_untracked() != found {
+                role.set(found);
+            }
+            if signed.is_some_and(|signed| signed.account.role == Role::Learner) {
+                load_with_cache(
+                    sync,
+                    "my_assignments".to_owned(),
+                    shown,
+                    fetched_at,
+                    problem,
+                    |api| async move { api.my_assignments().await },
+                );
+            }
+        });
+    };
+    if let Some(sync) = sync {
+        Effect::new(move |_| {
+            sync.account.track();
+            reload();
+        });
+    } else {
+        reload();
+    }
+    browser::on_window_event(CLASSES_CHANGED_EVENT, reload);
+    browser::on_window_event("online", reload);
+    let titles = use_content_names(move || {
+        shown
+            .get()
+            .map(|list| {
+                list.assignments
+                    .iter()
+                    .map(|assignment| assignment.course_id.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+
+    view! {
+        <Show when=move || role.get() == Some(Role::Learner)>
+            <section class="my-assignments" data-testid="my-assignments" aria-labelledby="my-assignments-title">
+                <h2 id="my-assignments-title">"My assignments"</h2>
+                <p class="teaching-as-of" data-testid="my-assignments-as-of">
+                    {move || {
+                        let as_of = shown.get().map(|list| local_time_text(&list.as_of));
+                        match (as_of, fetched_at.get()) {
+                            (Some(as_of), _) => format!("As of {as_of}"),
+                            (None, _) => "Loading your assignments…".to_owned(),
+                        }
+                    }}
+                </p>
+                <TeachingProblem problem=problem test_id="my-assignments-problem"/>
+                {move || {
+                    shown
+                        .get()
+                        .map(|list| {
+                            if list.assignments.is_empty() {
+                                view! {
+                                    <p data-testid="no-assignments">
+                                        "Nothing assigned yet. Lessons your teacher assigns appear here."
+                                    </p>
+                                }
+                                    .into_any()
+                            } else {
+                                view! {
+                                    <ul class="assignment-cards">
+                                        {list
+                                            .assignments
+                                            .into_iter()
+                                            .map(|assignment| view! { <MyAssignmentCard assignment=assignment titles=titles/> })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
+            </section>
+        </Show>
+    }
+}
+
+/// Where the assignment's link leads: its lesson, or the course to pick from.
+fn assignment_href(assignment: &MyAssignment) -> String {
+    match &assignment.lesson_id {
+        Some(lesson) => format!("/courses/{}/{lesson}", assignment.course_id),
+        None => format!("/courses/{}", assignment.course_id),
+    }
+}
+
+#[component]
+fn MyAssignmentCard(assignment: MyAssignment, titles: Signal<ContentNames>) -> impl IntoView {
+    let href = assignment_href(&assignment);
+    let course_id = assignment.course_id.clone();
+    let unit_id = assignment.unit_id.clone();
+    let lesson_id = assignment.lesson_id.clone();
+    let target = move || {
+        titles.with(|names| names.target(&course_id, unit_id.as_deref(), lesson_id.as_deref()))
+    };
+    let status = assignment.progress.status;
+    let progress_text = format!(
+        "{} ({} of {} lessons done)",
+        status.label(),
+        assignment.progress.lessons_done,
+        assignment.progress.lessons_total
+    );
+    let overdue = assignment.progress.overdue;
+    view! {
+        <li
+            class="assignment-card"
+            class:overdue=overdue
+            data-testid="my-assignment"
+            data-assignment-id=assignment.id.to_string()
+            data-status=status.code()
+        >
+            <h3><A href=href>{target}</A></h3>
+            <p>
+                "Assigned by "
+                <strong data-testid="my-assignment-teacher">{assignment.assigned_by.username.clone()}</strong>
+                {format!(" · class {}", assignment.class_name)}
+            </p>
+            <p>
+                "Due "
+                <time data-testid="my-assignment-due" datetime=assignment.due_at.clone()>
+                    {local_time_text(&assignment.due_at)}
+                </time>
+                {overdue.then(|| view! { <strong class="overdue-label" data-testid="my-assignment-overdue">" · Overdue"</strong> })}
+            </p>
+            {assignment.note.clone().map(|note| view! { <p class="assignment-note" data-testid="my-assignment-note">{note}</p> })}
+            <p class={format!("status status-{}", status.code())} data-testid="my-assignment-status">
+                {progress_text}
+            </p>
+        </li>
+    }
+}
+
+/// `/classes`: join a class, the classes the learner is in, and their assignments.
+#[component]
+pub fn MyClassesPage() -> impl IntoView {
+    let sync = use_sync();
+    let role = RwSignal::new(None::<Option<Role>>);
+    let classes = RwSignal::new(None::<Vec<LearnerClassView>>);
+    let fetched_at = RwSignal::new(None::<f64>);
+    let problem = RwSignal::new(None::<String>);
+    let reload = move || {
+        leptos::task::spawn_local(async move {
+            let signed = signed_in(sync).await.ok();
+            // Setting an equal value would rebuild the page and lose the join form's message.
+            let found = Some(signed.as_ref().map(|signed| signed.account.role));
+            if role.get_untracked() != found {
+                role.set(found);
+            }
+            if signed.is_some_and(|signed| signed.account.role == Role::Learner) {
+                load_with_cache(
+                    sync,
+                    "learner_classes".to_owned(),
+                    classes,
+                    fetched_at,
+                    problem,
+                    |api| async move { api.learner_classes().await },
+                );
+            }
+        });
+    };
+    if let Some(sync) = sync {
+        Effect::new(move |_| {
+            sync.account.track();
+            reload();
+        });
+    } else {
+        reload();
+    }
+    browser::on_window_event(CLASSES_CHANGED_EVENT, reload);
+
+    view! {
+        <section class="page teaching-page" data-testid="classes-page">
+            <h1>"My classes"</h1>
+            {move || match role.get() {
+                None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+                Some(None) => view! {
+                    <p data-testid="classes-signed-out">
+                        "Sign in to join your class. You need the code your teacher gives you; no email is needed."
+                    </p>
+                    <AccountPanel/>
+                }.into_any(),
+                Some(Some(Role::Learner)) => view! {
+                    <JoinClassForm/>
+                    <h2>"Classes I am in"</h2>
+                    <TeachingProblem problem=problem test_id="classes-problem"/>
+                    {move || classes.get().map(|classes| {
+                        if classes.is_empty() {
+                            view! { <p>"You are not in a class yet."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="class-list" data-testid="learner-classes">
+                                    {classes.into_iter().map(|class| view! {
+                                        <li data-testid="learner-class">
+                                            <strong>{class.name}</strong>
+                                            {format!(" · teacher {}", class.teacher.username)}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }
+                    })}
+                    <p class="teaching-as-of">
+                        {move || fetched_at.get().map(|ms| format!("Class list as of {}", local_time_text_from_ms(ms)))}
+                    </p>
+                    <MyAssignments/>
+                }.into_any(),
+                Some(Some(_)) => view! {
+                    <p data-testid="classes-for-teacher">
+                        "Your classes and their join codes are on the "
+                        <A href="/teach">"Teach"</A>
+                        " page."
+                    </p>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn a_learner_is_told_what_to_do_about_a_failed_join() {
+        let wrong = TeachingError::Server {
+            status: 404,
+            message: "no class has this join code".to_owned(),
+        };
+        assert!(join_problem_text(&wrong).starts_with("No class has this code."));
+        assert_eq!(
+            join_problem_text(&TeachingError::RateLimited { seconds: 540 }),
+            "Too many wrong codes. Wait 9 minutes and try again."
+        );
+        assert_eq!(
+            join_problem_text(&TeachingError::RateLimited { seconds: 45 }),
+            "Too many wrong codes. Wait 45 seconds and try again."
+        );
+        assert!(join_problem_text(&TeachingError::Offline).starts_with("You are offline."));
+    }
+
+    #[wasm_bindgen_test]
+    fn waits_round_up_to_whole_minutes_from_two_minutes_on() {
+        assert_eq!(wait_text(1), "1 second");
+        assert_eq!(wait_text(119), "119 seconds");
+        assert_eq!(wait_text(120), "2 minutes");
+        assert_eq!(wait_text(121), "3 minutes");
+    }
+}

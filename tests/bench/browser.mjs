@@ -1,0 +1,555 @@
+// The browser half of `cargo xtask bench`: drives Debian's Chromium through playwright-core and
+// the DevTools protocol against a running baeum-server, and writes what it measured as JSON.
+//
+// These are measurements, not tests: nothing here passes or fails on a time. A step that cannot
+// be measured (a feature the app does not have yet) is reported as "not measured" with the
+// reason, never as a number.
+//
+// Environment (set by `cargo xtask bench`):
+//   BAEUM_BENCH_SERVER_PORT  the server's loopback port
+//   BAEUM_BENCH_RUNS         runs per timed measurement (5 for the report, 1 while developing)
+//   BAEUM_BENCH_OUT          where to write the JSON
+//   CHROMIUM                 the browser binary (default /usr/bin/chromium)
+import { writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { ByteCountingProxy } from './byte_counting_proxy.mjs';
+import { installPageProbes } from './page_probes.mjs';
+
+const required = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the benchmark through cargo xtask bench`);
+  return value;
+};
+
+const serverPort = Number(required('BAEUM_BENCH_SERVER_PORT'));
+const runs = Math.max(1, Number(process.env.BAEUM_BENCH_RUNS || 5));
+const outputPath = required('BAEUM_BENCH_OUT');
+const serverUrl = `http://127.0.0.1:${serverPort}`;
+
+// The DevTools presets, as Chromium defines them: throughput in bytes per second.
+const PROFILES = {
+  'slow-3g': { latency: 2000, downloadThroughput: 50_000, uploadThroughput: 50_000 },
+  'slow-4g': { latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 },
+};
+const CPU_SLOWDOWN = 4;
+const READY_TIMEOUT_MS = 120_000;
+
+const median = (values) => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const percentile = (values, fraction) => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+};
+const round = (value, digits = 1) => (value === null ? null : Number(value.toFixed(digits)));
+const notMeasured = (reason) => ({ measured: false, reason });
+
+/**
+ * Counts, over the DevTools protocol, the bytes of every response a page receives:
+ * `encodedDataLength` from `Network.loadingFinished` (headers and body as received, so a
+ * compressed body counts compressed). Responses answered by the service worker or the memory
+ * and disk caches never touched the network and are summed apart. When the service worker
+ * answers a request by fetching it itself, that fetch happens in the worker, which this page
+ * session does not see: only the byte-counting proxy sees it.
+ */
+class ResponseByteCounter {
+  static async attach(context, page) {
+    const counter = new ResponseByteCounter(await context.newCDPSession(page));
+    await counter.session.send('Network.enable');
+    return counter;
+  }
+
+  constructor(session) {
+    this.session = session;
+    this.responses = new Map();
+    this.reset();
+    session.on('Network.responseReceived', ({ requestId, response }) => {
+      this.responses.set(requestId, {
+        url: response.url,
+        status: response.status,
+        local: Boolean(response.fromServiceWorker || response.fromDiskCache
+          || response.fromPrefetchCache || response.fromMemoryCache),
+      });
+    });
+    session.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+      const response = this.responses.get(requestId) ?? { url: '(unknown)', status: 0, local: false };
+      if (response.local) {
+        this.localBytes += encodedDataLength;
+        this.localResponses += 1;
+      } else {
+        this.networkBytes += encodedDataLength;
+        this.files.push({ url: response.url.replace(/^https?:\/\/[^/]+/, ''), status: response.status, bytes: encodedDataLength });
+      }
+    });
+  }
+
+  reset() {
+    this.networkBytes = 0;
+    this.localBytes = 0;
+    this.localResponses = 0;
+    this.files = [];
+  }
+
+  snapshot() {
+    const isContent = (file) => file.url.startsWith('/content/');
+    const sum = (files) => files.reduce((total, file) => total + file.bytes, 0);
+    return {
+      devtools_network_bytes: this.networkBytes,
+      devtools_app_file_bytes: sum(this.files.filter((file) => !isContent(file))),
+      devtools_content_bytes: sum(this.files.filter(isContent)),
+      devtools_local_responses: this.localResponses,
+      devtools_local_bytes: this.localBytes,
+      files: [...this.files].sort((a, b) => b.bytes - a.bytes),
+    };
+  }
+}
+
+async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // Headless Chromium has no audio device; a clip must still load and play.
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+/** A fresh browser context: empty HTTP cache, no service worker, no IndexedDB. */
+async function freshPage(browser, probeOptions = {}) {
+  const context = await browser.newContext();
+  await context.addInitScript(installPageProbes, probeOptions);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+async function waitReady(page) {
+  await page.waitForSelector('html[data-ready]', { timeout: READY_TIMEOUT_MS, state: 'attached' });
+  return page.evaluate(() => window.__baeumBench.readyAt);
+}
+
+async function waitForServiceWorkerControl(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+}
+
+async function throttle(session, profile) {
+  if (profile) {
+    await session.send('Network.emulateNetworkConditions', { offline: false, ...PROFILES[profile] });
+  }
+  await session.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+}
+
+/** The first lesson of the first course in the catalog, as the server has it. */
+async function firstLesson() {
+  const catalog = await (await fetch(`${serverUrl}/content/catalog.json`)).json();
+  const course = catalog.courses[0];
+  const manifest = await (await fetch(`${serverUrl}/content/${course.manifest}`)).json();
+  const entry = manifest.units[0].lessons[0];
+  const lesson = await (await fetch(`${serverUrl}/content/${entry.file}`)).json();
+  return { courseId: course.id, lessonId: entry.id, lesson };
+}
+
+/**
+ * 1. Bytes on the wire for a first visit to `/` with a cold cache, then for opening the first
+ * lesson from there the way a learner does (course card, then lesson link), then for pressing
+ * play on the lesson's first audio clip.
+ *
+ * Chromium offers brotli (and zstd) only to secure origins, which include 127.0.0.1 and any
+ * HTTPS server; a school server on plain HTTP gets `gzip, deflate`. With `gzipOnly` the page's
+ * requests say so, as they would there (the service worker's own requests are not changed).
+ */
+async function measureFirstLoadBytes(browser, proxy, first, { gzipOnly = false } = {}) {
+  const { context, page } = await freshPage(browser);
+  const counter = await ResponseByteCounter.attach(context, page);
+  if (gzipOnly) {
+    await counter.session.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'gzip, deflate' } });
+  }
+  proxy.reset();
+  await page.goto(`${proxy.url}/`, { waitUntil: 'commit' });
+  await waitReady(page);
+  const untilReady = { devtools_network_bytes: counter.networkBytes, proxy_bytes_to_browser: proxy.bytesToBrowser };
+  await waitForServiceWorkerControl(page);
+  await proxy.waitForQuiet(1500);
+  const shell = {
+    ...counter.snapshot(),
+    until_data_ready: untilReady,
+    proxy_bytes_to_browser: proxy.bytesToBrowser,
+    proxy_bytes_from_browser: proxy.bytesFromBrowser,
+  };
+
+  counter.reset();
+  proxy.reset();
+  await page.getByTestId(`course-${first.courseId}`).getByRole('link').first().click();
+  await page.getByTestId(`lesson-link-${first.lessonId}`).click();
+  await page.getByTestId('item').waitFor({ timeout: 60_000 });
+  await proxy.waitForQuiet(1500);
+  const lesson = {
+    course: first.courseId,
+    lesson: first.lessonId,
+    ...counter.snapshot(),
+    proxy_bytes_to_browser: proxy.bytesToBrowser,
+    proxy_bytes_from_browser: proxy.bytesFromBrowser,
+  };
+
+  // The learner goes on through the lesson until the first item with a clip and presses play;
+  // only the bytes from that press on are counted as the clip's.
+  let audio = notMeasured(`no item of ${first.courseId}/${first.lessonId} has an audio clip`);
+  for (const item of first.lesson.items) {
+    const play = page.getByTestId('play-audio').first();
+    if (await play.count() > 0) {
+      counter.reset();
+      proxy.reset();
+      await play.click();
+      await page.waitForFunction(() => {
+        const element = document.querySelector('[data-testid=item] audio');
+        return element && (element.readyState >= 4 || element.ended || element.error);
+      }, null, { timeout: 60_000 });
+      await proxy.waitForQuiet(1500);
+      audio = {
+        measured: true,
+        item: item.id,
+        ...counter.snapshot(),
+        proxy_bytes_to_browser: proxy.bytesToBrowser,
+        proxy_bytes_from_browser: proxy.bytesFromBrowser,
+      };
+      break;
+    }
+    await answer(page, item);
+    await continueToNextItem(page);
+  }
+  await context.close();
+  return { shell, lesson, audio };
+}
+
+/** 2. Time from navigation start to `html[data-ready]`, cold cache, throttled. */
+async function measureColdStart(browser, proxy, profile) {
+  const times = [];
+  for (let run = 0; run < runs; run += 1) {
+    const { context, page } = await freshPage(browser);
+    const session = await context.newCDPSession(page);
+    await session.send('Network.enable');
+    await throttle(session, profile);
+    await page.goto(`${proxy.url}/`, { waitUntil: 'commit', timeout: READY_TIMEOUT_MS });
+    times.push(await waitReady(page));
+    await context.close();
+  }
+  return { runs: times.length, median_ms: round(median(times)), runs_ms: times.map((time) => round(time)) };
+}
+
+/**
+ * 3. After one online visit (service worker installed and in control), the network is switched
+ * off and the page reloaded: time to `data-ready` and the bytes that crossed the network.
+ */
+async function measureOfflineRestart(browser, proxy) {
+  const { context, page } = await freshPage(browser);
+  const counter = await ResponseByteCounter.attach(context, page);
+  await page.goto(`${proxy.url}/`, { waitUntil: 'commit' });
+  await waitReady(page);
+  await waitForServiceWorkerControl(page);
+  await proxy.waitForQuiet(1500);
+  await context.setOffline(true);
+  await counter.session.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const times = [];
+  counter.reset();
+  proxy.reset();
+  for (let run = 0; run < runs; run += 1) {
+    await page.reload({ waitUntil: 'commit', timeout: READY_TIMEOUT_MS });
+    times.push(await waitReady(page));
+  }
+  await proxy.waitForQuiet(1000);
+  const result = {
+    runs: times.length,
+    median_ms: round(median(times)),
+    runs_ms: times.map((time) => round(time)),
+    ...counter.snapshot(),
+    proxy_bytes_to_browser: proxy.bytesToBrowser,
+    proxy_bytes_from_browser: proxy.bytesFromBrowser,
+  };
+  await context.close();
+  return result;
+}
+
+/** Waits for the page to paint twice, so Event Timing entries for what just happened arrive. */
+async function settle(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50)));
+  }));
+}
+
+/** Takes the Event Timing entries gathered since the last call, one duration per interaction. */
+async function drainInteractions(page) {
+  const events = await page.evaluate(() => window.__baeumBench.events.splice(0));
+  const byInteraction = new Map();
+  for (const event of events) {
+    if (!event.interactionId || !['click', 'keydown', 'pointerdown', 'pointerup', 'keyup'].includes(event.name)) continue;
+    byInteraction.set(event.interactionId, Math.max(byInteraction.get(event.interactionId) ?? 0, event.duration));
+  }
+  return [...byInteraction.values()];
+}
+
+/** Presses "continue" and waits for the next item (or the lesson summary after the last). */
+async function continueToNextItem(page) {
+  const before = await page.evaluate(() => document.querySelector('[data-testid=player-position]')?.textContent ?? null);
+  await page.getByTestId('continue').click();
+  await page.waitForFunction((previous) => {
+    const summary = document.querySelector('[data-testid=lesson-summary]');
+    const position = document.querySelector('[data-testid=player-position]');
+    return summary || (position && position.textContent !== previous);
+  }, before);
+}
+
+/** Gives the right answer to `item` (as the end-to-end tests do) and waits for the feedback. */
+async function answer(page, item) {
+  const typeAnswer = async (text) => {
+    await page.getByTestId('typed-answer').fill(text);
+    await page.getByTestId('typed-answer').press('Enter');
+  };
+  switch (item.type) {
+    case 'choice':
+      await page.getByTestId(`option-${item.answer}`).click();
+      break;
+    case 'listening':
+      if (item.response.mode === 'choice') await page.getByTestId(`option-${item.response.answer}`).click();
+      else await typeAnswer(item.response.answer);
+      break;
+    case 'typed':
+      await typeAnswer(item.answer);
+      break;
+    case 'fill_blank':
+      if (item.options && item.options.length) await page.getByTestId(`option-${item.options.indexOf(item.answer)}`).click();
+      else await typeAnswer(item.answer);
+      break;
+    case 'ordering':
+      for (const word of item.words) {
+        await page.getByTestId('word-bank').getByRole('button', { name: word, exact: true }).first().click();
+      }
+      await page.getByTestId('check').click();
+      break;
+    default:
+      return false;
+  }
+  await page.getByTestId('feedback').waitFor();
+  return true;
+}
+
+/**
+ * 4. Event Timing over a whole lesson with the CPU slowed 4x: for each interaction the longest
+ * click/keydown/pointer entry (the INP basis: input until the next paint), split into
+ * "answer → feedback" and "continue → next item". Interactions faster than the 16 ms
+ * threshold produce no entry and are counted as at most 16 ms.
+ * Also 7a: the IndexedDB writes to the statement log the player makes while answering.
+ */
+async function measureLessonInteraction(browser, first) {
+  const { context, page } = await freshPage(browser);
+  const session = await context.newCDPSession(page);
+  await page.goto(`${serverUrl}/courses/${first.courseId}/${first.lessonId}`, { waitUntil: 'commit' });
+  await waitReady(page);
+  await page.getByTestId('item').waitFor();
+  await settle(page);
+  await drainInteractions(page);
+  await session.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const answers = [];
+  const continues = [];
+  for (const item of first.lesson.items) {
+    if (await answer(page, item)) {
+      await settle(page);
+      const durations = await drainInteractions(page);
+      // Composing an ordering answer takes several taps; each is an interaction of its own.
+      answers.push(...(durations.length ? durations : [null]));
+    }
+    await continueToNextItem(page);
+    await settle(page);
+    const durations = await drainInteractions(page);
+    continues.push(durations.length ? Math.max(...durations) : null);
+  }
+  await page.getByTestId('lesson-summary').waitFor();
+  await settle(page);
+  const probes = await page.evaluate(() => ({
+    statementWrites: window.__baeumBench.statementWrites,
+    statementReads: window.__baeumBench.statementReads,
+  }));
+  await context.close();
+
+  const summarize = (durations) => {
+    // null means no entry: the interaction took less than the 16 ms threshold.
+    const values = durations.map((duration) => duration ?? 16);
+    return {
+      interactions: durations.length,
+      under_threshold: durations.filter((duration) => duration === null).length,
+      median_ms: round(median(values)),
+      max_ms: round(values.length ? Math.max(...values) : null),
+      values_ms: durations.map((duration) => (duration === null ? '<16' : round(duration))),
+    };
+  };
+  const recordAnswer = probes.statementWrites.length
+    ? {
+      measured: true,
+      writes: probes.statementWrites.length,
+      p95_ms: round(percentile(probes.statementWrites, 0.95)),
+      median_ms: round(median(probes.statementWrites)),
+      max_ms: round(Math.max(...probes.statementWrites)),
+    }
+    : notMeasured('playing a whole lesson wrote nothing to the IndexedDB statement log: '
+      + 'the lesson player does not record answers in IndexedDB yet');
+  return {
+    interaction: {
+      lesson: `${first.courseId}/${first.lessonId}`,
+      items: first.lesson.items.length,
+      answer_to_feedback: summarize(answers),
+      continue_to_next_item: summarize(continues),
+      all: summarize([...answers, ...continues]),
+    },
+    recordAnswer,
+    statementReadsDuringLesson: probes.statementReads,
+  };
+}
+
+/**
+ * 7b. Home-screen ready time with a large statement history. It only means something when the
+ * home screen reads the statement log, so that is checked first on a normal start; the history
+ * is made of copies (with fresh ids) of a statement record the app itself wrote while playing a
+ * lesson. Two times per start: `data-ready`, and the first appearance of the home screen's
+ * progress section (`[data-testid=today]`), which is folded from the whole log.
+ */
+const HOME_PROGRESS_SELECTOR = '[data-testid=today]';
+// With 100,000 statements one start takes about a minute at 4x slowdown, so this measurement
+// takes at most three runs to keep the whole benchmark near ten minutes.
+const historyRuns = Math.min(runs, 3);
+async function measureHomeWithHistory(browser, first, sizes) {
+  const { context, page } = await freshPage(browser, { watchSelectors: [HOME_PROGRESS_SELECTOR] });
+  await page.goto(`${serverUrl}/`, { waitUntil: 'commit' });
+  await waitReady(page);
+  await page.waitForTimeout(1000);
+  const reads = await page.evaluate(() => window.__baeumBench.statementReads);
+  if (reads === 0) {
+    await context.close();
+    return notMeasured('the home screen does not read the IndexedDB statement log yet, '
+      + 'so the size of the history cannot change its start time');
+  }
+  await page.goto(`${serverUrl}/courses/${first.courseId}/${first.lessonId}`, { waitUntil: 'commit' });
+  await waitReady(page);
+  for (const item of first.lesson.items) {
+    await answer(page, item);
+    await continueToNextItem(page);
+  }
+  await page.getByTestId('lesson-summary').waitFor();
+  const session = await context.newCDPSession(page);
+  const results = {};
+  let stored = 0;
+  for (const size of sizes) {
+    stored = await page.evaluate(async ({ target }) => {
+      const database = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('baeum');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const read = (request) => new Promise((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const store = () => database.transaction('statements', 'readwrite').objectStore('statements');
+      let count = await read(store().count());
+      const cursor = await read(store().openCursor());
+      if (!cursor) throw new Error('the statement log is empty after a lesson');
+      const templateKey = String(cursor.key);
+      const template = JSON.stringify(cursor.value);
+      while (count < target) {
+        const batch = Math.min(5000, target - count);
+        await new Promise((resolve, reject) => {
+          const transaction = database.transaction('statements', 'readwrite');
+          const objectStore = transaction.objectStore('statements');
+          for (let index = 0; index < batch; index += 1) {
+            const key = crypto.randomUUID();
+            objectStore.put(JSON.parse(template.replaceAll(templateKey, key)), key);
+          }
+          transaction.oncomplete = resolve;
+          transaction.onerror = () => reject(transaction.error);
+        });
+        count += batch;
+      }
+      database.close();
+      return count;
+    }, { target: size });
+    const times = [];
+    const progressTimes = [];
+    await session.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    // The statements were written straight into the log, without the order numbers the app
+    // writes beside them, so the first visit folds the whole log once and saves the digest;
+    // the runs after it read the digest, as every visit does in daily use.
+    await page.goto(`${serverUrl}/`, { waitUntil: 'commit', timeout: READY_TIMEOUT_MS });
+    await waitReady(page);
+    await page.waitForSelector(HOME_PROGRESS_SELECTOR, { timeout: 5 * READY_TIMEOUT_MS });
+    const fullFoldMs = await page.evaluate((selector) => window.__baeumBench.firstSeen[selector], HOME_PROGRESS_SELECTOR);
+    for (let run = 0; run < historyRuns; run += 1) {
+      await page.goto(`${serverUrl}/`, { waitUntil: 'commit', timeout: READY_TIMEOUT_MS });
+      times.push(await waitReady(page));
+      await page.waitForSelector(HOME_PROGRESS_SELECTOR, { timeout: 5 * READY_TIMEOUT_MS });
+      progressTimes.push(await page.evaluate((selector) => window.__baeumBench.firstSeen[selector], HOME_PROGRESS_SELECTOR));
+    }
+    await session.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    results[String(size)] = {
+      statements: stored,
+      runs: times.length,
+      median_ms: round(median(times)),
+      runs_ms: times.map((time) => round(time)),
+      progress_shown_median_ms: round(median(progressTimes)),
+      progress_shown_runs_ms: progressTimes.map((time) => round(time)),
+      progress_shown_after_full_fold_ms: round(fullFoldMs),
+    };
+  }
+  await context.close();
+  return { measured: true, cpu_slowdown: CPU_SLOWDOWN, runs: historyRuns, by_history_size: results };
+}
+
+async function main() {
+  const started = Date.now();
+  const proxy = await ByteCountingProxy.start(serverPort);
+  const browser = await launchBrowser();
+  const step = (name) => console.log(`bench (browser): ${name} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  try {
+    const first = await firstLesson();
+    step('first-load bytes, encodings as Chromium offers them here (brotli)');
+    const bytes = await measureFirstLoadBytes(browser, proxy, first);
+    step('first-load bytes, gzip only (a plain-HTTP school server)');
+    const bytesGzip = await measureFirstLoadBytes(browser, proxy, first, { gzipOnly: true });
+    const coldStart = {};
+    for (const profile of Object.keys(PROFILES)) {
+      step(`cold start, ${profile}, CPU ${CPU_SLOWDOWN}x, ${runs} run(s)`);
+      coldStart[profile] = { ...PROFILES[profile], cpu_slowdown: CPU_SLOWDOWN, ...(await measureColdStart(browser, proxy, profile)) };
+    }
+    step(`offline restart, ${runs} run(s)`);
+    const offline = { cpu_slowdown: CPU_SLOWDOWN, ...(await measureOfflineRestart(browser, proxy)) };
+    step('lesson interaction (Event Timing)');
+    const lessonRun = await measureLessonInteraction(browser, first);
+    step('home screen with a large history');
+    const homeWithHistory = await measureHomeWithHistory(browser, first, [10_000, 100_000]);
+    const report = {
+      chromium_version: browser.version(),
+      runs,
+      first_load_bytes: bytes,
+      first_load_bytes_gzip_only: bytesGzip,
+      cold_start: coldStart,
+      offline_restart: offline,
+      lesson_interaction: { cpu_slowdown: CPU_SLOWDOWN, ...lessonRun.interaction },
+      indexeddb_record_answer: lessonRun.recordAnswer,
+      indexeddb_home_with_history: homeWithHistory,
+      seconds: Math.round((Date.now() - started) / 1000),
+    };
+    writeFileSync(outputPath, `${JSON.stringify(report, null, 2)}\n`);
+    step('done');
+  } finally {
+    await browser.close();
+    await proxy.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

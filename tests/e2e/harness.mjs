@@ -1,0 +1,233 @@
+// Shared set-up for the end-to-end tests: a real baeum-server on a free loopback port with its
+// own copy of the built client and a fresh database, and Debian's Chromium driven by
+// playwright-core (which never downloads a browser).
+import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const required = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the end-to-end tests through cargo xtask test`);
+  return value;
+};
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A running baeum-server. `dist` is a private copy, so a test may change the deployment. */
+export class ServerProcess {
+  static async start() {
+    const root = mkdtempSync(join(tmpdir(), 'baeum-e2e-'));
+    const dist = join(root, 'dist');
+    cpSync(required('BAEUM_DIST'), dist, { recursive: true });
+    const server = new ServerProcess(root, dist, await freePort());
+    await server.launch();
+    return server;
+  }
+
+  constructor(root, dist, port) {
+    this.root = root;
+    this.dist = dist;
+    this.port = port;
+    this.url = `http://127.0.0.1:${port}`;
+    this.output = '';
+  }
+
+  async launch() {
+    this.child = spawn(required('BAEUM_SERVER_BIN'), [
+      '--addr', `127.0.0.1:${this.port}`,
+      '--dist', this.dist,
+      '--content', required('BAEUM_CONTENT'),
+      '--data', join(this.root, 'data'),
+    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout.on('data', (chunk) => { this.output += chunk; });
+    this.child.stderr.on('data', (chunk) => { this.output += chunk; });
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error(`the server exited:\n${this.output}`);
+      try {
+        const response = await fetch(`${this.url}/api/health`);
+        if (response.ok) return;
+      } catch { /* not listening yet */ }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the server did not answer within 30 s:\n${this.output}`);
+  }
+
+  /** Stops the server the way an operator does (SIGTERM) and waits for it to exit. */
+  async stop() {
+    if (!this.child || this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGTERM');
+    await exited;
+  }
+
+  async dispose() {
+    await this.stop();
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts one server and one browser before the file's tests and stops them after. Returns the
+ * object whose `server` and `browser` the tests use once they run. `whenStarted(running)`, if
+ * given, runs in the same hook once both are up (a second top-level `before` is not ordered
+ * after this one).
+ */
+export function serverAndBrowserForThisFile(whenStarted = async () => {}) {
+  const running = { server: undefined, browser: undefined };
+  before(async () => {
+    running.server = await ServerProcess.start();
+    running.browser = await launchBrowser();
+    await whenStarted(running);
+  });
+  after(async () => {
+    await running.browser?.close();
+    await running.server?.dispose();
+  });
+  return running;
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/** Page object for the app shell. */
+export class AppPage {
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+  }
+
+  async open(path = '/') {
+    await this.page.goto(`${this.baseUrl}${path}`);
+    await this.waitReady();
+  }
+
+  async waitReady() {
+    await this.page.waitForSelector('html[data-ready]', { timeout: 30_000 });
+  }
+
+  /** Waits until the service worker is active and controls this page. */
+  async waitForServiceWorker() {
+    await this.page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await this.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  }
+
+  connection() { return this.page.getByTestId('connection'); }
+
+  async navigate(linkName) {
+    await this.page.getByRole('link', { name: linkName, exact: true }).click();
+  }
+}
+
+/** Reads a course's lessons straight from the server, so tests know the right answers. */
+export async function fetchLesson(baseUrl, courseId, lessonId) {
+  const catalog = await (await fetch(`${baseUrl}/content/catalog.json`)).json();
+  const course = catalog.courses.find((entry) => entry.id === courseId);
+  const manifest = await (await fetch(`${baseUrl}/content/${course.manifest}`)).json();
+  const entry = manifest.units.flatMap((unit) => unit.lessons).find((lesson) => lesson.id === lessonId);
+  return (await fetch(`${baseUrl}/content/${entry.file}`)).json();
+}
+
+/** Page object for the lesson player. */
+export class LessonPlayerPage {
+  constructor(page) {
+    this.page = page;
+  }
+
+  item() { return this.page.getByTestId('item'); }
+
+  /**
+   * Waits for the lesson summary and then for the app to say the lesson is saved on the
+   * device, which is when a learner may close the tab without losing the result.
+   */
+  async waitFinishedAndSaved() {
+    await this.page.getByTestId('lesson-summary').waitFor();
+    await this.page.locator('[data-testid=lesson-save-status][data-state=saved]').waitFor();
+  }
+
+  async currentItemId() {
+    await this.item().waitFor();
+    return this.item().getAttribute('data-item-id');
+  }
+
+  async continue() {
+    const before = await this.page.getByTestId('player-position').innerText();
+    await this.page.getByTestId('continue').click();
+    await this.page.waitForFunction(
+      (previous) => {
+        const summary = document.querySelector('[data-testid=lesson-summary]');
+        const position = document.querySelector('[data-testid=player-position]');
+        return summary || (position && position.textContent !== previous);
+      },
+      before,
+    );
+  }
+
+  async typeAnswer(text) {
+    await this.page.getByTestId('typed-answer').fill(text);
+    await this.page.getByTestId('typed-answer').press('Enter');
+    await this.page.getByTestId('feedback').waitFor();
+  }
+
+  async feedbackIsCorrect() {
+    return (await this.page.getByTestId('feedback').getAttribute('data-correct')) === 'true';
+  }
+
+  /** Answers the current item correctly, whatever its kind, then continues. */
+  async answerCorrectly(item) {
+    const answer = item.answer;
+    switch (item.type) {
+      case 'choice':
+        await this.page.getByTestId(`option-${answer}`).click();
+        break;
+      case 'listening':
+        if (item.response.mode === 'choice') await this.page.getByTestId(`option-${item.response.answer}`).click();
+        else await this.typeAnswer(item.response.answer);
+        break;
+      case 'typed':
+        await this.typeAnswer(answer);
+        break;
+      case 'fill_blank':
+        if (item.options && item.options.length) {
+          await this.page.getByTestId(`option-${item.options.indexOf(answer)}`).click();
+        } else {
+          await this.typeAnswer(answer);
+        }
+        break;
+      case 'ordering':
+        for (const word of item.words) {
+          await this.page.getByTestId('word-bank').getByRole('button', { name: word, exact: true }).first().click();
+        }
+        await this.page.getByTestId('check').click();
+        break;
+      default:
+        break;
+    }
+    if (['choice', 'listening', 'typed', 'fill_blank', 'ordering'].includes(item.type)) {
+      await this.page.getByTestId('feedback').waitFor();
+      if (!(await this.feedbackIsCorrect())) throw new Error(`item ${item.id} was judged wrong`);
+    }
+    await this.continue();
+  }
+}

@@ -1,0 +1,91 @@
+// A learner completes a Hangul lesson and a vocabulary lesson in the browser: hears the audio,
+// types Korean, is told which jamo was wrong, and resumes a lesson after closing the tab.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AppPage, LessonPlayerPage, fetchLesson, serverAndBrowserForThisFile } from './harness.mjs';
+
+const running = serverAndBrowserForThisFile();
+
+async function playWholeLesson(page, lesson, { mistakes = {} } = {}) {
+  const player = new LessonPlayerPage(page);
+  for (const item of lesson.items) {
+    assert.equal(await player.currentItemId(), item.id);
+    const mistake = mistakes[item.id];
+    if (mistake) await mistake(player, item);
+    await player.answerCorrectly(item);
+  }
+  await player.waitFinishedAndSaved();
+  return page.getByTestId('score').innerText();
+}
+
+test('a Hangul lesson with audio, a typing mistake explained jamo by jamo, and a score', async () => {
+  const lesson = await fetchLesson(running.server.url, 'hangul', 'consonants-1');
+  const context = await running.browser.newContext();
+  const page = await context.newPage();
+  const app = new AppPage(page, running.server.url);
+  await app.open('/courses/hangul/consonants-1');
+
+  const typedItem = lesson.items.find((item) => item.type === 'typed');
+  const letterItem = lesson.items.find((item) => item.type === 'hangul_letter');
+  const mistakes = {
+    [letterItem.id]: async () => {
+      // The letter's clip is a real Opus file that the browser loads.
+      await page.getByTestId('play-audio').first().click();
+      await page.waitForFunction(() => {
+        const audio = document.querySelector('[data-testid=item] audio');
+        return audio && audio.readyState >= 1 && !audio.error;
+      });
+    },
+    [typedItem.id]: async (player) => {
+      // 나 typed as 너: the vowel is wrong, and the feedback says so.
+      await player.typeAnswer('너');
+      assert.equal(await player.feedbackIsCorrect(), false);
+      const explanation = await page.getByTestId('jamo-diff').innerText();
+      assert.match(explanation, /vowel is ㅏ, not ㅓ/);
+    },
+  };
+  const score = await playWholeLesson(page, lesson, { mistakes });
+  const graded = lesson.items.filter((item) => ['choice', 'listening', 'typed', 'fill_blank', 'ordering'].includes(item.type)).length;
+  assert.equal(score, `${graded - 1} of ${graded} right the first time (${Math.round(((graded - 1) / graded) * 100)}%)`);
+  await context.close();
+});
+
+test('a vocabulary lesson, closed half-way and resumed where it stopped', async () => {
+  const lesson = await fetchLesson(running.server.url, 'survival-korean', 'greetings');
+  const context = await running.browser.newContext();
+  let page = await context.newPage();
+  let app = new AppPage(page, running.server.url);
+  await app.open('/courses/survival-korean/greetings');
+  const player = new LessonPlayerPage(page);
+  const half = Math.floor(lesson.items.length / 2);
+  for (const item of lesson.items.slice(0, half)) await player.answerCorrectly(item);
+
+  // The position is saved once the answers before it are stored; then the learner closes the
+  // tab and comes back later.
+  await page.waitForFunction(
+    (position) => JSON.parse(localStorage.getItem('baeum.lesson-session.survival-korean.greetings') || '{}').position === position,
+    half,
+  );
+  await page.close();
+  page = await context.newPage();
+  app = new AppPage(page, running.server.url);
+  await app.open('/courses/survival-korean/greetings');
+  const resumed = new LessonPlayerPage(page);
+  assert.equal(await resumed.currentItemId(), lesson.items[half].id);
+  for (const item of lesson.items.slice(half)) await resumed.answerCorrectly(item);
+  await resumed.waitFinishedAndSaved();
+  assert.match(await page.getByTestId('score').innerText(), /\(100%\)/);
+  await context.close();
+});
+
+test('a lesson that does not exist is an error on that page, not a blank app', async () => {
+  const context = await running.browser.newContext();
+  const page = await context.newPage();
+  const app = new AppPage(page, running.server.url);
+  await app.open('/courses/hangul/no-such-lesson');
+  await page.getByTestId('load-error').waitFor();
+  assert.match(await page.getByTestId('load-error').innerText(), /has no lesson/);
+  await app.navigate('Courses');
+  await page.getByTestId('course-hangul').waitFor();
+  await context.close();
+});

@@ -1,0 +1,170 @@
+// Progress reaches the school exactly once: answers made offline survive a reload and arrive
+// when the connection returns; a tab closed in the middle of a push loses and duplicates
+// nothing; two devices of the same learner converge.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AppPage, LessonPlayerPage, fetchLesson, serverAndBrowserForThisFile } from './harness.mjs';
+
+const running = serverAndBrowserForThisFile();
+
+async function createLearner(username) {
+  const response = await fetch(`${running.server.url}/api/accounts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'a long enough password', role: 'learner' }),
+  });
+  assert.equal(response.status, 201, await response.text());
+  return { username, password: 'a long enough password' };
+}
+
+/** Every statement the server holds for this learner, following `more` links. */
+async function statementsOnServer(learner) {
+  const authorization = `Basic ${Buffer.from(`${learner.username}:${learner.password}`).toString('base64')}`;
+  const headers = { authorization, 'x-experience-api-version': '2.0.0' };
+  const me = await (await fetch(`${running.server.url}/api/me`, { headers })).json();
+  let url = `${running.server.url}/xapi/statements?agent=${encodeURIComponent(JSON.stringify(me.actor ?? me.account?.actor))}&limit=100`;
+  const statements = [];
+  while (url) {
+    const response = await fetch(url, { headers });
+    assert.equal(response.status, 200, await response.clone().text());
+    const page = await response.json();
+    statements.push(...page.statements);
+    url = page.more ? new URL(page.more, running.server.url).toString() : null;
+  }
+  return statements;
+}
+
+async function waitForServerCount(learner, expected, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let statements = [];
+  while (Date.now() < deadline) {
+    statements = await statementsOnServer(learner);
+    if (statements.length >= expected) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return statements;
+}
+
+async function signIn(page, learner) {
+  const app = new AppPage(page, running.server.url);
+  await app.open('/me');
+  await page.getByTestId('username').fill(learner.username);
+  await page.getByTestId('password').fill(learner.password);
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('signed-in-as').waitFor();
+  return app;
+}
+
+function assertNoDuplicates(statements) {
+  const ids = statements.map((statement) => statement.id);
+  assert.equal(new Set(ids).size, ids.length, 'every statement is stored once');
+}
+
+test('answers made offline survive a reload and arrive once when the connection returns', async () => {
+  const learner = await createLearner('offline-learner');
+  const lesson = await fetchLesson(running.server.url, 'hangul', 'vowels-1');
+  const context = await running.browser.newContext();
+  const page = await context.newPage();
+  const app = await signIn(page, learner);
+  await app.waitForServiceWorker();
+  // Open the lesson online once so its files are on the device, then lose the connection.
+  await app.open('/courses/hangul/vowels-1');
+  await new LessonPlayerPage(page).item().waitFor();
+  await context.setOffline(true);
+
+  const player = new LessonPlayerPage(page);
+  const half = Math.floor(lesson.items.length / 2);
+  for (const item of lesson.items.slice(0, half)) await player.answerCorrectly(item);
+  // Reload once the app has saved its place, which it does after the answers are stored.
+  await page.waitForFunction(
+    (position) => JSON.parse(localStorage.getItem('baeum.lesson-session.hangul.vowels-1') || '{}').position === position,
+    half,
+  );
+  await page.reload();
+  await app.waitReady();
+  const resumed = new LessonPlayerPage(page);
+  for (const item of lesson.items.slice(half)) await resumed.answerCorrectly(item);
+  await resumed.waitFinishedAndSaved();
+
+  // One statement per item and one for the completed lesson, all waiting on the device.
+  const expected = lesson.items.length + 1;
+  await page.waitForFunction(
+    (count) => document.querySelector('[data-testid=sync-indicator] [data-waiting]')?.getAttribute('data-waiting') === String(count),
+    expected,
+  );
+  assert.equal((await statementsOnServer(learner)).length, 0, 'nothing reached the server while offline');
+
+  await context.setOffline(false);
+  const arrived = await waitForServerCount(learner, expected);
+  assert.equal(arrived.length, expected);
+  assertNoDuplicates(arrived);
+  await page.waitForFunction(() => document.querySelector('[data-testid=sync-indicator]')?.textContent.includes('Synced'));
+  await context.close();
+});
+
+test('a tab closed during a push loses nothing and duplicates nothing', async () => {
+  const learner = await createLearner('closing-learner');
+  const lesson = await fetchLesson(running.server.url, 'hangul', 'vowels-2');
+  const context = await running.browser.newContext();
+  let page = await context.newPage();
+  await signIn(page, learner);
+
+  // The server stores the push, but the tab never hears back: it is closed first.
+  let heldPushes = 0;
+  await context.route('**/xapi/statements', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    heldPushes += 1;
+    await route.fetch();
+    await page.close();
+  });
+  const app = new AppPage(page, running.server.url);
+  await app.open('/courses/hangul/vowels-2');
+  const player = new LessonPlayerPage(page);
+  for (const item of lesson.items) await player.answerCorrectly(item);
+  await player.waitFinishedAndSaved();
+  await page.waitForEvent('close', { timeout: 30_000 });
+  assert.ok(heldPushes >= 1, 'a push was under way when the tab closed');
+  await context.unroute('**/xapi/statements');
+
+  // The learner opens the app again: whatever was not acknowledged is sent again, idempotently.
+  page = await context.newPage();
+  const reopened = new AppPage(page, running.server.url);
+  await reopened.open('/');
+  const expected = lesson.items.length + 1;
+  await page.waitForFunction(() => document.querySelector('[data-testid=sync-indicator]')?.textContent.includes('Synced'), null, { timeout: 30_000 });
+  const stored = await waitForServerCount(learner, expected);
+  assert.equal(stored.length, expected);
+  assertNoDuplicates(stored);
+  await context.close();
+});
+
+test('two devices of the same learner converge on the same progress', async () => {
+  const learner = await createLearner('two-devices');
+  const lesson = await fetchLesson(running.server.url, 'hangul', 'consonants-2');
+  const phone = await running.browser.newContext();
+  const laptop = await running.browser.newContext();
+  const phonePage = await phone.newPage();
+  await signIn(phonePage, learner);
+  const phoneApp = new AppPage(phonePage, running.server.url);
+  await phoneApp.open('/courses/hangul/consonants-2');
+  const player = new LessonPlayerPage(phonePage);
+  for (const item of lesson.items) await player.answerCorrectly(item);
+  await player.waitFinishedAndSaved();
+  await waitForServerCount(learner, lesson.items.length + 1);
+
+  // The laptop signs in later and pulls the history.
+  const laptopPage = await laptop.newPage();
+  await signIn(laptopPage, learner);
+  const laptopApp = new AppPage(laptopPage, running.server.url);
+  await laptopPage.waitForFunction(() => document.querySelector('[data-testid=sync-indicator]')?.textContent.includes('Synced'), null, { timeout: 30_000 });
+  await laptopApp.open('/');
+  await phoneApp.open('/');
+  const progressOn = async (page) => page.getByTestId('progress-hangul').innerText();
+  await laptopPage.getByTestId('progress-hangul').waitFor({ timeout: 30_000 });
+  await phonePage.getByTestId('progress-hangul').waitFor();
+  assert.equal(await progressOn(laptopPage), await progressOn(phonePage));
+  assert.match(await progressOn(laptopPage), /1 of 11 lessons/);
+  assert.equal(await laptopPage.getByTestId('streak').innerText(), await phonePage.getByTestId('streak').innerText());
+  await phone.close();
+  await laptop.close();
+});

@@ -1,0 +1,770 @@
+//! Browser tests of the sync driver, the account calls and their panels, against a scripted
+//! server that stands in for the network through the `Transport` trait. Each test opens its
+//! own database and stops its driver at the end, because all tests share one page.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::rc::Rc;
+
+mod browser_support;
+
+use baeum_core::record::{account_actor, guest_actor};
+use baeum_core::sync::{
+    parse_timestamp_ms, BackoffPolicy, ClockOffset, HttpResponse, SyncActivity, SyncConfig,
+};
+use baeum_web::account::{self, AccountError, AccountPanel};
+use baeum_web::sync_driver::{
+    gzip, local_timestamp, provide_sync, FetchTransport, HttpMethod, SyncHandle, SyncOptions,
+    SyncStatusPanel, Transport, TransportError, TransportFuture, TransportRequest,
+};
+use browser_support::{fresh_node, pause};
+use futures::FutureExt;
+use leptos::prelude::*;
+use serde_json::{json, Value};
+use uuid::Uuid;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DATE_HEADER: &str = "Mon, 23 Nov 2026 08:00:00 GMT";
+
+/// What the scripted server holds and has been asked.
+#[derive(Default)]
+struct ServerState {
+    reachable: bool,
+    requests: Vec<TransportRequest>,
+    /// Statements stored, by id, with their `stored` time.
+    statements: BTreeMap<String, Value>,
+    /// Accounts by username: (password, account id).
+    accounts: BTreeMap<String, (String, Uuid)>,
+    /// When set, pushes are answered with this status and body instead of being stored.
+    push_refusal: Option<(u16, String)>,
+    next_stored_ms: i64,
+}
+
+/// A fake of baeum's server, just enough of it for the sync driver and the account calls.
+#[derive(Clone, Default)]
+struct FakeServer {
+    state: Rc<RefCell<ServerState>>,
+}
+
+const TOKEN_PREFIX: &str = "token-for-";
+
+impl FakeServer {
+    fn new() -> Self {
+        let server = Self::default();
+        server.state.borrow_mut().reachable = true;
+        server.state.borrow_mut().next_stored_ms = 1_700_000_000_000;
+        server
+    }
+
+    fn with_account(self, username: &str, password: &str) -> Self {
+        self.state.borrow_mut().accounts.insert(
+            username.to_owned(),
+            (
+                password.to_owned(),
+                Uuid::from_u128(username.len() as u128 + 1000),
+            ),
+        );
+        self
+    }
+
+    fn account_id(&self, username: &str) -> Uuid {
+        self.state.borrow().accounts[username].1
+    }
+
+    fn set_reachable(&self, reachable: bool) {
+        self.state.borrow_mut().reachable = reachable;
+    }
+
+    fn requests_to(&self, method: HttpMethod, path_start: &str) -> Vec<TransportRequest> {
+        self.state
+            .borrow()
+            .requests
+            .iter()
+            .filter(|request| request.method == method && request.url.starts_with(path_start))
+            .cloned()
+            .collect()
+    }
+
+    fn pushes(&self) -> Vec<TransportRequest> {
+        self.requests_to(HttpMethod::Post, "/xapi/statements")
+    }
+
+    fn stored(&self) -> BTreeMap<String, Value> {
+        self.state.borrow().statements.clone()
+    }
+
+    /// Puts a statement on the server as if another device had pushed it.
+    fn store_from_another_device(&self, statement: Value) {
+        let mut state = self.state.borrow_mut();
+        let id = statement["id"].as_str().unwrap_or_default().to_owned();
+        state.next_stored_ms += 1_000;
+        state.statements.insert(id, statement);
+    }
+
+    fn session_json(&self, username: &str) -> Value {
+        let id = self.account_id(username);
+        json!({
+            "token": format!("{TOKEN_PREFIX}{username}"),
+            "expires_at": "2026-12-23T08:00:00Z",
+            "account": {
+                "id": id, "username": username, "role": "learner",
+                "created_at": "2026-11-23T08:00:00Z", "actor": account_actor(id),
+            },
+        })
+    }
+
+    fn answer(&self, request: &TransportRequest) -> Result<HttpResponse, TransportError> {
+        let respond = |status: u16, body: Value| HttpResponse {
+            status,
+            body: body.to_string(),
+            date: Some(DATE_HEADER.to_owned()),
+            consistent_through: None,
+        };
+        let body: Value = request
+            .body
+            .as_deref()
+            .and_then(|text| serde_json::from_str(text).ok())
+            .unwrap_or(Value::Null);
+        let signed_in = request
+            .bearer_token
+            .as_deref()
+            .is_some_and(|token| token.starts_with(TOKEN_PREFIX));
+        let path = request.url.split('?').next().unwrap_or_default();
+        match (request.method, path) {
+            (HttpMethod::Post, "/api/sessions") => {
+                let username = body["username"].as_str().unwrap_or_default();
+                let known = self.state.borrow().accounts.get(username).cloned();
+                match known {
+                    Some((password, _)) if body["password"] == json!(password) => {
+                        Ok(respond(200, self.session_json(username)))
+                    }
+                    _ => Ok(respond(401, json!({"error": "wrong username or password"}))),
+                }
+            }
+            (HttpMethod::Post, "/api/accounts") => {
+                let username = body["username"].as_str().unwrap_or_default().to_owned();
+                if self.state.borrow().accounts.contains_key(&username) {
+                    return Ok(respond(409, json!({"error": "username is already taken"})));
+                }
+                let password = body["password"].as_str().unwrap_or_default().to_owned();
+                if password.chars().count() < 8 {
+                    return Ok(respond(
+                        400,
+                        json!({"error": "password must have at least 8 characters"}),
+                    ));
+                }
+                let id = Uuid::now_v7();
+                self.state
+                    .borrow_mut()
+                    .accounts
+                    .insert(username.clone(), (password, id));
+                Ok(respond(201, json!({"id": id, "username": username})))
+            }
+            (HttpMethod::Delete, "/api/sessions/current") => Ok(respond(204, Value::Null)),
+            (_, "/xapi/statements") if !request.xapi => {
+                Ok(respond(400, json!({"error": "missing version header"})))
+            }
+            (_, "/xapi/statements") if !signed_in => Ok(respond(401, json!({"error": "sign in"}))),
+            (HttpMethod::Post, "/xapi/statements") => {
+                if let Some((status, refusal)) = self.state.borrow().push_refusal.clone() {
+                    return Ok(HttpResponse {
+                        status,
+                        body: refusal,
+                        date: Some(DATE_HEADER.to_owned()),
+                        consistent_through: None,
+                    });
+                }
+                let batch = body.as_array().cloned().unwrap_or_default();
+                // Like the real server, a learner may only write statements about themself.
+                let username = request
+                    .bearer_token
+                    .as_deref()
+                    .and_then(|token| token.strip_prefix(TOKEN_PREFIX))
+                    .unwrap_or_default();
+                let caller = account_actor(self.account_id(username));
+                if batch.iter().any(|statement| statement["actor"] != caller) {
+                    return Ok(respond(403, json!({"error": "not your statement"})));
+                }
+                let mut ids = Vec::new();
+                for statement in batch {
+                    let id = statement["id"].as_str().unwrap_or_default().to_owned();
+                    ids.push(id.clone());
+                    self.state.borrow_mut().statements.insert(id, statement);
+                }
+                Ok(respond(200, json!(ids)))
+            }
+            (HttpMethod::Get, "/xapi/statements") => {
+                let stored_time = "2026-11-23T07:59:00.000Z";
+                let statements: Vec<Value> = self
+                    .stored()
+                    .into_values()
+                    .map(|mut statement| {
+                        statement["stored"] = json!(stored_time);
+                        statement
+                    })
+                    .collect();
+                Ok(HttpResponse {
+                    status: 200,
+                    body: json!({"statements": statements, "more": ""}).to_string(),
+                    date: Some(DATE_HEADER.to_owned()),
+                    consistent_through: Some("2026-11-23T08:00:00.000Z".to_owned()),
+                })
+            }
+            _ => Ok(respond(404, json!({"error": "no such route"}))),
+        }
+    }
+}
+
+impl Transport for FakeServer {
+    fn send(&self, request: TransportRequest) -> TransportFuture {
+        let server = self.clone();
+        async move {
+            if !server.state.borrow().reachable {
+                return Err(TransportError::Unreachable(
+                    "the fake network is down".to_owned(),
+                ));
+            }
+            server.state.borrow_mut().requests.push(request.clone());
+            server.answer(&request)
+        }
+        .boxed_local()
+    }
+}
+
+fn test_options(test: &str) -> SyncOptions {
+    SyncOptions {
+        database_name: format!("baeum-sync-test-{test}-{}", Uuid::now_v7()),
+        base_url: String::new(),
+        config: SyncConfig {
+            record_debounce_ms: 0,
+            request_timeout_ms: 5_000,
+            backoff: BackoffPolicy {
+                initial_delay_ms: 50,
+                max_delay_ms: 200,
+            },
+            ..SyncConfig::default()
+        },
+        seed: 7,
+    }
+}
+
+fn start(test: &str, server: &FakeServer) -> SyncHandle {
+    SyncHandle::start(test_options(test), Rc::new(server.clone()))
+}
+
+/// Polls `check` until it holds, failing the test after five seconds.
+async fn eventually<F, Fut>(what: &str, check: F)
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    for _ in 0..250 {
+        if check().await {
+            return;
+        }
+        pause(20).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+fn dispatch_window_event(name: &str) {
+    let event = web_sys::Event::new(name).expect("an event");
+    web_sys::window()
+        .expect("a window")
+        .dispatch_event(&event)
+        .expect("dispatch");
+}
+
+fn answer_statement() -> Value {
+    json!({
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
+        "object": {"id": "https://baeum.invalid/activities/course/hangul/lesson/1/item/a"},
+        "result": {"success": true},
+    })
+}
+
+async fn outbox_len(sync: SyncHandle) -> usize {
+    let database = sync.database().await.expect("database");
+    database.outbox().await.expect("outbox").len()
+}
+
+#[wasm_bindgen_test]
+async fn a_statement_recorded_offline_is_pushed_once_when_the_device_comes_online() {
+    let server = FakeServer::new().with_account("minji", "password1");
+    let sync = start("offline", &server);
+    account::sign_in(sync, "minji", "password1")
+        .await
+        .expect("sign in");
+    eventually("the first sync is done", || async {
+        sync.status
+            .get_untracked()
+            .last_successful_sync_ms
+            .is_some()
+    })
+    .await;
+
+    dispatch_window_event("offline");
+    server.set_reachable(false);
+    sync.record(answer_statement()).await.expect("recorded");
+    // The statement is durable before `record` returned.
+    assert_eq!(outbox_len(sync).await, 1);
+    pause(200).await;
+    assert_eq!(server.pushes().len(), 0);
+    let offline_status = sync.status.get_untracked();
+    assert_eq!(offline_status.waiting_count, 1);
+    assert_eq!(offline_status.activity, SyncActivity::Offline);
+
+    server.set_reachable(true);
+    dispatch_window_event("online");
+    eventually("the outbox is empty", || async {
+        outbox_len(sync).await == 0
+    })
+    .await;
+    pause(100).await;
+
+    let pushes = server.pushes();
+    assert_eq!(pushes.len(), 1, "pushed exactly once");
+    assert_eq!(pushes[0].bearer_token.as_deref(), Some("token-for-minji"));
+    assert!(pushes[0].xapi);
+    let pushed: Value =
+        serde_json::from_str(pushes[0].body.as_deref().unwrap_or_default()).expect("a json body");
+    let pushed = pushed.as_array().expect("an array").clone();
+    assert_eq!(pushed.len(), 1);
+    assert_eq!(
+        pushed[0]["actor"],
+        account_actor(server.account_id("minji"))
+    );
+    assert!(pushed[0]["id"].is_string());
+    assert!(pushed[0]["timestamp"].is_string());
+    let status = sync.status.get_untracked();
+    assert_eq!(status.waiting_count, 0);
+    assert_eq!(status.last_problem, None);
+    sync.stop();
+}
+
+#[wasm_bindgen_test]
+async fn a_guest_studies_without_the_network_and_signing_in_gives_the_work_to_the_account() {
+    let server = FakeServer::new().with_account("jun", "password2");
+    let sync = start("guest", &server);
+    sync.record(answer_statement()).await.expect("recorded");
+    sync.record(answer_statement()).await.expect("recorded");
+    pause(200).await;
+    // Without a session nothing leaves the device, and nothing is retried in a loop.
+    assert!(server.state.borrow().requests.is_empty());
+    let status = sync.status.get_untracked();
+    assert_eq!(status.waiting_count, 2);
+    assert!(!status.signed_in);
+    assert_eq!(status.activity, SyncActivity::SignedOut);
+    assert_eq!(status.last_problem, None);
+
+    let database = sync.database().await.expect("database");
+    let guest = guest_actor(database.guest_learner_id().await.expect("guest id"));
+    assert_eq!(sync.learner_actor().await, Ok(guest.clone()));
+    let before = database.outbox().await.expect("outbox");
+    assert!(before
+        .iter()
+        .all(|statement| statement.body()["actor"] == guest));
+
+    account::sign_in(sync, "jun", "password2")
+        .await
+        .expect("sign in");
+    let account = account_actor(server.account_id("jun"));
+    assert_eq!(sync.learner_actor().await, Ok(account.clone()));
+    eventually("both statements reached the server", || async {
+        server.stored().len() == 2
+    })
+    .await;
+    for statement in server.stored().values() {
+        assert_eq!(statement["actor"], account);
+    }
+    // Same ids: nothing was duplicated, only re-attributed.
+    let mut before_ids: Vec<String> = before.iter().map(|s| s.id().to_string()).collect();
+    before_ids.sort();
+    assert_eq!(
+        server.stored().keys().cloned().collect::<Vec<_>>(),
+        before_ids
+    );
+    let log = database.log().await.expect("log");
+    assert!(log
+        .iter()
+        .all(|statement| statement.body()["actor"] == account));
+    sync.stop();
+}
+
+#[wasm_bindgen_test]
+async fn statements_from_another_device_are_pulled_into_the_log() {
+    let server = FakeServer::new().with_account("sora", "password3");
+    let other_id = Uuid::now_v7();
+    server.store_from_another_device(json!({
+        "id": other_id.to_string(),
+        "actor": account_actor(server.account_id("sora")),
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
+        "object": {"id": "https://baeum.invalid/activities/course/hangul/lesson/2"},
+        "timestamp": "2026-11-22T10:00:00.000Z",
+    }));
+    let sync = start("pull", &server);
+    account::sign_in(sync, "sora", "password3")
+        .await
+        .expect("sign in");
+    let database = sync.database().await.expect("database");
+    eventually("the other device's statement is in the log", || async {
+        database
+            .log()
+            .await
+            .expect("log")
+            .iter()
+            .any(|statement| statement.id() == other_id)
+    })
+    .await;
+    let pulls = server.requests_to(HttpMethod::Get, "/xapi/statements");
+    assert!(!pulls.is_empty());
+    let agent = js_sys::encode_uri_component(&account_actor(server.account_id("sora")).to_string());
+    assert!(pulls[0].url.contains(&format!("agent={agent}")));
+    assert!(pulls[0].url.contains("ascending=true"));
+    // A pulled statement is not this device's to push.
+    assert_eq!(outbox_len(sync).await, 0);
+    assert!(database.pull_cursor().await.expect("cursor").is_some());
+    sync.stop();
+}
+
+#[wasm_bindgen_test]
+async fn a_statement_the_server_refuses_is_set_aside_and_shown() {
+    let server = FakeServer::new().with_account("hana", "password4");
+    let sync = start("refused", &server);
+    account::sign_in(sync, "hana", "password4")
+        .await
+        .expect("sign in");
+    server.state.borrow_mut().push_refusal = Some((
+        400,
+        json!({"error": "invalid statement: verb is missing"}).to_string(),
+    ));
+    sync.record(answer_statement()).await.expect("recorded");
+    eventually("the refusal is counted", || async {
+        sync.status.get_untracked().rejected_count == 1
+    })
+    .await;
+    let database = sync.database().await.expect("database");
+    let rejected = database.rejected().await.expect("rejected");
+    assert_eq!(rejected.len(), 1);
+    // The reason is kept with the statement, for the learner or a teacher to see; the status
+    // banner itself is cleared by the next pass that goes through.
+    assert!(rejected[0].reason.to_string().contains("verb is missing"));
+    assert_eq!(outbox_len(sync).await, 0);
+    assert!(!database
+        .log()
+        .await
+        .expect("log")
+        .iter()
+        .any(|statement| statement.id() == rejected[0].statement.id()));
+    sync.stop();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreachable_server_keeps_the_statement_and_sync_now_retries() {
+    let server = FakeServer::new().with_account("mina", "password5");
+    let sync = start("unreachable", &server);
+    account::sign_in(sync, "mina", "password5")
+        .await
+        .expect("sign in");
+    server.set_reachable(false);
+    sync.record(answer_statement()).await.expect("recorded");
+    eventually("the problem is shown", || async {
+        sync.status.get_untracked().last_problem.as_deref() == Some("server unreachable")
+    })
+    .await;
+    assert_eq!(outbox_len(sync).await, 1);
+    server.set_reachable(true);
+    sync.sync_now();
+    eventually("the statement is pushed", || async {
+        outbox_len(sync).await == 0
+    })
+    .await;
+    assert_eq!(server.stored().len(), 1);
+    sync.stop();
+}
+
+#[wasm_bindgen_test]
+async fn account_calls_report_what_went_wrong() {
+    let server = FakeServer::new().with_account("taken", "password6");
+    let sync = start("account-errors", &server);
+    assert_eq!(
+        account::sign_in(sync, "taken", "wrong-password").await,
+        Err(AccountError::WrongCredentials)
+    );
+    assert_eq!(
+        account::sign_up(sync, "taken", "password6", account::Role::Learner).await,
+        Err(AccountError::UsernameTaken)
+    );
+    assert_eq!(
+        account::sign_up(sync, "newcomer", "short", account::Role::Teacher).await,
+        Err(AccountError::Refused(
+            "password must have at least 8 characters".to_owned()
+        ))
+    );
+    server.set_reachable(false);
+    assert_eq!(
+        account::sign_in(sync, "taken", "password6").await,
+        Err(AccountError::Unreachable)
+    );
+    server.set_reachable(true);
+    let session = account::sign_up(sync, "newcomer", "long enough", account::Role::Teacher)
+        .await
+        .expect("sign up then sign in");
+    assert_eq!(session.account.username, "newcomer");
+    let database = sync.database().await.expect("database");
+    assert_eq!(database.get_session().await, Ok(Some(session)));
+
+    // Signing out works offline: the session is forgotten here in any case.
+    server.set_reachable(false);
+    account::sign_out(sync).await.expect("sign out");
+    assert_eq!(database.get_session().await, Ok(None));
+    assert_eq!(sync.account.get_untracked(), None);
+    sync.stop();
+}
+
+#[wasm_bindgen_test]
+async fn on_a_shared_device_each_learners_statements_wait_for_their_own_sign_in() {
+    let server = FakeServer::new()
+        .with_account("first", "password-a")
+        .with_account("second", "password-b");
+    let sync = start("shared-device", &server);
+    account::sign_in(sync, "first", "password-a")
+        .await
+        .expect("first signs in");
+    server.set_reachable(false);
+    sync.record(answer_statement()).await.expect("recorded");
+    // The first learner leaves before the statement could be sent.
+    account::sign_out(sync).await.expect("sign out");
+    server.set_reachable(true);
+
+    account::sign_in(sync, "second", "password-b")
+        .await
+        .expect("second signs in");
+    sync.record(answer_statement()).await.expect("recorded");
+    eventually("the second learner's statement is pushed", || async {
+        server.stored().len() == 1
+    })
+    .await;
+    let second_actor = account_actor(server.account_id("second"));
+    assert!(server
+        .stored()
+        .values()
+        .all(|statement| statement["actor"] == second_actor));
+    // The first learner's statement was neither sent under the second token nor taken over.
+    assert_eq!(outbox_len(sync).await, 1);
+    assert_eq!(sync.status.get_untracked().activity, SyncActivity::UpToDate);
+    for push in server.pushes() {
+        assert_eq!(push.bearer_token.as_deref(), Some("token-for-second"));
+    }
+
+    account::sign_out(sync).await.expect("sign out");
+    account::sign_in(sync, "first", "password-a")
+        .await
+        .expect("first signs in again");
+    eventually("the first learner's statement is pushed", || async {
+        server.stored().len() == 2 && outbox_len(sync).await == 0
+    })
+    .await;
+    let first_actor = account_actor(server.account_id("first"));
+    assert_eq!(
+        server
+            .stored()
+            .values()
+            .filter(|statement| statement["actor"] == first_actor)
+            .count(),
+        1
+    );
+    sync.stop();
+}
+
+#[wasm_bindgen_test]
+async fn a_restarted_driver_signs_in_from_the_stored_session() {
+    let server = FakeServer::new().with_account("yuna", "password7");
+    let options = test_options("restart");
+    let first = SyncHandle::start(options.clone(), Rc::new(server.clone()));
+    account::sign_in(first, "yuna", "password7")
+        .await
+        .expect("sign in");
+    first.stop();
+    let second = SyncHandle::start(options, Rc::new(server.clone()));
+    // Recorded at once, before anything could have been read: it is still the account's.
+    second.record(answer_statement()).await.expect("recorded");
+    assert_eq!(
+        second
+            .account
+            .get_untracked()
+            .map(|account| account.username),
+        Some("yuna".to_owned())
+    );
+    eventually("the statement is pushed", || async {
+        server.stored().len() == 1
+    })
+    .await;
+    let account = account_actor(server.account_id("yuna"));
+    assert!(server
+        .stored()
+        .values()
+        .all(|statement| statement["actor"] == account));
+    second.stop();
+}
+
+#[wasm_bindgen_test]
+async fn gzip_makes_a_batch_of_statements_smaller() {
+    let batch: Vec<Value> = (0..20).map(|_| answer_statement()).collect();
+    let text = serde_json::to_string(&batch).expect("json");
+    let compressed = gzip(text.as_bytes())
+        .await
+        .expect("Chromium has CompressionStream");
+    // The gzip magic number, and a real saving on repetitive JSON.
+    assert_eq!(compressed[..2], [0x1f, 0x8b]);
+    assert!(
+        compressed.len() * 3 < text.len(),
+        "{} of {}",
+        compressed.len(),
+        text.len()
+    );
+}
+
+#[wasm_bindgen_test]
+fn timestamps_carry_the_device_offset_and_the_server_correction() {
+    let device_now = js_sys::Date::now() as i64;
+    let plain = local_timestamp(device_now, None).expect("a timestamp");
+    assert_eq!(parse_timestamp_ms(&plain), Ok(device_now));
+    let zone = &plain[plain.len() - 6..];
+    assert!(
+        zone.starts_with('+') || zone.starts_with('-'),
+        "{plain} ends in a numeric offset"
+    );
+    let ten_minutes_slow = ClockOffset {
+        server_minus_device_ms: 600_000,
+    };
+    let corrected = local_timestamp(device_now, Some(ten_minutes_slow)).expect("a timestamp");
+    assert_eq!(parse_timestamp_ms(&corrected), Ok(device_now + 600_000));
+}
+
+#[wasm_bindgen_test]
+async fn the_fetch_transport_reads_status_and_date() {
+    // The test runner's own server answers 404 for an unknown path, with a Date header.
+    let response = FetchTransport
+        .send(TransportRequest {
+            method: HttpMethod::Get,
+            url: "/no-such-path-for-baeum".to_owned(),
+            bearer_token: Some("abc".to_owned()),
+            xapi: true,
+            body: None,
+        })
+        .await
+        .expect("the runner's server answers");
+    assert_eq!(response.status, 404);
+    assert!(response.date.is_some());
+}
+
+// ----- components -----------------------------------------------------------------------------
+
+fn find(node: &web_sys::HtmlElement, test_id: &str) -> Option<web_sys::HtmlElement> {
+    node.query_selector(&format!("[data-testid={test_id}]"))
+        .expect("a query")
+        .and_then(|element| element.dyn_into().ok())
+}
+
+fn text_of(node: &web_sys::HtmlElement, test_id: &str) -> String {
+    find(node, test_id)
+        .and_then(|element| element.text_content())
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
+}
+
+fn type_into(node: &web_sys::HtmlElement, test_id: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = find(node, test_id)
+        .expect("the input is rendered")
+        .dyn_into()
+        .expect("an input");
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).expect("an event");
+    input.dispatch_event(&event).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn the_account_panel_signs_in_and_out() {
+    let server = FakeServer::new().with_account("eunji", "password8");
+    let sync = start("account-panel", &server);
+    let node = fresh_node();
+    let _mounted = leptos::mount::mount_to(node.clone(), move || {
+        provide_sync(sync);
+        view! { <AccountPanel/> }
+    });
+    assert!(find(&node, "sign-in-form").is_some());
+    assert!(find(&node, "sign-up").is_some());
+    type_into(&node, "username", "eunji");
+    type_into(&node, "password", "wrong-one");
+    find(&node, "sign-in").expect("a button").click();
+    eventually("the refusal is shown", || async {
+        text_of(&node, "account-problem") == "wrong username or password"
+    })
+    .await;
+
+    type_into(&node, "password", "password8");
+    find(&node, "sign-in").expect("a button").click();
+    eventually("the account is shown", || async {
+        text_of(&node, "signed-in-as") == "Signed in as eunji"
+    })
+    .await;
+    assert!(find(&node, "sign-in-form").is_none());
+
+    find(&node, "sign-out").expect("a button").click();
+    eventually("the form is back", || async {
+        find(&node, "sign-in-form").is_some()
+    })
+    .await;
+    assert_eq!(
+        server
+            .requests_to(HttpMethod::Delete, "/api/sessions/current")
+            .len(),
+        1
+    );
+    sync.stop();
+}
+
+#[wasm_bindgen_test]
+async fn the_sync_status_panel_shows_waiting_statements_and_syncs_now() {
+    let server = FakeServer::new().with_account("dami", "password9");
+    let sync = start("status-panel", &server);
+    let node = fresh_node();
+    let _mounted = leptos::mount::mount_to(node.clone(), move || {
+        provide_sync(sync);
+        view! { <SyncStatusPanel/> }
+    });
+    account::sign_in(sync, "dami", "password9")
+        .await
+        .expect("sign in");
+    eventually("a sync time is shown", || async {
+        text_of(&node, "sync-last") != "Never"
+    })
+    .await;
+    server.set_reachable(false);
+    sync.record(answer_statement()).await.expect("recorded");
+    eventually(
+        "the waiting statement and the problem are shown",
+        || async {
+            text_of(&node, "sync-waiting") == "1"
+                && text_of(&node, "sync-problem") == "server unreachable"
+        },
+    )
+    .await;
+    server.set_reachable(true);
+    find(&node, "sync-now").expect("a button").click();
+    eventually("nothing is waiting any more", || async {
+        text_of(&node, "sync-waiting") == "0" && text_of(&node, "sync-problem") == "None"
+    })
+    .await;
+    assert_eq!(server.stored().len(), 1);
+    sync.stop();
+}

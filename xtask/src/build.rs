@@ -1,0 +1,113 @@
+//! Building what the server serves: the client (`dist/`) and the content packs
+//! (`target/content/`), both precompressed.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result};
+
+use crate::tools::{self, repo_root};
+
+/// Files worth compressing; images and audio are compressed already.
+const COMPRESSIBLE_EXTENSIONS: &[&str] =
+    &["html", "js", "wasm", "css", "json", "webmanifest", "svg"];
+
+pub fn dist_dir() -> PathBuf {
+    repo_root().join("dist")
+}
+
+pub fn content_out_dir() -> PathBuf {
+    repo_root().join("target").join("content")
+}
+
+/// Validates `content/` and writes the packs, precompressed.
+pub fn build_content() -> Result<()> {
+    let out = content_out_dir();
+    let summary = crate::content::build_content(&repo_root(), &out)?;
+    println!("xtask: content packs built: {summary}");
+    precompress_folder(&out)
+}
+
+/// Builds the client in release mode with Trunk, generates the service worker's precache list
+/// from the build output with Workbox, and writes `.br`/`.gz` siblings.
+pub fn build_client() -> Result<()> {
+    tools::ensure_client_toolchain()?;
+    let root = repo_root();
+    println!("xtask: building the client (trunk build --release)");
+    tools::run(
+        Command::new("trunk")
+            .args(["build", "--release"])
+            .env("PATH", tools::tool_path())
+            .env("NO_COLOR", "true")
+            .current_dir(&root),
+    )?;
+    println!("xtask: generating the service worker");
+    tools::run(
+        Command::new(root.join("node_modules/.bin/workbox"))
+            .args(["generateSW", "workbox-config.cjs"])
+            .current_dir(&root),
+    )?;
+    precompress_folder(&dist_dir())
+}
+
+/// Writes `name.br` and `name.gz` beside every compressible file in `folder` (recursively),
+/// replacing stale ones. Brotli at its highest quality is slow, but it runs once per build and
+/// every learner's download is smaller for it.
+pub fn precompress_folder(folder: &Path) -> Result<()> {
+    for path in files_under(folder)? {
+        let extension = path.extension().and_then(|extension| extension.to_str());
+        if !extension.is_some_and(|extension| COMPRESSIBLE_EXTENSIONS.contains(&extension)) {
+            continue;
+        }
+        let bytes = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        write_sibling(&path, "gz", &gzip(&bytes)?)?;
+        write_sibling(&path, "br", &brotli(&bytes)?)?;
+    }
+    Ok(())
+}
+
+fn write_sibling(path: &Path, suffix: &str, bytes: &[u8]) -> Result<()> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    fs::write(&name, bytes).with_context(|| format!("cannot write {}", Path::new(&name).display()))
+}
+
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
+}
+
+pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut output = Vec::new();
+    let parameters = ::brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    ::brotli::BrotliCompress(&mut &bytes[..], &mut output, &parameters)?;
+    Ok(output)
+}
+
+/// Every file below `folder`, in a stable order.
+pub fn files_under(folder: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in
+            fs::read_dir(&current).with_context(|| format!("cannot list {}", current.display()))?
+        {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}

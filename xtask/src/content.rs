@@ -1,0 +1,517 @@
+//! `cargo xtask content [--out DIR] [--generate-audio]`: validates every course under
+//! `content/courses/`, then builds the hashed packs into `target/content/` (or `DIR`).
+//!
+//! The rules and the pack layout live in `baeum_core::content`; this file only does the I/O
+//! around them: reading the sources, running the audio tools, and writing the output so that
+//! a reader (the server, a test) sees either the old packs or the new ones, never a mixture.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+use baeum_core::content::{
+    audio_key, build_packs, parse_course, parse_courses, ByteSize, Course, CourseSources, PackFile,
+    SourceFile,
+};
+
+const USAGE: &str = "usage: cargo xtask content [--out DIR] [--generate-audio]
+
+  Validates content/courses/* and writes the course packs to target/content/.
+  --out DIR          write the packs to DIR instead
+  --generate-audio   first make the missing clips in content/audio/ with espeak-ng and opusenc";
+
+/// What a build produced, for the command line and for `cargo xtask serve | test`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentSummary {
+    pub out_dir: PathBuf,
+    pub courses: Vec<CourseSummary>,
+    /// Every file written, `catalog.json` included.
+    pub file_count: usize,
+    /// Spoken texts without a clip (warnings).
+    pub missing_clip_count: usize,
+}
+
+/// One course of a build.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CourseSummary {
+    pub id: String,
+    pub version: u32,
+    pub lesson_count: usize,
+    pub size: ByteSize,
+}
+
+impl fmt::Display for ContentSummary {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            formatter,
+            "{} files in {}",
+            self.file_count,
+            self.out_dir.display()
+        )?;
+        for course in &self.courses {
+            write!(
+                formatter,
+                "; {} v{}: {} lessons, {} bytes text + {} bytes audio",
+                course.id, course.version, course.lesson_count, course.size.text, course.size.audio
+            )?;
+        }
+        if self.missing_clip_count > 0 {
+            write!(
+                formatter,
+                "; {} spoken texts without a clip",
+                self.missing_clip_count
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// The command: `arguments` are those after `content`.
+pub fn run(arguments: &[String]) -> Result<()> {
+    let root = repo_root();
+    let mut out = root.join("target").join("content");
+    let mut generate_audio = false;
+    let mut remaining = arguments.iter();
+    while let Some(argument) = remaining.next() {
+        match argument.as_str() {
+            "--out" => {
+                let directory = remaining
+                    .next()
+                    .with_context(|| format!("--out needs a folder\n{USAGE}"))?;
+                out = PathBuf::from(directory);
+            }
+            "--generate-audio" => generate_audio = true,
+            "--help" | "-h" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            other => bail!("unknown argument `{other}`\n{USAGE}"),
+        }
+    }
+    if generate_audio {
+        generate_missing_audio(&root)?;
+    }
+    let summary = build_content(&root, &out)?;
+    println!("xtask content: {summary}");
+    Ok(())
+}
+
+/// The repository: this crate lives in `<root>/xtask`.
+fn repo_root() -> PathBuf {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
+}
+
+/// Validates all courses of `repo_root/content/courses` and, only if every one is valid,
+/// replaces `out` with the freshly built packs. Every problem is printed, not just the first.
+pub fn build_content(repo_root: &Path, out: &Path) -> Result<ContentSummary> {
+    let sources = read_all_course_sources(repo_root)?;
+    let courses = match parse_courses(&sources) {
+        Ok(courses) => courses,
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("error: {error}");
+            }
+            bail!(
+                "{} problem{} in content/courses; nothing was written to {}",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" },
+                out.display()
+            );
+        }
+    };
+    let audio = read_clips(repo_root, &courses)?;
+    let packs = build_packs(&courses, &audio);
+    for missing in &packs.missing_audio {
+        eprintln!(
+            "warning: no clip content/audio/{}.opus for {:?} ({}/{}, item {}); run `cargo xtask content --generate-audio`",
+            missing.key, missing.text, missing.course_id, missing.lesson_id, missing.item_id
+        );
+    }
+    write_folder_atomically(out, &packs.files)?;
+    Ok(ContentSummary {
+        out_dir: out.to_path_buf(),
+        courses: packs
+            .catalog
+            .courses
+            .iter()
+            .map(|course| CourseSummary {
+                id: course.id.clone(),
+                version: course.version,
+                lesson_count: course.units.iter().map(|unit| unit.lesson_count).sum(),
+                size: course.size,
+            })
+            .collect(),
+        file_count: packs.files.len(),
+        missing_clip_count: packs.missing_audio.len(),
+    })
+}
+
+/// Every folder of `content/courses/`, sorted by name so that builds are reproducible.
+fn read_all_course_sources(repo_root: &Path) -> Result<Vec<CourseSources>> {
+    let courses_dir = repo_root.join("content").join("courses");
+    let mut folders = Vec::new();
+    for entry in fs::read_dir(&courses_dir)
+        .with_context(|| format!("cannot read {}", courses_dir.display()))?
+    {
+        let path = entry
+            .with_context(|| format!("cannot read {}", courses_dir.display()))?
+            .path();
+        let hidden = path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        if path.is_dir() && !hidden {
+            folders.push(path);
+        }
+    }
+    folders.sort();
+    folders
+        .iter()
+        .map(|folder| read_course_sources(repo_root, folder))
+        .collect()
+}
+
+fn read_course_sources(repo_root: &Path, folder: &Path) -> Result<CourseSources> {
+    let read = |path: &Path| -> Result<SourceFile> {
+        let text =
+            fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let shown = path
+            .strip_prefix(repo_root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        Ok(SourceFile { path: shown, text })
+    };
+    let course_path = folder.join("course.toml");
+    if !course_path.is_file() {
+        bail!("{} has no course.toml", folder.display());
+    }
+    let mut lesson_paths = Vec::new();
+    for entry in
+        fs::read_dir(folder).with_context(|| format!("cannot read {}", folder.display()))?
+    {
+        let path = entry
+            .with_context(|| format!("cannot read {}", folder.display()))?
+            .path();
+        let is_toml = path
+            .extension()
+            .is_some_and(|extension| extension == "toml");
+        let is_course_file = path.file_name().is_some_and(|name| name == "course.toml");
+        if path.is_file() && is_toml && !is_course_file {
+            lesson_paths.push(path);
+        }
+    }
+    lesson_paths.sort();
+    Ok(CourseSources {
+        directory: folder
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        course_file: read(&course_path)?,
+        lesson_files: lesson_paths
+            .iter()
+            .map(|path| read(path))
+            .collect::<Result<_>>()?,
+    })
+}
+
+fn audio_dir(repo_root: &Path) -> PathBuf {
+    repo_root.join("content").join("audio")
+}
+
+/// The clips the courses speak that exist in `content/audio/`, by audio key.
+fn read_clips(repo_root: &Path, courses: &[Course]) -> Result<BTreeMap<String, Vec<u8>>> {
+    let mut clips = BTreeMap::new();
+    for text in courses.iter().flat_map(Course::spoken_texts) {
+        let key = audio_key(&text);
+        let path = audio_dir(repo_root).join(format!("{key}.opus"));
+        if clips.contains_key(&key) || !path.is_file() {
+            continue;
+        }
+        let bytes = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        clips.insert(key, bytes);
+    }
+    Ok(clips)
+}
+
+/// Writes `files` into a fresh sibling folder of `out` and then swaps it in with one atomic
+/// rename, so that a reader of `out` never sees a half-written build and a failed build leaves
+/// the previous packs untouched.
+fn write_folder_atomically(out: &Path, files: &[PackFile]) -> Result<()> {
+    let parent = match out.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out
+        .file_name()
+        .with_context(|| format!("{} is not a folder name", out.display()))?;
+    fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    let staging = parent.join(format!(
+        ".{}.staging-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    if staging.exists() {
+        fs::remove_dir_all(&staging)
+            .with_context(|| format!("cannot remove {}", staging.display()))?;
+    }
+    fs::create_dir(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
+    let written = write_files(&staging, files);
+    if let Err(error) = written {
+        // Best effort: the staging folder is hidden and replaced by the next build anyway.
+        let _ = fs::remove_dir_all(&staging);
+        return Err(error);
+    }
+
+    if !out.exists() {
+        fs::rename(&staging, out)
+            .with_context(|| format!("cannot move {} to {}", staging.display(), out.display()))?;
+        return Ok(());
+    }
+    // Linux swaps two folders atomically with RENAME_EXCHANGE; where that is refused (other
+    // systems, some file systems) two renames leave a moment without `out`, which is still
+    // never a mixture of two builds.
+    let exchanged = rustix::fs::renameat_with(
+        rustix::fs::CWD,
+        &staging,
+        rustix::fs::CWD,
+        out,
+        rustix::fs::RenameFlags::EXCHANGE,
+    );
+    let old = if exchanged.is_ok() {
+        staging
+    } else {
+        let old = parent.join(format!(
+            ".{}.old-{}",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        fs::rename(out, &old).with_context(|| format!("cannot move {} aside", out.display()))?;
+        fs::rename(&staging, out)
+            .with_context(|| format!("cannot move {} to {}", staging.display(), out.display()))?;
+        old
+    };
+    fs::remove_dir_all(&old)
+        .with_context(|| format!("cannot remove the previous build {}", old.display()))
+}
+
+fn write_files(folder: &Path, files: &[PackFile]) -> Result<()> {
+    for file in files {
+        let path = folder.join(&file.name);
+        let mut handle =
+            fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+        handle
+            .write_all(&file.bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        // On disk before the swap: after a crash the new folder holds whole files or none.
+        handle
+            .sync_all()
+            .with_context(|| format!("cannot flush {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Makes `content/audio/<key>.opus` for every spoken text of every course that parses and has
+/// no clip yet: `espeak-ng -v ko` speaks it to a WAV file, `opusenc --bitrate 16` encodes it.
+/// Courses that do not parse are skipped here; the build that follows reports their errors.
+fn generate_missing_audio(repo_root: &Path) -> Result<()> {
+    for (tool, version_flag) in [("espeak-ng", "--version"), ("opusenc", "--version")] {
+        let found = Command::new(tool)
+            .arg(version_flag)
+            .output()
+            .is_ok_and(|output| output.status.success());
+        if !found {
+            bail!("`{tool}` is needed to generate audio; install it with `apt-get install -y espeak-ng opus-tools`");
+        }
+    }
+    let mut texts = std::collections::BTreeSet::new();
+    for sources in read_all_course_sources(repo_root)? {
+        if let Ok(course) = parse_course(&sources) {
+            texts.extend(course.spoken_texts());
+        }
+    }
+    let audio = audio_dir(repo_root);
+    fs::create_dir_all(&audio).with_context(|| format!("cannot create {}", audio.display()))?;
+    let work = std::env::temp_dir().join(format!("baeum-audio-{}", std::process::id()));
+    fs::create_dir_all(&work).with_context(|| format!("cannot create {}", work.display()))?;
+    let mut generated = 0;
+    let result = (|| -> Result<()> {
+        for text in &texts {
+            let key = audio_key(text);
+            let clip = audio.join(format!("{key}.opus"));
+            if clip.is_file() {
+                continue;
+            }
+            let wav = work.join(format!("{key}.wav"));
+            // The text goes through a file rather than the command line, so that no text can
+            // be mistaken for an option of espeak-ng.
+            let text_file = work.join(format!("{key}.txt"));
+            fs::write(&text_file, text)
+                .with_context(|| format!("cannot write {}", text_file.display()))?;
+            run_tool(
+                Command::new("espeak-ng")
+                    .args(["-v", "ko", "-w"])
+                    .arg(&wav)
+                    .arg("-f")
+                    .arg(&text_file),
+                text,
+            )?;
+            // Encode next to the clip and rename, so an interrupted run leaves no broken clip.
+            let partial = audio.join(format!(".{key}.opus.partial"));
+            // A serial number derived from the key makes the Ogg stream the same on every run.
+            let serial = u32::from_str_radix(&key[..8], 16).unwrap_or(1);
+            run_tool(
+                Command::new("opusenc")
+                    .args([
+                        "--bitrate",
+                        "16",
+                        "--quiet",
+                        "--serial",
+                        &serial.to_string(),
+                    ])
+                    .arg(&wav)
+                    .arg(&partial),
+                text,
+            )?;
+            fs::rename(&partial, &clip)
+                .with_context(|| format!("cannot move {} into place", partial.display()))?;
+            generated += 1;
+        }
+        Ok(())
+    })();
+    let _ = fs::remove_dir_all(&work);
+    result?;
+    println!(
+        "xtask content: generated {generated} clip{} ({} spoken texts in all)",
+        if generated == 1 { "" } else { "s" },
+        texts.len()
+    );
+    Ok(())
+}
+
+fn run_tool(command: &mut Command, text: &str) -> Result<()> {
+    let output = command
+        .output()
+        .with_context(|| format!("cannot run {command:?}"))?;
+    if !output.status.success() {
+        bail!(
+            "{command:?} failed for {text:?} ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh, empty folder for one test.
+    fn scratch(name: &str) -> PathBuf {
+        let folder =
+            std::env::temp_dir().join(format!("baeum-xtask-content-{}-{name}", std::process::id()));
+        if folder.exists() {
+            fs::remove_dir_all(&folder).expect("clean scratch folder");
+        }
+        fs::create_dir_all(&folder).expect("create scratch folder");
+        folder
+    }
+
+    fn pack(name: &str, text: &str) -> PackFile {
+        PackFile {
+            name: name.to_owned(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    fn names_in(folder: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(folder)
+            .expect("read folder")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_new_build_replaces_the_old_one_whole_and_leaves_no_staging_folder() {
+        let parent = scratch("atomic");
+        let out = parent.join("content");
+        write_folder_atomically(&out, &[pack("a.json", "first"), pack("b.json", "first")])
+            .expect("first build");
+        write_folder_atomically(&out, &[pack("a.json", "second"), pack("c.json", "second")])
+            .expect("second build");
+        assert_eq!(names_in(&out), vec!["a.json", "c.json"]);
+        assert_eq!(
+            fs::read_to_string(out.join("a.json")).expect("a.json"),
+            "second"
+        );
+        assert_eq!(names_in(&parent), vec!["content"]);
+        fs::remove_dir_all(&parent).expect("clean up");
+    }
+
+    fn write_course(root: &Path, lesson_title_english: &str) {
+        let course = root.join("content/courses/tiny");
+        fs::create_dir_all(&course).expect("course folder");
+        fs::write(
+            course.join("course.toml"),
+            "id = \"tiny\"\nversion = 1\nsubject = \"math\"\nlevel = \"beginner\"\ntitle = { en = \"Tiny\" }\n\
+             description = { en = \"A tiny course.\" }\n[[units]]\nid = \"u\"\ntitle = { en = \"Unit\" }\n\
+             lessons = [\"only\"]\n",
+        )
+        .expect("course.toml");
+        fs::write(
+            course.join("only.toml"),
+            format!(
+                "id = \"only\"\ntitle = {{ en = \"{lesson_title_english}\" }}\n[[items]]\ntype = \"typed\"\n\
+                 id = \"t\"\nprompt = {{ en = \"Type one.\" }}\nanswer = \"하나\"\n"
+            ),
+        )
+        .expect("lesson");
+    }
+
+    #[test]
+    fn an_invalid_course_fails_the_build_and_keeps_the_previous_packs() {
+        let root = scratch("keep-previous");
+        let out = root.join("target/content");
+        write_course(&root, "Counting");
+        let summary = build_content(&root, &out).expect("valid course builds");
+        assert_eq!(summary.courses.len(), 1);
+        assert_eq!(summary.courses[0].lesson_count, 1);
+        assert_eq!(
+            summary.missing_clip_count, 0,
+            "a typed item without `ko` speaks nothing"
+        );
+        let before = names_in(&out);
+        assert!(before.contains(&"catalog.json".to_owned()));
+
+        // An empty English title breaks the lesson; the build must fail and touch nothing.
+        write_course(&root, " ");
+        let error = build_content(&root, &out).expect_err("invalid course must fail");
+        assert!(
+            error.to_string().contains("1 problem in content/courses"),
+            "{error}"
+        );
+        assert_eq!(names_in(&out), before);
+        fs::remove_dir_all(&root).expect("clean up");
+    }
+
+    #[test]
+    fn unknown_arguments_are_refused_with_the_usage() {
+        let error = run(&["--bogus".to_owned()]).expect_err("unknown flag");
+        assert!(error.to_string().contains("usage: cargo xtask content"));
+        let error = run(&["--out".to_owned()]).expect_err("--out without a folder");
+        assert!(error.to_string().contains("--out needs a folder"));
+    }
+}

@@ -1,0 +1,204 @@
+//! `cargo xtask serve | test | content`: the project's entry points. Each one installs what
+//! it needs (checking versions, so a second run skips installs) and then does its work, so a
+//! fresh machine needs nothing but these commands.
+
+mod bench;
+mod budget;
+mod build;
+mod content;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+  serve [--addr HOST:PORT]   build the client and the sample courses, then serve them with an
+                             embedded database on http://127.0.0.1:8080 (or $BAEUM_ADDR)
+  test                       run every check: fmt, clippy, native, browser and end-to-end tests
+  e2e [--no-build] [NAME…]   build, then run only the end-to-end tests whose file names
+                             contain one of the NAMEs (all of them when none is given)
+  content [--out DIR] [--generate-audio]
+                             validate content/ and build the course packs
+  bench [--runs N] [--no-build]  measure bytes, load times, sync and server throughput";
+
+fn main() {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let result = match arguments.first().map(String::as_str) {
+        Some("serve") => serve(&arguments[1..]),
+        Some("test") => test(),
+        Some("e2e") => end_to_end_only(&arguments[1..]),
+        Some("content") => content::run(&arguments[1..]),
+        Some("bench") => bench::run(&arguments[1..]),
+        _ => {
+            eprintln!("{USAGE}");
+            std::process::exit(2);
+        }
+    };
+    if let Err(error) = result {
+        eprintln!("xtask: error: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn serve(arguments: &[String]) -> Result<()> {
+    let mut address = std::env::var("BAEUM_ADDR").unwrap_or_else(|_| "127.0.0.1:8080".into());
+    let mut rest = arguments.iter();
+    while let Some(flag) = rest.next() {
+        match flag.as_str() {
+            "--addr" => {
+                address = rest
+                    .next()
+                    .context("--addr needs a value like 127.0.0.1:8080")?
+                    .clone()
+            }
+            other => bail!("unknown argument {other}\n\n{USAGE}"),
+        }
+    }
+    build::build_content()?;
+    build::build_client()?;
+    println!("xtask: building the server");
+    tools::run(Command::new("cargo").args(["build", "--profile", "server", "-p", "baeum-server"]))?;
+    let root = tools::repo_root();
+    let server = root.join("target/server/baeum-server");
+    tools::run(
+        Command::new(server)
+            .args(["--addr", &address, "--seed-demo"])
+            .args([
+                "--dist",
+                "dist",
+                "--content",
+                "target/content",
+                "--data",
+                "data",
+            ])
+            .current_dir(&root),
+    )
+}
+
+/// Every check, cheapest first, so a formatting slip fails in seconds rather than after the
+/// browser tests.
+fn test() -> Result<()> {
+    let started = std::time::Instant::now();
+    let mut steps_passed = 0;
+    let mut step = |name: &str| {
+        steps_passed += 1;
+        println!("\nxtask test: [{steps_passed}] {name}");
+    };
+
+    step("cargo fmt --check");
+    tools::run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
+
+    tools::ensure_client_toolchain()?;
+    tools::ensure_chromium()?;
+
+    step("clippy (native)");
+    tools::run(Command::new("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    step("clippy (client, wasm32)");
+    tools::run(Command::new("cargo").args([
+        "clippy",
+        "-p",
+        "baeum-web",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    step("native tests");
+    tools::run(Command::new("cargo").args(["test", "--workspace"]))?;
+
+    step("content packs and their byte budget");
+    build::build_content()?;
+    budget::check_course_budget(&build::content_out_dir())?;
+
+    step("browser tests (wasm-bindgen-test in headless Chromium)");
+    tools::run(
+        Command::new("cargo")
+            .args([
+                "test",
+                "-p",
+                "baeum-web",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env("PATH", tools::tool_path())
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    )?;
+
+    step("client release build and the app shell's byte budget");
+    build::build_client()?;
+    budget::check_shell_budget(&build::dist_dir())?;
+
+    step("end-to-end tests in headless Chromium against the real server");
+    run_end_to_end_tests(&[])?;
+
+    println!(
+        "\nxtask test: all {steps_passed} steps passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// The end-to-end step alone, for working on one journey without the whole suite.
+fn end_to_end_only(arguments: &[String]) -> Result<()> {
+    let build_first = !arguments.iter().any(|argument| argument == "--no-build");
+    let name_filters: Vec<String> = arguments
+        .iter()
+        .filter(|argument| *argument != "--no-build")
+        .cloned()
+        .collect();
+    tools::ensure_client_toolchain()?;
+    tools::ensure_chromium()?;
+    if build_first {
+        build::build_content()?;
+        build::build_client()?;
+    }
+    run_end_to_end_tests(&name_filters)
+}
+
+/// Builds the debug server and runs the end-to-end test files (those whose names contain one
+/// of `name_filters`, or all of them) one at a time against it.
+fn run_end_to_end_tests(name_filters: &[String]) -> Result<()> {
+    let root = tools::repo_root();
+    tools::run(Command::new("cargo").args(["build", "-p", "baeum-server"]))?;
+    let server_binary: PathBuf = root.join("target/debug/baeum-server");
+    let end_to_end_tests = root.join("tests/e2e");
+    let mut test_files: Vec<PathBuf> = build::files_under(&end_to_end_tests)?
+        .into_iter()
+        .filter(|path| {
+            let name = path.to_string_lossy();
+            name.ends_with(".test.mjs")
+                && (name_filters.is_empty()
+                    || name_filters
+                        .iter()
+                        .any(|filter| name.contains(filter.as_str())))
+        })
+        .collect();
+    if test_files.is_empty() {
+        bail!("no end-to-end test file matches {name_filters:?}");
+    }
+    test_files.sort();
+    tools::run(
+        Command::new("node")
+            .arg("--test")
+            .arg("--test-concurrency=1")
+            .args(&test_files)
+            .env("BAEUM_SERVER_BIN", &server_binary)
+            .env("BAEUM_DIST", build::dist_dir())
+            .env("BAEUM_CONTENT", build::content_out_dir())
+            .env("CHROMIUM", tools::CHROMIUM),
+    )
+}

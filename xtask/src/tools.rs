@@ -1,0 +1,178 @@
+//! Installs the tools the build and the tests need, once, checking versions so a second run
+//! skips every install.
+//!
+//! Nothing here downloads a binary from outside the package registries: Trunk and the
+//! wasm-bindgen CLI are built from crates, wasm-opt comes from the npm package `binaryen`,
+//! Playwright drives Debian's Chromium, and Chromium with its driver come from Debian.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+/// Trunk's version: the newest that builds with this machine's Rust toolchain.
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// Must equal the `=` pin of `wasm-bindgen` in the root Cargo.toml.
+pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The repository root (the parent of `xtask/`).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Runs a command in the repository root and fails with its name when it fails.
+pub fn run(command: &mut Command) -> Result<()> {
+    let description = format!("{command:?}");
+    let status = command
+        .current_dir_if_unset()
+        .status()
+        .with_context(|| format!("cannot start {description}"))?;
+    if !status.success() {
+        bail!("{description} failed with {status}");
+    }
+    Ok(())
+}
+
+/// The standard output of a command, or `None` when it cannot run or fails.
+pub fn output_of(program: &str, arguments: &[&str]) -> Option<String> {
+    let output = Command::new(program).args(arguments).output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+trait CurrentDirectory {
+    fn current_dir_if_unset(&mut self) -> &mut Self;
+}
+
+impl CurrentDirectory for Command {
+    fn current_dir_if_unset(&mut self) -> &mut Self {
+        if self.get_current_dir().is_none() {
+            self.current_dir(repo_root());
+        }
+        self
+    }
+}
+
+/// Cargo's binary folder, where `cargo install` puts trunk and wasm-bindgen.
+fn cargo_bin_dir() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+        .join("bin")
+}
+
+/// PATH with the project's npm tools (wasm-opt) and cargo's binaries first, so Trunk finds the
+/// pinned versions and never tries to download its own.
+pub fn tool_path() -> std::ffi::OsString {
+    let mut folders = vec![
+        repo_root().join("node_modules").join(".bin"),
+        cargo_bin_dir(),
+    ];
+    if let Some(path) = std::env::var_os("PATH") {
+        folders.extend(std::env::split_paths(&path));
+    }
+    std::env::join_paths(folders).unwrap_or_default()
+}
+
+fn tool_version(program: &str) -> Option<String> {
+    let path = cargo_bin_dir().join(program);
+    let program = if path.exists() {
+        path.to_string_lossy().into_owned()
+    } else {
+        program.to_owned()
+    };
+    output_of(&program, &["--version"])
+}
+
+pub fn ensure_wasm_target() -> Result<()> {
+    let installed = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|line| line == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    println!("xtask: adding the wasm32-unknown-unknown target");
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// `locked` installs with the crate's own lock file. wasm-bindgen-cli's lock names a
+/// `webpki-roots` release the registry no longer offers, so it resolves fresh instead.
+fn ensure_cargo_tool(program: &str, crate_name: &str, version: &str, locked: bool) -> Result<()> {
+    let wanted = format!("{program} {version}");
+    if tool_version(program).is_some_and(|found| found.starts_with(&wanted)) {
+        return Ok(());
+    }
+    println!("xtask: installing {crate_name} {version} (once; Trunk takes about 15 minutes)");
+    let mut install = Command::new("cargo");
+    install.args(["install", crate_name, "--version", version]);
+    if locked {
+        install.arg("--locked");
+    }
+    run(&mut install)
+}
+
+/// Trunk, wasm-bindgen-cli (which brings wasm-bindgen-test-runner) and the wasm target.
+pub fn ensure_client_toolchain() -> Result<()> {
+    ensure_wasm_target()?;
+    ensure_cargo_tool(
+        "wasm-bindgen",
+        "wasm-bindgen-cli",
+        WASM_BINDGEN_VERSION,
+        false,
+    )?;
+    ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
+    ensure_node_packages()
+}
+
+/// The npm packages in package.json (wasm-opt, Workbox, Playwright's driver library),
+/// installed from the lock file when it changed since the last install.
+pub fn ensure_node_packages() -> Result<()> {
+    let root = repo_root();
+    let lock = root.join("package-lock.json");
+    let installed_lock = root.join("node_modules").join(".package-lock.json");
+    let is_current = match (std::fs::metadata(&lock), std::fs::metadata(&installed_lock)) {
+        (Ok(lock), Ok(installed)) => match (lock.modified(), installed.modified()) {
+            (Ok(lock_time), Ok(installed_time)) => installed_time >= lock_time,
+            _ => false,
+        },
+        _ => false,
+    };
+    if is_current && root.join("node_modules/.bin/wasm-opt").exists() {
+        return Ok(());
+    }
+    if output_of("npm", &["--version"]).is_none() {
+        bail!("npm is missing: install Node.js and npm (Debian: apt-get install nodejs npm)");
+    }
+    println!("xtask: installing npm packages (wasm-opt, workbox, playwright-core)");
+    // `npm ci` refuses this lock file: npm leaves out the entries of optional packages for
+    // other platforms (rollup's native builds) and then calls the lock out of sync. `install`
+    // with `--no-save` installs the locked versions and never rewrites the lock file.
+    run(Command::new("npm").args(["install", "--no-save", "--no-audit", "--no-fund"]))
+}
+
+/// Debian's Chromium and ChromeDriver, for the browser and end-to-end tests.
+pub fn ensure_chromium() -> Result<()> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    println!("xtask: installing Debian's chromium and chromium-driver");
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args([
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
