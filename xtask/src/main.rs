@@ -82,6 +82,10 @@ fn serve(arguments: &[String]) -> Result<()> {
 /// browser tests.
 fn test() -> Result<()> {
     let started = std::time::Instant::now();
+    // Incremental caches double the size of every debug build and a one-shot run never reads
+    // them back; without them a clean run fits a CI machine's disk. Every cargo and trunk this
+    // command starts inherits the setting.
+    std::env::set_var("CARGO_INCREMENTAL", "0");
     let mut steps_passed = 0;
     let mut step = |name: &str| {
         steps_passed += 1;
