@@ -22,7 +22,10 @@ use crate::teaching::teacher::{ClassPage, LearnerDrillDownPage, TeachPage};
 pub fn App() -> impl IntoView {
     // One sync task for the whole app: it starts with the app, offline or not, and pushes
     // whatever waits as soon as it can.
-    provide_sync(SyncHandle::start_in_browser());
+    let sync = SyncHandle::start_in_browser();
+    // Lessons and clips the learner downloaded are read from the device before the network.
+    crate::content_client::read_downloads_from(sync);
+    provide_sync(sync);
     view! {
         <Router>
             <Shell>

@@ -1,6 +1,13 @@
-//! Loads course content from the server: the catalog, course manifests and lessons, each
-//! checked before use. A hashed file whose bytes do not match its name is refused, and a
-//! truncated or malformed file becomes a clear error on that lesson, never a blank app.
+//! Loads course content: the catalog, course manifests and lessons, each checked before use.
+//! A hashed file whose bytes do not match its name is refused, and a truncated or malformed
+//! file becomes a clear error on that lesson, never a blank app.
+//!
+//! A file the download manager (`downloads.rs`) stored on the device is read from IndexedDB
+//! first, so a downloaded course opens with no network and no service worker cache; anything
+//! else comes from the server (through the service worker, which caches what it fetches). The
+//! catalog comes from the server when it answers and from its last stored copy when not.
+
+use std::cell::{Cell, RefCell};
 
 use baeum_core::content::{
     parse_catalog, parse_course_manifest, parse_lesson_file, verify_hash, CatalogCourse,
@@ -8,6 +15,52 @@ use baeum_core::content::{
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+use crate::storage::{ContentStore, LocalDatabase};
+use crate::sync_driver::SyncHandle;
+
+thread_local! {
+    /// Where downloaded files are read from: the app's sync handle, which owns the database
+    /// connection. Unset (in tests that mount one page) means "the network only".
+    static DOWNLOADS: Cell<Option<SyncHandle>> = const { Cell::new(None) };
+    /// The catalog this tab last stored, so that the pages that each load it (home, progress,
+    /// teaching) do not write the same bytes again on every visit.
+    static STORED_CATALOG: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
+}
+
+/// Makes content reads look in the device's downloads first. The app calls it once at start.
+pub fn read_downloads_from(sync: SyncHandle) {
+    DOWNLOADS.with(|downloads| downloads.set(Some(sync)));
+}
+
+/// The app's database, when downloads are read and it opened.
+pub async fn downloads_database() -> Option<LocalDatabase> {
+    let sync = DOWNLOADS.with(Cell::get)?;
+    sync.database().await.ok()
+}
+
+/// The stores a content file can be downloaded into, by its name.
+fn stores_for(name: &str) -> &'static [ContentStore] {
+    if name.ends_with(".json") {
+        &[ContentStore::LessonFiles, ContentStore::CourseManifests]
+    } else {
+        &[ContentStore::MediaBlobs]
+    }
+}
+
+/// The bytes of `name` if the download manager stored it on this device. A stored file that
+/// no longer matches its hash (a damaged disk) counts as missing, so it is fetched again.
+pub async fn downloaded_file(name: &str) -> Option<Vec<u8>> {
+    let database = downloads_database().await?;
+    for store in stores_for(name) {
+        if let Ok(Some(bytes)) = database.get_content(*store, name).await {
+            if verify_hash(name, &bytes).is_ok() {
+                return Some(bytes);
+            }
+        }
+    }
+    None
+}
 
 /// Where the server serves the packs.
 pub const CONTENT_BASE: &str = "/content/";
@@ -29,9 +82,20 @@ pub enum LoadError {
 
 /// Fetches `name` below [`CONTENT_BASE`] and returns its bytes.
 pub async fn fetch_content_file(name: &str) -> Result<Vec<u8>, LoadError> {
+    fetch_url(name, &format!("{CONTENT_BASE}{name}")).await
+}
+
+/// Fetches `name` from the server itself, past the service worker's cache: the download
+/// manager stores what it fetches in IndexedDB, so a second copy in the worker's cache would
+/// only take room, and a corrupt answer the worker had cached would come back on every retry.
+/// (The worker caches `/content/<hash>.<ext>` only; the query makes the address another one.)
+pub async fn fetch_content_file_for_download(name: &str) -> Result<Vec<u8>, LoadError> {
+    fetch_url(name, &format!("{CONTENT_BASE}{name}?download")).await
+}
+
+async fn fetch_url(name: &str, url: &str) -> Result<Vec<u8>, LoadError> {
     let window = web_sys::window().ok_or(LoadError::Unreachable)?;
-    let url = format!("{CONTENT_BASE}{name}");
-    let response = JsFuture::from(window.fetch_with_str(&url))
+    let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|_| LoadError::Unreachable)?
         .dyn_into::<web_sys::Response>()
@@ -52,16 +116,52 @@ pub async fn fetch_content_file(name: &str) -> Result<Vec<u8>, LoadError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Fetches a content-hashed file and checks that its bytes match its name.
+/// A content-hashed file, from the device's downloads or else the server, checked against
+/// its name.
 async fn fetch_verified(name: &str) -> Result<Vec<u8>, LoadError> {
+    if let Some(bytes) = downloaded_file(name).await {
+        return Ok(bytes);
+    }
     let bytes = fetch_content_file(name).await?;
     verify_hash(name, &bytes)?;
     Ok(bytes)
 }
 
+/// The catalog from the server, stored for the next time offline; or, when the server cannot
+/// be reached, the last stored copy.
 pub async fn load_catalog() -> Result<CatalogIndex, LoadError> {
-    let bytes = fetch_content_file(CATALOG_FILE_NAME).await?;
-    Ok(parse_catalog(&bytes)?)
+    match fetch_content_file(CATALOG_FILE_NAME).await {
+        Ok(bytes) => {
+            let catalog = parse_catalog(&bytes)?;
+            let already_stored =
+                STORED_CATALOG.with(|stored| stored.borrow().as_deref() == Some(&bytes[..]));
+            if !already_stored {
+                if let Some(database) = downloads_database().await {
+                    // A failed copy only means the next offline visit falls back on the
+                    // service worker's copy; the catalog in hand is good.
+                    if database
+                        .put_content(ContentStore::Catalog, CATALOG_FILE_NAME, &bytes)
+                        .await
+                        .is_ok()
+                    {
+                        STORED_CATALOG.with(|stored| *stored.borrow_mut() = Some(bytes));
+                    }
+                }
+            }
+            Ok(catalog)
+        }
+        Err(LoadError::Unreachable) => {
+            let database = downloads_database().await.ok_or(LoadError::Unreachable)?;
+            let bytes = database
+                .get_content(ContentStore::Catalog, CATALOG_FILE_NAME)
+                .await
+                .ok()
+                .flatten()
+                .ok_or(LoadError::Unreachable)?;
+            Ok(parse_catalog(&bytes)?)
+        }
+        Err(other) => Err(other),
+    }
 }
 
 pub async fn load_course(course_id: &str) -> Result<(CatalogCourse, CourseManifest), LoadError> {

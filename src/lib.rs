@@ -16,6 +16,7 @@ pub mod account;
 pub mod app;
 pub mod browser;
 pub mod content_client;
+pub mod downloads;
 pub mod keyboard;
 pub mod pages;
 pub mod player;

@@ -19,6 +19,7 @@ use baeum_core::session::{
     Answer, AnswerEvent, ExpectedAnswer, Feedback, LessonSession, LessonSummary,
 };
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::content_client::media_url;
@@ -678,7 +679,7 @@ fn SpeakButton(spoken: Spoken, label: &'static str) -> impl IntoView {
     let text = spoken.text.clone();
     match spoken.audio {
         Some(file) => view! {
-            <audio node_ref=audio_ref src=media_url(&file) preload="none" data-testid="audio"></audio>
+            <audio node_ref=audio_ref src=clip_source(file) preload="none" data-testid="audio"></audio>
             <button type="button" class="secondary speak" aria-label=format!("{label}: {text}") data-testid="play-audio" on:click=move |_| {
                 if let Some(audio) = audio_ref.get_untracked() {
                     audio.set_current_time(0.0);
@@ -693,6 +694,39 @@ fn SpeakButton(spoken: Spoken, label: &'static str) -> impl IntoView {
         .into_any(),
         None => ().into_any(),
     }
+}
+
+/// Where a clip plays from: the server's address at first, then, if the clip was downloaded
+/// to this device, a `blob:` URL of the stored bytes, so it plays with no network at all. The
+/// blob URL is released when the button goes away.
+fn clip_source(file: String) -> ReadSignal<String> {
+    let (source, set_source) = signal(media_url(&file));
+    let object_url = StoredValue::new(None::<String>);
+    spawn_local(async move {
+        let Some(bytes) = crate::content_client::downloaded_file(&file).await else {
+            return;
+        };
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("audio/ogg; codecs=opus");
+        let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        else {
+            return;
+        };
+        if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
+            object_url.try_set_value(Some(url.clone()));
+            // The button may be gone by now (the learner moved on); then nothing is shown.
+            if set_source.try_set(url.clone()).is_some() {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            }
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some(url)) = object_url.try_get_value() {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+    });
+    source
 }
 
 fn korean_voice() -> Option<web_sys::SpeechSynthesisVoice> {

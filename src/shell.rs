@@ -33,9 +33,13 @@ pub fn Shell(children: Children) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="app-header">
-            <A href="/" attr:class="brand" attr:aria-label="baeum home">
+            // The link's name is its visible text (WCAG 2.5.3, label in name), with "home" for
+            // screen readers; the Korean word keeps its `lang` so it is read in Korean.
+            <A href="/" attr:class="brand">
                 <span class="brand-mark" lang="ko">"배움"</span>
+                " "
                 <span class="brand-name">"baeum"</span>
+                <span class="visually-hidden">" home"</span>
             </A>
             <nav class="app-nav" aria-label="Main">
                 <A href="/" exact=true>"Courses"</A>

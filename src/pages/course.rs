@@ -1,13 +1,14 @@
-//! A course: its units and lessons, with sizes, so the learner picks where to start.
+//! A course: its units and lessons, with sizes, so the learner picks where to start, and the
+//! panel that downloads it for offline use.
 
-use baeum_core::content::{CourseManifest, Language};
-use baeum_core::units::format_bytes;
+use baeum_core::content::{CatalogCourse, CourseManifest, Language};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser;
 use crate::content_client::load_course;
+use crate::downloads::{CourseDownloadPanel, CourseDownloads, UnitDownload};
 use crate::pages::home::LoadFailure;
 
 #[component]
@@ -24,7 +25,7 @@ pub fn CoursePage() -> impl IntoView {
             <p><A href="/">"← All courses"</A></p>
             <Suspense fallback=|| view! { <p class="loading">"Loading the course…"</p> }>
                 {move || course.get().map(|result| match result {
-                    Ok((_, manifest)) => view! { <CourseOutline manifest=manifest language=language/> }.into_any(),
+                    Ok((course, manifest)) => view! { <CourseOutline course=course manifest=manifest language=language/> }.into_any(),
                     Err(error) => view! { <LoadFailure error=error/> }.into_any(),
                 })}
             </Suspense>
@@ -33,18 +34,24 @@ pub fn CoursePage() -> impl IntoView {
 }
 
 #[component]
-fn CourseOutline(manifest: CourseManifest, language: Language) -> impl IntoView {
+fn CourseOutline(
+    course: CatalogCourse,
+    manifest: CourseManifest,
+    language: Language,
+) -> impl IntoView {
     let course_id = manifest.id.clone();
+    let downloads = CourseDownloads::new(course, manifest.clone());
     view! {
         <h1>{manifest.title.get_or_english(language).to_owned()}</h1>
         {manifest.title.get(Language::Ko).map(|title| view! { <p class="korean-title" lang="ko">{title.to_owned()}</p> })}
         <p>{manifest.description.get_or_english(language).to_owned()}</p>
+        <CourseDownloadPanel downloads=downloads/>
         {manifest.units.into_iter().map(|unit| {
             let course_id = course_id.clone();
             view! {
                 <section class="unit" data-testid=format!("unit-{}", unit.id)>
                     <h2>{unit.title.get_or_english(language).to_owned()}</h2>
-                    <p class="course-meta">{format!("{} to download", format_bytes(unit.size.total()))}</p>
+                    <UnitDownload downloads=downloads unit_id=unit.id.clone() bytes=unit.size.total()/>
                     <ol class="lesson-list">
                         {unit.lessons.into_iter().map(|lesson| {
                             let href = format!("/courses/{course_id}/{}", lesson.id);

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{self, StorageEstimate};
+use crate::downloads::DownloadedCourseList;
 use crate::shell::Connectivity;
 
 #[component]
@@ -27,6 +28,7 @@ pub fn SettingsPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Measuring storage…"</p> }>
                 {move || estimate.get().map(|estimate| view! { <StorageUse estimate=estimate/> })}
             </Suspense>
+            <DownloadedCourseList/>
             <p data-testid="persistence">
                 {move || match persisted.get() {
                     None => "Checking whether downloads are protected…".to_owned(),

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 
 use crate::account::{AccountPanel, Role};
 use crate::browser;
+use crate::downloads::{download_assigned, AssignedContent};
 use crate::sync_driver::use_sync;
 
 use super::api::{LearnerClassView, MyAssignment, MyAssignments, TeachingError};
@@ -210,7 +211,17 @@ pub fn MyAssignments() -> impl IntoView {
                                 }
                                     .into_any()
                             } else {
+                                let assigned = list
+                                    .assignments
+                                    .iter()
+                                    .map(|assignment| AssignedContent {
+                                        course_id: assignment.course_id.clone(),
+                                        unit_id: assignment.unit_id.clone(),
+                                        lesson_id: assignment.lesson_id.clone(),
+                                    })
+                                    .collect();
                                 view! {
+                                    <AssignedDownload assigned=assigned/>
                                     <ul class="assignment-cards">
                                         {list
                                             .assignments
@@ -225,6 +236,57 @@ pub fn MyAssignments() -> impl IntoView {
                 }}
             </section>
         </Show>
+    }
+}
+
+/// Where downloading the assignments stands.
+#[derive(Clone, Debug, PartialEq)]
+enum AssignedDownloadState {
+    Idle,
+    Running { done: usize, total: usize },
+    Done,
+    Failed(String),
+}
+
+/// "Download my assignments": everything assigned, onto the device in one go, for homework
+/// where there is no connection.
+#[component]
+fn AssignedDownload(assigned: Vec<AssignedContent>) -> impl IntoView {
+    let state = RwSignal::new(AssignedDownloadState::Idle);
+    let assigned = StoredValue::new(assigned);
+    let start = move |_| {
+        if matches!(state.get_untracked(), AssignedDownloadState::Running { .. }) {
+            return;
+        }
+        state.set(AssignedDownloadState::Running { done: 0, total: 0 });
+        leptos::task::spawn_local(async move {
+            let outcome = download_assigned(assigned.get_value(), |done, total| {
+                state.set(AssignedDownloadState::Running { done, total })
+            })
+            .await;
+            state.set(match outcome {
+                Ok(()) => AssignedDownloadState::Done,
+                Err(message) => AssignedDownloadState::Failed(message),
+            });
+        });
+    };
+    view! {
+        <div class="assigned-download">
+            <button type="button" class="secondary" data-testid="assigned-download"
+                disabled=move || matches!(state.get(), AssignedDownloadState::Running { .. })
+                on:click=start>
+                "Download my assignments for offline"
+            </button>
+            <p class="course-meta" role="status" data-testid="assigned-download-status">
+                {move || match state.get() {
+                    AssignedDownloadState::Idle => String::new(),
+                    AssignedDownloadState::Running { total: 0, .. } => "Finding what your assignments need…".to_owned(),
+                    AssignedDownloadState::Running { done, total } => format!("Downloading {} of {total}…", done + 1),
+                    AssignedDownloadState::Done => "Your assigned lessons are on this device: they open offline.".to_owned(),
+                    AssignedDownloadState::Failed(message) => format!("Download stopped: {message}."),
+                }}
+            </p>
+        </div>
     }
 }
 

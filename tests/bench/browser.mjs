@@ -9,8 +9,10 @@
 //   BAEUM_BENCH_SERVER_PORT  the server's loopback port
 //   BAEUM_BENCH_RUNS         runs per timed measurement (5 for the report, 1 while developing)
 //   BAEUM_BENCH_OUT          where to write the JSON
+//   BAEUM_BENCH_FSRS_WASM_DIR the spaced-repetition workload built for the web (wasm-bindgen)
 //   CHROMIUM                 the browser binary (default /usr/bin/chromium)
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ByteCountingProxy } from './byte_counting_proxy.mjs';
 import { installPageProbes } from './page_probes.mjs';
@@ -507,6 +509,52 @@ async function measureHomeWithHistory(browser, first, sizes) {
   return { measured: true, cpu_slowdown: CPU_SLOWDOWN, runs: historyRuns, by_history_size: results };
 }
 
+/**
+ * FSRS scheduling in wasm: the workload of `crates/fsrs-bench`, built like the shipped client,
+ * run in a blank page of the server's origin with the CPU at full speed and slowed down. The
+ * module times itself with `performance.now()` (five runs each of the fold, `schedule` and
+ * `review_queue`, medians) and returns its report as JSON text.
+ */
+async function measureFsrsInWasm(browser) {
+  const wasmDir = process.env.BAEUM_BENCH_FSRS_WASM_DIR;
+  const glue = wasmDir && join(wasmDir, 'baeum_fsrs_bench.js');
+  if (!glue || !existsSync(glue)) {
+    return notMeasured('the wasm build of crates/fsrs-bench is missing (cargo xtask bench builds it)');
+  }
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The files are answered by the page's route, never by the server: the app's own files and
+  // service worker stay out of it, and the page is otherwise empty.
+  const benchPath = '/__bench/fsrs/';
+  const types = { '.js': 'text/javascript', '.wasm': 'application/wasm', '/': 'text/html' };
+  await page.route(`${serverUrl}${benchPath}**`, (route) => {
+    const name = new URL(route.request().url()).pathname.slice(benchPath.length);
+    if (name === '') {
+      return route.fulfill({ contentType: types['/'], body: '<!doctype html><title>FSRS in wasm</title>' });
+    }
+    const file = join(wasmDir, name);
+    if (!/^[a-z_]+\.(js|wasm)$/.test(name) || !existsSync(file)) return route.fulfill({ status: 404 });
+    return route.fulfill({ contentType: types[name.slice(name.lastIndexOf('.'))], body: readFileSync(file) });
+  });
+  await page.goto(`${serverUrl}${benchPath}`);
+  const session = await context.newCDPSession(page);
+  const byCpuSlowdown = {};
+  try {
+    await page.evaluate(async (url) => {
+      const module = await import(url);
+      await module.default();
+      window.fsrsBench = module;
+    }, `${serverUrl}${benchPath}baeum_fsrs_bench.js`);
+    for (const rate of [1, CPU_SLOWDOWN]) {
+      await session.send('Emulation.setCPUThrottlingRate', { rate });
+      byCpuSlowdown[rate] = JSON.parse(await page.evaluate(() => window.fsrsBench.measure_fsrs(Date.now())));
+    }
+  } finally {
+    await context.close();
+  }
+  return { measured: true, by_cpu_slowdown: byCpuSlowdown };
+}
+
 async function main() {
   const started = Date.now();
   const proxy = await ByteCountingProxy.start(serverPort);
@@ -529,6 +577,8 @@ async function main() {
     const lessonRun = await measureLessonInteraction(browser, first);
     step('home screen with a large history');
     const homeWithHistory = await measureHomeWithHistory(browser, first, [10_000, 100_000]);
+    step(`FSRS scheduling in wasm, CPU 1x and ${CPU_SLOWDOWN}x`);
+    const fsrsWasm = await measureFsrsInWasm(browser);
     const report = {
       chromium_version: browser.version(),
       runs,
@@ -539,6 +589,7 @@ async function main() {
       lesson_interaction: { cpu_slowdown: CPU_SLOWDOWN, ...lessonRun.interaction },
       indexeddb_record_answer: lessonRun.recordAnswer,
       indexeddb_home_with_history: homeWithHistory,
+      fsrs_wasm: fsrsWasm,
       seconds: Math.round((Date.now() - started) / 1000),
     };
     writeFileSync(outputPath, `${JSON.stringify(report, null, 2)}\n`);

@@ -6,6 +6,7 @@ import { after, before } from 'node:test';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -27,20 +28,29 @@ async function freePort() {
   });
 }
 
-/** A running baeum-server. `dist` is a private copy, so a test may change the deployment. */
+/**
+ * A running baeum-server. `dist` is a private copy, so a test may change the deployment; with
+ * `privateContent`, so is `content`, so a test may publish a new version of a course.
+ */
 export class ServerProcess {
-  static async start() {
+  static async start({ privateContent = false } = {}) {
     const root = mkdtempSync(join(tmpdir(), 'baeum-e2e-'));
     const dist = join(root, 'dist');
     cpSync(required('BAEUM_DIST'), dist, { recursive: true });
-    const server = new ServerProcess(root, dist, await freePort());
+    let content = required('BAEUM_CONTENT');
+    if (privateContent) {
+      content = join(root, 'content');
+      cpSync(required('BAEUM_CONTENT'), content, { recursive: true });
+    }
+    const server = new ServerProcess(root, dist, content, await freePort());
     await server.launch();
     return server;
   }
 
-  constructor(root, dist, port) {
+  constructor(root, dist, content, port) {
     this.root = root;
     this.dist = dist;
+    this.content = content;
     this.port = port;
     this.url = `http://127.0.0.1:${port}`;
     this.output = '';
@@ -50,7 +60,7 @@ export class ServerProcess {
     this.child = spawn(required('BAEUM_SERVER_BIN'), [
       '--addr', `127.0.0.1:${this.port}`,
       '--dist', this.dist,
-      '--content', required('BAEUM_CONTENT'),
+      '--content', this.content,
       '--data', join(this.root, 'data'),
     ], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (chunk) => { this.output += chunk; });
@@ -230,4 +240,21 @@ export class LessonPlayerPage {
     }
     await this.continue();
   }
+}
+
+const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/**
+ * The page's WCAG 2.2 A and AA violations as axe-core (from npm, injected into the page) finds
+ * them, one line each: rule, impact, and the first offending elements.
+ */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: axeScript });
+  const violations = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((result) => result.violations),
+    WCAG_TAGS,
+  );
+  return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — `
+    + violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', '));
 }

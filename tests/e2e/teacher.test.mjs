@@ -6,7 +6,7 @@
 // offline; once the phone is online, sync delivers it and the teacher's dashboard shows it done.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, LessonPlayerPage, fetchLesson, serverAndBrowserForThisFile } from './harness.mjs';
+import { AppPage, LessonPlayerPage, axeViolations, fetchLesson, serverAndBrowserForThisFile } from './harness.mjs';
 
 const running = serverAndBrowserForThisFile();
 
@@ -107,6 +107,7 @@ test('a teacher creates a class and assigns a lesson; a learner joins with the c
   assert.match(joinCode, /^[A-Z2-9]{8}$/, 'a short code of unambiguous characters');
   // The board shows it in two groups of four, easier to copy and read aloud.
   assert.equal(await card.getByTestId('join-code-display').innerText(), `${joinCode.slice(0, 4)} ${joinCode.slice(4)}`);
+  assert.deepEqual(await axeViolations(teacherPage), [], "the teacher's classes page passes axe");
 
   await card.getByTestId('class-link').click();
   await teacherPage.getByTestId('class-page').waitFor();
@@ -343,6 +344,7 @@ test('the learner completes the assigned lesson offline; after sync the dashboar
   const cell = teacherPage.locator('[data-testid=dashboard-cell][data-learner=minh]');
   await cell.waitFor();
   assert.equal(await cell.getAttribute('data-status'), 'done');
+  assert.deepEqual(await axeViolations(teacherPage), [], 'the class dashboard passes axe');
   assert.match(plain(await cell.innerText()), new RegExp(`Done\\s+1 of 1\\s+${expectedPercent}`));
   // The missed item is named by its Korean, read from the lesson.
   const missed = teacherPage.getByTestId('missed-items').locator('li').first();
@@ -353,6 +355,7 @@ test('the learner completes the assigned lesson offline; after sync the dashboar
   await cell.getByRole('link', { name: 'minh' }).click();
   await teacherPage.locator('[data-testid=learner-name]', { hasText: 'minh' }).waitFor();
   assert.equal(await teacherPage.getByTestId('learner-assignment').getAttribute('data-status'), 'done');
+  assert.deepEqual(await axeViolations(teacherPage), [], 'the learner drill-down passes axe');
   await teacherApp.open(`/teach/classes/${classId}`);
   await teacherPage.locator('[data-testid=dashboard-cell][data-learner=minh]').waitFor();
   const [download] = await Promise.all([
@@ -412,5 +415,46 @@ test('joining explains a malformed code, being offline, and too many wrong codes
   assert.match(await problem.innerText(), /^Too many wrong codes\. Wait \d+ (seconds|minutes) and try again\.$/);
   assert.equal(await page.getByTestId('learner-class').count(), 0);
 
+  await context.close();
+});
+
+test('at school the learner downloads the assigned lessons in one go; at home, with no server, the lesson opens and is done', async () => {
+  const teacherSession = await createAccount('mr-lee', 'teacher-password-6', 'teacher');
+  const learnerSession = await createAccount('tuan', 'learner-password-6', 'learner');
+  const created = await api('POST', '/api/classes', { token: teacherSession.token, body: { name: 'Island homework' } });
+  const joined = await api('POST', '/api/classes/join', { token: learnerSession.token, body: { join_code: created.body.join_code } });
+  assert.equal(joined.status, 200);
+  const assignmentId = '0190a5b0-0000-7000-8000-000000000006';
+  const assigned = await api('PUT', `/api/assignments/${assignmentId}`, {
+    token: teacherSession.token,
+    body: { class_id: created.body.id, course_id: 'hangul', lesson_id: 'vowels-3', due_at: '2030-05-02T17:00:00+09:00' },
+  });
+  assert.equal(assigned.status, 201);
+  const lesson = await fetchLesson(running.server.url, 'hangul', 'vowels-3');
+
+  const context = await running.browser.newContext(HO_CHI_MINH_CITY);
+  const page = await context.newPage();
+  const app = new AppPage(page, running.server.url);
+  await signIn(page, app, '/classes', 'classes-signed-out', 'tuan', 'learner-password-6', learnerSession);
+  await app.waitForServiceWorker();
+  const card = page.locator(`[data-testid=my-assignment][data-assignment-id="${assignmentId}"]`);
+  await card.waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the learner's classes and assignments pass axe");
+  await page.getByTestId('assigned-download').click();
+  await page.getByTestId('assigned-download-status').filter({ hasText: 'on this device' }).waitFor({ timeout: 60_000 });
+
+  // Home: no school server at all. The lesson was never opened before.
+  await running.server.stop();
+  try {
+    await card.getByRole('link').click();
+    const player = new LessonPlayerPage(page);
+    for (const item of lesson.items) {
+      assert.equal(await player.currentItemId(), item.id);
+      await player.answerCorrectly(item);
+    }
+    await player.waitFinishedAndSaved();
+  } finally {
+    await running.server.launch();
+  }
   await context.close();
 });

@@ -27,8 +27,7 @@ use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
 
 use baeum_core::content::{
-    parse_catalog, parse_course_manifest, parse_lesson_file, Item, ItemKind, Language,
-    LocalizedText, Spoken, CATALOG_FILE_NAME,
+    parse_catalog, parse_course_manifest, parse_lesson_file, Item, LocalizedText, CATALOG_FILE_NAME,
 };
 use baeum_core::record::{self, Answer as RecordedAnswer, RecordContext};
 use baeum_core::session::Answer;
@@ -54,7 +53,7 @@ const INGEST_TOTAL_STATEMENTS: usize = 20_000;
 /// Concurrent clients in the two ingest measurements.
 const INGEST_CLIENT_COUNTS: [usize; 2] = [4, 32];
 /// Cards in the spaced-repetition scheduling measurement.
-const FSRS_CARDS: usize = 10_000;
+const FSRS_CARDS: usize = baeum_fsrs_bench::CARDS;
 
 struct Options {
     runs: u32,
@@ -97,6 +96,7 @@ pub fn run(arguments: &[String]) -> Result<()> {
     if options.build {
         build::build_content()?;
         build::build_client()?;
+        build::build_fsrs_bench_wasm()?;
         println!("xtask: building the server (profile server)");
         tools::run(Command::new("cargo").args([
             "build",
@@ -158,6 +158,7 @@ fn measure_everything(root: &Path, work_dir: &Path, options: &Options) -> Result
             .env("BAEUM_BENCH_SERVER_PORT", port.to_string())
             .env("BAEUM_BENCH_RUNS", options.runs.to_string())
             .env("BAEUM_BENCH_OUT", &browser_report_path)
+            .env("BAEUM_BENCH_FSRS_WASM_DIR", build::fsrs_bench_wasm_dir())
             .env("CHROMIUM", tools::CHROMIUM)
             .current_dir(root),
     )?;
@@ -842,112 +843,22 @@ fn measure_fsrs_scheduling(root: &Path) -> Result<Value> {
         .with_context(|| format!("the FSRS measurement printed no JSON: {text}"))
 }
 
-/// A learner's history with `cards` different words, each answered three times a few days
-/// apart (one answer in five wrong), made with the client's statement builder and read back
-/// from JSON text the way the client reads them from IndexedDB.
-fn fsrs_history(cards: usize, now_unix_ms: u64) -> Result<Vec<Value>> {
-    let actor = record::account_actor(Uuid::from_u128(1));
-    let course_title = LocalizedText::from_pairs([(Language::En, "Survival Korean")]);
-    let mut statements = Vec::with_capacity(cards * 3);
-    for card in 0..cards {
-        let lesson_id = format!("words-{}", card / 20);
-        let lesson_title = LocalizedText::from_pairs([(Language::En, lesson_id.as_str())]);
-        let word = Item {
-            id: format!("word-{card}"),
-            hint: None,
-            kind: ItemKind::Vocab {
-                ko: Spoken::new("물"),
-                romanization: "mul".to_owned(),
-                gloss: LocalizedText::from_pairs([(Language::En, "water")]),
-                example: None,
-            },
-        };
-        for answer in 0..3u64 {
-            let index = statements.len() as u64;
-            let answered_at =
-                now_unix_ms - 40 * 86_400_000 + answer * 5 * 86_400_000 + card as u64 * 60_000;
-            let timestamp = timestamp_at_seoul(answered_at)?;
-            let context = RecordContext {
-                statement_id: Uuid::from_u128((u128::from(answer) << 64) | card as u128),
-                timestamp: &timestamp,
-                actor: &actor,
-                course_id: "survival-korean",
-                course_title: &course_title,
-                lesson_id: &lesson_id,
-                lesson_title: &lesson_title,
-            };
-            let statement = record::answered(
-                &context,
-                &RecordedAnswer {
-                    item: &word,
-                    response: "물",
-                    success: !index.is_multiple_of(5),
-                    duration_ms: (1 + index % 12) * 1_000,
-                    attempt: 1,
-                },
-            )?;
-            statements.push(serde_json::from_str(&statement.to_string())?);
-        }
-    }
-    Ok(statements)
-}
-
-/// The `--fsrs-only` half: folds the history into progress and times `schedule` (every card's
-/// FSRS replay) and `review_queue` (today's queue), median of five runs each.
+/// The `--fsrs-only` half: the shared workload (`crates/fsrs-bench`) timed natively.
 fn fsrs_measurement() -> Result<Value> {
-    use baeum_core::progress::{fsrs, review_queue, Progress};
-    let now_unix_ms = u64::try_from(
+    let now_unix_ms = i64::try_from(
         SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .unwrap_or_default()
             .as_millis(),
     )
-    .unwrap_or(u64::MAX);
-    let statements = fsrs_history(FSRS_CARDS, now_unix_ms)?;
-    let milliseconds = |started: Instant| started.elapsed().as_secs_f64() * 1000.0;
-    let (mut fold_times, mut schedule_times, mut queue_times) =
-        (Vec::new(), Vec::new(), Vec::new());
-    let mut cards_scheduled = 0;
-    let mut queue_length = 0;
-    for _ in 0..5 {
-        let started = Instant::now();
-        let progress = Progress::from_statements(&statements);
-        fold_times.push(milliseconds(started));
-        let started = Instant::now();
-        cards_scheduled = fsrs::schedule(&progress).len();
-        schedule_times.push(milliseconds(started));
-        let started = Instant::now();
-        queue_length = review_queue(
-            &progress,
-            i64::try_from(now_unix_ms).unwrap_or(i64::MAX),
-            20,
-        )
-        .len();
-        queue_times.push(milliseconds(started));
-    }
-    if cards_scheduled != FSRS_CARDS {
-        return Ok(json!({
-            "measured": false,
-            "reason": format!("the fold made {cards_scheduled} cards out of {FSRS_CARDS} words: \
-                               the benchmark's statements no longer match what core reads"),
-            "cards": FSRS_CARDS,
-        }));
-    }
-    let median = |mut values: Vec<f64>| {
-        values.sort_by(f64::total_cmp);
-        (values[values.len() / 2] * 10.0).round() / 10.0
-    };
-    Ok(json!({
-        "measured": true,
-        "cards": cards_scheduled,
-        "statements": statements.len(),
-        "runs": 5,
-        "milliseconds": median(schedule_times),
-        "fold_milliseconds": median(fold_times),
-        "review_queue_milliseconds": median(queue_times),
-        "review_queue_length": queue_length,
-        "build": "native x86-64, profile server (opt-level 3)",
-    }))
+    .unwrap_or(i64::MAX);
+    let started = Instant::now();
+    let clock_ms = move || started.elapsed().as_secs_f64() * 1000.0;
+    Ok(baeum_fsrs_bench::measure(
+        now_unix_ms,
+        &clock_ms,
+        "native x86-64, profile server (opt-level 3)",
+    )?)
 }
 
 /// The machine the numbers come from, for the README's table.
@@ -1203,9 +1114,29 @@ fn table_rows(report: &Value) -> Vec<(String, String)> {
         }),
     ));
     rows.push((
-        format!("FSRS scheduling, {FSRS_CARDS} cards"),
+        format!("FSRS schedule, {FSRS_CARDS} cards, wasm in Chromium, CPU 1x / 4x"),
+        not_measured_or(&browser["fsrs_wasm"], |value| {
+            let by_rate = &value["by_cpu_slowdown"];
+            format!(
+                "{} / {} (fold {} / {}, today's queue {} / {})",
+                cell(&by_rate["1"]["milliseconds"], "ms"),
+                cell(&by_rate["4"]["milliseconds"], "ms"),
+                cell(&by_rate["1"]["fold_milliseconds"], "ms"),
+                cell(&by_rate["4"]["fold_milliseconds"], "ms"),
+                cell(&by_rate["1"]["review_queue_milliseconds"], "ms"),
+                cell(&by_rate["4"]["review_queue_milliseconds"], "ms"),
+            )
+        }),
+    ));
+    rows.push((
+        format!("FSRS schedule, {FSRS_CARDS} cards, native (profile server)"),
         not_measured_or(&report["fsrs_scheduling"], |value| {
-            cell(&value["milliseconds"], "ms")
+            format!(
+                "{} (fold {}, today's queue {})",
+                cell(&value["milliseconds"], "ms"),
+                cell(&value["fold_milliseconds"], "ms"),
+                cell(&value["review_queue_milliseconds"], "ms"),
+            )
         }),
     ));
     rows

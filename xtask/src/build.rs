@@ -52,6 +52,51 @@ pub fn build_client() -> Result<()> {
     precompress_folder(&dist_dir())
 }
 
+/// Where `cargo xtask bench` puts the wasm build of the spaced-repetition workload.
+pub fn fsrs_bench_wasm_dir() -> PathBuf {
+    repo_root().join("target").join("bench").join("fsrs-wasm")
+}
+
+/// The spaced-repetition workload (`crates/fsrs-bench`) as a wasm module for the page, built
+/// the way Trunk builds the client: the release profile, wasm-bindgen for the web, `wasm-opt -Oz`.
+/// Timing that code in Chromium is what a learner's phone runs, not the native build.
+pub fn build_fsrs_bench_wasm() -> Result<()> {
+    tools::ensure_client_toolchain()?;
+    let root = repo_root();
+    println!("xtask: building the FSRS workload for wasm (profile release)");
+    tools::run(
+        Command::new("cargo")
+            .args([
+                "build",
+                "--release",
+                "-p",
+                "baeum-fsrs-bench",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .current_dir(&root),
+    )?;
+    let out_dir = fsrs_bench_wasm_dir();
+    fs::create_dir_all(&out_dir).with_context(|| format!("cannot create {}", out_dir.display()))?;
+    tools::run(
+        Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&out_dir)
+            .arg(root.join("target/wasm32-unknown-unknown/release/baeum_fsrs_bench.wasm"))
+            .env("PATH", tools::tool_path())
+            .current_dir(&root),
+    )?;
+    let module = out_dir.join("baeum_fsrs_bench_bg.wasm");
+    tools::run(
+        Command::new(root.join("node_modules/.bin/wasm-opt"))
+            .arg("-Oz")
+            .arg(&module)
+            .arg("-o")
+            .arg(&module)
+            .current_dir(&root),
+    )
+}
+
 /// Writes `name.br` and `name.gz` beside every compressible file in `folder` (recursively),
 /// replacing stale ones. Brotli at its highest quality is slow, but it runs once per build and
 /// every learner's download is smaller for it.

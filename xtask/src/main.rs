@@ -107,11 +107,13 @@ fn test() -> Result<()> {
         "-D",
         "warnings",
     ]))?;
-    step("clippy (client, wasm32)");
+    step("clippy (client and the wasm FSRS benchmark, wasm32)");
     tools::run(Command::new("cargo").args([
         "clippy",
         "-p",
         "baeum-web",
+        "-p",
+        "baeum-fsrs-bench",
         "--target",
         "wasm32-unknown-unknown",
         "--all-targets",

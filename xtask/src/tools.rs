@@ -16,6 +16,10 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// A font with Hangul, from Debian's `fonts-noto-cjk`. A bare machine has none, and headless
+/// Chromium then draws every Korean letter as an empty box. Learners' phones bring their own
+/// (the app downloads no web font), so only the test browser needs it.
+pub const HANGUL_TEST_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
 /// The repository root (the parent of `xtask/`).
 pub fn repo_root() -> PathBuf {
@@ -159,12 +163,28 @@ pub fn ensure_node_packages() -> Result<()> {
     run(Command::new("npm").args(["install", "--no-save", "--no-audit", "--no-fund"]))
 }
 
-/// Debian's Chromium and ChromeDriver, for the browser and end-to-end tests.
+/// The oldest Chromium the end-to-end tests are known to pass on. Debian's 148 failed three
+/// of them (composition on the on-screen keyboard, and the offline state after a reload and
+/// when the connection returns); a machine whose package lists were never updated has it.
+pub const MIN_CHROMIUM_MAJOR: u32 = 156;
+
+/// The major version `chromium --version` reports ("Chromium 156.0.8078.79 built on …").
+fn chromium_major_version() -> Option<u32> {
+    let reported = output_of(CHROMIUM, &["--version"])?;
+    let version = reported.split_whitespace().nth(1)?;
+    version.split('.').next()?.parse().ok()
+}
+
+/// Debian's Chromium, ChromeDriver and a Hangul font, for the browser and end-to-end tests.
+/// An installed Chromium older than [`MIN_CHROMIUM_MAJOR`] is upgraded (with its driver).
 pub fn ensure_chromium() -> Result<()> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+    let installed = [CHROMIUM, CHROMEDRIVER, HANGUL_TEST_FONT]
+        .iter()
+        .all(|path| Path::new(path).exists());
+    if installed && chromium_major_version().is_some_and(|major| major >= MIN_CHROMIUM_MAJOR) {
         return Ok(());
     }
-    println!("xtask: installing Debian's chromium and chromium-driver");
+    println!("xtask: installing Debian's chromium, chromium-driver and fonts-noto-cjk");
     run(Command::new("apt-get").arg("update"))?;
     run(Command::new("apt-get")
         .args([
@@ -173,6 +193,7 @@ pub fn ensure_chromium() -> Result<()> {
             "--no-install-recommends",
             "chromium",
             "chromium-driver",
+            "fonts-noto-cjk",
         ])
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }

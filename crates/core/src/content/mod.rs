@@ -9,6 +9,7 @@
 //! Everything here is pure: reading directories, running audio tools and writing files is the
 //! job of `cargo xtask content`, so the same rules run natively and in the browser.
 
+pub mod download;
 pub mod markdown;
 mod pack;
 mod source;
