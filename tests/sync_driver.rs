@@ -550,8 +550,7 @@ async fn on_a_shared_device_each_learners_statements_wait_for_their_own_sign_in(
     // The server stores the statement before the driver reads its answer, so the driver's
     // status is awaited too rather than read at once.
     eventually("the second learner's statement is pushed", || async {
-        server.stored().len() == 1
-            && sync.status.get_untracked().activity == SyncActivity::UpToDate
+        server.stored().len() == 1 && sync.status.get_untracked().activity == SyncActivity::UpToDate
     })
     .await;
     let second_actor = account_actor(server.account_id("second"));
