@@ -6,6 +6,7 @@
 //! - [`shell`]: the layout every page shares: header, navigation, connection and update
 //!   indicators, and the `data-ready` mark that tests and benchmarks wait on.
 //! - [`browser`]: small wrappers over browser APIs that web-sys makes verbose.
+//! - [`i18n`]: the interface language and [`t!`], through which all interface text goes.
 //! - [`pages`]: one module per page.
 //!
 //! The crate is empty outside wasm32, so `cargo test` and `cargo clippy` over the workspace
@@ -17,6 +18,7 @@ pub mod app;
 pub mod browser;
 pub mod content_client;
 pub mod downloads;
+pub mod i18n;
 pub mod keyboard;
 pub mod pages;
 pub mod player;
@@ -27,8 +29,12 @@ pub mod storage;
 pub mod sync_driver;
 pub mod teaching;
 
-/// Starts the app: installs the panic hook and mounts [`app::App`] into `<body>`.
+/// Starts the app: installs the panic hook, loads the interface language's translation (from
+/// this device when it has it) and mounts [`app::App`] into `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    wasm_bindgen_futures::spawn_local(async {
+        i18n::load_interface_language().await;
+        leptos::mount::mount_to_body(app::App);
+    });
 }

@@ -23,6 +23,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="settings-page">
             <h1>"This device"</h1>
+            <InterfaceLanguagePicker/>
             <HelpLanguagePicker/>
             <h2>"Storage"</h2>
             <Suspense fallback=|| view! { <p>"Measuring storage…"</p> }>
@@ -69,6 +70,36 @@ fn StorageUse(estimate: Option<StorageEstimate>) -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+/// The language of the interface itself. Each language is listed by its own name, so a
+/// learner finds theirs whatever the interface is in now. Choosing one restarts the app in it.
+#[component]
+fn InterfaceLanguagePicker() -> impl IntoView {
+    use baeum_core::i18n::InterfaceLanguage;
+    let current = crate::i18n::interface_language();
+    view! {
+        <h2>"Language"</h2>
+        <label>
+            "Show baeum in "
+            <select
+                data-testid="interface-language"
+                on:change=move |event| {
+                    if let Some(language) = InterfaceLanguage::from_tag(&event_target_value(&event)) {
+                        if language != current {
+                            crate::i18n::choose_interface_language(language);
+                        }
+                    }
+                }
+            >
+                {InterfaceLanguage::ALL.into_iter().map(|language| view! {
+                    <option value=language.tag() selected=language == current lang=language.tag()>
+                        {language.native_name()}
+                    </option>
+                }).collect_view()}
+            </select>
+        </label>
     }
 }
 

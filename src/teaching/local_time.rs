@@ -145,13 +145,9 @@ pub fn local_time_text(rfc3339: &str) -> String {
     }
 }
 
-/// Milliseconds since the epoch in the reader's local date and time.
+/// Milliseconds since the epoch in the reader's local date and time, in the interface language.
 pub fn local_time_text_from_ms(ms: f64) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(ms));
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    String::from(date.to_locale_string("default", &options))
+    crate::i18n::format_date_time(ms)
 }
 
 /// An optional server time in local time, or "never".

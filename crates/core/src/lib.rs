@@ -8,6 +8,7 @@ pub mod content;
 pub mod dubeolsik;
 pub mod grade;
 pub mod hangul;
+pub mod i18n;
 pub mod progress;
 pub mod record;
 pub mod romanize;

@@ -1,0 +1,247 @@
+//! The interface in the learner's language: which language is in use, loading its translation,
+//! and [`t!`](crate::t), which every piece of interface text goes through.
+//!
+//! English is compiled into the wasm, so the app always has every message. Any other language is
+//! a Fluent file (`locales/<tag>.ftl`, copied into `dist/locales/`) fetched when it is first
+//! chosen and kept in `localStorage`, so that later starts, online or offline, have it at once
+//! without a round trip; a fresh copy is fetched in the background for the next start. Only the
+//! language in use is ever downloaded (issue 9: other languages stay out of the first load).
+//!
+//! Text is not reactive to the language: choosing another language stores it and reloads the
+//! page. Languages change rarely, and this keeps every `t!` a plain function call instead of a
+//! closure in every view.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use baeum_core::i18n::{InterfaceLanguage, Localizer, MessageArgument, Translation};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::browser::window;
+
+/// The English messages, the source every other translation follows.
+pub const ENGLISH_SOURCE: &str = include_str!("../locales/en.ftl");
+
+/// `localStorage` key of the chosen interface language.
+const LANGUAGE_KEY: &str = "baeum.interface-language";
+/// `localStorage` key prefix of a stored translation, followed by the language's tag.
+const TRANSLATION_KEY_PREFIX: &str = "baeum.interface-text.";
+
+thread_local! {
+    static LOCALIZER: RefCell<Option<Rc<Localizer>>> = const { RefCell::new(None) };
+}
+
+/// The English translation compiled into the wasm.
+fn english_translation() -> Translation {
+    // The English file is checked by `crates/core/tests/locales.rs`; if it were ever broken the
+    // app would still start, with message ids instead of text, rather than not at all.
+    Translation::parse(InterfaceLanguage::En, ENGLISH_SOURCE).unwrap_or_else(|_| {
+        match Translation::parse(InterfaceLanguage::En, "") {
+            Ok(empty) => empty,
+            Err(_) => unreachable!("an empty Fluent file always parses"),
+        }
+    })
+}
+
+fn localizer() -> Rc<Localizer> {
+    LOCALIZER.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| Rc::new(Localizer::new(english_translation(), None)))
+            .clone()
+    })
+}
+
+/// The message `id` in the interface language, else in English.
+pub fn tr(id: &str) -> String {
+    localizer().message(id, &[])
+}
+
+/// The message `id` with its arguments (`$name` in the Fluent file).
+pub fn tr_with(id: &str, arguments: &[(&str, MessageArgument)]) -> String {
+    localizer().message(id, arguments)
+}
+
+/// Interface text: `t!("nav-home")`, or with arguments `t!("reviews-due", count = due)`.
+/// A number argument also picks the plural form.
+#[macro_export]
+macro_rules! t {
+    ($id:literal) => {
+        $crate::i18n::tr($id)
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::tr_with(
+            $id,
+            &[$((stringify!($name), ::baeum_core::i18n::MessageArgument::from($value))),+],
+        )
+    };
+}
+
+/// The language the interface is shown in now.
+pub fn interface_language() -> InterfaceLanguage {
+    localizer().language()
+}
+
+/// The BCP 47 tag for `Intl` formatting (dates, numbers) in the interface language.
+pub fn locale_tag() -> &'static str {
+    interface_language().tag()
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().and_then(|window| window.local_storage().ok().flatten())
+}
+
+/// The language chosen on this device, or else the first of the browser's languages the
+/// interface speaks, or else English.
+pub fn preferred_language() -> InterfaceLanguage {
+    let stored = local_storage()
+        .and_then(|storage| storage.get_item(LANGUAGE_KEY).ok().flatten())
+        .and_then(|tag| InterfaceLanguage::from_tag(&tag));
+    if let Some(language) = stored {
+        return language;
+    }
+    let browser_languages: Vec<String> = window()
+        .map(|window| window.navigator().languages().to_vec())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|value| value.as_string())
+        .collect();
+    InterfaceLanguage::negotiate(browser_languages.iter().map(String::as_str))
+}
+
+/// Remembers the learner's choice and restarts the app in it. Progress is in IndexedDB and the
+/// outbox is durable, so the reload loses nothing; a download in progress resumes from the
+/// files it already stored when the course page is opened again.
+pub fn choose_interface_language(language: InterfaceLanguage) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(LANGUAGE_KEY, language.tag());
+    }
+    if let Some(window) = window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// Installs the preferred language's translation, before the app mounts. Never fails: without
+/// a usable translation the interface is in English.
+pub async fn load_interface_language() {
+    let language = preferred_language();
+    set_document_language(InterfaceLanguage::FALLBACK);
+    if language == InterfaceLanguage::FALLBACK {
+        return;
+    }
+    let stored_key = format!("{TRANSLATION_KEY_PREFIX}{}", language.tag());
+    let stored_text = local_storage().and_then(|storage| storage.get_item(&stored_key).ok().flatten());
+    let stored_translation = stored_text
+        .as_deref()
+        .and_then(|text| Translation::parse(language, text).ok());
+    let translation = match stored_translation {
+        Some(translation) => {
+            // Start at once with the stored copy; a newer one is kept for the next start.
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(fresh) = fetch_translation_text(language).await {
+                    if stored_text.as_deref() != Some(fresh.as_str())
+                        && Translation::parse(language, &fresh).is_ok()
+                    {
+                        store_translation_text(&stored_key, &fresh);
+                    }
+                }
+            });
+            Some(translation)
+        }
+        None => match fetch_translation_text(language).await {
+            Some(text) => match Translation::parse(language, &text) {
+                Ok(translation) => {
+                    store_translation_text(&stored_key, &text);
+                    Some(translation)
+                }
+                Err(error) => {
+                    web_sys::console::warn_1(&format!("baeum: {error}").into());
+                    None
+                }
+            },
+            None => None,
+        },
+    };
+    let Some(translation) = translation else {
+        return;
+    };
+    let localizer = Localizer::new(english_translation(), Some(translation));
+    set_document_language(localizer.language());
+    LOCALIZER.with(|cell| *cell.borrow_mut() = Some(Rc::new(localizer)));
+}
+
+fn store_translation_text(key: &str, text: &str) {
+    // A full localStorage only means the next start fetches the file again.
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, text);
+    }
+}
+
+/// `<html lang>` names the interface language, so screen readers read the interface in it
+/// (Korean words inside carry their own `lang="ko"`).
+fn set_document_language(language: InterfaceLanguage) {
+    if let Some(root) = window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = root.set_attribute("lang", language.tag());
+    }
+}
+
+/// The translation file from the server, or `None` offline, on an error status, or when the
+/// answer is the app's HTML (the server answers unknown paths with `index.html`).
+async fn fetch_translation_text(language: InterfaceLanguage) -> Option<String> {
+    let window = window()?;
+    let url = format!("/locales/{}.ftl", language.tag());
+    let response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    if !response.ok() || content_type.contains("html") {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?;
+    text.as_string()
+}
+
+/// A date and time in the interface language and the reader's time zone, for example
+/// "1 Dec 2026, 17:00" or "2026. 12. 1. 오후 5:00".
+pub fn format_date_time(ms_since_epoch: f64) -> String {
+    format_with_styles(ms_since_epoch, Some("medium"), Some("short"))
+}
+
+/// A date without the time, in the interface language, with its weekday: "Monday, 1 December
+/// 2026", "2026년 12월 1일 월요일".
+pub fn format_date(ms_since_epoch: f64) -> String {
+    format_with_styles(ms_since_epoch, Some("full"), None)
+}
+
+fn format_with_styles(ms_since_epoch: f64, date_style: Option<&str>, time_style: Option<&str>) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms_since_epoch));
+    let options = js_sys::Object::new();
+    if let Some(style) = date_style {
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &style.into());
+    }
+    if let Some(style) = time_style {
+        let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &style.into());
+    }
+    String::from(date.to_locale_string(locale_tag(), &options))
+}
+
+/// A number in the interface language's digits and separators (`12,345` or `12 345`).
+pub fn format_number(number: f64) -> String {
+    let locales = js_sys::Array::of1(&locale_tag().into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new());
+    let formatted = format.format().call1(&format, &number.into());
+    formatted
+        .ok()
+        .and_then(|value| value.as_string())
+        .unwrap_or_else(|| number.to_string())
+}
