@@ -150,6 +150,47 @@ export class AppPage {
   }
 }
 
+/** Every page a learner can open, each with the test id to wait for before checking it. */
+export const LEARNER_PAGES = [
+  ['/', 'course-hangul'],
+  ['/courses/hangul', 'download-status'],
+  ['/courses/hangul/vowels-1', 'item'],
+  ['/review', 'review-page'],
+  ['/history', 'history-page'],
+  ['/settings', 'downloaded-courses'],
+  ['/me', 'account-page'],
+  ['/classes', 'classes-signed-out'],
+  ['/teach', 'teach-signed-out'],
+  ['/no-such-page', 'not-found'],
+];
+
+/** Opens each of LEARNER_PAGES in turn and, once it shows what it is for, runs `check(path)`. */
+export async function visitEveryPage(page, baseUrl, check) {
+  const app = new AppPage(page, baseUrl);
+  for (const [path, readyTestId] of LEARNER_PAGES) {
+    await app.open(path);
+    await page.getByTestId(readyTestId).first().waitFor();
+    await check(path);
+  }
+}
+
+/**
+ * Why the page scrolls sideways (its width and the first elements past the right edge), or
+ * `null` when it does not.
+ */
+export async function sidewaysOverflow(page) {
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 1 && getComputedStyle(element).position !== 'absolute')
+      .map((element) => element.dataset.testid || element.className || element.tagName.toLowerCase())
+      .slice(0, 5);
+    return { scrollWidth: document.documentElement.scrollWidth, width, wide };
+  });
+  if (overflow.scrollWidth <= overflow.width) return null;
+  return `${overflow.scrollWidth} px wide in ${overflow.width} px (${overflow.wide.join(', ')})`;
+}
+
 /** Reads a course's lessons straight from the server, so tests know the right answers. */
 export async function fetchLesson(baseUrl, courseId, lessonId) {
   const catalog = await (await fetch(`${baseUrl}/content/catalog.json`)).json();

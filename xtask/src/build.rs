@@ -12,7 +12,7 @@ use crate::tools::{self, repo_root};
 
 /// Files worth compressing; images and audio are compressed already.
 const COMPRESSIBLE_EXTENSIONS: &[&str] =
-    &["html", "js", "wasm", "css", "json", "webmanifest", "svg"];
+    &["html", "js", "wasm", "css", "json", "webmanifest", "svg", "ftl"];
 
 pub fn dist_dir() -> PathBuf {
     repo_root().join("dist")

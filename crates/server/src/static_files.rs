@@ -51,7 +51,8 @@ pub fn router(config: &crate::Config) -> Router<AppState> {
         .layer(middleware::from_fn(set_cache_headers))
 }
 
-/// Sets Cache-Control from the request path, and marks the manifest with its proper type.
+/// Sets Cache-Control from the request path, and marks the manifest and the translations with
+/// their proper types.
 async fn set_cache_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
@@ -75,6 +76,13 @@ async fn set_cache_headers(request: Request, next: Next) -> Response {
         response.headers_mut().insert(
             CONTENT_TYPE,
             HeaderValue::from_static("application/manifest+json"),
+        );
+    }
+    // Interface translations (`/locales/<tag>.ftl`) are Fluent text, which no MIME table knows.
+    if file_name.ends_with(".ftl") {
+        response.headers_mut().insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
         );
     }
     response

@@ -35,6 +35,8 @@ fn fixture() -> (tempfile::TempDir, Config) {
         b"self.addEventListener('fetch', () => {})",
     );
     write(&dist.join("manifest.webmanifest"), b"{\"name\":\"baeum\"}");
+    write(&dist.join("locales/ru.ftl"), "nav-home = Главная\n".as_bytes());
+    write(&dist.join("locales/ru.ftl.gz"), b"gzip translation");
     write(&content.join("catalog.json"), b"{\"courses\":[]}");
     let pack = format!("{}.json", "ab".repeat(32));
     write(&content.join(pack), b"{\"id\":\"hangul\"}");
@@ -116,6 +118,22 @@ async fn entry_points_are_revalidated() {
         header_of(&response, header::CONTENT_TYPE),
         "application/manifest+json"
     );
+}
+
+#[tokio::test]
+async fn translations_are_utf8_text_revalidated_on_each_visit() {
+    let (_root, config) = fixture();
+    let response = get(&config, "/locales/ru.ftl", Some("gzip")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    // The name carries no hash, so a corrected translation must reach the next visit.
+    assert_eq!(header_of(&response, header::CACHE_CONTROL), REVALIDATE);
+    assert_eq!(
+        header_of(&response, header::CONTENT_TYPE),
+        "text/plain; charset=utf-8"
+    );
+    assert_eq!(header_of(&response, header::CONTENT_ENCODING), "gzip");
+    let response = get(&config, "/locales/ru.ftl", None).await;
+    assert_eq!(body_of(response).await, "nav-home = Главная\n".as_bytes());
 }
 
 #[tokio::test]
