@@ -130,7 +130,8 @@ pub async fn load_interface_language() {
         return;
     }
     let stored_key = format!("{TRANSLATION_KEY_PREFIX}{}", language.tag());
-    let stored_text = local_storage().and_then(|storage| storage.get_item(&stored_key).ok().flatten());
+    let stored_text =
+        local_storage().and_then(|storage| storage.get_item(&stored_key).ok().flatten());
     let stored_translation = stored_text
         .as_deref()
         .and_then(|text| Translation::parse(language, text).ok());
@@ -223,7 +224,11 @@ pub fn format_date(ms_since_epoch: f64) -> String {
     format_with_styles(ms_since_epoch, Some("full"), None)
 }
 
-fn format_with_styles(ms_since_epoch: f64, date_style: Option<&str>, time_style: Option<&str>) -> String {
+fn format_with_styles(
+    ms_since_epoch: f64,
+    date_style: Option<&str>,
+    time_style: Option<&str>,
+) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms_since_epoch));
     let options = js_sys::Object::new();
     if let Some(style) = date_style {

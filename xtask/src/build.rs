@@ -11,8 +11,16 @@ use anyhow::{Context, Result};
 use crate::tools::{self, repo_root};
 
 /// Files worth compressing; images and audio are compressed already.
-const COMPRESSIBLE_EXTENSIONS: &[&str] =
-    &["html", "js", "wasm", "css", "json", "webmanifest", "svg", "ftl"];
+const COMPRESSIBLE_EXTENSIONS: &[&str] = &[
+    "html",
+    "js",
+    "wasm",
+    "css",
+    "json",
+    "webmanifest",
+    "svg",
+    "ftl",
+];
 
 pub fn dist_dir() -> PathBuf {
     repo_root().join("dist")

@@ -88,17 +88,24 @@ fn ids_used_in_code() -> BTreeSet<String> {
     for file in files {
         let text = std::fs::read_to_string(&file).expect("readable source");
         // Comments may show the macro with example ids; only code asks for messages.
-        for line in text.lines().filter(|line| !line.trim_start().starts_with("//")) {
-            for opener in ["t!(\"", "tr(\"", "tr_with(\""] {
-                for (position, _) in line.match_indices(opener) {
-                    let follows_a_name = line[..position]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|before| before.is_alphanumeric() || before == '_');
-                    let rest = &line[position + opener.len()..];
-                    if let (false, Some(end)) = (follows_a_name, rest.find('"')) {
-                        ids.insert(rest[..end].to_owned());
-                    }
+        let code: String = text
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for opener in ["t!(", "tr(", "tr_with("] {
+            for (position, _) in code.match_indices(opener) {
+                let follows_a_name = code[..position]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|before| before.is_alphanumeric() || before == '_');
+                // rustfmt may put the id on the line after the opening parenthesis.
+                let rest = code[position + opener.len()..].trim_start();
+                let Some(quoted) = rest.strip_prefix('"') else {
+                    continue;
+                };
+                if let (false, Some(end)) = (follows_a_name, quoted.find('"')) {
+                    ids.insert(quoted[..end].to_owned());
                 }
             }
         }
@@ -134,9 +141,15 @@ fn every_message_the_code_uses_is_in_english_and_every_english_message_is_used()
             .collect();
     let used = ids_used_in_code();
     let missing: Vec<&String> = used.difference(&english).collect();
-    assert!(missing.is_empty(), "used in src/ but not in locales/en.ftl: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "used in src/ but not in locales/en.ftl: {missing:?}"
+    );
     let unused: Vec<&String> = english.difference(&used).collect();
-    assert!(unused.is_empty(), "in locales/en.ftl but used nowhere in src/: {unused:?}");
+    assert!(
+        unused.is_empty(),
+        "in locales/en.ftl but used nowhere in src/: {unused:?}"
+    );
 }
 
 #[test]

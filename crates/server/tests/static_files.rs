@@ -35,7 +35,10 @@ fn fixture() -> (tempfile::TempDir, Config) {
         b"self.addEventListener('fetch', () => {})",
     );
     write(&dist.join("manifest.webmanifest"), b"{\"name\":\"baeum\"}");
-    write(&dist.join("locales/ru.ftl"), "nav-home = Главная\n".as_bytes());
+    write(
+        &dist.join("locales/ru.ftl"),
+        "nav-home = Главная\n".as_bytes(),
+    );
     write(&dist.join("locales/ru.ftl.gz"), b"gzip translation");
     write(&content.join("catalog.json"), b"{\"courses\":[]}");
     let pack = format!("{}.json", "ab".repeat(32));
