@@ -18,6 +18,7 @@ use uuid::Uuid;
 
 use crate::storage::StorageError;
 use crate::sync_driver::{use_sync, HttpMethod, SyncHandle, TransportRequest};
+use crate::t;
 
 /// An account's role, as the server names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +67,31 @@ pub enum AccountError {
     Storage(#[from] StorageError),
 }
 
+impl AccountError {
+    /// The error in the interface language, as the account panel shows it (the `Display` text
+    /// is the English one, for logs and tests). A refusal the server put in words is shown in
+    /// the server's words.
+    pub fn message(&self) -> String {
+        match self {
+            AccountError::WrongCredentials => t!("account-wrong-credentials"),
+            AccountError::UsernameTaken => t!("account-username-taken"),
+            AccountError::Refused(message) => message.clone(),
+            AccountError::Unreachable => t!("account-unreachable"),
+            AccountError::ServerError(status) => t!("account-server-error", status = *status),
+            AccountError::UnreadableAnswer(detail) => {
+                t!("account-unreadable-answer", detail = detail)
+            }
+            AccountError::Storage(error) => {
+                t!("account-storage-failed", reason = error.message())
+            }
+        }
+    }
+}
+
+/// Stands for the username while "Signed in as …" is formatted, so that the name can be shown
+/// in bold wherever the language puts it.
+const USERNAME_MARKER: &str = "\u{E000}";
+
 #[derive(Serialize)]
 struct SignInRequest<'a> {
     username: &'a str,
@@ -84,7 +110,7 @@ fn server_message(response: &HttpResponse) -> String {
     serde_json::from_str::<Value>(&response.body)
         .ok()
         .and_then(|body| body.get("error").and_then(Value::as_str).map(str::to_owned))
-        .unwrap_or_else(|| format!("the server refused (http {})", response.status))
+        .unwrap_or_else(|| t!("account-server-refused", status = response.status))
 }
 
 async fn send(
@@ -183,6 +209,14 @@ enum FormAction {
     SignUp,
 }
 
+/// The text before and after the username in a message formatted with [`USERNAME_MARKER`].
+fn around_username(message: &str) -> (String, String) {
+    match message.split_once(USERNAME_MARKER) {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (message.to_owned(), String::new()),
+    }
+}
+
 /// A sign-in / sign-up form, or who is signed in with a sign-out button. Renders nothing
 /// without [`provide_sync`](crate::sync_driver::provide_sync).
 #[component]
@@ -212,7 +246,7 @@ pub fn AccountPanel() -> impl IntoView {
             };
             match result {
                 Ok(_) => password.set(String::new()),
-                Err(error) => problem.set(Some(error.to_string())),
+                Err(error) => problem.set(Some(error.message())),
             }
             busy.set(false);
         });
@@ -221,14 +255,17 @@ pub fn AccountPanel() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             if let Err(error) = sign_out(sync).await {
-                problem.set(Some(error.to_string()));
+                problem.set(Some(error.message()));
             }
             busy.set(false);
         });
     };
 
+    let (signed_in_before, signed_in_after) =
+        around_username(&t!("account-signed-in-as", username = USERNAME_MARKER));
+
     view! {
-        <section class="account-panel" aria-label="Account">
+        <section class="account-panel" aria-label=t!("account-panel")>
             <Show
                 when=move || sync.account.get().is_some()
                 fallback=move || {
@@ -241,7 +278,7 @@ pub fn AccountPanel() -> impl IntoView {
                             }
                         >
                             <label>
-                                "Username"
+                                {t!("account-username")}
                                 <input
                                     data-testid="username"
                                     name="username"
@@ -252,7 +289,7 @@ pub fn AccountPanel() -> impl IntoView {
                                 />
                             </label>
                             <label>
-                                "Password"
+                                {t!("account-password")}
                                 <input
                                     data-testid="password"
                                     name="password"
@@ -264,7 +301,7 @@ pub fn AccountPanel() -> impl IntoView {
                                 />
                             </label>
                             <label>
-                                "I am a"
+                                {t!("account-role")}
                                 <select
                                     data-testid="role"
                                     on:change=move |event| {
@@ -277,12 +314,12 @@ pub fn AccountPanel() -> impl IntoView {
                                         )
                                     }
                                 >
-                                    <option value="learner" selected=true>"learner"</option>
-                                    <option value="teacher">"teacher"</option>
+                                    <option value="learner" selected=true>{t!("account-role-learner")}</option>
+                                    <option value="teacher">{t!("account-role-teacher")}</option>
                                 </select>
                             </label>
                             <button type="submit" data-testid="sign-in" disabled=move || busy.get()>
-                                "Sign in"
+                                {t!("account-sign-in")}
                             </button>
                             <button
                                 type="button"
@@ -290,19 +327,20 @@ pub fn AccountPanel() -> impl IntoView {
                                 disabled=move || busy.get()
                                 on:click=move |_| submit(FormAction::SignUp)
                             >
-                                "Create account"
+                                {t!("account-create")}
                             </button>
                         </form>
                     }
                 }
             >
                 <p data-testid="signed-in-as">
-                    "Signed in as "
+                    {signed_in_before.clone()}
                     <strong>
                         {move || {
                             sync.account.get().map(|account| account.username).unwrap_or_default()
                         }}
                     </strong>
+                    {signed_in_after.clone()}
                 </p>
                 <button
                     type="button"
@@ -310,7 +348,7 @@ pub fn AccountPanel() -> impl IntoView {
                     disabled=move || busy.get()
                     on:click=leave
                 >
-                    "Sign out"
+                    {t!("account-sign-out")}
                 </button>
             </Show>
             <p class="account-problem" role="alert" data-testid="account-problem">

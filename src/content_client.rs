@@ -18,6 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::storage::{ContentStore, LocalDatabase};
 use crate::sync_driver::SyncHandle;
+use crate::t;
 
 thread_local! {
     /// Where downloaded files are read from: the app's sync handle, which owns the database
@@ -78,6 +79,81 @@ pub enum LoadError {
     UnknownCourse(String),
     #[error("course `{course}` has no lesson `{lesson}`")]
     UnknownLesson { course: String, lesson: String },
+}
+
+impl LoadError {
+    /// The error in the interface language, as the pages show it (the `Display` text is the
+    /// English one, for logs and tests).
+    pub fn message(&self) -> String {
+        match self {
+            LoadError::Unreachable => t!("load-unreachable"),
+            LoadError::Status { name, status } => {
+                t!("load-status", status = *status, name = name)
+            }
+            LoadError::Content(error) => content_error_text(error),
+            LoadError::UnknownCourse(course) => t!("load-unknown-course", course = course),
+            LoadError::UnknownLesson { course, lesson } => {
+                t!("load-unknown-lesson", course = course, lesson = lesson)
+            }
+        }
+    }
+}
+
+/// Which pack file a [`ContentError`] is about, as the selector the messages choose their
+/// noun by; `None` for a kind the messages do not know.
+fn file_kind(kind: &str) -> Option<&'static str> {
+    match kind {
+        "catalog" => Some("catalog"),
+        "course manifest" => Some("manifest"),
+        "lesson" => Some("lesson"),
+        _ => None,
+    }
+}
+
+/// A broken pack file in the interface language. Errors in content sources (found when packs
+/// are built, never on a learner's device) stay as they are.
+fn content_error_text(error: &ContentError) -> String {
+    let fallback = || error.to_string();
+    match error {
+        ContentError::Truncated { kind, detail } => file_kind(kind).map_or_else(fallback, |kind| {
+            t!("load-file-truncated", kind = kind, detail = detail)
+        }),
+        ContentError::Malformed {
+            kind,
+            line,
+            column,
+            detail,
+        } => file_kind(kind).map_or_else(fallback, |kind| {
+            t!(
+                "load-file-malformed",
+                kind = kind,
+                line = *line,
+                column = *column,
+                detail = detail,
+            )
+        }),
+        ContentError::Inconsistent { kind, detail } => file_kind(kind)
+            .map_or_else(fallback, |kind| {
+                t!("load-file-inconsistent", kind = kind, detail = detail)
+            }),
+        ContentError::UnsupportedFormat {
+            kind,
+            found,
+            expected,
+        } => file_kind(kind).map_or_else(fallback, |kind| {
+            t!(
+                "load-file-unsupported-format",
+                kind = kind,
+                found = *found,
+                expected = *expected,
+            )
+        }),
+        ContentError::NotHashedName { name } => t!("load-not-hashed-name", name = name),
+        ContentError::HashMismatch { name, actual } => {
+            t!("load-hash-mismatch", name = name, actual = actual)
+        }
+        ContentError::Source { .. } => fallback(),
+    }
 }
 
 /// Fetches `name` below [`CONTENT_BASE`] and returns its bytes.

@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use baeum_core::content::download::{
     course_files, describe_remaining, estimated_remaining_ms, files_only_in, manifest_file,
-    AudioChoice, DownloadPlan, DownloadedFileKind,
+    AudioChoice, DownloadPlan, DownloadedFileKind, RemainingTime,
 };
 use baeum_core::content::{parse_course_manifest, verify_hash, CatalogCourse, CourseManifest};
 use baeum_core::units::format_bytes;
@@ -32,6 +32,7 @@ use leptos::task::spawn_local;
 use crate::browser;
 use crate::content_client::{downloads_database, fetch_content_file_for_download, LoadError};
 use crate::storage::{ContentStore, LocalDatabase, StorageError};
+use crate::t;
 
 /// Tries per file before the download stops and says why.
 pub const ATTEMPTS_PER_FILE: u32 = 3;
@@ -91,6 +92,25 @@ enum DownloadError {
     DeviceFull,
     #[error("the download could not be stored: {0}")]
     Storage(StorageError),
+}
+
+impl DownloadError {
+    /// The reason in the interface language, as the panel shows it after "Download stopped:".
+    fn message(&self) -> String {
+        match self {
+            DownloadError::Connection => t!("download-error-connection"),
+            DownloadError::Damaged { name, attempts } => {
+                t!("download-error-damaged", name = name, attempts = *attempts)
+            }
+            DownloadError::Status { name, status } => {
+                t!("download-error-status", name = name, status = *status)
+            }
+            DownloadError::DeviceFull => t!("download-error-device-full"),
+            DownloadError::Storage(error) => {
+                t!("download-error-storage", reason = error.message())
+            }
+        }
+    }
 }
 
 impl From<StorageError> for DownloadError {
@@ -366,7 +386,7 @@ impl CourseDownloadState {
             Err((done, total, error)) => self.state.set(DownloadState::Stopped {
                 done,
                 total,
-                message: error.to_string(),
+                message: error.message(),
             }),
         }
     }
@@ -494,7 +514,7 @@ impl CourseDownloads {
                 shared.state.set(DownloadState::Stopped {
                     done,
                     total,
-                    message: format!("the downloads could not be deleted: {error}"),
+                    message: t!("download-error-delete", reason = error.message()),
                 });
                 return;
             }
@@ -530,44 +550,44 @@ pub fn CourseDownloadPanel(downloads: CourseDownloads) -> impl IntoView {
                     <p data-testid="download-status" role="status">{status_text(&current)}</p>
                     {show_bar.then(|| view! {
                         <progress data-testid="download-progress" max=total.max(1).to_string() value=done.to_string()
-                            aria-label="Download progress"></progress>
+                            aria-label=t!("download-progress-label")></progress>
                     })}
                 }
             }}
             {save_data.then(|| view! {
                 <p class="course-meta" data-testid="save-data-note">
-                    "Your browser asks to save data: downloading the text alone is the smaller choice."
+                    {t!("download-save-data-note")}
                 </p>
             })}
             <div class="player-actions">
                 {move || match state.get() {
                     DownloadState::NotDownloaded { stored, total, text_total } => {
                         let everything_label = if stored == 0 {
-                            format!("Download for offline ({})", format_bytes(total))
+                            t!("download-start-all", size = format_bytes(total))
                         } else {
-                            format!("Download the rest ({})", format_bytes(total - stored))
+                            t!("download-start-rest", size = format_bytes(total - stored))
                         };
                         Some(view! {
                             <button type="button" class:secondary=save_data data-testid="download-start"
                                 on:click=everything(AudioChoice::WithAudio)>{everything_label}</button>
                             <button type="button" class:secondary=!save_data data-testid="download-text-only"
                                 on:click=everything(AudioChoice::TextOnly)>
-                                {format!("Text only ({}); audio plays when online", format_bytes(text_total))}
+                                {t!("download-start-text-only", size = format_bytes(text_total))}
                             </button>
                         }.into_any())
                     }
                     DownloadState::TextOnly { audio_missing, .. } => Some(view! {
                         <button type="button" data-testid="download-start" on:click=everything(AudioChoice::WithAudio)>
-                            {format!("Download the audio too ({})", format_bytes(audio_missing))}
+                            {t!("download-start-audio-too", size = format_bytes(audio_missing))}
                         </button>
                     }.into_any()),
                     DownloadState::Paused { .. } | DownloadState::Stopped { .. } => Some(view! {
-                        <button type="button" data-testid="download-start" on:click=move |_| downloads.start(None)>"Resume download"</button>
+                        <button type="button" data-testid="download-start" on:click=move |_| downloads.start(None)>{t!("download-resume")}</button>
                     }.into_any()),
                     _ => None,
                 }}
                 <Show when=move || matches!(state.get(), DownloadState::Downloading { .. })>
-                    <button type="button" class="secondary" data-testid="download-pause" on:click=move |_| downloads.pause()>"Pause"</button>
+                    <button type="button" class="secondary" data-testid="download-pause" on:click=move |_| downloads.pause()>{t!("download-pause")}</button>
                 </Show>
                 <Show when=move || match state.get() {
                     DownloadState::NotDownloaded { stored, .. } => stored > 0,
@@ -575,7 +595,7 @@ pub fn CourseDownloadPanel(downloads: CourseDownloads) -> impl IntoView {
                     _ => true,
                 }>
                     <button type="button" class="secondary" data-testid="download-delete" on:click=move |_| downloads.delete()>
-                        "Delete downloads (keeps your progress)"
+                        {t!("download-delete")}
                     </button>
                 </Show>
             </div>
@@ -602,9 +622,9 @@ pub fn UnitDownload(downloads: CourseDownloads, unit_id: String, bytes: u64) -> 
     view! {
         <p class="course-meta" data-testid=test_id>
             {move || if is_complete() {
-                format!("{} · on this device", format_bytes(bytes))
+                t!("download-unit-on-device", size = format_bytes(bytes))
             } else {
-                format!("{} to download", format_bytes(bytes))
+                t!("download-unit-to-download", size = format_bytes(bytes))
             }}
             {move || (!is_complete() && can_start()).then(|| view! {
                 " "
@@ -612,7 +632,7 @@ pub fn UnitDownload(downloads: CourseDownloads, unit_id: String, bytes: u64) -> 
                     on:click=move |_| downloads.start(Some(DownloadRequest {
                         audio: AudioChoice::WithAudio,
                         unit_id: Some(unit_id.get_value()),
-                    }))>"Download this unit"</button>
+                    }))>{t!("download-unit-start")}</button>
             })}
         </p>
     }
@@ -639,7 +659,7 @@ pub async fn download_assigned(
     for wanted in assigned {
         let (course, manifest) = crate::content_client::load_course(&wanted.course_id)
             .await
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| error.message())?;
         let unit_id = match &wanted.lesson_id {
             Some(lesson_id) => manifest
                 .units
@@ -667,10 +687,8 @@ pub async fn download_assigned(
         shared.clone().run(course, manifest, request).await;
         match shared.state.get_untracked() {
             DownloadState::Stopped { message, .. } => return Err(message),
-            DownloadState::Paused { .. } => return Err("the download was paused".to_owned()),
-            DownloadState::Unavailable => {
-                return Err("this browser cannot keep downloads (a private window?)".to_owned())
-            }
+            DownloadState::Paused { .. } => return Err(t!("download-assigned-paused")),
+            DownloadState::Unavailable => return Err(t!("download-assigned-unavailable")),
             _ => {}
         }
     }
@@ -764,12 +782,12 @@ pub fn DownloadedCourseList() -> impl IntoView {
         });
     };
     view! {
-        <h2>"Downloaded courses"</h2>
-        <Suspense fallback=|| view! { <p>"Reading the downloads…"</p> }>
+        <h2>{t!("download-list-title")}</h2>
+        <Suspense fallback=|| view! { <p>{t!("download-list-loading")}</p> }>
             {move || courses.get().map(|result| match result {
-                Err(error) => view! { <p data-testid="downloaded-courses">{format!("The downloads cannot be read: {error}.")}</p> }.into_any(),
+                Err(error) => view! { <p data-testid="downloaded-courses">{t!("download-list-error", reason = error.message())}</p> }.into_any(),
                 Ok(list) if list.is_empty() => view! {
-                    <p data-testid="downloaded-courses">"No course is downloaded. A course's page downloads it for offline use."</p>
+                    <p data-testid="downloaded-courses">{t!("download-list-empty")}</p>
                 }.into_any(),
                 Ok(list) => view! {
                     <ul class="downloaded-courses" data-testid="downloaded-courses">
@@ -779,15 +797,15 @@ pub fn DownloadedCourseList() -> impl IntoView {
                             let size = format_bytes(entry.stored_bytes);
                             view! {
                                 <li data-testid=test_id>
-                                    <span>{format!("{title}: {size}")}</span>
+                                    <span>{t!("download-list-entry", title = title, size = size)}</span>
                                     " "
                                     <button type="button" class="secondary small" data-testid="downloaded-delete"
-                                        on:click=move |_| delete(entry.clone())>"Delete downloads"</button>
+                                        on:click=move |_| delete(entry.clone())>{t!("download-list-delete")}</button>
                                 </li>
                             }
                         }).collect_view()}
                     </ul>
-                    <p class="course-meta">"Deleting downloads keeps your progress; the course opens online again."</p>
+                    <p class="course-meta">{t!("download-list-note")}</p>
                 }.into_any(),
             })}
         </Suspense>
@@ -795,53 +813,45 @@ pub fn DownloadedCourseList() -> impl IntoView {
 }
 
 /// The panel's one-line account of where the download stands.
+// Kept as written, one `t!` a line: the locale test finds a message's id on the line of its `t!(`.
+#[rustfmt::skip]
 fn status_text(state: &DownloadState) -> String {
+    let size = |bytes: &u64| format_bytes(*bytes);
     match state {
-        DownloadState::Checking => "Checking what is on this device…".to_owned(),
-        DownloadState::NotDownloaded {
-            stored: 0, total, ..
-        } => format!(
-            "Not downloaded. The whole course with audio is {}.",
-            format_bytes(*total)
-        ),
-        DownloadState::NotDownloaded { stored, total, .. } => format!(
-            "Partly downloaded: {} of {}. Resume to get the rest.",
-            format_bytes(*stored),
-            format_bytes(*total)
-        ),
-        DownloadState::TextOnly {
-            text_total,
-            audio_missing,
-        } => format!(
-            "Text downloaded: {} on this device. The audio ({}) plays only when online.",
-            format_bytes(*text_total),
-            format_bytes(*audio_missing)
-        ),
-        DownloadState::Downloading {
-            done,
-            total,
-            remaining_ms,
-        } => format!(
-            "Downloading: {} of {}{}",
-            format_bytes(*done),
-            format_bytes(*total),
-            remaining_ms
-                .map(|milliseconds| format!(", {} left", describe_remaining(milliseconds)))
-                .unwrap_or_default()
-        ),
-        DownloadState::Paused { done, total } => format!(
-            "Paused: {} of {} downloaded.",
-            format_bytes(*done),
-            format_bytes(*total)
-        ),
-        DownloadState::Stopped { message, .. } => format!("Download stopped: {message}."),
-        DownloadState::Complete { total } => format!(
-            "Downloaded: {} on this device. It works offline.",
-            format_bytes(*total)
-        ),
-        DownloadState::Unavailable => "This browser cannot keep downloads (a private window?). \
-                                       Lessons still open while online."
-            .to_owned(),
+        DownloadState::Checking => t!("download-status-checking"),
+        DownloadState::NotDownloaded { stored: 0, total, .. } => {
+            t!("download-status-not-downloaded", total = size(total))
+        }
+        DownloadState::NotDownloaded { stored, total, .. } => {
+            t!("download-status-partly", stored = size(stored), total = size(total))
+        }
+        DownloadState::TextOnly { text_total, audio_missing } => {
+            t!("download-status-text-only", text = size(text_total), audio = size(audio_missing))
+        }
+        DownloadState::Downloading { done, total, remaining_ms } => {
+            let (done, total) = (size(done), size(total));
+            match remaining_ms.map(describe_remaining) {
+                None => t!("download-status-downloading", done = done, total = total),
+                Some(RemainingTime::FewSeconds) => {
+                    t!("download-status-few-seconds-left", done = done, total = total)
+                }
+                Some(RemainingTime::Seconds(seconds)) => {
+                    t!("download-status-seconds-left", done = done, total = total, seconds = seconds)
+                }
+                Some(RemainingTime::Minutes(minutes)) => {
+                    t!("download-status-minutes-left", done = done, total = total, minutes = minutes)
+                }
+                Some(RemainingTime::Hours(hours)) => {
+                    t!("download-status-hours-left", done = done, total = total, hours = hours)
+                }
+            }
+        }
+        DownloadState::Paused { done, total } => {
+            t!("download-status-paused", done = size(done), total = size(total))
+        }
+        DownloadState::Stopped { message, .. } => t!("download-status-stopped", reason = message),
+        DownloadState::Complete { total } => t!("download-status-complete", total = size(total)),
+        DownloadState::Unavailable => t!("download-status-unavailable"),
     }
 }
 

@@ -22,6 +22,8 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::t;
+
 /// The localStorage key that remembers whether Latin keys type Hangul. It is a device setting,
 /// not progress: a learner who switched it on wants it on in the next lesson too.
 pub const LATIN_TO_HANGUL_STORAGE_KEY: &str = "baeum.latin-to-hangul";
@@ -422,7 +424,7 @@ pub fn KoreanKeyboard(
                         }
                     }
                 >
-                    "Korean keyboard"
+                    {t!("keyboard-toggle")}
                 </button>
                 <LatinToHangul target=target run=run/>
             </div>
@@ -430,7 +432,7 @@ pub fn KoreanKeyboard(
                 class="keyboard-keys"
                 id=panel_id
                 role="group"
-                aria-label="Korean keyboard keys"
+                aria-label=t!("keyboard-keys-label")
                 data-testid="keyboard-keys"
                 hidden=move || !open.get()
             >
@@ -441,7 +443,7 @@ pub fn KoreanKeyboard(
                         type="button"
                         class="key key-wide key-shift"
                         data-testid="key-shift"
-                        aria-label="Shift: tense consonants ㄲ ㄸ ㅃ ㅆ ㅉ and ㅒ ㅖ"
+                        aria-label=t!("keyboard-shift-label")
                         aria-pressed=move || shifted.get().to_string()
                         on:mousedown=|event| event.prevent_default()
                         on:click=move |_| shifted.update(|shifted| *shifted = !*shifted)
@@ -453,7 +455,7 @@ pub fn KoreanKeyboard(
                         type="button"
                         class="key key-wide key-backspace"
                         data-testid="key-backspace"
-                        aria-label="Backspace: delete one letter"
+                        aria-label=t!("keyboard-backspace-label")
                         on:mousedown=|event| event.prevent_default()
                         on:click=move |_| press(Keystroke::Backspace)
                     >
@@ -465,23 +467,23 @@ pub fn KoreanKeyboard(
                         type="button"
                         class="key key-space"
                         data-testid="key-space"
-                        aria-label="Space"
+                        aria-label=t!("keyboard-space-label")
                         on:mousedown=|event| event.prevent_default()
                         on:click=move |_| {
                             shifted.set(false);
                             press(Keystroke::Character(' '));
                         }
                     >
-                        "space"
+                        {t!("keyboard-space-key")}
                     </button>
                     <button
                         type="button"
                         class="key key-wide key-done"
                         data-testid="keyboard-hide"
-                        aria-label="Done: hide the Korean keyboard"
+                        aria-label=t!("keyboard-done-label")
                         on:click=move |_| hide()
                     >
-                        "Done"
+                        {t!("keyboard-done")}
                     </button>
                 </div>
             </div>
@@ -578,7 +580,7 @@ pub fn LatinToHangul(
                     run.update_value(ComposingRun::end);
                 }
             />
-            <span>"Latin keys type Korean "<span class="latin-example" lang="ko">"(gks → 한)"</span></span>
+            <span>{t!("keyboard-latin-to-hangul")} " " <span class="latin-example" lang="ko">"(gks → 한)"</span></span>
         </label>
     }
 }

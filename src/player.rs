@@ -24,6 +24,7 @@ use wasm_bindgen::JsCast;
 
 use crate::content_client::media_url;
 use crate::keyboard::KoreanKeyboard;
+use crate::t;
 
 /// Where a lesson in progress is saved on this device, so a learner who closes the app
 /// mid-lesson resumes at the same item.
@@ -134,10 +135,10 @@ pub fn LessonPlayer(
                 class="player-progress"
                 max=item_count
                 value=move || position.get()
-                aria-label="Lesson progress"
+                aria-label=t!("lesson-progress")
             ></progress>
             <p class="course-meta" data-testid="player-position">
-                {move || format!("{} / {item_count}", (position.get() + 1).min(item_count))}
+                {move || t!("lesson-position", current = (position.get() + 1).min(item_count), total = item_count)}
             </p>
             {move || {
                 let position = position.get();
@@ -208,7 +209,7 @@ fn ItemView(
             view! { <MarkdownText text=text.get_or_english(language).to_owned()/> }.into_any()
         }
         ItemKind::CultureNote { title, text } => view! {
-            <p class="course-meta">"Culture note"</p>
+            <p class="course-meta">{t!("lesson-culture-note")}</p>
             <h3>{title.get_or_english(language).to_owned()}</h3>
             <MarkdownText text=text.get_or_english(language).to_owned()/>
         }
@@ -222,14 +223,14 @@ fn ItemView(
         } => view! {
             <p class="big-korean" lang="ko" data-testid="letter">{jamo}</p>
             <p><span lang="ko">{name.text.clone()}</span> " · " {romanization}</p>
-            <SpeakButton spoken=name label="Hear the letter's name"/>
+            <SpeakButton spoken=name label=SpeakLabel::LetterName/>
             <p>{sound.get_or_english(language).to_owned()}</p>
             <ul class="examples">
                 {examples.into_iter().map(|example| view! {
                     <li>
                         <span lang="ko">{example.ko.text.clone()}</span>
                         " — " {example.gloss.get_or_english(language).to_owned()} " "
-                        <SpeakButton spoken=example.ko label="Hear it"/>
+                        <SpeakButton spoken=example.ko label=SpeakLabel::It/>
                     </li>
                 }).collect_view()}
             </ul>
@@ -243,13 +244,13 @@ fn ItemView(
         } => view! {
             <p class="big-korean" lang="ko" data-testid="vocab-word">{ko.text.clone()}</p>
             <p>{romanization}</p>
-            <SpeakButton spoken=ko label="Hear the word"/>
+            <SpeakButton spoken=ko label=SpeakLabel::Word/>
             <p data-testid="gloss">{gloss.get_or_english(language).to_owned()}</p>
             {example.map(|example| view! {
                 <p>
                     <span lang="ko">{example.ko.text.clone()}</span>
                     " — " {example.gloss.get_or_english(language).to_owned()} " "
-                    <SpeakButton spoken=example.ko label="Hear the example"/>
+                    <SpeakButton spoken=example.ko label=SpeakLabel::Example/>
                 </p>
             })}
         }
@@ -284,7 +285,7 @@ fn ItemView(
             };
             view! {
                 <Prompt prompt=prompt language=language/>
-                <SpeakButton spoken=audio label="Listen"/>
+                <SpeakButton spoken=audio label=SpeakLabel::Listen/>
                 {response_view}
             }
             .into_any()
@@ -339,7 +340,7 @@ fn ItemView(
                     <Show
                         when=move || show_hint.get()
                         fallback=move || view! {
-                            <button type="button" class="secondary" on:click=move |_| show_hint.set(true)>"Show a hint"</button>
+                            <button type="button" class="secondary" on:click=move |_| show_hint.set(true)>{t!("lesson-show-hint")}</button>
                         }
                     >
                         <p class="hint" data-testid="hint">{hint_text.clone()}</p>
@@ -350,7 +351,7 @@ fn ItemView(
             <div class="player-actions">
                 <Show when=move || !graded || answered()>
                     <button type="button" data-testid="continue" on:click=move |_| go_on.run(())>
-                        {move || if graded && !correct() { "Continue anyway" } else { "Continue" }}
+                        {move || if graded && !correct() { t!("lesson-continue-anyway") } else { t!("lesson-continue") }}
                     </button>
                 </Show>
             </div>
@@ -367,7 +368,7 @@ fn Prompt(prompt: LocalizedText, language: Language) -> impl IntoView {
 #[component]
 fn KoreanLine(spoken: Spoken) -> impl IntoView {
     view! {
-        <p class="korean-title" lang="ko">{spoken.text.clone()} " " <SpeakButton spoken=spoken label="Hear it"/></p>
+        <p class="korean-title" lang="ko">{spoken.text.clone()} " " <SpeakButton spoken=spoken label=SpeakLabel::It/></p>
     }
 }
 
@@ -467,7 +468,7 @@ fn TypedInput(feedback: RwSignal<Option<Feedback>>, submit: Callback<Answer>) ->
     view! {
         <form class="typed-answer" on:submit=move |event| { event.prevent_default(); check(); }>
             <label>
-                <span class="visually-hidden">"Your answer in Korean"</span>
+                <span class="visually-hidden">{t!("lesson-typed-answer-label")}</span>
                 <input
                     type="text"
                     lang="ko"
@@ -486,7 +487,7 @@ fn TypedInput(feedback: RwSignal<Option<Feedback>>, submit: Callback<Answer>) ->
                     }
                 />
             </label>
-            <button type="submit" data-testid="check" disabled=settled>"Check"</button>
+            <button type="submit" data-testid="check" disabled=settled>{t!("lesson-check")}</button>
         </form>
         <KoreanKeyboard target=input_ref/>
     }
@@ -511,7 +512,7 @@ fn OrderingInput(
     let word =
         move |index: usize| words.with_value(|words| words.get(index).cloned().unwrap_or_default());
     view! {
-        <p class="answer-line" data-testid="answer-line" aria-label="Your sentence" lang="ko">
+        <p class="answer-line" data-testid="answer-line" aria-label=t!("lesson-your-sentence") lang="ko">
             <For each=move || placed.get() key=|index| *index let:index>
                 <button type="button" disabled=settled on:click=move |_| {
                     placed.update(|placed| placed.retain(|placed_index| *placed_index != index));
@@ -534,7 +535,7 @@ fn OrderingInput(
             data-testid="check"
             disabled=move || settled() || !bank.with(Vec::is_empty)
             on:click=move |_| submit.run(Answer::Ordering(placed.get_untracked().into_iter().map(word).collect()))
-        >"Check"</button>
+        >{t!("lesson-check")}</button>
     }
 }
 
@@ -579,12 +580,12 @@ fn FeedbackView(feedback: Feedback) -> impl IntoView {
             .then(|| {
                 expected
                     .clone()
-                    .map(|expected| format!("Correct. Written exactly: {expected}"))
+                    .map(|expected| t!("lesson-correct-written-exactly", expected = expected))
             })
             .flatten();
         return view! {
             <div class="feedback correct" role="status" data-testid="feedback" data-correct="true">
-                <p>{spacing_note.unwrap_or_else(|| "Correct!".to_owned())}</p>
+                <p>{spacing_note.unwrap_or_else(|| t!("lesson-correct"))}</p>
             </div>
         }
         .into_any();
@@ -596,22 +597,39 @@ fn FeedbackView(feedback: Feedback) -> impl IntoView {
         .unwrap_or_default();
     view! {
         <div class="feedback wrong" role="status" data-testid="feedback" data-correct="false">
-            <p>"Not quite."</p>
-            {expected.map(|expected| view! { <p>"The answer is " <strong lang="ko">{expected}</strong></p> })}
+            <p>{t!("lesson-not-quite")}</p>
+            {expected.map(|expected| {
+                let (before, after) = around_answer(&t!("lesson-answer-is", answer = ANSWER_MARKER));
+                view! { <p>{before} <strong lang="ko">{expected}</strong> {after}</p> }
+            })}
             <ul class="jamo-diff" data-testid="jamo-diff">
                 {differences.into_iter().map(|line| view! { <li lang="ko">{line}</li> }).collect_view()}
             </ul>
-            <p>"Try again, or continue."</p>
+            <p>{t!("lesson-try-again")}</p>
         </div>
     }
     .into_any()
 }
 
+/// Stands for the answer while "The answer is …" is formatted, so that the answer can be shown
+/// in its own element wherever the translation puts it. A private-use character, never in a
+/// message or an answer.
+const ANSWER_MARKER: &str = "\u{E000}";
+
+/// The text of a formatted message before and after [`ANSWER_MARKER`].
+fn around_answer(message: &str) -> (String, String) {
+    match message.split_once(ANSWER_MARKER) {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (message.to_owned(), String::new()),
+    }
+}
+
+/// Which part of a syllable a jamo is, as the selector the difference messages take.
 fn part_name(part: JamoPosition) -> &'static str {
     match part {
-        JamoPosition::Initial => "first consonant",
-        JamoPosition::Medial => "vowel",
-        JamoPosition::Final => "final consonant",
+        JamoPosition::Initial => "initial",
+        JamoPosition::Medial => "medial",
+        JamoPosition::Final => "final",
     }
 }
 
@@ -622,26 +640,55 @@ pub fn describe_differences(grade: &TypedGrade) -> Vec<String> {
         .differences
         .iter()
         .flat_map(|difference| match difference {
-            Difference::MissingCharacter { expected, .. } => vec![format!("{expected} is missing")],
-            Difference::ExtraCharacter { given, .. } => vec![format!("{given} is not needed")],
-            Difference::WrongCharacter { expected, given, jamo, .. } => {
+            Difference::MissingCharacter { expected, .. } => {
+                vec![t!("lesson-diff-missing", expected = expected.to_string())]
+            }
+            Difference::ExtraCharacter { given, .. } => {
+                vec![t!("lesson-diff-extra", given = given.to_string())]
+            }
+            Difference::WrongCharacter {
+                expected,
+                given,
+                jamo,
+                ..
+            } => {
+                let should_be = || {
+                    t!(
+                        "lesson-diff-wrong",
+                        given = given.to_string(),
+                        expected = expected.to_string()
+                    )
+                };
                 if jamo.is_empty() {
-                    return vec![format!("{given} should be {expected}")];
+                    return vec![should_be()];
                 }
                 jamo.iter()
                     .map(|jamo| {
                         let part = part_name(jamo.part);
                         match (jamo.change, jamo.expected, jamo.given) {
-                            (JamoChange::Wrong, Some(expected_jamo), Some(given_jamo)) => {
-                                format!("in {given} → {expected}: the {part} is {expected_jamo}, not {given_jamo}")
-                            }
-                            (JamoChange::Missing, Some(expected_jamo), _) => {
-                                format!("in {given} → {expected}: the {part} {expected_jamo} is missing")
-                            }
-                            (JamoChange::Extra, _, Some(given_jamo)) => {
-                                format!("in {given} → {expected}: the {part} {given_jamo} is not needed")
-                            }
-                            _ => format!("{given} should be {expected}"),
+                            (JamoChange::Wrong, Some(expected_jamo), Some(given_jamo)) => t!(
+                                "lesson-diff-jamo-wrong",
+                                given = given.to_string(),
+                                expected = expected.to_string(),
+                                part = part,
+                                expected_jamo = expected_jamo.to_string(),
+                                given_jamo = given_jamo.to_string()
+                            ),
+                            (JamoChange::Missing, Some(expected_jamo), _) => t!(
+                                "lesson-diff-jamo-missing",
+                                given = given.to_string(),
+                                expected = expected.to_string(),
+                                part = part,
+                                expected_jamo = expected_jamo.to_string()
+                            ),
+                            (JamoChange::Extra, _, Some(given_jamo)) => t!(
+                                "lesson-diff-jamo-extra",
+                                given = given.to_string(),
+                                expected = expected.to_string(),
+                                part = part,
+                                given_jamo = given_jamo.to_string()
+                            ),
+                            _ => should_be(),
                         }
                     })
                     .collect()
@@ -659,28 +706,52 @@ fn LessonEnd(
     let percent = (summary.scaled_score * 100.0).round() as u32;
     view! {
         <section class="summary item-card" data-testid="lesson-summary">
-            <h2 class="item-focus" tabindex="-1">"Lesson complete"</h2>
+            <h2 class="item-focus" tabindex="-1">{t!("lesson-complete")}</h2>
             <p data-testid="score">
-                {format!("{} of {} right the first time ({percent}%)", summary.correct_first_time, summary.graded_items)}
+                {t!("lesson-score", correct = summary.correct_first_time, total = summary.graded_items, percent = percent)}
             </p>
             <div class="player-actions">
-                {next_lesson_href.map(|href| view! { <a class="button" href=href data-testid="next-lesson">"Next lesson"</a> })}
-                <a class="button secondary" href=course_href>"Back to the course"</a>
+                {next_lesson_href.map(|href| view! { <a class="button" href=href data-testid="next-lesson">{t!("lesson-next-lesson")}</a> })}
+                <a class="button secondary" href=course_href>{t!("lesson-back-to-course")}</a>
             </div>
         </section>
+    }
+}
+
+/// What a [`SpeakButton`] plays, for its accessible name.
+#[derive(Clone, Copy)]
+enum SpeakLabel {
+    LetterName,
+    It,
+    Word,
+    Example,
+    Listen,
+}
+
+impl SpeakLabel {
+    /// The button's accessible name: what it plays, then the Korean `text`.
+    fn aria_label(self, text: &str) -> String {
+        match self {
+            SpeakLabel::LetterName => t!("lesson-hear-letter-name", text = text),
+            SpeakLabel::It => t!("lesson-hear-it", text = text),
+            SpeakLabel::Word => t!("lesson-hear-word", text = text),
+            SpeakLabel::Example => t!("lesson-hear-example", text = text),
+            SpeakLabel::Listen => t!("lesson-listen", text = text),
+        }
     }
 }
 
 /// Plays a spoken Korean text: its recorded clip when there is one, else the browser's Korean
 /// voice if it has one, else nothing (the text is on screen anyway).
 #[component]
-fn SpeakButton(spoken: Spoken, label: &'static str) -> impl IntoView {
+fn SpeakButton(spoken: Spoken, label: SpeakLabel) -> impl IntoView {
     let audio_ref = NodeRef::<leptos::html::Audio>::new();
     let text = spoken.text.clone();
+    let aria_label = label.aria_label(&text);
     match spoken.audio {
         Some(file) => view! {
             <audio node_ref=audio_ref src=clip_source(file) preload="none" data-testid="audio"></audio>
-            <button type="button" class="secondary speak" aria-label=format!("{label}: {text}") data-testid="play-audio" on:click=move |_| {
+            <button type="button" class="secondary speak" aria-label=aria_label data-testid="play-audio" on:click=move |_| {
                 if let Some(audio) = audio_ref.get_untracked() {
                     audio.set_current_time(0.0);
                     let _ = audio.play();
@@ -689,7 +760,7 @@ fn SpeakButton(spoken: Spoken, label: &'static str) -> impl IntoView {
         }
         .into_any(),
         None if has_korean_voice() => view! {
-            <button type="button" class="secondary speak" aria-label=format!("{label}: {text}") on:click=move |_| speak_with_browser_voice(&text)>"🔊"</button>
+            <button type="button" class="secondary speak" aria-label=aria_label on:click=move |_| speak_with_browser_voice(&text)>"🔊"</button>
         }
         .into_any(),
         None => ().into_any(),

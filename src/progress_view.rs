@@ -13,9 +13,11 @@ use baeum_core::progress::{
 };
 use chrono::NaiveDate;
 
-use crate::content_client::{load_catalog, load_manifest};
+use crate::content_client::{load_catalog, load_manifest, LoadError};
 use crate::storage::progress_digest::SavedDigest;
+use crate::storage::StorageError;
 use crate::sync_driver::SyncHandle;
+use crate::t;
 
 /// A course with the learner's progress in it.
 #[derive(Debug, Clone)]
@@ -51,9 +53,21 @@ impl Standing {
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum StandingError {
     #[error("your progress could not be read from this device: {0}")]
-    Storage(String),
+    Storage(StorageError),
     #[error("{0}")]
-    Content(String),
+    Content(LoadError),
+}
+
+impl StandingError {
+    /// The error in the interface language, as the pages show it.
+    pub fn message(&self) -> String {
+        match self {
+            StandingError::Storage(error) => {
+                t!("progress-storage-failed", reason = error.message())
+            }
+            StandingError::Content(error) => error.message(),
+        }
+    }
 }
 
 /// The learner's local calendar date now.
@@ -71,8 +85,7 @@ pub fn local_today() -> NaiveDate {
 /// a full fold of the log when it cannot be grown. The result is saved for next time; failing
 /// to save it only makes the next start slower, so that failure is logged, not shown.
 pub async fn load_digest(sync: SyncHandle) -> Result<ProgressDigest, StandingError> {
-    let storage_error =
-        |error: crate::storage::StorageError| StandingError::Storage(error.to_string());
+    let storage_error = StandingError::Storage;
     let database = sync.database().await.map_err(storage_error)?;
     let reading = database
         .read_digest_and_since()
@@ -128,9 +141,7 @@ async fn save_digest_for_next_time(database: &crate::storage::LocalDatabase, sav
 /// The digest together with every course of the catalog whose outline can be loaded.
 pub async fn load_standing(sync: SyncHandle) -> Result<Standing, StandingError> {
     let digest = load_digest(sync).await?;
-    let catalog = load_catalog()
-        .await
-        .map_err(|error| StandingError::Content(error.to_string()))?;
+    let catalog = load_catalog().await.map_err(StandingError::Content)?;
     let mut courses = Vec::new();
     for course in catalog.courses {
         // A course whose outline cannot be loaded (offline and never opened) is left out here;

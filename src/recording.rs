@@ -24,7 +24,9 @@ use uuid::Uuid;
 
 use crate::content_client::LoadedLesson;
 use crate::player::save_session;
+use crate::storage::StorageError;
 use crate::sync_driver::{use_sync, SyncHandle};
+use crate::t;
 
 /// Builds one statement from the shared context.
 type StatementBuilder =
@@ -116,7 +118,7 @@ impl LessonRecorder {
                     Write::Statement(build) => {
                         if let Err(error) = record_now(sync, &run_for_writer, build).await {
                             leptos::logging::error!("this answer could not be recorded: {error}");
-                            saving.failed.try_set(Some(error));
+                            saving.failed.try_set(Some(error.message()));
                         }
                     }
                     Write::Session(session) => save_session(&session),
@@ -214,16 +216,13 @@ async fn record_now(
     sync: Option<SyncHandle>,
     lesson: &LessonRun,
     build: StatementBuilder,
-) -> Result<(), String> {
+) -> Result<(), RecordFailure> {
     let Some(sync) = sync else {
-        return Err("no sync layer is running".to_owned());
+        return Err(RecordFailure::NoSyncLayer);
     };
     async {
-        let actor = sync
-            .learner_actor()
-            .await
-            .map_err(|error| error.to_string())?;
-        let timestamp = sync.timestamp_now().map_err(|error| error.to_string())?;
+        let actor = sync.learner_actor().await?;
+        let timestamp = sync.timestamp_now()?;
         let context = RecordContext {
             statement_id: Uuid::now_v7(),
             timestamp: &timestamp,
@@ -233,10 +232,32 @@ async fn record_now(
             lesson_id: &lesson.lesson_id,
             lesson_title: &lesson.lesson_title,
         };
-        let statement = build(&context).map_err(|error| error.to_string())?;
-        sync.record(statement)
-            .await
-            .map_err(|error| error.to_string())
+        let statement = build(&context)?;
+        sync.record(statement).await?;
+        Ok(())
     }
     .await
+}
+
+/// Why an answer could not be recorded.
+#[derive(Debug, thiserror::Error)]
+enum RecordFailure {
+    #[error("no sync layer is running")]
+    NoSyncLayer,
+    #[error("{0}")]
+    Storage(#[from] StorageError),
+    #[error("{0}")]
+    Statement(#[from] record::RecordError),
+}
+
+impl RecordFailure {
+    /// The reason in the interface language, as the lesson's save status shows it.
+    fn message(&self) -> String {
+        match self {
+            RecordFailure::NoSyncLayer => t!("recording-no-sync-layer"),
+            RecordFailure::Storage(error) => error.message(),
+            // A statement the app itself built badly: a programming error, reported as it is.
+            RecordFailure::Statement(error) => error.to_string(),
+        }
+    }
 }

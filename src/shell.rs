@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser;
+use crate::t;
 use crate::teaching::TeachingNavLink;
 
 /// Whether the browser reports a network connection, kept current by `online`/`offline`
@@ -31,7 +32,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{t!("shell-skip-to-content")}</a>
         <header class="app-header">
             // The link's name is its visible text (WCAG 2.5.3, label in name), with "home" for
             // screen readers; the Korean word keeps its `lang` so it is read in Korean.
@@ -39,22 +40,22 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <span class="brand-mark" lang="ko">"배움"</span>
                 " "
                 <span class="brand-name">"baeum"</span>
-                <span class="visually-hidden">" home"</span>
+                <span class="visually-hidden">" "{t!("shell-brand-home")}</span>
             </A>
-            <nav class="app-nav" aria-label="Main">
-                <A href="/" exact=true>"Courses"</A>
+            <nav class="app-nav" aria-label=t!("nav-main")>
+                <A href="/" exact=true>{t!("nav-courses")}</A>
                 <TeachingNavLink/>
-                <A href="/me">"Me"</A>
-                <A href="/settings">"Device"</A>
+                <A href="/me">{t!("nav-me")}</A>
+                <A href="/settings">{t!("nav-device")}</A>
             </nav>
             <ConnectionIndicator online=online/>
             <SyncIndicator/>
         </header>
         <Show when=move || update_ready.get()>
             <div class="update-banner" role="status" data-testid="update-ready">
-                <span>"A new version of baeum is ready."</span>
+                <span>{t!("shell-update-ready")}</span>
                 <button type="button" on:click=move |_| browser::activate_waiting_update()>
-                    "Update now"
+                    {t!("shell-update-now")}
                 </button>
             </div>
         </Show>
@@ -76,7 +77,7 @@ pub fn ConnectionIndicator(online: ReadSignal<bool>) -> impl IntoView {
             aria-live="polite"
         >
             <span class="connection-dot" aria-hidden="true"></span>
-            {move || if online.get() { "Online" } else { "Offline" }}
+            {move || if online.get() { t!("shell-online") } else { t!("shell-offline") }}
         </p>
     }
 }
@@ -92,10 +93,10 @@ pub fn SyncIndicator() -> impl IntoView {
     let text = move || {
         let status = status.get();
         match (status.waiting_count, status.signed_in) {
-            (0, true) => "Synced".to_owned(),
-            (0, false) => "Saved on this device".to_owned(),
-            (waiting, true) => format!("{waiting} waiting to sync"),
-            (waiting, false) => format!("{waiting} saved on this device"),
+            (0, true) => t!("shell-synced"),
+            (0, false) => t!("shell-saved-on-device"),
+            (waiting, true) => t!("shell-waiting-to-sync", count = waiting),
+            (waiting, false) => t!("shell-waiting-on-device", count = waiting),
         }
     };
     view! {

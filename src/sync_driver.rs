@@ -37,6 +37,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::account::{AccountView, Session};
 use crate::storage::{describe_js_error, LocalDatabase, StorageError, DATABASE_NAME};
+use crate::t;
 
 /// The xAPI version every request to `/xapi/` declares.
 pub const XAPI_VERSION_HEADER_VALUE: &str = "2.0.0";
@@ -231,7 +232,7 @@ impl SyncStatusView {
         // already says that progress stays on this device.
         let engine_problem = match status.last_problem {
             Some(SyncProblem::SignedOut) if !signed_in => None,
-            other => other.map(|problem| problem.to_string()),
+            other => other.as_ref().map(problem_text),
         };
         Self {
             waiting_count: status.waiting_count,
@@ -599,7 +600,7 @@ async fn run(driver: Rc<Driver>) {
     let database = match driver.database.clone().await {
         Ok(database) => database,
         Err(error) => {
-            *driver.storage_problem.borrow_mut() = Some(error.to_string());
+            *driver.storage_problem.borrow_mut() = Some(error.message());
             driver.publish();
             return;
         }
@@ -849,21 +850,39 @@ pub fn use_sync() -> Option<SyncHandle> {
 // ----- the status panel -----------------------------------------------------------------------
 
 /// Words for the learner about what sync is doing.
-pub fn activity_text(view: &SyncStatusView) -> &'static str {
+pub fn activity_text(view: &SyncStatusView) -> String {
     match view.activity {
-        SyncActivity::Syncing => "Syncing…",
-        SyncActivity::UpToDate => "Up to date",
-        SyncActivity::WaitingToRetry { .. } => "Will try again soon",
-        SyncActivity::Offline => "Offline: progress is saved on this device",
-        SyncActivity::SignedOut if view.signed_in => "Sign in again to sync",
-        SyncActivity::SignedOut => "Not signed in: progress stays on this device",
+        SyncActivity::Syncing => t!("sync-activity-syncing"),
+        SyncActivity::UpToDate => t!("sync-activity-up-to-date"),
+        SyncActivity::WaitingToRetry { .. } => t!("sync-activity-waiting-to-retry"),
+        SyncActivity::Offline => t!("sync-activity-offline"),
+        SyncActivity::SignedOut if view.signed_in => t!("sync-activity-sign-in-again"),
+        SyncActivity::SignedOut => t!("sync-activity-not-signed-in"),
     }
 }
 
-/// A device time as the learner's local date and time.
+/// Words for the learner about why the last sync attempt failed. In English they are the
+/// problem's own `Display` text; what the server or the browser said stays as they said it.
+fn problem_text(problem: &SyncProblem) -> String {
+    match problem {
+        SyncProblem::SignedOut => t!("sync-problem-signed-out"),
+        SyncProblem::ServerUnreachable => t!("sync-problem-server-unreachable"),
+        SyncProblem::ServerError { status } => {
+            t!("sync-problem-server-error", status = *status)
+        }
+        SyncProblem::UnreadableAnswer { message } => {
+            t!("sync-problem-unreadable-answer", detail = message)
+        }
+        SyncProblem::Rejected { message } => t!("sync-problem-rejected", detail = message),
+        SyncProblem::LocalStorageFailed { message } => {
+            t!("sync-problem-local-storage-failed", detail = message)
+        }
+    }
+}
+
+/// A device time as the learner's local date and time, in the interface language.
 fn local_time_text(ms: i64) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-    String::from(date.to_locale_string("default", &JsValue::UNDEFINED))
+    crate::i18n::format_date_time(ms as f64)
 }
 
 /// Shows how many statements wait, when sync last succeeded, the last problem, how many
@@ -875,29 +894,29 @@ pub fn SyncStatusPanel() -> impl IntoView {
     };
     let status = sync.status;
     view! {
-        <section class="sync-status" aria-label="Sync">
+        <section class="sync-status" aria-label=t!("sync-panel")>
             <p class="sync-activity" role="status">{move || activity_text(&status.get())}</p>
             <dl>
-                <dt>"Waiting to sync"</dt>
+                <dt>{t!("sync-waiting-label")}</dt>
                 <dd data-testid="sync-waiting">{move || status.get().waiting_count}</dd>
-                <dt>"Last sync"</dt>
+                <dt>{t!("sync-last-label")}</dt>
                 <dd data-testid="sync-last">
                     {move || {
                         status
                             .get()
                             .last_successful_sync_ms
-                            .map_or_else(|| "Never".to_owned(), local_time_text)
+                            .map_or_else(|| t!("sync-last-never"), local_time_text)
                     }}
                 </dd>
-                <dt>"Problem"</dt>
+                <dt>{t!("sync-problem-label")}</dt>
                 <dd data-testid="sync-problem">
-                    {move || status.get().last_problem.unwrap_or_else(|| "None".to_owned())}
+                    {move || status.get().last_problem.unwrap_or_else(|| t!("sync-problem-none"))}
                 </dd>
-                <dt>"Refused by the server"</dt>
+                <dt>{t!("sync-rejected-label")}</dt>
                 <dd data-testid="sync-rejected">{move || status.get().rejected_count}</dd>
             </dl>
             <button type="button" data-testid="sync-now" on:click=move |_| sync.sync_now()>
-                "Sync now"
+                {t!("sync-now")}
             </button>
         </section>
     }

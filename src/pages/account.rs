@@ -1,23 +1,22 @@
 //! "Me": who is signed in on this device (or that the learner is a guest), and what sync is
 //! doing with their progress.
 
+use baeum_core::sync::RejectionReason;
 use leptos::prelude::*;
 
 use crate::account::AccountPanel;
 use crate::sync_driver::{use_sync, SyncStatusPanel};
+use crate::t;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="account-page">
-            <h1>"Me"</h1>
-            <p>
-                "You can learn without an account: your progress is kept on this device. "
-                "Sign in to keep it on the school's server too and to see it on your other devices."
-            </p>
+            <h1>{t!("account-title")}</h1>
+            <p>{t!("account-intro")}</p>
             <AccountPanel/>
-            <p><a href="/history" data-testid="history-link">"My learning history: see it, save it as a file, import it"</a></p>
-            <h2>"Sync"</h2>
+            <p><a href="/history" data-testid="history-link">{t!("account-history-link")}</a></p>
+            <h2>{t!("account-sync-heading")}</h2>
             <SyncStatusPanel/>
             <RejectedStatements/>
         </section>
@@ -35,8 +34,8 @@ fn RejectedStatements() -> impl IntoView {
         // Re-read whenever the count changes.
         let _ = sync.status.with(|status| status.rejected_count);
         async move {
-            let database = sync.database().await.map_err(|error| error.to_string())?;
-            database.rejected().await.map_err(|error| error.to_string())
+            let database = sync.database().await.map_err(|error| error.message())?;
+            database.rejected().await.map_err(|error| error.message())
         }
     });
     view! {
@@ -45,19 +44,22 @@ fn RejectedStatements() -> impl IntoView {
                 Ok(list) if list.is_empty() => ().into_any(),
                 Ok(list) => view! {
                     <details class="rejected" data-testid="rejected-list">
-                        <summary>{format!("{} answers the server refused (kept on this device)", list.len())}</summary>
+                        <summary>{t!("account-rejected-summary", count = list.len())}</summary>
                         <ul>
                             {list.into_iter().map(|entry| {
+                                let unknown_activity = t!("account-rejected-unknown-activity");
                                 let body = entry.statement.body();
                                 let what = body
                                     .pointer("/object/id")
                                     .and_then(|value| value.as_str())
-                                    .unwrap_or("unknown activity")
+                                    .unwrap_or(&unknown_activity)
                                     .rsplit('/')
                                     .next()
                                     .unwrap_or_default()
                                     .to_owned();
-                                view! { <li>{format!("{what}: {}", entry.reason)}</li> }
+                                view! {
+                                    <li>{t!("account-rejected-entry", activity = what, reason = rejection_text(&entry.reason))}</li>
+                                }
                             }).collect_view()}
                         </ul>
                     </details>
@@ -67,4 +69,14 @@ fn RejectedStatements() -> impl IntoView {
         </Suspense>
     }
     .into_any()
+}
+
+/// Why the server refused a statement, in words for the learner; the server's own message
+/// stays as the server wrote it.
+fn rejection_text(reason: &RejectionReason) -> String {
+    match reason {
+        RejectionReason::Invalid { message } => t!("account-rejected-invalid", message = message),
+        RejectionReason::Conflict { message } => t!("account-rejected-conflict", message = message),
+        RejectionReason::TooLarge => t!("account-rejected-too-large"),
+    }
 }

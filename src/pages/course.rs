@@ -10,6 +10,7 @@ use crate::browser;
 use crate::content_client::load_course;
 use crate::downloads::{CourseDownloadPanel, CourseDownloads, UnitDownload};
 use crate::pages::home::LoadFailure;
+use crate::t;
 
 #[component]
 pub fn CoursePage() -> impl IntoView {
@@ -22,8 +23,8 @@ pub fn CoursePage() -> impl IntoView {
     let language = browser::help_language();
     view! {
         <section class="page" data-testid="course-page">
-            <p><A href="/">"← All courses"</A></p>
-            <Suspense fallback=|| view! { <p class="loading">"Loading the course…"</p> }>
+            <p><A href="/">{t!("course-all-courses")}</A></p>
+            <Suspense fallback=|| view! { <p class="loading">{t!("course-loading")}</p> }>
                 {move || course.get().map(|result| match result {
                     Ok((course, manifest)) => view! { <CourseOutline course=course manifest=manifest language=language/> }.into_any(),
                     Err(error) => view! { <LoadFailure error=error/> }.into_any(),
@@ -60,7 +61,7 @@ fn CourseOutline(
                                     <A href=href attr:data-testid=format!("lesson-link-{}", lesson.id)>
                                         {lesson.title.get_or_english(language).to_owned()}
                                     </A>
-                                    <span class="course-meta">{format!(" · {} steps", lesson.item_count)}</span>
+                                    <span class="course-meta">" " {t!("course-lesson-steps", count = lesson.item_count)}</span>
                                 </li>
                             }
                         }).collect_view()}

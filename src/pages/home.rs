@@ -11,6 +11,7 @@ use crate::browser;
 use crate::content_client::{load_catalog, LoadError};
 use crate::progress_view::{load_standing, CourseStanding, Standing};
 use crate::sync_driver::use_sync;
+use crate::t;
 use crate::teaching::learner::MyAssignments;
 
 #[component]
@@ -21,8 +22,8 @@ pub fn HomePage() -> impl IntoView {
         <section class="page" data-testid="home-page">
             <TodayPanel language=language/>
             <MyAssignments/>
-            <h1>"Courses"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Loading courses…"</p> }>
+            <h1>{t!("home-courses-title")}</h1>
+            <Suspense fallback=|| view! { <p class="loading">{t!("home-loading-courses")}</p> }>
                 {move || catalog.get().map(|result| match result {
                     Ok(catalog) => view! {
                         <ul class="course-list" data-testid="course-list">
@@ -51,10 +52,11 @@ fn CourseCard(course: CatalogCourse, language: Language) -> impl IntoView {
             </A>
             <p>{course.description.get_or_english(language).to_owned()}</p>
             <p class="course-meta">
-                {format!(
-                    "{} units · {lesson_count} lessons · {} to download",
-                    course.units.len(),
-                    format_bytes(course.size.total())
+                {t!(
+                    "home-course-meta",
+                    units = course.units.len(),
+                    lessons = lesson_count,
+                    size = format_bytes(course.size.total()),
                 )}
             </p>
         </li>
@@ -65,14 +67,12 @@ fn CourseCard(course: CatalogCourse, language: Language) -> impl IntoView {
 #[component]
 pub fn LoadFailure(error: LoadError) -> impl IntoView {
     let advice = match error {
-        LoadError::Unreachable => {
-            "Connect to the internet once to load it; after that it works offline."
-        }
-        _ => "Try again later. Your progress is safe.",
+        LoadError::Unreachable => t!("home-load-advice-offline"),
+        _ => t!("home-load-advice-later"),
     };
     view! {
         <div class="load-error" role="alert" data-testid="load-error">
-            <p>{format!("This could not be shown: {error}.")}</p>
+            <p>{t!("home-load-failed", reason = error.message())}</p>
             <p>{advice}</p>
         </div>
     }
@@ -91,7 +91,7 @@ fn TodayPanel(language: Language) -> impl IntoView {
             {move || standing.get().map(|result| match result {
                 Ok(standing) => view! { <TodayView standing=standing language=language/> }.into_any(),
                 Err(error) => view! {
-                    <p class="load-error" role="alert" data-testid="progress-error">{error.to_string()}</p>
+                    <p class="load-error" role="alert" data-testid="progress-error">{error.message()}</p>
                 }.into_any(),
             })}
         </Suspense>
@@ -109,25 +109,26 @@ fn TodayView(standing: Standing, language: Language) -> impl IntoView {
             .iter()
             .flat_map(|unit| unit.lessons.iter())
             .find(|lesson| lesson.id == next.lesson_id)?;
-        let verb = if next.in_progress { "Continue" } else { "Next" };
         Some(view! {
             <p class="continue">
                 <a class="button" data-testid="continue-lesson" href=format!("/courses/{}/{}", course.course.id, lesson.id)>
-                    {format!("{verb}: {}", lesson.title.get_or_english(language))}
+                    {if next.in_progress {
+                        t!("home-continue-lesson", lesson = lesson.title.get_or_english(language))
+                    } else {
+                        t!("home-next-lesson", lesson = lesson.title.get_or_english(language))
+                    }}
                 </a>
             </p>
         })
     });
     let streak_text = match standing.streak.current_days {
-        0 if standing.statements == 0 => "Start your first lesson today.".to_owned(),
-        0 => "Do a lesson today to start a new streak.".to_owned(),
-        1 => "1 day in a row".to_owned(),
-        days => format!("{days} days in a row"),
+        0 if standing.statements == 0 => t!("home-streak-first-lesson"),
+        0 => t!("home-streak-start-new"),
+        days => t!("home-streak-days", days = days),
     };
     let reviews_text = match standing.reviews_due {
-        0 => "No reviews due".to_owned(),
-        1 => "1 review due".to_owned(),
-        count => format!("{count} reviews due"),
+        0 => t!("home-no-reviews-due"),
+        count => t!("home-reviews-due", count = count),
     };
     let started: Vec<CourseStanding> = standing
         .courses
@@ -136,7 +137,7 @@ fn TodayView(standing: Standing, language: Language) -> impl IntoView {
         .cloned()
         .collect();
     view! {
-        <section class="today" aria-label="Today" data-testid="today">
+        <section class="today" aria-label=t!("home-today") data-testid="today">
             {continue_link}
             <p class="today-facts">
                 <span data-testid="streak">{streak_text}</span>
@@ -151,8 +152,8 @@ fn TodayView(standing: Standing, language: Language) -> impl IntoView {
                         view! {
                             <li data-testid=format!("progress-{}", course.course.id)>
                                 <span>{course.course.title.get_or_english(language).to_owned()}</span>
-                                <progress max=total value=done aria-label="Lessons done"></progress>
-                                <span class="course-meta">{format!("{done} of {total} lessons")}</span>
+                                <progress max=total value=done aria-label=t!("home-lessons-done")></progress>
+                                <span class="course-meta">{t!("home-lessons-progress", done = done, total = total)}</span>
                             </li>
                         }
                     }).collect_view()}

@@ -11,6 +11,7 @@ use crate::content_client::{load_lesson, LoadedLesson};
 use crate::pages::home::LoadFailure;
 use crate::player::LessonPlayer;
 use crate::recording::{self, SaveProgress, SaveState};
+use crate::t;
 
 #[component]
 pub fn LessonPage() -> impl IntoView {
@@ -29,8 +30,8 @@ pub fn LessonPage() -> impl IntoView {
     });
     view! {
         <section class="page" data-testid="lesson-page">
-            <p><A href=move || format!("/courses/{}", ids().0)>"← The course"</A></p>
-            <Suspense fallback=|| view! { <p class="loading">"Loading the lesson…"</p> }>
+            <p><A href=move || format!("/courses/{}", ids().0)>{t!("lesson-back-link")}</A></p>
+            <Suspense fallback=|| view! { <p class="loading">{t!("lesson-loading")}</p> }>
                 {move || loaded.get().map(|result| match result {
                     Ok(loaded) => view! { <LoadedLessonView loaded=loaded/> }.into_any(),
                     Err(error) => view! { <LoadFailure error=error/> }.into_any(),
@@ -101,9 +102,9 @@ fn LessonSaveStatus(save_progress: SaveProgress) -> impl IntoView {
             }
         >
             {move || match state() {
-                SaveState::Saving => "Saving your answers on this device…".to_owned(),
-                SaveState::Saved => "Saved on this device.".to_owned(),
-                SaveState::Failed(reason) => format!("Some answers could not be saved on this device: {reason}. Check the free space on this device and try the lesson again."),
+                SaveState::Saving => t!("lesson-saving"),
+                SaveState::Saved => t!("lesson-saved"),
+                SaveState::Failed(reason) => t!("lesson-save-failed", reason = reason),
             }}
         </p>
     }

@@ -3,12 +3,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::t;
+
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="not-found">
-            <h1>"This page does not exist"</h1>
-            <p><A href="/">"Back to your courses"</A></p>
+            <h1>{t!("notfound-title")}</h1>
+            <p><A href="/">{t!("notfound-back")}</A></p>
         </section>
     }
 }

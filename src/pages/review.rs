@@ -15,6 +15,7 @@ use crate::content_client::{load_lesson, LoadedLesson};
 use crate::progress_view::load_digest;
 use crate::recording::LessonRecorder;
 use crate::sync_driver::use_sync;
+use crate::t;
 
 /// How many cards the learner has never answered may join one day's reviews.
 pub const DAILY_NEW_CARDS: usize = 10;
@@ -28,8 +29,8 @@ struct ReviewCard {
 }
 
 async fn load_review_cards() -> Result<Vec<ReviewCard>, String> {
-    let sync = use_sync().ok_or_else(|| "the sync layer is not running".to_owned())?;
-    let digest = load_digest(sync).await.map_err(|error| error.to_string())?;
+    let sync = use_sync().ok_or_else(|| t!("review-no-sync-layer"))?;
+    let digest = load_digest(sync).await.map_err(|error| error.message())?;
     let queue = review_queue(&digest, js_sys::Date::now() as i64, DAILY_NEW_CARDS);
     let mut lessons: HashMap<(String, String), Option<LoadedLesson>> = HashMap::new();
     let mut cards = Vec::new();
@@ -65,11 +66,11 @@ pub fn ReviewPage() -> impl IntoView {
     let language = browser::help_language();
     view! {
         <section class="page" data-testid="review-page">
-            <h1>"Reviews"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Finding today's reviews…"</p> }>
+            <h1>{t!("review-title")}</h1>
+            <Suspense fallback=|| view! { <p class="loading">{t!("review-loading")}</p> }>
                 {move || cards.get().map(|result| match result {
                     Ok(cards) if cards.is_empty() => view! {
-                        <p data-testid="no-reviews">"Nothing to review right now. Come back tomorrow, or do a new lesson."</p>
+                        <p data-testid="no-reviews">{t!("review-nothing-due")}</p>
                     }.into_any(),
                     Ok(cards) => view! { <ReviewSession cards=cards language=language/> }.into_any(),
                     Err(error) => view! { <p class="load-error" role="alert">{error}</p> }.into_any(),
@@ -122,16 +123,16 @@ fn ReviewSession(cards: Vec<ReviewCard>, language: Language) -> impl IntoView {
     };
     view! {
         <p class="course-meta" data-testid="review-position">
-            {move || format!("{} / {total}", (position.get() + 1).min(total))}
+            {move || t!("review-position", current = (position.get() + 1).min(total), total = total)}
         </p>
         {move || {
             let card = cards.with_value(|cards| cards.get(position.get()).cloned());
             match card {
                 None => view! {
                     <section class="summary item-card" data-testid="review-done">
-                        <h2>"Done for now"</h2>
-                        <p>{format!("You reviewed {total} cards.")}</p>
-                        <a class="button" href="/">"Home"</a>
+                        <h2>{t!("review-done")}</h2>
+                        <p>{t!("review-reviewed-count", count = total)}</p>
+                        <a class="button" href="/">{t!("review-home")}</a>
                     </section>
                 }.into_any(),
                 Some(card) => {
@@ -139,18 +140,18 @@ fn ReviewSession(cards: Vec<ReviewCard>, language: Language) -> impl IntoView {
                     let is_new = card.due.is_new();
                     view! {
                         <article class="item-card review-card" data-testid="review-card" data-item-id=card.item.id.clone()>
-                            {is_new.then(|| view! { <p class="course-meta">"New"</p> })}
+                            {is_new.then(|| view! { <p class="course-meta">{t!("review-new-card")}</p> })}
                             <p class="big-korean" lang="ko">{front}</p>
                             <Show
                                 when=move || revealed.get()
                                 fallback=move || view! {
-                                    <button type="button" data-testid="reveal" on:click=move |_| revealed.set(true)>"Show the answer"</button>
+                                    <button type="button" data-testid="reveal" on:click=move |_| revealed.set(true)>{t!("review-show-answer")}</button>
                                 }
                             >
                                 <p data-testid="review-back">{back.clone()}</p>
                                 <div class="player-actions">
-                                    <button type="button" data-testid="knew-it" on:click=move |_| rate(true)>"I knew it"</button>
-                                    <button type="button" class="secondary" data-testid="not-yet" on:click=move |_| rate(false)>"Not yet"</button>
+                                    <button type="button" data-testid="knew-it" on:click=move |_| rate(true)>{t!("review-knew-it")}</button>
+                                    <button type="button" class="secondary" data-testid="not-yet" on:click=move |_| rate(false)>{t!("review-not-yet")}</button>
                                 </div>
                             </Show>
                         </article>

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use crate::browser::{self, StorageEstimate};
 use crate::downloads::DownloadedCourseList;
 use crate::shell::Connectivity;
+use crate::t;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -22,32 +23,32 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <section class="page" data-testid="settings-page">
-            <h1>"This device"</h1>
+            <h1>{t!("settings-title")}</h1>
             <InterfaceLanguagePicker/>
             <HelpLanguagePicker/>
-            <h2>"Storage"</h2>
-            <Suspense fallback=|| view! { <p>"Measuring storage…"</p> }>
+            <h2>{t!("settings-storage-title")}</h2>
+            <Suspense fallback=|| view! { <p>{t!("settings-storage-measuring")}</p> }>
                 {move || estimate.get().map(|estimate| view! { <StorageUse estimate=estimate/> })}
             </Suspense>
             <DownloadedCourseList/>
             <p data-testid="persistence">
                 {move || match persisted.get() {
-                    None => "Checking whether downloads are protected…".to_owned(),
-                    Some(true) => "Your downloads and progress are protected: the browser will not delete them to free space.".to_owned(),
-                    Some(false) => "The browser may delete downloads when the device runs low on space. Your answers are kept until they reach the school.".to_owned(),
+                    None => t!("settings-persistence-checking"),
+                    Some(true) => t!("settings-persistence-protected"),
+                    Some(false) => t!("settings-persistence-not-protected"),
                 }}
             </p>
             <Show when=move || persisted.get() == Some(false)>
-                <button type="button" on:click=request_persistence>"Protect my downloads"</button>
+                <button type="button" on:click=request_persistence>{t!("settings-protect-downloads")}</button>
             </Show>
-            <h2>"Connection"</h2>
+            <h2>{t!("settings-connection-title")}</h2>
             <p data-testid="connection-detail">
                 {move || match online.map(|online| online.get()) {
-                    Some(false) => "Offline. Everything you downloaded still works; answers are kept on this device.",
-                    _ => "Online.",
+                    Some(false) => t!("settings-connection-offline"),
+                    _ => t!("settings-connection-online"),
                 }}
             </p>
-            <h2>"About"</h2>
+            <h2>{t!("settings-about-title")}</h2>
             <p>"baeum " {env!("CARGO_PKG_VERSION")}</p>
         </section>
     }
@@ -56,17 +57,15 @@ pub fn SettingsPage() -> impl IntoView {
 #[component]
 fn StorageUse(estimate: Option<StorageEstimate>) -> impl IntoView {
     match estimate {
-        None => {
-            view! { <p data-testid="storage-use">"This browser does not report its storage."</p> }
-                .into_any()
-        }
+        None => view! { <p data-testid="storage-use">{t!("settings-storage-unreported")}</p> }
+            .into_any(),
         Some(estimate) => {
             // Browsers report whole bytes as doubles; the cast saturates, which is fine for display.
             let used = format_bytes(estimate.usage_bytes as u64);
             let quota = format_bytes(estimate.quota_bytes as u64);
             view! {
-                <p data-testid="storage-use">{format!("{used} used of {quota} available to baeum.")}</p>
-                <meter min="0" max=estimate.quota_bytes value=estimate.usage_bytes aria-label="Storage used"></meter>
+                <p data-testid="storage-use">{t!("settings-storage-use", used = used, quota = quota)}</p>
+                <meter min="0" max=estimate.quota_bytes value=estimate.usage_bytes aria-label=t!("settings-storage-meter-label")></meter>
             }
             .into_any()
         }
@@ -80,9 +79,10 @@ fn InterfaceLanguagePicker() -> impl IntoView {
     use baeum_core::i18n::InterfaceLanguage;
     let current = crate::i18n::interface_language();
     view! {
-        <h2>"Language"</h2>
+        <h2>{t!("settings-interface-language-title")}</h2>
         <label>
-            "Show baeum in "
+            {t!("settings-interface-language-label")}
+            " "
             <select
                 data-testid="interface-language"
                 on:change=move |event| {
@@ -120,9 +120,10 @@ fn HelpLanguagePicker() -> impl IntoView {
         (Language::Uz, "Oʻzbekcha"),
     ];
     view! {
-        <h2>"Help language"</h2>
+        <h2>{t!("settings-help-language-title")}</h2>
         <label>
-            "Show meanings and help in "
+            {t!("settings-help-language-label")}
+            " "
             <select
                 data-testid="help-language"
                 on:change=move |event| {

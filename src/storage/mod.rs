@@ -28,6 +28,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbTransaction, IdbTransactionMode};
 
 use crate::account::Session;
+use crate::t;
 
 /// The name of the app's database in the browser.
 pub const DATABASE_NAME: &str = "baeum";
@@ -60,6 +61,43 @@ pub enum StorageError {
     Aborted,
     #[error("the local database failed ({name}): {message}")]
     Database { name: String, message: String },
+}
+
+impl StorageError {
+    /// The error in the interface language, as the pages show it (the `Display` text is the
+    /// English one, for logs and tests). Technical details (a browser's own message, a record's
+    /// key) stay as they are.
+    pub fn message(&self) -> String {
+        match self {
+            StorageError::IndexedDbUnavailable => t!("storage-indexeddb-unavailable"),
+            StorageError::QuotaExceeded => t!("storage-quota-exceeded"),
+            StorageError::VersionTooNew => t!("storage-version-too-new"),
+            StorageError::MigrationFailed(detail) => {
+                t!("storage-migration-failed", detail = detail)
+            }
+            StorageError::DuplicateStatement(id) => {
+                t!("storage-duplicate-statement", id = id.to_string())
+            }
+            StorageError::InvalidStatement(detail) => {
+                t!("storage-invalid-statement", detail = detail)
+            }
+            StorageError::Serialization(detail) => t!("storage-serialization", detail = detail),
+            StorageError::UnreadableRecord {
+                store,
+                key,
+                message,
+            } => t!(
+                "storage-unreadable-record",
+                key = format!("{key:?}"),
+                store = *store,
+                detail = message,
+            ),
+            StorageError::Aborted => t!("storage-aborted"),
+            StorageError::Database { name, message } => {
+                t!("storage-database-failed", name = name, detail = message)
+            }
+        }
+    }
 }
 
 impl From<idb::Error> for StorageError {

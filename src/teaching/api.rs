@@ -61,6 +61,21 @@ impl TeachingError {
             TeachingError::Server { status, .. } => *status >= 500 || *status == 408,
         }
     }
+
+    /// The error in words for the user, in the interface language. Like the `Display` text it
+    /// starts in lower case, because the pages put it into a sentence of their own. A server's
+    /// own message is shown as the server wrote it.
+    pub fn message(&self) -> String {
+        match self {
+            TeachingError::SignedOut => crate::t!("teach-error-signed-out"),
+            TeachingError::Offline => crate::t!("teach-error-offline"),
+            TeachingError::Forbidden(reason) => crate::t!("teach-error-forbidden", reason = reason),
+            TeachingError::RateLimited { seconds } => {
+                crate::t!("teach-error-rate-limited", seconds = *seconds)
+            }
+            TeachingError::Server { message, .. } => message.clone(),
+        }
+    }
 }
 
 // ----- what the server sends ------------------------------------------------------------------
@@ -145,11 +160,11 @@ pub enum AssignmentStatus {
 
 impl AssignmentStatus {
     /// Words for the status, so it never rests on colour alone.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            AssignmentStatus::NotStarted => "Not started",
-            AssignmentStatus::InProgress => "In progress",
-            AssignmentStatus::Done => "Done",
+            AssignmentStatus::NotStarted => crate::t!("teach-status-not-started"),
+            AssignmentStatus::InProgress => crate::t!("teach-status-in-progress"),
+            AssignmentStatus::Done => crate::t!("teach-status-done"),
         }
     }
 
@@ -390,7 +405,7 @@ impl TeachingApi {
     ) -> Result<AssignmentView, TeachingError> {
         let body = serde_json::to_value(assignment).map_err(|error| TeachingError::Server {
             status: 0,
-            message: format!("the assignment could not be prepared: {error}"),
+            message: crate::t!("teach-error-unprepared", error = error.to_string()),
         })?;
         self.json(
             "PUT",
@@ -460,7 +475,7 @@ impl TeachingApi {
         let answer = self.request(method, path, body).await?;
         serde_json::from_str(&answer.body).map_err(|error| TeachingError::Server {
             status: answer.status,
-            message: format!("the server sent an answer this app cannot read: {error}"),
+            message: crate::t!("teach-error-unreadable-answer", error = error.to_string()),
         })
     }
 
@@ -495,7 +510,7 @@ fn classify_failure(answer: &Answer) -> TeachingError {
     let message = serde_json::from_str::<Value>(&answer.body)
         .ok()
         .and_then(|body| body.get("error").and_then(Value::as_str).map(str::to_owned))
-        .unwrap_or_else(|| format!("the server refused (http {})", answer.status));
+        .unwrap_or_else(|| crate::t!("teach-error-refused", status = answer.status.to_string()));
     match answer.status {
         401 => TeachingError::SignedOut,
         403 => TeachingError::Forbidden(message),

@@ -53,14 +53,14 @@ impl ContentNames {
         self.units
             .get(&(course_id.to_owned(), unit_id.to_owned()))
             .cloned()
-            .unwrap_or_else(|| format!("unit {unit_id}"))
+            .unwrap_or_else(|| crate::t!("teach-unit-by-id", id = unit_id))
     }
 
     pub fn lesson(&self, course_id: &str, lesson_id: &str) -> String {
         self.lessons
             .get(&(course_id.to_owned(), lesson_id.to_owned()))
             .cloned()
-            .unwrap_or_else(|| format!("lesson {lesson_id}"))
+            .unwrap_or_else(|| crate::t!("teach-lesson-by-id", id = lesson_id))
     }
 
     /// What an assignment covers: "Course › Unit › Lesson", "Course › Unit (whole unit)" or
@@ -79,8 +79,11 @@ impl ContentNames {
                 self.lesson(course_id, lesson)
             ),
             (None, Some(lesson)) => format!("{course} › {}", self.lesson(course_id, lesson)),
-            (Some(unit), None) => format!("{course} › {} (whole unit)", self.unit(course_id, unit)),
-            (None, None) => format!("{course} (whole course)"),
+            (Some(unit), None) => {
+                let unit = self.unit(course_id, unit);
+                crate::t!("teach-target-whole-unit", course = course, unit = unit)
+            }
+            (None, None) => crate::t!("teach-target-whole-course", course = course),
         }
     }
 }

@@ -283,7 +283,7 @@ async fn flush_outbox_once(sync: Option<SyncHandle>) -> FlushReport {
                 .await;
             }
             Err(error) if error.is_temporary() => {
-                let problem = error.to_string();
+                let problem = error.message();
                 let _ = change_outbox(sync, account_id, move |queue| {
                     for entry in queue.iter_mut().filter(|entry| entry.id == id) {
                         entry.state = QueueState::Waiting {
@@ -297,7 +297,7 @@ async fn flush_outbox_once(sync: Option<SyncHandle>) -> FlushReport {
             Err(error) => {
                 report.refused += 1;
                 remaining -= 1;
-                let reason = error.to_string();
+                let reason = error.message();
                 let _ = change_outbox(sync, account_id, move |queue| {
                     for entry in queue.iter_mut().filter(|entry| entry.id == id) {
                         entry.state = QueueState::Refused {

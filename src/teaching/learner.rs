@@ -10,6 +10,7 @@ use crate::account::{AccountPanel, Role};
 use crate::browser;
 use crate::downloads::{download_assigned, AssignedContent};
 use crate::sync_driver::use_sync;
+use crate::t;
 
 use super::api::{LearnerClassView, MyAssignment, MyAssignments, TeachingError};
 use super::content_names::{use_content_names, ContentNames};
@@ -20,36 +21,27 @@ use super::{load_with_cache, TeachingProblem};
 /// Words for a failed join, saying what the learner can do about it.
 pub fn join_problem_text(error: &TeachingError) -> String {
     match error {
-        TeachingError::Server { status: 404, .. } => {
-            "No class has this code. Check the code with your teacher and type it again.".to_owned()
-        }
+        TeachingError::Server { status: 404, .. } => t!("classes-join-unknown-code"),
         TeachingError::Server {
             status: 400,
             message,
-        } => {
-            format!("This is not a class code: {message}.")
+        } => t!("classes-join-not-a-code", reason = message),
+        TeachingError::RateLimited { seconds } => {
+            t!("classes-join-rate-limited", wait = wait_text(*seconds))
         }
-        TeachingError::RateLimited { seconds } => format!(
-            "Too many wrong codes. Wait {} and try again.",
-            wait_text(*seconds)
-        ),
-        TeachingError::Offline => {
-            "You are offline. Joining a class needs a connection; try again when online.".to_owned()
-        }
-        TeachingError::SignedOut => "Sign in first, then type the class code.".to_owned(),
-        TeachingError::Forbidden(message) => format!("This account cannot join: {message}."),
-        TeachingError::Server { message, .. } => format!("Joining failed: {message}."),
+        TeachingError::Offline => t!("classes-join-offline"),
+        TeachingError::SignedOut => t!("classes-join-signed-out"),
+        TeachingError::Forbidden(message) => t!("classes-join-forbidden", reason = message),
+        TeachingError::Server { message, .. } => t!("classes-join-failed", reason = message),
     }
 }
 
 /// A wait in words: seconds under two minutes, else whole minutes rounded up.
 pub fn wait_text(seconds: u64) -> String {
-    if seconds == 1 {
-        "1 second".to_owned()
-    } else if seconds < 120 {
-        format!("{seconds} seconds")
+    if seconds < 120 {
+        t!("classes-wait-seconds", seconds = seconds)
     } else {
-        format!("{} minutes", seconds.div_ceil(60))
+        t!("classes-wait-minutes", minutes = seconds.div_ceil(60))
     }
 }
 
@@ -67,7 +59,7 @@ pub fn JoinClassForm() -> impl IntoView {
         }
         let typed = code.get_untracked();
         if typed.trim().is_empty() {
-            problem.set(Some("Type the code your teacher gave you.".to_owned()));
+            problem.set(Some(t!("classes-join-code-missing")));
             return;
         }
         busy.set(true);
@@ -98,9 +90,9 @@ pub fn JoinClassForm() -> impl IntoView {
                 submit();
             }
         >
-            <h2>"Join a class"</h2>
+            <h2>{t!("classes-join-title")}</h2>
             <label>
-                "Class code from your teacher"
+                {t!("classes-join-code-label")}
                 <input
                     type="text"
                     data-testid="join-code"
@@ -113,18 +105,14 @@ pub fn JoinClassForm() -> impl IntoView {
                 />
             </label>
             <button type="submit" data-testid="join-class" disabled=move || busy.get()>
-                "Join class"
+                {t!("classes-join-button")}
             </button>
             <p class="teaching-notice" role="status" data-testid="join-result">
                 {move || {
                     joined
                         .get()
                         .map(|class| {
-                            format!(
-                                "You joined {} (teacher: {}).",
-                                class.name,
-                                class.teacher.username,
-                            )
+                            t!("classes-joined", class = class.name, teacher = class.teacher.username)
                         })
                         .unwrap_or_default()
                 }}
@@ -188,13 +176,13 @@ pub fn MyAssignments() -> impl IntoView {
     view! {
         <Show when=move || role.get() == Some(Role::Learner)>
             <section class="my-assignments" data-testid="my-assignments" aria-labelledby="my-assignments-title">
-                <h2 id="my-assignments-title">"My assignments"</h2>
+                <h2 id="my-assignments-title">{t!("classes-my-assignments-title")}</h2>
                 <p class="teaching-as-of" data-testid="my-assignments-as-of">
                     {move || {
                         let as_of = shown.get().map(|list| local_time_text(&list.as_of));
                         match (as_of, fetched_at.get()) {
-                            (Some(as_of), _) => format!("As of {as_of}"),
-                            (None, _) => "Loading your assignments…".to_owned(),
+                            (Some(as_of), _) => t!("classes-assignments-as-of", time = as_of),
+                            (None, _) => t!("classes-assignments-loading"),
                         }
                     }}
                 </p>
@@ -206,7 +194,7 @@ pub fn MyAssignments() -> impl IntoView {
                             if list.assignments.is_empty() {
                                 view! {
                                     <p data-testid="no-assignments">
-                                        "Nothing assigned yet. Lessons your teacher assigns appear here."
+                                        {t!("classes-no-assignments")}
                                     </p>
                                 }
                                     .into_any()
@@ -275,15 +263,15 @@ fn AssignedDownload(assigned: Vec<AssignedContent>) -> impl IntoView {
             <button type="button" class="secondary" data-testid="assigned-download"
                 disabled=move || matches!(state.get(), AssignedDownloadState::Running { .. })
                 on:click=start>
-                "Download my assignments for offline"
+                {t!("classes-download-assigned")}
             </button>
             <p class="course-meta" role="status" data-testid="assigned-download-status">
                 {move || match state.get() {
                     AssignedDownloadState::Idle => String::new(),
-                    AssignedDownloadState::Running { total: 0, .. } => "Finding what your assignments need…".to_owned(),
-                    AssignedDownloadState::Running { done, total } => format!("Downloading {} of {total}…", done + 1),
-                    AssignedDownloadState::Done => "Your assigned lessons are on this device: they open offline.".to_owned(),
-                    AssignedDownloadState::Failed(message) => format!("Download stopped: {message}."),
+                    AssignedDownloadState::Running { total: 0, .. } => t!("classes-download-assigned-finding"),
+                    AssignedDownloadState::Running { done, total } => t!("classes-download-assigned-progress", current = done + 1, total = total),
+                    AssignedDownloadState::Done => t!("classes-download-assigned-done"),
+                    AssignedDownloadState::Failed(message) => t!("classes-download-assigned-stopped", reason = message),
                 }}
             </p>
         </div>
@@ -308,12 +296,6 @@ fn MyAssignmentCard(assignment: MyAssignment, titles: Signal<ContentNames>) -> i
         titles.with(|names| names.target(&course_id, unit_id.as_deref(), lesson_id.as_deref()))
     };
     let status = assignment.progress.status;
-    let progress_text = format!(
-        "{} ({} of {} lessons done)",
-        status.label(),
-        assignment.progress.lessons_done,
-        assignment.progress.lessons_total
-    );
     let overdue = assignment.progress.overdue;
     view! {
         <li
@@ -325,20 +307,24 @@ fn MyAssignmentCard(assignment: MyAssignment, titles: Signal<ContentNames>) -> i
         >
             <h3><A href=href>{target}</A></h3>
             <p>
-                "Assigned by "
+                {t!("classes-assignment-assigned-by")}
+                " "
                 <strong data-testid="my-assignment-teacher">{assignment.assigned_by.username.clone()}</strong>
-                {format!(" · class {}", assignment.class_name)}
+                " "
+                {t!("classes-assignment-class", class = &assignment.class_name)}
             </p>
             <p>
-                "Due "
+                {t!("classes-assignment-due")}
+                " "
                 <time data-testid="my-assignment-due" datetime=assignment.due_at.clone()>
                     {local_time_text(&assignment.due_at)}
                 </time>
-                {overdue.then(|| view! { <strong class="overdue-label" data-testid="my-assignment-overdue">" · Overdue"</strong> })}
+                {overdue.then(|| view! { <strong class="overdue-label" data-testid="my-assignment-overdue">" " {t!("classes-assignment-overdue")}</strong> })}
             </p>
             {assignment.note.clone().map(|note| view! { <p class="assignment-note" data-testid="my-assignment-note">{note}</p> })}
             <p class={format!("status status-{}", status.code())} data-testid="my-assignment-status">
-                {progress_text}
+                {t!("classes-assignment-progress", status = status.label(),
+                    done = assignment.progress.lessons_done, total = assignment.progress.lessons_total)}
             </p>
         </li>
     }
@@ -384,29 +370,30 @@ pub fn MyClassesPage() -> impl IntoView {
 
     view! {
         <section class="page teaching-page" data-testid="classes-page">
-            <h1>"My classes"</h1>
+            <h1>{t!("classes-title")}</h1>
             {move || match role.get() {
-                None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+                None => view! { <p class="loading">{t!("classes-loading")}</p> }.into_any(),
                 Some(None) => view! {
                     <p data-testid="classes-signed-out">
-                        "Sign in to join your class. You need the code your teacher gives you; no email is needed."
+                        {t!("classes-signed-out")}
                     </p>
                     <AccountPanel/>
                 }.into_any(),
                 Some(Some(Role::Learner)) => view! {
                     <JoinClassForm/>
-                    <h2>"Classes I am in"</h2>
+                    <h2>{t!("classes-mine-title")}</h2>
                     <TeachingProblem problem=problem test_id="classes-problem"/>
                     {move || classes.get().map(|classes| {
                         if classes.is_empty() {
-                            view! { <p>"You are not in a class yet."</p> }.into_any()
+                            view! { <p>{t!("classes-none")}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="class-list" data-testid="learner-classes">
                                     {classes.into_iter().map(|class| view! {
                                         <li data-testid="learner-class">
                                             <strong>{class.name}</strong>
-                                            {format!(" · teacher {}", class.teacher.username)}
+                                            " "
+                                            {t!("classes-class-teacher", teacher = class.teacher.username)}
                                         </li>
                                     }).collect_view()}
                                 </ul>
@@ -414,15 +401,17 @@ pub fn MyClassesPage() -> impl IntoView {
                         }
                     })}
                     <p class="teaching-as-of">
-                        {move || fetched_at.get().map(|ms| format!("Class list as of {}", local_time_text_from_ms(ms)))}
+                        {move || fetched_at.get().map(|ms| t!("classes-list-as-of", time = local_time_text_from_ms(ms)))}
                     </p>
                     <MyAssignments/>
                 }.into_any(),
                 Some(Some(_)) => view! {
                     <p data-testid="classes-for-teacher">
-                        "Your classes and their join codes are on the "
-                        <A href="/teach">"Teach"</A>
-                        " page."
+                        {t!("classes-for-teacher-before")}
+                        " "
+                        <A href="/teach">{t!("classes-for-teacher-link")}</A>
+                        " "
+                        {t!("classes-for-teacher-after")}
                     </p>
                 }.into_any(),
             }}

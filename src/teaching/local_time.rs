@@ -15,6 +15,19 @@ pub enum DueDateError {
     Unreadable(String),
 }
 
+impl DueDateError {
+    /// The problem in words for the user, in the interface language; in lower case, like the
+    /// `Display` text, because the page puts it into a sentence.
+    pub fn message(&self) -> String {
+        match self {
+            DueDateError::Missing => crate::t!("teach-due-missing"),
+            DueDateError::Unreadable(text) => {
+                crate::t!("teach-due-unreadable", input = format!("{text:?}"))
+            }
+        }
+    }
+}
+
 /// A wall-clock date and time as a `datetime-local` input gives it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LocalDateTime {
@@ -152,7 +165,7 @@ pub fn local_time_text_from_ms(ms: f64) -> String {
 
 /// An optional server time in local time, or "never".
 pub fn optional_local_time_text(rfc3339: Option<&str>) -> String {
-    rfc3339.map_or_else(|| "never".to_owned(), local_time_text)
+    rfc3339.map_or_else(|| crate::t!("teach-time-never"), local_time_text)
 }
 
 #[cfg(test)]

@@ -51,7 +51,7 @@ pub(crate) fn load_with_cache<T, F, Fut>(
         let signed_in = match signed_in(sync).await {
             Ok(signed_in) => signed_in,
             Err(error) => {
-                problem.set(Some(error.to_string()));
+                problem.set(Some(error.message()));
                 return;
             }
         };
@@ -82,7 +82,7 @@ pub(crate) fn load_with_cache<T, F, Fut>(
                 fetched_at.set(Some(started_ms));
                 problem.set(None);
             }
-            Err(error) => problem.set(Some(error.to_string())),
+            Err(error) => problem.set(Some(error.message())),
         }
     });
 }
@@ -134,10 +134,14 @@ pub fn TeachingNavLink() -> impl IntoView {
             flush_outbox(sync).await;
         });
     });
-    move || match role.get() {
-        Some(Role::Teacher) | Some(Role::Admin) => {
-            view! { <A href="/teach" attr:data-testid="nav-teach">"Teach"</A> }.into_any()
+    move || {
+        match role.get() {
+            Some(Role::Teacher) | Some(Role::Admin) => {
+                view! { <A href="/teach" attr:data-testid="nav-teach">{crate::t!("teach-nav-teach")}</A> }.into_any()
+            }
+            _ => {
+                view! { <A href="/classes" attr:data-testid="nav-classes">{crate::t!("teach-nav-classes")}</A> }.into_any()
+            }
         }
-        _ => view! { <A href="/classes" attr:data-testid="nav-classes">"Classes"</A> }.into_any(),
     }
 }

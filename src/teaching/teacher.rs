@@ -20,6 +20,7 @@ use crate::account::{AccountPanel, Role};
 use crate::browser;
 use crate::content_client::{load_catalog, load_course, load_lesson};
 use crate::sync_driver::use_sync;
+use crate::t;
 
 use super::api::{
     AssignmentView, ClassDashboard, ClassDetail, ClassView, DashboardAssignment, LearnerDrillDown,
@@ -83,22 +84,31 @@ fn watch_viewer(on_teacher: impl Fn(Uuid) + Clone + 'static) -> RwSignal<Viewer>
 #[component]
 fn NotForThisViewer(viewer: Viewer) -> impl IntoView {
     match viewer {
-        Viewer::Loading => view! { <p class="loading">"Loading…"</p> }.into_any(),
+        Viewer::Loading => view! { <p class="loading">{t!("teach-loading")}</p> }.into_any(),
         Viewer::SignedOut => view! {
             <p data-testid="teach-signed-out">
-                "Sign in with a teacher account to create classes and assign lessons."
+                {t!("teach-signed-out")}
             </p>
             <AccountPanel/>
         }
         .into_any(),
-        _ => view! {
-            <p data-testid="teach-not-teacher">
-                "These pages are for teachers. Your classes and assignments are under "
-                <A href="/classes">"My classes"</A>
-                "."
-            </p>
+        _ => {
+            // One sentence for translators, with the link where `$link` stands in it.
+            let marker = "\u{1}";
+            let sentence = t!("teach-not-teacher", link = marker);
+            let (before, after) = sentence
+                .split_once(marker)
+                .map(|(before, after)| (before.to_owned(), after.to_owned()))
+                .unwrap_or((sentence.clone(), String::new()));
+            view! {
+                <p data-testid="teach-not-teacher">
+                    {before}
+                    <A href="/classes">{t!("teach-not-teacher-link")}</A>
+                    {after}
+                </p>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
 
@@ -128,7 +138,7 @@ pub fn TeachPage() -> impl IntoView {
     let create = move || {
         let name = new_name.get_untracked().trim().to_owned();
         if name.is_empty() {
-            create_problem.set(Some("Give the class a name.".to_owned()));
+            create_problem.set(Some(t!("teach-create-class-name-missing")));
             return;
         }
         if busy.get_untracked() {
@@ -154,7 +164,8 @@ pub fn TeachPage() -> impl IntoView {
                     new_name.set(String::new());
                 }
                 Err(error) => {
-                    create_problem.set(Some(format!("The class was not created: {error}")))
+                    let error = error.message();
+                    create_problem.set(Some(t!("teach-create-class-failed", error = error)))
                 }
             }
             busy.set(false);
@@ -163,7 +174,7 @@ pub fn TeachPage() -> impl IntoView {
 
     view! {
         <section class="page teaching-page" data-testid="teach-page">
-            <h1>"My classes"</h1>
+            <h1>{t!("teach-classes-title")}</h1>
             {move || match viewer.get() {
                 Viewer::Teacher(_) => view! {
                     <form
@@ -174,7 +185,7 @@ pub fn TeachPage() -> impl IntoView {
                         }
                     >
                         <label>
-                            "New class name"
+                            {t!("teach-new-class-name")}
                             <input
                                 type="text"
                                 data-testid="new-class-name"
@@ -184,17 +195,17 @@ pub fn TeachPage() -> impl IntoView {
                             />
                         </label>
                         <button type="submit" data-testid="create-class" disabled=move || busy.get()>
-                            "Create class"
+                            {t!("teach-create-class")}
                         </button>
                         <TeachingProblem problem=create_problem test_id="create-class-problem"/>
                     </form>
                     <TeachingProblem problem=problem test_id="classes-problem"/>
                     <p class="teaching-as-of">
-                        {move || fetched_at.get().map(|ms| format!("As of {}", local_time_text_from_ms(ms)))}
+                        {move || fetched_at.get().map(|ms| t!("teach-as-of", time = local_time_text_from_ms(ms)))}
                     </p>
                     {move || classes.get().map(|list| {
                         if list.is_empty() {
-                            view! { <p data-testid="no-classes">"No classes yet. Create one above."</p> }.into_any()
+                            view! { <p data-testid="no-classes">{t!("teach-no-classes")}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="class-list">
@@ -214,10 +225,7 @@ pub fn TeachPage() -> impl IntoView {
 #[component]
 fn ClassCard(class: ClassView) -> impl IntoView {
     let href = format!("/teach/classes/{}", class.id);
-    let members = match class.member_count {
-        1 => "1 learner".to_owned(),
-        count => format!("{count} learners"),
-    };
+    let members = t!("teach-class-learner-count", count = class.member_count);
     view! {
         <li class="class-card" data-testid="class-card" data-class-id=class.id.to_string()>
             <h2><A href=href attr:data-testid="class-link">{class.name.clone()}</A></h2>
@@ -242,7 +250,7 @@ fn JoinCodeBoard(#[prop(into)] code: Signal<String>) -> impl IntoView {
     };
     view! {
         <p class="join-code-board">
-            <span class="join-code-caption">"Join code"</span>
+            <span class="join-code-caption">{t!("teach-join-code")}</span>
             <span class="join-code" data-testid="join-code-display" data-code=move || code.get()>
                 {grouped}
             </span>
@@ -371,14 +379,14 @@ pub fn ClassPage() -> impl IntoView {
 
     view! {
         <section class="page teaching-page" data-testid="class-page">
-            <p><A href="/teach">"← My classes"</A></p>
+            <p><A href="/teach">{t!("teach-back-to-classes")}</A></p>
             {move || match (viewer.get(), class_id()) {
                 (_, None) => view! {
-                    <p class="teaching-problem" role="alert">"This address does not name a class."</p>
+                    <p class="teaching-problem" role="alert">{t!("teach-class-address-invalid")}</p>
                 }.into_any(),
                 (Viewer::Teacher(account_id), Some(class_id)) => view! {
                     <h1 data-testid="class-title">
-                        {move || detail.get().map(|detail| detail.class.name).unwrap_or_else(|| "Class".to_owned())}
+                        {move || detail.get().map(|detail| detail.class.name).unwrap_or_else(|| t!("teach-class-title-fallback"))}
                     </h1>
                     <TeachingProblem problem=detail_problem test_id="class-problem"/>
                     // Built once the class is known, not on every change of it, so a notice or
@@ -455,11 +463,13 @@ fn ClassSettings(class_id: Uuid, detail: RwSignal<Option<ClassDetail>>) -> impl 
                 Ok(signed) => match signed.api.rename_class(class_id, &new_name).await {
                     Ok(class) => {
                         apply(class, signed.account.id);
-                        notice.set(Some("The class was renamed.".to_owned()));
+                        notice.set(Some(t!("teach-class-renamed")));
                     }
-                    Err(error) => problem.set(Some(format!("Not renamed: {error}"))),
+                    Err(error) => {
+                        problem.set(Some(t!("teach-rename-failed", error = error.message())))
+                    }
                 },
-                Err(error) => problem.set(Some(error.to_string())),
+                Err(error) => problem.set(Some(error.message())),
             }
             busy.set(false);
         });
@@ -476,20 +486,19 @@ fn ClassSettings(class_id: Uuid, detail: RwSignal<Option<ClassDetail>>) -> impl 
                 Ok(signed) => match signed.api.rotate_join_code(class_id).await {
                     Ok(class) => {
                         apply(class, signed.account.id);
-                        notice.set(Some(
-                            "The class has a new join code; the old one no longer works."
-                                .to_owned(),
-                        ));
+                        notice.set(Some(t!("teach-join-code-rotated")));
                     }
-                    Err(error) => problem.set(Some(format!("No new code: {error}"))),
+                    Err(error) => {
+                        problem.set(Some(t!("teach-rotate-failed", error = error.message())))
+                    }
                 },
-                Err(error) => problem.set(Some(error.to_string())),
+                Err(error) => problem.set(Some(error.message())),
             }
             busy.set(false);
         });
     };
     view! {
-        <section class="class-settings" aria-label="Class settings">
+        <section class="class-settings" aria-label={t!("teach-class-settings")}>
             <form
                 class="teaching-form"
                 on:submit=move |event| {
@@ -498,7 +507,7 @@ fn ClassSettings(class_id: Uuid, detail: RwSignal<Option<ClassDetail>>) -> impl 
                 }
             >
                 <label>
-                    "Class name"
+                    {t!("teach-class-name")}
                     <input
                         type="text"
                         data-testid="rename-class-input"
@@ -508,7 +517,7 @@ fn ClassSettings(class_id: Uuid, detail: RwSignal<Option<ClassDetail>>) -> impl 
                     />
                 </label>
                 <button type="submit" data-testid="rename-class" disabled=move || busy.get()>
-                    "Rename"
+                    {t!("teach-rename")}
                 </button>
             </form>
             <p>
@@ -519,9 +528,9 @@ fn ClassSettings(class_id: Uuid, detail: RwSignal<Option<ClassDetail>>) -> impl 
                     disabled=move || busy.get()
                     on:click=rotate
                 >
-                    "Make a new join code"
+                    {t!("teach-rotate-join-code")}
                 </button>
-                " Learners already in the class stay in it; the old code stops working."
+                {format!(" {}", t!("teach-rotate-join-code-hint"))}
             </p>
             <p class="teaching-notice" role="status">{move || notice.get().unwrap_or_default()}</p>
             <TeachingProblem problem=problem test_id="class-settings-problem"/>
@@ -563,22 +572,23 @@ fn Members(class_id: Uuid, detail: RwSignal<Option<ClassDetail>>) -> impl IntoVi
                     }
                     confirming.set(None);
                 }
-                Err(error) => problem.set(Some(format!(
-                    "{} was not removed: {error}",
-                    learner.username
-                ))),
+                Err(error) => {
+                    let error = error.message();
+                    let name = &learner.username;
+                    problem.set(Some(t!("teach-remove-failed", name = name, error = error)))
+                }
             }
         });
     };
     view! {
         <section class="members" aria-labelledby="members-title">
-            <h2 id="members-title">"Learners"</h2>
+            <h2 id="members-title">{t!("teach-members-title")}</h2>
             <TeachingProblem problem=problem test_id="members-problem"/>
             {move || {
                 let members = detail.get().map(|detail| detail.members).unwrap_or_default();
                 if members.is_empty() {
                     return view! {
-                        <p data-testid="no-members">"No learners yet. They join with the code above."</p>
+                        <p data-testid="no-members">{t!("teach-no-members")}</p>
                     }.into_any();
                 }
                 view! {
@@ -593,21 +603,21 @@ fn Members(class_id: Uuid, detail: RwSignal<Option<ClassDetail>>) -> impl IntoVi
                                     {move || if confirming.get() == Some(learner.id) {
                                         let confirmed = learner.clone();
                                         view! {
-                                            <span class="confirm" role="group" aria-label="Confirm removal">
-                                                {format!(" Remove {} from this class? They lose access to its assignments. ", learner.username)}
+                                            <span class="confirm" role="group" aria-label={t!("teach-confirm-removal")}>
+                                                {format!(" {} ", t!("teach-remove-question", name = &learner.username))}
                                                 <button
                                                     type="button"
                                                     data-testid="confirm-remove"
                                                     on:click=move |_| remove(confirmed.clone())
                                                 >
-                                                    "Yes, remove"
+                                                    {t!("teach-remove-yes")}
                                                 </button>
                                                 <button
                                                     type="button"
                                                     class="secondary"
                                                     on:click=move |_| confirming.set(None)
                                                 >
-                                                    "Keep"
+                                                    {t!("teach-remove-keep")}
                                                 </button>
                                             </span>
                                         }.into_any()
@@ -618,10 +628,10 @@ fn Members(class_id: Uuid, detail: RwSignal<Option<ClassDetail>>) -> impl IntoVi
                                                 type="button"
                                                 class="secondary"
                                                 data-testid="remove-member"
-                                                aria-label=format!("Remove {}", learner.username)
+                                                aria-label={t!("teach-remove-member-label", name = &learner.username)}
                                                 on:click=move |_| confirming.set(Some(id))
                                             >
-                                                "Remove"
+                                                {t!("teach-remove")}
                                             </button>
                                         }.into_any()
                                     }}
@@ -672,13 +682,14 @@ fn AssignForm(
         notice.set(None);
         let course_id = course.get_untracked();
         if course_id.is_empty() {
-            problem.set(Some("Choose a course to assign.".to_owned()));
+            problem.set(Some(t!("teach-assign-course-missing")));
             return;
         }
         let due_at = match local_input_to_rfc3339(&due.get_untracked()) {
             Ok(due_at) => due_at,
             Err(error) => {
-                problem.set(Some(format!("The due date is not usable: {error}.")));
+                let error = error.message();
+                problem.set(Some(t!("teach-assign-due-unusable", problem = error)));
                 return;
             }
         };
@@ -687,9 +698,7 @@ fn AssignForm(
         } else {
             let picked = chosen.get_untracked();
             if picked.is_empty() {
-                problem.set(Some(
-                    "Choose at least one learner, or assign it to the whole class.".to_owned(),
-                ));
+                problem.set(Some(t!("teach-assign-learners-missing")));
                 return;
             }
             Some(picked)
@@ -709,22 +718,23 @@ fn AssignForm(
                 Ok(_) => {
                     note.set(String::new());
                     notice.set(Some(if browser::is_online() {
-                        "Assigned.".to_owned()
+                        t!("teach-assigned")
                     } else {
-                        "Saved on this device; it is sent when you are online again.".to_owned()
+                        t!("teach-assigned-offline")
                     }));
                     flush_outbox(sync).await;
                 }
-                Err(error) => problem.set(Some(format!(
-                    "The assignment could not be saved on this device: {error}"
-                ))),
+                Err(error) => {
+                    let error = error.to_string();
+                    problem.set(Some(t!("teach-assign-save-failed", error = error)))
+                }
             }
         });
     };
 
     view! {
         <section class="assign" aria-labelledby="assign-title">
-            <h2 id="assign-title">"Assign lessons"</h2>
+            <h2 id="assign-title">{t!("teach-assign-title")}</h2>
             <form
                 class="teaching-form assign-form"
                 data-testid="assign-form"
@@ -734,7 +744,7 @@ fn AssignForm(
                 }
             >
                 <label>
-                    "Course"
+                    {t!("teach-assign-course")}
                     <select
                         data-testid="assign-course"
                         on:change=move |event| {
@@ -743,7 +753,7 @@ fn AssignForm(
                             lesson.set(String::new());
                         }
                     >
-                        <option value="" selected=move || course.get().is_empty()>"Choose a course"</option>
+                        <option value="" selected=move || course.get().is_empty()>{t!("teach-assign-choose-course")}</option>
                         {move || catalog.get().map(|result| match result {
                             Ok(catalog) => catalog.courses.into_iter().map(|entry| {
                                 let id = entry.id.clone();
@@ -760,14 +770,14 @@ fn AssignForm(
                 </label>
                 {move || catalog.get().and_then(|result| result.err()).map(|error| view! {
                     <p class="teaching-problem" role="alert">
-                        {format!("The course list could not be loaded: {error}.")}
+                        {t!("teach-assign-catalog-failed", error = error.message())}
                     </p>
                 })}
                 {move || manifest.get().flatten().map(|manifest| {
                     let units = manifest.units.clone();
                     view! {
                         <label>
-                            "Unit (optional)"
+                            {t!("teach-assign-unit")}
                             <select
                                 data-testid="assign-unit"
                                 on:change=move |event| {
@@ -775,7 +785,7 @@ fn AssignForm(
                                     lesson.set(String::new());
                                 }
                             >
-                                <option value="" selected=move || unit.get().is_empty()>"The whole course"</option>
+                                <option value="" selected=move || unit.get().is_empty()>{t!("teach-assign-whole-course")}</option>
                                 {units.iter().map(|entry| {
                                     let id = entry.id.clone();
                                     let selected_id = id.clone();
@@ -793,12 +803,12 @@ fn AssignForm(
                                 let lessons = found.lessons.clone();
                                 view! {
                                     <label>
-                                        "Lesson (optional)"
+                                        {t!("teach-assign-lesson")}
                                         <select
                                             data-testid="assign-lesson"
                                             on:change=move |event| lesson.set(event_target_value(&event))
                                         >
-                                            <option value="" selected=move || lesson.get().is_empty()>"The whole unit"</option>
+                                            <option value="" selected=move || lesson.get().is_empty()>{t!("teach-assign-whole-unit")}</option>
                                             {lessons.into_iter().map(|entry| {
                                                 let id = entry.id.clone();
                                                 let selected_id = id.clone();
@@ -816,7 +826,7 @@ fn AssignForm(
                     }
                 })}
                 <label>
-                    "Due (your local time)"
+                    {t!("teach-assign-due")}
                     <input
                         type="datetime-local"
                         data-testid="assign-due"
@@ -826,7 +836,7 @@ fn AssignForm(
                     />
                 </label>
                 <label>
-                    "Note for learners (optional)"
+                    {t!("teach-assign-note")}
                     <textarea
                         data-testid="assign-note"
                         maxlength="1000"
@@ -836,7 +846,7 @@ fn AssignForm(
                     ></textarea>
                 </label>
                 <fieldset>
-                    <legend>"For"</legend>
+                    <legend>{t!("teach-assign-for")}</legend>
                     <label class="inline">
                         <input
                             type="radio"
@@ -845,7 +855,7 @@ fn AssignForm(
                             prop:checked=move || whole_class.get()
                             on:change=move |_| whole_class.set(true)
                         />
-                        "The whole class"
+                        {t!("teach-assign-whole-class")}
                     </label>
                     <label class="inline">
                         <input
@@ -855,7 +865,7 @@ fn AssignForm(
                             prop:checked=move || !whole_class.get()
                             on:change=move |_| whole_class.set(false)
                         />
-                        "Chosen learners"
+                        {t!("teach-assign-chosen-learners")}
                     </label>
                     <Show when=move || !whole_class.get()>
                         <ul class="learner-picks">
@@ -889,7 +899,7 @@ fn AssignForm(
                         </ul>
                     </Show>
                 </fieldset>
-                <button type="submit" data-testid="assign-submit">"Assign"</button>
+                <button type="submit" data-testid="assign-submit">{t!("teach-assign")}</button>
                 <p class="teaching-notice" role="status" data-testid="assign-notice">
                     {move || notice.get().unwrap_or_default()}
                 </p>
@@ -911,7 +921,7 @@ fn AssignmentList(
     let sync = use_sync();
     view! {
         <section class="assignments" aria-labelledby="assignments-title">
-            <h2 id="assignments-title">"Assignments"</h2>
+            <h2 id="assignments-title">{t!("teach-assignments-title")}</h2>
             <TeachingProblem problem=problem test_id="assignments-problem"/>
             <ul class="assignment-rows" data-testid="assignment-list">
                 {move || queue.get().into_iter().map(|entry| {
@@ -924,13 +934,13 @@ fn AssignmentList(
                     let state = match entry.state {
                         QueueState::Waiting { last_problem } => view! {
                             <span class="queue-state waiting" data-testid="assignment-waiting">
-                                "Waiting to send"
+                                {t!("teach-queue-waiting")}
                                 {last_problem.map(|problem| format!(" ({problem})"))}
                             </span>
                         }.into_any(),
                         QueueState::Refused { reason } => view! {
                             <span class="queue-state refused" data-testid="assignment-refused">
-                                {format!("Not accepted by the server: {reason} ")}
+                                {format!("{} ", t!("teach-queue-refused", reason = reason))}
                                 <button
                                     type="button"
                                     class="secondary"
@@ -940,7 +950,7 @@ fn AssignmentList(
                                         });
                                     }
                                 >
-                                    "Dismiss"
+                                    {t!("teach-queue-dismiss")}
                                 </button>
                             </span>
                         }.into_any(),
@@ -948,7 +958,7 @@ fn AssignmentList(
                     view! {
                         <li data-testid="assignment-row" data-assignment-id=id.to_string() data-queued="true">
                             <strong>{target}</strong>
-                            {format!(" · due {}", local_time_text(&assignment.due_at))}
+                            {format!(" · {}", t!("teach-due", time = local_time_text(&assignment.due_at)))}
                             " · "
                             {state}
                         </li>
@@ -964,15 +974,14 @@ fn AssignmentList(
                                 assignment.lesson_id.as_deref(),
                             ));
                             let audience = match &assignment.learner_ids {
-                                None => "whole class".to_owned(),
-                                Some(ids) if ids.len() == 1 => "1 learner".to_owned(),
-                                Some(ids) => format!("{} learners", ids.len()),
+                                None => t!("teach-audience-whole-class"),
+                                Some(ids) => t!("teach-audience-learners", count = ids.len()),
                             };
                             view! {
                                 <li data-testid="assignment-row" data-assignment-id=assignment.id.to_string()>
                                     <strong>{target}</strong>
-                                    {format!(" · due {} · {audience}", local_time_text(&assignment.due_at))}
-                                    {assignment.note.map(|note| view! { <span class="assignment-note">{format!(" · “{note}”")}</span> })}
+                                    {format!(" · {} · {audience}", t!("teach-due", time = local_time_text(&assignment.due_at)))}
+                                    {assignment.note.map(|note| view! { <span class="assignment-note">{format!(" · {}", t!("teach-quoted-note", note = note))}</span> })}
                                 </li>
                             }
                         }).collect_view()
@@ -1045,16 +1054,16 @@ fn Dashboard(
 ) -> impl IntoView {
     view! {
         <section class="dashboard" data-testid="dashboard" aria-labelledby="dashboard-title">
-            <h2 id="dashboard-title">"Progress"</h2>
+            <h2 id="dashboard-title">{t!("teach-dashboard-title")}</h2>
             <p class="teaching-as-of" data-testid="dashboard-as-of">
                 {move || match dashboard.get() {
-                    Some(found) => format!("As of {}", local_time_text(&found.as_of)),
-                    None => "Loading the dashboard…".to_owned(),
+                    Some(found) => t!("teach-as-of", time = local_time_text(&found.as_of)),
+                    None => t!("teach-dashboard-loading"),
                 }}
             </p>
             <Show when=move || problem.get().is_some() && dashboard.get().is_some()>
                 <p class="teaching-notice" data-testid="dashboard-offline">
-                    "This is the copy saved on this device; it could not be refreshed."
+                    {t!("teach-dashboard-offline")}
                 </p>
             </Show>
             <TeachingProblem problem=problem test_id="dashboard-problem"/>
@@ -1074,28 +1083,26 @@ fn Dashboard(
                             titles=titles
                         />
                     }).collect_view()}
-                    <h3>"Learners"</h3>
+                    <h3>{t!("teach-dashboard-learners")}</h3>
                     <ul class="member-list">
                         {learners.into_iter().map(|learner| view! {
                             <li>
                                 <A href=format!("/teach/classes/{class_id}/learners/{}", learner.id)>
                                     {learner.username.clone()}
                                 </A>
-                                {format!(" · last active {}", optional_local_time_text(learner.last_active.as_deref()))}
+                                {format!(" · {}", t!("teach-last-active", time = optional_local_time_text(learner.last_active.as_deref())))}
                             </li>
                         }).collect_view()}
                     </ul>
-                    <h3>"Most missed items"</h3>
+                    <h3>{t!("teach-most-missed-title")}</h3>
                     {if found.most_missed_items.is_empty() {
-                        view! { <p>"No missed items yet."</p> }.into_any()
+                        view! { <p>{t!("teach-no-missed-items")}</p> }.into_any()
                     } else {
                         view! {
                             <ol class="missed-items" data-testid="missed-items">
                                 {found.most_missed_items.into_iter().map(|item| {
-                                    let counts = format!(
-                                        " — missed {} of {} times, by {} learner(s)",
-                                        item.wrong, item.attempts, item.learners_missed
-                                    );
+                                    let (wrong, attempts, learners) = (item.wrong, item.attempts, item.learners_missed);
+                                    let counts = format!(" — {}", t!("teach-missed-by-class", wrong = wrong, attempts = attempts, learners = learners));
                                     view! { <li><MissedItemName item=item/>{counts}</li> }
                                 }).collect_view()}
                             </ol>
@@ -1124,14 +1131,14 @@ fn DashboardAssignmentTable(
     let due = local_time_text(&assignment.due_at);
     view! {
         <table class="dashboard-table" data-testid="dashboard-assignment" data-assignment-id=assignment.id.to_string()>
-            <caption>{caption}{format!(" · due {due}")}</caption>
+            <caption>{caption}{format!(" · {}", t!("teach-due", time = due))}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Learner"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Lessons"</th>
-                    <th scope="col">"Score"</th>
-                    <th scope="col">"Last active"</th>
+                    <th scope="col">{t!("teach-column-learner")}</th>
+                    <th scope="col">{t!("teach-column-status")}</th>
+                    <th scope="col">{t!("teach-column-lessons")}</th>
+                    <th scope="col">{t!("teach-column-score")}</th>
+                    <th scope="col">{t!("teach-column-last-active")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -1140,7 +1147,7 @@ fn DashboardAssignmentTable(
                     let progress = cell.progress;
                     let link_text = name.clone();
                     let status = progress.status;
-                    let score = progress.score.map_or_else(|| "—".to_owned(), |score| format!("{:.0}%", score * 100.0));
+                    let score = progress.score.map_or_else(|| "—".to_owned(), score_text);
                     view! {
                         <tr data-testid="dashboard-cell" data-learner=name.clone() data-status=status.code()>
                             <th scope="row">
@@ -1148,9 +1155,9 @@ fn DashboardAssignmentTable(
                             </th>
                             <td class=format!("status status-{}", status.code())>
                                 {status.label()}
-                                {progress.overdue.then(|| view! { <strong class="overdue-label">" · Overdue"</strong> })}
+                                {progress.overdue.then(|| view! { <strong class="overdue-label">{format!(" · {}", t!("teach-overdue"))}</strong> })}
                             </td>
-                            <td>{format!("{} of {}", progress.lessons_done, progress.lessons_total)}</td>
+                            <td>{t!("teach-lessons-done-of", done = progress.lessons_done, total = progress.lessons_total)}</td>
                             <td>{score}</td>
                             <td>{optional_local_time_text(progress.last_active.as_deref())}</td>
                         </tr>
@@ -1159,6 +1166,12 @@ fn DashboardAssignmentTable(
             </tbody>
         </table>
     }
+}
+
+/// A mean score from 0 to 1 as a whole percentage, "83%".
+fn score_text(score: f64) -> String {
+    let percent = format!("{:.0}", score * 100.0);
+    t!("teach-score-percent", percent = percent)
 }
 
 /// "Download CSV": fetches the export with the teacher's token (a plain link could not send
@@ -1182,10 +1195,10 @@ fn CsvDownload(class_id: Uuid) -> impl IntoView {
             match result {
                 Ok(csv) => {
                     if !save_text_file(&format!("baeum-class-{class_id}.csv"), &csv) {
-                        problem.set(Some("The browser did not accept the download.".to_owned()));
+                        problem.set(Some(t!("teach-csv-refused-by-browser")));
                     }
                 }
-                Err(error) => problem.set(Some(format!("No CSV: {error}"))),
+                Err(error) => problem.set(Some(t!("teach-csv-failed", error = error.message()))),
             }
             busy.set(false);
         });
@@ -1193,7 +1206,7 @@ fn CsvDownload(class_id: Uuid) -> impl IntoView {
     view! {
         <p>
             <button type="button" data-testid="download-csv" disabled=move || busy.get() on:click=download>
-                "Download CSV"
+                {t!("teach-csv-download")}
             </button>
         </p>
         <TeachingProblem problem=problem test_id="csv-problem"/>
@@ -1265,19 +1278,19 @@ pub fn LearnerDrillDownPage() -> impl IntoView {
     view! {
         <section class="page teaching-page" data-testid="learner-page">
             {move || class_id().map(|class_id| view! {
-                <p><A href=format!("/teach/classes/{class_id}")>"← Back to the class"</A></p>
+                <p><A href=format!("/teach/classes/{class_id}")>{t!("teach-back-to-class")}</A></p>
             })}
             {move || match viewer.get() {
                 Viewer::Teacher(_) => view! {
                     <h1 data-testid="learner-name">
-                        {move || shown.get().map(|found| found.learner.username).unwrap_or_else(|| "Learner".to_owned())}
+                        {move || shown.get().map(|found| found.learner.username).unwrap_or_else(|| t!("teach-learner-title-fallback"))}
                     </h1>
                     <p class="teaching-as-of" data-testid="learner-as-of">
-                        {move || shown.get().map(|found| format!(
-                            "As of {} · last active {}",
-                            local_time_text(&found.as_of),
-                            optional_local_time_text(found.last_active.as_deref()),
-                        ))}
+                        {move || shown.get().map(|found| {
+                            let time = local_time_text(&found.as_of);
+                            let last_active = optional_local_time_text(found.last_active.as_deref());
+                            t!("teach-drill-down-as-of", time = time, last_active = last_active)
+                        })}
                     </p>
                     <TeachingProblem problem=problem test_id="learner-problem"/>
                     {move || shown.get().map(|found| view! {
@@ -1289,17 +1302,17 @@ pub fn LearnerDrillDownPage() -> impl IntoView {
                                 <section class="drill-down-assignment" data-testid="learner-assignment" data-status=status.code()>
                                     <h2>{caption}</h2>
                                     <p>
-                                        {format!("Due {} · ", local_time_text(&row.due_at))}
+                                        {format!("{} · ", t!("teach-drill-down-due", time = local_time_text(&row.due_at)))}
                                         <span class=format!("status status-{}", status.code())>{status.label()}</span>
-                                        {row.progress.overdue.then(|| view! { <strong class="overdue-label">" · Overdue"</strong> })}
+                                        {row.progress.overdue.then(|| view! { <strong class="overdue-label">{format!(" · {}", t!("teach-overdue"))}</strong> })}
                                     </p>
                                     <table class="dashboard-table">
                                         <thead>
                                             <tr>
-                                                <th scope="col">"Lesson"</th>
-                                                <th scope="col">"Status"</th>
-                                                <th scope="col">"Score"</th>
-                                                <th scope="col">"Last active"</th>
+                                                <th scope="col">{t!("teach-column-lesson")}</th>
+                                                <th scope="col">{t!("teach-column-status")}</th>
+                                                <th scope="col">{t!("teach-column-score")}</th>
+                                                <th scope="col">{t!("teach-column-last-active")}</th>
                                             </tr>
                                         </thead>
                                         <tbody>
@@ -1309,7 +1322,7 @@ pub fn LearnerDrillDownPage() -> impl IntoView {
                                                 <tr>
                                                     <th scope="row">{lesson_name}</th>
                                                     <td class=format!("status status-{}", lesson.status.code())>{lesson.status.label()}</td>
-                                                    <td>{lesson.score.map_or_else(|| "—".to_owned(), |score| format!("{:.0}%", score * 100.0))}</td>
+                                                    <td>{lesson.score.map_or_else(|| "—".to_owned(), score_text)}</td>
                                                     <td>{optional_local_time_text(lesson.last_active.as_deref())}</td>
                                                 </tr>
                                                 }
@@ -1319,14 +1332,14 @@ pub fn LearnerDrillDownPage() -> impl IntoView {
                                 </section>
                             }
                         }).collect_view()}
-                        <h2>"Items missed"</h2>
+                        <h2>{t!("teach-items-missed-title")}</h2>
                         {if found.missed_items.is_empty() {
-                            view! { <p>"Nothing missed yet."</p> }.into_any()
+                            view! { <p>{t!("teach-nothing-missed")}</p> }.into_any()
                         } else {
                             view! {
                                 <ol class="missed-items">
                                     {found.missed_items.into_iter().map(|item| {
-                                        let counts = format!(" — missed {} of {} times", item.wrong, item.attempts);
+                                        let counts = format!(" — {}", t!("teach-missed-by-learner", wrong = item.wrong, attempts = item.attempts));
                                         view! { <li><MissedItemName item=item/>{counts}</li> }
                                     }).collect_view()}
                                 </ol>

@@ -157,14 +157,29 @@ pub fn estimated_remaining_ms(
     Some(u64::try_from(remaining).unwrap_or(u64::MAX))
 }
 
-/// "about 2 min", "about 40 s", "a few seconds": how the estimate is shown.
-pub fn describe_remaining(milliseconds: u64) -> String {
+/// How the estimate is shown, rounded to what a learner needs: "a few seconds", "about 40 s",
+/// "about 3 min", "about 2 h". The client words it in the interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RemainingTime {
+    /// Five seconds or less.
+    FewSeconds,
+    /// About this many seconds (6 to 89).
+    Seconds(u64),
+    /// About this many minutes, rounded up (2 to 90).
+    Minutes(u64),
+    /// About this many hours, rounded up (2 or more).
+    Hours(u64),
+}
+
+/// The estimate `milliseconds` as it is shown: seconds under a minute and a half, minutes
+/// under an hour and a half, else hours, each rounded up.
+pub fn describe_remaining(milliseconds: u64) -> RemainingTime {
     let seconds = milliseconds.div_ceil(1000);
     match seconds {
-        0..=5 => "a few seconds".to_owned(),
-        6..=89 => format!("about {seconds} s"),
-        90..=5399 => format!("about {} min", seconds.div_ceil(60)),
-        _ => format!("about {} h", seconds.div_ceil(3600)),
+        0..=5 => RemainingTime::FewSeconds,
+        6..=89 => RemainingTime::Seconds(seconds),
+        90..=5399 => RemainingTime::Minutes(seconds.div_ceil(60)),
+        _ => RemainingTime::Hours(seconds.div_ceil(3600)),
     }
 }
 
@@ -289,9 +304,9 @@ mod tests {
         assert_eq!(estimated_remaining_ms(0, 1_000, 500), None);
         assert_eq!(estimated_remaining_ms(100, 0, 500), None);
         assert_eq!(estimated_remaining_ms(50_000, 1_000, 100_000), Some(2_000));
-        assert_eq!(describe_remaining(2_000), "a few seconds");
-        assert_eq!(describe_remaining(40_000), "about 40 s");
-        assert_eq!(describe_remaining(150_000), "about 3 min");
-        assert_eq!(describe_remaining(7_200_000), "about 2 h");
+        assert_eq!(describe_remaining(2_000), RemainingTime::FewSeconds);
+        assert_eq!(describe_remaining(40_000), RemainingTime::Seconds(40));
+        assert_eq!(describe_remaining(150_000), RemainingTime::Minutes(3));
+        assert_eq!(describe_remaining(7_200_000), RemainingTime::Hours(2));
     }
 }
