@@ -41,7 +41,7 @@ for (const [tag, browserLocale] of Object.entries(BROWSER_LOCALES)) {
       const overflow = await sidewaysOverflow(page);
       if (overflow) problems.push(`${path}: ${overflow}`);
     });
-    const homeLink = page.getByRole('link', { name: simpleMessage(tag, 'nav-home'), exact: true });
+    const homeLink = page.getByRole('link', { name: simpleMessage(tag, 'nav-courses'), exact: true });
     assert.equal(await homeLink.count(), 1, 'the menu is in the browser\'s language');
     await context.close();
     assert.deepEqual(problems, []);
@@ -82,7 +82,7 @@ test('the language picker switches the interface, and the choice works offline, 
   await page.getByTestId('interface-language').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), simpleMessage('vi', 'settings-title'));
-  await page.getByRole('link', { name: simpleMessage('vi', 'nav-home'), exact: true }).click();
+  await page.getByRole('link', { name: simpleMessage('vi', 'nav-courses'), exact: true }).click();
   await page.getByTestId('course-hangul').waitFor();
   await context.close();
 });
