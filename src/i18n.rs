@@ -20,8 +20,9 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::window;
 
-/// The English messages, the source every other translation follows.
-pub const ENGLISH_SOURCE: &str = include_str!("../locales/en.ftl");
+/// The English messages, the source every other translation follows (`locales/en.ftl`, without
+/// its comments; see `build.rs`).
+pub const ENGLISH_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/en.ftl"));
 
 /// `localStorage` key of the chosen interface language.
 const LANGUAGE_KEY: &str = "baeum.interface-language";
