@@ -219,12 +219,6 @@ pub fn format_date_time(ms_since_epoch: f64) -> String {
     format_with_styles(ms_since_epoch, Some("medium"), Some("short"))
 }
 
-/// A date without the time, in the interface language, with its weekday: "Monday, 1 December
-/// 2026", "2026년 12월 1일 월요일".
-pub fn format_date(ms_since_epoch: f64) -> String {
-    format_with_styles(ms_since_epoch, Some("full"), None)
-}
-
 fn format_with_styles(
     ms_since_epoch: f64,
     date_style: Option<&str>,
@@ -241,13 +235,10 @@ fn format_with_styles(
     String::from(date.to_locale_string(locale_tag(), &options))
 }
 
-/// A number in the interface language's digits and separators (`12,345` or `12 345`).
-pub fn format_number(number: f64) -> String {
-    let locales = js_sys::Array::of1(&locale_tag().into());
-    let format = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new());
-    let formatted = format.format().call1(&format, &number.into());
-    formatted
-        .ok()
-        .and_then(|value| value.as_string())
-        .unwrap_or_else(|| number.to_string())
+/// A calendar day (the learner's own local day) in the interface language with its weekday:
+/// "Monday, 23 November 2026", "2026년 11월 23일 월요일".
+pub fn format_calendar_day(year: i32, month: u32, day: u32) -> String {
+    // Local midnight of that day, so no time zone moves it to the day before or after.
+    let date = js_sys::Date::new_with_year_month_day(year as u32, month as i32 - 1, day as i32);
+    format_with_styles(date.get_time(), Some("full"), None)
 }

@@ -603,7 +603,9 @@ fn FeedbackView(feedback: Feedback) -> impl IntoView {
                 view! { <p>{before} <strong lang="ko">{expected}</strong> {after}</p> }
             })}
             <ul class="jamo-diff" data-testid="jamo-diff">
-                {differences.into_iter().map(|line| view! { <li lang="ko">{line}</li> }).collect_view()}
+                // Each line is a sentence in the interface language about Korean letters, so it
+                // carries the page's language, not Korean.
+                {differences.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
             </ul>
             <p>{t!("lesson-try-again")}</p>
         </div>

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use baeum_core::record::{is_guest_actor, learning_event, reassign_actor, LearningVerb};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
@@ -114,7 +114,11 @@ pub fn HistoryPage() -> impl IntoView {
                             <ol class="history-days" data-testid="history-days" reversed>
                                 {days.into_iter().rev().map(|(date, day)| view! {
                                     <li data-testid="history-day">
-                                        <strong>{date.format("%Y-%m-%d").to_string()}</strong>
+                                        <strong>
+                                            <time datetime=date.format("%Y-%m-%d").to_string()>
+                                                {crate::i18n::format_calendar_day(date.year(), date.month(), date.day())}
+                                            </time>
+                                        </strong>
                                         {t!("history-day-summary",
                                             lessons = day.lessons_completed,
                                             answers = day.answers,
