@@ -1,0 +1,803 @@
+# baeum's interface in Korean.
+# 용어: course 코스, unit 단원, lesson 레슨, review 복습, download 다운로드, sync 동기화,
+# class 반, assignment 과제, offline 오프라인, learner 학생, teacher 선생님. 말투는 해요체.
+
+## Navigation: the main menu in the header
+
+# Accessible name of the main navigation menu.
+nav-main = 주 메뉴
+# Menu entry to the first screen, which lists the courses.
+nav-courses = 코스
+# Menu entry to the learner's own page: account, sync and learning history.
+nav-me = 내 정보
+# Menu entry to this device's settings: downloads, storage, languages.
+nav-device = 기기
+
+## Shell: the header, the connection indicator, the update banner and the sync status
+
+# Link for keyboard and screen-reader users that jumps past the header to the page's content.
+shell-skip-to-content = 본문으로 건너뛰기
+# Read by screen readers after the brand "배움 baeum" in the header, which links to the first screen.
+shell-brand-home = 홈
+# The connection indicator in the header.
+shell-online = 온라인
+shell-offline = 오프라인
+# Banner shown when a new version of the app has been downloaded and is waiting.
+shell-update-ready = 배움의 새 버전이 준비됐어요.
+shell-update-now = 지금 업데이트
+# Short sync status in the header, when every answer has reached the school's server.
+shell-synced = 동기화 완료
+# Short sync status in the header for a learner who is not signed in and has nothing waiting.
+shell-saved-on-device = 이 기기에 저장됨
+# Short sync status in the header: $count answers (1 or more) wait to be sent to the school's server.
+shell-waiting-to-sync = { $count }개 동기화 대기 중
+# Short sync status in the header for a learner who is not signed in: $count answers (1 or more) are kept on this device only.
+shell-waiting-on-device = { $count }개 이 기기에 저장됨
+
+## Home: today's standing and the list of courses
+
+# Heading of the list of courses on the first screen.
+home-courses-title = 코스
+home-loading-courses = 코스를 불러오는 중…
+# Under each course in the list: $units is the number of units, $lessons the number of lessons,
+# $size the download size with its unit (for example "2.4 MB").
+home-course-meta = 단원 { $units }개 · 레슨 { $lessons }개 · 다운로드 { $size }
+# Shown when content (the course list, a course or a lesson) cannot be shown.
+# $reason says why (one of the load- messages, or a technical text in English).
+home-load-failed = 내용을 표시할 수 없어요: { $reason }.
+# Advice under the error above when the device is offline and the content was never downloaded.
+home-load-advice-offline = 한 번만 인터넷에 연결해서 불러오세요. 그다음부터는 오프라인에서도 쓸 수 있어요.
+# Advice under the error above in every other case.
+home-load-advice-later = 나중에 다시 해 보세요. 학습 진도는 안전하게 남아 있어요.
+# Accessible name of the "today" panel at the top of the first screen.
+home-today = 오늘
+# Button to the lesson the learner left unfinished; $lesson is the lesson's title.
+home-continue-lesson = 이어서 하기: { $lesson }
+# Button to the next lesson after the last one finished; $lesson is the lesson's title.
+home-next-lesson = 다음 레슨: { $lesson }
+# Streak line for a learner who has not done anything yet.
+home-streak-first-lesson = 오늘 첫 레슨을 시작해 보세요.
+# Streak line when the learner's streak of days has broken.
+home-streak-start-new = 오늘 레슨을 하나 하고 새 연속 학습을 시작해 보세요.
+# $days is how many days in a row (1 or more) the learner has studied.
+home-streak-days = { $days }일 연속 학습
+# Link to the review session when no card is due.
+home-no-reviews-due = 복습할 카드가 없어요
+# Link to the review session; $count (1 or more) is how many review cards are due.
+home-reviews-due = 복습할 카드 { $count }장
+# Accessible name of the progress bar of a course.
+home-lessons-done = 완료한 레슨
+# Progress in a course: $done lessons finished out of $total lessons in the course.
+home-lessons-progress = 레슨 { $total }개 중 { $done }개 완료
+
+## Progress: reading the learner's progress from the device
+
+# $reason is why the device's storage failed (one of the storage- messages).
+progress-storage-failed = 이 기기에서 학습 진도를 읽을 수 없어요: { $reason }
+
+## Not found: an address that is no page of the app
+
+notfound-title = 없는 페이지예요
+notfound-back = 내 코스로 돌아가기
+
+## Account page ("Me")
+
+account-title = 내 정보
+account-intro = 계정이 없어도 공부할 수 있어요. 학습 진도는 이 기기에 저장돼요. 로그인하면 학교 서버에도 저장되고, 다른 기기에서도 볼 수 있어요.
+account-history-link = 내 학습 기록: 보기, 파일로 저장하기, 가져오기
+# Heading of the sync details on the "Me" page.
+account-sync-heading = 동기화
+# Summary of the list of answers the school's server refused for good; $count is how many.
+account-rejected-summary = 서버가 받지 않은 답 { $count }개 (이 기기에 보관 중)
+# One refused answer: $activity is the short technical name of the exercise, $reason why the server refused it.
+account-rejected-entry = { $activity }: { $reason }
+# Stands for $activity above when the refused answer names no exercise.
+account-rejected-unknown-activity = 알 수 없는 활동
+# Why the server refused an answer; $message is the server's own explanation (in English).
+account-rejected-invalid = 올바르지 않음: { $message }
+account-rejected-conflict = 충돌: { $message }
+account-rejected-too-large = 서버에 보내기에 너무 큼
+
+## Account panel: signing in, creating an account, signing out
+
+# Accessible name of the sign-in panel.
+account-panel = 계정
+account-username = 아이디
+account-password = 비밀번호
+# Label of the choice between learner and teacher when creating an account.
+account-role = 역할
+account-role-learner = 학생
+account-role-teacher = 선생님
+account-sign-in = 로그인
+account-create = 계정 만들기
+# $username is the signed-in account's name, shown in bold; place it where your language needs it.
+account-signed-in-as = 로그인한 계정: { $username }
+account-sign-out = 로그아웃
+# Errors of signing in, creating an account or signing out; shown under the form.
+account-wrong-credentials = 아이디나 비밀번호가 맞지 않아요
+account-username-taken = 이미 사용 중인 아이디예요
+account-unreachable = 서버에 연결할 수 없어요. 온라인일 때 다시 해 보세요
+# $status is the HTTP status code number the server answered with (for example 500).
+account-server-error = 서버에 오류가 났어요(http { $status }). 나중에 다시 해 보세요
+# The server refused without saying why; $status is the HTTP status code number (for example 403).
+account-server-refused = 서버가 요청을 거절했어요(http { $status })
+# $detail is a technical description of what could not be read (in English).
+account-unreadable-answer = 서버가 이 앱이 읽을 수 없는 응답을 보냈어요: { $detail }
+# $reason is why the device's storage failed (one of the storage- messages).
+account-storage-failed = 로그인 정보를 이 기기에 저장할 수 없어요: { $reason }
+
+## Sync details on the "Me" page
+
+# Accessible name of the sync details.
+sync-panel = 동기화
+# What sync is doing now.
+sync-activity-syncing = 동기화 중…
+sync-activity-up-to-date = 최신 상태예요
+sync-activity-waiting-to-retry = 곧 다시 시도할게요
+sync-activity-offline = 오프라인: 학습 진도는 이 기기에 저장돼요
+# The learner was signed in but the session ended (for example it expired).
+sync-activity-sign-in-again = 동기화하려면 다시 로그인하세요
+sync-activity-not-signed-in = 로그인하지 않음: 학습 진도는 이 기기에만 저장돼요
+# Labels of the sync details, each followed by its value.
+sync-waiting-label = 동기화 대기
+sync-last-label = 마지막 동기화
+# Value of "Last sync" when this device has never synced.
+sync-last-never = 없음
+sync-problem-label = 문제
+# Value of "Problem" when there is none.
+sync-problem-none = 없음
+sync-rejected-label = 서버가 받지 않음
+sync-now = 지금 동기화
+# Values of "Problem": why the last sync attempt failed.
+sync-problem-signed-out = 로그아웃됨
+sync-problem-server-unreachable = 서버에 연결할 수 없음
+# $status is the HTTP status code number the server answered with (for example 500).
+sync-problem-server-error = 서버 오류 (http { $status })
+# $detail is a technical description (in English).
+sync-problem-unreadable-answer = 서버가 읽을 수 없는 응답을 보냄: { $detail }
+# $detail is the server's explanation (in English).
+sync-problem-rejected = 거절됨: { $detail }
+# $detail is the browser's technical description (in English).
+sync-problem-local-storage-failed = 기기 저장소 오류: { $detail }
+
+## Load errors: why content (the course list, a course, a lesson) could not be loaded
+
+load-unreachable = 서버에 연결할 수 없고, 아직 다운로드하지도 않았어요
+# $status is the HTTP status code number (for example 404), $name the name of the file asked for.
+load-status = { $name } 요청에 서버가 { $status } 응답을 보냈어요
+# $course is the course's id as written in the address.
+load-unknown-course = `{ $course }` 코스가 없어요
+# $course is the course's id and $lesson the lesson's id, as written in the address.
+load-unknown-lesson = `{ $course }` 코스에 `{ $lesson }` 레슨이 없어요
+# A downloaded content file is broken. $kind says which file: the course list (catalog),
+# a course's outline (manifest) or a lesson; $detail is a technical description (in English).
+load-file-truncated = { $kind ->
+        [catalog] 코스 목록
+        [manifest] 코스 구성
+       *[lesson] 레슨
+    } 파일이 중간에 잘렸어요({ $detail })
+# $kind as above; $line and $column are where in the file the error is; $detail is technical (in English).
+load-file-malformed = { $kind ->
+        [catalog] 코스 목록
+        [manifest] 코스 구성
+       *[lesson] 레슨
+    } 파일의 { $line }행 { $column }열에 형식 오류가 있어요: { $detail }
+# $kind as above; $detail is technical (in English).
+load-file-inconsistent = { $kind ->
+        [catalog] 코스 목록
+        [manifest] 코스 구성
+       *[lesson] 레슨
+    } 파일의 내용이 서로 맞지 않아요: { $detail }
+# $kind as above; $found is the format number of the file, $expected the one this version of the app reads.
+load-file-unsupported-format = { $kind ->
+        [catalog] 코스 목록
+        [manifest] 코스 구성
+       *[lesson] 레슨
+    } 파일의 팩 형식은 { $found }인데, 이 버전의 배움은 형식 { $expected }만 읽을 수 있어요
+# $name is a file name.
+load-not-hashed-name = `{ $name }`은(는) 콘텐츠 해시 파일 이름이 아니에요(소문자 16진수 64자, 점, 확장자 형식이어야 해요)
+# $name is a file name, $actual a long hexadecimal checksum.
+load-hash-mismatch = `{ $name }`의 내용이 파일 이름과 맞지 않아요. 실제 sha256 값: { $actual }
+
+## Storage: why the device's storage failed
+
+storage-indexeddb-unavailable = 이 브라우저에서는 여기서 IndexedDB를 쓸 수 없어요(시크릿 창이거나 오래된 브라우저일 수 있어요)
+storage-quota-exceeded = 이 기기에 앱이 쓸 저장 공간이 남아 있지 않아요
+storage-version-too-new = 저장된 데이터가 더 새로운 버전의 앱에서 만들어졌어요. 새로고침해서 업데이트하세요
+# $detail is a technical description (in English).
+storage-migration-failed = 저장된 데이터를 새 형식으로 바꿀 수 없어요: { $detail }
+# $id is the answer's technical id.
+storage-duplicate-statement = id가 { $id }인 기록이 이미 저장되어 있어요
+# $detail is a technical description (in English).
+storage-invalid-statement = 이 기록은 저장할 수 없어요: { $detail }
+# $detail is a technical description (in English).
+storage-serialization = 값을 저장할 형태로 바꿀 수 없어요: { $detail }
+# $key is the record's key (in quotes), $store the technical name of where it is stored,
+# $detail a technical description (in English).
+storage-unreadable-record = { $store }의 { $key } 항목을 읽을 수 없어요: { $detail }
+storage-aborted = 저장이 중간에 끊겨서 아무것도 저장되지 않았어요
+# $name is the browser's technical name of the failure, $detail its technical description (in English).
+storage-database-failed = 기기의 데이터베이스에 오류가 났어요({ $name }): { $detail }
+
+## Lesson page: loading a lesson and telling whether the answers are saved on the device
+
+# Link back from a lesson to the course it belongs to.
+lesson-back-link = ← 코스로
+lesson-loading = 레슨을 불러오는 중…
+# Shown after the lesson while its answers are being written to the device's storage.
+lesson-saving = 답을 이 기기에 저장하는 중…
+lesson-saved = 이 기기에 저장했어요.
+# $reason says why, in lowercase without a final full stop, e.g. "the device has no storage space left for this app" (some technical details stay in English).
+lesson-save-failed = 일부 답을 이 기기에 저장하지 못했어요: { $reason }. 기기의 남은 공간을 확인하고 레슨을 다시 해 보세요.
+
+## Lesson player: items, answers, feedback and the summary at the end
+
+# Accessible name of the progress bar at the top of a lesson.
+lesson-progress = 레슨 진행도
+# Which item of the lesson is shown: $current is its number, $total the number of items in the lesson. English: "3 / 12".
+lesson-position = { $current } / { $total }
+# Small label above a note about Korean culture inside a lesson.
+lesson-culture-note = 문화 노트
+# Accessible names of the buttons that play Korean audio; $text is the Korean word or sentence played.
+lesson-hear-letter-name = 글자 이름 듣기: { $text }
+lesson-hear-it = 소리 듣기: { $text }
+lesson-hear-word = 단어 듣기: { $text }
+lesson-hear-example = 예문 듣기: { $text }
+# Button of a listening exercise that plays the Korean to listen to; $text is the Korean played.
+lesson-listen = 들어 보기: { $text }
+lesson-show-hint = 힌트 보기
+# Button to the next item after a wrong answer, without answering correctly first.
+lesson-continue-anyway = 그냥 넘어가기
+lesson-continue = 계속하기
+# Hidden label of the field where the learner types an answer in Korean.
+lesson-typed-answer-label = 한국어로 답 쓰기
+# Button that checks the learner's answer.
+lesson-check = 확인
+# Accessible name of the line where the learner arranges Korean words into a sentence.
+lesson-your-sentence = 내가 만든 문장
+lesson-correct = 정답이에요!
+# Shown when a typed answer is accepted but its spacing or punctuation differs; $expected is the exact Korean answer.
+lesson-correct-written-exactly = 정답이에요. 정확한 표기: { $expected }
+lesson-not-quite = 조금 달라요.
+# $answer is the correct Korean answer, shown in bold; place it where your language needs it.
+lesson-answer-is = 정답: { $answer }
+lesson-try-again = 다시 해 보거나 넘어가세요.
+# How a typed answer differs from the correct one, one line per difference.
+# $expected is a Korean syllable (or character) of the correct answer, $given the one the learner typed.
+lesson-diff-missing = 빠진 글자: { $expected }
+lesson-diff-extra = 필요 없는 글자: { $given }
+lesson-diff-wrong = { $given } 대신 { $expected }
+# A letter (jamo) inside a syllable is wrong: $given is the syllable typed, $expected the correct syllable,
+# $part which letter of the syllable (initial consonant, vowel or final consonant),
+# $expected_jamo the correct letter, $given_jamo the letter typed.
+lesson-diff-jamo-wrong = { $given } → { $expected }: { $part ->
+        [initial] 첫 자음
+        [medial] 모음
+       *[final] 받침
+    } { $given_jamo } 대신 { $expected_jamo }
+# A letter (jamo) is missing from a syllable: $given is the syllable typed, $expected the correct syllable,
+# $part which letter of the syllable, $expected_jamo the missing letter.
+lesson-diff-jamo-missing = { $given } → { $expected }: 빠진 { $part ->
+        [initial] 첫 자음
+        [medial] 모음
+       *[final] 받침
+    } { $expected_jamo }
+# A syllable has a letter (jamo) too many: $given is the syllable typed, $expected the correct syllable,
+# $part which letter of the syllable, $given_jamo the extra letter.
+lesson-diff-jamo-extra = { $given } → { $expected }: 필요 없는 { $part ->
+        [initial] 첫 자음
+        [medial] 모음
+       *[final] 받침
+    } { $given_jamo }
+# Heading of the summary at the end of a lesson.
+lesson-complete = 레슨 완료
+# Score at the end of a lesson: $correct items answered right at the first try, out of $total exercises; $percent is the same as a whole percentage.
+lesson-score = { $total }문제 중 { $correct }문제를 한 번에 맞혔어요({ $percent }%)
+lesson-next-lesson = 다음 레슨
+lesson-back-to-course = 코스로 돌아가기
+
+## Korean keyboard: on-screen dubeolsik keys and typing Korean with Latin keys
+
+# Button that shows or hides the on-screen Korean keyboard.
+keyboard-toggle = 한글 키보드
+# Accessible name of the group of on-screen Korean keys.
+keyboard-keys-label = 한글 키보드 자판
+# Accessible name of the Shift key; keep the Korean letters as they are.
+keyboard-shift-label = Shift: 된소리 ㄲ ㄸ ㅃ ㅆ ㅉ, 그리고 ㅒ ㅖ
+# Accessible name of the Backspace key, which removes one letter of the syllable being typed.
+keyboard-backspace-label = 백스페이스: 글자 하나 지우기
+# Accessible name of the space bar.
+keyboard-space-label = 스페이스
+# Text printed on the space bar (lowercase in English).
+keyboard-space-key = 띄어쓰기
+# Accessible name of the key that hides the on-screen keyboard.
+keyboard-done-label = 완료: 한글 키보드 숨기기
+keyboard-done = 완료
+# Checkbox: the letter keys of a physical Latin (QWERTY) keyboard type the Korean letters at the same places. It is followed by the example "(gks → 한)".
+keyboard-latin-to-hangul = 영문 자판으로 한글 입력
+
+## Recording answers
+
+# Reason shown in lesson-save-failed when the app's storage layer did not start.
+recording-no-sync-layer = 동기화 기능이 실행되고 있지 않아요
+
+## Reviews page: flash cards of what is due today
+
+review-title = 복습
+review-loading = 오늘 복습할 카드를 찾는 중…
+review-nothing-due = 지금은 복습할 카드가 없어요. 내일 다시 오거나 새 레슨을 해 보세요.
+# Shown as an error when the app's storage layer did not start.
+review-no-sync-layer = 동기화 기능이 실행되고 있지 않아요
+# Which card is shown: $current is its number, $total the number of cards today. English: "3 / 12".
+review-position = { $current } / { $total }
+# Heading when all of today's reviews are done.
+review-done = 오늘 복습 끝!
+# $count is the number of cards reviewed (the English text does not change with the number).
+review-reviewed-count = 카드 { $count }장을 복습했어요.
+# Link back to the home page.
+review-home = 홈
+# Label on a card the learner has never seen before.
+review-new-card = 새 카드
+review-show-answer = 정답 보기
+# The learner rates a card: they remembered it.
+review-knew-it = 알았어요
+# The learner rates a card: they did not remember it yet.
+review-not-yet = 아직 몰라요
+
+## Course page: a course's units and lessons (src/pages/course.rs)
+
+# Link back to the list of every course, at the top of a course's page.
+course-all-courses = ← 전체 코스
+course-loading = 코스를 불러오는 중…
+# After a lesson's title in the course outline, e.g. "Vowels · 12 steps". $count is the number
+# of steps (exercises) in the lesson. English always says "steps"; add plural variants if your
+# language needs them.
+course-lesson-steps = · { $count }단계
+
+## Course downloads: the download panel on a course's page, the units' download lines, and the
+## list of downloaded courses on the "This device" page (src/downloads.rs)
+
+# Why a download stopped, shown after "Download stopped:" (see download-status-stopped), so it
+# starts with a small letter and has no final full stop.
+download-error-connection = 연결이 끊겼어요. 이미 받은 부분은 남아 있으니 온라인일 때 이어서 받으세요
+# Why a download stopped. $name is the file's technical name (a long hash), $attempts the number
+# of tries made (3).
+download-error-damaged = { $name } 파일이 계속 손상된 채로 도착했어요({ $attempts }번 시도). 나중에 다시 해 보세요
+# Why a download stopped. $status is the HTTP status number the server answered (e.g. 404),
+# $name the file's technical name (a long hash).
+download-error-status = { $name } 요청에 서버가 { $status } 응답을 보냈어요
+# Why a download stopped: the device's storage is full. "the Device page" is the "This device"
+# page of the app (settings-title).
+download-error-device-full = 기기 저장 공간이 가득 찼어요. 잃어버린 건 없어요. 다 끝낸 코스의 다운로드를 삭제하거나(기기 페이지에 목록이 있어요) 기기의 공간을 확보한 다음 이어서 받으세요
+# Why a download stopped. $reason says what went wrong storing it (one of the storage-…
+# messages, starting with a small letter).
+download-error-storage = 다운로드한 내용을 저장할 수 없어요: { $reason }
+# Why the download panel stopped: deleting the downloads failed. $reason says what went wrong
+# (one of the storage-… messages, starting with a small letter).
+download-error-delete = 다운로드를 삭제할 수 없어요: { $reason }
+# Label of the download's progress bar, for screen readers.
+download-progress-label = 다운로드 진행도
+# Shown when the browser's data saver is on.
+download-save-data-note = 브라우저가 데이터 절약 모드예요. 텍스트만 다운로드하면 용량이 더 작아요.
+# Button. $size is the size of the whole course, e.g. "12.5 MB".
+download-start-all = 오프라인용으로 다운로드 ({ $size })
+# Button, when part of the course is already on the device. $size is what is left, e.g. "3.1 MB".
+download-start-rest = 나머지 다운로드 ({ $size })
+# Button: download only the lessons' text, without the audio clips. $size is the size of the
+# text, e.g. "240 KB".
+download-start-text-only = 텍스트만 ({ $size }), 소리는 온라인일 때 재생
+# Button, when the text is already downloaded. $size is the size of the missing audio.
+download-start-audio-too = 소리도 다운로드 ({ $size })
+download-resume = 다운로드 이어서 받기
+# Button: pause the running download.
+download-pause = 일시 정지
+download-delete = 다운로드 삭제 (학습 진도는 남아요)
+# Under a unit's title, once the unit is downloaded. $size is the unit's size, e.g. "1.2 MB".
+download-unit-on-device = { $size } · 이 기기에 있음
+# Under a unit's title, before it is downloaded. $size is the unit's size, e.g. "1.2 MB".
+download-unit-to-download = 다운로드 { $size }
+# Button under a unit's title.
+download-unit-start = 이 단원 다운로드
+# Why downloading the assignments stopped, shown after "Download stopped:"
+# (classes-download-assigned-stopped), so it starts with a small letter.
+download-assigned-paused = 다운로드를 일시 정지했어요
+# Why downloading the assignments stopped, shown after "Download stopped:"
+# (classes-download-assigned-stopped), so it starts with a small letter.
+download-assigned-unavailable = 이 브라우저는 다운로드를 보관할 수 없어요(시크릿 창인가요?)
+# Heading on the "This device" page.
+download-list-title = 다운로드한 코스
+download-list-loading = 다운로드 목록을 읽는 중…
+# $reason says what went wrong (one of the storage-… messages, starting with a small letter).
+download-list-error = 다운로드 목록을 읽을 수 없어요: { $reason }.
+download-list-empty = 다운로드한 코스가 없어요. 코스 페이지에서 오프라인용으로 다운로드할 수 있어요.
+# One downloaded course in the list. $title is the course's title, $size the space its
+# downloads take, e.g. "Hangul: 12.5 MB".
+download-list-entry = { $title }: { $size }
+# Button next to a downloaded course.
+download-list-delete = 다운로드 삭제
+download-list-note = 다운로드를 삭제해도 학습 진도는 남아요. 코스는 다시 온라인에서 열려요.
+# Status line of the download panel.
+download-status-checking = 이 기기에 무엇이 있는지 확인하는 중…
+# Status line. $total is the size of the whole course with its audio, e.g. "12.5 MB".
+download-status-not-downloaded = 다운로드하지 않았어요. 소리를 포함한 전체 코스 크기: { $total }.
+# Status line. $stored is the size already on the device, $total the whole course's, e.g.
+# "Partly downloaded: 3.1 MB of 12.5 MB."
+download-status-partly = 일부만 다운로드함: { $stored } / { $total }. 이어서 받으면 나머지를 받을 수 있어요.
+# Status line. $text is the size of the downloaded text, $audio the size of the audio that is not
+# downloaded.
+download-status-text-only = 텍스트 다운로드 완료: 이 기기에 { $text }. 소리({ $audio })는 온라인일 때만 재생돼요.
+# Status line while downloading, before the time left is known. $done and $total are sizes, e.g.
+# "Downloading: 3.1 MB of 12.5 MB".
+download-status-downloading = 다운로드 중: { $done } / { $total }
+# Status line while downloading, with the estimated time left. $done and $total are sizes, e.g.
+# "3.1 MB" and "12.5 MB".
+download-status-few-seconds-left = 다운로드 중: { $done } / { $total }, 몇 초 남음
+# Status line while downloading, with the estimated time left. $done and $total are sizes,
+# $seconds a number of seconds (6 to 89); "s" is the abbreviation of seconds.
+download-status-seconds-left = 다운로드 중: { $done } / { $total }, 약 { $seconds }초 남음
+# Status line while downloading, with the estimated time left. $done and $total are sizes,
+# $minutes a number of minutes (2 to 90); "min" is the abbreviation of minutes.
+download-status-minutes-left = 다운로드 중: { $done } / { $total }, 약 { $minutes }분 남음
+# Status line while downloading, with the estimated time left. $done and $total are sizes,
+# $hours a number of hours (2 or more); "h" is the abbreviation of hours.
+download-status-hours-left = 다운로드 중: { $done } / { $total }, 약 { $hours }시간 남음
+# Status line. $done and $total are sizes, e.g. "Paused: 3.1 MB of 12.5 MB downloaded."
+download-status-paused = 일시 정지됨: { $done } / { $total } 다운로드함.
+# Status line. $reason says why, in one of the download-error-… messages.
+download-status-stopped = 다운로드가 멈췄어요: { $reason }.
+# Status line. $total is the size of the downloaded course, e.g. "12.5 MB".
+download-status-complete = 다운로드 완료: 이 기기에 { $total }. 오프라인에서도 쓸 수 있어요.
+download-status-unavailable = 이 브라우저는 다운로드를 보관할 수 없어요(시크릿 창인가요?). 온라인일 때는 레슨을 그대로 열 수 있어요.
+
+## "This device" page: languages, storage, connection (src/pages/settings.rs)
+
+# Title of the page about what the app keeps on this device (phone or computer).
+settings-title = 이 기기
+# Heading of the part of the page about the interface language.
+settings-interface-language-title = 언어
+# Label before the list of interface languages; each language is listed by its own name.
+# "baeum" is the app's name.
+settings-interface-language-label = 배움 화면 언어
+# Heading of the part of the page about the language word meanings, hints and help texts are
+# shown in (the learner's own language; the language learned is Korean).
+settings-help-language-title = 도움말 언어
+# Label before the list of help languages; each language is listed by its own name.
+settings-help-language-label = 뜻과 도움말 언어
+# Heading of the part of the page about storage space.
+settings-storage-title = 저장 공간
+settings-storage-measuring = 저장 공간을 확인하는 중…
+settings-storage-unreported = 이 브라우저는 저장 공간 정보를 알려 주지 않아요.
+# $used and $quota are sizes, e.g. "3.1 MB used of 1.2 GB available to baeum." "baeum" is the
+# app's name.
+settings-storage-use = 배움이 쓸 수 있는 { $quota } 중 { $used } 사용 중이에요.
+# Label of the storage gauge, for screen readers.
+settings-storage-meter-label = 사용한 저장 공간
+settings-persistence-checking = 다운로드가 보호되는지 확인하는 중…
+settings-persistence-protected = 다운로드와 학습 진도가 보호되고 있어요. 브라우저가 공간을 확보하려고 지우지 않아요.
+settings-persistence-not-protected = 기기 공간이 부족하면 브라우저가 다운로드를 지울 수도 있어요. 내 답은 학교 서버에 전달될 때까지 보관돼요.
+# Button: ask the browser never to delete the downloads to free space.
+settings-protect-downloads = 내 다운로드 보호하기
+# Heading of the part of the page about the internet connection.
+settings-connection-title = 연결
+settings-connection-offline = 오프라인이에요. 다운로드한 건 모두 그대로 쓸 수 있고, 답은 이 기기에 보관돼요.
+settings-connection-online = 온라인이에요.
+# Heading of the part of the page about the app (its name and version).
+settings-about-title = 앱 정보
+
+## My learning history page (src/pages/history.rs)
+
+history-no-storage = 학습 기록을 보려면 이 기기의 저장소가 필요한데, 지금은 쓸 수 없어요.
+history-title = 내 학습 기록
+# xAPI is the name of a standard for learning records; keep it as it is.
+history-intro = 이건 나의 학습 기록이에요. 표준 xAPI 형식으로 저장되어서, 어떤 학습 기록 저장소(LRS)에서도 읽을 수 있어요.
+# Button: save the whole learning history as a file.
+history-export = 내 기록을 파일로 저장하기
+# Button: read a history file saved earlier (on this or another device).
+history-import = 기록 파일 가져오기
+history-loading = 학습 기록을 읽는 중…
+history-empty = 아직 기록이 없어요. 레슨을 하면 여기에 나타나요.
+# One day of the history, after the date in bold, e.g.
+# "2024-05-01: 3 lessons completed, 20 answers (17 right), 5 items read".
+# $lessons, $answers, $right and $items are numbers; English does not vary the words with the
+# number, add plural variants if your language needs them.
+history-day-summary = : 레슨 { $lessons }개 완료, 답 { $answers }개(정답 { $right }개), 읽은 항목 { $items }개
+# Why importing a history file failed; shown alone, starting with a small letter.
+history-import-unreadable = 파일을 읽을 수 없어요
+# Why importing a history file failed; shown alone, starting with a small letter. $error is a
+# technical description of what is wrong in the file.
+history-import-not-json = 학습 기록 파일이 아니에요(JSON이 아님: { $error })
+# Why importing a history file failed; shown alone, starting with a small letter.
+history-import-not-a-list = 학습 기록 파일이 아니에요. 기록(statement) 목록이어야 해요
+# The result of importing a history file. Each argument is a number of records (statements):
+# $added were imported, $already_here were on this device already, $not_yours are another
+# learner's, $unreadable could not be read. English does not vary the words with the number;
+# add plural variants if your language needs them.
+history-import-result = { $added }개를 가져왔어요. { $already_here }개는 이미 있었고, { $not_yours }개는 다른 학생의 기록이고, { $unreadable }개는 읽을 수 없었어요.
+
+## My classes page and the learner's assignments (src/teaching/learner.rs)
+
+# Title of the page where a learner joins classes and sees them.
+classes-title = 내 반
+classes-loading = 불러오는 중…
+classes-signed-out = 반에 들어가려면 로그인하세요. 선생님이 알려 준 코드만 있으면 되고, 이메일은 필요 없어요.
+# Heading of the form where a learner types the code their teacher gave.
+classes-join-title = 반 들어가기
+# Label of the field for the class code.
+classes-join-code-label = 선생님이 알려 준 반 코드
+# Button of the form.
+classes-join-button = 반 들어가기
+classes-join-code-missing = 선생님이 알려 준 코드를 입력하세요.
+# After joining a class. $class is the class's name, $teacher the teacher's username.
+classes-joined = { $class }에 들어갔어요(선생님: { $teacher }).
+classes-join-unknown-code = 이 코드로 된 반이 없어요. 선생님께 코드를 확인하고 다시 입력하세요.
+# $reason is the server's explanation, in English.
+classes-join-not-a-code = 반 코드가 아니에요: { $reason }.
+# After too many wrong codes. $wait is how long to wait, in classes-wait-seconds or
+# classes-wait-minutes, e.g. "45 seconds" or "9 minutes".
+classes-join-rate-limited = 틀린 코드를 너무 많이 입력했어요. { $wait } 뒤에 다시 해 보세요.
+# A wait, used in classes-join-rate-limited. $seconds is a number of seconds (under 120).
+classes-wait-seconds = { $seconds }초
+# A wait, used in classes-join-rate-limited. $minutes is a number of minutes (2 or more).
+classes-wait-minutes = { $minutes }분
+classes-join-offline = 오프라인이에요. 반에 들어가려면 인터넷 연결이 필요해요. 온라인일 때 다시 해 보세요.
+classes-join-signed-out = 먼저 로그인한 다음 반 코드를 입력하세요.
+# $reason is the server's explanation, in English.
+classes-join-forbidden = 이 계정은 반에 들어갈 수 없어요: { $reason }.
+# $reason is the server's explanation, in English.
+classes-join-failed = 반에 들어가지 못했어요: { $reason }.
+# Heading of the list of classes the learner is in.
+classes-mine-title = 내가 속한 반
+classes-none = 아직 속한 반이 없어요.
+# After a class's name in the list, e.g. "Korean 1 · teacher kim". $teacher is the teacher's
+# username.
+classes-class-teacher = · 선생님 { $teacher }
+# $time is the date and time the list was last fetched from the server.
+classes-list-as-of = 반 목록 기준 시각: { $time }
+# Shown to a teacher, around a link to the Teach page: "Your classes and their join codes are
+# on the [Teach] page." This is the text before the link.
+classes-for-teacher-before = 선생님의 반과 참여 코드는
+# The link's text: the name of the Teach page in the menu.
+classes-for-teacher-link = 수업 관리
+# The text after the link (see classes-for-teacher-before).
+classes-for-teacher-after = 페이지에 있어요.
+# Heading of the learner's assignments (lessons their teacher assigned).
+classes-my-assignments-title = 내 과제
+# $time is the date and time the assignments were last fetched from the server.
+classes-assignments-as-of = 기준 시각: { $time }
+classes-assignments-loading = 과제를 불러오는 중…
+classes-no-assignments = 아직 과제가 없어요. 선생님이 레슨을 과제로 내면 여기에 나타나요.
+# Button: download every assigned lesson onto the device, to use without a connection.
+classes-download-assigned = 내 과제를 오프라인용으로 다운로드
+classes-download-assigned-finding = 과제에 필요한 것을 찾는 중…
+# While the assignments download. $current is the number of the course or unit being
+# downloaded, $total how many there are, e.g. "Downloading 2 of 5…".
+classes-download-assigned-progress = 다운로드 중 ({ $current }/{ $total })…
+classes-download-assigned-done = 과제 레슨이 이 기기에 있어요. 오프라인에서도 열 수 있어요.
+# $reason says why, e.g. in download-assigned-paused or one of the download-error-… messages.
+classes-download-assigned-stopped = 다운로드가 멈췄어요: { $reason }.
+# On an assignment, before the teacher's username in bold: "Assigned by kim · class Korean 1".
+classes-assignment-assigned-by = 과제를 낸 선생님:
+# On an assignment, after the teacher's username. $class is the class's name.
+classes-assignment-class = · 반: { $class }
+# On an assignment, before its due date and time: "Due 5 May 2024, 18:00".
+classes-assignment-due = 마감:
+# On an assignment, after its due date, when the date has passed.
+classes-assignment-overdue = · 기한 지남
+# An assignment's progress. $status is its status in words (e.g. "In progress"), $done the
+# number of its lessons done, $total the number of its lessons. English does not vary "lessons"
+# with the number; add plural variants if your language needs them.
+classes-assignment-progress = { $status } (레슨 { $total }개 중 { $done }개 완료)
+
+## Teacher pages
+
+# Navigation link to the teacher pages, shown to teachers.
+teach-nav-teach = 수업 관리
+# Navigation link to the learner's class list, shown to everyone who is not a teacher.
+teach-nav-classes = 반
+
+## Teacher pages: errors from the school server
+## These are put into other sentences after a colon (for example "The class was not created: …"),
+## so in English they start with a lower-case letter.
+
+teach-error-signed-out = 이 기기에서 로그인하지 않았어요. 계속하려면 로그인하세요
+teach-error-offline = 서버에 연결할 수 없어요. 온라인일 때 다시 해 보세요
+# $reason is the server's explanation, in English, as the server wrote it.
+teach-error-forbidden = 이 계정으로는 할 수 없는 작업이에요: { $reason }
+# $seconds is how many seconds to wait. English always says "seconds"; other languages may
+# select a plural form on $seconds.
+teach-error-rate-limited = 시도가 너무 많아요. { $seconds }초 뒤에 다시 해 보세요
+# $error is a technical description of the problem, in English.
+teach-error-unprepared = 과제를 준비할 수 없어요: { $error }
+# $error is a technical description of the problem, in English.
+teach-error-unreadable-answer = 서버가 이 앱이 읽을 수 없는 응답을 보냈어요: { $error }
+# $status is the HTTP status code, for example 500.
+teach-error-refused = 서버가 요청을 거절했어요(http { $status })
+
+## Teacher pages: where a learner stands with an assignment
+
+teach-status-not-started = 시작 전
+teach-status-in-progress = 진행 중
+teach-status-done = 완료
+
+## Teacher pages: dates and times
+
+# A due date the teacher typed is missing. Put after "The due date is not usable: ".
+teach-due-missing = 마감 날짜와 시간을 선택하세요
+# A due date the teacher typed cannot be read. $input is what was typed, already in double
+# quotes. Keep the example 2026-12-01T17:00 as it is. Put after "The due date is not usable: ".
+teach-due-unreadable = { $input } 값은 2026-12-01T17:00 같은 날짜와 시간 형식이 아니에요
+# Shown instead of a date and time when a learner has never been active
+# (for example after "last active").
+teach-time-never = 없음
+# A time a page's data was fetched or computed. $time is a date and time, already formatted.
+teach-as-of = 기준 시각: { $time }
+# After an assignment's name: when it is due. $time is a date and time, already formatted.
+teach-due = 마감 { $time }
+# After a learner's name: when they last did something. $time is a date and time, already
+# formatted, or the word for "never".
+teach-last-active = 최근 활동 { $time }
+
+## Teacher pages: names of courses, units and lessons
+
+# A unit whose title is not known yet; $id is its identifier, for example "consonants".
+teach-unit-by-id = 단원 { $id }
+# A lesson whose title is not known yet; $id is its identifier, for example "consonants-1".
+teach-lesson-by-id = 레슨 { $id }
+# What an assignment covers: a whole unit of a course. $course and $unit are their titles.
+teach-target-whole-unit = { $course } › { $unit } (단원 전체)
+# What an assignment covers: a whole course. $course is its title.
+teach-target-whole-course = { $course } (코스 전체)
+
+## Teacher pages: who may see them
+
+teach-loading = 불러오는 중…
+teach-signed-out = 반을 만들고 레슨을 과제로 내려면 선생님 계정으로 로그인하세요.
+# $link is replaced by a link whose text is teach-not-teacher-link ("My classes").
+teach-not-teacher = 이 페이지는 선생님용이에요. 내 반과 과제는 { $link }에서 볼 수 있어요.
+# The text of the link in teach-not-teacher: the learner's page of their classes.
+teach-not-teacher-link = 내 반
+
+## Teacher pages: the teacher's classes
+
+teach-classes-title = 내 반
+teach-new-class-name = 새 반 이름
+teach-create-class = 반 만들기
+teach-create-class-name-missing = 반 이름을 입력하세요.
+# $error says why, in lower case (see the errors from the school server).
+teach-create-class-failed = 반을 만들지 못했어요: { $error }
+teach-no-classes = 아직 반이 없어요. 위에서 반을 만들어 보세요.
+# How many learners are in a class. $count is the number.
+teach-class-learner-count = 학생 { $count }명
+# The caption above a class's join code, which learners type to join the class.
+teach-join-code = 참여 코드
+
+## Teacher pages: one class
+
+# Link back to the list of the teacher's classes.
+teach-back-to-classes = ← 내 반
+teach-class-address-invalid = 이 주소에 해당하는 반이 없어요.
+# The page title while the class's name is not loaded yet.
+teach-class-title-fallback = 반
+teach-class-settings = 반 설정
+teach-class-name = 반 이름
+# Button: give the class the name typed in the field.
+teach-rename = 이름 바꾸기
+teach-class-renamed = 반 이름을 바꿨어요.
+# $error says why, in lower case (see the errors from the school server).
+teach-rename-failed = 이름을 바꾸지 못했어요: { $error }
+teach-rotate-join-code = 새 참여 코드 만들기
+# Shown next to the button teach-rotate-join-code.
+teach-rotate-join-code-hint = 이미 반에 있는 학생은 그대로 남고, 예전 코드는 더 이상 쓸 수 없어요.
+teach-join-code-rotated = 반에 새 참여 코드가 생겼어요. 예전 코드는 더 이상 쓸 수 없어요.
+# $error says why, in lower case (see the errors from the school server).
+teach-rotate-failed = 새 코드를 만들지 못했어요: { $error }
+
+## Teacher pages: the learners in a class
+
+teach-members-title = 학생
+teach-no-members = 아직 학생이 없어요. 학생들은 위의 코드로 들어올 수 있어요.
+# Button next to a learner's name: take them out of the class.
+teach-remove = 내보내기
+# Screen reader label of the button teach-remove. $name is the learner's user name.
+teach-remove-member-label = { $name } 학생 내보내기
+# Screen reader label of the group that asks before removing a learner.
+teach-confirm-removal = 내보내기 확인
+# Asked before removing a learner from the class. $name is the learner's user name.
+teach-remove-question = { $name } 학생을 이 반에서 내보낼까요? 이 반의 과제를 더 이상 볼 수 없게 돼요.
+teach-remove-yes = 네, 내보낼게요
+# Button: do not remove the learner after all.
+teach-remove-keep = 그대로 두기
+# $name is the learner's user name; $error says why, in lower case.
+teach-remove-failed = { $name } 학생을 내보내지 못했어요: { $error }
+
+## Teacher pages: assigning lessons
+
+teach-assign-title = 레슨 과제 내기
+teach-assign-course = 코스
+teach-assign-choose-course = 코스를 선택하세요
+# $error is a technical description of the problem, in English.
+teach-assign-catalog-failed = 코스 목록을 불러올 수 없어요: { $error }.
+teach-assign-unit = 단원 (선택)
+# Choice in the unit list: assign every unit of the course.
+teach-assign-whole-course = 코스 전체
+teach-assign-lesson = 레슨 (선택)
+# Choice in the lesson list: assign every lesson of the unit.
+teach-assign-whole-unit = 단원 전체
+teach-assign-due = 마감 (현지 시각)
+teach-assign-note = 학생에게 남길 메모 (선택)
+# Heading of the choice of who the assignment is for.
+teach-assign-for = 대상
+teach-assign-whole-class = 반 전체
+teach-assign-chosen-learners = 선택한 학생
+# Button that creates the assignment.
+teach-assign = 과제 내기
+teach-assign-course-missing = 과제로 낼 코스를 선택하세요.
+# $problem says what is wrong with the typed due date, in lower case.
+teach-assign-due-unusable = 마감 시각을 쓸 수 없어요: { $problem }.
+teach-assign-learners-missing = 학생을 한 명 이상 선택하거나 반 전체에 과제를 내세요.
+teach-assigned = 과제를 냈어요.
+teach-assigned-offline = 이 기기에 저장했어요. 다시 온라인이 되면 보내져요.
+# $error is a technical description of the problem, in English.
+teach-assign-save-failed = 과제를 이 기기에 저장할 수 없어요: { $error }
+
+## Teacher pages: the list of a class's assignments
+
+teach-assignments-title = 과제
+# An assignment created on this device that has not reached the server yet.
+teach-queue-waiting = 전송 대기 중
+# The server refused an assignment for good. $reason says why, in lower case.
+teach-queue-refused = 서버가 받지 않았어요: { $reason }
+# Button: hide a refused assignment.
+teach-queue-dismiss = 닫기
+# Who an assignment is for: every learner of the class.
+teach-audience-whole-class = 반 전체
+# Who an assignment is for: some chosen learners. $count is how many.
+teach-audience-learners = 학생 { $count }명
+# The teacher's note on an assignment, in quotation marks. $note is the note.
+teach-quoted-note = “{ $note }”
+
+## Teacher pages: the progress dashboard
+
+teach-dashboard-title = 학습 현황
+teach-dashboard-loading = 학습 현황을 불러오는 중…
+teach-dashboard-offline = 이 기기에 저장된 내용이에요. 새로고침하지 못했어요.
+teach-dashboard-learners = 학생
+teach-most-missed-title = 가장 많이 틀린 문항
+teach-no-missed-items = 아직 틀린 문항이 없어요.
+# How often the class got an item wrong. $wrong is the wrong answers, $attempts all answers,
+# $learners how many learners got it wrong. English keeps "learner(s)" for any number; other
+# languages may select plural forms on the numbers.
+teach-missed-by-class = { $attempts }번 중 { $wrong }번 틀림, 학생 { $learners }명
+teach-column-learner = 학생
+teach-column-lesson = 레슨
+teach-column-status = 상태
+teach-column-lessons = 레슨
+teach-column-score = 점수
+# Column of when a learner last did something.
+teach-column-last-active = 최근 활동
+# A learner is late with an assignment.
+teach-overdue = 기한 지남
+# Lessons done out of all lessons of an assignment. $done and $total are numbers.
+teach-lessons-done-of = { $total }개 중 { $done }개
+# A score as a percentage. $percent is a whole number, already formatted, for example 83.
+teach-score-percent = { $percent }%
+teach-csv-download = CSV 다운로드
+teach-csv-refused-by-browser = 브라우저가 다운로드를 허용하지 않았어요.
+# $error says why, in lower case (see the errors from the school server).
+teach-csv-failed = CSV를 만들지 못했어요: { $error }
+
+## Teacher pages: one learner
+
+# Link back to the class page.
+teach-back-to-class = ← 반으로 돌아가기
+# The page title while the learner's name is not loaded yet.
+teach-learner-title-fallback = 학생
+# $time is when the data was computed; $last_active when the learner last did something, or
+# the word for "never". Both are already formatted.
+teach-drill-down-as-of = 기준 시각: { $time } · 최근 활동 { $last_active }
+# When an assignment is due. $time is a date and time, already formatted.
+teach-drill-down-due = 마감 { $time }
+teach-items-missed-title = 틀린 문항
+teach-nothing-missed = 아직 틀린 문항이 없어요.
+# How often this learner got an item wrong. $wrong is the wrong answers, $attempts all answers.
+teach-missed-by-learner = { $attempts }번 중 { $wrong }번 틀림
