@@ -41,7 +41,13 @@ home-courses-title = Courses
 home-loading-courses = Loading courses…
 # Under each course in the list: $units is the number of units, $lessons the number of lessons,
 # $size the download size with its unit (for example "2.4 MB").
-home-course-meta = { $units } units · { $lessons } lessons · { $size } to download
+home-course-meta = { $units ->
+        [one] 1 unit
+       *[other] { $units } units
+    } · { $lessons ->
+        [one] 1 lesson
+       *[other] { $lessons } lessons
+    } · { $size } to download
 # Shown when content (the course list, a course or a lesson) cannot be shown.
 # $reason says why (one of the load- messages, or a technical text in English).
 home-load-failed = This could not be shown: { $reason }.
@@ -94,7 +100,10 @@ account-history-link = My learning history: see it, save it as a file, import it
 # Heading of the sync details on the "Me" page.
 account-sync-heading = Sync
 # Summary of the list of answers the school's server refused for good; $count is how many.
-account-rejected-summary = { $count } answers the server refused (kept on this device)
+account-rejected-summary = { $count ->
+        [one] 1 answer the server refused (kept on this device)
+       *[other] { $count } answers the server refused (kept on this device)
+    }
 # One refused answer: $activity is the short technical name of the exercise, $reason why the server refused it.
 account-rejected-entry = { $activity }: { $reason }
 # Stands for $activity above when the refused answer names no exercise.
@@ -338,8 +347,11 @@ review-no-sync-layer = the sync layer is not running
 review-position = { $current } / { $total }
 # Heading when all of today's reviews are done.
 review-done = Done for now
-# $count is the number of cards reviewed (the English text does not change with the number).
-review-reviewed-count = You reviewed { $count } cards.
+# $count is the number of cards reviewed.
+review-reviewed-count = { $count ->
+        [one] You reviewed 1 card.
+       *[other] You reviewed { $count } cards.
+    }
 # Link back to the home page.
 review-home = Home
 # Label on a card the learner has never seen before.
@@ -356,9 +368,11 @@ review-not-yet = Not yet
 course-all-courses = ← All courses
 course-loading = Loading the course…
 # After a lesson's title in the course outline, e.g. "Vowels · 12 steps". $count is the number
-# of steps (exercises) in the lesson. English always says "steps"; add plural variants if your
-# language needs them.
-course-lesson-steps = · { $count } steps
+# of steps (exercises) in the lesson.
+course-lesson-steps = · { $count ->
+        [one] 1 step
+       *[other] { $count } steps
+    }
 
 ## Course downloads: the download panel on a course's page, the units' download lines, and the
 ## list of downloaded courses on the "This device" page (src/downloads.rs)
@@ -503,10 +517,18 @@ history-import = Import a history file
 history-loading = Reading your history…
 history-empty = Nothing yet: your lessons will show here.
 # One day of the history, after the date in bold, e.g.
-# "2024-05-01: 3 lessons completed, 20 answers (17 right), 5 items read".
-# $lessons, $answers, $right and $items are numbers; English does not vary the words with the
-# number, add plural variants if your language needs them.
-history-day-summary = : { $lessons } lessons completed, { $answers } answers ({ $right } right), { $items } items read
+# "Monday, 4 May 2026: 3 lessons completed, 20 answers (17 right), 5 items read".
+# $lessons, $answers, $right and $items are numbers.
+history-day-summary = : { $lessons ->
+        [one] 1 lesson
+       *[other] { $lessons } lessons
+    } completed, { $answers ->
+        [one] 1 answer
+       *[other] { $answers } answers
+    } ({ $right } right), { $items ->
+        [one] 1 item
+       *[other] { $items } items
+    } read
 # Why importing a history file failed; shown alone, starting with a small letter.
 history-import-unreadable = the file could not be read
 # Why importing a history file failed; shown alone, starting with a small letter. $error is a
@@ -516,9 +538,14 @@ history-import-not-json = this is not a history file (not JSON: { $error })
 history-import-not-a-list = this is not a history file: it should be a list of statements
 # The result of importing a history file. Each argument is a number of records (statements):
 # $added were imported, $already_here were on this device already, $not_yours are another
-# learner's, $unreadable could not be read. English does not vary the words with the number;
-# add plural variants if your language needs them.
-history-import-result = Imported { $added }; { $already_here } were already here; { $not_yours } belong to another learner; { $unreadable } could not be read.
+# learner's, $unreadable could not be read.
+history-import-result = Imported { $added }; { $already_here ->
+        [one] 1 was already here
+       *[other] { $already_here } were already here
+    }; { $not_yours ->
+        [one] 1 belongs to another learner
+       *[other] { $not_yours } belong to another learner
+    }; { $unreadable } could not be read.
 
 ## My classes page and the learner's assignments (src/teaching/learner.rs)
 
@@ -596,9 +623,11 @@ classes-assignment-due = Due
 # On an assignment, after its due date, when the date has passed.
 classes-assignment-overdue = · Overdue
 # An assignment's progress. $status is its status in words (e.g. "In progress"), $done the
-# number of its lessons done, $total the number of its lessons. English does not vary "lessons"
-# with the number; add plural variants if your language needs them.
-classes-assignment-progress = { $status } ({ $done } of { $total } lessons done)
+# number of its lessons done, $total the number of its lessons.
+classes-assignment-progress = { $status } ({ $done } of { $total ->
+        [one] 1 lesson
+       *[other] { $total } lessons
+    } done)
 
 ## Teacher pages
 
@@ -617,7 +646,10 @@ teach-error-offline = the server could not be reached; try again when online
 teach-error-forbidden = your account may not do this: { $reason }
 # $seconds is how many seconds to wait. English always says "seconds"; other languages may
 # select a plural form on $seconds.
-teach-error-rate-limited = too many tries; wait { $seconds } seconds before trying again
+teach-error-rate-limited = too many tries; wait { $seconds ->
+        [one] 1 second
+       *[other] { $seconds } seconds
+    } before trying again
 # $error is a technical description of the problem, in English.
 teach-error-unprepared = the assignment could not be prepared: { $error }
 # $error is a technical description of the problem, in English.

@@ -20,12 +20,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use crate::i18n::format_bytes;
 use baeum_core::content::download::{
     course_files, describe_remaining, estimated_remaining_ms, files_only_in, manifest_file,
     AudioChoice, DownloadPlan, DownloadedFileKind, RemainingTime,
 };
 use baeum_core::content::{parse_course_manifest, verify_hash, CatalogCourse, CourseManifest};
-use baeum_core::units::format_bytes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -242,3 +242,29 @@ pub fn format_calendar_day(year: i32, month: u32, day: u32) -> String {
     let date = js_sys::Date::new_with_year_month_day(year as u32, month as i32 - 1, day as i32);
     format_with_styles(date.get_time(), Some("full"), None)
 }
+
+/// A byte size as people read it (`baeum_core::units::format_bytes`), with the interface
+/// language's decimal separator: "2.4 MB" in English, "2,4 MB" in Russian or Vietnamese. The
+/// unit symbols are the international ones every language here writes in Latin letters too.
+pub fn format_bytes(bytes: u64) -> String {
+    let text = baeum_core::units::format_bytes(bytes);
+    let separator = decimal_separator();
+    if separator == '.' {
+        text
+    } else {
+        text.replacen('.', &separator.to_string(), 1)
+    }
+}
+
+/// The interface language's decimal separator, as `Intl` writes 1.5.
+fn decimal_separator() -> char {
+    let locales = js_sys::Array::of1(&locale_tag().into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new());
+    format
+        .format()
+        .call1(&format, &1.5.into())
+        .ok()
+        .and_then(|formatted| formatted.as_string())
+        .and_then(|formatted| formatted.chars().nth(1))
+        .unwrap_or('.')
+}

@@ -2,8 +2,8 @@
 //! assignments and progress in each course), then the courses on offer with what each costs
 //! to download.
 
+use crate::i18n::format_bytes;
 use baeum_core::content::{CatalogCourse, Language};
-use baeum_core::units::format_bytes;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

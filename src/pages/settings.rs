@@ -2,7 +2,7 @@
 //! browser has promised to keep it. Learners on shared or cheap phones need to know this
 //! before they download a course.
 
-use baeum_core::units::format_bytes;
+use crate::i18n::format_bytes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

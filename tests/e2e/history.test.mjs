@@ -19,7 +19,7 @@ test('a guest exports their history and imports it on another device, once', asy
 
   await app.open('/history');
   await page.getByTestId('history-day').first().waitFor();
-  assert.match(await page.getByTestId('history-day').first().innerText(), /1 lessons completed/);
+  assert.match(await page.getByTestId('history-day').first().innerText(), /1 lesson completed/);
   const downloading = page.waitForEvent('download');
   await page.getByTestId('export-history').click();
   const file = await (await downloading).path();
