@@ -20,6 +20,9 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Chromium then draws every Korean letter as an empty box. Learners' phones bring their own
 /// (the app downloads no web font), so only the test browser needs it.
 pub const HANGUL_TEST_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+/// A Thai font, from Debian's `fonts-tlwg-loma` (the CJK fonts have no Thai), so the pages in
+/// the Thai interface are laid out with real glyphs when the tests measure them.
+pub const THAI_TEST_FONT: &str = "/usr/share/fonts/truetype/tlwg/Loma.ttf";
 
 /// The repository root (the parent of `xtask/`).
 pub fn repo_root() -> PathBuf {
@@ -175,16 +178,19 @@ fn chromium_major_version() -> Option<u32> {
     version.split('.').next()?.parse().ok()
 }
 
-/// Debian's Chromium, ChromeDriver and a Hangul font, for the browser and end-to-end tests.
+/// Debian's Chromium, ChromeDriver, a Hangul font and a Thai font, for the browser and
+/// end-to-end tests.
 /// An installed Chromium older than [`MIN_CHROMIUM_MAJOR`] is upgraded (with its driver).
 pub fn ensure_chromium() -> Result<()> {
-    let installed = [CHROMIUM, CHROMEDRIVER, HANGUL_TEST_FONT]
+    let installed = [CHROMIUM, CHROMEDRIVER, HANGUL_TEST_FONT, THAI_TEST_FONT]
         .iter()
         .all(|path| Path::new(path).exists());
     if installed && chromium_major_version().is_some_and(|major| major >= MIN_CHROMIUM_MAJOR) {
         return Ok(());
     }
-    println!("xtask: installing Debian's chromium, chromium-driver and fonts-noto-cjk");
+    println!(
+        "xtask: installing Debian's chromium, chromium-driver, fonts-noto-cjk and fonts-tlwg-loma"
+    );
     run(Command::new("apt-get").arg("update"))?;
     run(Command::new("apt-get")
         .args([
@@ -194,6 +200,7 @@ pub fn ensure_chromium() -> Result<()> {
             "chromium",
             "chromium-driver",
             "fonts-noto-cjk",
+            "fonts-tlwg-loma",
         ])
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
