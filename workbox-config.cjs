@@ -5,13 +5,16 @@
 module.exports = {
   globDirectory: 'dist/',
   globPatterns: ['**/*.{html,js,wasm,css,webmanifest,png,svg}'],
-  globIgnores: ['sw.js'],
+  // The teachers' app (dist/teach/) is not precached: learners would download it for nothing.
+  // Teachers' visits fill its runtime caches below. The translations are fetched by the app
+  // itself, only the language in use, and kept in localStorage.
+  globIgnores: ['sw.js', 'teach/**', 'locales/**'],
   swDest: 'dist/sw.js',
   dontCacheBustURLsMatching: /-[0-9a-f]{16,}/,
   maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
-  // Every client route loads the app shell, online or not.
+  // Every learner route loads the learners' app shell, online or not.
   navigateFallback: '/index.html',
-  navigateFallbackDenylist: [/^\/api\//, /^\/xapi\//, /^\/content\//],
+  navigateFallbackDenylist: [/^\/api\//, /^\/xapi\//, /^\/content\//, /^\/teach(\/|$)/],
   // A new version waits until the learner chooses "Update now" (which posts SKIP_WAITING), so
   // an open lesson is never swapped out under them; the very first install takes control at
   // once so the next reload already works offline.
@@ -21,6 +24,25 @@ module.exports = {
   sourcemap: false,
   mode: 'production',
   runtimeCaching: [
+    {
+      // Every page of the teachers' app is its one index.html: from the network when it
+      // answers, else the copy kept from the last online visit (under one key, so that any
+      // /teach/… address opens offline once any of them was opened online).
+      urlPattern: ({ request, url }) => request.mode === 'navigate' && /^\/teach(\/|$)/.test(url.pathname),
+      handler: 'NetworkFirst',
+      options: {
+        cacheName: 'baeum-teach-page',
+        networkTimeoutSeconds: 4,
+        plugins: [{ cacheKeyWillBeUsed: async () => '/teach/index.html' }],
+      },
+    },
+    {
+      // The teachers' app's files are named by their hash and never change; older versions'
+      // files are dropped once a few newer ones are stored.
+      urlPattern: /\/teach\/[^/]+-[0-9a-f]{16}[^/]*\.(js|wasm|css)$/,
+      handler: 'CacheFirst',
+      options: { cacheName: 'baeum-teach-files', expiration: { maxEntries: 12 } },
+    },
     {
       // The catalog is small and changes; prefer the network, fall back to the last copy.
       urlPattern: /\/content\/catalog\.json$/,

@@ -1,4 +1,10 @@
-//! The router: which page answers which path.
+//! The routers: which page answers which path, in each of the two apps.
+//!
+//! baeum ships two wasm apps built from this one crate: the learners' app (everything a learner
+//! needs, offline) and the teachers' app under `/teach` (classes, assignments, dashboards). A
+//! learner never downloads the teacher pages, which are a tenth of the code. The two share the
+//! shell, the account and the sync task; a link from one app into the other is a page load
+//! (see [`crate::shell::AppLink`]).
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -12,20 +18,25 @@ use crate::pages::lesson::LessonPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::review::ReviewPage;
 use crate::pages::settings::SettingsPage;
-use crate::shell::Shell;
+use crate::shell::{AppKind, Shell};
 use crate::sync_driver::{provide_sync, SyncHandle};
 use crate::teaching::learner::MyClassesPage;
 use crate::teaching::teacher::{ClassPage, LearnerDrillDownPage, TeachPage};
 
-/// The whole app: the shell around the routed page.
-#[component]
-pub fn App() -> impl IntoView {
-    // One sync task for the whole app: it starts with the app, offline or not, and pushes
-    // whatever waits as soon as it can.
+/// Starts what both apps need before their routes: the one sync task (it starts with the app,
+/// offline or not, and pushes whatever waits as soon as it can), reading downloaded content
+/// from the device before the network, and which app this is.
+fn provide_app_context(kind: AppKind) {
     let sync = SyncHandle::start_in_browser();
-    // Lessons and clips the learner downloaded are read from the device before the network.
     crate::content_client::read_downloads_from(sync);
     provide_sync(sync);
+    provide_context(kind);
+}
+
+/// The learners' app: the shell around the routed page.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_app_context(AppKind::Learning);
     view! {
         <Router>
             <Shell>
@@ -37,10 +48,24 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me") view=AccountPage/>
                     <Route path=path!("/review") view=ReviewPage/>
                     <Route path=path!("/history") view=HistoryPage/>
+                    <Route path=path!("/classes") view=MyClassesPage/>
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
+
+/// The teachers' app under `/teach`: classes, the class dashboard and a learner's drill-down.
+#[component]
+pub fn TeachingApp() -> impl IntoView {
+    provide_app_context(AppKind::Teaching);
+    view! {
+        <Router>
+            <Shell>
+                <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/teach") view=TeachPage/>
                     <Route path=path!("/teach/classes/:id") view=ClassPage/>
                     <Route path=path!("/teach/classes/:id/learners/:learner") view=LearnerDrillDownPage/>
-                    <Route path=path!("/classes") view=MyClassesPage/>
                 </Routes>
             </Shell>
         </Router>

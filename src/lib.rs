@@ -2,7 +2,7 @@
 //!
 //! Components stay thin; rules live in `baeum-core`. The modules:
 //!
-//! - [`app`]: the router and the page list.
+//! - [`app`]: the routers of the learners' app and of the teachers' app (`/teach`).
 //! - [`shell`]: the layout every page shares: header, navigation, connection and update
 //!   indicators, and the `data-ready` mark that tests and benchmarks wait on.
 //! - [`browser`]: small wrappers over browser APIs that web-sys makes verbose.
@@ -29,12 +29,21 @@ pub mod storage;
 pub mod sync_driver;
 pub mod teaching;
 
-/// Starts the app: installs the panic hook, loads the interface language's translation (from
-/// this device when it has it) and mounts [`app::App`] into `<body>`.
+/// Starts the learners' app: installs the panic hook, loads the interface language's
+/// translation (from this device when it has it) and mounts [`app::App`] into `<body>`.
 pub fn start() {
+    start_with(app::App);
+}
+
+/// Starts the teachers' app (`/teach`) the same way, with [`app::TeachingApp`].
+pub fn start_teaching() {
+    start_with(app::TeachingApp);
+}
+
+fn start_with<View: leptos::IntoView + 'static>(root: fn() -> View) {
     console_error_panic_hook::set_once();
-    wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async move {
         i18n::load_interface_language().await;
-        leptos::mount::mount_to_body(app::App);
+        leptos::mount::mount_to_body(root);
     });
 }

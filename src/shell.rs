@@ -15,6 +15,51 @@ pub struct Connectivity {
     pub online: ReadSignal<bool>,
 }
 
+/// Which of the two apps is running (see `app.rs`), provided as context by each app's root.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppKind {
+    /// The learners' app: every path outside `/teach`.
+    Learning,
+    /// The teachers' app: `/teach` and the paths below it.
+    Teaching,
+}
+
+impl AppKind {
+    /// The app that answers `path`.
+    pub fn of_path(path: &str) -> AppKind {
+        if path == "/teach" || path.starts_with("/teach/") {
+            AppKind::Teaching
+        } else {
+            AppKind::Learning
+        }
+    }
+}
+
+/// A link that stays in the running app through the router, or, when `href` belongs to the
+/// other app, is left to the browser (`rel="external"`) so that the page loads that app.
+#[component]
+pub fn AppLink(
+    #[prop(into)] href: String,
+    /// Marked as the current page only when the path is exactly `href` (for `/`).
+    #[prop(optional)]
+    exact: bool,
+    #[prop(optional)] class: &'static str,
+    #[prop(optional)] test_id: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let running = use_context::<AppKind>().unwrap_or(AppKind::Learning);
+    // Empty attributes are left out rather than written as `class=""`.
+    let class = (!class.is_empty()).then_some(class);
+    let test_id = (!test_id.is_empty()).then_some(test_id);
+    if AppKind::of_path(&href) == running {
+        view! { <A href=href exact=exact attr:class=class attr:data-testid=test_id>{children()}</A> }
+            .into_any()
+    } else {
+        view! { <a href=href rel="external" class=class data-testid=test_id>{children()}</a> }
+            .into_any()
+    }
+}
+
 /// The shared layout around the routed page.
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -36,17 +81,17 @@ pub fn Shell(children: Children) -> impl IntoView {
         <header class="app-header">
             // The link's name is its visible text (WCAG 2.5.3, label in name), with "home" for
             // screen readers; the Korean word keeps its `lang` so it is read in Korean.
-            <A href="/" attr:class="brand">
+            <AppLink href="/" class="brand">
                 <span class="brand-mark" lang="ko">"배움"</span>
                 " "
                 <span class="brand-name">"baeum"</span>
                 <span class="visually-hidden">" "{t!("shell-brand-home")}</span>
-            </A>
+            </AppLink>
             <nav class="app-nav" aria-label=t!("nav-main")>
-                <A href="/" exact=true>{t!("nav-courses")}</A>
+                <AppLink href="/" exact=true>{t!("nav-courses")}</AppLink>
                 <TeachingNavLink/>
-                <A href="/me">{t!("nav-me")}</A>
-                <A href="/settings">{t!("nav-device")}</A>
+                <AppLink href="/me">{t!("nav-me")}</AppLink>
+                <AppLink href="/settings">{t!("nav-device")}</AppLink>
             </nav>
             <ConnectionIndicator online=online/>
             <SyncIndicator/>

@@ -1,8 +1,8 @@
 //! What an unknown address shows: a way back, never a blank page.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::shell::AppLink;
 use crate::t;
 
 #[component]
@@ -10,7 +10,7 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="not-found">
             <h1>{t!("notfound-title")}</h1>
-            <p><A href="/">{t!("notfound-back")}</A></p>
+            <p><AppLink href="/">{t!("notfound-back")}</AppLink></p>
         </section>
     }
 }

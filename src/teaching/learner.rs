@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use crate::account::{AccountPanel, Role};
 use crate::browser;
 use crate::downloads::{download_assigned, AssignedContent};
+use crate::shell::AppLink;
 use crate::sync_driver::use_sync;
 use crate::t;
 
@@ -409,7 +410,7 @@ pub fn MyClassesPage() -> impl IntoView {
                     <p data-testid="classes-for-teacher">
                         {t!("classes-for-teacher-before")}
                         " "
-                        <A href="/teach">{t!("classes-for-teacher-link")}</A>
+                        <AppLink href="/teach">{t!("classes-for-teacher-link")}</AppLink>
                         " "
                         {t!("classes-for-teacher-after")}
                     </p>

@@ -21,10 +21,10 @@ pub mod local_time;
 pub mod teacher;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::account::Role;
 use crate::browser;
+use crate::shell::AppLink;
 use crate::sync_driver::use_sync;
 
 use crate::sync_driver::SyncHandle;
@@ -137,10 +137,10 @@ pub fn TeachingNavLink() -> impl IntoView {
     move || {
         match role.get() {
             Some(Role::Teacher) | Some(Role::Admin) => {
-                view! { <A href="/teach" attr:data-testid="nav-teach">{crate::t!("teach-nav-teach")}</A> }.into_any()
+                view! { <AppLink href="/teach" test_id="nav-teach">{crate::t!("teach-nav-teach")}</AppLink> }.into_any()
             }
             _ => {
-                view! { <A href="/classes" attr:data-testid="nav-classes">{crate::t!("teach-nav-classes")}</A> }.into_any()
+                view! { <AppLink href="/classes" test_id="nav-classes">{crate::t!("teach-nav-classes")}</AppLink> }.into_any()
             }
         }
     }

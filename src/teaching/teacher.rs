@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 use crate::account::{AccountPanel, Role};
 use crate::browser;
 use crate::content_client::{load_catalog, load_course, load_lesson};
+use crate::shell::AppLink;
 use crate::sync_driver::use_sync;
 use crate::t;
 
@@ -103,7 +104,7 @@ fn NotForThisViewer(viewer: Viewer) -> impl IntoView {
             view! {
                 <p data-testid="teach-not-teacher">
                     {before}
-                    <A href="/classes">{t!("teach-not-teacher-link")}</A>
+                    <AppLink href="/classes">{t!("teach-not-teacher-link")}</AppLink>
                     {after}
                 </p>
             }

@@ -38,15 +38,33 @@ pub fn build_content() -> Result<()> {
     precompress_folder(&out)
 }
 
-/// Builds the client in release mode with Trunk, generates the service worker's precache list
+/// Builds both client apps (the learners' and, into `dist/teach/`, the teachers') in release
+/// mode with Trunk, generates the service worker's precache list
 /// from the build output with Workbox, and writes `.br`/`.gz` siblings.
 pub fn build_client() -> Result<()> {
     tools::ensure_client_toolchain()?;
     let root = repo_root();
-    println!("xtask: building the client (trunk build --release)");
+    println!("xtask: building the learners' app (trunk build --release)");
     tools::run(
         Command::new("trunk")
             .args(["build", "--release"])
+            .env("PATH", tools::tool_path())
+            .env("NO_COLOR", "true")
+            .current_dir(&root),
+    )?;
+    // The teachers' app goes into dist/teach/ after the learners' build, which replaces dist/.
+    println!("xtask: building the teachers' app (trunk build --release teach.html)");
+    tools::run(
+        Command::new("trunk")
+            .args([
+                "build",
+                "--release",
+                "teach.html",
+                "--dist",
+                "dist/teach",
+                "--public-url",
+                "/teach/",
+            ])
             .env("PATH", tools::tool_path())
             .env("NO_COLOR", "true")
             .current_dir(&root),

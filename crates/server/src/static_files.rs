@@ -11,7 +11,8 @@
 //! Bodies are served precompressed: xtask writes `.br` and `.gz` siblings at build time and
 //! `ServeDir` picks the best one the browser accepts, so no CPU is spent compressing per request.
 //! Any path that is not a file falls back to `index.html`, because the client routes in the
-//! browser (`/lesson/…` must load the app, not a 404).
+//! browser (`/lesson/…` must load the app, not a 404); below `/teach` it falls back to the
+//! teachers' app, `teach/index.html`.
 
 use std::path::Path;
 
@@ -21,6 +22,7 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::Router;
+use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::AppState;
@@ -30,25 +32,45 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Cache-Control for files that point at hashed files and so must be revalidated.
 pub const REVALIDATE: &str = "no-cache";
 
-/// Routes for `/content/*` and, as the fallback, the client in `dist/`.
+/// Routes for `/content/*`, the teachers' app in `dist/teach/` under `/teach`, and, as the
+/// fallback, the learners' app in `dist/`.
 pub fn router(config: &crate::Config) -> Router<AppState> {
-    let index = config.dist_dir.join("index.html");
+    let learners_index = ServeFile::new(config.dist_dir.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    // The teachers' app is a second client in `dist/teach/`: its files are served like every
+    // other file of `dist/`, but its routes fall back to its own index.html.
+    let teachers_index = ServeFile::new(config.dist_dir.join("teach").join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let teachers_index_for_fallback = teachers_index.clone();
+    let app_index = tower::service_fn(move |request: Request| {
+        let index = if is_teachers_path(request.uri().path()) {
+            teachers_index_for_fallback.clone()
+        } else {
+            learners_index.clone()
+        };
+        index.oneshot(request)
+    });
     let client = ServeDir::new(&config.dist_dir)
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(true)
-        .fallback(
-            ServeFile::new(&index)
-                .precompressed_br()
-                .precompressed_gzip(),
-        );
+        .fallback(app_index);
     let content = ServeDir::new(&config.content_dir)
         .precompressed_br()
         .precompressed_gzip();
     Router::new()
         .nest_service("/content", content)
+        // `/teach` names a folder of `dist/`, which would be a redirect to `/teach/`.
+        .route_service("/teach", teachers_index)
         .fallback_service(client)
         .layer(middleware::from_fn(set_cache_headers))
+}
+
+/// True for the paths the teachers' app answers: `/teach` and below.
+fn is_teachers_path(path: &str) -> bool {
+    path == "/teach" || path.starts_with("/teach/")
 }
 
 /// Sets Cache-Control from the request path, and marks the manifest and the translations with

@@ -40,6 +40,14 @@ fn fixture() -> (tempfile::TempDir, Config) {
         "nav-home = Главная\n".as_bytes(),
     );
     write(&dist.join("locales/ru.ftl.gz"), b"gzip translation");
+    write(
+        &dist.join("teach/index.html"),
+        b"<!doctype html><title>teaching</title>",
+    );
+    write(
+        &dist.join(format!("teach/{HASHED_SCRIPT}")),
+        b"console.log('teach')",
+    );
     write(&content.join("catalog.json"), b"{\"courses\":[]}");
     let pack = format!("{}.json", "ab".repeat(32));
     write(&content.join(pack), b"{\"id\":\"hangul\"}");
@@ -137,6 +145,34 @@ async fn translations_are_utf8_text_revalidated_on_each_visit() {
     assert_eq!(header_of(&response, header::CONTENT_ENCODING), "gzip");
     let response = get(&config, "/locales/ru.ftl", None).await;
     assert_eq!(body_of(response).await, "nav-home = Главная\n".as_bytes());
+}
+
+#[tokio::test]
+async fn the_teachers_app_answers_its_own_routes_and_files() {
+    let (_root, config) = fixture();
+    for path in ["/teach", "/teach/", "/teach/classes/7/learners/3"] {
+        let response = get(&config, path, None).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(
+            header_of(&response, header::CACHE_CONTROL),
+            REVALIDATE,
+            "{path}"
+        );
+        assert_eq!(
+            body_of(response).await,
+            b"<!doctype html><title>teaching</title>",
+            "{path}"
+        );
+    }
+    let response = get(&config, &format!("/teach/{HASHED_SCRIPT}"), None).await;
+    assert_eq!(header_of(&response, header::CACHE_CONTROL), IMMUTABLE);
+    assert_eq!(body_of(response).await, b"console.log('teach')");
+    // A learner's route still loads the learners' app.
+    let response = get(&config, "/teacher-notes", None).await;
+    assert_eq!(
+        body_of(response).await,
+        b"<!doctype html><title>baeum</title>"
+    );
 }
 
 #[tokio::test]
