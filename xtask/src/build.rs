@@ -58,8 +58,8 @@ pub fn build_client() -> Result<()> {
         Command::new("trunk")
             .args([
                 "build",
-                "--release",
                 "teach.html",
+                "--release",
                 "--dist",
                 "dist/teach",
                 "--public-url",
