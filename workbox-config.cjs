@@ -27,7 +27,8 @@ module.exports = {
     {
       // Every page of the teachers' app is its one index.html: from the network when it
       // answers, else the copy kept from the last online visit (under one key, so that any
-      // /teach/… address opens offline once any of them was opened online).
+      // /teach/… address opens offline once any of them was opened online; the page itself
+      // stores it too, for the first visit, before this worker was in control).
       urlPattern: ({ request, url }) => request.mode === 'navigate' && /^\/teach(\/|$)/.test(url.pathname),
       handler: 'NetworkFirst',
       options: {
@@ -37,11 +38,11 @@ module.exports = {
       },
     },
     {
-      // The teachers' app's files are named by their hash and never change; older versions'
-      // files are dropped once a few newer ones are stored.
+      // The teachers' app's files are named by their hash and never change. Each teacher page
+      // also stores the files it loaded and drops older versions' (public/register-sw.js).
       urlPattern: /\/teach\/[^/]+-[0-9a-f]{16}[^/]*\.(js|wasm|css)$/,
       handler: 'CacheFirst',
-      options: { cacheName: 'baeum-teach-files', expiration: { maxEntries: 12 } },
+      options: { cacheName: 'baeum-teach-files' },
     },
     {
       // The catalog is small and changes; prefer the network, fall back to the last copy.

@@ -159,7 +159,7 @@ test('a teacher creates a class and assigns a lesson; a learner joins with the c
   assert.equal(plain(await due.innerText()), 'Mar 14, 2030, 3:30 PM');
   assert.equal(new Date(await due.getAttribute('datetime')).toISOString(), '2030-03-14T08:30:00.000Z');
   assert.equal(await assignment.getByTestId('my-assignment-note').innerText(), 'Practise ㄱ ㄴ ㄷ aloud');
-  assert.match(await assignment.getByTestId('my-assignment-status').innerText(), /^Not started \(0 of 1 lessons done\)$/);
+  assert.match(await assignment.getByTestId('my-assignment-status').innerText(), /^Not started \(0 of 1 lesson done\)$/);
   assert.equal(await assignment.getByTestId('my-assignment-overdue').count(), 0);
 
   // The teacher sees the new member and the dashboard row for them.
