@@ -13,7 +13,9 @@
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-/// A language the interface is translated into.
+/// A language the interface is translated into. It is not [`crate::content::Language`], the
+/// languages of glosses: the interface speaks Korean (glosses for a learner of Korean never
+/// do), and glosses have Uzbek, which the interface has no translation for yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum InterfaceLanguage {
     Ko,
