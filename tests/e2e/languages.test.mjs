@@ -1,10 +1,11 @@
 // The interface in the learner's language, end to end: the first start follows the browser's
-// languages, every page in every language shows no raw message id and fits a phone, and the
-// language picker switches the interface and is remembered, with its text, offline.
+// languages; every page in every language shows no raw message id, fits a phone and passes
+// axe-core's WCAG 2.2 A and AA rules; and the language picker switches the interface and is
+// remembered, with its text, offline.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { AppPage, serverAndBrowserForThisFile, sidewaysOverflow, visitEveryPage } from './harness.mjs';
+import { AppPage, axeViolations, serverAndBrowserForThisFile, sidewaysOverflow, visitEveryPage } from './harness.mjs';
 
 const running = serverAndBrowserForThisFile();
 const LOCALES = new URL('../../locales/', import.meta.url);
@@ -28,7 +29,7 @@ const BROWSER_LOCALES = {
 };
 
 for (const [tag, browserLocale] of Object.entries(BROWSER_LOCALES)) {
-  test(`in ${tag}, chosen by the browser, no page shows a message id or scrolls sideways on a phone`, async () => {
+  test(`in ${tag}, chosen by the browser, no page shows a message id, scrolls sideways on a phone or fails axe`, async () => {
     const context = await running.browser.newContext({ locale: browserLocale, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const problems = [];
@@ -40,6 +41,7 @@ for (const [tag, browserLocale] of Object.entries(BROWSER_LOCALES)) {
       if (rawIds.length > 0) problems.push(`${path}: shows ${rawIds.join(', ')}`);
       const overflow = await sidewaysOverflow(page);
       if (overflow) problems.push(`${path}: ${overflow}`);
+      for (const violation of await axeViolations(page)) problems.push(`${path}: ${violation}`);
     });
     const homeLink = page.getByRole('link', { name: simpleMessage(tag, 'nav-courses'), exact: true });
     assert.equal(await homeLink.count(), 1, 'the menu is in the browser\'s language');
