@@ -125,6 +125,7 @@ pub fn choose_interface_language(language: InterfaceLanguage) {
 /// Installs the preferred language's translation, before the app mounts. Never fails: without
 /// a usable translation the interface is in English.
 pub async fn load_interface_language() {
+    baeum_core::i18n::write_numbers_with(write_number);
     let language = preferred_language();
     set_document_language(InterfaceLanguage::FALLBACK);
     if language == InterfaceLanguage::FALLBACK {
@@ -258,13 +259,37 @@ pub fn format_bytes(bytes: u64) -> String {
 
 /// The interface language's decimal separator, as `Intl` writes 1.5.
 fn decimal_separator() -> char {
-    let locales = js_sys::Array::of1(&locale_tag().into());
-    let format = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new());
-    format
-        .format()
-        .call1(&format, &1.5.into())
-        .ok()
-        .and_then(|formatted| formatted.as_string())
-        .and_then(|formatted| formatted.chars().nth(1))
+    write_number(1.5)
+        .and_then(|written| written.chars().nth(1))
         .unwrap_or('.')
+}
+
+thread_local! {
+    /// The browser's number format for the interface language, made once: building an
+    /// `Intl.NumberFormat` costs far more than using one.
+    static NUMBER_FORMAT: RefCell<Option<(InterfaceLanguage, js_sys::Intl::NumberFormat)>> =
+        const { RefCell::new(None) };
+}
+
+/// A number as the interface language writes it ("12,345", "12 345", "12.345"), for every
+/// number Fluent places in a message.
+fn write_number(number: f64) -> Option<String> {
+    let language = interface_language();
+    NUMBER_FORMAT.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        if cached
+            .as_ref()
+            .is_none_or(|(cached_language, _)| *cached_language != language)
+        {
+            let locales = js_sys::Array::of1(&language.tag().into());
+            let format = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new());
+            *cached = Some((language, format));
+        }
+        let (_, format) = cached.as_ref()?;
+        format
+            .format()
+            .call1(format, &number.into())
+            .ok()?
+            .as_string()
+    })
 }

@@ -7,11 +7,32 @@
 //! (`crates/core/tests/locales.rs`), so a learner never sees a raw message id.
 //!
 //! Plural categories come from Fluent's CLDR rules (Russian "1 урок, 2 урока, 5 уроков"). Numbers
-//! are written by Fluent as plain digits; dates are formatted by the client with the browser's
-//! `Intl`, which already knows every locale, instead of shipping locale data in the wasm.
+//! and dates are written by the platform, which already knows every locale, instead of locale
+//! data shipped in the wasm: the client hands [`write_numbers_with`] the browser's `Intl`, and
+//! formats dates with it. Without a number writer numbers are plain digits.
+
+use std::sync::OnceLock;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
+
+/// How numbers are written into messages, set once by the platform.
+static NUMBER_WRITER: OnceLock<fn(f64) -> Option<String>> = OnceLock::new();
+
+/// Makes every number placed in a message be written by `writer` (the client passes the
+/// browser's `Intl.NumberFormat` for the interface language: "12 345" in Russian), or as plain
+/// digits where it returns `None`. The first call wins; later ones change nothing.
+pub fn write_numbers_with(writer: fn(f64) -> Option<String>) {
+    let _ = NUMBER_WRITER.set(writer);
+}
+
+/// Fluent's hook before it writes a value: numbers go to the platform's writer, if any.
+fn write_number<Memoizer>(value: &FluentValue, _memoizer: &Memoizer) -> Option<String> {
+    match value {
+        FluentValue::Number(number) => NUMBER_WRITER.get().and_then(|writer| writer(number.value)),
+        _ => None,
+    }
+}
 
 /// A language the interface is translated into. It is not [`crate::content::Language`], the
 /// languages of glosses: the interface speaks Korean (glosses for a learner of Korean never
@@ -182,6 +203,7 @@ impl Translation {
         // Unicode isolation marks help only right-to-left scripts, which no interface language
         // uses, and they would end up inside copied text and test assertions.
         bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(write_number));
         bundle.add_resource(resource).map_err(|errors| {
             let id = errors
                 .first()
