@@ -75,6 +75,8 @@ test('the language picker switches the interface, and the choice works offline, 
   assert.equal(await page.getByTestId('interface-language').inputValue(), 'vi');
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), simpleMessage('vi', 'settings-title'));
   assert.equal(await page.getByTestId('help-language').inputValue(), helpLanguage);
+  // Sizes are written with Vietnamese's decimal comma (a quota in MB or GB has a decimal).
+  assert.match(await page.getByTestId('storage-use').innerText(), /\d,\d [MG]B/);
   // Only the chosen language was downloaded.
   assert.deepEqual([...new Set(translationRequests)], ['/locales/vi.ftl']);
 
