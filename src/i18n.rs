@@ -63,7 +63,7 @@ pub fn tr_with(id: &str, arguments: &[(&str, MessageArgument)]) -> String {
     localizer().message(id, arguments)
 }
 
-/// Interface text: `t!("nav-home")`, or with arguments `t!("reviews-due", count = due)`.
+/// Interface text: `t!("nav-courses")`, or with arguments `t!("home-reviews-due", count = due)`.
 /// A number argument also picks the plural form.
 #[macro_export]
 macro_rules! t {
@@ -217,19 +217,15 @@ async fn fetch_translation_text(language: InterfaceLanguage) -> Option<String> {
 /// A date and time in the interface language and the reader's time zone, for example
 /// "1 Dec 2026, 17:00" or "2026. 12. 1. 오후 5:00".
 pub fn format_date_time(ms_since_epoch: f64) -> String {
-    format_with_styles(ms_since_epoch, Some("medium"), Some("short"))
+    format_with_styles(ms_since_epoch, "medium", Some("short"))
 }
 
-fn format_with_styles(
-    ms_since_epoch: f64,
-    date_style: Option<&str>,
-    time_style: Option<&str>,
-) -> String {
+/// A time as `Intl` writes it in the interface language, with a date style and, if given, a
+/// time style (`"full"`, `"medium"`, `"short"`).
+fn format_with_styles(ms_since_epoch: f64, date_style: &str, time_style: Option<&str>) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms_since_epoch));
     let options = js_sys::Object::new();
-    if let Some(style) = date_style {
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &style.into());
-    }
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &date_style.into());
     if let Some(style) = time_style {
         let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &style.into());
     }
@@ -241,7 +237,7 @@ fn format_with_styles(
 pub fn format_calendar_day(year: i32, month: u32, day: u32) -> String {
     // Local midnight of that day, so no time zone moves it to the day before or after.
     let date = js_sys::Date::new_with_year_month_day(year as u32, month as i32 - 1, day as i32);
-    format_with_styles(date.get_time(), Some("full"), None)
+    format_with_styles(date.get_time(), "full", None)
 }
 
 /// A byte size as people read it (`baeum_core::units::format_bytes`), with the interface
