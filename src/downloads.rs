@@ -20,7 +20,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use crate::i18n::format_bytes;
 use baeum_core::content::download::{
     course_files, describe_remaining, estimated_remaining_ms, files_only_in, manifest_file,
     AudioChoice, DownloadPlan, DownloadedFileKind, RemainingTime,
@@ -31,6 +30,7 @@ use leptos::task::spawn_local;
 
 use crate::browser;
 use crate::content_client::{downloads_database, fetch_content_file_for_download, LoadError};
+use crate::i18n::format_bytes;
 use crate::storage::{ContentStore, LocalDatabase, StorageError};
 use crate::t;
 

@@ -27,7 +27,7 @@ pub enum AppKind {
 impl AppKind {
     /// The app that answers `path`.
     pub fn of_path(path: &str) -> AppKind {
-        if path == "/teach" || path.starts_with("/teach/") {
+        if baeum_core::app_paths::is_teaching_path(path) {
             AppKind::Teaching
         } else {
             AppKind::Learning

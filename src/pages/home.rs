@@ -2,13 +2,13 @@
 //! assignments and progress in each course), then the courses on offer with what each costs
 //! to download.
 
-use crate::i18n::format_bytes;
 use baeum_core::content::{CatalogCourse, Language};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser;
 use crate::content_client::{load_catalog, LoadError};
+use crate::i18n::format_bytes;
 use crate::progress_view::{load_standing, CourseStanding, Standing};
 use crate::sync_driver::use_sync;
 use crate::t;

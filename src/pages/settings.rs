@@ -2,12 +2,12 @@
 //! browser has promised to keep it. Learners on shared or cheap phones need to know this
 //! before they download a course.
 
-use crate::i18n::format_bytes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{self, StorageEstimate};
 use crate::downloads::DownloadedCourseList;
+use crate::i18n::format_bytes;
 use crate::shell::Connectivity;
 use crate::t;
 

@@ -4,6 +4,7 @@
 //! the content pipeline and the tests), so a rule is written once. It must never depend on
 //! leptos, web-sys, tokio or a database; storage, clock and transport are traits.
 
+pub mod app_paths;
 pub mod content;
 pub mod dubeolsik;
 pub mod grade;

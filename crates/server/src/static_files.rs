@@ -22,6 +22,7 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::Router;
+use baeum_core::app_paths::{is_teaching_path, TEACHING_APP_PATH};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -45,7 +46,7 @@ pub fn router(config: &crate::Config) -> Router<AppState> {
         .precompressed_gzip();
     let teachers_index_for_fallback = teachers_index.clone();
     let app_index = tower::service_fn(move |request: Request| {
-        let index = if is_teachers_path(request.uri().path()) {
+        let index = if is_teaching_path(request.uri().path()) {
             teachers_index_for_fallback.clone()
         } else {
             learners_index.clone()
@@ -63,14 +64,9 @@ pub fn router(config: &crate::Config) -> Router<AppState> {
     Router::new()
         .nest_service("/content", content)
         // `/teach` names a folder of `dist/`, which would be a redirect to `/teach/`.
-        .route_service("/teach", teachers_index)
+        .route_service(TEACHING_APP_PATH, teachers_index)
         .fallback_service(client)
         .layer(middleware::from_fn(set_cache_headers))
-}
-
-/// True for the paths the teachers' app answers: `/teach` and below.
-fn is_teachers_path(path: &str) -> bool {
-    path == "/teach" || path.starts_with("/teach/")
 }
 
 /// Sets Cache-Control from the request path, and marks the manifest and the translations with
