@@ -88,10 +88,6 @@ impl AccountError {
     }
 }
 
-/// Stands for the username while "Signed in as …" is formatted, so that the name can be shown
-/// in bold wherever the language puts it.
-const USERNAME_MARKER: &str = "\u{E000}";
-
 #[derive(Serialize)]
 struct SignInRequest<'a> {
     username: &'a str,
@@ -209,14 +205,6 @@ enum FormAction {
     SignUp,
 }
 
-/// The text before and after the username in a message formatted with [`USERNAME_MARKER`].
-fn around_username(message: &str) -> (String, String) {
-    match message.split_once(USERNAME_MARKER) {
-        Some((before, after)) => (before.to_owned(), after.to_owned()),
-        None => (message.to_owned(), String::new()),
-    }
-}
-
 /// A sign-in / sign-up form, or who is signed in with a sign-out button. Renders nothing
 /// without [`provide_sync`](crate::sync_driver::provide_sync).
 #[component]
@@ -262,7 +250,11 @@ pub fn AccountPanel() -> impl IntoView {
     };
 
     let (signed_in_before, signed_in_after) =
-        around_username(&t!("account-signed-in-as", username = USERNAME_MARKER));
+        // The username is bold wherever the language puts it.
+        crate::i18n::split_at_element(&t!(
+            "account-signed-in-as",
+            username = crate::i18n::ELEMENT_MARKER
+        ));
 
     view! {
         <section class="account-panel" aria-label=t!("account-panel")>

@@ -78,6 +78,20 @@ macro_rules! t {
     };
 }
 
+/// Stands for an argument that the page shows as an element of its own (a bold name, a link)
+/// while its message is formatted: `t!("account-signed-in-as", username = ELEMENT_MARKER)`,
+/// then [`split_at_element`]. A private-use character, never in a message or a name.
+pub const ELEMENT_MARKER: &str = "\u{E000}";
+
+/// The text before and after [`ELEMENT_MARKER`] in a formatted message, so the element goes
+/// wherever the translation puts it; all of the text before it if a translation left it out.
+pub fn split_at_element(message: &str) -> (String, String) {
+    match message.split_once(ELEMENT_MARKER) {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (message.to_owned(), String::new()),
+    }
+}
+
 /// The language the interface is shown in now.
 pub fn interface_language() -> InterfaceLanguage {
     localizer().language()

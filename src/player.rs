@@ -599,7 +599,10 @@ fn FeedbackView(feedback: Feedback) -> impl IntoView {
         <div class="feedback wrong" role="status" data-testid="feedback" data-correct="false">
             <p>{t!("lesson-not-quite")}</p>
             {expected.map(|expected| {
-                let (before, after) = around_answer(&t!("lesson-answer-is", answer = ANSWER_MARKER));
+                let (before, after) = crate::i18n::split_at_element(&t!(
+                    "lesson-answer-is",
+                    answer = crate::i18n::ELEMENT_MARKER
+                ));
                 view! { <p>{before} <strong lang="ko">{expected}</strong> {after}</p> }
             })}
             <ul class="jamo-diff" data-testid="jamo-diff">
@@ -611,19 +614,6 @@ fn FeedbackView(feedback: Feedback) -> impl IntoView {
         </div>
     }
     .into_any()
-}
-
-/// Stands for the answer while "The answer is …" is formatted, so that the answer can be shown
-/// in its own element wherever the translation puts it. A private-use character, never in a
-/// message or an answer.
-const ANSWER_MARKER: &str = "\u{E000}";
-
-/// The text of a formatted message before and after [`ANSWER_MARKER`].
-fn around_answer(message: &str) -> (String, String) {
-    match message.split_once(ANSWER_MARKER) {
-        Some((before, after)) => (before.to_owned(), after.to_owned()),
-        None => (message.to_owned(), String::new()),
-    }
 }
 
 /// Which part of a syllable a jamo is, as the selector the difference messages take.

@@ -95,12 +95,10 @@ fn NotForThisViewer(viewer: Viewer) -> impl IntoView {
         .into_any(),
         _ => {
             // One sentence for translators, with the link where `$link` stands in it.
-            let marker = "\u{1}";
-            let sentence = t!("teach-not-teacher", link = marker);
-            let (before, after) = sentence
-                .split_once(marker)
-                .map(|(before, after)| (before.to_owned(), after.to_owned()))
-                .unwrap_or((sentence.clone(), String::new()));
+            let (before, after) = crate::i18n::split_at_element(&t!(
+                "teach-not-teacher",
+                link = crate::i18n::ELEMENT_MARKER
+            ));
             view! {
                 <p data-testid="teach-not-teacher">
                     {before}
