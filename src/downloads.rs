@@ -813,41 +813,79 @@ pub fn DownloadedCourseList() -> impl IntoView {
 }
 
 /// The panel's one-line account of where the download stands.
-// Kept as written, one `t!` a line: the locale test finds a message's id on the line of its `t!(`.
-#[rustfmt::skip]
 fn status_text(state: &DownloadState) -> String {
     let size = |bytes: &u64| format_bytes(*bytes);
     match state {
         DownloadState::Checking => t!("download-status-checking"),
-        DownloadState::NotDownloaded { stored: 0, total, .. } => {
+        DownloadState::NotDownloaded {
+            stored: 0, total, ..
+        } => {
             t!("download-status-not-downloaded", total = size(total))
         }
         DownloadState::NotDownloaded { stored, total, .. } => {
-            t!("download-status-partly", stored = size(stored), total = size(total))
+            t!(
+                "download-status-partly",
+                stored = size(stored),
+                total = size(total)
+            )
         }
-        DownloadState::TextOnly { text_total, audio_missing } => {
-            t!("download-status-text-only", text = size(text_total), audio = size(audio_missing))
+        DownloadState::TextOnly {
+            text_total,
+            audio_missing,
+        } => {
+            t!(
+                "download-status-text-only",
+                text = size(text_total),
+                audio = size(audio_missing)
+            )
         }
-        DownloadState::Downloading { done, total, remaining_ms } => {
+        DownloadState::Downloading {
+            done,
+            total,
+            remaining_ms,
+        } => {
             let (done, total) = (size(done), size(total));
             match remaining_ms.map(describe_remaining) {
                 None => t!("download-status-downloading", done = done, total = total),
                 Some(RemainingTime::FewSeconds) => {
-                    t!("download-status-few-seconds-left", done = done, total = total)
+                    t!(
+                        "download-status-few-seconds-left",
+                        done = done,
+                        total = total
+                    )
                 }
                 Some(RemainingTime::Seconds(seconds)) => {
-                    t!("download-status-seconds-left", done = done, total = total, seconds = seconds)
+                    t!(
+                        "download-status-seconds-left",
+                        done = done,
+                        total = total,
+                        seconds = seconds
+                    )
                 }
                 Some(RemainingTime::Minutes(minutes)) => {
-                    t!("download-status-minutes-left", done = done, total = total, minutes = minutes)
+                    t!(
+                        "download-status-minutes-left",
+                        done = done,
+                        total = total,
+                        minutes = minutes
+                    )
                 }
                 Some(RemainingTime::Hours(hours)) => {
-                    t!("download-status-hours-left", done = done, total = total, hours = hours)
+                    t!(
+                        "download-status-hours-left",
+                        done = done,
+                        total = total,
+                        hours = hours
+                    )
                 }
             }
         }
         DownloadState::Paused { done, total } => {
-            t!("download-status-paused", done = size(done), total = size(total))
+            t!(
+                "download-status-paused",
+                done = size(done),
+                total = size(total)
+            )
         }
         DownloadState::Stopped { message, .. } => t!("download-status-stopped", reason = message),
         DownloadState::Complete { total } => t!("download-status-complete", total = size(total)),

@@ -201,10 +201,13 @@ async fn import_file(sync: SyncHandle, file: web_sys::File) -> Result<String, St
             Err(_) => unreadable += 1,
         }
     }
-    // Kept as written: the locale test finds a message's id on the line of its `t!(`.
-    #[rustfmt::skip]
-    let summary = t!("history-import-result",
-        added = added, already_here = already_here, not_yours = not_yours, unreadable = unreadable);
+    let summary = t!(
+        "history-import-result",
+        added = added,
+        already_here = already_here,
+        not_yours = not_yours,
+        unreadable = unreadable
+    );
     Ok(summary)
 }
 
