@@ -39,8 +39,8 @@ pub fn build_content() -> Result<()> {
 }
 
 /// Builds both client apps (the learners' and, into `dist/teach/`, the teachers') in release
-/// mode with Trunk, generates the service worker's precache list
-/// from the build output with Workbox, and writes `.br`/`.gz` siblings.
+/// mode with Trunk, generates the service worker's precache list from the build output with
+/// Workbox, and writes `.br`/`.gz` siblings.
 pub fn build_client() -> Result<()> {
     tools::ensure_client_toolchain()?;
     let root = repo_root();
