@@ -815,9 +815,14 @@ teach-dashboard-learners = Learners
 teach-most-missed-title = Most missed items
 teach-no-missed-items = No missed items yet.
 # How often the class got an item wrong. $wrong is the wrong answers, $attempts all answers,
-# $learners how many learners got it wrong. English keeps "learner(s)" for any number; other
-# languages may select plural forms on the numbers.
-teach-missed-by-class = missed { $wrong } of { $attempts } times, by { $learners } learner(s)
+# $learners how many learners got it wrong.
+teach-missed-by-class = missed { $wrong } of { $attempts ->
+        [one] 1 time
+       *[other] { $attempts } times
+    }, by { $learners ->
+        [one] 1 learner
+       *[other] { $learners } learners
+    }
 teach-column-learner = Learner
 teach-column-lesson = Lesson
 teach-column-status = Status
@@ -850,4 +855,7 @@ teach-drill-down-due = Due { $time }
 teach-items-missed-title = Items missed
 teach-nothing-missed = Nothing missed yet.
 # How often this learner got an item wrong. $wrong is the wrong answers, $attempts all answers.
-teach-missed-by-learner = missed { $wrong } of { $attempts } times
+teach-missed-by-learner = missed { $wrong } of { $attempts ->
+        [one] 1 time
+       *[other] { $attempts } times
+    }
