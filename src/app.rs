@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn TeachingApp() -> impl IntoView {
     provide_app_context(AppKind::Teaching);
+    crate::teaching::send_queued_assignments();
     view! {
         <Router>
             <Shell>

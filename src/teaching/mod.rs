@@ -102,9 +102,33 @@ pub fn TeachingProblem(
     }
 }
 
+/// Sends the teacher's queued assignments at start-up, on every sign-in and on every `online`
+/// event. Only the teachers' app runs it (see `app::TeachingApp`), so the learners' wasm leaves
+/// the queue's sending code out; a queue made offline waits until the teacher next opens
+/// `/teach` with a connection.
+pub fn send_queued_assignments() {
+    let sync = use_sync();
+    if let Some(sync) = sync {
+        Effect::new(move |_| {
+            sync.account.track();
+            leptos::task::spawn_local(async move {
+                flush_outbox(Some(sync)).await;
+            });
+        });
+    } else {
+        leptos::task::spawn_local(async move {
+            flush_outbox(None).await;
+        });
+    }
+    browser::on_window_event("online", move || {
+        leptos::task::spawn_local(async move {
+            flush_outbox(sync).await;
+        });
+    });
+}
+
 /// The navigation link to the teaching pages: "Teach" for a teacher, "Classes" for everyone
-/// else. It also sends the teacher's queued assignments at start-up and on every `online`
-/// event.
+/// else.
 #[component]
 pub fn TeachingNavLink() -> impl IntoView {
     let sync = use_sync();
@@ -121,19 +145,8 @@ pub fn TeachingNavLink() -> impl IntoView {
         Effect::new(move |_| {
             sync.account.track();
             refresh_role();
-            leptos::task::spawn_local(async move {
-                flush_outbox(Some(sync)).await;
-            });
         });
     }
-    leptos::task::spawn_local(async move {
-        flush_outbox(sync).await;
-    });
-    browser::on_window_event("online", move || {
-        leptos::task::spawn_local(async move {
-            flush_outbox(sync).await;
-        });
-    });
     move || {
         match role.get() {
             Some(Role::Teacher) | Some(Role::Admin) => {
