@@ -39,7 +39,8 @@ module.exports = {
     },
     {
       // The teachers' app's files are named by their hash and never change. Each teacher page
-      // also stores the files it loaded and drops older versions' (public/register-sw.js).
+      // also stores its files and the newest version's, and drops older ones
+      // (public/register-sw.js).
       urlPattern: /\/teach\/[^/]+-[0-9a-f]{16}[^/]*\.(js|wasm|css)$/,
       handler: 'CacheFirst',
       options: { cacheName: 'baeum-teach-files' },

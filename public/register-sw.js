@@ -21,32 +21,44 @@ if ('serviceWorker' in navigator) {
 }
 
 // The teachers' app (/teach) is not precached: learners would download it for nothing. A
-// teacher's visit keeps it for offline use instead: the page, under the one key the service
-// worker reads for every /teach address, and the hashed files this page loaded, in the caches
-// that workbox-config.cjs names. Files of older versions are dropped, so the cache holds one.
+// teacher's visit keeps it for offline use instead, in the caches that workbox-config.cjs names:
+// the newest /teach/index.html under the one key the service worker reads for every /teach
+// address, stored only after every hashed file it names is stored, and the files of the page
+// now open. Files of older versions are dropped.
+var TEACHERS_APP_FILE = /\/teach\/[^/"']+-[0-9a-f]{16}[^/"']*\.(js|wasm|css)/g;
+
 function keepTeachersAppForOffline() {
   if (!/^\/teach(\/|$)/.test(location.pathname) || !('caches' in window)) return;
-  var hashedFile = /^\/teach\/[^/]+-[0-9a-f]{16}[^/]*\.(js|wasm|css)$/;
-  var files = [];
+  var openPageFiles = [];
   document.querySelectorAll('link[href], script[src]').forEach(function (element) {
     var url = new URL(element.getAttribute('href') || element.getAttribute('src'), location.href);
-    if (url.origin === location.origin && hashedFile.test(url.pathname) && files.indexOf(url.href) < 0) {
-      files.push(url.href);
-    }
+    if (url.origin === location.origin && url.pathname.match(TEACHERS_APP_FILE)) openPageFiles.push(url.href);
   });
-  caches.open('baeum-teach-page')
-    .then(function (cache) { return cache.add('/teach/index.html'); })
-    .catch(function (error) { console.warn('teachers\' app page not kept for offline use', error); });
-  caches.open('baeum-teach-files').then(function (cache) {
-    return cache.keys().then(function (stored) {
-      var removals = stored
-        .filter(function (request) { return files.indexOf(request.url) < 0; })
-        .map(function (request) { return cache.delete(request); });
-      var additions = files.map(function (url) {
-        return cache.match(url).then(function (hit) { return hit || cache.add(url); });
+  fetch('/teach/index.html', { cache: 'no-cache' }).then(function (response) {
+    if (!response.ok) throw new Error('/teach/index.html answered ' + response.status);
+    return response.clone().text().then(function (html) {
+      var newestFiles = (html.match(TEACHERS_APP_FILE) || []).map(function (path) {
+        return new URL(path, location.href).href;
       });
-      return Promise.all(removals.concat(additions));
+      var keep = openPageFiles.concat(newestFiles).filter(function (url, index, all) {
+        return all.indexOf(url) === index;
+      });
+      return caches.open('baeum-teach-files').then(function (files) {
+        return Promise.all(keep.map(function (url) {
+          return files.match(url).then(function (hit) { return hit || files.add(url); });
+        })).then(function () {
+          return files.keys().then(function (stored) {
+            return Promise.all(stored
+              .filter(function (request) { return keep.indexOf(request.url) < 0; })
+              .map(function (request) { return files.delete(request); }));
+          });
+        });
+      }).then(function () {
+        return caches.open('baeum-teach-page').then(function (page) {
+          return page.put('/teach/index.html', response);
+        });
+      });
     });
-  }).catch(function (error) { console.warn('teachers\' app files not kept for offline use', error); });
+  }).catch(function (error) { console.warn('teachers\' app not kept for offline use', error); });
 }
 window.addEventListener('load', keepTeachersAppForOffline);
