@@ -258,13 +258,7 @@ pub fn format_calendar_day(year: i32, month: u32, day: u32) -> String {
 /// language's decimal separator: "2.4 MB" in English, "2,4 MB" in Russian or Vietnamese. The
 /// unit symbols are the international ones every language here writes in Latin letters too.
 pub fn format_bytes(bytes: u64) -> String {
-    let text = baeum_core::units::format_bytes(bytes);
-    let separator = decimal_separator();
-    if separator == '.' {
-        text
-    } else {
-        text.replacen('.', &separator.to_string(), 1)
-    }
+    baeum_core::units::format_bytes_with_decimal_separator(bytes, decimal_separator())
 }
 
 /// The interface language's decimal separator, as `Intl` writes 1.5.

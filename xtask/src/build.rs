@@ -45,29 +45,20 @@ pub fn build_client() -> Result<()> {
     tools::ensure_client_toolchain()?;
     let root = repo_root();
     println!("xtask: building the learners' app (trunk build --release)");
-    tools::run(
-        Command::new("trunk")
-            .args(["build", "--release"])
-            .env("PATH", tools::tool_path())
-            .env("NO_COLOR", "true")
-            .current_dir(&root),
-    )?;
+    trunk_build(&root, &["--release"])?;
     // The teachers' app goes into dist/teach/ after the learners' build, which replaces dist/.
-    println!("xtask: building the teachers' app (trunk build --release teach.html)");
-    tools::run(
-        Command::new("trunk")
-            .args([
-                "build",
-                "teach.html",
-                "--release",
-                "--dist",
-                "dist/teach",
-                "--public-url",
-                "/teach/",
-            ])
-            .env("PATH", tools::tool_path())
-            .env("NO_COLOR", "true")
-            .current_dir(&root),
+    // Trunk's `--release` takes an optional value, so the target file comes before it.
+    println!("xtask: building the teachers' app (trunk build teach.html --release)");
+    trunk_build(
+        &root,
+        &[
+            "teach.html",
+            "--release",
+            "--dist",
+            "dist/teach",
+            "--public-url",
+            "/teach/",
+        ],
     )?;
     strip_translation_comments(&dist_dir().join("locales"))?;
     println!("xtask: generating the service worker");
@@ -77,6 +68,18 @@ pub fn build_client() -> Result<()> {
             .current_dir(&root),
     )?;
     precompress_folder(&dist_dir())
+}
+
+/// Runs `trunk build` with `arguments` in the repository, with the tools xtask installed.
+fn trunk_build(root: &Path, arguments: &[&str]) -> Result<()> {
+    tools::run(
+        Command::new("trunk")
+            .arg("build")
+            .args(arguments)
+            .env("PATH", tools::tool_path())
+            .env("NO_COLOR", "true")
+            .current_dir(root),
+    )
 }
 
 /// Removes the translator comments from the interface translations Trunk copied into

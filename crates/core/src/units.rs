@@ -6,6 +6,11 @@
 
 /// Formats a byte count in SI units: "930 B", "12 KB", "1.1 MB".
 pub fn format_bytes(bytes: u64) -> String {
+    format_bytes_with_decimal_separator(bytes, '.')
+}
+
+/// [`format_bytes`] with the reader's decimal separator: "1,1 MB" in Russian or Vietnamese.
+pub fn format_bytes_with_decimal_separator(bytes: u64, separator: char) -> String {
     // Integer arithmetic keeps the output identical on every platform.
     if bytes < 1_000 {
         format!("{bytes} B")
@@ -13,10 +18,10 @@ pub fn format_bytes(bytes: u64) -> String {
         format!("{} KB", (bytes + 500) / 1_000)
     } else if bytes < 1_000_000_000 {
         let tenths = (bytes + 50_000) / 100_000;
-        format!("{}.{} MB", tenths / 10, tenths % 10)
+        format!("{}{separator}{} MB", tenths / 10, tenths % 10)
     } else {
         let tenths = (bytes + 50_000_000) / 100_000_000;
-        format!("{}.{} GB", tenths / 10, tenths % 10)
+        format!("{}{separator}{} GB", tenths / 10, tenths % 10)
     }
 }
 
