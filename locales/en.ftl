@@ -92,6 +92,13 @@ progress-storage-failed = your progress could not be read from this device: { $r
 notfound-title = This page does not exist
 notfound-back = Back to your courses
 
+## Opening a page: its code is downloaded the first time it opens
+
+page-chunk-loading = Opening the page…
+# Shown in place of a page whose code could not be downloaded, with a button to try again.
+page-chunk-failed = This page could not be downloaded. Check the connection and try again.
+page-chunk-retry = Try again
+
 ## Account page ("Me")
 
 account-title = Me

@@ -53,6 +53,9 @@ progress-storage-failed = прогресіңізді осы құрылғыдан
 
 notfound-title = Мұндай бет жоқ
 notfound-back = Курстарыңызға оралу
+page-chunk-loading = Бет ашылуда…
+page-chunk-failed = Бұл бетті жүктеу мүмкін болмады. Байланысты тексеріп, қайталап көріңіз.
+page-chunk-retry = Қайталау
 
 ## Account page ("Me")
 

@@ -79,6 +79,9 @@ progress-storage-failed = 이 기기에서 학습 진도를 읽을 수 없어요
 
 notfound-title = 없는 페이지예요
 notfound-back = 내 코스로 돌아가기
+page-chunk-loading = 페이지를 여는 중…
+page-chunk-failed = 이 페이지를 내려받지 못했어요. 연결을 확인하고 다시 시도해 주세요.
+page-chunk-retry = 다시 시도
 
 ## Account page ("Me")
 

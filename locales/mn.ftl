@@ -56,6 +56,9 @@ progress-storage-failed = таны ахицыг энэ төхөөрөмжөөс 
 
 notfound-title = Ийм хуудас байхгүй
 notfound-back = Курсууд руугаа буцах
+page-chunk-loading = Хуудсыг нээж байна…
+page-chunk-failed = Энэ хуудсыг татаж чадсангүй. Холболтоо шалгаад дахин оролдоно уу.
+page-chunk-retry = Дахин оролдох
 
 ## Account page ("Me")
 

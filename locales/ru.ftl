@@ -78,6 +78,9 @@ progress-storage-failed = не удалось прочитать ваш прог
 
 notfound-title = Такой страницы нет
 notfound-back = Вернуться к курсам
+page-chunk-loading = Открываем страницу…
+page-chunk-failed = Не удалось загрузить эту страницу. Проверьте подключение и попробуйте снова.
+page-chunk-retry = Попробовать снова
 
 ## Account page
 

@@ -47,6 +47,9 @@ progress-storage-failed = อ่านความก้าวหน้าขอ
 
 notfound-title = ไม่มีหน้านี้
 notfound-back = กลับไปที่คอร์สของคุณ
+page-chunk-loading = กำลังเปิดหน้า…
+page-chunk-failed = ดาวน์โหลดหน้านี้ไม่ได้ ตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง
+page-chunk-retry = ลองอีกครั้ง
 
 ## Account page ("Me")
 

@@ -56,6 +56,9 @@ progress-storage-failed = ilerlemeniz bu cihazdan okunamadı: { $reason }
 
 notfound-title = Bu sayfa mevcut değil
 notfound-back = Kurslara geri dön
+page-chunk-loading = Sayfa açılıyor…
+page-chunk-failed = Bu sayfa indirilemedi. Bağlantıyı kontrol edip yeniden deneyin.
+page-chunk-retry = Yeniden dene
 
 ## Account page ("Me")
 

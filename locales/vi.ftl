@@ -51,6 +51,9 @@ progress-storage-failed = không thể đọc tiến độ của bạn từ thi�
 
 notfound-title = Trang này không tồn tại
 notfound-back = Quay lại các khóa học của bạn
+page-chunk-loading = Đang mở trang…
+page-chunk-failed = Không tải được trang này. Hãy kiểm tra kết nối rồi thử lại.
+page-chunk-retry = Thử lại
 
 ## Account page ("Me")
 

@@ -10,17 +10,14 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::pages::account::AccountPage;
-use crate::pages::course::CoursePage;
-use crate::pages::history::HistoryPage;
 use crate::pages::home::HomePage;
-use crate::pages::lesson::LessonPage;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::review::ReviewPage;
-use crate::pages::settings::SettingsPage;
 use crate::shell::{AppKind, Shell};
+use crate::split_pages::{
+    AccountPageChunk, CoursePageChunk, HistoryPageChunk, LessonPageChunk, MyClassesPageChunk,
+    ReviewPageChunk, SettingsPageChunk,
+};
 use crate::sync_driver::{provide_sync, SyncHandle};
-use crate::teaching::learner::MyClassesPage;
 use crate::teaching::teacher::{ClassPage, LearnerDrillDownPage, TeachPage};
 
 /// Starts what both apps need before their routes: the one sync task (it starts with the app,
@@ -33,7 +30,8 @@ fn provide_app_context(kind: AppKind) {
     provide_context(kind);
 }
 
-/// The learners' app: the shell around the routed page.
+/// The learners' app: the shell around the routed page. Only the home page is in the main wasm;
+/// every other page is a chunk fetched when it first opens (see [`crate::split_pages`]).
 #[component]
 pub fn App() -> impl IntoView {
     provide_app_context(AppKind::Learning);
@@ -42,13 +40,13 @@ pub fn App() -> impl IntoView {
             <Shell>
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/courses/:course") view=CoursePage/>
-                    <Route path=path!("/courses/:course/:lesson") view=LessonPage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                    <Route path=path!("/me") view=AccountPage/>
-                    <Route path=path!("/review") view=ReviewPage/>
-                    <Route path=path!("/history") view=HistoryPage/>
-                    <Route path=path!("/classes") view=MyClassesPage/>
+                    <Route path=path!("/courses/:course") view=CoursePageChunk/>
+                    <Route path=path!("/courses/:course/:lesson") view=LessonPageChunk/>
+                    <Route path=path!("/settings") view=SettingsPageChunk/>
+                    <Route path=path!("/me") view=AccountPageChunk/>
+                    <Route path=path!("/review") view=ReviewPageChunk/>
+                    <Route path=path!("/history") view=HistoryPageChunk/>
+                    <Route path=path!("/classes") view=MyClassesPageChunk/>
                 </Routes>
             </Shell>
         </Router>

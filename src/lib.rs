@@ -8,6 +8,7 @@
 //! - [`browser`]: small wrappers over browser APIs that web-sys makes verbose.
 //! - [`i18n`]: the interface language and [`t!`], through which all interface text goes.
 //! - [`pages`]: one module per page.
+//! - [`split_pages`]: the pages other than home, each a wasm chunk fetched when it first opens.
 //!
 //! The crate is empty outside wasm32, so `cargo test` and `cargo clippy` over the workspace
 //! build it natively without a browser.
@@ -25,6 +26,7 @@ pub mod player;
 pub mod progress_view;
 pub mod recording;
 pub mod shell;
+pub mod split_pages;
 pub mod storage;
 pub mod sync_driver;
 pub mod teaching;

@@ -33,9 +33,11 @@ fn wire_bytes(path: &Path) -> Result<u64> {
     Ok(metadata.len())
 }
 
-/// Everything the first visit downloads: the HTML, the wasm, its JS glue, the CSS, the
-/// manifest and the icons (the service worker and its precache fetch the same hashed files,
-/// which the HTTP cache answers). The interface translations in `locales/` are not part of it:
+/// Everything the first visit downloads to start: the HTML, the main wasm, its JS glue and the
+/// chunk loader, the CSS, the manifest and the icons (the service worker and its precache fetch
+/// the same hashed files, which the HTTP cache answers). The other pages' wasm chunks are not
+/// part of it: each comes when its page first opens, and the service worker fetches the rest
+/// after the app has started; they are reported page by page. The interface translations in `locales/` are not part of it:
 /// English is inside the wasm, and a learner using another language downloads that one file
 /// once, so the largest of them is added to give the worst first load. Nor is the teachers' app
 /// in `teach/`, which learners never load; its size is reported beside.
@@ -44,6 +46,7 @@ pub fn check_shell_budget(dist: &Path) -> Result<()> {
     let mut rows = Vec::new();
     let mut largest_translation: Option<(String, u64)> = None;
     let mut teachers_app_total = 0;
+    let mut page_chunks_total = 0;
     for path in files_under(dist)? {
         let name = path.to_string_lossy().into_owned();
         if name.ends_with(".gz") || name.ends_with(".br") {
@@ -53,6 +56,11 @@ pub fn check_shell_budget(dist: &Path) -> Result<()> {
         let short_name = name.trim_start_matches(&*dist.to_string_lossy()).to_owned();
         if short_name.starts_with("/teach/") {
             teachers_app_total += bytes;
+            continue;
+        }
+        if short_name.ends_with(".wasm") && !short_name.ends_with("_bg.wasm") {
+            // A page's chunk, fetched when that page first opens (see `split_wasm`).
+            page_chunks_total += bytes;
             continue;
         }
         if short_name.starts_with("/locales/") {
@@ -74,6 +82,10 @@ pub fn check_shell_budget(dist: &Path) -> Result<()> {
     println!(
         "  {teachers_app_total:>8}  the teachers' app in /teach/ (gzip; loaded only by teachers, not in the budget)"
     );
+    println!(
+        "  {page_chunks_total:>8}  the other pages' wasm chunks (gzip; each fetched when its page first opens, and by the service worker after the first load)"
+    );
+    report_page_chunks(dist)?;
     let mut total = shell_total;
     if let Some((name, bytes)) = largest_translation {
         total += bytes;
@@ -90,6 +102,26 @@ pub fn check_shell_budget(dist: &Path) -> Result<()> {
             bail!(message);
         }
         println!("  warning: {message} (reported, not yet enforced)");
+    }
+    Ok(())
+}
+
+/// What opening each page the first time fetches, from the map the build wrote.
+fn report_page_chunks(dist: &Path) -> Result<()> {
+    let map_path = crate::split_wasm::page_files_path();
+    let pages: std::collections::BTreeMap<String, Vec<String>> = serde_json::from_slice(
+        &fs::read(&map_path).with_context(|| format!("cannot read {}", map_path.display()))?,
+    )
+    .with_context(|| format!("{} is not a page map", map_path.display()))?;
+    for (page, files) in pages {
+        let mut bytes = 0;
+        for file in &files {
+            bytes += wire_bytes(&dist.join(file))?;
+        }
+        println!(
+            "  {bytes:>8}    {page}: {} files on first opening",
+            files.len()
+        );
     }
     Ok(())
 }

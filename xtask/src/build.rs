@@ -39,13 +39,14 @@ pub fn build_content() -> Result<()> {
 }
 
 /// Builds both client apps (the learners' and, into `dist/teach/`, the teachers') in release
-/// mode with Trunk, generates the service worker's precache list from the build output with
+/// mode with Trunk (the learners' wasm, cut into chunks, by `split_wasm`), generates the service worker's precache list from the build output with
 /// Workbox, and writes `.br`/`.gz` siblings.
 pub fn build_client() -> Result<()> {
     tools::ensure_client_toolchain()?;
     let root = repo_root();
-    println!("xtask: building the learners' app (trunk build --release)");
+    println!("xtask: building the learners' app (trunk build --release, then its wasm)");
     trunk_build(&root, &["--release"])?;
+    crate::split_wasm::build_learners_wasm(&root, &dist_dir())?;
     // The teachers' app goes into dist/teach/ after the learners' build, which replaces dist/.
     // Trunk's `--release` takes an optional value, so the target file comes before it.
     println!("xtask: building the teachers' app (trunk build teach.html --release)");

@@ -6,6 +6,7 @@ mod bench;
 mod budget;
 mod build;
 mod content;
+mod split_wasm;
 mod tools;
 
 use std::path::PathBuf;

@@ -1,0 +1,133 @@
+//! The learners' pages that are not on the first screen, each cut into a wasm chunk of its own.
+//!
+//! A learner's first load carries the shell and the home page; every other page's code is
+//! fetched the first time that page opens. Each function below is a split point: `cargo xtask`
+//! builds the client with relocations kept and runs wasm-split over it (`xtask/src/build.rs`),
+//! which moves what only that function reaches into `<name>-<hash>.wasm` and leaves a loader in
+//! its place. The service worker precaches every chunk, so once it is installed every page opens
+//! offline and from the device.
+//!
+//! A chunk that cannot be fetched (the connection dropped on a first visit, before the worker
+//! stored the chunks) shows a message and a Retry button in place of the page. The split points
+//! are `fallible` for this reason: an infallible one would abort the whole app.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use send_wrapper::SendWrapper;
+
+use crate::pages::account::AccountPage;
+use crate::pages::course::CoursePage;
+use crate::pages::history::HistoryPage;
+use crate::pages::lesson::LessonPage;
+use crate::pages::review::ReviewPage;
+use crate::pages::settings::SettingsPage;
+use crate::t;
+use crate::teaching::learner::MyClassesPage;
+
+/// A page's chunk could not be fetched or instantiated. The loader has logged the cause to the
+/// console; the learner is offered a retry, which starts a fresh attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageLoadError;
+
+impl From<SplitLoaderError> for PageLoadError {
+    fn from(_: SplitLoaderError) -> Self {
+        PageLoadError
+    }
+}
+
+/// Declares a page's split point (a function returning the page's view, which wasm-split moves
+/// into a chunk with everything only it reaches) and the routed component that loads it.
+macro_rules! split_page {
+    ($(#[$documentation:meta])* $routed:ident, $split_point:ident, $page:ident) => {
+        #[wasm_split($split_point, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $split_point() -> Result<AnyView, PageLoadError> {
+            Ok(view! { <$page/> }.into_any())
+        }
+
+        $(#[$documentation])*
+        #[component]
+        pub fn $routed() -> impl IntoView {
+            view! { <PageChunk load=$split_point/> }
+        }
+    };
+}
+
+split_page!(
+    /// `/courses/:course`: a course's units, lessons and downloads.
+    CoursePageChunk,
+    course_page,
+    CoursePage
+);
+split_page!(
+    /// `/courses/:course/:lesson`: the lesson player, the keyboard and the answer checks.
+    LessonPageChunk,
+    lesson_page,
+    LessonPage
+);
+split_page!(
+    /// `/settings`: the device page (help language, interface language, downloads, storage).
+    SettingsPageChunk,
+    settings_page,
+    SettingsPage
+);
+split_page!(
+    /// `/me`: the learner's account.
+    AccountPageChunk,
+    account_page,
+    AccountPage
+);
+split_page!(
+    /// `/review`: today's spaced reviews.
+    ReviewPageChunk,
+    review_page,
+    ReviewPage
+);
+split_page!(
+    /// `/history`: the learning history.
+    HistoryPageChunk,
+    history_page,
+    HistoryPage
+);
+split_page!(
+    /// `/classes`: joining a class and the learner's assignments.
+    MyClassesPageChunk,
+    my_classes_page,
+    MyClassesPage
+);
+
+/// Shows the page `load` returns once its chunk is in; while it loads, a short line; if it cannot
+/// load, what happened and a Retry button (each retry is a new attempt to fetch the chunk).
+#[component]
+fn PageChunk<Load, LoadFuture>(load: Load) -> impl IntoView
+where
+    Load: Fn() -> LoadFuture + Copy + Send + Sync + 'static,
+    LoadFuture: Future<Output = Result<AnyView, PageLoadError>> + 'static,
+{
+    let attempt = RwSignal::new(0_u32);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" data-testid="page-loading">{t!("page-chunk-loading")}</p> }>
+            {move || {
+                attempt.track();
+                // The loader's future holds browser values, so it is not `Send`; the app is
+                // single-threaded.
+                let page = SendWrapper::new(load());
+                Suspend::new(async move {
+                    match page.await {
+                        Ok(page) => page,
+                        Err(PageLoadError) => view! {
+                            <section class="page" role="alert" data-testid="page-load-failed">
+                                <p>{t!("page-chunk-failed")}</p>
+                                <button type="button" on:click=move |_| attempt.update(|count| *count += 1)>
+                                    {t!("page-chunk-retry")}
+                                </button>
+                            </section>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,71 @@
+// The learners' app starts with its main wasm alone; every other page's code is a chunk fetched
+// when the page first opens, and a chunk that cannot be fetched leaves a way to try again.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AppPage, serverAndBrowserForThisFile } from './harness.mjs';
+
+const running = serverAndBrowserForThisFile();
+
+/** A wasm the page fetched that is a page's chunk, not the main module. */
+function isPageChunk(url) {
+  return url.endsWith('.wasm') && !url.endsWith('_bg.wasm');
+}
+
+test('the home page starts without any page chunk; a lesson fetches its own when it opens', async () => {
+  // No service worker, so every fetch is the page's own and none is served from a precache.
+  const context = await running.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const fetchedWasm = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) fetchedWasm.push(new URL(request.url()).pathname);
+  });
+  const app = new AppPage(page, running.server.url);
+
+  await app.open('/');
+  await page.getByTestId('course-hangul').waitFor();
+  assert.equal(fetchedWasm.length, 1, `only the main module at start: ${fetchedWasm}`);
+  assert.match(fetchedWasm[0], /^\/baeum-web-[0-9a-f]{16}_bg\.wasm$/);
+
+  await page.goto(`${running.server.url}/courses/hangul/vowels-1`);
+  await page.getByTestId('lesson-page').waitFor();
+  const lessonChunks = fetchedWasm.filter(isPageChunk);
+  assert.ok(
+    lessonChunks.some((path) => /^\/split_lesson_page-[0-9a-f]{16}\.wasm$/.test(path)),
+    `the lesson page's chunk was fetched: ${lessonChunks}`,
+  );
+  assert.ok(
+    !lessonChunks.some((path) => path.startsWith('/split_history_page-')),
+    'no other page is fetched with it',
+  );
+  await page.getByTestId('lesson-page').getByRole('heading', { level: 1 }).waitFor();
+  await context.close();
+});
+
+test('a page whose chunk cannot be fetched says so and opens on Retry', async () => {
+  const context = await running.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let chunksReachable = false;
+  await page.route(
+    (url) => isPageChunk(url.pathname),
+    (route) => (chunksReachable ? route.continue() : route.abort('internetdisconnected')),
+  );
+  const app = new AppPage(page, running.server.url);
+
+  await app.open('/');
+  await page.getByTestId('course-hangul').waitFor();
+  await app.navigate('History');
+  const failure = page.getByTestId('page-load-failed');
+  await failure.waitFor();
+  assert.match(await failure.innerText(), /could not be downloaded/);
+  // The rest of the app still works: the menu goes back home.
+  await app.navigate('Courses');
+  await page.getByTestId('course-hangul').waitFor();
+
+  await app.navigate('History');
+  await failure.waitFor();
+  chunksReachable = true;
+  await failure.getByRole('button', { name: 'Try again' }).click();
+  await page.getByTestId('history-page').waitFor();
+  assert.equal(await page.getByTestId('page-load-failed').count(), 0);
+  await context.close();
+});
