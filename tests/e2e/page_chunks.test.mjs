@@ -37,7 +37,7 @@ test('the home page starts without any page chunk; a lesson fetches its own when
     !lessonChunks.some((path) => path.startsWith('/split_history_page-')),
     'no other page is fetched with it',
   );
-  await page.getByTestId('lesson-page').getByRole('heading', { level: 1 }).waitFor();
+  await page.getByTestId('item').first().waitFor();
   await context.close();
 });
 
@@ -53,7 +53,7 @@ test('a page whose chunk cannot be fetched says so and opens on Retry', async ()
 
   await app.open('/');
   await page.getByTestId('course-hangul').waitFor();
-  await app.navigate('History');
+  await app.navigate('Device');
   const failure = page.getByTestId('page-load-failed');
   await failure.waitFor();
   assert.match(await failure.innerText(), /could not be downloaded/);
@@ -61,11 +61,11 @@ test('a page whose chunk cannot be fetched says so and opens on Retry', async ()
   await app.navigate('Courses');
   await page.getByTestId('course-hangul').waitFor();
 
-  await app.navigate('History');
+  await app.navigate('Device');
   await failure.waitFor();
   chunksReachable = true;
   await failure.getByRole('button', { name: 'Try again' }).click();
-  await page.getByTestId('history-page').waitFor();
+  await page.getByTestId('settings-page').waitFor();
   assert.equal(await page.getByTestId('page-load-failed').count(), 0);
   await context.close();
 });

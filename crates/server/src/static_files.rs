@@ -108,7 +108,8 @@ async fn set_cache_headers(request: Request, next: Next) -> Response {
 
 /// True when a file name carries a content hash: the whole stem is a SHA-256
 /// (`<64 hex>.json`, content packs) or its last `-` part starts with at least 16 hex digits
-/// (Trunk's `baeum-web-0123456789abcdef_bg.wasm`, `style-0123456789abcdef.css`).
+/// (`baeum-web-0123456789abcdef_bg.wasm`, a page's chunk `split_lesson_page-0123456789abcdef.wasm`,
+/// Trunk's `style-0123456789abcdef.css`).
 pub fn is_content_hashed(file_name: &str) -> bool {
     let stem = file_name.split('.').next().unwrap_or_default();
     if stem.len() == 64 && stem.bytes().all(|byte| byte.is_ascii_hexdigit()) {
@@ -139,6 +140,10 @@ mod tests {
         assert!(is_content_hashed("baeum-web-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(is_content_hashed("baeum-web-1a2b3c4d5e6f7a8b.js"));
         assert!(is_content_hashed("style-00112233445566778899.css"));
+        // The learners' app's wasm chunks and their loader (xtask/src/split_wasm.rs).
+        assert!(is_content_hashed("split_lesson_page-1a2b3c4d5e6f7a8b.wasm"));
+        assert!(is_content_hashed("chunk_12-1a2b3c4d5e6f7a8b.wasm"));
+        assert!(is_content_hashed("baeum-web-split-1a2b3c4d5e6f7a8b.js"));
         assert!(is_content_hashed(&format!("{}.json", "a".repeat(64))));
         assert!(!is_content_hashed("index.html"));
         assert!(!is_content_hashed("sw.js"));
