@@ -2,13 +2,13 @@
 //!
 //! Components stay thin; rules live in `baeum-core`. The modules:
 //!
-//! - [`app`]: the routers of the learners' app and of the teachers' app (`/teach`).
+//! - [`app`]: what both apps start with, and the teachers' app's router (`/teach`); the
+//!   learners' router and its per-page wasm chunks are in the `baeum-web` binary (`main.rs`).
 //! - [`shell`]: the layout every page shares: header, navigation, connection and update
 //!   indicators, and the `data-ready` mark that tests and benchmarks wait on.
 //! - [`browser`]: small wrappers over browser APIs that web-sys makes verbose.
 //! - [`i18n`]: the interface language and [`t!`], through which all interface text goes.
 //! - [`pages`]: one module per page.
-//! - [`split_pages`]: the pages other than home, each a wasm chunk fetched when it first opens.
 //!
 //! The crate is empty outside wasm32, so `cargo test` and `cargo clippy` over the workspace
 //! build it natively without a browser.
@@ -26,23 +26,14 @@ pub mod player;
 pub mod progress_view;
 pub mod recording;
 pub mod shell;
-pub mod split_pages;
 pub mod storage;
 pub mod sync_driver;
 pub mod teaching;
 
-/// Starts the learners' app: installs the panic hook, loads the interface language's
-/// translation (from this device when it has it) and mounts [`app::App`] into `<body>`.
-pub fn start() {
-    start_with(app::App);
-}
-
-/// Starts the teachers' app (`/teach`) the same way, with [`app::TeachingApp`].
-pub fn start_teaching() {
-    start_with(app::TeachingApp);
-}
-
-fn start_with<View: leptos::IntoView + 'static>(root: fn() -> View) {
+/// Starts an app: installs the panic hook, loads the interface language's translation (from
+/// this device when it has it) and mounts `root` into `<body>`. The learners' app (`main.rs`)
+/// and the teachers' app (`teach_main.rs`, [`app::TeachingApp`]) each start with their router.
+pub fn start_with<View: leptos::IntoView + 'static>(root: fn() -> View) {
     console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async move {
         i18n::load_interface_language().await;

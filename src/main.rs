@@ -1,9 +1,16 @@
-//! Entry point of the web client: mounts the app. All of it lives in the library so that the
-//! browser tests can mount components one by one.
+//! Entry point of the learners' app: its router and the pages it fetches as wasm chunks
+//! (`learners_pages.rs`), then the mount.
+//!
+//! They live in this binary rather than the library because a split point is an exported
+//! function, and the linker keeps every exported function of the library in every binary that
+//! links it: in the library, the teachers' app would carry all the learners' pages.
+
+#[cfg(target_arch = "wasm32")]
+mod learners_pages;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    baeum_web::start();
+    baeum_web::start_with(learners_pages::App);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

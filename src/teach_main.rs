@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    baeum_web::start_teaching();
+    baeum_web::start_with(baeum_web::app::TeachingApp);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -45,7 +45,13 @@ pub fn build_client() -> Result<()> {
     tools::ensure_client_toolchain()?;
     let root = repo_root();
     println!("xtask: building the learners' app (trunk build --release, then its wasm)");
-    trunk_build(&root, &["--release"])?;
+    // The same relocations as the split build, so Trunk's whole build and that one are one
+    // compilation.
+    trunk_build(
+        &root,
+        &["--release"],
+        Some(crate::split_wasm::KEEP_RELOCATIONS),
+    )?;
     crate::split_wasm::build_learners_wasm(&root, &dist_dir())?;
     // The teachers' app goes into dist/teach/ after the learners' build, which replaces dist/.
     // Trunk's `--release` takes an optional value, so the target file comes before it.
@@ -60,6 +66,7 @@ pub fn build_client() -> Result<()> {
             "--public-url",
             "/teach/",
         ],
+        None,
     )?;
     strip_translation_comments(&dist_dir().join("locales"))?;
     println!("xtask: generating the service worker");
@@ -71,16 +78,20 @@ pub fn build_client() -> Result<()> {
     precompress_folder(&dist_dir())
 }
 
-/// Runs `trunk build` with `arguments` in the repository, with the tools xtask installed.
-fn trunk_build(root: &Path, arguments: &[&str]) -> Result<()> {
-    tools::run(
-        Command::new("trunk")
-            .arg("build")
-            .args(arguments)
-            .env("PATH", tools::tool_path())
-            .env("NO_COLOR", "true")
-            .current_dir(root),
-    )
+/// Runs `trunk build` with `arguments` in the repository, with the tools xtask installed and
+/// `variable` (a name and value) set for its cargo.
+fn trunk_build(root: &Path, arguments: &[&str], variable: Option<(&str, &str)>) -> Result<()> {
+    let mut trunk = Command::new("trunk");
+    trunk
+        .arg("build")
+        .args(arguments)
+        .env("PATH", tools::tool_path())
+        .env("NO_COLOR", "true")
+        .current_dir(root);
+    if let Some((name, value)) = variable {
+        trunk.env(name, value);
+    }
+    tools::run(&mut trunk)
 }
 
 /// Removes the translator comments from the interface translations Trunk copied into

@@ -4,10 +4,12 @@
 //! Trunk 0.21 cannot split a wasm, so this builds the learners' app itself, the way
 //! cargo-leptos does with `--split`:
 //!
-//! 1. `cargo build --release` of the `baeum-web` binary. `.cargo/config.toml` links every wasm32
-//!    build with `--emit-relocs`, which the splitter needs.
+//! 1. `cargo build --release` of the `baeum-web` binary, linked with `--emit-relocs`: the
+//!    splitter needs the linker's relocations. Only this build keeps them. wasm-opt keeps
+//!    unknown sections, so a wasm that is not split (the teachers' app, the tests) would ship
+//!    them: the teachers' app once grew from 516 KB to 1.6 MB gzip that way.
 //! 2. wasm-split (`wasm_split_cli_support`) cuts the module at the split points of
-//!    `src/split_pages.rs`: a main module, one module per page and chunks of code pages share,
+//!    `src/learners_pages.rs`: a main module, one module per page and chunks of code pages share,
 //!    and a small JavaScript loader that fetches and instantiates them.
 //! 3. wasm-bindgen on the main module (keeping the linker's exports, which the chunks import),
 //!    then `wasm-opt -Oz` on every module.
@@ -33,6 +35,13 @@ const LOADER_NAME: &str = "baeum-web-split.js";
 /// Where the start-up script goes: just before `</head>`.
 const HEAD_END: &str = "</head>";
 
+/// The environment variable and value that make a wasm32 build keep its relocations. Cargo
+/// joins it to the `rustflags` of `.cargo/config.toml`, so Leptos's `erase_components` stays.
+pub const KEEP_RELOCATIONS: (&str, &str) = (
+    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+    "-Clink-args=--emit-relocs",
+);
+
 /// Builds the learners' app's wasm into `dist/` (which Trunk has filled with the HTML, styles
 /// and copied files) and adds its start-up script to `dist/index.html`.
 pub fn build_learners_wasm(root: &Path, dist: &Path) -> Result<()> {
@@ -47,6 +56,7 @@ pub fn build_learners_wasm(root: &Path, dist: &Path) -> Result<()> {
                 "--bin",
                 APP_NAME,
             ])
+            .env(KEEP_RELOCATIONS.0, KEEP_RELOCATIONS.1)
             .current_dir(root),
     )?;
     let linked = root.join(format!(
@@ -105,7 +115,8 @@ pub fn build_learners_wasm(root: &Path, dist: &Path) -> Result<()> {
     for module in &modules {
         tools::run(
             Command::new(root.join("node_modules/.bin/wasm-opt"))
-                .arg("-Oz")
+                // Quiet: the chunks' name sections use a subsection wasm-opt warns about.
+                .args(["-Oz", "--quiet"])
                 .arg(module)
                 .arg("-o")
                 .arg(module)

@@ -1,4 +1,5 @@
-//! The learners' pages that are not on the first screen, each cut into a wasm chunk of its own.
+//! The learners' app's router, and its pages that are not on the first screen, each cut into a
+//! wasm chunk of its own.
 //!
 //! A learner's first load carries the shell and the home page; every other page's code is
 //! fetched the first time that page opens. Each function below is a split point: `cargo xtask`
@@ -13,18 +14,46 @@
 
 use std::future::Future;
 
+use baeum_web::app::provide_app_context;
+use baeum_web::pages::account::AccountPage;
+use baeum_web::pages::course::CoursePage;
+use baeum_web::pages::history::HistoryPage;
+use baeum_web::pages::home::HomePage;
+use baeum_web::pages::lesson::LessonPage;
+use baeum_web::pages::not_found::NotFoundPage;
+use baeum_web::pages::review::ReviewPage;
+use baeum_web::pages::settings::SettingsPage;
+use baeum_web::shell::{AppKind, Shell};
+use baeum_web::t;
+use baeum_web::teaching::learner::MyClassesPage;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
 use send_wrapper::SendWrapper;
 
-use crate::pages::account::AccountPage;
-use crate::pages::course::CoursePage;
-use crate::pages::history::HistoryPage;
-use crate::pages::lesson::LessonPage;
-use crate::pages::review::ReviewPage;
-use crate::pages::settings::SettingsPage;
-use crate::t;
-use crate::teaching::learner::MyClassesPage;
+/// The learners' app: the shell around the routed page. Only the home page is in the main
+/// wasm; every other page is a chunk fetched when it first opens.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_app_context(AppKind::Learning);
+    view! {
+        <Router>
+            <Shell>
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/courses/:course") view=CoursePageChunk/>
+                    <Route path=path!("/courses/:course/:lesson") view=LessonPageChunk/>
+                    <Route path=path!("/settings") view=SettingsPageChunk/>
+                    <Route path=path!("/me") view=AccountPageChunk/>
+                    <Route path=path!("/review") view=ReviewPageChunk/>
+                    <Route path=path!("/history") view=HistoryPageChunk/>
+                    <Route path=path!("/classes") view=MyClassesPageChunk/>
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
 
 /// A page's chunk could not be fetched or instantiated. The loader has logged the cause to the
 /// console; the learner is offered a retry, which starts a fresh attempt.
