@@ -3,13 +3,13 @@
 //!
 //! A learner's first load carries the shell and the home page; every other page's code is
 //! fetched the first time that page opens. Each function below is a split point: `cargo xtask`
-//! builds the client with relocations kept and runs wasm-split over it (`xtask/src/build.rs`),
+//! builds the client with relocations kept and runs wasm-split over it (`xtask/src/split_wasm.rs`),
 //! which moves what only that function reaches into `<name>-<hash>.wasm` and leaves a loader in
 //! its place. The service worker precaches every chunk, so once it is installed every page opens
 //! offline and from the device.
 //!
 //! A chunk that cannot be fetched (the connection dropped on a first visit, before the worker
-//! stored the chunks) shows a message and a Retry button in place of the page. The split points
+//! stored the chunks) shows a message and a Try again button in place of the page. The split points
 //! are `fallible` for this reason: an infallible one would abort the whole app.
 
 use std::future::Future;

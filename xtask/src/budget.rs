@@ -37,9 +37,10 @@ fn wire_bytes(path: &Path) -> Result<u64> {
 /// chunk loader, the CSS, the manifest and the icons (the service worker and its precache fetch
 /// the same hashed files, which the HTTP cache answers). The other pages' wasm chunks are not
 /// part of it: each comes when its page first opens, and the service worker fetches the rest
-/// after the app has started; they are reported page by page. The interface translations in `locales/` are not part of it:
-/// English is inside the wasm, and a learner using another language downloads that one file
-/// once, so the largest of them is added to give the worst first load. Nor is the teachers' app
+/// after the app has started; they are reported page by page. The interface translations in
+/// `locales/` are not part of it: English is inside the wasm, and a learner using another
+/// language downloads that one file once, so the largest of them is added to give the worst
+/// first load. Nor is the teachers' app
 /// in `teach/`, which learners never load; its size is reported beside.
 pub fn check_shell_budget(dist: &Path) -> Result<()> {
     let mut shell_total = 0;

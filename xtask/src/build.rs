@@ -39,8 +39,9 @@ pub fn build_content() -> Result<()> {
 }
 
 /// Builds both client apps (the learners' and, into `dist/teach/`, the teachers') in release
-/// mode with Trunk (the learners' wasm, cut into chunks, by `split_wasm`), generates the service worker's precache list from the build output with
-/// Workbox, and writes `.br`/`.gz` siblings.
+/// mode with Trunk (the learners' wasm, cut into chunks, by `split_wasm`), generates the
+/// service worker's precache list from the build output with Workbox, and writes `.br`/`.gz`
+/// siblings.
 pub fn build_client() -> Result<()> {
     tools::ensure_client_toolchain()?;
     let root = repo_root();
