@@ -50,6 +50,8 @@ notfound-back = กลับไปที่คอร์สของคุณ
 page-chunk-loading = กำลังเปิดหน้า…
 page-chunk-failed = ดาวน์โหลดหน้านี้ไม่ได้ ตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง
 page-chunk-retry = ลองอีกครั้ง
+page-chunk-reload-hint = หากยังเกิดขึ้นซ้ำขณะออนไลน์อยู่ แอปอาจได้รับการอัปเดตในแท็บอื่น โปรดโหลดแอปใหม่
+page-chunk-reload = โหลดแอปใหม่
 
 ## Account page ("Me")
 

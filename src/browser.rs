@@ -112,6 +112,13 @@ pub async fn request_persistent_storage() -> bool {
         .unwrap_or(false)
 }
 
+/// Reloads the page: the app starts again from its newest `index.html`.
+pub fn reload_page() {
+    if let Some(window) = window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Lets the waiting service worker (announced by `index.html` as `baeumWaitingWorker`) take
 /// over, then reloads once it controls the page, so the new version starts cleanly.
 pub fn activate_waiting_update() {

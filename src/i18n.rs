@@ -131,9 +131,7 @@ pub fn choose_interface_language(language: InterfaceLanguage) {
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(LANGUAGE_KEY, language.tag());
     }
-    if let Some(window) = window() {
-        let _ = window.location().reload();
-    }
+    crate::browser::reload_page();
 }
 
 /// Installs the preferred language's translation, before the app mounts. Never fails: without

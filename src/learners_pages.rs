@@ -9,12 +9,14 @@
 //! offline and from the device.
 //!
 //! A chunk that cannot be fetched (the connection dropped on a first visit, before the worker
-//! stored the chunks) shows a message and a Try again button in place of the page. The split points
+//! stored the chunks) shows a message and a Try again button in place of the page, and a
+//! Reload button for a chunk that is gone for good. The split points
 //! are `fallible` for this reason: an infallible one would abort the whole app.
 
 use std::future::Future;
 
 use baeum_web::app::provide_app_context;
+use baeum_web::browser;
 use baeum_web::pages::account::AccountPage;
 use baeum_web::pages::course::CoursePage;
 use baeum_web::pages::history::HistoryPage;
@@ -150,6 +152,13 @@ where
                                 <p>{t!("page-chunk-failed")}</p>
                                 <button type="button" on:click=move |_| attempt.update(|count| *count += 1)>
                                     {t!("page-chunk-retry")}
+                                </button>
+                                // A tab left open while another applied an update runs the old
+                                // version, whose chunks the new service worker and server no
+                                // longer have: only a reload brings the page back.
+                                <p>{t!("page-chunk-reload-hint")}</p>
+                                <button type="button" on:click=|_| browser::reload_page()>
+                                    {t!("page-chunk-reload")}
                                 </button>
                             </section>
                         }

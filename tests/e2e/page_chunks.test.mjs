@@ -41,7 +41,7 @@ test('the home page starts without any page chunk; a lesson fetches its own when
   await context.close();
 });
 
-test('a page whose chunk cannot be fetched says so and opens on Retry', async () => {
+test('a page whose chunk cannot be fetched says so, and opens on Try again or after a reload', async () => {
   const context = await running.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   let chunksReachable = false;
@@ -67,5 +67,18 @@ test('a page whose chunk cannot be fetched says so and opens on Retry', async ()
   await failure.getByRole('button', { name: 'Try again' }).click();
   await page.getByTestId('settings-page').waitFor();
   assert.equal(await page.getByTestId('page-load-failed').count(), 0);
+
+  // A page whose chunk is gone for good (a tab left open across an update) offers a reload,
+  // which starts the app again on the same page.
+  chunksReachable = false;
+  await app.navigate('Me');
+  await failure.waitFor();
+  chunksReachable = true;
+  const reloaded = page.waitForEvent('load');
+  await failure.getByRole('button', { name: 'Reload the app' }).click();
+  await reloaded;
+  await app.waitReady();
+  assert.equal(new URL(page.url()).pathname, '/me');
+  await page.getByTestId('account-page').waitFor();
   await context.close();
 });
