@@ -113,15 +113,7 @@ pub fn build_learners_wasm(root: &Path, dist: &Path) -> Result<()> {
     let mut modules = vec![main_wasm.clone()];
     modules.extend(split.split_modules.iter().cloned());
     for module in &modules {
-        tools::run(
-            Command::new(root.join("node_modules/.bin/wasm-opt"))
-                // Quiet: the chunks' name sections use a subsection wasm-opt warns about.
-                .args(["-Oz", "--quiet"])
-                .arg(module)
-                .arg("-o")
-                .arg(module)
-                .current_dir(root),
-        )?;
+        optimize(root, module)?;
     }
 
     // Each wasm is named by its own bytes. The two scripts import each other, so neither can
@@ -179,6 +171,34 @@ pub fn build_learners_wasm(root: &Path, dist: &Path) -> Result<()> {
     let index = dist.join("index.html");
     remove_trunks_whole_wasm(dist, &index)?;
     add_start_script(&index, &main_script_name, &main_wasm_name)
+}
+
+/// `wasm-opt -Oz` on one module, in place. The splitter writes a name subsection wasm-opt does
+/// not know and warns about once per module (the names are dropped from the output anyway), so
+/// those lines are left out of what it printed; anything else it says is shown.
+fn optimize(root: &Path, module: &Path) -> Result<()> {
+    let output = Command::new(root.join("node_modules/.bin/wasm-opt"))
+        .arg("-Oz")
+        .arg(module)
+        .arg("-o")
+        .arg(module)
+        .current_dir(root)
+        .output()
+        .context("cannot start wasm-opt")?;
+    let said = String::from_utf8_lossy(&output.stderr);
+    for line in said.lines() {
+        if !line.starts_with("warning: unknown name subsection") {
+            eprintln!("{line}");
+        }
+    }
+    if !output.status.success() {
+        bail!(
+            "wasm-opt failed on {} with {}",
+            module.display(),
+            output.status
+        );
+    }
+    Ok(())
 }
 
 /// Where the build records which files each page's first opening fetches, for the byte
