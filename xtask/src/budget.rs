@@ -25,9 +25,9 @@ pub const HANGUL_COURSE_BUDGET_BYTES: u64 = 1_000_000;
 /// Whether an app shell over [`SHELL_BUDGET_BYTES`] fails `cargo xtask test`.
 pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// The learners' first load, with the largest translation, may not grow past this (gzip). It
-/// was 505,003 B when the pages were split into chunks (stop 15).
+/// was 506,253 B when the pages were split into chunks (stop 15).
 pub const SHELL_CEILING_BYTES: u64 = 515_000;
-/// The teachers' app may not grow past this (gzip). It was 516,967 B at stop 15; 1.6 MB once,
+/// The teachers' app may not grow past this (gzip). It was 517,062 B at stop 15; 1.6 MB once,
 /// when a build flag leaked into it.
 pub const TEACHERS_APP_CEILING_BYTES: u64 = 530_000;
 
