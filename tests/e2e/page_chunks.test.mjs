@@ -2,7 +2,7 @@
 // when the page first opens, and a chunk that cannot be fetched leaves a way to try again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, serverAndBrowserForThisFile } from './harness.mjs';
+import { AppPage, axeViolations, serverAndBrowserForThisFile } from './harness.mjs';
 
 const running = serverAndBrowserForThisFile();
 
@@ -57,6 +57,7 @@ test('a page whose chunk cannot be fetched says so, and opens on Try again or af
   const failure = page.getByTestId('page-load-failed');
   await failure.waitFor();
   assert.match(await failure.innerText(), /could not be downloaded/);
+  assert.deepEqual(await axeViolations(page), [], 'the failure view passes axe');
   // The rest of the app still works: the menu goes back home.
   await app.navigate('Courses');
   await page.getByTestId('course-hangul').waitFor();
