@@ -129,15 +129,11 @@ pub fn activate_waiting_update() {
         .ok()
         .and_then(|value| value.dyn_into::<web_sys::ServiceWorker>().ok());
     let Some(waiting) = waiting else {
-        let _ = window.location().reload();
+        reload_page();
         return;
     };
     let container = window.navigator().service_worker();
-    let reload = Closure::once_into_js(move || {
-        if let Some(window) = self::window() {
-            let _ = window.location().reload();
-        }
-    });
+    let reload = Closure::once_into_js(reload_page);
     container.set_oncontrollerchange(Some(reload.unchecked_ref()));
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(
