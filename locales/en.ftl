@@ -86,6 +86,7 @@ home-lessons-progress = { $done } of { $total } lessons
 
 # $reason is why the device's storage failed (one of the storage- messages).
 progress-storage-failed = your progress could not be read from this device: { $reason }
+progress-fold-unavailable = Your progress could not be added up: a part of the app it needs could not be downloaded. Connect to the internet and open this page again. Nothing you did is lost.
 
 ## Not found: an address that is no page of the app
 

@@ -48,6 +48,7 @@ home-lessons-progress = { $done } / { $total } сабақ
 ## Progress: reading the learner's progress from the device
 
 progress-storage-failed = прогресіңізді осы құрылғыдан оқу мүмкін болмады: { $reason }
+progress-fold-unavailable = Прогресіңізді есептеу мүмкін болмады: қолданбаның қажетті бөлігі жүктелмеді. Интернетке қосылып, бұл бетті қайта ашыңыз. Жасаған жұмысыңыз жоғалмайды.
 
 ## Not found: an address that is no page of the app
 

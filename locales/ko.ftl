@@ -74,6 +74,7 @@ home-lessons-progress = 레슨 { $total }개 중 { $done }개 완료
 
 # $reason is why the device's storage failed (one of the storage- messages).
 progress-storage-failed = 이 기기에서 학습 진도를 읽을 수 없어요: { $reason }
+progress-fold-unavailable = 학습 진도를 계산하지 못했어요. 필요한 앱의 일부를 내려받지 못했어요. 인터넷에 연결한 뒤 이 페이지를 다시 열어 주세요. 지금까지 한 학습은 사라지지 않아요.
 
 ## Not found: an address that is no page of the app
 

@@ -51,6 +51,7 @@ home-lessons-progress = { $total } хичээлээс { $done }
 ## Progress: reading the learner's progress from the device
 
 progress-storage-failed = таны ахицыг энэ төхөөрөмжөөс уншиж чадсангүй: { $reason }
+progress-fold-unavailable = Таны ахицыг тооцоолж чадсангүй: аппын шаардлагатай хэсгийг татаж чадсангүй. Интернэтэд холбогдоод энэ хуудсыг дахин нээнэ үү. Таны хийсэн зүйл алга болохгүй.
 
 ## Not found: an address that is no page of the app
 

@@ -42,6 +42,7 @@ home-lessons-progress = { $done } จาก { $total } บทเรียน
 ## Progress: reading the learner's progress from the device
 
 progress-storage-failed = อ่านความก้าวหน้าของคุณจากอุปกรณ์นี้ไม่ได้: { $reason }
+progress-fold-unavailable = คำนวณความก้าวหน้าของคุณไม่ได้ เพราะดาวน์โหลดส่วนของแอปที่ต้องใช้ไม่ได้ เชื่อมต่ออินเทอร์เน็ตแล้วเปิดหน้านี้อีกครั้ง สิ่งที่คุณทำไว้จะไม่หายไป
 
 ## Not found: an address that is no page of the app
 

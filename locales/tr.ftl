@@ -51,6 +51,7 @@ home-lessons-progress = { $done } / { $total } ders
 ## Progress: reading the learner's progress from the device
 
 progress-storage-failed = ilerlemeniz bu cihazdan okunamadı: { $reason }
+progress-fold-unavailable = İlerlemeniz hesaplanamadı: uygulamanın gereken bir bölümü indirilemedi. İnternete bağlanıp bu sayfayı yeniden açın. Yaptıklarınızın hiçbiri kaybolmadı.
 
 ## Not found: an address that is no page of the app
 

@@ -46,6 +46,7 @@ home-lessons-progress = { $done } / { $total } bài học
 ## Progress: reading the learner's progress from the device
 
 progress-storage-failed = không thể đọc tiến độ của bạn từ thiết bị này: { $reason }
+progress-fold-unavailable = Không tính được tiến độ của bạn: không tải được một phần cần thiết của ứng dụng. Hãy kết nối internet rồi mở lại trang này. Những gì bạn đã làm không bị mất.
 
 ## Not found: an address that is no page of the app
 

@@ -15,6 +15,8 @@
 
 use std::future::Future;
 
+use baeum_core::sync::SyncStatement;
+
 use baeum_web::app::provide_app_context;
 use baeum_web::browser;
 use baeum_web::pages::account::AccountPage;
@@ -25,6 +27,9 @@ use baeum_web::pages::lesson::LessonPage;
 use baeum_web::pages::not_found::NotFoundPage;
 use baeum_web::pages::review::ReviewPage;
 use baeum_web::pages::settings::SettingsPage;
+use baeum_web::progress_view::{
+    fold_whole_log, provide_whole_log_fold, FoldResult, WholeLogFold,
+};
 use baeum_web::shell::{AppKind, Shell};
 use baeum_web::t;
 use baeum_web::teaching::learner::MyClassesPage;
@@ -39,6 +44,9 @@ use send_wrapper::SendWrapper;
 #[component]
 pub fn App() -> impl IntoView {
     provide_app_context(AppKind::Learning);
+    provide_whole_log_fold(WholeLogFold(|statements| {
+        Box::pin(fold_whole_log_in_chunk(statements))
+    }));
     view! {
         <Router>
             <Shell>
@@ -127,6 +135,14 @@ split_page!(
     my_classes_page,
     MyClassesPage
 );
+
+/// The whole-log fold (core's `Progress`, about a twentieth of the app's code) is a chunk too:
+/// home and review grow the saved digest, and fold the whole log only after another device's
+/// older answers or a voiding statement arrive (see `progress_view::load_digest`).
+#[wasm_split(progress_fold, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn fold_whole_log_in_chunk(statements: Vec<SyncStatement>) -> FoldResult {
+    Ok(fold_whole_log(&statements))
+}
 
 /// Shows the page `load` returns once its chunk is in; while it loads, a short line; if it cannot
 /// load, what happened and a Retry button (each retry is a new attempt to fetch the chunk).

@@ -11,7 +11,11 @@ use baeum_core::content::{CatalogCourse, CourseManifest};
 use baeum_core::progress::{
     ContinueLesson, CourseProgress, LessonActivity, Progress, ProgressDigest, Streak,
 };
+use baeum_core::sync::SyncStatement;
 use chrono::NaiveDate;
+use futures::future::LocalBoxFuture;
+use leptos::prelude::{expect_context, provide_context};
+use leptos::wasm_split::SplitLoaderError;
 
 use crate::content_client::{load_catalog, load_manifest, LoadError};
 use crate::storage::progress_digest::SavedDigest;
@@ -56,6 +60,8 @@ pub enum StandingError {
     Storage(StorageError),
     #[error("{0}")]
     Content(LoadError),
+    #[error("the part of the app that adds up your whole history could not be downloaded")]
+    FoldUnavailable,
 }
 
 impl StandingError {
@@ -66,6 +72,7 @@ impl StandingError {
                 t!("progress-storage-failed", reason = error.message())
             }
             StandingError::Content(error) => error.message(),
+            StandingError::FoldUnavailable => t!("progress-fold-unavailable"),
         }
     }
 }
@@ -81,48 +88,102 @@ pub fn local_today() -> NaiveDate {
     .unwrap_or_default()
 }
 
+/// Folds the whole statement log into a digest: the exact path, needed only when the saved
+/// digest cannot be grown (see core's `progress::digest`). It is passed in rather than called
+/// because its code (core's whole `Progress` fold) is large and rarely run: the learners' app
+/// hands in a wasm chunk's loader (`src/learners_pages.rs`), so the fold stays out of the first
+/// load; a test can hand in [`fold_whole_log`] itself.
+#[derive(Clone, Copy)]
+pub struct WholeLogFold(pub fn(Vec<SyncStatement>) -> LocalBoxFuture<'static, FoldResult>);
+
+/// The fold's digest, or the chunk holding the fold's code could not be fetched.
+pub type FoldResult = Result<ProgressDigest, FoldUnavailable>;
+
+/// The chunk holding the whole-log fold could not be fetched or started (offline before the
+/// service worker stored it). The loader has logged the cause to the console.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoldUnavailable;
+
+impl From<SplitLoaderError> for FoldUnavailable {
+    fn from(_: SplitLoaderError) -> Self {
+        FoldUnavailable
+    }
+}
+
+/// The fold itself, for a [`WholeLogFold`] to run.
+pub fn fold_whole_log(statements: &[SyncStatement]) -> ProgressDigest {
+    ProgressDigest::of(&Progress::from_statements(
+        statements.iter().map(|statement| statement.body()),
+    ))
+}
+
+/// The [`WholeLogFold`] the app provided (see `provide_whole_log_fold`).
+///
+/// # Panics
+/// When the app did not provide one: that is a mistake in the app's set-up, not in any input.
+pub fn use_whole_log_fold() -> WholeLogFold {
+    expect_context::<WholeLogFold>()
+}
+
+/// Makes `fold` the one [`load_digest`] uses beneath the current owner.
+pub fn provide_whole_log_fold(fold: WholeLogFold) {
+    provide_context(fold);
+}
+
 /// The home screen's digest of progress: the saved one grown by the statements logged since, or
-/// a full fold of the log when it cannot be grown. The result is saved for next time; failing
-/// to save it only makes the next start slower, so that failure is logged, not shown.
-pub async fn load_digest(sync: SyncHandle) -> Result<ProgressDigest, StandingError> {
+/// a full fold of the log when it cannot be grown. With no saved digest, the whole log is grown
+/// from an empty digest, which gives the fold's result whenever it can be grown (core's rule),
+/// so a first start and a new device rarely need the fold. The result is saved for next time;
+/// failing to save it only makes the next start slower, so that failure is logged, not shown.
+pub async fn load_digest(
+    sync: SyncHandle,
+    fold: WholeLogFold,
+) -> Result<ProgressDigest, StandingError> {
     let storage_error = StandingError::Storage;
     let database = sync.database().await.map_err(storage_error)?;
     let reading = database
         .read_digest_and_since()
         .await
         .map_err(storage_error)?;
-    if reading.covers_the_log() {
-        if let Some(saved) = reading.saved.clone() {
-            let mut digest = saved.digest;
-            let grown = reading
-                .since
-                .iter()
-                .try_for_each(|statement| digest.apply(statement.body()));
-            if grown.is_ok() {
-                if !reading.since.is_empty() {
-                    save_digest_for_next_time(
-                        &database,
-                        SavedDigest {
-                            through_order: reading.latest_order,
-                            statements_in_log: reading.statements_in_log,
-                            digest: digest.clone(),
-                        },
-                    )
-                    .await;
-                }
-                return Ok(digest);
+    let starting_digest = if reading.covers_the_log() {
+        reading.saved.as_ref().map(|saved| saved.digest.clone())
+    } else if reading.saved.is_none()
+        && reading.since.len() as u64 == u64::from(reading.statements_in_log)
+    {
+        Some(ProgressDigest::default())
+    } else {
+        None
+    };
+    if let Some(mut digest) = starting_digest {
+        let grown = reading
+            .since
+            .iter()
+            .try_for_each(|statement| digest.apply(statement.body()));
+        if grown.is_ok() {
+            if !reading.since.is_empty() {
+                save_digest_for_next_time(
+                    &database,
+                    SavedDigest {
+                        through_order: reading.latest_order,
+                        statements_in_log: reading.statements_in_log,
+                        digest: digest.clone(),
+                    },
+                )
+                .await;
             }
+            return Ok(digest);
         }
     }
     let full_log = database.read_full_log().await.map_err(storage_error)?;
-    let digest = ProgressDigest::of(&Progress::from_statements(
-        full_log.statements.iter().map(|statement| statement.body()),
-    ));
+    let statements_in_log = u32::try_from(full_log.statements.len()).unwrap_or(u32::MAX);
+    let digest = (fold.0)(full_log.statements)
+        .await
+        .map_err(|FoldUnavailable| StandingError::FoldUnavailable)?;
     save_digest_for_next_time(
         &database,
         SavedDigest {
             through_order: full_log.latest_order,
-            statements_in_log: u32::try_from(full_log.statements.len()).unwrap_or(u32::MAX),
+            statements_in_log,
             digest: digest.clone(),
         },
     )
@@ -139,8 +200,11 @@ async fn save_digest_for_next_time(database: &crate::storage::LocalDatabase, sav
 }
 
 /// The digest together with every course of the catalog whose outline can be loaded.
-pub async fn load_standing(sync: SyncHandle) -> Result<Standing, StandingError> {
-    let digest = load_digest(sync).await?;
+pub async fn load_standing(
+    sync: SyncHandle,
+    fold: WholeLogFold,
+) -> Result<Standing, StandingError> {
+    let digest = load_digest(sync, fold).await?;
     let catalog = load_catalog().await.map_err(StandingError::Content)?;
     let mut courses = Vec::new();
     for course in catalog.courses {

@@ -14,7 +14,11 @@ use baeum_core::record::{account_actor, guest_actor};
 use baeum_core::sync::{
     parse_timestamp_ms, BackoffPolicy, ClockOffset, HttpResponse, SyncActivity, SyncConfig,
 };
+use baeum_core::progress::ProgressDigest;
 use baeum_web::account::{self, AccountError, AccountPanel};
+use baeum_web::progress_view::{
+    fold_whole_log, load_digest, FoldUnavailable, StandingError, WholeLogFold,
+};
 use baeum_web::sync_driver::{
     gzip, local_timestamp, provide_sync, FetchTransport, HttpMethod, SyncHandle, SyncOptions,
     SyncStatusPanel, Transport, TransportError, TransportFuture, TransportRequest,
@@ -768,5 +772,83 @@ async fn the_sync_status_panel_shows_waiting_statements_and_syncs_now() {
     })
     .await;
     assert_eq!(server.stored().len(), 1);
+    sync.stop();
+}
+
+thread_local! {
+    /// How many times the counting fold below ran.
+    static WHOLE_LOG_FOLDS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// The fold in place, counting its runs.
+fn counting_fold() -> WholeLogFold {
+    WholeLogFold(|statements| {
+        WHOLE_LOG_FOLDS.with(|folds| folds.set(folds.get() + 1));
+        Box::pin(async move { Ok(fold_whole_log(&statements)) })
+    })
+}
+
+/// A fold whose chunk cannot be fetched.
+fn unavailable_fold() -> WholeLogFold {
+    WholeLogFold(|_| Box::pin(async { Err(FoldUnavailable) }))
+}
+
+async fn digest_of_the_whole_log(sync: SyncHandle) -> ProgressDigest {
+    let database = sync.database().await.expect("database");
+    let log = database.read_full_log().await.expect("the log");
+    fold_whole_log(&log.statements)
+}
+
+fn voiding(statement_id: Uuid) -> Value {
+    json!({
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"},
+        "object": {"objectType": "StatementRef", "id": statement_id.to_string()},
+    })
+}
+
+#[wasm_bindgen_test]
+async fn the_home_digest_is_grown_from_the_log_and_folded_only_when_it_cannot_be() {
+    let server = FakeServer::new();
+    server.set_reachable(false);
+    let sync = start("digest", &server);
+    sync.record(answer_statement()).await.expect("record");
+    sync.record(json!({
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
+        "object": {"id": "https://baeum.invalid/activities/course/hangul/lesson/1"},
+    }))
+    .await
+    .expect("record");
+    let folds_before = WHOLE_LOG_FOLDS.with(std::cell::Cell::get);
+
+    // No digest is saved yet: the whole log is grown from an empty digest, without the fold,
+    // and comes out as the fold would.
+    let grown = load_digest(sync, counting_fold()).await.expect("digest");
+    assert_eq!(WHOLE_LOG_FOLDS.with(std::cell::Cell::get), folds_before);
+    assert_eq!(grown.event_count(), 2);
+    assert_eq!(grown, digest_of_the_whole_log(sync).await);
+
+    // A voiding statement cannot be added to a digest: the whole log is folded.
+    let database = sync.database().await.expect("database");
+    let answer_id = database.read_full_log().await.expect("the log").statements[0].id();
+    sync.record(voiding(answer_id)).await.expect("record");
+    let folded = load_digest(sync, counting_fold()).await.expect("digest");
+    assert_eq!(WHOLE_LOG_FOLDS.with(std::cell::Cell::get), folds_before + 1);
+    assert_eq!(folded.event_count(), 1);
+    assert_eq!(folded, digest_of_the_whole_log(sync).await);
+
+    // The folded digest was saved: opening again grows it and does not fold.
+    let again = load_digest(sync, counting_fold()).await.expect("digest");
+    assert_eq!(WHOLE_LOG_FOLDS.with(std::cell::Cell::get), folds_before + 1);
+    assert_eq!(again, folded);
+
+    // When the fold's chunk cannot be fetched, the error says so and the log is untouched.
+    let completion_id = database.read_full_log().await.expect("the log").statements[1].id();
+    sync.record(voiding(completion_id)).await.expect("record");
+    let unavailable = load_digest(sync, unavailable_fold()).await;
+    assert!(matches!(unavailable, Err(StandingError::FoldUnavailable)));
+    assert_eq!(
+        database.read_full_log().await.expect("the log").statements.len(),
+        4
+    );
     sync.stop();
 }

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use crate::browser;
 use crate::content_client::{load_catalog, LoadError};
 use crate::i18n::format_bytes;
-use crate::progress_view::{load_standing, CourseStanding, Standing};
+use crate::progress_view::{load_standing, use_whole_log_fold, CourseStanding, Standing};
 use crate::sync_driver::use_sync;
 use crate::t;
 use crate::teaching::learner::MyAssignments;
@@ -85,7 +85,8 @@ fn TodayPanel(language: Language) -> impl IntoView {
     let Some(sync) = use_sync() else {
         return ().into_any();
     };
-    let standing = LocalResource::new(move || load_standing(sync));
+    let fold = use_whole_log_fold();
+    let standing = LocalResource::new(move || load_standing(sync, fold));
     view! {
         <Suspense fallback=|| ()>
             {move || standing.get().map(|result| match result {

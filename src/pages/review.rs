@@ -12,9 +12,9 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::content_client::{load_lesson, LoadedLesson};
-use crate::progress_view::load_digest;
+use crate::progress_view::{load_digest, use_whole_log_fold, WholeLogFold};
 use crate::recording::LessonRecorder;
-use crate::sync_driver::use_sync;
+use crate::sync_driver::{use_sync, SyncHandle};
 use crate::t;
 
 /// How many cards the learner has never answered may join one day's reviews.
@@ -28,9 +28,14 @@ struct ReviewCard {
     loaded: LoadedLesson,
 }
 
-async fn load_review_cards() -> Result<Vec<ReviewCard>, String> {
-    let sync = use_sync().ok_or_else(|| t!("review-no-sync-layer"))?;
-    let digest = load_digest(sync).await.map_err(|error| error.message())?;
+async fn load_review_cards(
+    sync: Option<SyncHandle>,
+    fold: WholeLogFold,
+) -> Result<Vec<ReviewCard>, String> {
+    let sync = sync.ok_or_else(|| t!("review-no-sync-layer"))?;
+    let digest = load_digest(sync, fold)
+        .await
+        .map_err(|error| error.message())?;
     let queue = review_queue(&digest, js_sys::Date::now() as i64, DAILY_NEW_CARDS);
     let mut lessons: HashMap<(String, String), Option<LoadedLesson>> = HashMap::new();
     let mut cards = Vec::new();
@@ -62,7 +67,9 @@ async fn load_review_cards() -> Result<Vec<ReviewCard>, String> {
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    let cards = LocalResource::new(load_review_cards);
+    let sync = use_sync();
+    let fold = use_whole_log_fold();
+    let cards = LocalResource::new(move || load_review_cards(sync, fold));
     let language = browser::help_language();
     view! {
         <section class="page" data-testid="review-page">

@@ -1,4 +1,4 @@
-//! `cargo xtask serve | test | content`: the project's entry points. Each one installs what
+//! `cargo xtask serve | test | e2e | content | bench | size`: the project's entry points. Each one installs what
 //! it needs (checking versions, so a second run skips installs) and then does its work, so a
 //! fresh machine needs nothing but these commands.
 
@@ -23,7 +23,9 @@ const USAGE: &str = "usage: cargo xtask <command>
                              contain one of the NAMEs (all of them when none is given)
   content [--out DIR] [--generate-audio]
                              validate content/ and build the course packs
-  bench [--runs N] [--no-build]  measure bytes, load times, sync and server throughput";
+  bench [--runs N] [--no-build]  measure bytes, load times, sync and server throughput
+  size                       build the client in release mode and report its bytes against
+                             the budgets (the test's size step alone)";
 
 fn main() {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +35,7 @@ fn main() {
         Some("e2e") => end_to_end_only(&arguments[1..]),
         Some("content") => content::run(&arguments[1..]),
         Some("bench") => bench::run(&arguments[1..]),
+        Some("size") => size(),
         _ => {
             eprintln!("{USAGE}");
             std::process::exit(2);
@@ -157,6 +160,13 @@ fn test() -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// The client build and its byte budget alone, for seeing what a change costs in bytes.
+fn size() -> Result<()> {
+    tools::ensure_client_toolchain()?;
+    build::build_client()?;
+    budget::check_shell_budget(&build::dist_dir())
 }
 
 /// The end-to-end step alone, for working on one journey without the whole suite.
