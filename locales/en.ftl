@@ -98,6 +98,7 @@ notfound-back = Back to your courses
 page-chunk-loading = Opening the page…
 # Shown in place of a page whose code could not be downloaded, with a button to try again.
 page-chunk-failed = This page could not be downloaded. Check the connection and try again.
+assignments-chunk-failed = Your assignments could not be downloaded. Check the connection and try again.
 page-chunk-retry = Try again
 # Below the retry button: when retrying does not help, the page may be from an older version of the app.
 page-chunk-reload-hint = If this keeps happening while you are online, the app may have been updated in another tab: reload it.

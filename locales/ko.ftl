@@ -82,6 +82,7 @@ notfound-title = 없는 페이지예요
 notfound-back = 내 코스로 돌아가기
 page-chunk-loading = 페이지를 여는 중…
 page-chunk-failed = 이 페이지를 내려받지 못했어요. 연결을 확인하고 다시 시도해 주세요.
+assignments-chunk-failed = 과제를 내려받지 못했어요. 연결을 확인하고 다시 시도해 주세요.
 page-chunk-retry = 다시 시도
 page-chunk-reload-hint = 온라인인데도 계속 이렇다면 다른 탭에서 앱이 업데이트되었을 수 있어요. 앱을 다시 불러와 주세요.
 page-chunk-reload = 앱 다시 불러오기

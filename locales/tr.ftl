@@ -59,6 +59,7 @@ notfound-title = Bu sayfa mevcut değil
 notfound-back = Kurslara geri dön
 page-chunk-loading = Sayfa açılıyor…
 page-chunk-failed = Bu sayfa indirilemedi. Bağlantıyı kontrol edip yeniden deneyin.
+assignments-chunk-failed = Ödevleriniz indirilemedi. Bağlantıyı kontrol edip yeniden deneyin.
 page-chunk-retry = Yeniden dene
 page-chunk-reload-hint = Çevrimiçiyken bu tekrarlanıyorsa uygulama başka bir sekmede güncellenmiş olabilir: uygulamayı yeniden yükleyin.
 page-chunk-reload = Uygulamayı yeniden yükle

@@ -54,6 +54,7 @@ notfound-title = Trang này không tồn tại
 notfound-back = Quay lại các khóa học của bạn
 page-chunk-loading = Đang mở trang…
 page-chunk-failed = Không tải được trang này. Hãy kiểm tra kết nối rồi thử lại.
+assignments-chunk-failed = Không tải được bài tập của bạn. Hãy kiểm tra kết nối rồi thử lại.
 page-chunk-retry = Thử lại
 page-chunk-reload-hint = Nếu bạn đang trực tuyến mà vẫn gặp lỗi này, có thể ứng dụng đã được cập nhật ở một thẻ khác: hãy tải lại ứng dụng.
 page-chunk-reload = Tải lại ứng dụng

@@ -17,6 +17,7 @@
 pub mod account;
 pub mod app;
 pub mod browser;
+pub mod chunks;
 pub mod content_client;
 pub mod downloads;
 pub mod i18n;

@@ -15,8 +15,8 @@ use baeum_core::sync::SyncStatement;
 use chrono::NaiveDate;
 use futures::future::LocalBoxFuture;
 use leptos::prelude::{expect_context, provide_context};
-use leptos::wasm_split::SplitLoaderError;
 
+use crate::chunks::ChunkLoadError;
 use crate::content_client::{load_catalog, load_manifest, LoadError};
 use crate::storage::progress_digest::SavedDigest;
 use crate::storage::StorageError;
@@ -94,21 +94,9 @@ pub fn local_today() -> NaiveDate {
 /// hands in a wasm chunk's loader (`src/learners_pages.rs`), so the fold stays out of the first
 /// load; a test can hand in [`fold_whole_log`] itself.
 #[derive(Clone, Copy)]
-pub struct WholeLogFold(pub fn(Vec<SyncStatement>) -> LocalBoxFuture<'static, FoldResult>);
-
-/// The fold's digest, or the chunk holding the fold's code could not be fetched.
-pub type FoldResult = Result<ProgressDigest, FoldUnavailable>;
-
-/// The chunk holding the whole-log fold could not be fetched or started (offline before the
-/// service worker stored it). The loader has logged the cause to the console.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FoldUnavailable;
-
-impl From<SplitLoaderError> for FoldUnavailable {
-    fn from(_: SplitLoaderError) -> Self {
-        FoldUnavailable
-    }
-}
+pub struct WholeLogFold(
+    pub fn(Vec<SyncStatement>) -> LocalBoxFuture<'static, Result<ProgressDigest, ChunkLoadError>>,
+);
 
 /// The fold itself, for a [`WholeLogFold`] to run.
 pub fn fold_whole_log(statements: &[SyncStatement]) -> ProgressDigest {
@@ -178,7 +166,7 @@ pub async fn load_digest(
     let statements_in_log = u32::try_from(full_log.statements.len()).unwrap_or(u32::MAX);
     let digest = (fold.0)(full_log.statements)
         .await
-        .map_err(|FoldUnavailable| StandingError::FoldUnavailable)?;
+        .map_err(|ChunkLoadError| StandingError::FoldUnavailable)?;
     save_digest_for_next_time(
         &database,
         SavedDigest {

@@ -10,15 +10,14 @@ use std::rc::Rc;
 
 mod browser_support;
 
+use baeum_core::progress::ProgressDigest;
 use baeum_core::record::{account_actor, guest_actor};
 use baeum_core::sync::{
     parse_timestamp_ms, BackoffPolicy, ClockOffset, HttpResponse, SyncActivity, SyncConfig,
 };
-use baeum_core::progress::ProgressDigest;
 use baeum_web::account::{self, AccountError, AccountPanel};
-use baeum_web::progress_view::{
-    fold_whole_log, load_digest, FoldUnavailable, StandingError, WholeLogFold,
-};
+use baeum_web::chunks::ChunkLoadError;
+use baeum_web::progress_view::{fold_whole_log, load_digest, StandingError, WholeLogFold};
 use baeum_web::sync_driver::{
     gzip, local_timestamp, provide_sync, FetchTransport, HttpMethod, SyncHandle, SyncOptions,
     SyncStatusPanel, Transport, TransportError, TransportFuture, TransportRequest,
@@ -790,7 +789,7 @@ fn counting_fold() -> WholeLogFold {
 
 /// A fold whose chunk cannot be fetched.
 fn unavailable_fold() -> WholeLogFold {
-    WholeLogFold(|_| Box::pin(async { Err(FoldUnavailable) }))
+    WholeLogFold(|_| Box::pin(async { Err(ChunkLoadError) }))
 }
 
 async fn digest_of_the_whole_log(sync: SyncHandle) -> ProgressDigest {
@@ -847,7 +846,12 @@ async fn the_home_digest_is_grown_from_the_log_and_folded_only_when_it_cannot_be
     let unavailable = load_digest(sync, unavailable_fold()).await;
     assert!(matches!(unavailable, Err(StandingError::FoldUnavailable)));
     assert_eq!(
-        database.read_full_log().await.expect("the log").statements.len(),
+        database
+            .read_full_log()
+            .await
+            .expect("the log")
+            .statements
+            .len(),
         4
     );
     sync.stop();

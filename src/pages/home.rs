@@ -6,13 +6,14 @@ use baeum_core::content::{CatalogCourse, Language};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::account::Role;
 use crate::browser;
+use crate::chunks::{ChunkContents, ChunkView, ChunkViewLoader};
 use crate::content_client::{load_catalog, LoadError};
 use crate::i18n::format_bytes;
 use crate::progress_view::{load_standing, use_whole_log_fold, CourseStanding, Standing};
 use crate::sync_driver::use_sync;
 use crate::t;
-use crate::teaching::learner::MyAssignments;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -21,7 +22,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <section class="page" data-testid="home-page">
             <TodayPanel language=language/>
-            <MyAssignments/>
+            <AssignmentsSlot/>
             <h1>{t!("home-courses-title")}</h1>
             <Suspense fallback=|| view! { <p class="loading">{t!("home-loading-courses")}</p> }>
                 {move || catalog.get().map(|result| match result {
@@ -37,6 +38,39 @@ pub fn HomePage() -> impl IntoView {
             </Suspense>
         </section>
     }
+}
+
+/// How home gets the learner's assignments: the learners' app hands in a chunk's loader
+/// (`src/learners_pages.rs`), so their code stays out of the first load, which is always a
+/// guest's.
+#[derive(Clone, Copy)]
+pub struct AssignmentsOnHome(pub ChunkViewLoader);
+
+/// Makes `assignments` the ones home shows beneath the current owner.
+pub fn provide_assignments_on_home(assignments: AssignmentsOnHome) {
+    provide_context(assignments);
+}
+
+/// The learner's assignments, fetched once a learner (not a guest, not a teacher) is signed in.
+#[component]
+fn AssignmentsSlot() -> impl IntoView {
+    let Some(sync) = use_sync() else {
+        return ().into_any();
+    };
+    let AssignmentsOnHome(load) = expect_context::<AssignmentsOnHome>();
+    let learner_signed_in = move || {
+        sync.account.with(|account| {
+            account
+                .as_ref()
+                .is_some_and(|account| account.role == Role::Learner)
+        })
+    };
+    view! {
+        <Show when=learner_signed_in>
+            <ChunkView load=load contents=ChunkContents::Assignments/>
+        </Show>
+    }
+    .into_any()
 }
 
 #[component]
