@@ -334,6 +334,9 @@ test('the learner completes the assigned lesson offline; after sync the dashboar
   await learnerPage.locator(`[data-testid=my-assignment][data-assignment-id="${assignmentId}"][data-status=done]`).waitFor();
   assert.match(await learnerPage.getByTestId('my-assignments-as-of').innerText(), /^As of /);
   assert.match(await learnerPage.getByTestId('my-assignments-problem').innerText(), /could not be reached/);
+  // Home shows them too, offline: their code is a chunk the service worker stored.
+  await learnerApp.open('/');
+  await learnerPage.locator(`[data-testid=home-page] [data-testid=my-assignment][data-assignment-id="${assignmentId}"][data-status=done]`).waitFor();
   await learnerContext.setOffline(false);
 
   const teacherContext = await running.browser.newContext(SEOUL);
