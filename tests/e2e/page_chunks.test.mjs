@@ -1,5 +1,6 @@
 // The learners' app starts with its main wasm alone; every other page's code is a chunk fetched
-// when the page first opens, and a chunk that cannot be fetched leaves a way to try again.
+// when the page first opens (as are the assignments on home and the whole-log fold, when they
+// are needed), and a chunk that cannot be fetched leaves a way to try again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppPage, axeViolations, serverAndBrowserForThisFile } from './harness.mjs';
@@ -23,6 +24,8 @@ test('the home page starts without any page chunk; a lesson fetches its own when
 
   await app.open('/');
   await page.getByTestId('course-hangul').waitFor();
+  // Whatever home would fetch later (its progress, a chunk for it) has been fetched by now.
+  await page.waitForLoadState('networkidle');
   assert.equal(fetchedWasm.length, 1, `only the main module at start: ${fetchedWasm}`);
   assert.match(fetchedWasm[0], /^\/baeum-web-[0-9a-f]{16}_bg\.wasm$/);
 

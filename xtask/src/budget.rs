@@ -25,8 +25,9 @@ pub const HANGUL_COURSE_BUDGET_BYTES: u64 = 1_000_000;
 /// Whether an app shell over [`SHELL_BUDGET_BYTES`] fails `cargo xtask test`.
 pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// The learners' first load, with the largest translation, may not grow past this (gzip). It
-/// was 483,872 B at stop 15, with the pages split into chunks and gzip made by Zopfli.
-pub const SHELL_CEILING_BYTES: u64 = 495_000;
+/// was 483,872 B at stop 15, with the pages split into chunks and gzip made by Zopfli, and
+/// 418,230 B at stop 16, with the assignments on home and the whole-log fold chunks too.
+pub const SHELL_CEILING_BYTES: u64 = 425_000;
 /// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15; 1.6 MB once,
 /// when a build flag leaked into it.
 pub const TEACHERS_APP_CEILING_BYTES: u64 = 505_000;
@@ -43,9 +44,10 @@ fn wire_bytes(path: &Path) -> Result<u64> {
 
 /// Everything the first visit downloads to start: the HTML, the main wasm, its JS glue and the
 /// chunk loader, the CSS, the manifest and the icons (the service worker and its precache fetch
-/// the same hashed files, which the HTTP cache answers). The other pages' wasm chunks are not
-/// part of it: each comes when its page first opens, and the service worker fetches the rest
-/// after the app has started; they are reported page by page. The interface translations in
+/// the same hashed files, which the HTTP cache answers). The wasm chunks are not part of it
+/// (the other pages, the assignments on home, the whole-log fold): none is fetched to start,
+/// which `page_chunks.test.mjs` checks; each comes the first time it is needed, and the
+/// service worker fetches the rest after the app has started. They are reported one by one. The interface translations in
 /// `locales/` are not part of it: English is inside the wasm, and a learner using another
 /// language downloads that one file once, so the largest of them is added to give the worst
 /// first load. Nor is the teachers' app
@@ -68,7 +70,7 @@ pub fn check_shell_budget(dist: &Path) -> Result<()> {
             continue;
         }
         if short_name.ends_with(".wasm") && !short_name.ends_with("_bg.wasm") {
-            // A page's chunk, fetched when that page first opens (see `split_wasm`).
+            // A chunk, fetched the first time it is needed (see `split_wasm`).
             page_chunks_total += bytes;
             continue;
         }
@@ -92,7 +94,7 @@ pub fn check_shell_budget(dist: &Path) -> Result<()> {
         "  {teachers_app_total:>8}  the teachers' app in /teach/ (gzip; loaded only by teachers, not in the budget), ceiling {TEACHERS_APP_CEILING_BYTES}"
     );
     println!(
-        "  {page_chunks_total:>8}  the other pages' wasm chunks (gzip; each fetched when its page first opens, and by the service worker after the first load)"
+        "  {page_chunks_total:>8}  the wasm chunks (gzip; each fetched the first time it is needed, and by the service worker after the first load)"
     );
     report_page_chunks(dist)?;
     let mut total = shell_total;
@@ -125,7 +127,8 @@ pub fn check_shell_budget(dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// What opening each page the first time fetches, from the map the build wrote.
+/// What each split point (a page, a part of one) fetches the first time it is needed, from the
+/// map the build wrote.
 fn report_page_chunks(dist: &Path) -> Result<()> {
     let map_path = crate::split_wasm::page_files_path();
     let pages: std::collections::BTreeMap<String, Vec<String>> = serde_json::from_slice(
@@ -138,7 +141,7 @@ fn report_page_chunks(dist: &Path) -> Result<()> {
             bytes += wire_bytes(&dist.join(file))?;
         }
         println!(
-            "  {bytes:>8}    {page}: {} files on first opening",
+            "  {bytes:>8}    {page}: {} files the first time",
             files.len()
         );
     }
