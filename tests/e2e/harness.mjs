@@ -150,6 +150,31 @@ export class AppPage {
   }
 }
 
+/** Creates a learner account on the server through its API; returns its name and password. */
+export async function createLearner(baseUrl, username) {
+  const password = 'a long enough password';
+  const response = await fetch(`${baseUrl}/api/accounts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password, role: 'learner' }),
+  });
+  if (response.status !== 201) {
+    throw new Error(`account ${username} was not created: ${response.status} ${await response.text()}`);
+  }
+  return { username, password };
+}
+
+/** Signs `learner` in through the account panel on /me; returns the page object. */
+export async function signInOnAccountPage(page, baseUrl, learner) {
+  const app = new AppPage(page, baseUrl);
+  await app.open('/me');
+  await page.getByTestId('username').fill(learner.username);
+  await page.getByTestId('password').fill(learner.password);
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('signed-in-as').waitFor();
+  return app;
+}
+
 /** Every page a learner can open, each with the test id to wait for before checking it. */
 export const LEARNER_PAGES = [
   ['/', 'course-hangul'],

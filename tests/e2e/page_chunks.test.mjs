@@ -3,7 +3,13 @@
 // are needed), and a chunk that cannot be fetched leaves a way to try again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, axeViolations, serverAndBrowserForThisFile } from './harness.mjs';
+import {
+  AppPage,
+  axeViolations,
+  createLearner,
+  serverAndBrowserForThisFile,
+  signInOnAccountPage,
+} from './harness.mjs';
 
 const running = serverAndBrowserForThisFile();
 
@@ -84,5 +90,40 @@ test('a page whose chunk cannot be fetched says so, and opens on Try again or af
   await app.waitReady();
   assert.equal(new URL(page.url()).pathname, '/me');
   await page.getByTestId('account-page').waitFor();
+  await context.close();
+});
+
+test("a signed-in learner's home fetches the assignments chunk, and says so when it cannot", async () => {
+  const learner = await createLearner(running.server.url, 'chunk-learner');
+  const context = await running.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let assignmentsReachable = false;
+  const fetchedWasm = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) fetchedWasm.push(new URL(request.url()).pathname);
+  });
+  await page.route(
+    (url) => url.pathname.startsWith('/split_my_assignments-'),
+    (route) => (assignmentsReachable ? route.continue() : route.abort('internetdisconnected')),
+  );
+  const app = await signInOnAccountPage(page, running.server.url, learner);
+
+  await app.navigate('Courses');
+  const failure = page.getByTestId('page-load-failed');
+  await failure.waitFor();
+  assert.match(await failure.innerText(), /assignments could not be downloaded/);
+  assert.ok(
+    fetchedWasm.some((path) => /^\/split_my_assignments-[0-9a-f]{16}\.wasm$/.test(path)),
+    `home asked for the assignments chunk: ${fetchedWasm}`,
+  );
+  // The rest of home is there.
+  await page.getByTestId('course-hangul').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'home with the failure passes axe');
+
+  assignmentsReachable = true;
+  await failure.getByRole('button', { name: 'Try again' }).click();
+  await page.getByTestId('my-assignments').waitFor();
+  await page.getByTestId('no-assignments').waitFor();
+  assert.equal(await page.getByTestId('page-load-failed').count(), 0);
   await context.close();
 });

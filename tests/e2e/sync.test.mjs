@@ -3,18 +3,19 @@
 // nothing; two devices of the same learner converge.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, LessonPlayerPage, fetchLesson, serverAndBrowserForThisFile } from './harness.mjs';
+import {
+  AppPage,
+  LessonPlayerPage,
+  createLearner as createLearnerAccount,
+  fetchLesson,
+  serverAndBrowserForThisFile,
+  signInOnAccountPage,
+} from './harness.mjs';
 
 const running = serverAndBrowserForThisFile();
 
-async function createLearner(username) {
-  const response = await fetch(`${running.server.url}/api/accounts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'a long enough password', role: 'learner' }),
-  });
-  assert.equal(response.status, 201, await response.text());
-  return { username, password: 'a long enough password' };
+function createLearner(username) {
+  return createLearnerAccount(running.server.url, username);
 }
 
 /** Every statement the server holds for this learner, following `more` links. */
@@ -45,14 +46,8 @@ async function waitForServerCount(learner, expected, timeoutMs = 30_000) {
   return statements;
 }
 
-async function signIn(page, learner) {
-  const app = new AppPage(page, running.server.url);
-  await app.open('/me');
-  await page.getByTestId('username').fill(learner.username);
-  await page.getByTestId('password').fill(learner.password);
-  await page.getByTestId('sign-in').click();
-  await page.getByTestId('signed-in-as').waitFor();
-  return app;
+function signIn(page, learner) {
+  return signInOnAccountPage(page, running.server.url, learner);
 }
 
 function assertNoDuplicates(statements) {

@@ -5,7 +5,7 @@
 //! A statement's `timestamp` should say when the learner did something, so the client corrects
 //! the device time by the offset the server's `Date` header reveals before writing it.
 
-use chrono::{DateTime, Datelike, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Why a timestamp or a `Date` header could not be read.
@@ -22,56 +22,163 @@ pub enum ClockError {
 /// Reads an HTTP date. RFC 7231 makes IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) the form
 /// servers send and asks recipients to accept the two obsolete forms too (RFC 850 and C's
 /// `asctime`), so all three are read. Returns milliseconds since the epoch.
+///
+/// Each form is read by position rather than through a format string: the three are fixed
+/// in shape, and chrono's format-string parser would be the only reason the learners' first
+/// load carried that parser.
 pub fn parse_http_date(header: &str) -> Result<i64, ClockError> {
     let text = header.trim();
-    if let Some(ms) = parse_imf_fixdate(text) {
-        return Ok(ms);
-    }
-    const OBSOLETE_FORMATS: [&str; 2] = ["%A, %d-%b-%y %H:%M:%S GMT", "%a %b %e %H:%M:%S %Y"];
-    OBSOLETE_FORMATS
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
-        .map(|naive| naive.and_utc().timestamp_millis())
+    parse_imf_fixdate(text)
+        .or_else(|| parse_rfc850_date(text))
+        .or_else(|| parse_asctime_date(text))
         .ok_or_else(|| ClockError::NotAnHttpDate(header.to_owned()))
 }
 
-/// Reads the fixed-width IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) by position. Every
-/// response carries one, so this is the common case and avoids interpreting a format string
-/// each time. The weekday must agree with the date, as RFC 7231 requires.
+const SHORT_WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const LONG_WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Reads the fixed-width IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`). Every response
+/// carries one, so this is the common case.
 fn parse_imf_fixdate(text: &str) -> Option<i64> {
-    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let bytes = text.as_bytes();
     // Checking for ASCII first makes every slice below fall on a character boundary.
-    if !text.is_ascii() || bytes.len() != 29 || &text[3..5] != ", " || &text[25..] != " GMT" {
+    if !text.is_ascii() || text.len() != 29 || &text[3..5] != ", " || &text[25..] != " GMT" {
         return None;
     }
-    let separators_in_place = bytes[7] == b' '
-        && bytes[11] == b' '
-        && bytes[16] == b' '
-        && bytes[19] == b':'
-        && bytes[22] == b':';
-    if !separators_in_place {
+    let weekday = SHORT_WEEKDAYS
+        .iter()
+        .position(|name| *name == &text[0..3])?;
+    read_date_and_time(
+        weekday,
+        &text[5..25],
+        DateLayout {
+            day: 0..2,
+            month: 3..6,
+            year: 7..11,
+            time: 12..20,
+            separators: &[(2, b' '), (6, b' '), (11, b' ')],
+        },
+    )
+}
+
+/// Reads the obsolete RFC 850 form (`Sunday, 06-Nov-94 08:49:37 GMT`). Its two-digit year is
+/// read as 1969 to 2068, as C's `strptime` and chrono read `%y`.
+fn parse_rfc850_date(text: &str) -> Option<i64> {
+    let (weekday_name, rest) = text.split_once(", ")?;
+    let weekday = LONG_WEEKDAYS
+        .iter()
+        .position(|name| *name == weekday_name)?;
+    if !rest.is_ascii() || rest.len() != 22 || !rest.ends_with(" GMT") {
         return None;
     }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        let digits = text.get(range)?;
-        if digits.bytes().all(|byte| byte.is_ascii_digit()) {
-            digits.parse().ok()
-        } else {
-            None
-        }
+    let two_digit_year: u32 = digits(&rest[7..9])?;
+    let century = if two_digit_year >= 69 { 1900 } else { 2000 };
+    let year = (century + two_digit_year).to_string();
+    let with_full_year = format!("{}{year}{}", &rest[..7], &rest[9..18]);
+    read_date_and_time(
+        weekday,
+        &with_full_year,
+        DateLayout {
+            day: 0..2,
+            month: 3..6,
+            year: 7..11,
+            time: 12..20,
+            separators: &[(2, b'-'), (6, b'-'), (11, b' ')],
+        },
+    )
+}
+
+/// Reads the obsolete `asctime` form (`Sun Nov  6 08:49:37 1994`), whose day is padded with a
+/// space.
+fn parse_asctime_date(text: &str) -> Option<i64> {
+    let spaces_in_place = [3, 7, 10, 19]
+        .iter()
+        .all(|&index| text.as_bytes().get(index) == Some(&b' '));
+    if !text.is_ascii() || text.len() != 24 || !spaces_in_place {
+        return None;
+    }
+    let weekday = SHORT_WEEKDAYS
+        .iter()
+        .position(|name| *name == &text[0..3])?;
+    // Rearranged into the IMF-fixdate order, "06 Nov 1994 08:49:37", with the padding before
+    // a one-digit day turned into a zero.
+    let day = match text[8..10].strip_prefix(' ') {
+        Some(one_digit) => format!("0{one_digit}"),
+        None => text[8..10].to_owned(),
     };
-    let weekday = WEEKDAYS.iter().position(|name| *name == &text[0..3])?;
-    let month = MONTHS.iter().position(|name| *name == &text[8..11])? as u32 + 1;
-    let date = chrono::NaiveDate::from_ymd_opt(number(12..16)? as i32, month, number(5..7)?)?;
+    let rearranged = format!("{day} {} {} {}", &text[4..7], &text[20..24], &text[11..19]);
+    read_date_and_time(
+        weekday,
+        &rearranged,
+        DateLayout {
+            day: 0..2,
+            month: 3..6,
+            year: 7..11,
+            time: 12..20,
+            separators: &[(2, b' '), (6, b' '), (11, b' ')],
+        },
+    )
+}
+
+/// Where the parts of a date and time are in a fixed-width text.
+struct DateLayout {
+    day: std::ops::Range<usize>,
+    month: std::ops::Range<usize>,
+    year: std::ops::Range<usize>,
+    /// `HH:MM:SS`.
+    time: std::ops::Range<usize>,
+    separators: &'static [(usize, u8)],
+}
+
+/// The instant a fixed-width date and time in UTC names, if every part is in range and the
+/// weekday (0 for Monday) agrees with the date, as RFC 7231 requires.
+fn read_date_and_time(weekday: usize, text: &str, layout: DateLayout) -> Option<i64> {
+    let bytes = text.as_bytes();
+    let separators_in_place = layout
+        .separators
+        .iter()
+        .all(|&(index, separator)| bytes.get(index) == Some(&separator));
+    if !text.is_ascii() || !separators_in_place {
+        return None;
+    }
+    let time = text.get(layout.time)?;
+    if time.len() != 8 || &time[2..3] != ":" || &time[5..6] != ":" {
+        return None;
+    }
+    let month_name = text.get(layout.month)?;
+    let month = MONTHS.iter().position(|name| *name == month_name)? as u32 + 1;
+    let date = chrono::NaiveDate::from_ymd_opt(
+        digits::<i32>(text.get(layout.year)?)?,
+        month,
+        digits(text.get(layout.day)?)?,
+    )?;
     if date.weekday().num_days_from_monday() as usize != weekday {
         return None;
     }
-    let time = chrono::NaiveTime::from_hms_opt(number(17..19)?, number(20..22)?, number(23..25)?)?;
+    let time = chrono::NaiveTime::from_hms_opt(
+        digits(&time[0..2])?,
+        digits(&time[3..5])?,
+        digits(&time[6..8])?,
+    )?;
     Some(date.and_time(time).and_utc().timestamp_millis())
+}
+
+/// A number written in ASCII digits only (no sign, no space).
+fn digits<N: std::str::FromStr>(text: &str) -> Option<N> {
+    if text.is_empty() || !text.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
 }
 
 /// Reads an xAPI timestamp (ISO 8601 / RFC 3339 with a zone), as in `stored` and the
@@ -182,6 +289,41 @@ mod tests {
             parse_http_date("Sun Nov  6 08:49:37 1994"),
             Ok(RFC_EXAMPLE_MS)
         );
+        // A two-digit year from 69 on is in the 1900s, below it in the 2000s.
+        let monday_23_november_2026 = parse_http_date("Mon, 23 Nov 2026 08:00:00 GMT");
+        assert!(monday_23_november_2026.is_ok());
+        assert_eq!(
+            parse_http_date("Monday, 23-Nov-26 08:00:00 GMT"),
+            monday_23_november_2026
+        );
+        assert_eq!(
+            parse_http_date("Mon Nov 23 08:00:00 2026"),
+            monday_23_november_2026
+        );
+    }
+
+    #[test]
+    fn refuses_obsolete_forms_that_are_off() {
+        for bad in [
+            "Sun, 06-Nov-94 08:49:37 GMT",
+            "Monday, 06-Nov-94 08:49:37 GMT",
+            "Sunday, 06 Nov 94 08:49:37 GMT",
+            "Sunday, 06-Nov-94 08:49:37 UTC",
+            "Sunday, 6-Nov-94 08:49:37 GMT",
+            "Sunday, 06-Nov-1994 08:49:37 GMT",
+            "Sun Nov 6 08:49:37 1994",
+            "Mon Nov  6 08:49:37 1994",
+            "Sun Nov  6 08:49:37 94",
+            "Sun Nov 6  08:49:37 1994",
+            "Sun Nov  6 08-49-37 1994",
+            "Sun Nov  6 08:49:37 1994 GMT",
+        ] {
+            assert_eq!(
+                parse_http_date(bad),
+                Err(ClockError::NotAnHttpDate(bad.to_owned())),
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]
