@@ -5,8 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   AppPage,
+  LessonPlayerPage,
   axeViolations,
   createLearner,
+  fetchLesson,
   serverAndBrowserForThisFile,
   signInOnAccountPage,
 } from './harness.mjs';
@@ -125,5 +127,55 @@ test("a signed-in learner's home fetches the assignments chunk, and says so when
   await page.getByTestId('my-assignments').waitFor();
   await page.getByTestId('no-assignments').waitFor();
   assert.equal(await page.getByTestId('page-load-failed').count(), 0);
+  await context.close();
+});
+
+test('a log the saved digest does not cover is recounted by the fold chunk, to the same progress', async () => {
+  const context = await running.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const fetchedWasm = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) fetchedWasm.push(new URL(request.url()).pathname);
+  });
+  const foldFetched = () => fetchedWasm.some((path) => /^\/split_progress_fold-[0-9a-f]{16}\.wasm$/.test(path));
+  const app = new AppPage(page, running.server.url);
+  const lesson = await fetchLesson(running.server.url, 'hangul', 'vowels-1');
+  await app.open('/courses/hangul/vowels-1');
+  const player = new LessonPlayerPage(page);
+  for (const item of lesson.items) await player.answerCorrectly(item);
+  await player.waitFinishedAndSaved();
+
+  // Home grows the digest over the new statements: no fold, so no fold chunk.
+  await app.open('/');
+  const progress = page.getByTestId('progress-hangul');
+  await progress.waitFor();
+  const grown = await progress.innerText();
+  await page.waitForLoadState('networkidle');
+  assert.equal(foldFetched(), false, `growing needs no fold: ${fetchedWasm}`);
+
+  // A statement in the log that the saved digest does not account for (written without the
+  // order number the app gives each one) makes the next start fold the whole log.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const opening = indexedDB.open('baeum');
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const database = opening.result;
+      const transaction = database.transaction('statements', 'readwrite');
+      const statements = transaction.objectStore('statements');
+      const cursor = statements.openCursor();
+      cursor.onsuccess = () => {
+        const key = String(cursor.result.key);
+        const fresh = crypto.randomUUID();
+        statements.put(JSON.parse(JSON.stringify(cursor.result.value).replaceAll(key, fresh)), fresh);
+      };
+      transaction.oncomplete = () => { database.close(); resolve(); };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  }));
+  await app.open('/');
+  await progress.waitFor();
+  assert.equal(await progress.innerText(), grown, 'the fold shows what growing showed');
+  assert.ok(foldFetched(), `the fold's chunk was fetched: ${fetchedWasm}`);
+  assert.equal(await page.getByTestId('progress-error').count(), 0);
   await context.close();
 });
