@@ -20,14 +20,20 @@ function isPageChunk(url) {
   return url.endsWith('.wasm') && !url.endsWith('_bg.wasm');
 }
 
+/** The paths of the wasm files `page` fetches from now on, in order, as they are fetched. */
+function wasmFetchedBy(page) {
+  const paths = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) paths.push(new URL(request.url()).pathname);
+  });
+  return paths;
+}
+
 test('the home page starts without any page chunk; a lesson fetches its own when it opens', async () => {
   // No service worker, so every fetch is the page's own and none is served from a precache.
   const context = await running.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  const fetchedWasm = [];
-  page.on('request', (request) => {
-    if (request.url().endsWith('.wasm')) fetchedWasm.push(new URL(request.url()).pathname);
-  });
+  const fetchedWasm = wasmFetchedBy(page);
   const app = new AppPage(page, running.server.url);
 
   await app.open('/');
@@ -100,10 +106,7 @@ test("a signed-in learner's home fetches the assignments chunk, and says so when
   const context = await running.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   let assignmentsReachable = false;
-  const fetchedWasm = [];
-  page.on('request', (request) => {
-    if (request.url().endsWith('.wasm')) fetchedWasm.push(new URL(request.url()).pathname);
-  });
+  const fetchedWasm = wasmFetchedBy(page);
   await page.route(
     (url) => url.pathname.startsWith('/split_my_assignments-'),
     (route) => (assignmentsReachable ? route.continue() : route.abort('internetdisconnected')),
@@ -133,10 +136,7 @@ test("a signed-in learner's home fetches the assignments chunk, and says so when
 test('a log the saved digest does not cover is recounted by the fold chunk, to the same progress', async () => {
   const context = await running.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  const fetchedWasm = [];
-  page.on('request', (request) => {
-    if (request.url().endsWith('.wasm')) fetchedWasm.push(new URL(request.url()).pathname);
-  });
+  const fetchedWasm = wasmFetchedBy(page);
   const foldFetched = () => fetchedWasm.some((path) => /^\/split_progress_fold-[0-9a-f]{16}\.wasm$/.test(path));
   const app = new AppPage(page, running.server.url);
   const lesson = await fetchLesson(running.server.url, 'hangul', 'vowels-1');

@@ -58,17 +58,7 @@ fn parse_imf_fixdate(text: &str) -> Option<i64> {
     let weekday = SHORT_WEEKDAYS
         .iter()
         .position(|name| *name == &text[0..3])?;
-    read_date_and_time(
-        weekday,
-        &text[5..25],
-        DateLayout {
-            day: 0..2,
-            month: 3..6,
-            year: 7..11,
-            time: 12..20,
-            separators: &[(2, b' '), (6, b' '), (11, b' ')],
-        },
-    )
+    read_date_and_time(weekday, &text[5..25])
 }
 
 /// Reads the obsolete RFC 850 form (`Sunday, 06-Nov-94 08:49:37 GMT`). Its two-digit year is
@@ -81,21 +71,20 @@ fn parse_rfc850_date(text: &str) -> Option<i64> {
     if !rest.is_ascii() || rest.len() != 22 || !rest.ends_with(" GMT") {
         return None;
     }
+    if &rest[2..3] != "-" || &rest[6..7] != "-" || &rest[9..10] != " " {
+        return None;
+    }
     let two_digit_year: u32 = digits(&rest[7..9])?;
     let century = if two_digit_year >= 69 { 1900 } else { 2000 };
-    let year = (century + two_digit_year).to_string();
-    let with_full_year = format!("{}{year}{}", &rest[..7], &rest[9..18]);
-    read_date_and_time(
-        weekday,
-        &with_full_year,
-        DateLayout {
-            day: 0..2,
-            month: 3..6,
-            year: 7..11,
-            time: 12..20,
-            separators: &[(2, b'-'), (6, b'-'), (11, b' ')],
-        },
-    )
+    // Rearranged into the IMF-fixdate order, "06 Nov 1994 08:49:37".
+    let rearranged = format!(
+        "{} {} {}{}",
+        &rest[0..2],
+        &rest[3..6],
+        century + two_digit_year,
+        &rest[9..18]
+    );
+    read_date_and_time(weekday, &rearranged)
 }
 
 /// Reads the obsolete `asctime` form (`Sun Nov  6 08:49:37 1994`), whose day is padded with a
@@ -117,58 +106,30 @@ fn parse_asctime_date(text: &str) -> Option<i64> {
         None => text[8..10].to_owned(),
     };
     let rearranged = format!("{day} {} {} {}", &text[4..7], &text[20..24], &text[11..19]);
-    read_date_and_time(
-        weekday,
-        &rearranged,
-        DateLayout {
-            day: 0..2,
-            month: 3..6,
-            year: 7..11,
-            time: 12..20,
-            separators: &[(2, b' '), (6, b' '), (11, b' ')],
-        },
-    )
+    read_date_and_time(weekday, &rearranged)
 }
 
-/// Where the parts of a date and time are in a fixed-width text.
-struct DateLayout {
-    day: std::ops::Range<usize>,
-    month: std::ops::Range<usize>,
-    year: std::ops::Range<usize>,
-    /// `HH:MM:SS`.
-    time: std::ops::Range<usize>,
-    separators: &'static [(usize, u8)],
-}
-
-/// The instant a fixed-width date and time in UTC names, if every part is in range and the
-/// weekday (0 for Monday) agrees with the date, as RFC 7231 requires.
-fn read_date_and_time(weekday: usize, text: &str, layout: DateLayout) -> Option<i64> {
+/// The instant `06 Nov 1994 08:49:37` (UTC) names, if that is its exact shape, every part is
+/// in range and the weekday (0 for Monday) agrees with the date, as RFC 7231 requires.
+fn read_date_and_time(weekday: usize, text: &str) -> Option<i64> {
     let bytes = text.as_bytes();
-    let separators_in_place = layout
-        .separators
-        .iter()
-        .all(|&(index, separator)| bytes.get(index) == Some(&separator));
-    if !text.is_ascii() || !separators_in_place {
+    let shape_in_place = bytes.len() == 20
+        && text.is_ascii()
+        && [2, 6, 11].iter().all(|&index| bytes[index] == b' ')
+        && bytes[14] == b':'
+        && bytes[17] == b':';
+    if !shape_in_place {
         return None;
     }
-    let time = text.get(layout.time)?;
-    if time.len() != 8 || &time[2..3] != ":" || &time[5..6] != ":" {
-        return None;
-    }
-    let month_name = text.get(layout.month)?;
-    let month = MONTHS.iter().position(|name| *name == month_name)? as u32 + 1;
-    let date = chrono::NaiveDate::from_ymd_opt(
-        digits::<i32>(text.get(layout.year)?)?,
-        month,
-        digits(text.get(layout.day)?)?,
-    )?;
+    let month = MONTHS.iter().position(|name| *name == &text[3..6])? as u32 + 1;
+    let date = chrono::NaiveDate::from_ymd_opt(digits(&text[7..11])?, month, digits(&text[0..2])?)?;
     if date.weekday().num_days_from_monday() as usize != weekday {
         return None;
     }
     let time = chrono::NaiveTime::from_hms_opt(
-        digits(&time[0..2])?,
-        digits(&time[3..5])?,
-        digits(&time[6..8])?,
+        digits(&text[12..14])?,
+        digits(&text[15..17])?,
+        digits(&text[18..20])?,
     )?;
     Some(date.and_time(time).and_utc().timestamp_millis())
 }
