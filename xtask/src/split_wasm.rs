@@ -13,9 +13,10 @@
 //!    and a small JavaScript loader that fetches and instantiates them.
 //! 3. wasm-bindgen on the main module (keeping the linker's exports, which the chunks import),
 //!    then `wasm-opt -Oz` on every module.
-//! 4. Every file gets its content hash in its name, so the server can cache it for good and the
+//! 4. Terser minifies the two scripts (wasm-bindgen's glue and the loader).
+//! 5. Every file gets its content hash in its name, so the server can cache it for good and the
 //!    service worker precaches it without cache-busting (see `workbox-config.cjs`).
-//! 5. Trunk, which cannot leave the rust out of an app, has built the same wasm whole: its
+//! 6. Trunk, which cannot leave the rust out of an app, has built the same wasm whole: its
 //!    files and the start-up lines it wrote into `dist/index.html` are replaced by these.
 
 use std::collections::{BTreeMap, HashMap};
@@ -165,12 +166,29 @@ pub fn build_learners_wasm(root: &Path, dist: &Path) -> Result<()> {
         fs::copy(chunk, dist.join(hashed.trim_start_matches("./")))
             .with_context(|| format!("cannot copy {} into dist/", chunk.display()))?;
     }
-    write_text(&dist.join(&main_script_name), &main_script)?;
-    write_text(&dist.join(&loader_name), &loader)?;
+    for (name, script) in [(&main_script_name, &main_script), (&loader_name, &loader)] {
+        let path = dist.join(name);
+        write_text(&path, script)?;
+        minify_script(root, &path)?;
+    }
     write_page_files(&split.prefetch_map, &renamed)?;
     let index = dist.join("index.html");
     remove_trunks_whole_wasm(dist, &index)?;
     add_start_script(&index, &main_script_name, &main_wasm_name)
+}
+
+/// Terser on a script, in place, as an ES module (so top-level names are its own to
+/// shorten; what it exports and imports keeps its name). wasm-bindgen's glue carries a shim
+/// for every browser function the main module and the chunks call; minified, it was 20%
+/// smaller in gzip, and the loader 24%.
+fn minify_script(root: &Path, script: &Path) -> Result<()> {
+    tools::run(
+        Command::new(root.join("node_modules/.bin/terser"))
+            .arg(script)
+            .args(["--module", "--compress", "--mangle", "--output"])
+            .arg(script)
+            .current_dir(root),
+    )
 }
 
 /// `wasm-opt -Oz` on one module, in place. The splitter writes a name subsection wasm-opt does

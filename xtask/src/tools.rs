@@ -140,7 +140,7 @@ pub fn ensure_client_toolchain() -> Result<()> {
     ensure_node_packages()
 }
 
-/// The npm packages in package.json (wasm-opt, Workbox, Playwright's driver library),
+/// The npm packages in package.json (wasm-opt, Terser, Workbox, Playwright's driver library),
 /// installed from the lock file when it changed since the last install.
 pub fn ensure_node_packages() -> Result<()> {
     let root = repo_root();
@@ -159,7 +159,7 @@ pub fn ensure_node_packages() -> Result<()> {
     if output_of("npm", &["--version"]).is_none() {
         bail!("npm is missing: install Node.js and npm (Debian: apt-get install nodejs npm)");
     }
-    println!("xtask: installing npm packages (wasm-opt, workbox, playwright-core)");
+    println!("xtask: installing npm packages (wasm-opt, terser, workbox, playwright-core)");
     // `npm ci` refuses this lock file: npm leaves out the entries of optional packages for
     // other platforms (rollup's native builds) and then calls the lock out of sync. `install`
     // with `--no-save` installs the locked versions and never rewrites the lock file.
