@@ -26,9 +26,10 @@ pub const HANGUL_COURSE_BUDGET_BYTES: u64 = 1_000_000;
 pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// The learners' first load, with the largest translation, may not grow past this (gzip). It
 /// was 483,872 B at stop 15, with the pages split into chunks and gzip made by Zopfli, and
-/// 415,385 B at stop 16, with the assignments on home and the whole-log fold chunks too.
-pub const SHELL_CEILING_BYTES: u64 = 425_000;
-/// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15 and 485,751 B
+/// 408,498 B at stop 16, with the assignments on home and the whole-log fold chunks too, the
+/// glue minified and the icons recompressed.
+pub const SHELL_CEILING_BYTES: u64 = 415_000;
+/// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15 and 485,679 B
 /// at stop 16; 1.6 MB once, when a build flag leaked into it.
 pub const TEACHERS_APP_CEILING_BYTES: u64 = 495_000;
 
