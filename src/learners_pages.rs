@@ -127,7 +127,7 @@ fn my_assignments_section() -> Result<AnyView, ChunkLoadError> {
     Ok(view! { <MyAssignments/> }.into_any())
 }
 
-/// The whole-log fold (core's `Progress`, about a twentieth of the app's code) is a chunk too:
+/// The whole-log fold (core's `Progress`, 20 KB gzip of the main module) is a chunk too:
 /// home and review grow the saved digest, and fold the whole log only after another device's
 /// older answers or a voiding statement arrive (see `progress_view::load_digest`).
 #[wasm_split(progress_fold, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -1,6 +1,6 @@
-//! `cargo xtask serve | test | e2e | content | bench | size`: the project's entry points. Each one installs what
-//! it needs (checking versions, so a second run skips installs) and then does its work, so a
-//! fresh machine needs nothing but these commands.
+//! `cargo xtask serve | test | e2e | content | bench | size`: the project's entry points. Each
+//! one installs what it needs (checking versions, so a second run skips installs) and then does
+//! its work, so a fresh machine needs nothing but these commands.
 
 mod bench;
 mod budget;

@@ -137,6 +137,13 @@ pub fn build_learners_wasm(root: &Path, dist: &Path) -> Result<()> {
     let loader = read_text(&loader_path)?;
     build_hasher.update(main_script.as_bytes());
     build_hasher.update(loader.as_bytes());
+    // The scripts are minified after they are named (each names the other), so the minifier's
+    // version is part of what the name stands for: another Terser, other bytes, other names.
+    let minifier_manifest = root.join("node_modules/terser/package.json");
+    build_hasher.update(
+        fs::read(&minifier_manifest)
+            .with_context(|| format!("cannot read {}", minifier_manifest.display()))?,
+    );
     let build_hash = short_hex(&build_hasher.finalize());
     let main_script_name = format!("{APP_NAME}-{build_hash}.js");
     let loader_name = format!("{APP_NAME}-split-{build_hash}.js");
