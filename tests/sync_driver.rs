@@ -1,7 +1,7 @@
 //! Browser tests of the sync driver, the account calls and their panels, against a scripted
 //! server that stands in for the network through the `Transport` trait, and of the home
-//! screen's digest of the log the driver records into. Each test opens its
-//! own database and stops its driver at the end, because all tests share one page.
+//! screen's digest of the log the driver records into. Each test opens its own database and
+//! stops its driver at the end, because all tests share one page.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
