@@ -45,20 +45,21 @@ fn wire_bytes(path: &Path) -> Result<u64> {
 
 /// Everything the first visit downloads to start: the HTML, the main wasm, its JS glue and the
 /// chunk loader, the CSS, the manifest and the icons (the service worker and its precache fetch
-/// the same hashed files, which the HTTP cache answers). The wasm chunks are not part of it
-/// (the other pages, the assignments on home, the whole-log fold): none is fetched to start,
-/// which `page_chunks.test.mjs` checks; each comes the first time it is needed, and the
-/// service worker fetches the rest after the app has started. They are reported one by one. The interface translations in
-/// `locales/` are not part of it: English is inside the wasm, and a learner using another
-/// language downloads that one file once, so the largest of them is added to give the worst
-/// first load. Nor is the teachers' app
+/// the same hashed files, which the HTTP cache answers).
+///
+/// The wasm chunks are not part of it (the other pages, the assignments on home, the whole-log
+/// fold): none is fetched to start, which `page_chunks.test.mjs` checks; each comes the first
+/// time it is needed, and the service worker fetches the rest after the app has started. They
+/// are reported one by one. The interface translations in `locales/` are not part of it:
+/// English is inside the wasm, and a learner using another language downloads that one file
+/// once, so the largest of them is added to give the worst first load. Nor is the teachers' app
 /// in `teach/`, which learners never load; its size is reported beside.
 pub fn check_shell_budget(dist: &Path) -> Result<()> {
     let mut shell_total = 0;
     let mut rows = Vec::new();
     let mut largest_translation: Option<(String, u64)> = None;
     let mut teachers_app_total = 0;
-    let mut page_chunks_total = 0;
+    let mut chunks_total = 0;
     for path in files_under(dist)? {
         let name = path.to_string_lossy().into_owned();
         if name.ends_with(".gz") || name.ends_with(".br") {
@@ -72,7 +73,7 @@ pub fn check_shell_budget(dist: &Path) -> Result<()> {
         }
         if short_name.ends_with(".wasm") && !short_name.ends_with("_bg.wasm") {
             // A chunk, fetched the first time it is needed (see `split_wasm`).
-            page_chunks_total += bytes;
+            chunks_total += bytes;
             continue;
         }
         if short_name.starts_with("/locales/") {
@@ -95,7 +96,7 @@ pub fn check_shell_budget(dist: &Path) -> Result<()> {
         "  {teachers_app_total:>8}  the teachers' app in /teach/ (gzip; loaded only by teachers, not in the budget), ceiling {TEACHERS_APP_CEILING_BYTES}"
     );
     println!(
-        "  {page_chunks_total:>8}  the wasm chunks (gzip; each fetched the first time it is needed, and by the service worker after the first load)"
+        "  {chunks_total:>8}  the wasm chunks (gzip; each fetched the first time it is needed, and by the service worker after the first load)"
     );
     report_page_chunks(dist)?;
     let mut total = shell_total;
