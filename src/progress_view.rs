@@ -129,18 +129,16 @@ pub async fn load_digest(
 ) -> Result<ProgressDigest, StandingError> {
     let storage_error = StandingError::Storage;
     let database = sync.database().await.map_err(storage_error)?;
-    let reading = database
+    let mut reading = database
         .read_digest_and_since()
         .await
         .map_err(storage_error)?;
-    let starting_digest = if reading.covers_the_log() {
-        reading.saved.as_ref().map(|saved| saved.digest.clone())
-    } else if reading.saved.is_none()
-        && reading.since.len() as u64 == u64::from(reading.statements_in_log)
-    {
-        Some(ProgressDigest::default())
-    } else {
-        None
+    let covers_the_log = reading.covers_the_log();
+    let whole_log_is_since = reading.since.len() as u64 == u64::from(reading.statements_in_log);
+    let starting_digest = match reading.saved.take() {
+        Some(saved) if covers_the_log => Some(saved.digest),
+        None if whole_log_is_since => Some(ProgressDigest::default()),
+        _ => None,
     };
     if let Some(mut digest) = starting_digest {
         let grown = reading
@@ -148,18 +146,15 @@ pub async fn load_digest(
             .iter()
             .try_for_each(|statement| digest.apply(statement.body()));
         if grown.is_ok() {
-            if !reading.since.is_empty() {
-                save_digest_for_next_time(
-                    &database,
-                    SavedDigest {
-                        through_order: reading.latest_order,
-                        statements_in_log: reading.statements_in_log,
-                        digest: digest.clone(),
-                    },
-                )
-                .await;
+            if reading.since.is_empty() {
+                return Ok(digest);
             }
-            return Ok(digest);
+            let saved = SavedDigest {
+                through_order: reading.latest_order,
+                statements_in_log: reading.statements_in_log,
+                digest,
+            };
+            return Ok(save_digest_for_next_time(&database, saved).await);
         }
     }
     let full_log = database.read_full_log().await.map_err(storage_error)?;
@@ -167,24 +162,25 @@ pub async fn load_digest(
     let digest = (fold.0)(full_log.statements)
         .await
         .map_err(|ChunkLoadError| StandingError::FoldUnavailable)?;
-    save_digest_for_next_time(
-        &database,
-        SavedDigest {
-            through_order: full_log.latest_order,
-            statements_in_log,
-            digest: digest.clone(),
-        },
-    )
-    .await;
-    Ok(digest)
+    let saved = SavedDigest {
+        through_order: full_log.latest_order,
+        statements_in_log,
+        digest,
+    };
+    Ok(save_digest_for_next_time(&database, saved).await)
 }
 
-async fn save_digest_for_next_time(database: &crate::storage::LocalDatabase, saved: SavedDigest) {
+/// Saves `saved` and hands its digest back.
+async fn save_digest_for_next_time(
+    database: &crate::storage::LocalDatabase,
+    saved: SavedDigest,
+) -> ProgressDigest {
     if let Err(error) = database.save_digest(&saved).await {
         leptos::logging::warn!(
             "the progress digest was not saved ({error}); the next start folds the log again"
         );
     }
+    saved.digest
 }
 
 /// The digest together with every course of the catalog whose outline can be loaded.

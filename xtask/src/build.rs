@@ -151,15 +151,7 @@ pub fn build_fsrs_bench_wasm() -> Result<()> {
             .env("PATH", tools::tool_path())
             .current_dir(&root),
     )?;
-    let module = out_dir.join("baeum_fsrs_bench_bg.wasm");
-    tools::run(
-        Command::new(root.join("node_modules/.bin/wasm-opt"))
-            .arg("-Oz")
-            .arg(&module)
-            .arg("-o")
-            .arg(&module)
-            .current_dir(&root),
-    )
+    tools::wasm_opt_in_place(&root, &out_dir.join("baeum_fsrs_bench_bg.wasm"))
 }
 
 /// Writes `name.br` and `name.gz` beside every compressible file in `folder` (recursively),

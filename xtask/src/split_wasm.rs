@@ -114,7 +114,7 @@ pub fn build_learners_wasm(root: &Path, dist: &Path) -> Result<()> {
     let mut modules = vec![main_wasm.clone()];
     modules.extend(split.split_modules.iter().cloned());
     for module in &modules {
-        optimize(root, module)?;
+        tools::wasm_opt_in_place(root, module)?;
     }
 
     // Each wasm is named by its own bytes. The two scripts import each other, so neither can
@@ -196,34 +196,6 @@ fn minify_script(root: &Path, script: &Path) -> Result<()> {
             .arg(script)
             .current_dir(root),
     )
-}
-
-/// `wasm-opt -Oz` on one module, in place. The splitter writes a name subsection wasm-opt does
-/// not know and warns about once per module (the names are dropped from the output anyway), so
-/// those lines are left out of what it printed; anything else it says is shown.
-fn optimize(root: &Path, module: &Path) -> Result<()> {
-    let output = Command::new(root.join("node_modules/.bin/wasm-opt"))
-        .arg("-Oz")
-        .arg(module)
-        .arg("-o")
-        .arg(module)
-        .current_dir(root)
-        .output()
-        .context("cannot start wasm-opt")?;
-    let said = String::from_utf8_lossy(&output.stderr);
-    for line in said.lines() {
-        if !line.starts_with("warning: unknown name subsection") {
-            eprintln!("{line}");
-        }
-    }
-    if !output.status.success() {
-        bail!(
-            "wasm-opt failed on {} with {}",
-            module.display(),
-            output.status
-        );
-    }
-    Ok(())
 }
 
 /// Where the build records which files each page's first opening fetches, for the byte

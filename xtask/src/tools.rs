@@ -204,3 +204,31 @@ pub fn ensure_chromium() -> Result<()> {
         ])
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
+
+/// `wasm-opt -Oz` on one module, in place. wasm-split writes a name subsection wasm-opt does
+/// not know and warns about once per module (the names are dropped from the output anyway), so
+/// those lines are left out of what it printed; anything else it says is shown.
+pub fn wasm_opt_in_place(root: &Path, module: &Path) -> Result<()> {
+    let output = Command::new(root.join("node_modules/.bin/wasm-opt"))
+        .arg("-Oz")
+        .arg(module)
+        .arg("-o")
+        .arg(module)
+        .current_dir(root)
+        .output()
+        .context("cannot start wasm-opt")?;
+    let said = String::from_utf8_lossy(&output.stderr);
+    for line in said.lines() {
+        if !line.starts_with("warning: unknown name subsection") {
+            eprintln!("{line}");
+        }
+    }
+    if !output.status.success() {
+        bail!(
+            "wasm-opt failed on {} with {}",
+            module.display(),
+            output.status
+        );
+    }
+    Ok(())
+}
