@@ -38,6 +38,23 @@ pub struct Config {
     pub content_dir: PathBuf,
     /// Where the SQLite database lives (`./data/`).
     pub data_dir: PathBuf,
+    /// How clients reach this server, which decides what may cross the network (HTTP Basic
+    /// passwords) and which headers are sent (HSTS).
+    pub transport: Transport,
+}
+
+/// How clients reach the server: what `main.rs` binds decides it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Transport {
+    /// Plain http on a loopback address: nothing crosses a network (development, tests, a
+    /// reverse proxy on the same machine).
+    #[default]
+    LoopbackHttp,
+    /// Plain http on a network address: anything sent, passwords included, can be read by
+    /// anyone on the network.
+    NetworkHttp,
+    /// https (rustls) on any address.
+    Https,
 }
 
 /// The xAPI `account.homePage` of every account's actor unless overridden with

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use baeum_server::{app, AppState, Config};
+use baeum_server::{app, AppState, Config, Transport};
 use tracing_subscriber::EnvFilter;
 
 const USAGE: &str =
@@ -40,6 +40,7 @@ fn parse_arguments() -> Result<Arguments, String> {
         dist_dir: PathBuf::from("dist"),
         content_dir: PathBuf::from("target/content"),
         data_dir: PathBuf::from("data"),
+        transport: Transport::LoopbackHttp,
     };
     let mut seed_demo = false;
     let mut tls_certificate = std::env::var_os("BAEUM_TLS_CERT").map(PathBuf::from);
@@ -116,7 +117,13 @@ async fn main() -> ExitCode {
             "no built client found; run `cargo xtask serve` to build it"
         );
     }
-    let state = match AppState::open(arguments.config) {
+    let mut config = arguments.config;
+    config.transport = match (&arguments.tls, address.ip().is_loopback()) {
+        (Some(_), _) => Transport::Https,
+        (None, true) => Transport::LoopbackHttp,
+        (None, false) => Transport::NetworkHttp,
+    };
+    let state = match AppState::open(config) {
         Ok(state) => state,
         Err(error) => {
             eprintln!("baeum-server: cannot open the database: {error}");

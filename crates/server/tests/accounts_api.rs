@@ -380,6 +380,7 @@ async fn accounts_survive_reopening_the_database() {
         dist_dir: directory.path().join("dist"),
         content_dir: directory.path().join("content"),
         data_dir: directory.path().join("data"),
+        transport: Default::default(),
     };
     let first = AppState::open(config.clone()).unwrap();
     seed_demo(&first).await.unwrap();

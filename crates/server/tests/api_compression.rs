@@ -13,6 +13,7 @@ async fn json_answers_are_gzip_compressed_when_accepted() {
         dist_dir: root.path().join("dist"),
         content_dir: root.path().join("content"),
         data_dir: root.path().join("data"),
+        transport: Default::default(),
     });
     let request = Request::post("/api/accounts")
         .header(header::CONTENT_TYPE, "application/json")

@@ -56,6 +56,7 @@ fn fixture() -> (tempfile::TempDir, Config) {
         dist_dir: dist,
         content_dir: content,
         data_dir: data,
+        transport: Default::default(),
     };
     (root, config)
 }

@@ -80,6 +80,7 @@ pub fn state_with_content() -> (AppState, tempfile::TempDir) {
         dist_dir: "/nonexistent/dist".into(),
         content_dir: directory.path().to_owned(),
         data_dir: "/nonexistent/data".into(),
+        transport: Default::default(),
     });
     (state, directory)
 }

@@ -21,6 +21,7 @@ pub fn state() -> AppState {
         dist_dir: "/nonexistent/dist".into(),
         content_dir: "/nonexistent/content".into(),
         data_dir: "/nonexistent/data".into(),
+        transport: Default::default(),
     })
 }
 
