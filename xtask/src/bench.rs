@@ -221,6 +221,10 @@ impl ServerProcess {
             .arg(build::content_out_dir())
             .arg("--data")
             .arg(work_dir.join("data"))
+            // The ingest run pushes more statements in a minute, as one learner, than the
+            // per-account daily limits allow a real learner.
+            .args(["--daily-statement-limit", "1000000000"])
+            .args(["--daily-statement-bytes", "1000000000000"])
             // The request log would cost the server time on every request of the ingest run.
             .env("RUST_LOG", "warn")
             .stdout(log.try_clone()?)

@@ -76,6 +76,8 @@ pub struct AppState {
     pub password_params: argon2::Params,
     /// Failed join-code attempts, to stop guessing (see [`classes::JoinCodeAttemptLimiter`]).
     pub join_code_attempts: Arc<classes::JoinCodeAttemptLimiter>,
+    /// How much one account may store per UTC day (see [`store::DailyLimits`]).
+    pub daily_limits: store::DailyLimits,
 }
 
 impl AppState {
@@ -119,7 +121,14 @@ impl AppState {
             account_home_page: Arc::from(DEFAULT_ACCOUNT_HOME_PAGE),
             password_params,
             join_code_attempts: Arc::default(),
+            daily_limits: store::DailyLimits::default(),
         }
+    }
+
+    /// Uses other per-account daily limits on stored statements.
+    pub fn with_daily_limits(mut self, limits: store::DailyLimits) -> Self {
+        self.daily_limits = limits;
+        self
     }
 
     /// Uses another `homePage` for account actors (set it once, before any statement is

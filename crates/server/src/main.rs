@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use baeum_server::store::DailyLimits;
 use baeum_server::{app, AppState, Config, Transport};
 use tracing_subscriber::EnvFilter;
 
@@ -19,13 +20,25 @@ const USAGE: &str =
   --tls-cert FILE, --tls-key FILE
              serve https with this PEM certificate chain and private key (or $BAEUM_TLS_CERT
              and $BAEUM_TLS_KEY). Devices on a network need https, with a certificate they
-             trust, to start the app offline; localhost does not";
+             trust, to start the app offline; localhost does not
+  --daily-statement-limit N, --daily-statement-bytes N
+             how many statements, and how many bytes of them, one account may store per UTC
+             day (default 10000 and 33554432); past that the server answers 429 until the
+             next UTC day, so one account cannot fill the disk
+
+       baeum-server backup FILE [--data DIR] [--force]
+
+  Writes a consistent copy of the database to FILE while the server runs (a snapshot of one
+  moment: every statement acknowledged before it started is in it). Refuses to replace an
+  existing FILE unless --force is given. Restore by stopping the server and putting the copy
+  in place of DIR/baeum.sqlite3 (removing DIR/baeum.sqlite3-wal and -shm).";
 
 struct Arguments {
     address: String,
     config: Config,
     seed_demo: bool,
     tls: Option<TlsFiles>,
+    daily_limits: DailyLimits,
 }
 
 /// The PEM files of the certificate chain and private key to serve https with.
@@ -43,6 +56,7 @@ fn parse_arguments() -> Result<Arguments, String> {
         transport: Transport::LoopbackHttp,
     };
     let mut seed_demo = false;
+    let mut daily_limits = DailyLimits::default();
     let mut tls_certificate = std::env::var_os("BAEUM_TLS_CERT").map(PathBuf::from);
     let mut tls_private_key = std::env::var_os("BAEUM_TLS_KEY").map(PathBuf::from);
     let mut arguments = std::env::args().skip(1);
@@ -64,6 +78,8 @@ fn parse_arguments() -> Result<Arguments, String> {
             "--data" => config.data_dir = value.into(),
             "--tls-cert" => tls_certificate = Some(value.into()),
             "--tls-key" => tls_private_key = Some(value.into()),
+            "--daily-statement-limit" => daily_limits.statements = positive(&flag, &value)?,
+            "--daily-statement-bytes" => daily_limits.bytes = positive(&flag, &value)?,
             other => return Err(format!("unknown argument {other}\n\n{USAGE}")),
         }
     }
@@ -84,7 +100,64 @@ fn parse_arguments() -> Result<Arguments, String> {
         config,
         seed_demo,
         tls,
+        daily_limits,
     })
+}
+
+/// A positive whole number given for `flag`.
+fn positive(flag: &str, value: &str) -> Result<u64, String> {
+    match value.parse::<u64>() {
+        Ok(number) if number > 0 => Ok(number),
+        _ => Err(format!("{flag} needs a positive whole number, not {value:?}")),
+    }
+}
+
+/// `baeum-server backup FILE [--data DIR] [--force]`.
+fn backup(arguments: &[String]) -> ExitCode {
+    let mut data_dir = PathBuf::from("data");
+    let mut target: Option<PathBuf> = None;
+    let mut force = false;
+    let mut rest = arguments.iter();
+    while let Some(argument) = rest.next() {
+        match argument.as_str() {
+            "--help" | "-h" => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+            "--force" => force = true,
+            "--data" => match rest.next() {
+                Some(value) => data_dir = value.into(),
+                None => {
+                    eprintln!("--data needs a value\n\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            other if other.starts_with("--") || target.is_some() => {
+                eprintln!("unknown argument {other}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            file => target = Some(file.into()),
+        }
+    }
+    let Some(target) = target else {
+        eprintln!("backup needs the FILE to write\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    match baeum_server::store::backup_database(&data_dir, &target, force) {
+        Ok(summary) => {
+            println!(
+                "baeum-server: backed up {} statements ({} bytes) to {}",
+                summary.statements,
+                summary.bytes,
+                target.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("baeum-server: backup failed: {error}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 #[tokio::main]
@@ -94,6 +167,10 @@ async fn main() -> ExitCode {
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
         .init();
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    if raw.first().map(String::as_str) == Some("backup") {
+        return backup(&raw[1..]);
+    }
     let arguments = match parse_arguments() {
         Ok(arguments) => arguments,
         Err(message) => {
@@ -124,7 +201,7 @@ async fn main() -> ExitCode {
         (None, false) => Transport::NetworkHttp,
     };
     let state = match AppState::open(config) {
-        Ok(state) => state,
+        Ok(state) => state.with_daily_limits(arguments.daily_limits),
         Err(error) => {
             eprintln!("baeum-server: cannot open the database: {error}");
             return ExitCode::from(1);

@@ -41,6 +41,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use baeum_core::sync::wire::{ConflictingStatement, InvalidStatement, PushRejectionBody};
 use baeum_core::xapi::formats::{is_absolute_iri, parse_standard_uuid, parse_timestamp};
 use baeum_core::xapi::{
     validate_actor, validate_statement, Actor, Statement, Timestamp, STATEMENT_VERSION,
@@ -55,8 +56,11 @@ use uuid::Uuid;
 
 use crate::accounts::{account_actor, account_identifier};
 use crate::auth::Authenticated;
-use crate::error::ServerError;
-use crate::store::{run_blocking, NewStatement, PageCursor, Role, StatementQuery, StoredStatement};
+use crate::error::{ServerError, StatementRefusal};
+use crate::store::{
+    run_blocking, BatchRefusal, DailyCharge, NewStatement, PageCursor, Role, StatementQuery,
+    StoreError, StoredStatement,
+};
 use crate::AppState;
 
 /// Largest accepted request body, after gzip decoding. A learner's outbox sends batches of a
@@ -247,24 +251,168 @@ fn actor_key(actor: &Actor, statement_id: Uuid) -> String {
         .unwrap_or_else(|| format!("anonymous-group:{statement_id}"))
 }
 
-/// Validates a JSON body holding one statement or an array of them.
+/// The id a statement body claims, when it is a usable uuid: what a refusal can name.
+fn claimed_id(item: &Value) -> Option<Uuid> {
+    item.get("id")
+        .and_then(Value::as_str)
+        .and_then(parse_standard_uuid)
+}
+
+/// Validates a JSON body holding one statement or an array of them. Every statement is
+/// checked, and the refusal names each invalid one (by the id it carries) with its reason, so
+/// a client can set those aside and send the rest.
 fn validate_body(body: &Value) -> Result<Vec<Statement>, ServerError> {
-    match body {
-        Value::Array(items) => {
-            if items.is_empty() {
-                return Err(ServerError::bad_request("the statement array is empty"));
-            }
-            items
-                .iter()
-                .enumerate()
-                .map(|(index, item)| {
-                    validate_statement(item)
-                        .map_err(|error| error.within(&format!("statements[{index}]")).into())
-                })
-                .collect()
+    let items: Vec<&Value> = match body {
+        Value::Array(items) if items.is_empty() => {
+            return Err(ServerError::bad_request("the statement array is empty"))
         }
-        single => Ok(vec![validate_statement(single)?]),
+        Value::Array(items) => items.iter().collect(),
+        single => vec![single],
+    };
+    let mut statements = Vec::with_capacity(items.len());
+    let mut problems: Vec<(Option<Uuid>, String)> = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        match validate_statement(item) {
+            Ok(statement) => statements.push(statement),
+            Err(error) => {
+                let error = if body.is_array() {
+                    error.within(&format!("statements[{index}]"))
+                } else {
+                    error
+                };
+                problems.push((claimed_id(item), error.to_string()));
+            }
+        }
     }
+    if problems.is_empty() {
+        return Ok(statements);
+    }
+    Err(refused(
+        StatementRefusal::Invalid,
+        "invalid statement",
+        items.len(),
+        problems,
+    ))
+}
+
+/// A refusal naming statements: `problems` holds, per statement at fault, the id it can be
+/// named by (if any) and the reason. The message lists every reason, and says when some
+/// statements could not be named because they carry no id.
+fn refused(
+    refusal: StatementRefusal,
+    heading: &str,
+    batch_size: usize,
+    problems: Vec<(Option<Uuid>, String)>,
+) -> ServerError {
+    let reasons: Vec<&str> = problems.iter().map(|(_, reason)| reason.as_str()).collect();
+    let mut message = format!("{heading}: {}", reasons.join("; "));
+    if batch_size > 1 {
+        message.push_str(&format!(
+            " ({} of the {batch_size} statements; nothing was stored)",
+            problems.len()
+        ));
+    }
+    let unnamed = problems.iter().filter(|(id, _)| id.is_none()).count();
+    if unnamed > 0 {
+        message.push_str(&format!(
+            ". {unnamed} of them {} no id, so {} cannot be named here; send {} again with an id \
+             to have {} named",
+            if unnamed == 1 { "has" } else { "have" },
+            if unnamed == 1 { "it" } else { "they" },
+            if unnamed == 1 { "it" } else { "them" },
+            if unnamed == 1 { "it" } else { "them" },
+        ));
+    }
+    ServerError::StatementsRefused {
+        refusal,
+        body: PushRejectionBody {
+            message: Some(message),
+            conflicts: Vec::new(),
+            invalid: problems
+                .into_iter()
+                .filter_map(|(id, reason)| id.map(|id| InvalidStatement { id, reason }))
+                .collect(),
+        },
+    }
+}
+
+/// What a write whose id is held by a statement the caller may not read is told: nothing
+/// about that statement, only that the id cannot be used.
+const UNUSABLE_ID_REASON: &str = "this statement id cannot be used; make a new one";
+
+/// Turns the store's refusal of a batch into the answer: conflicts with statements the caller
+/// may read come with the stored copy (409); ids held by statements the caller may not read
+/// are named as unusable (404), exactly as if the caller had asked for that statement; voids
+/// of another actor's statement are invalid (400). Every named statement is in the one answer,
+/// whose status is the first of 404, 400, 409 that applies.
+async fn refused_batch(
+    state: &AppState,
+    caller: &Authenticated,
+    batch_size: usize,
+    refusal: BatchRefusal,
+) -> Result<ServerError, ServerError> {
+    let readable = readable_actor_keys(state, caller).await?;
+    let may_read = |stored: &StoredStatement| {
+        readable
+            .as_ref()
+            .is_none_or(|keys| keys.contains(&stored.actor_key))
+    };
+    let mut invalid: Vec<InvalidStatement> = Vec::new();
+    let mut conflicts: Vec<ConflictingStatement> = Vec::new();
+    let mut reasons: Vec<String> = Vec::new();
+    for stored in &refusal.conflicts {
+        if may_read(stored) {
+            conflicts.push(ConflictingStatement {
+                id: stored.id,
+                stored: render(stored, Format::Exact)?,
+            });
+            reasons.push(format!(
+                "statement {} already exists with a different body",
+                stored.id
+            ));
+        } else {
+            invalid.push(InvalidStatement {
+                id: stored.id,
+                reason: UNUSABLE_ID_REASON.to_owned(),
+            });
+            reasons.push(format!("statement id {}: {UNUSABLE_ID_REASON}", stored.id));
+        }
+    }
+    let unusable = !invalid.is_empty();
+    for void in &refusal.foreign_voids {
+        let reason = format!(
+            "statement {} voids statement {}, which is not a statement of its actor; a voiding \
+             statement may only void statements of its own actor",
+            void.voiding_id, void.target_id
+        );
+        reasons.push(reason.clone());
+        invalid.push(InvalidStatement {
+            id: void.voiding_id,
+            reason,
+        });
+    }
+    let kind = if unusable {
+        StatementRefusal::IdUnusable
+    } else if !refusal.foreign_voids.is_empty() {
+        StatementRefusal::Invalid
+    } else {
+        StatementRefusal::Conflict
+    };
+    let mut message = reasons.join("; ");
+    if batch_size > 1 {
+        message.push_str(&format!(
+            " ({} of the {batch_size} statements; nothing was stored)",
+            reasons.len()
+        ));
+    }
+    Ok(ServerError::StatementsRefused {
+        refusal: kind,
+        body: PushRejectionBody {
+            message: Some(message),
+            conflicts,
+            invalid,
+        },
+    })
 }
 
 /// Checks write permissions, fills in what the LRS sets and stores the statements.
@@ -274,49 +422,56 @@ async fn store_statements(
     statements: Vec<Statement>,
 ) -> Result<Vec<Uuid>, ServerError> {
     let mut seen: Vec<Uuid> = Vec::new();
+    let mut repeated: Vec<(Option<Uuid>, String)> = Vec::new();
     for id in statements.iter().filter_map(|statement| statement.id) {
         if seen.contains(&id) {
-            return Err(ServerError::bad_request(format!(
-                "statement id {id} appears more than once in the batch"
-            )));
+            if !repeated.iter().any(|(named, _)| *named == Some(id)) {
+                repeated.push((
+                    Some(id),
+                    format!("statement id {id} appears more than once in the batch"),
+                ));
+            }
+        } else {
+            seen.push(id);
         }
-        seen.push(id);
+    }
+    if !repeated.is_empty() {
+        return Err(refused(
+            StatementRefusal::Invalid,
+            "invalid batch",
+            statements.len(),
+            repeated,
+        ));
     }
     let own_identifier = account_identifier(&state.account_home_page, caller.account.id);
-    let own_key = own_identifier.key();
     let is_admin = caller.account.role == Role::Admin;
     if !is_admin {
-        for (index, statement) in statements.iter().enumerate() {
-            if statement.actor.identifier() != Some(&own_identifier)
-                || matches!(statement.actor, Actor::Group(_))
-            {
-                return Err(ServerError::Forbidden(format!(
-                    "statement {index}: you may only send statements whose actor is your own account ({})",
-                    serde_json::to_string(&account_actor(&state.account_home_page, caller.account.id))
-                        .unwrap_or_default()
-                )));
-            }
-        }
-        // Voiding someone else's statement is refused; voiding a statement the server has not
-        // seen yet is allowed (the specification says not to reject for that).
-        let voided_ids: Vec<Uuid> = statements
+        let own_actor =
+            serde_json::to_string(&account_actor(&state.account_home_page, caller.account.id))
+                .unwrap_or_default();
+        let strangers: Vec<(Option<Uuid>, String)> = statements
             .iter()
-            .filter_map(Statement::voided_statement_id)
+            .enumerate()
+            .filter(|(_, statement)| {
+                statement.actor.identifier() != Some(&own_identifier)
+                    || matches!(statement.actor, Actor::Group(_))
+            })
+            .map(|(index, statement)| {
+                (
+                    statement.id,
+                    format!(
+                        "statement {index}: you may only send statements whose actor is your \
+                         own account ({own_actor})"
+                    ),
+                )
+            })
             .collect();
-        let targets = run_blocking(&state.store, move |store| {
-            voided_ids
-                .into_iter()
-                .map(|id| store.statement_by_id(id))
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .await?;
-        if targets
-            .iter()
-            .flatten()
-            .any(|target| target.actor_key != own_key)
-        {
-            return Err(ServerError::Forbidden(
-                "you may only void your own statements".into(),
+        if !strangers.is_empty() {
+            return Err(refused(
+                StatementRefusal::Forbidden,
+                "not your statement",
+                statements.len(),
+                strangers,
             ));
         }
     }
@@ -344,11 +499,25 @@ async fn store_statements(
         })
         .collect();
     let ids: Vec<Uuid> = prepared.iter().map(|new| new.id).collect();
-    run_blocking(&state.store, move |store| {
-        store.insert_statements(&prepared)
+    // Every account, admins included, is charged: a stolen admin credential must not fill the
+    // disk either. An import larger than a day's limit runs with higher limits.
+    let charge = DailyCharge {
+        account_id: caller.account.id,
+        day: stored.date_naive(),
+        limits: state.daily_limits,
+    };
+    let batch_size = prepared.len();
+    match run_blocking(&state.store, move |store| {
+        store.insert_statements(&prepared, &charge)
     })
-    .await?;
-    Ok(ids)
+    .await
+    {
+        Ok(()) => Ok(ids),
+        Err(StoreError::BatchRefused(refusal)) => {
+            Err(refused_batch(state, caller, batch_size, refusal).await?)
+        }
+        Err(error) => Err(error.into()),
+    }
 }
 
 async fn post_statements(
@@ -639,11 +808,11 @@ async fn get_single(
     if stored.voided != want_voided {
         return Err(not_found());
     }
+    // A statement the caller may not read is answered exactly like a missing one, so ids
+    // reveal nothing.
     if let Some(readable) = readable_actor_keys(state, caller).await? {
         if !readable.contains(&stored.actor_key) {
-            return Err(ServerError::Forbidden(
-                "you may not read this statement".into(),
-            ));
+            return Err(not_found());
         }
     }
     let mut response = Json(render(&stored, format)?).into_response();

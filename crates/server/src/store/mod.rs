@@ -10,21 +10,27 @@
 //! permissions: the handlers decide who may read or write what and pass the store plain
 //! filters (for example, the actor keys a teacher may read).
 
+mod backup;
 mod sqlite;
 
 use std::sync::Arc;
 
 use baeum_core::xapi::Statement;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-pub use sqlite::SqliteStore;
+pub use backup::{backup_database, BackupError, BackupSummary};
+pub use sqlite::{SqliteStore, DATABASE_FILE_NAME};
 
 /// What can go wrong in storage.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
+    /// The disk (or the database's size cap) is full, or the disk failed to write: nothing of
+    /// the failed call was stored.
+    #[error("the database cannot grow or write: {0}")]
+    InsufficientStorage(rusqlite::Error),
     #[error("cannot create the data directory {path}: {source}")]
     DataDirectory {
         path: String,
@@ -38,12 +44,110 @@ pub enum StoreError {
     JoinCodeTaken,
     #[error("assignment {0} already exists")]
     AssignmentExists(Uuid),
-    #[error("statement {0} already exists with a different body")]
-    StatementConflict(Uuid),
+    /// A batch of statements was refused as a whole; nothing of it was stored.
+    #[error("the batch was refused: {} ids already taken, {} voids of another actor's statement", .0.conflicts.len(), .0.foreign_voids.len())]
+    BatchRefused(BatchRefusal),
+    /// The account reached a daily limit; nothing of the batch was stored.
+    #[error("the daily limit of {limit} {} for one account is reached ({used} used on {day})", .kind.unit())]
+    DailyLimitReached {
+        kind: DailyLimitKind,
+        limit: u64,
+        used: u64,
+        /// The UTC day the limit applies to; it lifts at the start of the next one.
+        day: NaiveDate,
+    },
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
     #[error("the storage task stopped unexpectedly")]
     TaskFailed,
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        // A full disk, a full size cap and a failed write are the storage's problem, not the
+        // request's: they get their own answer (507) so clients keep what they sent.
+        let out_of_space = matches!(
+            &error,
+            rusqlite::Error::SqliteFailure(failure, _)
+                if matches!(
+                    failure.code,
+                    rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::SystemIoFailure
+                )
+        );
+        if out_of_space {
+            StoreError::InsufficientStorage(error)
+        } else {
+            StoreError::Database(error)
+        }
+    }
+}
+
+/// What a batch of statements was refused for, statement by statement (see
+/// [`Store::insert_statements`]).
+#[derive(Debug, Clone, Default)]
+pub struct BatchRefusal {
+    /// Stored statements whose id a new statement reuses with a different body.
+    pub conflicts: Vec<StoredStatement>,
+    /// Voiding statements whose target is a stored statement of another actor.
+    pub foreign_voids: Vec<ForeignVoid>,
+}
+
+/// A voiding statement aimed at a statement of another actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ForeignVoid {
+    /// The voiding statement.
+    pub voiding_id: Uuid,
+    /// The statement it tried to void.
+    pub target_id: Uuid,
+}
+
+/// Which daily limit was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DailyLimitKind {
+    Statements,
+    Bytes,
+}
+
+impl DailyLimitKind {
+    pub fn unit(self) -> &'static str {
+        match self {
+            DailyLimitKind::Statements => "statements",
+            DailyLimitKind::Bytes => "bytes of statements",
+        }
+    }
+}
+
+/// How much one account may store per UTC day. A busy learner stores a few hundred statements
+/// of about 1 KB a day (a week offline, a few thousand at once); the defaults leave room for
+/// that many times over while keeping one account (or a stolen credential) from filling the
+/// disk and locking everyone out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DailyLimits {
+    pub statements: u64,
+    pub bytes: u64,
+}
+
+impl DailyLimits {
+    pub const DEFAULT_STATEMENTS: u64 = 10_000;
+    pub const DEFAULT_BYTES: u64 = 32 * 1024 * 1024;
+}
+
+impl Default for DailyLimits {
+    fn default() -> Self {
+        Self {
+            statements: Self::DEFAULT_STATEMENTS,
+            bytes: Self::DEFAULT_BYTES,
+        }
+    }
+}
+
+/// Whom a batch is charged to: new statements (not retries of stored ones) count against the
+/// account's usage of the UTC day of `stored`.
+#[derive(Debug, Clone, Copy)]
+pub struct DailyCharge {
+    pub account_id: Uuid,
+    pub day: NaiveDate,
+    pub limits: DailyLimits,
 }
 
 /// The three kinds of account.
@@ -257,10 +361,21 @@ pub trait Store: Send + Sync + 'static {
     /// The assignments of a class that are not deleted, by due date.
     fn assignments_of_class(&self, class_id: Uuid) -> Result<Vec<AssignmentRecord>, StoreError>;
 
-    /// Stores a batch atomically. A statement whose id exists is skipped when its body is
-    /// canonically equal to the stored one, and fails the whole batch with
-    /// [`StoreError::StatementConflict`] otherwise, so a retry never changes anything.
-    fn insert_statements(&self, statements: &[NewStatement]) -> Result<(), StoreError>;
+    /// Stores a batch atomically, in one write transaction. A statement whose id exists is
+    /// skipped when its body is canonically equal to the stored one, so a retry never changes
+    /// anything. The whole batch fails, storing nothing, with:
+    /// - [`StoreError::BatchRefused`] naming every statement whose id is held by a different
+    ///   stored statement, and every voiding statement whose target is a stored statement of
+    ///   another actor (a voiding statement only voids its own actor's statements; checked
+    ///   here, in the transaction, so no concurrent write slips between check and insert);
+    /// - [`StoreError::DailyLimitReached`] when the new statements would take the charged
+    ///   account past a daily limit (usage is kept in the database, so every server process
+    ///   on the same database agrees, and it is exact under concurrent requests).
+    fn insert_statements(
+        &self,
+        statements: &[NewStatement],
+        charge: &DailyCharge,
+    ) -> Result<(), StoreError>;
     fn statement_by_id(&self, id: Uuid) -> Result<Option<StoredStatement>, StoreError>;
     /// Non-voided statements matching the query, newest first unless `ascending`. A statement
     /// whose object is a StatementRef matches when the statement it targets matches the

@@ -15,18 +15,19 @@
 //!   makes us wait instead of failing.
 //! - Schema migrations are numbered by `PRAGMA user_version`, applied in one transaction each.
 
+mod statements;
+
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
-use baeum_core::xapi::{canonical_equal, validate_statement};
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use uuid::Uuid;
 
 use super::{
     AccountRecord, AssignmentRecord, AssignmentTarget, ClassMemberRecord, ClassRecord,
-    NewStatement, Role, StatementQuery, Store, StoreError, StoredStatement,
+    DailyCharge, NewStatement, Role, StatementQuery, Store, StoreError, StoredStatement,
 };
 
 /// The database file name inside the data directory.
@@ -117,6 +118,17 @@ CREATE TABLE assignments (
 );
 CREATE INDEX assignments_by_class ON assignments (class_id, due_at_micros);
 "#,
+    r#"
+-- h-xapi: per-account daily statement usage (limits), one row per account and UTC day
+-- (YYYY-MM-DD); older days are deleted as the account writes, and with the account.
+CREATE TABLE statement_usage (
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    statements INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,
+    PRIMARY KEY (account_id, day)
+) WITHOUT ROWID;
+"#,
 ];
 
 /// SQLite-backed [`Store`].
@@ -149,6 +161,17 @@ impl SqliteStore {
         Ok(Self {
             connection: Mutex::new(connection),
         })
+    }
+
+    /// Caps the database at about `max_bytes` (SQLite's `max_page_count`): a write that would
+    /// grow it further fails as on a full disk (507), storing nothing. An operator can keep the
+    /// database from taking the whole disk this way; tests use it to fill the "disk" for real.
+    pub fn limit_size(&self, max_bytes: u64) -> Result<(), StoreError> {
+        let connection = self.lock();
+        let page_size: u64 = connection.pragma_query_value(None, "page_size", |row| row.get(0))?;
+        let pages = (max_bytes / page_size.max(1)).max(1);
+        connection.pragma_update(None, "max_page_count", pages)?;
+        Ok(())
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
@@ -260,83 +283,6 @@ fn statement_from_row(row: StatementRow) -> Result<StoredStatement, StoreError> 
         voiding,
         body,
     })
-}
-
-/// Inserts one statement inside the batch's transaction (see [`Store::insert_statements`]).
-fn insert_statement(transaction: &Transaction<'_>, new: &NewStatement) -> Result<(), StoreError> {
-    let id_text = new.id.to_string();
-    let existing: Option<String> = transaction
-        .query_row(
-            "SELECT body FROM statements WHERE id = ?1",
-            [&id_text],
-            |row| row.get(0),
-        )
-        .optional()?;
-    if let Some(existing_body) = existing {
-        let existing_json: serde_json::Value = serde_json::from_str(&existing_body)
-            .map_err(|error| StoreError::Corrupt(format!("statement {id_text}: {error}")))?;
-        let existing_statement = validate_statement(&existing_json)
-            .map_err(|error| StoreError::Corrupt(format!("statement {id_text}: {error}")))?;
-        return if canonical_equal(&existing_statement, &new.statement) {
-            Ok(())
-        } else {
-            Err(StoreError::StatementConflict(new.id))
-        };
-    }
-    let statement = &new.statement;
-    let voids_id = statement.voided_statement_id().map(|id| id.to_string());
-    // A statement that arrives after the statement voiding it is voided from the start.
-    let already_voided: bool = voids_id.is_none()
-        && transaction.query_row(
-            "SELECT EXISTS (SELECT 1 FROM statements WHERE voids_id = ?1)",
-            [&id_text],
-            |row| row.get(0),
-        )?;
-    transaction.execute(
-        "INSERT INTO statements (id, body, stored_micros, actor_key, verb_id, activity_id, \
-         registration, target_id, voids_id, voided) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            id_text,
-            statement.to_json().to_string(),
-            micros(new.stored),
-            new.actor_key,
-            statement.verb.id,
-            statement.activity_id(),
-            statement.registration().map(|id| id.to_string()),
-            statement.target_statement_id().map(|id| id.to_string()),
-            voids_id,
-            already_voided,
-        ],
-    )?;
-    let sequence = transaction.last_insert_rowid();
-    let direct_agents = statement.agent_keys();
-    let mut insert_agent = transaction.prepare_cached(
-        "INSERT OR IGNORE INTO statement_agents (agent_key, sequence, related_only) \
-         VALUES (?1, ?2, ?3)",
-    )?;
-    for key in &direct_agents {
-        insert_agent.execute(params![key, sequence, false])?;
-    }
-    for key in statement.related_agent_keys() {
-        if !direct_agents.contains(&key) {
-            insert_agent.execute(params![key, sequence, true])?;
-        }
-    }
-    let mut insert_activity = transaction.prepare_cached(
-        "INSERT OR IGNORE INTO statement_activities (activity_id, sequence) VALUES (?1, ?2)",
-    )?;
-    for activity_id in statement.related_activity_ids() {
-        insert_activity.execute(params![activity_id, sequence])?;
-    }
-    if let Some(voided_id) = statement.voided_statement_id() {
-        // A voiding statement cannot itself be voided, so only non-voiding targets change.
-        transaction.execute(
-            "UPDATE statements SET voided = 1 WHERE id = ?1 AND voids_id IS NULL",
-            [voided_id.to_string()],
-        )?;
-    }
-    Ok(())
 }
 
 type ClassRow = (String, String, String, String, String);
@@ -787,14 +733,12 @@ impl Store for SqliteStore {
         rows.into_iter().map(assignment_from_row).collect()
     }
 
-    fn insert_statements(&self, statements: &[NewStatement]) -> Result<(), StoreError> {
-        let mut connection = self.lock();
-        let transaction = connection.transaction()?;
-        for new in statements {
-            insert_statement(&transaction, new)?;
-        }
-        transaction.commit()?;
-        Ok(())
+    fn insert_statements(
+        &self,
+        statements: &[NewStatement],
+        charge: &DailyCharge,
+    ) -> Result<(), StoreError> {
+        statements::insert_batch(&mut self.lock(), statements, charge)
     }
 
     fn statement_by_id(&self, id: Uuid) -> Result<Option<StoredStatement>, StoreError> {

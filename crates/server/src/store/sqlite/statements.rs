@@ -1,0 +1,222 @@
+//! Writing a batch of statements in one SQLite transaction: the idempotent insert, the
+//! same-actor rule for voiding, and the per-account daily usage (see
+//! [`Store::insert_statements`](crate::store::Store::insert_statements)).
+//!
+//! Everything that decides whether a batch may be stored is read and written inside the one
+//! `BEGIN IMMEDIATE` transaction that stores it. The write lock is taken at the start, so two
+//! requests (or two server processes on the same file) cannot both read the same usage or both
+//! miss the same stored statement and then write past each other.
+
+use baeum_core::xapi::{canonical_equal, validate_statement};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+
+use super::{micros, read_statement_row, statement_from_row, STATEMENT_COLUMNS};
+use crate::store::{
+    BatchRefusal, DailyCharge, DailyLimitKind, ForeignVoid, NewStatement, StoreError,
+    StoredStatement,
+};
+
+/// What happened to one statement of a batch.
+enum Inserted {
+    /// Stored now; its serialized body has this many bytes.
+    New { bytes: i64 },
+    /// The same statement was stored before (a retry): nothing changes, nothing is charged.
+    AlreadyStored,
+    /// Another statement holds the id.
+    Conflict(StoredStatement),
+    /// It voids a stored statement of another actor.
+    ForeignVoid(ForeignVoid),
+}
+
+/// Stores a batch, or nothing (see the module documentation).
+pub(super) fn insert_batch(
+    connection: &mut Connection,
+    statements: &[NewStatement],
+    charge: &DailyCharge,
+) -> Result<(), StoreError> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut refusal = BatchRefusal::default();
+    let (mut new_statements, mut new_bytes) = (0_i64, 0_i64);
+    for new in statements {
+        match insert_statement(&transaction, new)? {
+            Inserted::New { bytes } => {
+                new_statements += 1;
+                new_bytes = new_bytes.saturating_add(bytes);
+            }
+            Inserted::AlreadyStored => {}
+            Inserted::Conflict(stored) => refusal.conflicts.push(stored),
+            Inserted::ForeignVoid(refused) => refusal.foreign_voids.push(refused),
+        }
+    }
+    // Returning drops the transaction, which rolls back what the loop inserted.
+    if !refusal.conflicts.is_empty() || !refusal.foreign_voids.is_empty() {
+        return Err(StoreError::BatchRefused(refusal));
+    }
+    if new_statements > 0 {
+        charge_usage(&transaction, charge, new_statements, new_bytes)?;
+    }
+    transaction.commit()?;
+    Ok(())
+}
+
+/// Adds the batch to the account's usage of the day, or refuses it when a limit would be
+/// passed.
+fn charge_usage(
+    transaction: &Transaction<'_>,
+    charge: &DailyCharge,
+    statements: i64,
+    bytes: i64,
+) -> Result<(), StoreError> {
+    let account = charge.account_id.to_string();
+    let day = charge.day.format("%Y-%m-%d").to_string();
+    // Only today's row is ever read: earlier days are dropped as the account writes.
+    transaction.execute(
+        "DELETE FROM statement_usage WHERE account_id = ?1 AND day < ?2",
+        params![account, day],
+    )?;
+    let (used_statements, used_bytes): (i64, i64) = transaction
+        .query_row(
+            "SELECT statements, bytes FROM statement_usage WHERE account_id = ?1 AND day = ?2",
+            params![account, day],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?
+        .unwrap_or((0, 0));
+    for (kind, used, adding, limit) in [
+        (
+            DailyLimitKind::Statements,
+            used_statements,
+            statements,
+            charge.limits.statements,
+        ),
+        (DailyLimitKind::Bytes, used_bytes, bytes, charge.limits.bytes),
+    ] {
+        let total = u64::try_from(used.saturating_add(adding)).unwrap_or(u64::MAX);
+        if total > limit {
+            return Err(StoreError::DailyLimitReached {
+                kind,
+                limit,
+                used: u64::try_from(used).unwrap_or(0),
+                day: charge.day,
+            });
+        }
+    }
+    transaction.execute(
+        "INSERT INTO statement_usage (account_id, day, statements, bytes) \
+         VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT (account_id, day) DO UPDATE SET \
+         statements = excluded.statements, bytes = excluded.bytes",
+        params![
+            account,
+            day,
+            used_statements + statements,
+            used_bytes.saturating_add(bytes)
+        ],
+    )?;
+    Ok(())
+}
+
+/// Inserts one statement inside the batch's transaction.
+fn insert_statement(
+    transaction: &Transaction<'_>,
+    new: &NewStatement,
+) -> Result<Inserted, StoreError> {
+    let id_text = new.id.to_string();
+    let existing = transaction
+        .query_row(
+            &format!("SELECT {STATEMENT_COLUMNS} FROM statements s WHERE s.id = ?1"),
+            [&id_text],
+            read_statement_row,
+        )
+        .optional()?
+        .map(statement_from_row)
+        .transpose()?;
+    if let Some(existing) = existing {
+        let existing_json: serde_json::Value = serde_json::from_str(&existing.body)
+            .map_err(|error| StoreError::Corrupt(format!("statement {id_text}: {error}")))?;
+        let existing_statement = validate_statement(&existing_json)
+            .map_err(|error| StoreError::Corrupt(format!("statement {id_text}: {error}")))?;
+        return Ok(if canonical_equal(&existing_statement, &new.statement) {
+            Inserted::AlreadyStored
+        } else {
+            Inserted::Conflict(existing)
+        });
+    }
+    let statement = &new.statement;
+    if let Some(target_id) = statement.voided_statement_id() {
+        // A voiding statement only voids statements of its own actor. A target the server has
+        // not seen yet is allowed (the specification says not to reject for that); when it
+        // arrives it is voided only if its actor is the voiding statement's.
+        let target_actor: Option<String> = transaction
+            .query_row(
+                "SELECT actor_key FROM statements WHERE id = ?1",
+                [target_id.to_string()],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if target_actor.is_some_and(|key| key != new.actor_key) {
+            return Ok(Inserted::ForeignVoid(ForeignVoid {
+                voiding_id: new.id,
+                target_id,
+            }));
+        }
+    }
+    let voids_id = statement.voided_statement_id().map(|id| id.to_string());
+    // A statement that arrives after its own actor's statement voiding it is voided from the
+    // start.
+    let already_voided: bool = voids_id.is_none()
+        && transaction.query_row(
+            "SELECT EXISTS (SELECT 1 FROM statements WHERE voids_id = ?1 AND actor_key = ?2)",
+            params![id_text, new.actor_key],
+            |row| row.get(0),
+        )?;
+    let body = statement.to_json().to_string();
+    let bytes = i64::try_from(body.len()).unwrap_or(i64::MAX);
+    transaction.execute(
+        "INSERT INTO statements (id, body, stored_micros, actor_key, verb_id, activity_id, \
+         registration, target_id, voids_id, voided) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            id_text,
+            body,
+            micros(new.stored),
+            new.actor_key,
+            statement.verb.id,
+            statement.activity_id(),
+            statement.registration().map(|id| id.to_string()),
+            statement.target_statement_id().map(|id| id.to_string()),
+            voids_id,
+            already_voided,
+        ],
+    )?;
+    let sequence = transaction.last_insert_rowid();
+    let direct_agents = statement.agent_keys();
+    let mut insert_agent = transaction.prepare_cached(
+        "INSERT OR IGNORE INTO statement_agents (agent_key, sequence, related_only) \
+         VALUES (?1, ?2, ?3)",
+    )?;
+    for key in &direct_agents {
+        insert_agent.execute(params![key, sequence, false])?;
+    }
+    for key in statement.related_agent_keys() {
+        if !direct_agents.contains(&key) {
+            insert_agent.execute(params![key, sequence, true])?;
+        }
+    }
+    let mut insert_activity = transaction.prepare_cached(
+        "INSERT OR IGNORE INTO statement_activities (activity_id, sequence) VALUES (?1, ?2)",
+    )?;
+    for activity_id in statement.related_activity_ids() {
+        insert_activity.execute(params![activity_id, sequence])?;
+    }
+    if let Some(voided_id) = statement.voided_statement_id() {
+        // A voiding statement cannot itself be voided, so only non-voiding targets change; the
+        // actor was checked above, and is checked again here so no other row can change.
+        transaction.execute(
+            "UPDATE statements SET voided = 1 \
+             WHERE id = ?1 AND voids_id IS NULL AND actor_key = ?2",
+            params![voided_id.to_string(), new.actor_key],
+        )?;
+    }
+    Ok(Inserted::New { bytes })
+}
