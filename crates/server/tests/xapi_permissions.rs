@@ -224,7 +224,9 @@ async fn learners_read_only_their_own_statements() {
         ),
     )
     .await;
-    assert_eq!(single.status, 403);
+    // Answered exactly like an id nobody used: existence is not revealed.
+    assert_eq!(single.status, 404);
+    assert_eq!(single.error(), format!("no statement has id {}", id(2)));
     let other_agent = xapi_support::encode(&other.actor(&state).to_string());
     let filtered = send(
         &state,
@@ -247,6 +249,7 @@ async fn learners_void_only_their_own_statements() {
     let other = account(&state, "other", Role::Learner).await;
     post_own(&state, &other, 2).await;
     let voiding = json!({
+        "id": id(3),
         "actor": learner.actor(&state),
         "verb": { "id": "http://adlnet.gov/expapi/verbs/voided" },
         "object": { "objectType": "StatementRef", "id": id(2) }
@@ -261,7 +264,9 @@ async fn learners_void_only_their_own_statements() {
         ),
     )
     .await;
-    assert_eq!(reply.status, 403);
+    assert_eq!(reply.status, 400);
+    assert_eq!(reply.body["invalid"][0]["id"], json!(id(3)), "{}", reply.body);
+    assert!(reply.error().contains("only void statements of its own actor"));
     let still_there = send(
         &state,
         xapi(
@@ -322,7 +327,11 @@ async fn teachers_read_the_learners_of_their_classes_only() {
         ),
     )
     .await;
-    assert_eq!(stranger_statement.status, 403);
+    assert_eq!(stranger_statement.status, 404);
+    assert_eq!(
+        stranger_statement.error(),
+        format!("no statement has id {}", id(2))
+    );
 
     let other_list = send(
         &state,
@@ -433,7 +442,7 @@ async fn another_learners_token_neither_reads_nor_writes_for_them() {
         ),
     )
     .await;
-    assert_eq!(read.status, 403);
+    assert_eq!(read.status, 404);
     let list = send(&state, xapi("GET", "/xapi/statements", Some(&bearer), None)).await;
     assert_eq!(ids_of(&list.body), Vec::<String>::new());
     let write = send(
