@@ -120,7 +120,9 @@ impl From<StoreError> for ServerError {
                     .map_or(86_400, |wait| u64::try_from(wait.num_seconds()).unwrap_or(1));
                 ServerError::TooManyRequests {
                     message: format!(
-                        "this account has stored {used} {unit} today, and one account may                          store at most {limit} a day; nothing of this request was stored.                          it can be sent again after 00:00 utc",
+                        "this account has stored {used} {unit} today, and one account may store \
+                         at most {limit} {unit} a day; nothing of this request was stored. \
+                         send it again after 00:00 utc",
                         unit = kind.unit()
                     ),
                     retry_after_seconds: retry_after_seconds.max(1),
