@@ -449,12 +449,22 @@ async fn create_assignment(
             );
             if same && existing.deleted_at.is_none() {
                 Ok((StatusCode::OK, Json(AssignmentView::from(&existing))))
+            } else if class_managed_by(state, caller, existing.class_id)
+                .await
+                .is_err()
+            {
+                Err(unusable_id(assignment_id))
             } else {
                 Err(StoreError::AssignmentExists(assignment_id).into())
             }
         }
         Err(error) => Err(error.into()),
     }
+}
+
+/// The answer to a creation whose id is held by an assignment the caller may not see.
+fn unusable_id(id: Uuid) -> ServerError {
+    ServerError::NotFound(format!("assignment id {id} cannot be used; make a new one"))
 }
 
 /// The answer to a creation whose id is taken: the stored assignment when it is the same
@@ -470,13 +480,13 @@ async fn existing_assignment_answer(
     note: &Option<String>,
     learner_ids: Option<Vec<Uuid>>,
 ) -> Result<(StatusCode, Json<AssignmentView>), ServerError> {
-    // Someone who may not manage the stored assignment's class learns only that the id is
-    // taken, never what it holds.
+    // Someone who may not manage the stored assignment's class learns only that the id cannot
+    // be used, never what it holds: 404, as for an assignment they ask to read.
     if class_managed_by(state, caller, existing.class_id)
         .await
         .is_err()
     {
-        return Err(StoreError::AssignmentExists(existing.id).into());
+        return Err(unusable_id(existing.id));
     }
     if existing.deleted_at.is_some() {
         return Err(ServerError::Gone(format!(

@@ -117,7 +117,9 @@ impl From<StoreError> for ServerError {
                     .map(|midnight| midnight.and_utc());
                 let retry_after_seconds = tomorrow
                     .map(|midnight| (midnight - Utc::now()).max(Duration::seconds(1)))
-                    .map_or(86_400, |wait| u64::try_from(wait.num_seconds()).unwrap_or(1));
+                    .map_or(86_400, |wait| {
+                        u64::try_from(wait.num_seconds()).unwrap_or(1)
+                    });
                 ServerError::TooManyRequests {
                     message: format!(
                         "this account has stored {used} {unit} today, and one account may store \

@@ -108,7 +108,9 @@ fn parse_arguments() -> Result<Arguments, String> {
 fn positive(flag: &str, value: &str) -> Result<u64, String> {
     match value.parse::<u64>() {
         Ok(number) if number > 0 => Ok(number),
-        _ => Err(format!("{flag} needs a positive whole number, not {value:?}")),
+        _ => Err(format!(
+            "{flag} needs a positive whole number, not {value:?}"
+        )),
     }
 }
 

@@ -31,8 +31,9 @@ fn file_backed_state(directory: &Path) -> (AppState, Arc<SqliteStore>) {
 
 /// The statement ids in a backup file.
 fn ids_in_backup(path: &Path) -> HashSet<Uuid> {
-    let copy = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("the backup opens");
+    let copy =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("the backup opens");
     let verdict: String = copy
         .query_row("PRAGMA integrity_check", [], |row| row.get(0))
         .expect("integrity check runs");
@@ -77,7 +78,12 @@ async fn a_backup_taken_during_writes_holds_every_acknowledged_statement() {
                 );
                 let reply = send(
                     &state,
-                    xapi("POST", "/xapi/statements", Some(&authorization), Some(&body)),
+                    xapi(
+                        "POST",
+                        "/xapi/statements",
+                        Some(&authorization),
+                        Some(&body),
+                    ),
                 )
                 .await;
                 assert_eq!(reply.status, 200, "{}", reply.body);
@@ -95,12 +101,11 @@ async fn a_backup_taken_during_writes_holds_every_acknowledged_statement() {
     let target = data.path().join("copy.sqlite3");
     let data_dir = data.path().to_owned();
     let backup_target = target.clone();
-    let summary = tokio::task::spawn_blocking(move || {
-        backup_database(&data_dir, &backup_target, false)
-    })
-    .await
-    .expect("the backup task finished")
-    .expect("the backup is made");
+    let summary =
+        tokio::task::spawn_blocking(move || backup_database(&data_dir, &backup_target, false))
+            .await
+            .expect("the backup task finished")
+            .expect("the backup is made");
     // The writer kept going during and after the backup.
     batch_done.recv().await.expect("the writer still runs");
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
@@ -109,7 +114,10 @@ async fn a_backup_taken_during_writes_holds_every_acknowledged_statement() {
     let in_backup = ids_in_backup(&target);
     assert!(before.len() >= 250);
     for id in &before {
-        assert!(in_backup.contains(id), "acknowledged statement {id} is missing");
+        assert!(
+            in_backup.contains(id),
+            "acknowledged statement {id} is missing"
+        );
     }
     assert_eq!(summary.statements as usize, in_backup.len());
     // Whole batches only: a batch is written in one transaction.
@@ -155,7 +163,10 @@ fn the_backup_command_never_replaces_a_file_unless_forced() {
     let refused = run(&[]);
     assert_eq!(refused.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&refused.stderr);
-    assert!(stderr.contains("already exists") && stderr.contains("--force"), "{stderr}");
+    assert!(
+        stderr.contains("already exists") && stderr.contains("--force"),
+        "{stderr}"
+    );
     assert_eq!(
         std::fs::read(&target).expect("still there"),
         b"an older backup"
@@ -163,10 +174,7 @@ fn the_backup_command_never_replaces_a_file_unless_forced() {
 
     let forced = run(&["--force"]);
     assert!(forced.status.success());
-    assert_eq!(
-        std::fs::read(&target).expect("replaced").len(),
-        made.len()
-    );
+    assert_eq!(std::fs::read(&target).expect("replaced").len(), made.len());
     // No temporary file is left behind.
     let leftovers: Vec<_> = std::fs::read_dir(data.path())
         .expect("listable")
@@ -186,5 +194,8 @@ fn the_backup_command_never_replaces_a_file_unless_forced() {
         .expect("run the backup command");
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no baeum database"));
-    assert_eq!(std::fs::read_dir(empty.path()).expect("listable").count(), 0);
+    assert_eq!(
+        std::fs::read_dir(empty.path()).expect("listable").count(),
+        0
+    );
 }

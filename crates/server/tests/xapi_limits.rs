@@ -61,7 +61,12 @@ async fn post_concurrently(state: &AppState, who: &TestAccount, bodies: Vec<Valu
             tokio::spawn(async move {
                 send(
                     &state,
-                    xapi("POST", "/xapi/statements", Some(&authorization), Some(&body)),
+                    xapi(
+                        "POST",
+                        "/xapi/statements",
+                        Some(&authorization),
+                        Some(&body),
+                    ),
                 )
                 .await
             })
@@ -98,7 +103,10 @@ async fn the_daily_statement_limit_is_exact_under_concurrent_pushes() {
             .header("retry-after")
             .and_then(|value| value.parse().ok())
             .expect("a retry-after in seconds");
-        assert!((1..=86_400).contains(&wait), "until the next utc day: {wait}");
+        assert!(
+            (1..=86_400).contains(&wait),
+            "until the next utc day: {wait}"
+        );
         assert!(
             reply.error().contains("at most 50 statements a day"),
             "{}",
@@ -147,15 +155,27 @@ async fn the_daily_byte_limit_stops_an_account_under_concurrent_pushes() {
     let refused: Vec<&Reply> = replies.iter().filter(|reply| reply.status == 429).collect();
     assert_eq!(accepted + refused.len(), 20);
     assert!(accepted >= 1 && !refused.is_empty(), "{accepted} accepted");
-    assert!(refused[0].error().contains("bytes"), "{}", refused[0].error());
+    assert!(
+        refused[0].error().contains("bytes"),
+        "{}",
+        refused[0].error()
+    );
     // What was stored fits the limit: the stored bodies are at least as long as their JSON
     // read back.
     let page = send(
         &state,
-        xapi("GET", "/xapi/statements?limit=100", Some(&learner.basic()), None),
+        xapi(
+            "GET",
+            "/xapi/statements?limit=100",
+            Some(&learner.basic()),
+            None,
+        ),
     )
     .await;
-    let statements = page.body["statements"].as_array().cloned().unwrap_or_default();
+    let statements = page.body["statements"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(statements.len(), accepted);
     let stored_bytes: usize = statements.iter().map(|body| body.to_string().len()).sum();
     assert!(stored_bytes as u64 <= limit, "{stored_bytes} bytes stored");
@@ -189,9 +209,17 @@ async fn a_full_disk_answers_507_stores_nothing_and_the_client_keeps_its_outbox(
     }
     let (round, body, reply) = full.expect("the database filled up");
     assert_eq!(reply.status, 507, "{}", reply.body);
-    assert!(reply.error().contains("storage is full"), "{}", reply.error());
+    assert!(
+        reply.error().contains("storage is full"),
+        "{}",
+        reply.error()
+    );
     let stored = stored_count(&state, &learner).await;
-    assert_eq!(stored, round as usize * 20, "nothing of the refused batch is stored");
+    assert_eq!(
+        stored,
+        round as usize * 20,
+        "nothing of the refused batch is stored"
+    );
     for statement in body.as_array().expect("a batch") {
         let uri = format!(
             "/xapi/statements?statementId={}",
@@ -207,7 +235,9 @@ async fn a_full_disk_answers_507_stores_nothing_and_the_client_keeps_its_outbox(
     ));
 
     // Once there is room again, the same batch goes through.
-    store.limit_size(64 * 1024 * 1024).expect("the cap is raised");
+    store
+        .limit_size(64 * 1024 * 1024)
+        .expect("the cap is raised");
     let retry = post(&state, &learner, &body).await;
     assert_eq!(retry.status, 200, "{}", retry.body);
     assert_eq!(stored_count(&state, &learner).await, stored + 20);

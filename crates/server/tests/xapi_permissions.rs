@@ -265,8 +265,15 @@ async fn learners_void_only_their_own_statements() {
     )
     .await;
     assert_eq!(reply.status, 400);
-    assert_eq!(reply.body["invalid"][0]["id"], json!(id(3)), "{}", reply.body);
-    assert!(reply.error().contains("only void statements of its own actor"));
+    assert_eq!(
+        reply.body["invalid"][0]["id"],
+        json!(id(3)),
+        "{}",
+        reply.body
+    );
+    assert!(reply
+        .error()
+        .contains("only void statements of its own actor"));
     let still_there = send(
         &state,
         xapi(

@@ -85,7 +85,11 @@ async fn every_invalid_statement_of_a_batch_is_named_with_its_reason() {
         body.invalid[1]
     );
     // The statement without an id is in the message, which says it could not be named.
-    assert!(reply.error().contains("statements[2].object.id"), "{}", reply.error());
+    assert!(
+        reply.error().contains("statements[2].object.id"),
+        "{}",
+        reply.error()
+    );
     assert!(reply.error().contains("no id"), "{}", reply.error());
     assert_eq!(body.message.as_deref(), Some(reply.error()));
     assert!(body.conflicts.is_empty());
@@ -256,7 +260,9 @@ async fn a_voiding_statement_voids_only_its_own_actors_statements() {
     // A voiding statement for an id nobody used yet is accepted (the specification says not
     // to refuse it)…
     assert_eq!(
-        post(&state, &learner, &voiding(&learner, 100, 5)).await.status,
+        post(&state, &learner, &voiding(&learner, 100, 5))
+            .await
+            .status,
         200
     );
     // …but when another learner's statement arrives under that id, it is not voided.
@@ -266,7 +272,9 @@ async fn a_voiding_statement_voids_only_its_own_actors_statements() {
 
     // The learner's own statement voided in advance is voided on arrival.
     assert_eq!(
-        post(&state, &learner, &voiding(&learner, 101, 6)).await.status,
+        post(&state, &learner, &voiding(&learner, 101, 6))
+            .await
+            .status,
         200
     );
     let own_later = with_id(statement(&learner.actor(&state), "hangul-2"), 6);
@@ -310,7 +318,12 @@ async fn racing_voids_never_void_another_actors_statement() {
             tasks.push(tokio::spawn(async move {
                 send(
                     &state,
-                    xapi("POST", "/xapi/statements", Some(&authorization), Some(&body)),
+                    xapi(
+                        "POST",
+                        "/xapi/statements",
+                        Some(&authorization),
+                        Some(&body),
+                    ),
                 )
                 .await
                 .status

@@ -138,7 +138,8 @@ fn check_copy(path: &Path) -> Result<BackupSummary, BackupError> {
     if verdict != "ok" {
         return Err(BackupError::Damaged(verdict));
     }
-    let statements: i64 = copy.query_row("SELECT COUNT(*) FROM statements", [], |row| row.get(0))?;
+    let statements: i64 =
+        copy.query_row("SELECT COUNT(*) FROM statements", [], |row| row.get(0))?;
     drop(copy);
     let bytes = std::fs::metadata(path)
         .map_err(|source| BackupError::Io {

@@ -26,8 +26,8 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use uuid::Uuid;
 
 use super::{
-    AccountRecord, AssignmentRecord, AssignmentTarget, ClassMemberRecord, ClassRecord,
-    DailyCharge, NewStatement, Role, StatementQuery, Store, StoreError, StoredStatement,
+    AccountRecord, AssignmentRecord, AssignmentTarget, ClassMemberRecord, ClassRecord, DailyCharge,
+    NewStatement, Role, StatementQuery, Store, StoreError, StoredStatement,
 };
 
 /// The database file name inside the data directory.

@@ -89,7 +89,12 @@ fn charge_usage(
             statements,
             charge.limits.statements,
         ),
-        (DailyLimitKind::Bytes, used_bytes, bytes, charge.limits.bytes),
+        (
+            DailyLimitKind::Bytes,
+            used_bytes,
+            bytes,
+            charge.limits.bytes,
+        ),
     ] {
         let total = u64::try_from(used.saturating_add(adding)).unwrap_or(u64::MAX);
         if total > limit {
