@@ -8,6 +8,13 @@
 //!   array) → 200 with the ids in order. A known id with an equal body (see
 //!   `baeum_core::xapi::canonical_equal`) succeeds without changing anything; a different body
 //!   is 409 and the whole batch is refused.
+//! - A refused batch names its statements, in core's `PushRejectionBody` (with `error` too):
+//!   400 names every invalid statement with its reason, 409 every conflicting id with the
+//!   stored copy, 403 every statement of another actor, and 404 every id held by a statement
+//!   the caller may not read (as unusable, revealing nothing of it). A refusal that names
+//!   nothing (a malformed body, a missing header, 429, 5xx) tells the client to keep its outbox.
+//! - Each account may store so many statements and bytes per UTC day (429 with `Retry-After`
+//!   beyond); a full disk is 507.
 //! - `GET /xapi/statements` with `statementId`, `voidedStatementId`, `agent`, `verb`,
 //!   `activity`, `registration`, `related_activities`, `related_agents`, `since`, `until`,
 //!   `limit`, `format` (`ids`, `exact`; `canonical` answers as `exact` because this LRS keeps
@@ -21,10 +28,12 @@
 //! - Bodies are `application/json`, at most [`MAX_BODY_BYTES`] after gzip decoding (413
 //!   beyond), optionally `Content-Encoding: gzip` (cheaper on a metered link).
 //!
-//! Permissions (403 otherwise): a learner or teacher writes only statements whose actor is
-//! their own account agent and voids only their own statements; an admin writes anything.
-//! A learner reads statements whose actor is themself; a teacher also those of the learners in
-//! their classes; an admin reads everything. The server sets `authority` to the caller's
+//! Permissions: a learner or teacher writes only statements whose actor is their own account
+//! agent (403 otherwise); an admin writes anything. A voiding statement voids only statements
+//! of its own actor (400 otherwise), checked in the store's insert transaction. A learner reads
+//! statements whose actor is themself; a teacher also those of the learners in their classes;
+//! an admin reads everything. A statement one may not read answers 404 exactly like a missing
+//! one. The server sets `authority` to the caller's
 //! account agent and `stored` to the time of storage.
 //!
 //! Deliberately absent: attachments in `multipart/mixed` (415) and `attachments=true` (400),
