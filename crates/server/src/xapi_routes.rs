@@ -322,14 +322,13 @@ fn refused(
         ));
     }
     let unnamed = problems.iter().filter(|(id, _)| id.is_none()).count();
-    if unnamed > 0 {
+    if batch_size == 1 && unnamed == 1 {
+        message.push_str(". it has no id, so it cannot be named here");
+    } else if unnamed == 1 {
+        message.push_str(". 1 of them has no id, so it cannot be named here");
+    } else if unnamed > 1 {
         message.push_str(&format!(
-            ". {unnamed} of them {} no id, so {} cannot be named here; send {} again with an id \
-             to have {} named",
-            if unnamed == 1 { "has" } else { "have" },
-            if unnamed == 1 { "it" } else { "they" },
-            if unnamed == 1 { "it" } else { "them" },
-            if unnamed == 1 { "it" } else { "them" },
+            ". {unnamed} of them have no id, so they cannot be named here"
         ));
     }
     ServerError::StatementsRefused {

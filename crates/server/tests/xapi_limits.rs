@@ -6,8 +6,10 @@ mod xapi_support;
 use std::sync::Arc;
 
 use baeum_core::sync::wire::{classify_push_response, PushOutcome};
-use baeum_server::store::{DailyLimits, Role, SqliteStore};
+use baeum_core::xapi::validate_statement;
+use baeum_server::store::{DailyCharge, DailyLimits, NewStatement, Role, SqliteStore, StoreError};
 use baeum_server::{AppState, Config};
+use chrono::{NaiveDate, Utc};
 use serde_json::{json, Value};
 use xapi_support::{account, send, state, statement, xapi, Reply, TestAccount};
 
@@ -241,4 +243,60 @@ async fn a_full_disk_answers_507_stores_nothing_and_the_client_keeps_its_outbox(
     let retry = post(&state, &learner, &body).await;
     assert_eq!(retry.status, 200, "{}", retry.body);
     assert_eq!(stored_count(&state, &learner).await, stored + 20);
+}
+
+/// A statement ready for the store, as the handler prepares it.
+fn new_statement(state: &AppState, who: &TestAccount, number: u32) -> NewStatement {
+    let mut body = statement(&who.actor(state), "hangul-1");
+    body["id"] = json!(id(number));
+    let parsed = validate_statement(&body).expect("a valid statement");
+    NewStatement {
+        id: parsed.id.expect("an id"),
+        stored: Utc::now(),
+        actor_key: format!("account:{}", who.record.id),
+        statement: parsed,
+    }
+}
+
+#[tokio::test]
+async fn usage_is_counted_per_utc_day_and_retries_are_free() {
+    let state = state();
+    let learner = account(&state, "learner", Role::Learner).await;
+    let limits = DailyLimits {
+        statements: 2,
+        bytes: u64::MAX,
+    };
+    let day = |text: &str| DailyCharge {
+        account_id: learner.record.id,
+        day: NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date"),
+        limits,
+    };
+    let store = &state.store;
+    let first = [
+        new_statement(&state, &learner, 1),
+        new_statement(&state, &learner, 2),
+    ];
+    store
+        .insert_statements(&first, &day("2030-01-01"))
+        .expect("two fit");
+    // Sending the same two again stores nothing new, so it is not charged.
+    store
+        .insert_statements(&first, &day("2030-01-01"))
+        .expect("a retry is free");
+    match store.insert_statements(&[new_statement(&state, &learner, 3)], &day("2030-01-01")) {
+        Err(StoreError::DailyLimitReached {
+            used: 2, limit: 2, ..
+        }) => {}
+        other => panic!("expected the daily limit, got {other:?}"),
+    }
+    // The next UTC day starts from nothing.
+    store
+        .insert_statements(
+            &[
+                new_statement(&state, &learner, 3),
+                new_statement(&state, &learner, 4),
+            ],
+            &day("2030-01-02"),
+        )
+        .expect("a new day");
 }

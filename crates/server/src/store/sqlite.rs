@@ -164,8 +164,9 @@ impl SqliteStore {
     }
 
     /// Caps the database at about `max_bytes` (SQLite's `max_page_count`): a write that would
-    /// grow it further fails as on a full disk (507), storing nothing. An operator can keep the
-    /// database from taking the whole disk this way; tests use it to fill the "disk" for real.
+    /// grow it further fails with `SQLITE_FULL`, exactly as on a full disk (507, nothing
+    /// stored). Tests use it to fill the "disk" for real; a deployment could use it to keep
+    /// the database from taking the whole disk.
     pub fn limit_size(&self, max_bytes: u64) -> Result<(), StoreError> {
         let connection = self.lock();
         let page_size: u64 = connection.pragma_query_value(None, "page_size", |row| row.get(0))?;
