@@ -769,6 +769,52 @@ impl<'a> FileChecker<'a> {
         self.korean(node, path).map(Spoken::new)
     }
 
+    /// `spoken` with the `pronunciation` override of the same table, if there is one: Hangul
+    /// syllables only, as many as the text has, and not what the rules already give.
+    fn with_pronunciation(
+        &mut self,
+        entries: &[(String, Node)],
+        path: &str,
+        spoken: Option<Spoken>,
+    ) -> Option<Spoken> {
+        let Some(node) = Self::optional(entries, "pronunciation") else {
+            return spoken;
+        };
+        let field = join(path, "pronunciation");
+        let given = self.string(node, &field)?;
+        let mut spoken = spoken?;
+        if let Some(problem) = pronunciation_problem(&spoken.text, &given) {
+            self.error(&node.span, &field, problem);
+            return None;
+        }
+        spoken.pronunciation = Some(given);
+        Some(spoken)
+    }
+
+    /// [`Self::with_pronunciation`] for an optional `ko`; a pronunciation without it is an
+    /// error. `None` when something is wrong, `Some(None)` when there is no `ko`.
+    fn optional_spoken_with_pronunciation(
+        &mut self,
+        entries: &[(String, Node)],
+        path: &str,
+        ko: Option<Option<Spoken>>,
+    ) -> Option<Option<Spoken>> {
+        match ko {
+            Some(checked) => self.with_pronunciation(entries, path, checked).map(Some),
+            None => match Self::optional(entries, "pronunciation") {
+                Some(node) => {
+                    self.error(
+                        &node.span,
+                        &join(path, "pronunciation"),
+                        "a pronunciation needs the `ko` it is the pronunciation of",
+                    );
+                    None
+                }
+                None => Some(None),
+            },
+        }
+    }
+
     // --- course.toml ---------------------------------------------------------------------
 
     fn course_header(&mut self, root: &Node, directory: &str) -> Option<CourseHeader> {
@@ -1090,11 +1136,9 @@ impl<'a> FileChecker<'a> {
                     .required(node, entries, path, "prompt")
                     .and_then(|n| self.localized(n, &field("prompt"), false));
                 let ko = Self::optional(entries, "ko").map(|n| self.spoken(n, &field("ko")));
+                let ko = self.optional_spoken_with_pronunciation(entries, path, ko);
                 let options_and_answer = self.options_and_answer(node, entries, path);
-                let ko = match ko {
-                    Some(checked) => Some(checked?),
-                    None => None,
-                };
+                let ko = ko?;
                 let (options, answer) = options_and_answer?;
                 Some(ItemKind::Choice {
                     prompt: prompt?,
@@ -1108,11 +1152,9 @@ impl<'a> FileChecker<'a> {
                     .required(node, entries, path, "prompt")
                     .and_then(|n| self.localized(n, &field("prompt"), false));
                 let ko = Self::optional(entries, "ko").map(|n| self.spoken(n, &field("ko")));
+                let ko = self.optional_spoken_with_pronunciation(entries, path, ko);
                 let answers = self.typed_answers(node, entries, path);
-                let ko = match ko {
-                    Some(checked) => Some(checked?),
-                    None => None,
-                };
+                let ko = ko?;
                 let (answer, accept) = answers?;
                 Some(ItemKind::Typed {
                     prompt: prompt?,
@@ -1125,6 +1167,7 @@ impl<'a> FileChecker<'a> {
                 let audio = self
                     .required(node, entries, path, "audio")
                     .and_then(|n| self.spoken(n, &field("audio")));
+                let audio = self.with_pronunciation(entries, path, audio);
                 let prompt = self
                     .required(node, entries, path, "prompt")
                     .and_then(|n| self.localized(n, &field("prompt"), false));
@@ -1170,10 +1213,11 @@ impl<'a> FileChecker<'a> {
     }
 
     fn example(&mut self, node: &Node, path: &str) -> Option<Example> {
-        let entries = self.table(node, path, &["ko", "gloss"])?;
+        let entries = self.table(node, path, &["ko", "gloss", "pronunciation"])?;
         let ko = self
             .required(node, entries, path, "ko")
             .and_then(|n| self.spoken(n, &join(path, "ko")));
+        let ko = self.with_pronunciation(entries, path, ko);
         let gloss = self
             .required(node, entries, path, "gloss")
             .and_then(|n| self.localized(n, &join(path, "gloss"), false));
@@ -1272,6 +1316,7 @@ impl<'a> FileChecker<'a> {
         let ko = self
             .required(node, entries, path, "ko")
             .and_then(|n| self.spoken(n, &field("ko")));
+        let ko = self.with_pronunciation(entries, path, ko);
         let romanization = self.required(node, entries, path, "romanization").and_then(|n| {
             let given = self.string(n, &field("romanization"))?;
             if let Some(ko) = &ko {
@@ -1479,7 +1524,7 @@ impl<'a> FileChecker<'a> {
 }
 
 /// Every field some item type takes, to tell "wrong field for this type" from a typo.
-const ITEM_FIELDS: [&str; 16] = [
+const ITEM_FIELDS: [&str; 17] = [
     "text",
     "title",
     "jamo",
@@ -1496,6 +1541,7 @@ const ITEM_FIELDS: [&str; 16] = [
     "accept",
     "audio",
     "words",
+    "pronunciation",
 ];
 
 fn kind_fields(type_name: &str) -> &'static [&'static str] {
@@ -1503,10 +1549,17 @@ fn kind_fields(type_name: &str) -> &'static [&'static str] {
         "reading" => &["text"],
         "culture_note" => &["title", "text"],
         "hangul_letter" => &["jamo", "name", "romanization", "sound", "examples"],
-        "vocab" => &["ko", "romanization", "gloss", "example"],
-        "choice" => &["prompt", "ko", "options", "answer"],
-        "typed" => &["prompt", "ko", "answer", "accept"],
-        "listening" => &["audio", "prompt", "options", "answer", "accept"],
+        "vocab" => &["ko", "pronunciation", "romanization", "gloss", "example"],
+        "choice" => &["prompt", "ko", "pronunciation", "options", "answer"],
+        "typed" => &["prompt", "ko", "pronunciation", "answer", "accept"],
+        "listening" => &[
+            "audio",
+            "pronunciation",
+            "prompt",
+            "options",
+            "answer",
+            "accept",
+        ],
         "ordering" => &["prompt", "words", "gloss"],
         "fill_blank" => &["prompt", "text", "answer", "accept", "options", "gloss"],
         _ => &[],
@@ -1559,6 +1612,39 @@ fn korean_problem_shown_as(checked: &str, shown: &str) -> Option<String> {
     }
     if !checked.chars().any(is_hangul) {
         return Some(format!("Korean text `{shown}` contains no Hangul"));
+    }
+    None
+}
+
+/// Why `given` is not a pronunciation override of `text`: it must be NFC Hangul syllables
+/// (with the spaces and punctuation of the text), as many syllables as `text`, and differ from
+/// what the rules of [`crate::pronounce`] give, since an override that agrees is noise.
+fn pronunciation_problem(text: &str, given: &str) -> Option<String> {
+    if !is_nfc(given) {
+        return Some("not in Unicode NFC form; save it normalized (NFC)".to_owned());
+    }
+    if let Some(other) = given
+        .chars()
+        .find(|character| character.is_alphanumeric() && !crate::hangul::is_syllable(*character))
+    {
+        return Some(format!(
+            "`{given}` contains `{other}`: a pronunciation is written in Hangul syllables only"
+        ));
+    }
+    let (written, said) = (
+        crate::pronounce::syllable_count(text),
+        crate::pronounce::syllable_count(given),
+    );
+    if written != said {
+        return Some(format!(
+            "`{given}` has {said} syllables, but `{text}` has {written}"
+        ));
+    }
+    let by_rule = crate::pronounce::pronounce(text);
+    if given == by_rule {
+        return Some(format!(
+            "`{given}` is what the rules already give for `{text}`; remove the override"
+        ));
     }
     None
 }
