@@ -11,6 +11,7 @@
 
 pub mod download;
 pub mod markdown;
+mod order;
 mod pack;
 mod source;
 
@@ -22,6 +23,7 @@ use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
 pub use markdown::markdown_problems;
+pub use order::{uses_word, PARTICLES};
 pub use pack::{
     build_packs, choice_options, lesson_media_names, parse_catalog, parse_course_manifest,
     parse_lesson_file, verify_hash, BuiltPacks, ByteSize, CatalogCourse, CatalogIndex, CatalogUnit,

@@ -106,6 +106,8 @@ fn parse_course_with(
         files_by_id.insert(stem.to_owned(), file);
     }
 
+    // Lesson id → item id → the item's `homonyms`.
+    let mut homonyms: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
     let listed: BTreeSet<String> = header
         .iter()
         .flat_map(|header| header.units.iter())
@@ -114,6 +116,9 @@ fn parse_course_with(
 
     for (stem, file) in &files_by_id {
         let mut checker = FileChecker::new(file, &mut errors, korean_course, romanizer);
+        if let Some(header) = &header {
+            checker.gloss_languages = header.gloss_languages.clone();
+        }
         let Some(root) = checker.parse_root() else {
             continue;
         };
@@ -130,6 +135,7 @@ fn parse_course_with(
         if let Some(lesson) = checker.lesson(&root, stem) {
             lessons_by_id.insert(stem.clone(), lesson);
         }
+        homonyms.insert(stem.clone(), std::mem::take(&mut checker.homonyms));
     }
 
     let mut course = None;
@@ -185,7 +191,7 @@ fn parse_course_with(
             header.title,
             header.description,
         ) {
-            course = Some(Course {
+            let built = Course {
                 id,
                 version,
                 subject,
@@ -193,7 +199,13 @@ fn parse_course_with(
                 title,
                 description,
                 units,
-            });
+            };
+            errors.extend(super::order::order_problems(
+                &built,
+                &files_by_id,
+                &homonyms,
+            ));
+            course = Some(built);
         }
     }
 
@@ -446,6 +458,10 @@ struct FileChecker<'a> {
     errors: &'a mut Vec<ContentError>,
     korean_course: bool,
     romanizer: Romanizer,
+    /// The course's `gloss_languages`: every vocab gloss carries each of them.
+    gloss_languages: Vec<Language>,
+    /// Each item's `homonyms` (by item id): later vocab words its text only looks like.
+    homonyms: BTreeMap<String, Vec<String>>,
 }
 
 /// What course.toml says, before the lessons are attached.
@@ -456,6 +472,7 @@ struct CourseHeader {
     level: Option<Level>,
     title: Option<LocalizedText>,
     description: Option<LocalizedText>,
+    gloss_languages: Vec<Language>,
     units: Vec<UnitHeader>,
 }
 
@@ -501,6 +518,8 @@ impl<'a> FileChecker<'a> {
             errors,
             korean_course,
             romanizer,
+            gloss_languages: Vec::new(),
+            homonyms: BTreeMap::new(),
         }
     }
 
@@ -828,6 +847,7 @@ impl<'a> FileChecker<'a> {
                 "level",
                 "title",
                 "description",
+                "gloss_languages",
                 "units",
             ],
         )?;
@@ -915,6 +935,7 @@ impl<'a> FileChecker<'a> {
         let description = self
             .required(root, entries, "", "description")
             .and_then(|node| self.localized(node, "description", false));
+        let gloss_languages = self.gloss_languages(entries);
 
         let mut units = Vec::new();
         if let Some(units_node) = self.required(root, entries, "", "units") {
@@ -978,8 +999,37 @@ impl<'a> FileChecker<'a> {
             level,
             title,
             description,
+            gloss_languages: gloss_languages.unwrap_or_default(),
             units,
         })
+    }
+
+    /// The optional `gloss_languages` of course.toml: language codes other than `ko`, each
+    /// once, that every vocab gloss of the course must carry.
+    fn gloss_languages(&mut self, entries: &[(String, Node)]) -> Option<Vec<Language>> {
+        let node = Self::optional(entries, "gloss_languages")?;
+        let codes = self.array(node, "gloss_languages", 1)?;
+        let mut languages = Vec::new();
+        for (index, code_node) in codes.iter().enumerate() {
+            let field = format!("gloss_languages[{index}]");
+            let Some(code) = self.string(code_node, &field) else {
+                continue;
+            };
+            match Language::from_code(&code) {
+                Some(Language::Ko) | None => self.error(
+                    &code_node.span,
+                    &field,
+                    format!(
+                        "`{code}` is not a gloss language (one of en, vi, ru, kk, th, tr, mn, uz)"
+                    ),
+                ),
+                Some(language) if languages.contains(&language) => {
+                    self.error(&code_node.span, &field, format!("`{code}` is listed twice"))
+                }
+                Some(language) => languages.push(language),
+            }
+        }
+        Some(languages)
     }
 
     // --- lessons -------------------------------------------------------------------------
@@ -1070,9 +1120,14 @@ impl<'a> FileChecker<'a> {
             });
         let hint = Self::optional(entries, "hint")
             .map(|hint_node| self.localized(hint_node, &join(&path, "hint"), false));
+        let homonyms = Self::optional(entries, "homonyms")
+            .map(|node| self.korean_list(node, &join(&path, "homonyms"), 1));
+        if let (Some(id), Some(Some(words))) = (&id, &homonyms) {
+            self.homonyms.insert(id.clone(), words.clone());
+        }
         let type_name = type_name?;
         let kind_fields = kind_fields(&type_name);
-        let mut allowed = vec!["type", "id", "hint"];
+        let mut allowed = vec!["type", "id", "hint", "homonyms"];
         allowed.extend_from_slice(kind_fields);
         for (key, value) in entries.iter() {
             if !allowed.contains(&key.as_str()) {
@@ -1332,9 +1387,27 @@ impl<'a> FileChecker<'a> {
             }
             Some(given)
         });
-        let gloss = self
-            .required(node, entries, path, "gloss")
-            .and_then(|n| self.localized(n, &field("gloss"), false));
+        let gloss = self.required(node, entries, path, "gloss").and_then(|n| {
+            let gloss = self.localized(n, &field("gloss"), false)?;
+            let missing: Vec<&str> = self
+                .gloss_languages
+                .iter()
+                .filter(|language| gloss.get(**language).is_none())
+                .map(|language| language.code())
+                .collect();
+            if !missing.is_empty() {
+                self.error(
+                    &n.span,
+                    &field("gloss"),
+                    format!(
+                        "lacks {}, which the course's gloss_languages asks of every word",
+                        missing.join(", ")
+                    ),
+                );
+                return None;
+            }
+            Some(gloss)
+        });
         let example =
             Self::optional(entries, "example").map(|n| self.example(n, &field("example")));
         let example = match example {
