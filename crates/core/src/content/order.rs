@@ -2,7 +2,8 @@
 //!
 //! What "teaches" means, exactly (documented in `content/FORMAT.md`):
 //!
-//! * A `hangul_letter` item teaches its `jamo`. In a course that has such items, every Korean
+//! * A `hangul_letter` item teaches its `jamo`. In a course that says `teaches_hangul = true`
+//!   (the alphabet course, where letters come before words), every Korean
 //!   text of an item (see [`korean_texts`]) may only use letters taught in its own lesson or
 //!   an earlier one. A syllable uses its initial, its vowel and its final, a double final
 //!   (ㄳ, ㄺ …) counting as its two letters; the silent `ㅇ` before a vowel is part of writing
@@ -199,6 +200,7 @@ pub(super) fn order_problems(
     course: &Course,
     files_by_lesson: &BTreeMap<String, &SourceFile>,
     homonyms: &BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    teaches_letters: bool,
 ) -> Vec<ContentError> {
     let lessons: Vec<_> = course.lessons().collect();
     // The lesson (by position) that first teaches each word.
@@ -210,12 +212,6 @@ pub(super) fn order_problems(
             }
         }
     }
-    let teaches_letters = lessons.iter().any(|lesson| {
-        lesson
-            .items
-            .iter()
-            .any(|item| matches!(item.kind, ItemKind::HangulLetter { .. }))
-    });
     let mut taught_letters: BTreeSet<char> = BTreeSet::new();
     let mut problems = Vec::new();
     for (position, lesson) in lessons.iter().enumerate() {

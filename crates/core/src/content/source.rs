@@ -140,6 +140,7 @@ fn parse_course_with(
 
     let mut course = None;
     if let Some(header) = header {
+        let teaches_hangul = header.teaches_hangul;
         let mut units = Vec::new();
         let mut used_lessons: BTreeMap<String, String> = BTreeMap::new();
         let mut checker =
@@ -204,6 +205,7 @@ fn parse_course_with(
                 &built,
                 &files_by_id,
                 &homonyms,
+                teaches_hangul,
             ));
             course = Some(built);
         }
@@ -255,7 +257,7 @@ enum Value {
     String(String),
     Integer(i64),
     Float,
-    Boolean,
+    Boolean(bool),
     Datetime,
     Array(Vec<Node>),
     Table(Vec<(String, Node)>),
@@ -267,7 +269,7 @@ impl Value {
             Value::String(_) => "a string",
             Value::Integer(_) => "an integer",
             Value::Float => "a float",
-            Value::Boolean => "a boolean",
+            Value::Boolean(_) => "a boolean",
             Value::Datetime => "a date",
             Value::Array(_) => "an array",
             Value::Table(_) => "a table",
@@ -286,7 +288,7 @@ enum RawValue {
     String(String),
     Integer(i64),
     Float,
-    Boolean,
+    Boolean(bool),
     Datetime,
     Array(Vec<RawNode>),
     Table(Vec<(String, RawNode)>),
@@ -332,8 +334,8 @@ impl<'de> Visitor<'de> for NodeVisitor {
         formatter.write_str("a TOML value")
     }
 
-    fn visit_bool<E: de::Error>(self, _value: bool) -> Result<RawNode, E> {
-        Ok(unspanned(RawValue::Boolean))
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<RawNode, E> {
+        Ok(unspanned(RawValue::Boolean(value)))
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<RawNode, E> {
@@ -430,7 +432,7 @@ impl RawNode {
             RawValue::String(text) => Value::String(text),
             RawValue::Integer(number) => Value::Integer(number),
             RawValue::Float => Value::Float,
-            RawValue::Boolean => Value::Boolean,
+            RawValue::Boolean(value) => Value::Boolean(value),
             RawValue::Datetime => Value::Datetime,
             RawValue::Array(elements) => Value::Array(
                 elements
@@ -473,6 +475,7 @@ struct CourseHeader {
     title: Option<LocalizedText>,
     description: Option<LocalizedText>,
     gloss_languages: Vec<Language>,
+    teaches_hangul: bool,
     units: Vec<UnitHeader>,
 }
 
@@ -848,6 +851,7 @@ impl<'a> FileChecker<'a> {
                 "title",
                 "description",
                 "gloss_languages",
+                "teaches_hangul",
                 "units",
             ],
         )?;
@@ -936,6 +940,22 @@ impl<'a> FileChecker<'a> {
             .required(root, entries, "", "description")
             .and_then(|node| self.localized(node, "description", false));
         let gloss_languages = self.gloss_languages(entries);
+        let teaches_hangul = match Self::optional(entries, "teaches_hangul") {
+            None => false,
+            Some(Node {
+                value: Value::Boolean(value),
+                ..
+            }) => *value,
+            Some(node) => {
+                let what = node.value.describe();
+                self.error(
+                    &node.span,
+                    "teaches_hangul",
+                    format!("must be true or false, not {what}"),
+                );
+                false
+            }
+        };
 
         let mut units = Vec::new();
         if let Some(units_node) = self.required(root, entries, "", "units") {
@@ -1000,6 +1020,7 @@ impl<'a> FileChecker<'a> {
             title,
             description,
             gloss_languages: gloss_languages.unwrap_or_default(),
+            teaches_hangul,
             units,
         })
     }
