@@ -300,6 +300,7 @@ mod tests {
         assert_eq!(letters("닭"), vec!['ㄷ', 'ㅏ', 'ㄹ', 'ㄱ']);
         assert_eq!(letters("아이"), vec!['ㅏ', 'ㅣ']);
         assert_eq!(letters("앙"), vec!['ㅏ', 'ㅇ']);
-        assert_eq!(letters("있"), vec!['ㅇ', 'ㅣ', 'ㅆ']);
+        assert_eq!(letters("있"), vec!['ㅣ', 'ㅆ']);
+        assert_eq!(letters("닮"), vec!['ㄷ', 'ㅏ', 'ㄹ', 'ㅁ']);
     }
 }
