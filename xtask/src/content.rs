@@ -14,15 +14,17 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 use baeum_core::content::{
-    audio_key, build_packs, parse_course, parse_courses, ByteSize, Course, CourseSources, PackFile,
-    SourceFile,
+    build_packs, clip_manifest, parse_course, parse_courses, ByteSize, ClipSource, Course,
+    CourseSources, PackFile, SourceFile, CLIP_MANIFEST_FILE_NAME,
 };
 
 const USAGE: &str = "usage: cargo xtask content [--out DIR] [--generate-audio]
 
   Validates content/courses/* and writes the course packs to target/content/.
   --out DIR          write the packs to DIR instead
-  --generate-audio   first make the missing clips in content/audio/ with espeak-ng and opusenc";
+  --generate-audio   first make the missing clips in content/audio/ with espeak-ng and opusenc
+                     (installs Debian's espeak-ng and opus-tools if missing), remove the
+                     clips no course speaks, and rewrite content/audio/manifest.tsv";
 
 /// What a build produced, for the command line and for `cargo xtask serve | test`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -226,8 +228,7 @@ fn audio_dir(repo_root: &Path) -> PathBuf {
 /// The clips the courses speak that exist in `content/audio/`, by audio key.
 fn read_clips(repo_root: &Path, courses: &[Course]) -> Result<BTreeMap<String, Vec<u8>>> {
     let mut clips = BTreeMap::new();
-    for text in courses.iter().flat_map(Course::spoken_texts) {
-        let key = audio_key(&text);
+    for key in courses.iter().flat_map(|course| course.clips().into_keys()) {
         let path = audio_dir(repo_root).join(format!("{key}.opus"));
         if clips.contains_key(&key) || !path.is_file() {
             continue;
@@ -315,23 +316,30 @@ fn write_files(folder: &Path, files: &[PackFile]) -> Result<()> {
     Ok(())
 }
 
-/// Makes `content/audio/<key>.opus` for every spoken text of every course that parses and has
-/// no clip yet: `espeak-ng -v ko` speaks it to a WAV file, `opusenc --bitrate 16` encodes it.
-/// Courses that do not parse are skipped here; the build that follows reports their errors.
+/// Makes `content/audio/<key>.opus` for every pronunciation the courses speak that has no clip
+/// yet: `espeak-ng -v ko` says the pronounced form ([`baeum_core::pronounce`], or the item's
+/// `pronunciation`) into a WAV file, `opusenc --bitrate 16` encodes it. Then removes the clips
+/// no course speaks and rewrites `content/audio/manifest.tsv`, which records what each clip
+/// says. Courses that do not parse are skipped; the build that follows reports their errors.
 fn generate_missing_audio(repo_root: &Path) -> Result<()> {
-    for (tool, version_flag) in [("espeak-ng", "--version"), ("opusenc", "--version")] {
-        let found = Command::new(tool)
-            .arg(version_flag)
-            .output()
-            .is_ok_and(|output| output.status.success());
-        if !found {
-            bail!("`{tool}` is needed to generate audio; install it with `apt-get install -y espeak-ng opus-tools`");
-        }
-    }
-    let mut texts = std::collections::BTreeSet::new();
+    ensure_audio_tools()?;
+    let mut clips: BTreeMap<String, ClipSource> = BTreeMap::new();
+    let mut skipped = 0;
     for sources in read_all_course_sources(repo_root)? {
-        if let Ok(course) = parse_course(&sources) {
-            texts.extend(course.spoken_texts());
+        match parse_course(&sources) {
+            Ok(course) => {
+                for (key, clip) in course.clips() {
+                    clips
+                        .entry(key)
+                        .or_insert_with(|| ClipSource {
+                            pronunciation: clip.pronunciation.clone(),
+                            texts: Default::default(),
+                        })
+                        .texts
+                        .extend(clip.texts);
+                }
+            }
+            Err(_) => skipped += 1,
         }
     }
     let audio = audio_dir(repo_root);
@@ -340,57 +348,126 @@ fn generate_missing_audio(repo_root: &Path) -> Result<()> {
     fs::create_dir_all(&work).with_context(|| format!("cannot create {}", work.display()))?;
     let mut generated = 0;
     let result = (|| -> Result<()> {
-        for text in &texts {
-            let key = audio_key(text);
-            let clip = audio.join(format!("{key}.opus"));
-            if clip.is_file() {
+        for (key, clip) in &clips {
+            let path = audio.join(format!("{key}.opus"));
+            if path.is_file() {
                 continue;
             }
-            let wav = work.join(format!("{key}.wav"));
-            // The text goes through a file rather than the command line, so that no text can
-            // be mistaken for an option of espeak-ng.
-            let text_file = work.join(format!("{key}.txt"));
-            fs::write(&text_file, text)
-                .with_context(|| format!("cannot write {}", text_file.display()))?;
-            run_tool(
-                Command::new("espeak-ng")
-                    .args(["-v", "ko", "-w"])
-                    .arg(&wav)
-                    .arg("-f")
-                    .arg(&text_file),
-                text,
-            )?;
-            // Encode next to the clip and rename, so an interrupted run leaves no broken clip.
-            let partial = audio.join(format!(".{key}.opus.partial"));
-            // A serial number derived from the key makes the Ogg stream the same on every run.
-            let serial = u32::from_str_radix(&key[..8], 16).unwrap_or(1);
-            run_tool(
-                Command::new("opusenc")
-                    .args([
-                        "--bitrate",
-                        "16",
-                        "--quiet",
-                        "--serial",
-                        &serial.to_string(),
-                    ])
-                    .arg(&wav)
-                    .arg(&partial),
-                text,
-            )?;
-            fs::rename(&partial, &clip)
-                .with_context(|| format!("cannot move {} into place", partial.display()))?;
+            speak(&work, &audio, key, &clip.pronunciation)?;
             generated += 1;
         }
         Ok(())
     })();
     let _ = fs::remove_dir_all(&work);
     result?;
+    // Stale clips are removed only when every course parsed: a course with an error would
+    // otherwise lose its clips.
+    let mut removed = 0;
+    if skipped == 0 {
+        for entry in
+            fs::read_dir(&audio).with_context(|| format!("cannot read {}", audio.display()))?
+        {
+            let path = entry
+                .with_context(|| format!("cannot read {}", audio.display()))?
+                .path();
+            let key = path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .and_then(|name| name.strip_suffix(".opus"));
+            if let Some(key) = key {
+                if !clips.contains_key(key) {
+                    fs::remove_file(&path)
+                        .with_context(|| format!("cannot remove {}", path.display()))?;
+                    removed += 1;
+                }
+            }
+        }
+        let manifest = audio.join(CLIP_MANIFEST_FILE_NAME);
+        fs::write(&manifest, clip_manifest(&clips))
+            .with_context(|| format!("cannot write {}", manifest.display()))?;
+    }
     println!(
-        "xtask content: generated {generated} clip{} ({} spoken texts in all)",
+        "xtask content: generated {generated} clip{}, removed {removed} that no course speaks ({} clips in all{})",
         if generated == 1 { "" } else { "s" },
-        texts.len()
+        clips.len(),
+        if skipped == 0 {
+            String::new()
+        } else {
+            format!("; {skipped} course(s) did not parse, so nothing was removed and the manifest was left as it was")
+        }
     );
     Ok(())
+}
+
+/// Debian's espeak-ng and opus-tools, installed once like the test browser (see
+/// `tools::ensure_chromium`); only maintainers who regenerate clips need them.
+fn ensure_audio_tools() -> Result<()> {
+    let present = |tool: &str| {
+        Command::new(tool)
+            .arg("--version")
+            .output()
+            .is_ok_and(|output| output.status.success())
+    };
+    if present("espeak-ng") && present("opusenc") {
+        return Ok(());
+    }
+    println!("xtask: installing Debian's espeak-ng and opus-tools");
+    crate::tools::run(Command::new("apt-get").arg("update"))?;
+    crate::tools::run(
+        Command::new("apt-get")
+            .args([
+                "install",
+                "-y",
+                "--no-install-recommends",
+                "espeak-ng",
+                "opus-tools",
+            ])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    for tool in ["espeak-ng", "opusenc"] {
+        if !present(tool) {
+            bail!("`{tool}` is still missing after `apt-get install espeak-ng opus-tools`");
+        }
+    }
+    Ok(())
+}
+
+/// One clip: `pronunciation` said by espeak-ng and encoded to `audio/<key>.opus`.
+fn speak(work: &Path, audio: &Path, key: &str, pronunciation: &str) -> Result<()> {
+    let wav = work.join(format!("{key}.wav"));
+    // The text goes through a file rather than the command line, so that no text can be
+    // mistaken for an option of espeak-ng.
+    let text_file = work.join(format!("{key}.txt"));
+    fs::write(&text_file, pronunciation)
+        .with_context(|| format!("cannot write {}", text_file.display()))?;
+    run_tool(
+        Command::new("espeak-ng")
+            .args(["-v", "ko", "-w"])
+            .arg(&wav)
+            .arg("-f")
+            .arg(&text_file),
+        pronunciation,
+    )?;
+    // Encode next to the clip and rename, so an interrupted run leaves no broken clip.
+    let partial = audio.join(format!(".{key}.opus.partial"));
+    // A serial number derived from the key makes the Ogg stream the same on every run.
+    let serial = u32::from_str_radix(&key[..8], 16).unwrap_or(1);
+    run_tool(
+        Command::new("opusenc")
+            .args([
+                "--bitrate",
+                "16",
+                "--quiet",
+                "--serial",
+                &serial.to_string(),
+            ])
+            .arg(&wav)
+            .arg(&partial),
+        pronunciation,
+    )?;
+    let clip = audio.join(format!("{key}.opus"));
+    fs::rename(&partial, &clip)
+        .with_context(|| format!("cannot move {} into place", partial.display()))
 }
 
 fn run_tool(command: &mut Command, text: &str) -> Result<()> {

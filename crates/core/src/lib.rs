@@ -11,6 +11,7 @@ pub mod grade;
 pub mod hangul;
 pub mod i18n;
 pub mod progress;
+pub mod pronounce;
 pub mod record;
 pub mod romanize;
 pub mod session;

@@ -3,7 +3,8 @@
 //!
 //! Romanization is a pronunciation aid here: a learner reads `hangugeo` next to `한국어`. The
 //! Revised Romanization (RR) transcribes the *standard pronunciation*, so a word is first run
-//! through the sound changes its pronunciation rules list, then each sound gets its letters.
+//! through the sound changes of [`crate::pronounce`] (the same pass the audio clips speak,
+//! read without tensing and with RR's noun rule for `ㅎ`), then each sound gets its letters.
 //!
 //! # Implemented
 //!
@@ -53,9 +54,7 @@
 //!   `ㅎ` beyond the heuristic above, and readings like 맛있어요 [마딛] versus [마싣].
 //!   같이 and 굳이 need no exception: the palatalization rule covers them.
 
-use unicode_normalization::UnicodeNormalization;
-
-use crate::hangul::{decompose, is_conjoining_jamo, split_compound_jamo};
+use crate::pronounce::{for_each_word, Pronounced, Reading, Segment};
 
 /// Romanizes Korean text with the Revised Romanization and its sound-change rules; see the
 /// module documentation for exactly which rules apply. Non-Hangul text passes through.
@@ -66,113 +65,18 @@ use crate::hangul::{decompose, is_conjoining_jamo, split_compound_jamo};
 /// assert_eq!(romanize("감사합니다!"), "gamsahamnida!");
 /// ```
 pub fn romanize(korean: &str) -> String {
-    let normalized = compose_conjoining_runs(korean);
-    let mut romanized = String::with_capacity(normalized.len() * 2);
-    let mut word: Vec<Letters> = Vec::new();
-    for character in normalized.chars() {
-        match Letters::of(character) {
-            Some(letters) => word.push(letters),
-            None => {
-                romanize_word(&word, &mut romanized);
-                word.clear();
-                romanized.push(character);
-            }
-        }
-    }
-    romanize_word(&word, &mut romanized);
+    let mut romanized = String::with_capacity(korean.len() * 2);
+    for_each_word(korean, Reading::Romanization, |segment| match segment {
+        Segment::Word(word) => romanize_word(word, &mut romanized),
+        Segment::Other(character) => romanized.push(character),
+    });
     romanized
 }
 
-/// Composes runs of conjoining jamo (decomposed Hangul) into syllables and leaves every other
-/// character exactly as it is, so non-Hangul text passes through unchanged rather than being
-/// normalized as a side effect.
-fn compose_conjoining_runs(text: &str) -> String {
-    let mut composed = String::with_capacity(text.len());
-    let mut run = String::new();
-    for character in text.chars() {
-        if is_conjoining_jamo(character) {
-            // A precomposed syllable followed by a conjoining final (가 + ᆫ) composes too, so
-            // the syllable before a run belongs to the run.
-            if run.is_empty() {
-                if let Some(previous) = composed.pop() {
-                    if decompose(previous).is_some() {
-                        run.push(previous);
-                    } else {
-                        composed.push(previous);
-                    }
-                }
-            }
-            run.push(character);
-            continue;
-        }
-        if !run.is_empty() {
-            composed.extend(run.nfc());
-            run.clear();
-        }
-        composed.push(character);
-    }
-    composed.extend(run.nfc());
-    composed
-}
-
-/// A syllable as compatibility letters, the form the pronunciation rules are written in.
-#[derive(Debug, Clone, Copy)]
-struct Letters {
-    syllable: char,
-    initial: char,
-    medial: char,
-    final_: Option<char>,
-}
-
-impl Letters {
-    fn of(character: char) -> Option<Self> {
-        let syllable = decompose(character)?;
-        Some(Self {
-            syllable: character,
-            initial: syllable.initial.compatibility(),
-            medial: syllable.medial.compatibility(),
-            final_: syllable.final_.map(|letter| letter.compatibility()),
-        })
-    }
-}
-
-/// A syllable as pronounced: the initial after sound changes (`ㅇ` when silent) and the final
-/// reduced to one of the seven final sounds `ㄱ ㄴ ㄷ ㄹ ㅁ ㅂ ㅇ`.
-#[derive(Debug, Clone, Copy)]
-struct Pronounced {
-    initial: char,
-    medial: char,
-    final_sound: Option<char>,
-}
-
-fn romanize_word(word: &[Letters], romanized: &mut String) {
-    let mut pronounced: Vec<Pronounced> = word
-        .iter()
-        .map(|letters| Pronounced {
-            initial: letters.initial,
-            medial: letters.medial,
-            final_sound: None,
-        })
-        .collect();
-    // Each boundary changes only the final before it and the initial after it, so the
-    // boundaries can be resolved one at a time from left to right.
-    for (index, letters) in word.iter().enumerate() {
-        let Some(final_letter) = letters.final_ else {
-            continue;
-        };
-        match word.get(index + 1) {
-            Some(next) => {
-                let (final_sound, next_initial) = resolve_boundary(letters, final_letter, next);
-                pronounced[index].final_sound = final_sound;
-                pronounced[index + 1].initial = next_initial;
-            }
-            None => {
-                pronounced[index].final_sound = Some(final_sound_before_pause(letters));
-            }
-        }
-    }
+/// Letters for a word already through the sound changes of [`crate::pronounce`].
+fn romanize_word(pronounced: &[Pronounced], romanized: &mut String) {
     let mut previous_final: Option<char> = None;
-    for syllable in &pronounced {
+    for syllable in pronounced {
         if syllable.initial == 'ㄹ' && previous_final == Some('ㄹ') {
             // RR writes ㄹㄹ as ll: the second ㄹ is an l, not an r.
             romanized.push('l');
@@ -184,164 +88,6 @@ fn romanize_word(word: &[Letters], romanized: &mut String) {
             romanized.push_str(final_letters(final_sound));
         }
         previous_final = syllable.final_sound;
-    }
-}
-
-/// The pronunciation across one syllable boundary: the sound left as the first syllable's
-/// final and the initial of the next syllable.
-fn resolve_boundary(letters: &Letters, final_letter: char, next: &Letters) -> (Option<char>, char) {
-    match next.initial {
-        'ㅇ' => liaison(final_letter, next.medial),
-        'ㅎ' => before_hieut(letters, final_letter, next),
-        next_initial => before_consonant(letters, final_letter, next_initial),
-    }
-}
-
-/// A final before a vowel-initial syllable moves across (연음), palatalizing before `이`.
-fn liaison(final_letter: char, next_medial: char) -> (Option<char>, char) {
-    match final_letter {
-        // ㅇ is the sound ng and stays where it is; the next ㅇ is only the silent initial of a vowel-initial syllable.
-        'ㅇ' => (Some('ㅇ'), 'ㅇ'),
-        // A final ㅎ is silent before a vowel, and in ㄶ ㅀ the first letter moves.
-        'ㅎ' => (None, 'ㅇ'),
-        'ㄶ' => (None, 'ㄴ'),
-        'ㅀ' => (None, 'ㄹ'),
-        _ => match split_compound_jamo(final_letter) {
-            Some((stays, moves)) => (Some(stays), palatalize(moves, next_medial)),
-            None => (None, palatalize(final_letter, next_medial)),
-        },
-    }
-}
-
-/// ㄷ and ㅌ before the vowel ㅣ are pronounced ㅈ and ㅊ (구개음화).
-fn palatalize(consonant: char, next_medial: char) -> char {
-    match (consonant, next_medial) {
-        ('ㄷ', 'ㅣ') => 'ㅈ',
-        ('ㅌ', 'ㅣ') => 'ㅊ',
-        _ => consonant,
-    }
-}
-
-/// The syllables of the passive and causative suffix -히- (and -히어- contracted to -혀-).
-/// Before these, a stem-final ㄱ ㄷ ㅂ is a verb form, so RR writes the aspiration.
-const PASSIVE_CAUSATIVE_HIEUT_SYLLABLES: [char; 7] = ['히', '힌', '힐', '힘', '힙', '혀', '혔'];
-
-/// A final before an ㅎ-initial syllable: aspiration (거센소리되기) or, for nouns, a kept `h`.
-fn before_hieut(letters: &Letters, final_letter: char, next: &Letters) -> (Option<char>, char) {
-    let (remaining, last) = match final_letter {
-        // ㅎ + ㅎ and the ㅎ-compounds before ㅎ leave one ㅎ.
-        'ㅎ' => return (None, 'ㅎ'),
-        'ㄶ' => return (Some('ㄴ'), 'ㅎ'),
-        'ㅀ' => return (Some('ㄹ'), 'ㅎ'),
-        _ => match split_compound_jamo(final_letter) {
-            Some((first, second)) => (Some(first), second),
-            None => (None, final_letter),
-        },
-    };
-    let suffix = PASSIVE_CAUSATIVE_HIEUT_SYLLABLES.contains(&next.syllable);
-    let aspirated = match last {
-        'ㄱ' | 'ㄲ' | 'ㅋ' if suffix => 'ㅋ',
-        'ㅂ' | 'ㅍ' if suffix => 'ㅍ',
-        // ㄷ/ㅌ + 히 is both aspirated and palatalized: 굳히다 → [구치다].
-        'ㄷ' if suffix => {
-            if matches!(next.medial, 'ㅣ' | 'ㅕ') {
-                'ㅊ'
-            } else {
-                'ㅌ'
-            }
-        }
-        'ㅌ' if suffix && matches!(next.medial, 'ㅣ' | 'ㅕ') => 'ㅊ',
-        'ㅅ' | 'ㅆ' | 'ㅌ' => 'ㅌ',
-        'ㅈ' | 'ㅊ' => 'ㅊ',
-        // Sonorants keep the ㅎ, and so do ㄱ ㄷ ㅂ in nouns (묵호 Mukho).
-        _ => {
-            return (
-                Some(final_sound_before_consonant(letters, final_letter, 'ㅎ')),
-                'ㅎ',
-            )
-        }
-    };
-    (remaining, aspirated)
-}
-
-/// A final before a consonant other than ㅇ and ㅎ: ㅎ effects, then assimilation.
-fn before_consonant(
-    letters: &Letters,
-    final_letter: char,
-    next_initial: char,
-) -> (Option<char>, char) {
-    let remaining_after_hieut = match final_letter {
-        'ㅎ' => Some(None),
-        'ㄶ' => Some(Some('ㄴ')),
-        'ㅀ' => Some(Some('ㄹ')),
-        _ => None,
-    };
-    if let Some(remaining) = remaining_after_hieut {
-        match next_initial {
-            'ㄱ' => return (remaining, 'ㅋ'),
-            'ㄷ' => return (remaining, 'ㅌ'),
-            'ㅈ' => return (remaining, 'ㅊ'),
-            // ㅎ + ㅅ is pronounced ㅆ, and RR does not write tensing.
-            'ㅅ' => return (remaining, 'ㅅ'),
-            // ㅎ + ㄴ is pronounced ㄴㄴ (놓는 [논는]); ㄶ ㅀ lose the ㅎ and assimilate below.
-            'ㄴ' if final_letter == 'ㅎ' => return (Some('ㄴ'), 'ㄴ'),
-            _ => {}
-        }
-    }
-    let sound = final_sound_before_consonant(letters, final_letter, next_initial);
-    assimilate(sound, next_initial)
-}
-
-/// Consonant assimilation between a final sound and the next initial.
-fn assimilate(final_sound: char, next_initial: char) -> (Option<char>, char) {
-    match (final_sound, next_initial) {
-        ('ㄱ' | 'ㄷ' | 'ㅂ', 'ㄴ' | 'ㅁ') => (Some(nasal_of(final_sound)), next_initial),
-        ('ㄴ', 'ㄹ') | ('ㄹ', 'ㄴ') => (Some('ㄹ'), 'ㄹ'),
-        ('ㅁ' | 'ㅇ', 'ㄹ') => (Some(final_sound), 'ㄴ'),
-        // ㄹ becomes ㄴ after an obstruent, which then nasalizes before that ㄴ: 백로 [뱅노].
-        ('ㄱ' | 'ㄷ' | 'ㅂ', 'ㄹ') => (Some(nasal_of(final_sound)), 'ㄴ'),
-        _ => (Some(final_sound), next_initial),
-    }
-}
-
-fn nasal_of(obstruent_sound: char) -> char {
-    match obstruent_sound {
-        'ㄱ' => 'ㅇ',
-        'ㄷ' => 'ㄴ',
-        'ㅂ' => 'ㅁ',
-        other => other,
-    }
-}
-
-/// Nouns whose ㄺ stays ㄱ before ㄱ; the exception ㄺ → ㄹ before ㄱ is for verb stems only
-/// (읽고 [일꼬] but 닭고기 [닥꼬기]).
-const NOUNS_WITH_RIEUL_GIYEOK: [char; 4] = ['닭', '흙', '칡', '삵'];
-
-/// The final sound of a syllable before a consonant: neutralization and double finals.
-fn final_sound_before_consonant(letters: &Letters, final_letter: char, next_initial: char) -> char {
-    match final_letter {
-        'ㄺ' if next_initial == 'ㄱ' && !NOUNS_WITH_RIEUL_GIYEOK.contains(&letters.syllable) => {
-            'ㄹ'
-        }
-        _ => final_sound_before_pause(letters),
-    }
-}
-
-/// The final sound of a syllable at the end of a word: one of `ㄱ ㄴ ㄷ ㄹ ㅁ ㅂ ㅇ`.
-fn final_sound_before_pause(letters: &Letters) -> char {
-    let Some(final_letter) = letters.final_ else {
-        return 'ㅇ';
-    };
-    match final_letter {
-        'ㄱ' | 'ㄲ' | 'ㅋ' | 'ㄳ' | 'ㄺ' => 'ㄱ',
-        'ㄴ' | 'ㄵ' | 'ㄶ' => 'ㄴ',
-        'ㄷ' | 'ㅅ' | 'ㅆ' | 'ㅈ' | 'ㅊ' | 'ㅌ' | 'ㅎ' => 'ㄷ',
-        // 밟- is the standard exception where ㄼ is pronounced ㅂ.
-        'ㄼ' if letters.syllable == '밟' => 'ㅂ',
-        'ㄹ' | 'ㄼ' | 'ㄽ' | 'ㄾ' | 'ㅀ' => 'ㄹ',
-        'ㅁ' | 'ㄻ' => 'ㅁ',
-        'ㅂ' | 'ㅍ' | 'ㅄ' | 'ㄿ' => 'ㅂ',
-        _ => 'ㅇ',
     }
 }
 
@@ -413,6 +159,7 @@ mod tests {
     use super::*;
     use crate::hangul::Medial;
     use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
 
     /// (Korean, romanization). Official examples from the 2000 RR text are marked; the rest
     /// follow the standard pronunciation (표준 발음법) the rules refer to.

@@ -29,16 +29,17 @@ fn sample_course() -> Course {
     parse_course(&sources).unwrap_or_else(|errors| panic!("sample course rejected: {errors:#?}"))
 }
 
-/// Fake clips for every spoken text except `left_out`, each with distinct bytes.
+/// Fake clips for every spoken text except `left_out`, each with distinct bytes, keyed by
+/// the pronunciation the clip says (see `Course::clips`).
 fn clips_for(course: &Course, left_out: &str) -> BTreeMap<String, Vec<u8>> {
     course
-        .spoken_texts()
+        .clips()
         .into_iter()
-        .filter(|text| text != left_out)
-        .map(|text| {
+        .filter(|(_, clip)| !clip.texts.contains(left_out))
+        .map(|(key, clip)| {
             (
-                audio_key(&text),
-                format!("OggS fake clip of {text}").into_bytes(),
+                key,
+                format!("OggS fake clip of {}", clip.pronunciation).into_bytes(),
             )
         })
         .collect()
@@ -144,6 +145,7 @@ fn spoken_texts_get_their_clip_or_are_reported_missing() {
         ("greetings", "letter-g", "기역")
     );
     assert_eq!(missing.key, audio_key("기역"));
+    assert_eq!(missing.pronunciation, "기역");
 
     let manifest =
         parse_course_manifest(file(&packs, &packs.catalog.courses[0].manifest)).expect("manifest");
@@ -324,4 +326,49 @@ mod fuzzing {
             }
         }
     }
+}
+
+#[test]
+fn a_clip_is_looked_up_by_what_it_says_not_by_the_spelling() {
+    let mut course = sample_course();
+    let clips = clips_for(&course, "");
+    let spelling_clips: BTreeMap<String, Vec<u8>> = course
+        .spoken_texts()
+        .into_iter()
+        .map(|text| (audio_key(&text), b"OggS spelling".to_vec()))
+        .collect();
+    // 선생님, 안녕하세요! is said [선생님, 안녕하세요!]; 학교 is said [학꾜]: its clip is keyed
+    // by the pronunciation, and a clip made from the spelling is not used for it.
+    let item = course.units[0].lessons[0]
+        .items
+        .iter_mut()
+        .find(|item| matches!(item.kind, ItemKind::Vocab { .. }))
+        .expect("a vocab item");
+    let ItemKind::Vocab { ko, .. } = &mut item.kind else {
+        unreachable!()
+    };
+    ko.text = "학교".to_owned();
+    assert_eq!(ko.pronounced(), "학꾜");
+    let overridden = ko;
+    overridden.text = "물고기".to_owned();
+    overridden.pronunciation = Some("물꼬기".to_owned());
+    assert_eq!(overridden.audio_key(), audio_key("물꼬기"));
+    assert!(course.clips().contains_key(&audio_key("물꼬기")));
+    let ItemKind::Vocab { ko, .. } = &mut course.units[0].lessons[0]
+        .items
+        .iter_mut()
+        .find(|item| matches!(item.kind, ItemKind::Vocab { .. }))
+        .expect("a vocab item")
+        .kind
+    else {
+        unreachable!()
+    };
+    ko.text = "학교".to_owned();
+    ko.pronunciation = None;
+    let packs = build_packs(std::slice::from_ref(&course), &spelling_clips);
+    assert!(packs
+        .missing_audio
+        .iter()
+        .any(|missing| missing.text == "학교" && missing.pronunciation == "학꾜"));
+    assert!(!clips.is_empty());
 }

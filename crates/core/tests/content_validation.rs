@@ -309,8 +309,7 @@ fn the_hangul_course_has_every_clip_and_fits_in_one_megabyte() {
     let course = hangul_course();
     let audio_folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/audio");
     let mut clips = std::collections::BTreeMap::new();
-    for text in course.spoken_texts() {
-        let key = baeum_core::content::audio_key(&text);
+    for key in course.clips().into_keys() {
         if let Ok(bytes) = fs::read(audio_folder.join(format!("{key}.opus"))) {
             clips.insert(key, bytes);
         }
@@ -354,4 +353,89 @@ fn the_hangul_course_of_the_repository_is_valid() {
             "the Hangul course does not teach {letter}"
         );
     }
+}
+
+/// A two-lesson Korean course: `first` comes before `second`, which teaches 우유.
+fn two_lessons(first_items: &str) -> CourseSources {
+    let course_text = "id = \"order\"\nversion = 1\nsubject = \"korean\"\nlevel = \"beginner\"\n\
+         title = { en = \"Order\", vi = \"Thứ tự\", ru = \"Порядок\" }\n\
+         description = { en = \"Order.\", vi = \"Thứ tự.\", ru = \"Порядок.\" }\n\
+         [[units]]\nid = \"unit\"\ntitle = { en = \"Unit\", vi = \"Phần\", ru = \"Раздел\" }\n\
+         lessons = [\"first\", \"second\"]\n";
+    let lesson = |id: &str, items: &str| SourceFile {
+        path: format!("order/{id}.toml"),
+        text: format!("id = \"{id}\"\ntitle = {{ en = \"L\", vi = \"B\", ru = \"У\" }}\n{items}"),
+    };
+    let milk =
+        "[[items]]\ntype = \"vocab\"\nid = \"milk\"\nko = \"우유\"\nromanization = \"uyu\"\n\
+                gloss = { en = \"milk\", vi = \"sữa\", ru = \"молоко\" }\n\
+                [[items]]\ntype = \"vocab\"\nid = \"egg\"\nko = \"알\"\nromanization = \"al\"\n\
+                gloss = { en = \"egg\", vi = \"trứng\", ru = \"яйцо\" }\n";
+    CourseSources {
+        directory: "order".to_owned(),
+        course_file: SourceFile {
+            path: "order/course.toml".to_owned(),
+            text: course_text.to_owned(),
+        },
+        lesson_files: vec![lesson("first", first_items), lesson("second", milk)],
+    }
+}
+
+#[test]
+fn a_word_used_before_the_lesson_that_teaches_it_is_refused() {
+    let typed = |answer: &str, extra: &str| {
+        format!(
+            "[[items]]\ntype = \"typed\"\nid = \"t\"\nprompt = {{ en = \"Type.\", vi = \"Gõ.\", ru = \"Напишите.\" }}\n\
+             answer = \"{answer}\"\n{extra}"
+        )
+    };
+    let expected = "order/first.toml:3: items[0].answer: `우유를 마셔요` uses `우유` before lesson `second` teaches it";
+    assert_eq!(
+        rejection_failure(&two_lessons(&typed("우유를 마셔요", "")), "milk", expected),
+        None
+    );
+    // A word that only looks like a later one is listed, and then accepted.
+    let homonym = typed("알 수 있어요", "homonyms = [\"알\"]\n");
+    parse_course(&two_lessons(&homonym)).unwrap_or_else(|errors| panic!("{errors:#?}"));
+    let without = typed("알 수 있어요", "");
+    assert_eq!(
+        rejection_failure(
+            &two_lessons(&without),
+            "egg",
+            "uses `알` before lesson `second`"
+        ),
+        None
+    );
+    // A listed homonym the text does not seem to use is stale and refused.
+    let stale = typed("물이에요", "homonyms = [\"알\"]\n");
+    assert_eq!(
+        rejection_failure(
+            &two_lessons(&stale),
+            "stale",
+            "items[0].homonyms: `알` is not a word of a later lesson that this item's text seems to use; remove it"
+        ),
+        None
+    );
+    // Words of the lesson itself and of earlier lessons are fine.
+    parse_course(&two_lessons(&typed("물이에요", "")))
+        .unwrap_or_else(|errors| panic!("{errors:#?}"));
+}
+
+#[test]
+fn the_courses_of_the_repository_teach_before_they_use() {
+    // Every course parses, and so passes the order and gloss checks; the Hangul course
+    // declares that it teaches the letters, so its letter order is checked too.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/courses");
+    let mut sources = Vec::new();
+    for name in ["hangul", "survival-korean", "science-basics"] {
+        sources.push(read_course_folder(&root.join(name)));
+    }
+    assert!(sources[0]
+        .course_file
+        .text
+        .contains("teaches_hangul = true"));
+    parse_courses(&sources).unwrap_or_else(|errors| {
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!("{}", messages.join("\n"))
+    });
 }

@@ -11,6 +11,7 @@
 
 pub mod download;
 pub mod markdown;
+mod order;
 mod pack;
 mod source;
 
@@ -22,6 +23,7 @@ use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
 pub use markdown::markdown_problems;
+pub use order::{uses_word, PARTICLES};
 pub use pack::{
     build_packs, choice_options, lesson_media_names, parse_catalog, parse_course_manifest,
     parse_lesson_file, verify_hash, BuiltPacks, ByteSize, CatalogCourse, CatalogIndex, CatalogUnit,
@@ -199,6 +201,10 @@ pub struct Spoken {
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio: Option<String>,
+    /// The standard pronunciation in Hangul where the rules of [`crate::pronounce`] cannot
+    /// know it (물고기 [물꼬기]): the `pronunciation` field of the sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pronunciation: Option<String>,
 }
 
 impl Spoken {
@@ -207,8 +213,32 @@ impl Spoken {
         Spoken {
             text: text.into(),
             audio: None,
+            pronunciation: None,
         }
     }
+
+    /// What the clip says: the written override, else the standard pronunciation of `text`.
+    pub fn pronounced(&self) -> String {
+        match &self.pronunciation {
+            Some(pronunciation) => pronunciation.clone(),
+            None => crate::pronounce::pronounce(&self.text),
+        }
+    }
+
+    /// The key of this text's clip: [`audio_key`] of what it says, so a changed pronunciation
+    /// asks for a new clip.
+    pub fn audio_key(&self) -> String {
+        audio_key(&self.pronounced())
+    }
+}
+
+/// The clip a course needs for one pronunciation, and the texts it speaks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClipSource {
+    /// What espeak-ng is given to say, in Hangul.
+    pub pronunciation: String,
+    /// The written texts pronounced so, sorted.
+    pub texts: BTreeSet<String>,
 }
 
 /// A Korean word or sentence with its meaning, used as an example.
@@ -390,7 +420,28 @@ impl Course {
         self.units.iter().flat_map(|unit| unit.lessons.iter())
     }
 
-    /// Every distinct spoken Korean text of the course: the clips it needs.
+    /// The clips the course needs, by [`audio_key`]: one per distinct pronunciation.
+    pub fn clips(&self) -> BTreeMap<String, ClipSource> {
+        let mut clips: BTreeMap<String, ClipSource> = BTreeMap::new();
+        for spoken in self
+            .lessons()
+            .flat_map(|lesson| lesson.items.iter())
+            .flat_map(|item| item.spoken())
+        {
+            let pronunciation = spoken.pronounced();
+            clips
+                .entry(audio_key(&pronunciation))
+                .or_insert_with(|| ClipSource {
+                    pronunciation,
+                    texts: BTreeSet::new(),
+                })
+                .texts
+                .insert(spoken.text.clone());
+        }
+        clips
+    }
+
+    /// Every distinct spoken Korean text of the course, as written.
     pub fn spoken_texts(&self) -> BTreeSet<String> {
         self.lessons()
             .flat_map(|lesson| lesson.items.iter())
@@ -400,14 +451,69 @@ impl Course {
     }
 }
 
-/// The audio key of a spoken text: the first 16 hex digits of the SHA-256 of its NFC UTF-8
-/// bytes. Clips live in `content/audio/<key>.opus`. Normalizing first means that the same
-/// words typed in another normalization form still find their clip.
+/// The audio key of a pronunciation (see [`Spoken::audio_key`]): the first 16 hex digits of
+/// the SHA-256 of its NFC UTF-8 bytes. Clips live in `content/audio/<key>.opus`. Normalizing
+/// first means that the same words typed in another normalization form still find their clip.
 pub fn audio_key(text: &str) -> String {
     let normalized: String = text.nfc().collect();
     let mut key = sha256_hex(normalized.as_bytes());
     key.truncate(16);
     key
+}
+
+/// The file in `content/audio/` that records what each clip says; see [`clip_manifest`].
+pub const CLIP_MANIFEST_FILE_NAME: &str = "manifest.tsv";
+
+/// The clip manifest: a header line, then one line per clip, sorted by key:
+/// `<key> TAB <pronunciation spoken> TAB <written text> [TAB <written text>…]`. It is written
+/// by `cargo xtask content --generate-audio` and read by the test that checks every clip says
+/// what core pronounces today.
+pub fn clip_manifest(clips: &BTreeMap<String, ClipSource>) -> String {
+    let mut manifest = String::from("# key\tpronunciation spoken by espeak-ng\twritten text(s)\n");
+    for (key, clip) in clips {
+        manifest.push_str(key);
+        manifest.push('\t');
+        manifest.push_str(&clip.pronunciation);
+        for text in &clip.texts {
+            manifest.push('\t');
+            manifest.push_str(text);
+        }
+        manifest.push('\n');
+    }
+    manifest
+}
+
+/// Reads [`clip_manifest`] back: key → what the clip says, with its texts. A line that is not
+/// `key TAB pronunciation TAB text…` is an error naming the line.
+pub fn parse_clip_manifest(manifest: &str) -> Result<BTreeMap<String, ClipSource>, String> {
+    let mut clips = BTreeMap::new();
+    for (index, line) in manifest.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let (Some(key), Some(pronunciation)) = (fields.next(), fields.next()) else {
+            return Err(format!(
+                "line {}: expected key, pronunciation and texts",
+                index + 1
+            ));
+        };
+        let texts: BTreeSet<String> = fields.map(str::to_owned).collect();
+        if texts.is_empty() {
+            return Err(format!(
+                "line {}: no written text for clip {key}",
+                index + 1
+            ));
+        }
+        let clip = ClipSource {
+            pronunciation: pronunciation.to_owned(),
+            texts,
+        };
+        if clips.insert(key.to_owned(), clip).is_some() {
+            return Err(format!("line {}: clip {key} is listed twice", index + 1));
+        }
+    }
+    Ok(clips)
 }
 
 /// The lowercase hex SHA-256 of some bytes: the name of every hashed pack file.

@@ -150,6 +150,8 @@ pub struct MissingClip {
     /// The clip that was looked for: `content/audio/<key>.opus`.
     pub key: String,
     pub text: String,
+    /// What the clip would say.
+    pub pronunciation: String,
 }
 
 /// The result of [`build_packs`].
@@ -187,7 +189,8 @@ pub fn build_packs(courses: &[Course], audio_by_key: &BTreeMap<String, Vec<u8>>)
                 for item in &mut items {
                     let item_id = item.id.clone();
                     for spoken in item.spoken_mut() {
-                        let key = audio_key(&spoken.text);
+                        let pronunciation = spoken.pronounced();
+                        let key = audio_key(&pronunciation);
                         match audio_by_key.get(&key) {
                             Some(bytes) => {
                                 let name = format!("{}.opus", sha256_hex(bytes));
@@ -201,6 +204,7 @@ pub fn build_packs(courses: &[Course], audio_by_key: &BTreeMap<String, Vec<u8>>)
                                 item_id: item_id.clone(),
                                 key,
                                 text: spoken.text.clone(),
+                                pronunciation,
                             }),
                         }
                     }

@@ -106,6 +106,8 @@ fn parse_course_with(
         files_by_id.insert(stem.to_owned(), file);
     }
 
+    // Lesson id → item id → the item's `homonyms`.
+    let mut homonyms: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
     let listed: BTreeSet<String> = header
         .iter()
         .flat_map(|header| header.units.iter())
@@ -114,6 +116,9 @@ fn parse_course_with(
 
     for (stem, file) in &files_by_id {
         let mut checker = FileChecker::new(file, &mut errors, korean_course, romanizer);
+        if let Some(header) = &header {
+            checker.gloss_languages = header.gloss_languages.clone();
+        }
         let Some(root) = checker.parse_root() else {
             continue;
         };
@@ -130,10 +135,12 @@ fn parse_course_with(
         if let Some(lesson) = checker.lesson(&root, stem) {
             lessons_by_id.insert(stem.clone(), lesson);
         }
+        homonyms.insert(stem.clone(), std::mem::take(&mut checker.homonyms));
     }
 
     let mut course = None;
     if let Some(header) = header {
+        let teaches_hangul = header.teaches_hangul;
         let mut units = Vec::new();
         let mut used_lessons: BTreeMap<String, String> = BTreeMap::new();
         let mut checker =
@@ -185,7 +192,7 @@ fn parse_course_with(
             header.title,
             header.description,
         ) {
-            course = Some(Course {
+            let built = Course {
                 id,
                 version,
                 subject,
@@ -193,7 +200,14 @@ fn parse_course_with(
                 title,
                 description,
                 units,
-            });
+            };
+            errors.extend(super::order::order_problems(
+                &built,
+                &files_by_id,
+                &homonyms,
+                teaches_hangul,
+            ));
+            course = Some(built);
         }
     }
 
@@ -243,7 +257,7 @@ enum Value {
     String(String),
     Integer(i64),
     Float,
-    Boolean,
+    Boolean(bool),
     Datetime,
     Array(Vec<Node>),
     Table(Vec<(String, Node)>),
@@ -255,7 +269,7 @@ impl Value {
             Value::String(_) => "a string",
             Value::Integer(_) => "an integer",
             Value::Float => "a float",
-            Value::Boolean => "a boolean",
+            Value::Boolean(_) => "a boolean",
             Value::Datetime => "a date",
             Value::Array(_) => "an array",
             Value::Table(_) => "a table",
@@ -274,7 +288,7 @@ enum RawValue {
     String(String),
     Integer(i64),
     Float,
-    Boolean,
+    Boolean(bool),
     Datetime,
     Array(Vec<RawNode>),
     Table(Vec<(String, RawNode)>),
@@ -320,8 +334,8 @@ impl<'de> Visitor<'de> for NodeVisitor {
         formatter.write_str("a TOML value")
     }
 
-    fn visit_bool<E: de::Error>(self, _value: bool) -> Result<RawNode, E> {
-        Ok(unspanned(RawValue::Boolean))
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<RawNode, E> {
+        Ok(unspanned(RawValue::Boolean(value)))
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<RawNode, E> {
@@ -418,7 +432,7 @@ impl RawNode {
             RawValue::String(text) => Value::String(text),
             RawValue::Integer(number) => Value::Integer(number),
             RawValue::Float => Value::Float,
-            RawValue::Boolean => Value::Boolean,
+            RawValue::Boolean(value) => Value::Boolean(value),
             RawValue::Datetime => Value::Datetime,
             RawValue::Array(elements) => Value::Array(
                 elements
@@ -446,6 +460,10 @@ struct FileChecker<'a> {
     errors: &'a mut Vec<ContentError>,
     korean_course: bool,
     romanizer: Romanizer,
+    /// The course's `gloss_languages`: every vocab gloss carries each of them.
+    gloss_languages: Vec<Language>,
+    /// Each item's `homonyms` (by item id): later vocab words its text only looks like.
+    homonyms: BTreeMap<String, Vec<String>>,
 }
 
 /// What course.toml says, before the lessons are attached.
@@ -456,6 +474,8 @@ struct CourseHeader {
     level: Option<Level>,
     title: Option<LocalizedText>,
     description: Option<LocalizedText>,
+    gloss_languages: Vec<Language>,
+    teaches_hangul: bool,
     units: Vec<UnitHeader>,
 }
 
@@ -501,6 +521,8 @@ impl<'a> FileChecker<'a> {
             errors,
             korean_course,
             romanizer,
+            gloss_languages: Vec::new(),
+            homonyms: BTreeMap::new(),
         }
     }
 
@@ -769,6 +791,52 @@ impl<'a> FileChecker<'a> {
         self.korean(node, path).map(Spoken::new)
     }
 
+    /// `spoken` with the `pronunciation` override of the same table, if there is one: Hangul
+    /// syllables only, as many as the text has, and not what the rules already give.
+    fn with_pronunciation(
+        &mut self,
+        entries: &[(String, Node)],
+        path: &str,
+        spoken: Option<Spoken>,
+    ) -> Option<Spoken> {
+        let Some(node) = Self::optional(entries, "pronunciation") else {
+            return spoken;
+        };
+        let field = join(path, "pronunciation");
+        let given = self.string(node, &field)?;
+        let mut spoken = spoken?;
+        if let Some(problem) = pronunciation_problem(&spoken.text, &given) {
+            self.error(&node.span, &field, problem);
+            return None;
+        }
+        spoken.pronunciation = Some(given);
+        Some(spoken)
+    }
+
+    /// [`Self::with_pronunciation`] for an optional `ko`; a pronunciation without it is an
+    /// error. `None` when something is wrong, `Some(None)` when there is no `ko`.
+    fn optional_spoken_with_pronunciation(
+        &mut self,
+        entries: &[(String, Node)],
+        path: &str,
+        ko: Option<Option<Spoken>>,
+    ) -> Option<Option<Spoken>> {
+        match ko {
+            Some(checked) => self.with_pronunciation(entries, path, checked).map(Some),
+            None => match Self::optional(entries, "pronunciation") {
+                Some(node) => {
+                    self.error(
+                        &node.span,
+                        &join(path, "pronunciation"),
+                        "a pronunciation needs the `ko` it is the pronunciation of",
+                    );
+                    None
+                }
+                None => Some(None),
+            },
+        }
+    }
+
     // --- course.toml ---------------------------------------------------------------------
 
     fn course_header(&mut self, root: &Node, directory: &str) -> Option<CourseHeader> {
@@ -782,6 +850,8 @@ impl<'a> FileChecker<'a> {
                 "level",
                 "title",
                 "description",
+                "gloss_languages",
+                "teaches_hangul",
                 "units",
             ],
         )?;
@@ -869,6 +939,23 @@ impl<'a> FileChecker<'a> {
         let description = self
             .required(root, entries, "", "description")
             .and_then(|node| self.localized(node, "description", false));
+        let gloss_languages = self.gloss_languages(entries);
+        let teaches_hangul = match Self::optional(entries, "teaches_hangul") {
+            None => false,
+            Some(Node {
+                value: Value::Boolean(value),
+                ..
+            }) => *value,
+            Some(node) => {
+                let what = node.value.describe();
+                self.error(
+                    &node.span,
+                    "teaches_hangul",
+                    format!("must be true or false, not {what}"),
+                );
+                false
+            }
+        };
 
         let mut units = Vec::new();
         if let Some(units_node) = self.required(root, entries, "", "units") {
@@ -932,8 +1019,38 @@ impl<'a> FileChecker<'a> {
             level,
             title,
             description,
+            gloss_languages: gloss_languages.unwrap_or_default(),
+            teaches_hangul,
             units,
         })
+    }
+
+    /// The optional `gloss_languages` of course.toml: language codes other than `ko`, each
+    /// once, that every vocab gloss of the course must carry.
+    fn gloss_languages(&mut self, entries: &[(String, Node)]) -> Option<Vec<Language>> {
+        let node = Self::optional(entries, "gloss_languages")?;
+        let codes = self.array(node, "gloss_languages", 1)?;
+        let mut languages = Vec::new();
+        for (index, code_node) in codes.iter().enumerate() {
+            let field = format!("gloss_languages[{index}]");
+            let Some(code) = self.string(code_node, &field) else {
+                continue;
+            };
+            match Language::from_code(&code) {
+                Some(Language::Ko) | None => self.error(
+                    &code_node.span,
+                    &field,
+                    format!(
+                        "`{code}` is not a gloss language (one of en, vi, ru, kk, th, tr, mn, uz)"
+                    ),
+                ),
+                Some(language) if languages.contains(&language) => {
+                    self.error(&code_node.span, &field, format!("`{code}` is listed twice"))
+                }
+                Some(language) => languages.push(language),
+            }
+        }
+        Some(languages)
     }
 
     // --- lessons -------------------------------------------------------------------------
@@ -1024,9 +1141,14 @@ impl<'a> FileChecker<'a> {
             });
         let hint = Self::optional(entries, "hint")
             .map(|hint_node| self.localized(hint_node, &join(&path, "hint"), false));
+        let homonyms = Self::optional(entries, "homonyms")
+            .map(|node| self.korean_list(node, &join(&path, "homonyms"), 1));
+        if let (Some(id), Some(Some(words))) = (&id, &homonyms) {
+            self.homonyms.insert(id.clone(), words.clone());
+        }
         let type_name = type_name?;
         let kind_fields = kind_fields(&type_name);
-        let mut allowed = vec!["type", "id", "hint"];
+        let mut allowed = vec!["type", "id", "hint", "homonyms"];
         allowed.extend_from_slice(kind_fields);
         for (key, value) in entries.iter() {
             if !allowed.contains(&key.as_str()) {
@@ -1090,11 +1212,9 @@ impl<'a> FileChecker<'a> {
                     .required(node, entries, path, "prompt")
                     .and_then(|n| self.localized(n, &field("prompt"), false));
                 let ko = Self::optional(entries, "ko").map(|n| self.spoken(n, &field("ko")));
+                let ko = self.optional_spoken_with_pronunciation(entries, path, ko);
                 let options_and_answer = self.options_and_answer(node, entries, path);
-                let ko = match ko {
-                    Some(checked) => Some(checked?),
-                    None => None,
-                };
+                let ko = ko?;
                 let (options, answer) = options_and_answer?;
                 Some(ItemKind::Choice {
                     prompt: prompt?,
@@ -1108,11 +1228,9 @@ impl<'a> FileChecker<'a> {
                     .required(node, entries, path, "prompt")
                     .and_then(|n| self.localized(n, &field("prompt"), false));
                 let ko = Self::optional(entries, "ko").map(|n| self.spoken(n, &field("ko")));
+                let ko = self.optional_spoken_with_pronunciation(entries, path, ko);
                 let answers = self.typed_answers(node, entries, path);
-                let ko = match ko {
-                    Some(checked) => Some(checked?),
-                    None => None,
-                };
+                let ko = ko?;
                 let (answer, accept) = answers?;
                 Some(ItemKind::Typed {
                     prompt: prompt?,
@@ -1125,6 +1243,7 @@ impl<'a> FileChecker<'a> {
                 let audio = self
                     .required(node, entries, path, "audio")
                     .and_then(|n| self.spoken(n, &field("audio")));
+                let audio = self.with_pronunciation(entries, path, audio);
                 let prompt = self
                     .required(node, entries, path, "prompt")
                     .and_then(|n| self.localized(n, &field("prompt"), false));
@@ -1170,10 +1289,11 @@ impl<'a> FileChecker<'a> {
     }
 
     fn example(&mut self, node: &Node, path: &str) -> Option<Example> {
-        let entries = self.table(node, path, &["ko", "gloss"])?;
+        let entries = self.table(node, path, &["ko", "gloss", "pronunciation"])?;
         let ko = self
             .required(node, entries, path, "ko")
             .and_then(|n| self.spoken(n, &join(path, "ko")));
+        let ko = self.with_pronunciation(entries, path, ko);
         let gloss = self
             .required(node, entries, path, "gloss")
             .and_then(|n| self.localized(n, &join(path, "gloss"), false));
@@ -1272,6 +1392,7 @@ impl<'a> FileChecker<'a> {
         let ko = self
             .required(node, entries, path, "ko")
             .and_then(|n| self.spoken(n, &field("ko")));
+        let ko = self.with_pronunciation(entries, path, ko);
         let romanization = self.required(node, entries, path, "romanization").and_then(|n| {
             let given = self.string(n, &field("romanization"))?;
             if let Some(ko) = &ko {
@@ -1287,9 +1408,27 @@ impl<'a> FileChecker<'a> {
             }
             Some(given)
         });
-        let gloss = self
-            .required(node, entries, path, "gloss")
-            .and_then(|n| self.localized(n, &field("gloss"), false));
+        let gloss = self.required(node, entries, path, "gloss").and_then(|n| {
+            let gloss = self.localized(n, &field("gloss"), false)?;
+            let missing: Vec<&str> = self
+                .gloss_languages
+                .iter()
+                .filter(|language| gloss.get(**language).is_none())
+                .map(|language| language.code())
+                .collect();
+            if !missing.is_empty() {
+                self.error(
+                    &n.span,
+                    &field("gloss"),
+                    format!(
+                        "lacks {}, which the course's gloss_languages asks of every word",
+                        missing.join(", ")
+                    ),
+                );
+                return None;
+            }
+            Some(gloss)
+        });
         let example =
             Self::optional(entries, "example").map(|n| self.example(n, &field("example")));
         let example = match example {
@@ -1479,7 +1618,7 @@ impl<'a> FileChecker<'a> {
 }
 
 /// Every field some item type takes, to tell "wrong field for this type" from a typo.
-const ITEM_FIELDS: [&str; 16] = [
+const ITEM_FIELDS: [&str; 17] = [
     "text",
     "title",
     "jamo",
@@ -1496,6 +1635,7 @@ const ITEM_FIELDS: [&str; 16] = [
     "accept",
     "audio",
     "words",
+    "pronunciation",
 ];
 
 fn kind_fields(type_name: &str) -> &'static [&'static str] {
@@ -1503,10 +1643,17 @@ fn kind_fields(type_name: &str) -> &'static [&'static str] {
         "reading" => &["text"],
         "culture_note" => &["title", "text"],
         "hangul_letter" => &["jamo", "name", "romanization", "sound", "examples"],
-        "vocab" => &["ko", "romanization", "gloss", "example"],
-        "choice" => &["prompt", "ko", "options", "answer"],
-        "typed" => &["prompt", "ko", "answer", "accept"],
-        "listening" => &["audio", "prompt", "options", "answer", "accept"],
+        "vocab" => &["ko", "pronunciation", "romanization", "gloss", "example"],
+        "choice" => &["prompt", "ko", "pronunciation", "options", "answer"],
+        "typed" => &["prompt", "ko", "pronunciation", "answer", "accept"],
+        "listening" => &[
+            "audio",
+            "pronunciation",
+            "prompt",
+            "options",
+            "answer",
+            "accept",
+        ],
         "ordering" => &["prompt", "words", "gloss"],
         "fill_blank" => &["prompt", "text", "answer", "accept", "options", "gloss"],
         _ => &[],
@@ -1559,6 +1706,39 @@ fn korean_problem_shown_as(checked: &str, shown: &str) -> Option<String> {
     }
     if !checked.chars().any(is_hangul) {
         return Some(format!("Korean text `{shown}` contains no Hangul"));
+    }
+    None
+}
+
+/// Why `given` is not a pronunciation override of `text`: it must be NFC Hangul syllables
+/// (with the spaces and punctuation of the text), as many syllables as `text`, and differ from
+/// what the rules of [`crate::pronounce`] give, since an override that agrees is noise.
+fn pronunciation_problem(text: &str, given: &str) -> Option<String> {
+    if !is_nfc(given) {
+        return Some("not in Unicode NFC form; save it normalized (NFC)".to_owned());
+    }
+    if let Some(other) = given
+        .chars()
+        .find(|character| character.is_alphanumeric() && !crate::hangul::is_syllable(*character))
+    {
+        return Some(format!(
+            "`{given}` contains `{other}`: a pronunciation is written in Hangul syllables only"
+        ));
+    }
+    let (written, said) = (
+        crate::pronounce::syllable_count(text),
+        crate::pronounce::syllable_count(given),
+    );
+    if written != said {
+        return Some(format!(
+            "`{given}` has {said} syllables, but `{text}` has {written}"
+        ));
+    }
+    let by_rule = crate::pronounce::pronounce(text);
+    if given == by_rule {
+        return Some(format!(
+            "`{given}` is what the rules already give for `{text}`; remove the override"
+        ));
     }
     None
 }
