@@ -161,7 +161,7 @@ function recordCspViolation(violation) {
  * own scripts run), and Chromium's "Refused to …" console messages, which also come from
  * workers, the service worker among them.
  */
-export async function watchForCspViolations(context) {
+async function watchForCspViolations(context) {
   await context.exposeBinding('__baeumCspViolation', ({ page }, violation) => {
     recordCspViolation({ ...violation, page: page?.url() });
   });
