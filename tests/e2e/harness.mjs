@@ -146,6 +146,8 @@ export async function launchBrowser() {
   return browser;
 }
 
+/** How a worker's listener marks a violation in its console. */
+const CSP_VIOLATION_PREFIX = 'Content-Security-Policy violation: ';
 /** Content-Security-Policy violations reported and not yet checked, oldest first. */
 const cspViolations = [];
 const cspViolationWaiters = [];
@@ -157,9 +159,9 @@ function recordCspViolation(violation) {
 
 /**
  * Makes every page, frame and worker of `context` report Content-Security-Policy violations:
- * the `securitypolicyviolation` event in each document (installed before any of the page's
- * own scripts run), and Chromium's "Refused to …" console messages, which also come from
- * workers, the service worker among them.
+ * the `securitypolicyviolation` event in each document (listened to before any of the page's
+ * own scripts run) and in each worker, the service worker among them (listened to as soon as
+ * Playwright attaches to it), and Chromium's "Refused to …" console messages.
  */
 async function watchForCspViolations(context) {
   await context.exposeBinding('__baeumCspViolation', ({ page }, violation) => {
@@ -175,14 +177,26 @@ async function watchForCspViolations(context) {
       });
     });
   });
-  const fromConsole = (where) => (message) => {
-    if (message.text().startsWith('Refused to')) recordCspViolation({ console: message.text(), page: where() });
-  };
-  context.on('console', (message) => fromConsole(() => message.page()?.url() ?? message.worker?.()?.url())(message));
-  const watchWorker = (worker) => worker.on('console', fromConsole(() => worker.url()));
-  context.on('serviceworker', watchWorker);
-  context.serviceWorkers().forEach(watchWorker);
-  context.on('page', (page) => page.on('worker', watchWorker));
+  // Workers run no init script and cannot call a binding: their listener logs the violation,
+  // which reaches the context's console events like a page's.
+  const listenInWorker = (worker) => worker.evaluate((prefix) => {
+    globalThis.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`${prefix}${JSON.stringify({
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        source: `${event.sourceFile}:${event.lineNumber}`,
+      })}`);
+    });
+  }, CSP_VIOLATION_PREFIX).catch(() => { /* the worker stopped before it could listen: it runs nothing more */ });
+  context.on('serviceworker', listenInWorker);
+  context.serviceWorkers().forEach(listenInWorker);
+  context.on('page', (page) => page.on('worker', listenInWorker));
+  context.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith('Refused to') || text.startsWith(CSP_VIOLATION_PREFIX)) {
+      recordCspViolation({ console: text, page: message.page()?.url() ?? message.worker?.()?.url() });
+    }
+  });
 }
 
 /** Takes the violations reported so far (they no longer fail the running test). */
