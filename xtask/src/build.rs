@@ -76,6 +76,7 @@ pub fn build_client() -> Result<()> {
         "baeum-teach-start",
     )?;
     crate::inline_code::check_no_inline_code(&dist_dir())?;
+    crate::inline_code::strip_html_comments(&dist_dir())?;
     strip_translation_comments(&dist_dir().join("locales"))?;
     println!("xtask: generating the service worker");
     tools::run(

@@ -6,7 +6,8 @@
 //! Trunk writes the teachers' app's start-up as an inline module script, and has no setting to
 //! write it as a file; [`move_inline_scripts_out`] moves it into a file named by its hash (so
 //! it is cached for good like the app's other files). [`check_no_inline_code`] then refuses a
-//! build whose pages hold any inline code at all.
+//! build whose pages hold any inline code at all, and [`strip_html_comments`] takes the
+//! editors' notes out of the pages learners download.
 
 use std::fs;
 use std::path::Path;
@@ -101,6 +102,38 @@ pub fn check_no_inline_code(folder: &Path) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Removes the comments from every HTML page below `folder`, and the lines they leave empty:
+/// they are notes for whoever edits `index.html`, and every learner would download them.
+pub fn strip_html_comments(folder: &Path) -> Result<()> {
+    for path in files_under(folder)? {
+        if path.extension().and_then(|extension| extension.to_str()) != Some("html") {
+            continue;
+        }
+        let html =
+            fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        fs::write(&path, without_comments(&html))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
+
+fn without_comments(html: &str) -> String {
+    let mut kept = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        kept.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("-->")
+            .map_or("", |end| &rest[start + end + 3..]);
+    }
+    kept.push_str(rest);
+    let lines: Vec<&str> = kept
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    lines.join("\n") + "\n"
 }
 
 /// What in `html` is inline code: scripts without `src`, `<style>` elements, `style`
@@ -263,7 +296,7 @@ fn short_hex(digest: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{extract_inline_scripts, inline_code};
+    use super::{extract_inline_scripts, inline_code, without_comments};
 
     /// What Trunk 0.21 writes for an app it starts itself (`src/pipelines/rust/output.rs`).
     const TRUNK_PAGE: &str = r#"<!doctype html><html><head>
@@ -294,6 +327,15 @@ const wasm = await init({ module_or_path: '/teach/baeum-teach-0123456789abcdef_b
         let (_, again) =
             extract_inline_scripts(TRUNK_PAGE, "/teach/", "baeum-teach-start").expect("extracted");
         assert_eq!(&again[0].0, name);
+    }
+
+    #[test]
+    fn comments_and_the_lines_they_leave_empty_go() {
+        let page = "<head>\n  <!-- a note\n  on two lines -->\n  <title>x</title> <!-- after -->\n\n</head>\n";
+        assert_eq!(
+            without_comments(page),
+            "<head>\n  <title>x</title> \n</head>\n"
+        );
     }
 
     #[test]
