@@ -2,8 +2,8 @@
 // own copy of the built client and a fresh database, and Debian's Chromium driven by
 // playwright-core (which never downloads a browser).
 import { spawn } from 'node:child_process';
-import { after, before } from 'node:test';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { after, afterEach, before } from 'node:test';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -96,6 +96,9 @@ export class ServerProcess {
  * object whose `server` and `browser` the tests use once they run. `whenStarted(running)`, if
  * given, runs in the same hook once both are up (a second top-level `before` is not ordered
  * after this one).
+ *
+ * A test during which any page or worker reported a Content-Security-Policy violation fails
+ * (see `watchForCspViolations`), and so does the file if one is reported outside a test.
  */
 export function serverAndBrowserForThisFile(whenStarted = async () => {}) {
   const running = { server: undefined, browser: undefined };
@@ -103,22 +106,126 @@ export function serverAndBrowserForThisFile(whenStarted = async () => {}) {
     running.server = await ServerProcess.start();
     running.browser = await launchBrowser();
     await whenStarted(running);
+    failOnCspViolations('while the server and browser started');
   });
+  afterEach(() => failOnCspViolations('during this test'));
   after(async () => {
     await running.browser?.close();
     await running.server?.dispose();
+    failOnCspViolations('after the last test');
   });
   return running;
 }
 
+/**
+ * Debian's Chromium, headless. Every context it opens (`browser.newContext`, and the one behind
+ * `browser.newPage`) reports Content-Security-Policy violations to this harness, so no test's
+ * page escapes the check.
+ */
 export async function launchBrowser() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchForCspViolations(context);
+    return context;
+  };
+  // Playwright's own `newPage` opens a context this wrapper would not see.
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.once('close', () => { context.close().catch(() => {}); });
+    return page;
+  };
+  return browser;
+}
+
+/** How a worker's listener marks a violation in its console. */
+const CSP_VIOLATION_PREFIX = 'Content-Security-Policy violation: ';
+/** Content-Security-Policy violations reported and not yet checked, oldest first. */
+const cspViolations = [];
+const cspViolationWaiters = [];
+
+function recordCspViolation(violation) {
+  cspViolations.push(violation);
+  for (const waiter of cspViolationWaiters.splice(0)) waiter();
+}
+
+/**
+ * Makes every page, frame and worker of `context` report Content-Security-Policy violations:
+ * the `securitypolicyviolation` event in each document (listened to before any of the page's
+ * own scripts run) and in each worker, the service worker among them (listened to as soon as
+ * Playwright attaches to it), and Chromium's "Refused to …" console messages.
+ */
+async function watchForCspViolations(context) {
+  await context.exposeBinding('__baeumCspViolation', ({ page }, violation) => {
+    recordCspViolation({ ...violation, page: page?.url() });
+  });
+  await context.addInitScript(() => {
+    globalThis.addEventListener('securitypolicyviolation', (event) => {
+      globalThis.__baeumCspViolation?.({
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        source: `${event.sourceFile}:${event.lineNumber}`,
+        sample: event.sample,
+      });
+    });
+  });
+  // Workers run no init script and cannot call a binding: their listener logs the violation,
+  // which reaches the context's console events like a page's.
+  const listenInWorker = (worker) => worker.evaluate((prefix) => {
+    globalThis.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`${prefix}${JSON.stringify({
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        source: `${event.sourceFile}:${event.lineNumber}`,
+      })}`);
+    });
+  }, CSP_VIOLATION_PREFIX).catch(() => { /* the worker stopped before it could listen: it runs nothing more */ });
+  context.on('serviceworker', listenInWorker);
+  context.serviceWorkers().forEach(listenInWorker);
+  context.on('page', (page) => page.on('worker', listenInWorker));
+  context.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith('Refused to') || text.startsWith(CSP_VIOLATION_PREFIX)) {
+      recordCspViolation({ console: text, page: message.page()?.url() ?? message.worker?.()?.url() });
+    }
+  });
+}
+
+/** Takes the violations reported so far (they no longer fail the running test). */
+export function takeCspViolations() {
+  return cspViolations.splice(0);
+}
+
+/**
+ * Waits until a reported violation matches `matches`, then takes all reported so far. Fails
+ * after 15 s without one, naming what was reported instead.
+ */
+export async function waitForCspViolation(matches) {
+  const givingUp = Date.now() + 15_000;
+  while (!cspViolations.some(matches)) {
+    const left = givingUp - Date.now();
+    if (left <= 0) throw new Error(`no such violation was reported; reported: ${JSON.stringify(takeCspViolations())}`);
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, left);
+      cspViolationWaiters.push(() => { clearTimeout(timer); resolve(); });
+    });
+  }
+  return takeCspViolations();
+}
+
+function failOnCspViolations(when) {
+  const found = takeCspViolations();
+  if (found.length) {
+    throw new Error(`Content-Security-Policy violations ${when}:\n${found.map((violation) => JSON.stringify(violation)).join('\n')}`);
+  }
 }
 
 /** Page object for the app shell. */
@@ -316,7 +423,9 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag2
  * them, one line each: rule, impact, and the first offending elements.
  */
 export async function axeViolations(page) {
-  await page.addScriptTag({ path: axeScript });
+  // Evaluated through the DevTools protocol: a <script> tag would be inline script, which the
+  // page's Content-Security-Policy refuses.
+  await page.evaluate(readFileSync(axeScript, 'utf8'));
   const violations = await page.evaluate(
     (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((result) => result.violations),
     WCAG_TAGS,

@@ -68,6 +68,15 @@ pub fn build_client() -> Result<()> {
         ],
         None,
     )?;
+    // Trunk wrote the teachers' app's start-up inline; the Content-Security-Policy runs only
+    // script files.
+    crate::inline_code::move_inline_scripts_out(
+        &dist_dir().join("teach").join("index.html"),
+        "/teach/",
+        "baeum-teach-start",
+    )?;
+    crate::inline_code::check_no_inline_code(&dist_dir())?;
+    crate::inline_code::strip_html_comments(&dist_dir())?;
     strip_translation_comments(&dist_dir().join("locales"))?;
     println!("xtask: generating the service worker");
     tools::run(

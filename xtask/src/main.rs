@@ -6,6 +6,7 @@ mod bench;
 mod budget;
 mod build;
 mod content;
+mod inline_code;
 mod split_wasm;
 mod tools;
 

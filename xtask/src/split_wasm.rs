@@ -17,7 +17,8 @@
 //! 5. Every file gets its content hash in its name, so the server can cache it for good and the
 //!    service worker precaches it without cache-busting (see `workbox-config.cjs`).
 //! 6. Trunk, which cannot leave the rust out of an app, has built the same wasm whole: its
-//!    files and the start-up lines it wrote into `dist/index.html` are replaced by these.
+//!    files and the start-up lines it wrote into `dist/index.html` are replaced by these, the
+//!    start-up itself a small hashed script file (no inline script: see `inline_code`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -181,7 +182,7 @@ pub fn build_learners_wasm(root: &Path, dist: &Path) -> Result<()> {
     write_page_files(&split.prefetch_map, &renamed)?;
     let index = dist.join("index.html");
     remove_trunks_whole_wasm(dist, &index)?;
-    add_start_script(&index, &main_script_name, &main_wasm_name)
+    add_start_script(dist, &index, &main_script_name, &main_wasm_name)
 }
 
 /// Terser on a script, in place, as an ES module (so top-level names are its own to
@@ -271,9 +272,15 @@ fn remove_trunks_whole_wasm(dist: &Path, index: &Path) -> Result<()> {
     write_text(index, &html)
 }
 
-/// Puts the start-up script into the learners' `index.html`: preload the main module and its
-/// glue, then start the app. The chunks are fetched by the loader when their page opens.
-fn add_start_script(index: &Path, main_script_name: &str, main_wasm_name: &str) -> Result<()> {
+/// Puts the start-up into the learners' `index.html`: preload the main module and its glue,
+/// then start the app from a script file named by its hash (the Content-Security-Policy runs no
+/// inline script). The chunks are fetched by the loader when their page opens.
+fn add_start_script(
+    dist: &Path,
+    index: &Path,
+    main_script_name: &str,
+    main_wasm_name: &str,
+) -> Result<()> {
     let html = read_text(index)?;
     if !html.contains(HEAD_END) {
         bail!(
@@ -281,10 +288,15 @@ fn add_start_script(index: &Path, main_script_name: &str, main_wasm_name: &str) 
             index.display()
         );
     }
+    let start_script = format!(
+        "import init from\"/{main_script_name}\";init({{module_or_path:\"/{main_wasm_name}\"}});\n"
+    );
+    let start_script_name = hashed_name(&format!("{APP_NAME}-start.js"), start_script.as_bytes())?;
+    write_text(&dist.join(&start_script_name), &start_script)?;
     let start = format!(
         "<link rel=\"modulepreload\" href=\"/{main_script_name}\">\n\
          <link rel=\"preload\" href=\"/{main_wasm_name}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n\
-         <script type=\"module\">import init from \"/{main_script_name}\"; init({{ module_or_path: \"/{main_wasm_name}\" }});</script>\n\
+         <script type=\"module\" src=\"/{start_script_name}\"></script>\n\
          {HEAD_END}"
     );
     write_text(index, &html.replacen(HEAD_END, &start, 1))

@@ -12,6 +12,7 @@
 //! - [`xapi_routes`]: the xAPI statement store under `/xapi/`.
 //! - [`store`]: persistence behind the [`store::Store`] trait (SQLite by default).
 //! - [`error`]: the one error type and its mapping to responses.
+//! - [`security_headers`]: the Content-Security-Policy and other headers on every answer.
 
 pub mod accounts;
 pub mod assignments;
@@ -19,6 +20,7 @@ pub mod auth;
 pub mod classes;
 pub mod dashboard;
 pub mod error;
+pub mod security_headers;
 pub mod static_files;
 pub mod store;
 pub mod xapi_routes;
@@ -157,7 +159,13 @@ pub fn app(state: AppState) -> Router {
         // API answers are compressed on the fly (a pull is mostly repeated JSON keys); the
         // static files below are precompressed at build time instead.
         .layer(tower_http::compression::CompressionLayer::new());
+    let transport = state.config.transport;
     api.merge(static_files::router(&state.config))
+        // Around everything, fallbacks and errors included, so no answer goes without them.
+        .layer(axum::middleware::from_fn_with_state(
+            transport,
+            security_headers::add_security_headers,
+        ))
         .with_state(state)
 }
 
