@@ -8,9 +8,8 @@
 use std::collections::BTreeMap;
 
 use baeum_core::content::{
-    audio_key, build_packs, lesson_media_names, parse_catalog, parse_course,
-    parse_course_manifest, parse_lesson_file, verify_hash, CourseSources, SourceFile,
-    CATALOG_FILE_NAME,
+    audio_key, build_packs, lesson_media_names, parse_catalog, parse_course, parse_course_manifest,
+    parse_lesson_file, verify_hash, CourseSources, SourceFile, CATALOG_FILE_NAME,
 };
 
 /// A course the validator accepts builds packs that the client's readers accept: every file
@@ -81,8 +80,16 @@ pub fn content_toml(data: &[u8]) {
         let manifest = parse_course_manifest(file(&listed.manifest))
             .unwrap_or_else(|error| panic!("the client refuses a built manifest: {error}"));
         let lessons = course.lessons().collect::<Vec<_>>();
-        let listed_lessons: Vec<_> = manifest.units.iter().flat_map(|unit| &unit.lessons).collect();
-        assert_eq!(listed_lessons.len(), lessons.len(), "the manifest lost lessons");
+        let listed_lessons: Vec<_> = manifest
+            .units
+            .iter()
+            .flat_map(|unit| &unit.lessons)
+            .collect();
+        assert_eq!(
+            listed_lessons.len(),
+            lessons.len(),
+            "the manifest lost lessons"
+        );
         for (listed, lesson) in listed_lessons.into_iter().zip(lessons) {
             let read = parse_lesson_file(file(&listed.file)).unwrap_or_else(|error| {
                 panic!("the client refuses lesson {} as built: {error}", lesson.id)

@@ -9,16 +9,19 @@
 mod content;
 mod markdown;
 mod statement;
+mod statements_query;
 mod sync_wire;
 
 pub use content::content_toml;
 pub use markdown::markdown;
 pub use statement::xapi_statement;
+pub use statements_query::statements_query;
 pub use sync_wire::sync_wire;
 
 /// Every target by its name in `fuzz/fuzz_targets/` and `fuzz/corpus/`.
 pub const TARGETS: &[(&str, fn(&[u8]))] = &[
     ("xapi_statement", xapi_statement),
+    ("statements_query", statements_query),
     ("sync_wire", sync_wire),
     ("content_toml", content_toml),
     ("markdown", markdown),

@@ -47,7 +47,10 @@ fn push(status: u16, body: &str) {
         (other, _) => panic!("http {status} was classified as {other:?}"),
     };
     if let Some(message) = message {
-        assert!(!message.trim().is_empty(), "a blank message for http {status}");
+        assert!(
+            !message.trim().is_empty(),
+            "a blank message for http {status}"
+        );
         assert!(
             message.chars().count() <= MAX_MESSAGE_CHARS,
             "a message of {} characters",
@@ -85,7 +88,10 @@ fn pull(status: u16, header: Option<&str>, body: &str) {
             Some(pulled.statement.id()),
             "a pulled statement's body lost its id"
         );
-        assert!(body.get("stored").is_none(), "a pulled statement kept stored");
+        assert!(
+            body.get("stored").is_none(),
+            "a pulled statement kept stored"
+        );
         round_trips(pulled.stored_ms);
     }
     if let Some(more) = &page.more {
