@@ -184,7 +184,8 @@ mod tests {
             assert!(
                 markdown_problems(text)
                     .iter()
-                    .any(|(_, message)| message.contains("raw HTML") || message.contains("web addresses")),
+                    .any(|(_, message)| message.contains("raw HTML")
+                        || message.contains("web addresses")),
                 "{text:?} was accepted"
             );
         }
@@ -266,7 +267,12 @@ fn blocks_with_lines(text: &str) -> Vec<(Range<usize>, Block)> {
             paragraph.push(trimmed);
         }
     }
-    flush(&mut paragraph, &mut list, &mut blocks, start..text.lines().count());
+    flush(
+        &mut paragraph,
+        &mut list,
+        &mut blocks,
+        start..text.lines().count(),
+    );
     blocks
 }
 
