@@ -61,7 +61,10 @@ pub fn run(arguments: &[String]) -> Result<()> {
     }
     let all = targets()?;
     if let Some(unknown) = chosen.iter().find(|target| !all.contains(target)) {
-        bail!("there is no fuzz target {unknown}; the targets are {}", all.join(", "));
+        bail!(
+            "there is no fuzz target {unknown}; the targets are {}",
+            all.join(", ")
+        );
     }
     let targets = if chosen.is_empty() { all } else { chosen };
     ensure_cargo_fuzz()?;

@@ -18,8 +18,11 @@ pub use statement::xapi_statement;
 pub use statements_query::statements_query;
 pub use sync_wire::sync_wire;
 
+/// A target's check: panics when a property breaks.
+pub type Check = fn(&[u8]);
+
 /// Every target by its name in `fuzz/fuzz_targets/` and `fuzz/corpus/`.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("xapi_statement", xapi_statement),
     ("statements_query", statements_query),
     ("sync_wire", sync_wire),

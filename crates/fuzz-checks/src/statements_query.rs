@@ -43,9 +43,9 @@ pub fn statements_query(data: &[u8]) {
     }
 
     // The next page's link, for a cursor taken from the input so the fuzzer varies it too.
-    let seed = data
-        .iter()
-        .fold(0i64, |sum, byte| sum.wrapping_mul(31).wrapping_add(i64::from(*byte)));
+    let seed = data.iter().fold(0i64, |sum, byte| {
+        sum.wrapping_mul(31).wrapping_add(i64::from(*byte))
+    });
     let cursor = PageCursor {
         stored_micros: seed,
         sequence: seed.rotate_left(17),
