@@ -6,6 +6,7 @@ mod bench;
 mod budget;
 mod build;
 mod content;
+mod fuzz;
 mod inline_code;
 mod split_wasm;
 mod tools;
@@ -37,8 +38,9 @@ fn main() {
         Some("content") => content::run(&arguments[1..]),
         Some("bench") => bench::run(&arguments[1..]),
         Some("size") => size(),
+        Some("fuzz") => fuzz::run(&arguments[1..]),
         _ => {
-            eprintln!("{USAGE}");
+            eprintln!("{USAGE}\n{}", fuzz::USAGE);
             std::process::exit(2);
         }
     };
@@ -129,6 +131,9 @@ fn test() -> Result<()> {
 
     step("native tests");
     tools::run(Command::new("cargo").args(["test", "--workspace"]))?;
+
+    step("fuzz targets over their committed corpus, then 20 s of new inputs each");
+    fuzz::test_pass()?;
 
     step("content packs and their byte budget");
     build::build_content()?;

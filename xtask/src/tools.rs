@@ -113,7 +113,12 @@ pub fn ensure_wasm_target() -> Result<()> {
 
 /// `locked` installs with the crate's own lock file. wasm-bindgen-cli's lock names a
 /// `webpki-roots` release the registry no longer offers, so it resolves fresh instead.
-fn ensure_cargo_tool(program: &str, crate_name: &str, version: &str, locked: bool) -> Result<()> {
+pub fn ensure_cargo_tool(
+    program: &str,
+    crate_name: &str,
+    version: &str,
+    locked: bool,
+) -> Result<()> {
     let wanted = format!("{program} {version}");
     if tool_version(program).is_some_and(|found| found.starts_with(&wanted)) {
         return Ok(());

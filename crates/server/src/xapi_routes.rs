@@ -21,6 +21,8 @@
 //!   no canonical activity definitions), `attachments=false` and `ascending`. Pages link to the
 //!   next through `more`: `/xapi/statements?more=<token>`, where the token carries the query
 //!   and where the page ended, so it never expires and needs no server-side state.
+//!   The query string, `more` tokens included, is read by `baeum_core::xapi::query` (pure, and
+//!   fuzzed); this module adds what depends on the caller and the store.
 //! - Every request except to `/xapi/about` must carry `X-Experience-API-Version` `1.0[.x]` or
 //!   `2.0[.x]` (400 otherwise); every response carries `X-Experience-API-Version: 2.0.0`, and
 //!   statement responses `X-Experience-API-Consistent-Through` (writes are synchronous, so
@@ -52,15 +54,14 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use baeum_core::xapi::formats::{is_absolute_iri, parse_standard_uuid, parse_timestamp};
-use baeum_core::xapi::{
-    validate_actor, validate_statement, Actor, Statement, Timestamp, STATEMENT_VERSION,
-    XAPI_VERSION,
+use baeum_core::xapi::formats::parse_standard_uuid;
+use baeum_core::xapi::query::{
+    self, parse_statements_query, Format, QueryError, StatementsFilter, StatementsRequest,
 };
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
+use baeum_core::xapi::{
+    validate_statement, Actor, Statement, Timestamp, STATEMENT_VERSION, XAPI_VERSION,
+};
 use chrono::{DateTime, SubsecRound, Utc};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -78,7 +79,7 @@ use refusals::{refused, refused_batch, validate_body};
 /// few hundred statements of about 1 KB each.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// Most statements returned in one page (also what `limit=0` means).
-pub const MAX_PAGE_SIZE: usize = 200;
+pub const MAX_PAGE_SIZE: usize = query::MAX_PAGE_SIZE;
 
 /// `X-Experience-API-Version`.
 pub const VERSION_HEADER: HeaderName = HeaderName::from_static("x-experience-api-version");
@@ -447,33 +448,6 @@ async fn readable_actor_keys(
     }
 }
 
-/// The `format` parameter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Ids,
-    Exact,
-}
-
-fn parse_format(value: Option<&str>) -> Result<Format, ServerError> {
-    match value {
-        None | Some("exact") | Some("canonical") => Ok(Format::Exact),
-        Some("ids") => Ok(Format::Ids),
-        Some(other) => Err(ServerError::bad_request(format!(
-            "format {other:?} is not one of ids, exact or canonical"
-        ))),
-    }
-}
-
-fn parse_boolean(pairs: &[(String, String)], name: &str) -> Result<bool, ServerError> {
-    match parameter(pairs, name) {
-        None | Some("false") => Ok(false),
-        Some("true") => Ok(true),
-        Some(other) => Err(ServerError::bad_request(format!(
-            "{name} must be true or false, not {other:?}"
-        ))),
-    }
-}
-
 /// The statement body in the requested format.
 fn render(stored: &StoredStatement, format: Format) -> Result<Value, ServerError> {
     let corrupt = |error: String| {
@@ -499,93 +473,20 @@ fn http_date(instant: DateTime<Utc>) -> HeaderValue {
         .unwrap_or_else(|_| HeaderValue::from_static("Thu, 01 Jan 1970 00:00:00 GMT"))
 }
 
-const QUERY_PARAMETERS: &[&str] = &[
-    "statementId",
-    "voidedStatementId",
-    "agent",
-    "verb",
-    "activity",
-    "registration",
-    "related_activities",
-    "related_agents",
-    "since",
-    "until",
-    "limit",
-    "format",
-    "attachments",
-    "ascending",
-    "more",
-];
-
-/// What a `more` link carries: the original parameters and where the page ended.
-#[derive(Debug, Serialize, Deserialize)]
-struct Continuation {
-    parameters: Vec<(String, String)>,
-    after: PageCursor,
-}
-
 async fn get_statements(
     State(state): State<AppState>,
     caller: Authenticated,
     uri: Uri,
 ) -> Result<Response, ServerError> {
-    let mut pairs = query_pairs(&uri)?;
-    for (name, _) in &pairs {
-        if !QUERY_PARAMETERS.contains(&name.as_str()) {
-            return Err(ServerError::bad_request(format!(
-                "parameter {name} is not recognized"
-            )));
+    let filter = match parse_statements_query(uri.query().unwrap_or("")) {
+        Ok(StatementsRequest::List(filter)) => filter,
+        Ok(StatementsRequest::Single { id, voided, format }) => {
+            return get_single(&state, &caller, id, voided, format).await
         }
-    }
-    let mut after = None;
-    if let Some(token) = parameter(&pairs, "more") {
-        if pairs.len() > 1 {
-            return Err(ServerError::bad_request(
-                "more must be the only parameter; it carries the rest of the query",
-            ));
-        }
-        let continuation: Continuation = URL_SAFE_NO_PAD
-            .decode(token)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .ok_or_else(|| ServerError::bad_request("the more link is not valid"))?;
-        if continuation
-            .parameters
-            .iter()
-            .any(|(name, _)| name == "more" || !QUERY_PARAMETERS.contains(&name.as_str()))
-        {
-            return Err(ServerError::bad_request("the more link is not valid"));
-        }
-        pairs = continuation.parameters;
-        after = Some(continuation.after);
-    }
-    if parse_boolean(&pairs, "attachments")? {
-        return Err(ServerError::bad_request(
-            "attachments=true is not supported: this lrs stores no attachment data",
-        ));
-    }
-    let format = parse_format(parameter(&pairs, "format"))?;
-    let single_id = parameter(&pairs, "statementId");
-    let voided_id = parameter(&pairs, "voidedStatementId");
-    if single_id.is_some() || voided_id.is_some() {
-        if single_id.is_some() && voided_id.is_some() {
-            return Err(ServerError::bad_request(
-                "statementId and voidedStatementId cannot be used together",
-            ));
-        }
-        if let Some((name, _)) = pairs.iter().find(|(name, _)| {
-            !matches!(
-                name.as_str(),
-                "statementId" | "voidedStatementId" | "format" | "attachments"
-            )
-        }) {
-            return Err(ServerError::bad_request(format!(
-                "parameter {name} cannot be combined with statementId or voidedStatementId"
-            )));
-        }
-        return get_single(&state, &caller, single_id, voided_id, format).await;
-    }
-    let query = build_query(&state, &caller, &pairs, after).await?;
+        Err(QueryError::Invalid(message)) => return Err(ServerError::bad_request(message)),
+        Err(QueryError::Agent(error)) => return Err(error.into()),
+    };
+    let query = build_query(&state, &caller, &filter).await?;
     let page_size = query.limit - 1;
     let found = run_blocking(&state.store, {
         let query = query.clone();
@@ -596,23 +497,13 @@ async fn get_statements(
     let shown = &found[..found.len().min(page_size)];
     let statements = shown
         .iter()
-        .map(|stored| render(stored, format))
+        .map(|stored| render(stored, filter.format))
         .collect::<Result<Vec<Value>, ServerError>>()?;
     let more = match (has_more, shown.last()) {
-        (true, Some(last)) => {
-            let continuation = Continuation {
-                parameters: pairs,
-                after: PageCursor {
-                    stored_micros: last.stored.timestamp_micros(),
-                    sequence: last.sequence,
-                },
-            };
-            let token = URL_SAFE_NO_PAD.encode(
-                serde_json::to_vec(&continuation)
-                    .map_err(|error| ServerError::bad_request(error.to_string()))?,
-            );
-            format!("/xapi/statements?more={token}")
-        }
+        (true, Some(last)) => filter.more_link(query::PageCursor {
+            stored_micros: last.stored.timestamp_micros(),
+            sequence: last.sequence,
+        }),
         _ => String::new(),
     };
     let mut response =
@@ -628,17 +519,10 @@ async fn get_statements(
 async fn get_single(
     state: &AppState,
     caller: &Authenticated,
-    statement_id: Option<&str>,
-    voided_statement_id: Option<&str>,
+    id: Uuid,
+    want_voided: bool,
     format: Format,
 ) -> Result<Response, ServerError> {
-    let (name, text, want_voided) = match (statement_id, voided_statement_id) {
-        (Some(text), _) => ("statementId", text, false),
-        (None, Some(text)) => ("voidedStatementId", text, true),
-        (None, None) => return Err(ServerError::bad_request("no statement id was given")),
-    };
-    let id = parse_standard_uuid(text)
-        .ok_or_else(|| ServerError::bad_request(format!("{name} {text:?} is not a uuid")))?;
     let found = run_blocking(&state.store, move |store| store.statement_by_id(id)).await?;
     let not_found = || {
         ServerError::NotFound(if want_voided {
@@ -669,72 +553,28 @@ async fn get_single(
     Ok(response)
 }
 
-/// Validates the filter parameters into a store query (with one extra row, to see whether a
+/// The store query for checked filters and this caller (with one extra row, to see whether a
 /// next page exists).
 async fn build_query(
     state: &AppState,
     caller: &Authenticated,
-    pairs: &[(String, String)],
-    after: Option<PageCursor>,
+    filter: &StatementsFilter,
 ) -> Result<StatementQuery, ServerError> {
-    let agent_key = match parameter(pairs, "agent") {
-        None => None,
-        Some(text) => {
-            let json: Value = serde_json::from_str(text)
-                .map_err(|error| ServerError::bad_request(format!("agent is not json: {error}")))?;
-            let actor = validate_actor(&json).map_err(|error| error.within("agent"))?;
-            actor.identifier().map(|identifier| identifier.key())
-        }
-    };
-    let iri_parameter = |name: &str| -> Result<Option<String>, ServerError> {
-        match parameter(pairs, name) {
-            None => Ok(None),
-            Some(text) if is_absolute_iri(text) => Ok(Some(text.to_owned())),
-            Some(text) => Err(ServerError::bad_request(format!(
-                "{name} {text:?} is not an absolute iri"
-            ))),
-        }
-    };
-    let time_parameter = |name: &str| -> Result<Option<DateTime<Utc>>, ServerError> {
-        match parameter(pairs, name) {
-            None => Ok(None),
-            Some(text) => parse_timestamp(text).map(Some).map_err(|_| {
-                ServerError::bad_request(format!(
-                    "{name} {text:?} is not an iso 8601 timestamp with a time zone"
-                ))
-            }),
-        }
-    };
-    let registration = match parameter(pairs, "registration") {
-        None => None,
-        Some(text) => Some(parse_standard_uuid(text).ok_or_else(|| {
-            ServerError::bad_request(format!("registration {text:?} is not a uuid"))
-        })?),
-    };
-    let limit = match parameter(pairs, "limit") {
-        None => MAX_PAGE_SIZE,
-        Some(text) => match text.parse::<usize>() {
-            Ok(0) => MAX_PAGE_SIZE,
-            Ok(limit) => limit.min(MAX_PAGE_SIZE),
-            Err(_) => {
-                return Err(ServerError::bad_request(format!(
-                    "limit {text:?} is not a non-negative integer"
-                )))
-            }
-        },
-    };
     Ok(StatementQuery {
-        agent_key,
-        related_agents: parse_boolean(pairs, "related_agents")?,
-        verb_id: iri_parameter("verb")?,
-        activity_id: iri_parameter("activity")?,
-        related_activities: parse_boolean(pairs, "related_activities")?,
-        registration,
-        since: time_parameter("since")?,
-        until: time_parameter("until")?,
-        ascending: parse_boolean(pairs, "ascending")?,
-        limit: limit + 1,
-        after,
+        agent_key: filter.agent_key.clone(),
+        related_agents: filter.related_agents,
+        verb_id: filter.verb_id.clone(),
+        activity_id: filter.activity_id.clone(),
+        related_activities: filter.related_activities,
+        registration: filter.registration,
+        since: filter.since,
+        until: filter.until,
+        ascending: filter.ascending,
+        limit: filter.limit + 1,
+        after: filter.after.map(|after| PageCursor {
+            stored_micros: after.stored_micros,
+            sequence: after.sequence,
+        }),
         readable_actor_keys: readable_actor_keys(state, caller).await?,
     })
 }

@@ -785,3 +785,24 @@ async fn stored_and_authority_from_the_client_are_overwritten() {
         )
     );
 }
+
+/// Found by the `xapi_statement` fuzz target: serde_json's default float parsing is not
+/// correctly rounded for long mantissas, so a stored score read back from its own text could
+/// differ in the last bit from the one just parsed, and the same statement posted again (a
+/// retried sync) was refused as a conflict. The server parses floats exactly.
+#[tokio::test]
+async fn the_same_statement_with_a_long_decimal_score_posts_twice() {
+    let state = state();
+    let learner = learner(&state).await;
+    let mut body = statement(&learner.actor(&state), "hangul-1");
+    body["id"] = json!(ID);
+    body["result"] = json!({ "score": { "min": 10, "max": "MAX" } });
+    // Written as text: the number must reach the server with exactly these digits.
+    let text = body
+        .to_string()
+        .replace("\"MAX\"", "1004443.44444444444444400000000000000000000");
+    let first = post_raw(&state, &learner, &text).await;
+    assert_eq!(first.0, 200, "{}", first.1);
+    let again = post_raw(&state, &learner, &text).await;
+    assert_eq!(again.0, 200, "the retry was refused: {}", again.1);
+}

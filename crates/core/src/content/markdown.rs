@@ -6,6 +6,8 @@
 //! not render (headings, quotes, fenced code), so that authors see the problem at build time
 //! instead of learners seeing stray symbols.
 
+use std::ops::Range;
+
 /// Problems in a Markdown text, each with the 0-based line of the text it is on.
 pub fn markdown_problems(text: &str) -> Vec<(usize, String)> {
     let mut problems = Vec::new();
@@ -36,28 +38,39 @@ pub fn markdown_problems(text: &str) -> Vec<(usize, String)> {
                 "links are not allowed: the learner may be offline".to_owned(),
             ));
         }
-        let outside_code = strip_code_spans(line);
-        if let Some(problem) = inline_problem(&outside_code) {
+        if let Some(problem) = inline_problem(&shown_text(&to_inlines(line))) {
             problems.push((line_index, problem));
         }
     }
+    // The renderer joins a paragraph's lines (and a list entry's continued lines) before it
+    // looks for markers, so a marker can pair across lines and show as plain text what each
+    // line alone kept in code. Each block is checked as rendered too; a problem only visible
+    // there is reported on the block's first line.
+    for (lines, block) in blocks_with_lines(text) {
+        let entries = match &block {
+            Block::Paragraph(runs) => vec![runs],
+            Block::List(entries) => entries.iter().collect(),
+        };
+        for runs in entries {
+            if let Some(problem) = inline_problem(&shown_text(runs)) {
+                if !problems.iter().any(|(line, _)| lines.contains(line)) {
+                    problems.push((lines.start, problem));
+                }
+            }
+        }
+    }
+    problems.sort_by_key(|(line, _)| *line);
     problems
 }
 
-/// The line with the contents of `` `code` `` spans blanked out: inside a code span `<b>` is
-/// shown literally, so it is safe there.
-fn strip_code_spans(line: &str) -> String {
-    let mut in_code = false;
-    line.chars()
-        .map(|character| {
-            if character == '`' {
-                in_code = !in_code;
-                ' '
-            } else if in_code {
-                ' '
-            } else {
-                character
-            }
+/// The text the player shows for some runs, with code blanked out: inside a code span `<b>`
+/// is shown literally, so it is safe there. Everything else is checked exactly as it will be
+/// displayed, whatever markers surround it.
+fn shown_text(runs: &[Inline]) -> String {
+    runs.iter()
+        .map(|run| match run {
+            Inline::Text(text) | Inline::Strong(text) | Inline::Emphasis(text) => text.clone(),
+            Inline::Code(code) => " ".repeat(code.chars().count() + 2),
         })
         .collect()
 }
@@ -154,6 +167,31 @@ mod tests {
         }
         assert_eq!(markdown_problems("fine\n<i>x</i>")[0].0, 1);
     }
+
+    /// Found by the `markdown` fuzz target: the validator blanked everything after a backtick
+    /// as code, but the renderer pairs markers its own way, so raw HTML behind an unclosed or
+    /// differently paired backtick reached the learner as text.
+    #[test]
+    fn markup_hidden_behind_a_backtick_the_renderer_does_not_pair_is_refused() {
+        for text in [
+            "*`*<b",
+            "` <b>",
+            "*`*<b>x</b>",
+            "a `b` and ` https://example.org",
+            // Paired within each line, but the paragraph joins them differently.
+            "x `\n` <b> `",
+        ] {
+            assert!(
+                markdown_problems(text)
+                    .iter()
+                    .any(|(_, message)| message.contains("raw HTML")
+                        || message.contains("web addresses")),
+                "{text:?} was accepted"
+            );
+        }
+        assert_eq!(markdown_problems("`<b>` and `&amp;` in code"), Vec::new());
+        assert_eq!(markdown_problems("x `\n` <b> `")[0].0, 0);
+    }
 }
 
 /// A block of the allowed Markdown subset, ready for a renderer that builds elements (never
@@ -177,30 +215,43 @@ pub enum Inline {
 /// the plain text it is, so a mistake in content degrades to visible characters, not to
 /// missing words.
 pub fn to_blocks(text: &str) -> Vec<Block> {
+    blocks_with_lines(text)
+        .into_iter()
+        .map(|(_, block)| block)
+        .collect()
+}
+
+/// The blocks of [`to_blocks`], each with the 0-based lines it was made from.
+fn blocks_with_lines(text: &str) -> Vec<(Range<usize>, Block)> {
     let mut blocks = Vec::new();
     let mut paragraph: Vec<&str> = Vec::new();
     let mut list: Vec<Vec<Inline>> = Vec::new();
-    let flush_paragraph = |paragraph: &mut Vec<&str>, blocks: &mut Vec<Block>| {
+    // The first line of the block being gathered.
+    let mut start = 0;
+    let flush = |paragraph: &mut Vec<&str>,
+                 list: &mut Vec<Vec<Inline>>,
+                 blocks: &mut Vec<(Range<usize>, Block)>,
+                 lines: Range<usize>| {
         if !paragraph.is_empty() {
-            blocks.push(Block::Paragraph(to_inlines(&paragraph.join(" "))));
+            blocks.push((lines, Block::Paragraph(to_inlines(&paragraph.join(" ")))));
             paragraph.clear();
+        } else if !list.is_empty() {
+            blocks.push((lines, Block::List(std::mem::take(list))));
         }
     };
-    let flush_list = |list: &mut Vec<Vec<Inline>>, blocks: &mut Vec<Block>| {
-        if !list.is_empty() {
-            blocks.push(Block::List(std::mem::take(list)));
-        }
-    };
-    for line in text.lines() {
+    for (index, line) in text.lines().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
-            flush_paragraph(&mut paragraph, &mut blocks);
-            flush_list(&mut list, &mut blocks);
+            flush(&mut paragraph, &mut list, &mut blocks, start..index);
+            start = index + 1;
         } else if let Some(entry) = trimmed
             .strip_prefix("- ")
             .or_else(|| trimmed.strip_prefix("* "))
         {
-            flush_paragraph(&mut paragraph, &mut blocks);
+            if !paragraph.is_empty() {
+                flush(&mut paragraph, &mut list, &mut blocks, start..index);
+                start = index;
+            }
             list.push(to_inlines(entry.trim()));
         } else if !list.is_empty() && line.starts_with([' ', '\t']) {
             // An indented line continues the list entry above it.
@@ -209,12 +260,19 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
                 last.extend(to_inlines(trimmed));
             }
         } else {
-            flush_list(&mut list, &mut blocks);
+            if !list.is_empty() {
+                flush(&mut paragraph, &mut list, &mut blocks, start..index);
+                start = index;
+            }
             paragraph.push(trimmed);
         }
     }
-    flush_paragraph(&mut paragraph, &mut blocks);
-    flush_list(&mut list, &mut blocks);
+    flush(
+        &mut paragraph,
+        &mut list,
+        &mut blocks,
+        start..text.lines().count(),
+    );
     blocks
 }
 

@@ -16,6 +16,9 @@
 //!   `contextActivities` value is an array, timestamps are in UTC, and Agents, Groups and
 //!   Activities always carry their `objectType`.
 //!
+//! - [`query::parse_statements_query`] reads the query string of `GET /xapi/statements`,
+//!   `more` links included, into a checked request.
+//!
 //! The version rule follows xAPI 2.0 (IEEE 9274.1.1), which this project targets: a statement's
 //! `version` must start with `1.0.` or `2.0.`; a statement stored without one is given
 //! [`STATEMENT_VERSION`].
@@ -24,6 +27,7 @@ mod compare;
 pub mod formats;
 mod json;
 mod model;
+pub mod query;
 mod validate;
 
 pub use compare::{canonical_equal, comparison_form};
