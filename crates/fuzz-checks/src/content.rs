@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use baeum_core::content::{
-    audio_key, build_packs, lesson_media_names, parse_catalog, parse_course, parse_course_manifest,
+    build_packs, lesson_media_names, parse_catalog, parse_course, parse_course_manifest,
     parse_lesson_file, verify_hash, CourseSources, SourceFile, CATALOG_FILE_NAME,
 };
 
@@ -50,9 +50,9 @@ pub fn content_toml(data: &[u8]) {
 
     // A clip for every spoken text, so the media names are built and read back too.
     let audio: BTreeMap<String, Vec<u8>> = course
-        .spoken_texts()
+        .clips()
         .into_iter()
-        .map(|spoken| (audio_key(&spoken), spoken.into_bytes()))
+        .map(|(key, clip)| (key, clip.pronunciation.into_bytes()))
         .collect();
     let packs = build_packs(std::slice::from_ref(&course), &audio);
     assert!(
