@@ -192,7 +192,9 @@ pub enum SyncProblem {
     Rejected { message: String },
     /// The server refused the batch without naming a statement of it (a proxy's error page, a
     /// stripped header, a damaged body): nothing was set aside, and the push is retried.
-    #[error("the server refused the statements without saying which (http {status}): {message}")]
+    #[error(
+        "the server refused without naming an answer (http {status}), so every answer stays on this device and is sent again later: {message}"
+    )]
     Refused { status: u16, message: String },
     #[error("local storage failed: {message}")]
     LocalStorageFailed { message: String },
