@@ -18,6 +18,7 @@ use baeum_core::sync::{
 };
 use baeum_web::account::{self, AccountError, AccountPanel};
 use baeum_web::chunks::ChunkLoadError;
+use baeum_web::pages::account::AccountPage;
 use baeum_web::progress_view::{fold_whole_log, load_digest, StandingError, WholeLogFold};
 use baeum_web::sync_driver::{
     gzip, local_timestamp, provide_sync, FetchTransport, HttpMethod, SyncHandle, SyncOptions,
@@ -1047,6 +1048,43 @@ async fn the_home_digest_is_grown_from_the_log_and_folded_only_when_it_cannot_be
             .statements
             .len(),
         4
+    );
+    sync.stop();
+}
+
+#[wasm_bindgen_test]
+async fn the_me_page_lists_refused_answers_and_sends_them_again() {
+    let server = FakeServer::new().with_account("refused-ui", "password14");
+    let sync = start("rejected-list", &server);
+    account::sign_in(sync, "refused-ui", "password14")
+        .await
+        .expect("sign in");
+    server.state.borrow_mut().invalid_reason = Some("the score is out of range".to_owned());
+    sync.record(answer_statement()).await.expect("recorded");
+    eventually("the refusal is counted", || async {
+        sync.status.get_untracked().rejected_count == 1
+    })
+    .await;
+    let node = fresh_node();
+    let _mounted = leptos::mount::mount_to(node.clone(), move || {
+        provide_sync(sync);
+        view! { <AccountPage/> }
+    });
+    eventually("the refused answer is listed with its reason", || async {
+        text_of(&node, "rejected-entry").contains("the score is out of range")
+    })
+    .await;
+    server.state.borrow_mut().invalid_reason = None;
+    find(&node, "rejected-send-again")
+        .expect("a send-again button")
+        .click();
+    eventually("the answer is stored and the list is gone", || async {
+        server.stored().len() == 1 && find(&node, "rejected-list").is_none()
+    })
+    .await;
+    assert_eq!(
+        text_of(&node, "rejected-send-again-result"),
+        "1 answer will be sent again"
     );
     sync.stop();
 }
