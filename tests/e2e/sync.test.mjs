@@ -104,11 +104,16 @@ test('a tab closed during a push loses nothing and duplicates nothing', async ()
   let page = await context.newPage();
   await signIn(page, learner);
 
-  // The server stores the push, but the tab never hears back: it is closed first.
+  // The server stores the push, but the tab never hears back: it is closed first. The push is
+  // held until the lesson is saved on the device, because the first push may leave while the
+  // lesson is still being answered (2 s after the first answer), on a slow machine.
   let heldPushes = 0;
+  let lessonSaved;
+  const saved = new Promise((resolve) => { lessonSaved = resolve; });
   await context.route('**/xapi/statements', async (route) => {
     if (route.request().method() !== 'POST') return route.continue();
     heldPushes += 1;
+    await saved;
     await route.fetch();
     await page.close();
   });
@@ -117,6 +122,7 @@ test('a tab closed during a push loses nothing and duplicates nothing', async ()
   const player = new LessonPlayerPage(page);
   for (const item of lesson.items) await player.answerCorrectly(item);
   await player.waitFinishedAndSaved();
+  lessonSaved();
   await page.waitForEvent('close', { timeout: 30_000 });
   assert.ok(heldPushes >= 1, 'a push was under way when the tab closed');
   await context.unroute('**/xapi/statements');
