@@ -120,6 +120,14 @@ account-rejected-summary = { $count ->
 account-rejected-entry = { $activity }: { $reason }
 # Stands for $activity above when the refused answer names no exercise.
 account-rejected-unknown-activity = unknown activity
+# Button under the refused answers: puts them back among the answers waiting to be sent.
+account-rejected-send-again = Send again
+account-rejected-send-again-help = Once the school has fixed what made the server refuse these answers, send them again. An answer the server already holds in another form cannot be sent again.
+# Said after "Send again"; $count is how many answers went back to be sent.
+account-rejected-sent-again = { $count ->
+        [one] 1 answer will be sent again
+       *[other] { $count } answers will be sent again
+    }
 # Why the server refused an answer; $message is the server's own explanation (in English).
 account-rejected-invalid = invalid: { $message }
 account-rejected-conflict = conflict: { $message }
@@ -184,6 +192,8 @@ sync-problem-server-error = server error (http { $status })
 sync-problem-unreadable-answer = server sent an unreadable answer: { $detail }
 # $detail is the server's explanation (in English).
 sync-problem-rejected = rejected: { $detail }
+# The server (or something between it and the device) refused without naming an answer; $status is the HTTP status code number, $detail its explanation (in English).
+sync-problem-refused = the server refused without naming an answer (http { $status }), so every answer stays on this device and is sent again later: { $detail }
 # $detail is the browser's technical description (in English).
 sync-problem-local-storage-failed = local storage failed: { $detail }
 

@@ -100,6 +100,9 @@ account-rejected-summary = 서버가 받지 않은 답 { $count }개 (이 기기
 account-rejected-entry = { $activity }: { $reason }
 # Stands for $activity above when the refused answer names no exercise.
 account-rejected-unknown-activity = 알 수 없는 활동
+account-rejected-send-again = 다시 보내기
+account-rejected-send-again-help = 서버가 이 답들을 받지 않은 원인을 학교에서 고친 뒤에 다시 보내세요. 서버에 다른 내용으로 이미 있는 답은 다시 보낼 수 없습니다.
+account-rejected-sent-again = 답 { $count }개를 다시 보냅니다
 # Why the server refused an answer; $message is the server's own explanation (in English).
 account-rejected-invalid = 올바르지 않음: { $message }
 account-rejected-conflict = 충돌: { $message }
@@ -164,6 +167,7 @@ sync-problem-server-error = 서버 오류 (http { $status })
 sync-problem-unreadable-answer = 서버가 읽을 수 없는 응답을 보냄: { $detail }
 # $detail is the server's explanation (in English).
 sync-problem-rejected = 거절됨: { $detail }
+sync-problem-refused = 서버가 어떤 답인지 밝히지 않고 거절했습니다(http { $status }). 모든 답은 이 기기에 남아 있고 나중에 다시 보냅니다: { $detail }
 # $detail is the browser's technical description (in English).
 sync-problem-local-storage-failed = 기기 저장소 오류: { $detail }
 

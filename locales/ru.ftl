@@ -99,6 +99,13 @@ account-rejected-summary = { $count ->
     }
 account-rejected-entry = { $activity } — { $reason }
 account-rejected-unknown-activity = неизвестное упражнение
+account-rejected-send-again = Отправить снова
+account-rejected-send-again-help = Когда школа исправит то, из-за чего сервер отклонил эти ответы, отправьте их снова. Ответ, который сервер уже хранит в другом виде, снова отправить нельзя.
+account-rejected-sent-again = { $count ->
+        [one] { $count } ответ будет отправлен снова
+        [few] { $count } ответа будут отправлены снова
+       *[many] { $count } ответов будут отправлены снова
+    }
 account-rejected-invalid = некорректные данные: { $message }
 account-rejected-conflict = конфликт: { $message }
 account-rejected-too-large = слишком большой объём для сервера
@@ -144,6 +151,7 @@ sync-problem-server-unreachable = сервер недоступен
 sync-problem-server-error = ошибка сервера (http { $status })
 sync-problem-unreadable-answer = сервер прислал нечитаемый ответ: { $detail }
 sync-problem-rejected = отклонено: { $detail }
+sync-problem-refused = сервер отказал, не указав, какой ответ неверен (http { $status }), поэтому все ответы остаются на этом устройстве и будут отправлены позже: { $detail }
 sync-problem-local-storage-failed = ошибка локального хранилища: { $detail }
 
 ## Load errors

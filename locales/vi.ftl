@@ -68,6 +68,9 @@ account-sync-heading = Đồng bộ
 account-rejected-summary = { $count } câu trả lời bị máy chủ từ chối (vẫn được giữ trên thiết bị này)
 account-rejected-entry = { $activity }: { $reason }
 account-rejected-unknown-activity = hoạt động không xác định
+account-rejected-send-again = Gửi lại
+account-rejected-send-again-help = Khi nhà trường đã sửa điều khiến máy chủ từ chối các câu trả lời này, hãy gửi lại chúng. Câu trả lời mà máy chủ đã lưu ở dạng khác thì không thể gửi lại.
+account-rejected-sent-again = Sẽ gửi lại { $count } câu trả lời
 account-rejected-invalid = không hợp lệ: { $message }
 account-rejected-conflict = xung đột: { $message }
 account-rejected-too-large = quá lớn đối với máy chủ
@@ -113,6 +116,7 @@ sync-problem-server-unreachable = không kết nối được máy chủ
 sync-problem-server-error = lỗi máy chủ (http { $status })
 sync-problem-unreadable-answer = máy chủ gửi phản hồi không đọc được: { $detail }
 sync-problem-rejected = bị từ chối: { $detail }
+sync-problem-refused = máy chủ đã từ chối mà không nói rõ câu trả lời nào (http { $status }), nên mọi câu trả lời vẫn được giữ trên thiết bị này và sẽ được gửi lại sau: { $detail }
 sync-problem-local-storage-failed = lỗi bộ nhớ cục bộ: { $detail }
 
 ## Load errors: why content (the course list, a course, a lesson) could not be loaded

@@ -100,16 +100,21 @@ pub async fn is_storage_persisted() -> bool {
         .unwrap_or(false)
 }
 
-/// Asks the browser to keep this origin's data under storage pressure; answers whether it will.
-pub async fn request_persistent_storage() -> bool {
-    let Some(promise) = storage_manager().and_then(|manager| manager.persist().ok()) else {
-        return false;
-    };
-    JsFuture::from(promise)
-        .await
-        .ok()
-        .and_then(|value| value.as_bool())
-        .unwrap_or(false)
+/// Asks the browser to keep this origin's data under storage pressure; the future answers
+/// whether it will. The request is made when this is called, not when the answer is awaited.
+/// The one way the app asks: on a download and on the first statement a page records.
+pub fn request_persistent_storage() -> impl std::future::Future<Output = bool> {
+    let promise = storage_manager().and_then(|manager| manager.persist().ok());
+    async move {
+        let Some(promise) = promise else {
+            return false;
+        };
+        JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|value| value.as_bool())
+            .unwrap_or(false)
+    }
 }
 
 /// Reloads the page: the app starts again from its newest `index.html`.

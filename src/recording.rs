@@ -4,7 +4,9 @@
 //! Writes go through one queue per lesson run, in order: a statement, then the lesson position
 //! saved after it. The position is saved only once the statements before it are durably
 //! stored, so a tab closed at any moment can make the learner redo an item but never lose an
-//! answer that the saved position claims was done.
+//! answer that the saved position claims was done. Once a statement could not be stored (no
+//! space left, the database closed), no later position of that run is saved: the saved one
+//! stays before the lost answer, so the learner does that item again after a reload.
 //!
 //! Every statement gets a UUIDv7 made here, and a timestamp from the device clock corrected by
 //! the offset the sync layer learned from the server's `Date` header, written in the device's
@@ -113,14 +115,18 @@ impl LessonRecorder {
         };
         // One writer per run handles the queue strictly in order.
         leptos::task::spawn_local(async move {
+            let mut an_answer_was_lost = false;
             while let Some(write) = pending.next().await {
                 match write {
                     Write::Statement(build) => {
                         if let Err(error) = record_now(sync, &run_for_writer, build).await {
                             leptos::logging::error!("this answer could not be recorded: {error}");
+                            an_answer_was_lost = true;
                             saving.failed.try_set(Some(error.message()));
                         }
                     }
+                    // A position after a lost answer would claim that answer was done.
+                    Write::Session(_) if an_answer_was_lost => {}
                     Write::Session(session) => save_session(&session),
                 }
                 saving

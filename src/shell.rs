@@ -146,7 +146,12 @@ pub fn SyncIndicator() -> impl IntoView {
     };
     view! {
         <A href="/me" attr:class="sync-indicator" attr:data-testid="sync-indicator">
-            <span data-waiting=move || status.get().waiting_count.to_string()>{text}</span>
+            <span
+                data-waiting=move || status.get().waiting_count.to_string()
+                data-signed-in=move || status.get().signed_in.to_string()
+            >
+                {text}
+            </span>
         </A>
     }
     .into_any()

@@ -12,9 +12,15 @@
 //! - `Action::Idle`: nothing at all until a wake-up, so an offline device spends no time here.
 //!
 //! Wake-ups come from the browser's `online`/`offline` events, from [`SyncHandle::record`],
-//! [`SyncHandle::sync_now`] (the lesson recorder calls it when a lesson ends) and sign-in or
-//! sign-out. The transport is a trait so that browser tests can put a scripted
-//! server in its place.
+//! [`SyncHandle::sync_now`] (the lesson recorder calls it when a lesson ends), sign-in or
+//! sign-out, and [`SyncHandle::send_rejected_again`]. The transport is a trait so that browser
+//! tests can put a scripted server in its place.
+//!
+//! Tabs: every tab of the app runs its own driver over the same database. Signing in or out in
+//! one tab is told to the others on a `BroadcastChannel`, and each driver also re-reads the
+//! stored session before it records a statement (for a browser without the channel, or a
+//! message that came late), so a stale tab never records as a learner who already left, and a
+//! guest's statements recorded there move to the account like the rest.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -24,8 +30,8 @@ use std::task::{Context, Poll, Waker};
 
 use baeum_core::record::{guest_actor, reassign_actor};
 use baeum_core::sync::{
-    Action, ClockOffset, Event, HttpResponse, PullAction, PullRequest, PushAction, SyncActivity,
-    SyncConfig, SyncEngine, SyncProblem, SyncStatement, SyncStatus,
+    is_own_more_link, Action, ClockOffset, Event, HttpResponse, PullAction, PullRequest,
+    PushAction, SyncActivity, SyncConfig, SyncEngine, SyncProblem, SyncStatement, SyncStatus,
 };
 use futures::future::{select, Either, FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
@@ -37,7 +43,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::account::{AccountView, Session};
 use crate::storage::{describe_js_error, LocalDatabase, StorageError, DATABASE_NAME};
-use crate::t;
+use crate::{browser, t};
 
 /// The xAPI version every request to `/xapi/` declares.
 pub const XAPI_VERSION_HEADER_VALUE: &str = "2.0.0";
@@ -371,6 +377,18 @@ impl Drop for Sleep {
 /// A window event name and the closure listening to it, kept so it can be removed.
 type ConnectivityListener = (&'static str, Closure<dyn Fn()>);
 
+/// The channel on which tabs tell each other that the session changed, with its listener.
+type SessionChannel = (
+    web_sys::BroadcastChannel,
+    Closure<dyn Fn(web_sys::MessageEvent)>,
+);
+
+/// The name of the channel tabs of one database share. Tests open many databases in one page,
+/// so each database has its own.
+fn session_channel_name(database_name: &str) -> String {
+    format!("baeum-session:{database_name}")
+}
+
 type SharedDatabase = Shared<LocalBoxFuture<'static, Result<LocalDatabase, StorageError>>>;
 
 /// Everything the sync task and the handle share.
@@ -391,6 +409,10 @@ struct Driver {
     set_status: WriteSignal<SyncStatusView>,
     set_account: WriteSignal<Option<AccountView>>,
     listeners: RefCell<Vec<ConnectivityListener>>,
+    session_channel: RefCell<Option<SessionChannel>>,
+    /// Whether this page asked the browser to keep its storage, which it does on the first
+    /// statement recorded.
+    persistence_asked: Cell<bool>,
 }
 
 impl Driver {
@@ -478,6 +500,14 @@ impl Driver {
             };
         };
         let url = match &pull.query {
+            // Core refuses any other `more` link as a malformed page; this keeps the token from
+            // ever being sent elsewhere even if that changed.
+            PullRequest::More { url } if !is_own_more_link(url) => {
+                return Event::NetworkError {
+                    request: request_id,
+                    message: "a more link that is not this server's was not followed".to_owned(),
+                };
+            }
             PullRequest::More { url } => self.url(url),
             since @ PullRequest::Since { .. } => {
                 let mut query = vec![format!(
@@ -525,7 +555,96 @@ impl Driver {
         }
     }
 
+    /// Listens for other tabs saying that the session changed. Without `BroadcastChannel` the
+    /// re-read before each record ([`Driver::adopt_stored_session`]) is what notices.
+    fn listen_to_other_tabs(self: &Rc<Self>, database_name: &str) {
+        let Ok(channel) = web_sys::BroadcastChannel::new(&session_channel_name(database_name))
+        else {
+            return;
+        };
+        let driver = Rc::downgrade(self);
+        let closure = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |_| {
+            let Some(driver) = driver.upgrade() else {
+                return;
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(error) = driver.adopt_stored_session().await {
+                    leptos::logging::warn!("the session another tab changed was not read: {error}");
+                }
+            });
+        });
+        channel.set_onmessage(Some(closure.as_ref().unchecked_ref()));
+        *self.session_channel.borrow_mut() = Some((channel, closure));
+    }
+
+    /// Tells the other tabs that the stored session changed; they read it themselves, so no
+    /// token crosses the channel.
+    fn tell_other_tabs(&self) {
+        if let Some((channel, _)) = self.session_channel.borrow().as_ref() {
+            let _ = channel.post_message(&JsValue::from_str("session-changed"));
+        }
+    }
+
+    /// Takes the stored session as this tab's when another tab signed in or out since this
+    /// driver last looked. Signing in re-attributes the guest's unsent statements, as
+    /// [`SyncHandle::set_session`] does in the tab where it happened.
+    async fn adopt_stored_session(self: &Rc<Self>) -> Result<(), StorageError> {
+        let database = self.database.clone().await?;
+        let stored = database.get_session().await?;
+        let current = self.token();
+        if stored.as_ref().map(|session| &session.token) == current.as_ref() {
+            return Ok(());
+        }
+        match stored {
+            Some(session) => {
+                self.take_session(&database, session).await?;
+            }
+            None => self.forget_session(),
+        }
+        Ok(())
+    }
+
+    /// Gives the guest's unsent statements the account's actor, then makes `session` this
+    /// driver's and syncs with it. Returns how many statements were re-attributed.
+    async fn take_session(
+        &self,
+        database: &LocalDatabase,
+        session: Session,
+    ) -> Result<usize, StorageError> {
+        let reattributed = reattribute_guest_statements(database, &session).await?;
+        let account = session.account.clone();
+        *self.session.borrow_mut() = Some(session);
+        let _ = self.set_account.try_set(Some(account));
+        self.handle(Event::CredentialsChanged);
+        Ok(reattributed)
+    }
+
+    /// Forgets the session in this driver (the stored one is already gone).
+    fn forget_session(&self) {
+        *self.session.borrow_mut() = None;
+        let _ = self.set_account.try_set(None);
+        self.publish();
+        self.wake.notify();
+    }
+
+    /// Asks the browser, once per page, to keep this origin's data: the first statement
+    /// recorded is the first thing here that only exists on this device.
+    fn ask_to_keep_storage_once(&self) {
+        if self.persistence_asked.replace(true) {
+            return;
+        }
+        // The request is made now; its answer (shown on the device page) changes nothing here.
+        let answer = browser::request_persistent_storage();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = answer.await;
+        });
+    }
+
     fn stop_listening(&self) {
+        if let Some((channel, _closure)) = self.session_channel.borrow_mut().take() {
+            channel.set_onmessage(None);
+            channel.close();
+        }
         let Some(window) = web_sys::window() else {
             return;
         };
@@ -573,6 +692,25 @@ fn answer_event(request: u64, result: Result<HttpResponse, String>) -> Event {
         Ok(response) => Event::HttpResponse { request, response },
         Err(message) => Event::NetworkError { request, message },
     }
+}
+
+/// Gives this device's guest learner's unsent statements the account's actor, in the same
+/// durable way they were written (same ids: they never left the device). Returns how many.
+async fn reattribute_guest_statements(
+    database: &LocalDatabase,
+    session: &Session,
+) -> Result<usize, StorageError> {
+    let guest = guest_actor(database.guest_learner_id().await?);
+    let account_actor = session.account.actor.clone();
+    database
+        .rewrite_unsent_statements(|statement| {
+            if statement.body().get("actor") != Some(&guest) {
+                return None;
+            }
+            let body = reassign_actor(statement.body(), &account_actor).ok()?;
+            SyncStatement::new(statement.id(), body).ok()
+        })
+        .await
 }
 
 /// Opens the database and loads the stored session and the guest learner id into the driver.
@@ -684,8 +822,11 @@ impl SyncHandle {
             set_status,
             set_account,
             listeners: RefCell::new(Vec::new()),
+            session_channel: RefCell::new(None),
+            persistence_asked: Cell::new(false),
         });
         driver.listen_to_connectivity();
+        driver.listen_to_other_tabs(&options.database_name);
         wasm_bindgen_futures::spawn_local(run(driver.clone()));
         Self {
             status,
@@ -716,19 +857,36 @@ impl SyncHandle {
     /// Missing parts are filled in: the `id` (a new UUIDv7), the `actor` (the signed-in
     /// account's, else this device's guest learner's) and the `timestamp` (now, corrected by
     /// the clock offset learned from the server's `Date` header).
+    ///
+    /// The stored session is read again first, in case another tab signed in or out, and a
+    /// statement made for this device's guest while someone is signed in is the account's.
+    /// The first statement recorded asks the browser to keep this origin's storage.
     pub async fn record(self, statement: Value) -> Result<(), StorageError> {
         let driver = self.driver()?;
         let database = driver.database.clone().await?;
+        driver.adopt_stored_session().await?;
         let mut statement = statement;
         let object = statement.as_object_mut().ok_or_else(|| {
             StorageError::InvalidStatement("a statement must be a json object".to_owned())
         })?;
-        if !object.contains_key("actor") {
-            let actor = match driver.actor() {
-                Some(actor) => actor,
-                None => guest_actor(database.guest_learner_id().await?),
-            };
-            object.insert("actor".to_owned(), actor);
+        let guest = guest_actor(match driver.guest_id.get() {
+            Some(id) => id,
+            None => database.guest_learner_id().await?,
+        });
+        let account_actor = driver
+            .session
+            .borrow()
+            .as_ref()
+            .map(|session| session.account.actor.clone());
+        match (object.get("actor"), account_actor) {
+            (None, account) => {
+                object.insert("actor".to_owned(), account.unwrap_or(guest));
+            }
+            // Made for the guest by a tab that had not yet seen the sign-in.
+            (Some(actor), Some(account)) if *actor == guest => {
+                object.insert("actor".to_owned(), account);
+            }
+            _ => {}
         }
         if !object.contains_key("timestamp") {
             let timestamp = driver.timestamp_now()?;
@@ -742,7 +900,19 @@ impl SyncHandle {
         .map_err(|error| StorageError::InvalidStatement(error.to_string()))?;
         database.append(&statement).await?;
         driver.handle(Event::StatementRecorded);
+        driver.ask_to_keep_storage_once();
         Ok(())
+    }
+
+    /// Puts statements the server refused back in the outbox, to be sent again once what made
+    /// the server refuse them is fixed. Conflicts stay set aside (the server holds another
+    /// statement under that id). Returns how many went back.
+    pub async fn send_rejected_again(self, ids: &[Uuid]) -> Result<usize, StorageError> {
+        let driver = self.driver()?;
+        let database = driver.database.clone().await?;
+        let restored = database.restore_rejected(ids).await?;
+        driver.handle(Event::OutboxChanged);
+        Ok(restored)
     }
 
     /// "Sync now": retries at once instead of at the end of a backoff, when the browser says
@@ -763,9 +933,11 @@ impl SyncHandle {
         self.driver()?.timestamp_now()
     }
 
-    /// The actor new statements are recorded for.
+    /// The actor new statements are recorded for, after reading the stored session again in
+    /// case another tab signed in or out.
     pub async fn learner_actor(self) -> Result<Value, StorageError> {
         let driver = self.driver()?;
+        driver.adopt_stored_session().await?;
         if let Some(actor) = driver.actor() {
             return Ok(actor);
         }
@@ -790,39 +962,30 @@ impl SyncHandle {
     /// recorded, which never left the device, are first given the account's actor, in the same
     /// durable way they were written, so the learner's work before signing in is theirs.
     /// Returns how many statements were re-attributed.
+    /// The other tabs are told, and take the session (and their guest statements) too.
     pub async fn set_session(self, session: Session) -> Result<usize, StorageError> {
         let driver = self.driver()?;
         let database = driver.database.clone().await?;
-        let guest = guest_actor(database.guest_learner_id().await?);
-        let account_actor = session.account.actor.clone();
-        let reattributed = database
-            .rewrite_unsent_statements(|statement| {
-                if statement.body().get("actor") != Some(&guest) {
-                    return None;
-                }
-                let body = reassign_actor(statement.body(), &account_actor).ok()?;
-                SyncStatement::new(statement.id(), body).ok()
-            })
-            .await?;
+        // Before the session is stored, so no other tab can see the session while the guest's
+        // statements are still the guest's; they are re-attributed again by `take_session`,
+        // which finds any recorded in between.
+        let before = reattribute_guest_statements(&database, &session).await?;
         database.put_session(&session).await?;
-        let account = session.account.clone();
-        *driver.session.borrow_mut() = Some(session);
-        let _ = driver.set_account.try_set(Some(account));
-        driver.handle(Event::CredentialsChanged);
-        Ok(reattributed)
+        let between = driver.take_session(&database, session).await?;
+        driver.tell_other_tabs();
+        Ok(before + between)
     }
 
     /// Forgets the session on this device. Statements still waiting stay in the outbox and
     /// go out when the same learner signs in again; another learner signing in on the same
     /// device neither sends nor takes them.
+    /// The other tabs are told and forget it too.
     pub async fn sign_out(self) -> Result<(), StorageError> {
         let driver = self.driver()?;
         let database = driver.database.clone().await?;
         database.delete_session().await?;
-        *driver.session.borrow_mut() = None;
-        let _ = driver.set_account.try_set(None);
-        driver.publish();
-        driver.wake.notify();
+        driver.forget_session();
+        driver.tell_other_tabs();
         Ok(())
     }
 
@@ -874,6 +1037,9 @@ fn problem_text(problem: &SyncProblem) -> String {
             t!("sync-problem-unreadable-answer", detail = message)
         }
         SyncProblem::Rejected { message } => t!("sync-problem-rejected", detail = message),
+        SyncProblem::Refused { status, message } => {
+            t!("sync-problem-refused", status = *status, detail = message)
+        }
         SyncProblem::LocalStorageFailed { message } => {
             t!("sync-problem-local-storage-failed", detail = message)
         }

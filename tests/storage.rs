@@ -281,6 +281,54 @@ async fn settling_acknowledges_sets_aside_and_is_idempotent() {
 }
 
 #[wasm_bindgen_test]
+async fn a_rejected_statement_goes_back_to_log_and_outbox_like_the_reference() {
+    let database = fresh_database("restore").await;
+    let mut reference = InMemoryStore::new();
+    for store_statement in [statement(1, "a"), statement(2, "b")] {
+        database.append(&store_statement).await.expect("append");
+        reference.append(store_statement).expect("reference append");
+    }
+    let settlement = PushSettlement {
+        rejected: vec![
+            RejectedStatement {
+                statement: statement(1, "a"),
+                reason: RejectionReason::Invalid {
+                    message: "no verb".to_owned(),
+                },
+                rejected_at_ms: 5,
+            },
+            RejectedStatement {
+                statement: statement(2, "b"),
+                reason: RejectionReason::Conflict {
+                    message: "taken".to_owned(),
+                },
+                rejected_at_ms: 5,
+            },
+        ],
+        server_versions: vec![statement(2, "server")],
+        ..PushSettlement::default()
+    };
+    database.settle_push(&settlement).await.expect("settle");
+    reference
+        .settle_push(&settlement)
+        .expect("reference settle");
+    assert_eq!(database.outbox().await, Ok(Vec::new()));
+    let ids = [Uuid::from_u128(1), Uuid::from_u128(2), Uuid::from_u128(3)];
+    assert_eq!(database.restore_rejected(&ids).await, Ok(1));
+    assert_eq!(reference.restore_rejected(&ids), Ok(1));
+    assert_eq!(database.last_write_durability().as_deref(), Some("strict"));
+    assert_eq!(database.outbox().await, Ok(vec![statement(1, "a")]));
+    assert_eq!(database.log().await.ok(), reference.log().ok());
+    assert_eq!(database.rejected().await, Ok(reference.rejected()));
+    // The conflict stays set aside: the log holds the server's copy under its id.
+    assert_eq!(
+        database.rejected().await.map(|rejected| rejected.len()),
+        Ok(1)
+    );
+    assert_eq!(database.restore_rejected(&ids).await, Ok(0));
+}
+
+#[wasm_bindgen_test]
 async fn pulled_pages_are_deduplicated_and_the_cursor_only_moves_forward() {
     let database = fresh_database("pull").await;
     database

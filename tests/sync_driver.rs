@@ -18,6 +18,7 @@ use baeum_core::sync::{
 };
 use baeum_web::account::{self, AccountError, AccountPanel};
 use baeum_web::chunks::ChunkLoadError;
+use baeum_web::pages::account::AccountPage;
 use baeum_web::progress_view::{fold_whole_log, load_digest, StandingError, WholeLogFold};
 use baeum_web::sync_driver::{
     gzip, local_timestamp, provide_sync, FetchTransport, HttpMethod, SyncHandle, SyncOptions,
@@ -46,6 +47,11 @@ struct ServerState {
     accounts: BTreeMap<String, (String, Uuid)>,
     /// When set, pushes are answered with this status and body instead of being stored.
     push_refusal: Option<(u16, String)>,
+    /// When set, pushes are refused with a 400 naming every statement of the batch with this
+    /// reason, as baeum's server names invalid statements.
+    invalid_reason: Option<String>,
+    /// When set, the first pull page points to this `more` link.
+    more_link: Option<String>,
     next_stored_ms: i64,
 }
 
@@ -184,6 +190,16 @@ impl FakeServer {
                     });
                 }
                 let batch = body.as_array().cloned().unwrap_or_default();
+                if let Some(reason) = self.state.borrow().invalid_reason.clone() {
+                    let invalid: Vec<Value> = batch
+                        .iter()
+                        .map(|statement| json!({"id": statement["id"], "reason": reason}))
+                        .collect();
+                    return Ok(respond(
+                        400,
+                        json!({"error": "invalid statements", "invalid": invalid}),
+                    ));
+                }
                 // Like the real server, a learner may only write statements about themself.
                 let username = request
                     .bearer_token
@@ -212,9 +228,10 @@ impl FakeServer {
                         statement
                     })
                     .collect();
+                let more = self.state.borrow_mut().more_link.take().unwrap_or_default();
                 Ok(HttpResponse {
                     status: 200,
-                    body: json!({"statements": statements, "more": ""}).to_string(),
+                    body: json!({"statements": statements, "more": more}).to_string(),
                     date: Some(DATE_HEADER.to_owned()),
                     consistent_through: Some("2026-11-23T08:00:00.000Z".to_owned()),
                 })
@@ -444,10 +461,10 @@ async fn a_statement_the_server_refuses_is_set_aside_and_shown() {
     account::sign_in(sync, "hana", "password4")
         .await
         .expect("sign in");
-    server.state.borrow_mut().push_refusal = Some((
-        400,
-        json!({"error": "invalid statement: verb is missing"}).to_string(),
-    ));
+    // Only a refusal that names the statement sets it aside (issue 15: a 400 naming nothing
+    // keeps it, see the test below).
+    server.state.borrow_mut().invalid_reason =
+        Some("invalid statement: verb is missing".to_owned());
     sync.record(answer_statement()).await.expect("recorded");
     eventually("the refusal is counted", || async {
         sync.status.get_untracked().rejected_count == 1
@@ -466,6 +483,183 @@ async fn a_statement_the_server_refuses_is_set_aside_and_shown() {
         .expect("log")
         .iter()
         .any(|statement| statement.id() == rejected[0].statement.id()));
+
+    // The server is fixed: sent again, the statement is stored and back in the log.
+    server.state.borrow_mut().invalid_reason = None;
+    let id = rejected[0].statement.id();
+    assert_eq!(sync.send_rejected_again(&[id]).await, Ok(1));
+    eventually("the statement sent again is stored", || async {
+        server.stored().contains_key(&id.to_string()) && outbox_len(sync).await == 0
+    })
+    .await;
+    assert_eq!(database.rejected().await, Ok(Vec::new()));
+    assert!(database
+        .log()
+        .await
+        .expect("log")
+        .iter()
+        .any(|statement| statement.id() == id));
+    eventually("the status counts no refusal", || async {
+        sync.status.get_untracked().rejected_count == 0
+    })
+    .await;
+    sync.stop();
+}
+
+#[wasm_bindgen_test]
+async fn a_400_that_names_no_statement_keeps_every_statement_and_says_so() {
+    let server = FakeServer::new().with_account("bora", "password10");
+    let sync = start("unnamed-400", &server);
+    account::sign_in(sync, "bora", "password10")
+        .await
+        .expect("sign in");
+    // A proxy's answer, or a request whose version header was stripped on the way.
+    server.state.borrow_mut().push_refusal =
+        Some((400, "<html><body>400 Bad Request</body></html>".to_owned()));
+    sync.record(answer_statement()).await.expect("recorded");
+    sync.record(answer_statement()).await.expect("recorded");
+    sync.record(answer_statement()).await.expect("recorded");
+    eventually("the problem is shown", || async {
+        sync.status
+            .get_untracked()
+            .last_problem
+            .is_some_and(|problem| problem.contains("without naming an answer (http 400)"))
+    })
+    .await;
+    let database = sync.database().await.expect("database");
+    assert_eq!(outbox_len(sync).await, 3);
+    assert_eq!(database.rejected().await, Ok(Vec::new()));
+    assert_eq!(database.log().await.map(|log| log.len()), Ok(3));
+    let status = sync.status.get_untracked();
+    assert_eq!(status.rejected_count, 0);
+    assert_eq!(status.waiting_count, 3);
+    assert!(matches!(
+        status.activity,
+        SyncActivity::WaitingToRetry { .. } | SyncActivity::Syncing
+    ));
+
+    server.state.borrow_mut().push_refusal = None;
+    sync.sync_now();
+    eventually("all three are stored", || async {
+        server.stored().len() == 3 && outbox_len(sync).await == 0
+    })
+    .await;
+    sync.stop();
+}
+
+#[wasm_bindgen_test]
+async fn a_more_link_to_another_host_is_never_followed() {
+    let server = FakeServer::new().with_account("jiho", "password11");
+    server.state.borrow_mut().more_link =
+        Some("https://elsewhere.invalid/xapi/statements?more=steal".to_owned());
+    let sync = start("foreign-more", &server);
+    account::sign_in(sync, "jiho", "password11")
+        .await
+        .expect("sign in");
+    eventually("the page is refused as unreadable", || async {
+        sync.status
+            .get_untracked()
+            .last_problem
+            .is_some_and(|problem| problem.contains("more"))
+    })
+    .await;
+    assert!(server
+        .state
+        .borrow()
+        .requests
+        .iter()
+        .all(|request| request.url.starts_with('/')));
+    // The next pull, with a link of the server's own, completes.
+    sync.sync_now();
+    eventually("a sync completes", || async {
+        sync.status
+            .get_untracked()
+            .last_successful_sync_ms
+            .is_some()
+    })
+    .await;
+    sync.stop();
+}
+
+#[wasm_bindgen_test]
+async fn signing_in_and_out_in_one_tab_is_seen_by_another() {
+    let server = FakeServer::new().with_account("tab-user", "password12");
+    let options = test_options("two-tabs");
+    let first = SyncHandle::start(options.clone(), Rc::new(server.clone()));
+    let second = SyncHandle::start(options, Rc::new(server.clone()));
+    // A guest answer in the second tab, before anyone signs in.
+    second.record(answer_statement()).await.expect("recorded");
+    account::sign_in(first, "tab-user", "password12")
+        .await
+        .expect("sign in");
+    eventually("the second tab shows the account", || async {
+        second
+            .account
+            .get_untracked()
+            .map(|account| account.username)
+            == Some("tab-user".to_owned())
+    })
+    .await;
+    second.record(answer_statement()).await.expect("recorded");
+    eventually("both answers are stored as the account's", || async {
+        server.stored().len() == 2
+    })
+    .await;
+    let account = account_actor(server.account_id("tab-user"));
+    assert!(server
+        .stored()
+        .values()
+        .all(|statement| statement["actor"] == account));
+
+    account::sign_out(first).await.expect("sign out");
+    eventually("the second tab is signed out too", || async {
+        second.account.get_untracked().is_none()
+    })
+    .await;
+    let database = second.database().await.expect("database");
+    let guest = guest_actor(database.guest_learner_id().await.expect("guest"));
+    assert_eq!(second.learner_actor().await, Ok(guest));
+    first.stop();
+    second.stop();
+}
+
+#[wasm_bindgen_test]
+async fn a_tab_that_missed_the_sign_in_reads_it_before_recording() {
+    let server = FakeServer::new().with_account("late-tab", "password13");
+    let sync = start("missed-sign-in", &server);
+    sync.record(answer_statement()).await.expect("recorded");
+    // Another tab signed in and stored the session, and its message never came (a browser
+    // without BroadcastChannel): only the database says so.
+    let session: account::Session =
+        serde_json::from_value(server.session_json("late-tab")).expect("a session");
+    let database = sync.database().await.expect("database");
+    database.put_session(&session).await.expect("stored");
+    assert_eq!(sync.account.get_untracked(), None);
+
+    let guest = guest_actor(database.guest_learner_id().await.expect("guest"));
+    // A statement built for the guest by a lesson that started before the sign-in.
+    let mut stale = answer_statement();
+    stale["actor"] = guest.clone();
+    sync.record(stale).await.expect("recorded");
+    assert_eq!(
+        sync.account.get_untracked().map(|account| account.username),
+        Some("late-tab".to_owned())
+    );
+    eventually("both answers are stored as the account's", || async {
+        server.stored().len() == 2
+    })
+    .await;
+    let account = account_actor(server.account_id("late-tab"));
+    assert!(server
+        .stored()
+        .values()
+        .all(|statement| statement["actor"] == account));
+    assert!(database
+        .log()
+        .await
+        .expect("log")
+        .iter()
+        .all(|statement| statement.body()["actor"] != guest));
     sync.stop();
 }
 
@@ -854,6 +1048,43 @@ async fn the_home_digest_is_grown_from_the_log_and_folded_only_when_it_cannot_be
             .statements
             .len(),
         4
+    );
+    sync.stop();
+}
+
+#[wasm_bindgen_test]
+async fn the_me_page_lists_refused_answers_and_sends_them_again() {
+    let server = FakeServer::new().with_account("refused-ui", "password14");
+    let sync = start("rejected-list", &server);
+    account::sign_in(sync, "refused-ui", "password14")
+        .await
+        .expect("sign in");
+    server.state.borrow_mut().invalid_reason = Some("the score is out of range".to_owned());
+    sync.record(answer_statement()).await.expect("recorded");
+    eventually("the refusal is counted", || async {
+        sync.status.get_untracked().rejected_count == 1
+    })
+    .await;
+    let node = fresh_node();
+    let _mounted = leptos::mount::mount_to(node.clone(), move || {
+        provide_sync(sync);
+        view! { <AccountPage/> }
+    });
+    eventually("the refused answer is listed with its reason", || async {
+        text_of(&node, "rejected-entry").contains("the score is out of range")
+    })
+    .await;
+    server.state.borrow_mut().invalid_reason = None;
+    find(&node, "rejected-send-again")
+        .expect("a send-again button")
+        .click();
+    eventually("the answer is stored and the list is gone", || async {
+        server.stored().len() == 1 && find(&node, "rejected-list").is_none()
+    })
+    .await;
+    assert_eq!(
+        text_of(&node, "rejected-send-again-result"),
+        "1 answer will be sent again"
     );
     sync.stop();
 }

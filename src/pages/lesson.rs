@@ -95,6 +95,7 @@ fn LessonSaveStatus(save_progress: SaveProgress) -> impl IntoView {
             class="save-status"
             role="status"
             data-testid="lesson-save-status"
+            data-pending=move || save_progress.pending.get()
             data-state=move || match state() {
                 SaveState::Saving => "saving",
                 SaveState::Saved => "saved",

@@ -265,6 +265,48 @@ impl LocalDatabase {
         transaction.finish(result).await
     }
 
+    /// Puts the named statements of the rejected list back in the log and the outbox in one
+    /// durable transaction, to be sent again (core's `LocalStore::restore_rejected`). A statement
+    /// whose id the log holds (the server's copy after a conflict) stays set aside. Returns how
+    /// many statements went back.
+    pub async fn restore_rejected(&self, ids: &[Uuid]) -> Result<usize, StorageError> {
+        let transaction =
+            self.begin_durable_write(&self.log_stores(&[STATEMENTS, OUTBOX, REJECTED]))?;
+        let result = async {
+            let mut restored = 0;
+            for id in ids {
+                let key = id_key(*id);
+                if contains(&transaction, STATEMENTS, &key).await? {
+                    continue;
+                }
+                let Some(value) = transaction
+                    .store(REJECTED)?
+                    .get(Query::from(key.clone()))?
+                    .await?
+                else {
+                    continue;
+                };
+                if value.is_undefined() {
+                    continue;
+                }
+                let rejected: RejectedStatement = from_record(REJECTED, &id.to_string(), value)?;
+                let record = to_record(&rejected.statement)?;
+                transaction.store(STATEMENTS)?.put(&record, Some(&key))?;
+                // A new order number: the saved progress digest then adds it like any new
+                // statement (or, its count no longer matching, folds the log again).
+                if self.keeps_log_order() {
+                    transaction.store(LOG_ORDER)?.add(&key, None)?;
+                }
+                transaction.store(OUTBOX)?.put(&record, Some(&key))?;
+                transaction.store(REJECTED)?.delete(Query::from(key))?;
+                restored += 1;
+            }
+            Ok(restored)
+        }
+        .await;
+        transaction.finish(result).await
+    }
+
     /// Every statement in the log, in id order: what the progress fold reads.
     pub async fn log(&self) -> Result<Vec<SyncStatement>, StorageError> {
         let transaction = self.begin_read(&[STATEMENTS])?;

@@ -9,6 +9,8 @@
 //!
 //! The server here applies the same acknowledgement rules baeum's server must follow:
 //! idempotent by id, 409 for a different body under a known id, 400 for an invalid statement,
+//! each refusal naming the statements at fault (a refusal naming nothing, which a proxy in
+//! between sends now and then, must keep every statement),
 //! `stored`-ordered pages with an opaque `more` link, and a consistent-through header that is,
 //! depending on the seed, honest, optimistic (within the overlap window) or absent.
 //!
@@ -111,7 +113,8 @@ fn devices_converge_after_chaos_for_every_seed() {
     assert!(totals.duplicated > 0 && totals.late_answers > 0);
     assert!(totals.server_restarts > 0 && totals.crashes > 0 && totals.sign_outs > 0);
     assert!(totals.rejected_invalid > 0 && totals.rejected_conflicts > 0);
-    assert!(totals.rejections_by_terse_or_strict_servers > 0);
+    assert!(totals.rejections_by_strict_servers > 0);
+    assert!(totals.unnamed_refusals > 0);
     assert!(totals.identical_conflicts > 0);
 }
 
@@ -128,7 +131,9 @@ struct Totals {
     sign_outs: u64,
     rejected_invalid: u64,
     rejected_conflicts: u64,
-    rejections_by_terse_or_strict_servers: u64,
+    rejections_by_strict_servers: u64,
+    /// Pushes answered by a proxy in between with a refusal that names no statement.
+    unnamed_refusals: u64,
     identical_conflicts: u64,
     pulls: u64,
     pushes: u64,
@@ -147,7 +152,8 @@ impl Totals {
         self.sign_outs += run.sign_outs;
         self.rejected_invalid += run.rejected_invalid;
         self.rejected_conflicts += run.rejected_conflicts;
-        self.rejections_by_terse_or_strict_servers += run.rejections_by_terse_or_strict_servers;
+        self.rejections_by_strict_servers += run.rejections_by_strict_servers;
+        self.unnamed_refusals += run.unnamed_refusals;
         self.identical_conflicts += run.identical_conflicts;
         self.pulls += run.pulls;
         self.pushes += run.pushes;
@@ -171,6 +177,9 @@ struct Faults {
     create_per_tick: f64,
     invalid_share: f64,
     conflict_share: f64,
+    /// How often a push is refused on its way by a proxy (an HTML 400, a 409 or 404 naming
+    /// nothing) without reaching the server.
+    unnamed_refusal: f64,
 }
 
 impl Faults {
@@ -188,6 +197,7 @@ impl Faults {
             create_per_tick: rng.gen_range(0.01..0.06),
             invalid_share: rng.gen_range(0.0..0.08),
             conflict_share: rng.gen_range(0.0..0.06),
+            unnamed_refusal: rng.gen_range(0.0..0.1),
         }
     }
 
@@ -205,6 +215,7 @@ impl Faults {
             create_per_tick: 0.0,
             invalid_share: 0.0,
             conflict_share: 0.0,
+            unnamed_refusal: 0.0,
         }
     }
 }
@@ -212,11 +223,8 @@ impl Faults {
 /// How the simulated server answers refusals and reads, drawn per seed.
 #[derive(Clone, Copy, Debug)]
 struct ServerBehaviour {
-    /// Name the statements at fault in 400 and 409 bodies (baeum's format), or send only a
-    /// message, which makes the engine narrow its batches.
-    names_culprits: bool,
     /// Answer 409 with the stored copy for identical re-sends too (allowed by xAPI), instead
-    /// of 200. Only with `names_culprits`, since the client cannot tell otherwise.
+    /// of 200.
     conflict_on_identical: bool,
     consistent_through: ConsistentThrough,
     commit_delay_max_ms: i64,
@@ -388,16 +396,12 @@ impl SimServer {
         conflicts: Vec<ConflictingStatement>,
         invalid: Vec<InvalidStatement>,
     ) -> HttpResponse {
-        let body = if self.behaviour.names_culprits {
-            serde_json::to_string(&PushRejectionBody {
-                message: Some(message),
-                conflicts,
-                invalid,
-            })
-            .unwrap_or_default()
-        } else {
-            message
-        };
+        let body = serde_json::to_string(&PushRejectionBody {
+            message: Some(message),
+            conflicts,
+            invalid,
+        })
+        .unwrap_or_default();
         reply(status, body)
     }
 
@@ -607,10 +611,8 @@ fn simulate(seed: u64) -> Result<Totals, String> {
             max_delay_ms: 4_000,
         },
     };
-    let names_culprits = rng.gen_bool(0.6);
     let behaviour = ServerBehaviour {
-        names_culprits,
-        conflict_on_identical: names_culprits && rng.gen_bool(0.5),
+        conflict_on_identical: rng.gen_bool(0.5),
         consistent_through: match rng.gen_range(0..3) {
             0 => ConsistentThrough::Honest,
             1 => ConsistentThrough::Optimistic,
@@ -865,7 +867,14 @@ impl Simulation {
                     token,
                     body,
                 } => {
-                    let outcome = if self.server.is_up(self.now_ms) {
+                    let refused_on_the_way = matches!(body, RequestBody::Push(_))
+                        && self.rng.gen_bool(self.faults.unnamed_refusal);
+                    let outcome = if refused_on_the_way {
+                        // A proxy answers in the server's place, naming nothing.
+                        self.run.unnamed_refusals += 1;
+                        let status = [400, 409, 404][self.rng.gen_range(0..3)];
+                        Ok(reply(status, "<html>refused by a proxy</html>".to_owned()))
+                    } else if self.server.is_up(self.now_ms) {
                         let response =
                             self.server
                                 .handle(self.now_ms, device, token, &body, &mut self.rng);
@@ -980,8 +989,8 @@ impl Simulation {
                 RejectionReason::TooLarge => {}
             }
         }
-        if !self.server.behaviour.names_culprits || self.server.behaviour.conflict_on_identical {
-            self.run.rejections_by_terse_or_strict_servers += rejected.len() as u64;
+        if self.server.behaviour.conflict_on_identical {
+            self.run.rejections_by_strict_servers += rejected.len() as u64;
         }
     }
 

@@ -40,8 +40,10 @@
 //!   An answer to a request the engine gave up on (timed out, or from before a crash) is
 //!   ignored; the statements it concerned are still in the outbox and a retry is idempotent.
 //! - A statement leaves the outbox only through a [`PushSettlement`] built from a server
-//!   answer: acknowledged (2xx, or 409 with an identical stored copy) or refused for good (400,
-//!   409 with a different copy, 413 for a single statement).
+//!   answer: acknowledged (2xx, or 409 with an identical stored copy) or refused for good (a
+//!   400, 404 or 409 whose body names it with a reason or a different stored copy, or a 413 for
+//!   it alone). A refusal that names nothing keeps the whole batch and backs off. A statement
+//!   refused for good is kept in the rejected list, shown, and can be put back in the outbox.
 //! - The pull cursor moves only together with the page it covers, and each pull starts an
 //!   overlap window before it, so statements a server made visible late are still read.
 
@@ -154,6 +156,8 @@ pub enum Event {
     Offline,
     /// The learner signed in again (or the token was refreshed).
     CredentialsChanged,
+    /// Statements were put back in the outbox from the rejected list, to be sent again.
+    OutboxChanged,
     StoreCompleted {
         request: RequestId,
         reply: StoreReply,
@@ -186,6 +190,12 @@ pub enum SyncProblem {
     UnreadableAnswer { message: String },
     #[error("rejected: {message}")]
     Rejected { message: String },
+    /// The server refused the batch without naming a statement of it (a proxy's error page, a
+    /// stripped header, a damaged body): nothing was set aside, and the push is retried.
+    #[error(
+        "the server refused without naming an answer (http {status}), so every answer stays on this device and is sent again later: {message}"
+    )]
+    Refused { status: u16, message: String },
     #[error("local storage failed: {message}")]
     LocalStorageFailed { message: String },
 }
@@ -246,7 +256,7 @@ enum InFlightKind {
 /// What a push answer leads to.
 enum PushDecision {
     Settle(PushSettlement),
-    /// The server refused the batch without saying which statement: try half as many.
+    /// The batch is too large for the server (413): try half as many.
     Narrow,
     Transient(SyncProblem),
     SignedOut,
@@ -272,7 +282,7 @@ pub struct SyncEngine<R: RandomSource = SplitMix64> {
     /// While backing off, no pass starts before this.
     retry_at: Option<i64>,
     failed_attempts: u32,
-    /// After a refusal that named no statement, the batch size being narrowed down.
+    /// After a 413, the batch size being narrowed down.
     narrowed_batch_size: Option<usize>,
     /// How far the cursor may move in the current pull pass; see [`SyncEngine::cursor_after`].
     pass_cursor_cap: Option<i64>,
@@ -435,6 +445,11 @@ impl<R: RandomSource> SyncEngine<R> {
                 self.request_pass(now_ms);
             }
             Event::Offline => self.online = false,
+            Event::OutboxChanged => {
+                // The learner asked for it: send now rather than at the end of a backoff.
+                self.retry_at = None;
+                self.request_pass(now_ms);
+            }
             Event::CredentialsChanged => {
                 // A request still on its way was sent with the old credentials; its 401 must
                 // not sign the learner out again, so its answer is no longer awaited and the
@@ -571,6 +586,8 @@ impl<R: RandomSource> SyncEngine<R> {
                 self.step = Some(Step::Settle(settlement));
             }
             PushDecision::Narrow => {
+                // The server is answering, so halving goes on at once rather than after a
+                // backoff; it ends at a single statement, which a 413 then sets aside.
                 self.narrowed_batch_size = Some((batch.len() / 2).max(1));
                 self.step = Some(Step::ReadSnapshot);
             }
@@ -795,6 +812,11 @@ impl From<PullRequest> for Step {
 }
 
 /// Turns a classified push answer into what happens to each statement of the batch.
+///
+/// A statement is set aside only when the server named it with a reason, or when it was sent
+/// alone and is too large (413). A refusal that names nothing in the batch keeps every
+/// statement and backs off: it may come from a proxy or a damaged request, not from the
+/// statements, and deleting answers on its word would lose a learner's work.
 fn decide_push(now_ms: i64, batch: &[SyncStatement], outcome: PushOutcome) -> PushDecision {
     let in_batch = |id| batch.iter().find(|statement| statement.id() == id);
     let reject = |statement: &SyncStatement, reason| RejectedStatement {
@@ -807,43 +829,45 @@ fn decide_push(now_ms: i64, batch: &[SyncStatement], outcome: PushOutcome) -> Pu
             acknowledged: batch.iter().map(SyncStatement::id).collect(),
             ..PushSettlement::default()
         }),
-        PushOutcome::Invalid {
+        PushOutcome::Named {
+            status,
             message,
-            statements,
+            invalid,
+            conflicts,
         } => {
-            let named: Vec<RejectedStatement> = statements
-                .into_iter()
-                .filter_map(|invalid| {
-                    in_batch(invalid.id).map(|statement| {
-                        reject(
-                            statement,
-                            RejectionReason::Invalid {
-                                message: invalid.reason,
-                            },
-                        )
-                    })
-                })
-                .collect();
-            if !named.is_empty() {
-                PushDecision::Settle(PushSettlement {
-                    rejected: named,
-                    ..PushSettlement::default()
-                })
-            } else if let [only] = batch {
-                PushDecision::Settle(PushSettlement {
-                    rejected: vec![reject(only, RejectionReason::Invalid { message })],
-                    ..PushSettlement::default()
-                })
-            } else {
-                PushDecision::Narrow
-            }
-        }
-        PushOutcome::Conflict { message, conflicts } => {
             let mut settlement = PushSettlement::default();
+            for invalid in invalid {
+                // Named statements that were not sent are ignored, and a statement named twice
+                // is set aside once.
+                let Some(statement) = in_batch(invalid.id) else {
+                    continue;
+                };
+                if settlement
+                    .rejected
+                    .iter()
+                    .any(|rejected| rejected.statement.id() == invalid.id)
+                {
+                    continue;
+                }
+                settlement.rejected.push(reject(
+                    statement,
+                    RejectionReason::Invalid {
+                        message: invalid.reason,
+                    },
+                ));
+            }
             for conflict in conflicts {
                 let Some(local) = in_batch(conflict.id) else {
                     continue;
                 };
+                let already_settled = settlement.acknowledged.contains(&local.id())
+                    || settlement
+                        .rejected
+                        .iter()
+                        .any(|rejected| rejected.statement.id() == local.id());
+                if already_settled {
+                    continue;
+                }
                 if statements_match(local.body(), &conflict.stored) {
                     settlement.acknowledged.push(local.id());
                     continue;
@@ -859,21 +883,18 @@ fn decide_push(now_ms: i64, batch: &[SyncStatement], outcome: PushOutcome) -> Pu
                     Err(_) => settlement.rewind_cursor = true,
                 }
             }
-            if !settlement.is_empty() {
-                PushDecision::Settle(settlement)
-            } else if let [only] = batch {
-                // Without the server's copy there is no telling whether it is identical; a
-                // server that follows xAPI answers 204 for identical copies, so this is a real
-                // conflict. The server's copy comes with a pull from the beginning.
-                PushDecision::Settle(PushSettlement {
-                    rejected: vec![reject(only, RejectionReason::Conflict { message })],
-                    rewind_cursor: true,
-                    ..PushSettlement::default()
-                })
+            if settlement.is_empty() {
+                // Everything named was outside this batch: the refusal explains nothing here.
+                PushDecision::Transient(SyncProblem::Refused { status, message })
             } else {
-                PushDecision::Narrow
+                PushDecision::Settle(settlement)
             }
         }
+        PushOutcome::Unexplained { status, message } => {
+            PushDecision::Transient(SyncProblem::Refused { status, message })
+        }
+        // The one refusal the engine narrows down itself: halving the batch ends at a single
+        // statement, and a single statement that is still too large is too large, named or not.
         PushOutcome::TooLarge => match batch {
             [only] => PushDecision::Settle(PushSettlement {
                 rejected: vec![reject(only, RejectionReason::TooLarge)],
@@ -1174,31 +1195,51 @@ mod tests {
         assert_eq!(harness.engine.status().rejected.len(), 1);
     }
 
-    #[test]
-    fn a_refusal_that_names_nothing_narrows_the_batch_to_the_culprit() {
-        let mut harness = Harness::new(test_config());
-        for n in 1..=8 {
-            harness.record(n);
-        }
+    /// Answers pushes until the engine pulls, refusing every batch that holds statement 5 with
+    /// `refusal`, and returns how many pushes were made.
+    fn push_until_pull(harness: &mut Harness, refusal: (u16, &str)) -> usize {
         let mut requests = 0;
         loop {
             match harness.next_action() {
                 Action::Push(push) => {
                     requests += 1;
-                    assert!(requests < 20, "narrowing does not end");
+                    assert!(requests < 20, "pushing does not end");
                     if ids(&push.statements).contains(&5) {
-                        harness.answer(push.request, 400, "result.score.scaled out of range");
+                        harness.answer(push.request, refusal.0, refusal.1);
                     } else {
                         harness.answer(push.request, 204, "");
                     }
                 }
                 Action::Pull(pull) => {
                     harness.answer(pull.request, 200, r#"{"statements": []}"#);
-                    break;
+                    return requests;
                 }
                 other => panic!("unexpected {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn a_refusal_that_names_nothing_keeps_the_batch_until_the_server_names_the_culprit() {
+        let mut harness = Harness::new(test_config());
+        for n in 1..=8 {
+            harness.record(n);
+        }
+        // A refusal naming no statement sets nothing aside and is not narrowed down: the whole
+        // batch waits for the retry.
+        let push = harness.expect_push();
+        assert_eq!(push.statements.len(), 8);
+        harness.answer(push.request, 400, "result.score.scaled out of range");
+        assert!(matches!(harness.next_action(), Action::SleepUntil(at) if at > harness.now));
+        assert_eq!(harness.store.outbox_len(), 8);
+        assert!(harness.store.rejected().is_empty());
+        assert_eq!(harness.store.log().unwrap().len(), 8);
+        // The server that names its culprit gets only that one set aside.
+        harness.now += 60_000;
+        let named = json!({"message": "bad score", "invalid": [
+            {"id": Uuid::from_u128(5), "reason": "result.score.scaled out of range"}
+        ]});
+        let requests = push_until_pull(&mut harness, (400, &named.to_string()));
         let rejected = harness.store.rejected();
         assert_eq!(rejected.len(), 1);
         assert_eq!(rejected[0].statement.id(), Uuid::from_u128(5));
@@ -1210,9 +1251,132 @@ mod tests {
         );
         assert_eq!(harness.store.outbox_len(), 0);
         assert_eq!(harness.store.log().unwrap().len(), 7);
-        // Batches go oldest first: [1..8] refused, [1..4] stored, [5..8] refused, [5, 6]
-        // refused, [5] set aside, then [6, 7, 8] as a full batch again.
-        assert_eq!(requests, 6);
+        // [1..8] refused naming 5, then [1..4, 6..8] stored in one batch.
+        assert_eq!(requests, 2);
+    }
+
+    #[test]
+    fn an_unnamed_400_on_a_batch_of_three_keeps_all_three_and_backs_off() {
+        let mut harness = Harness::new(test_config());
+        for n in 1..=3 {
+            harness.record(n);
+        }
+        let push = harness.expect_push();
+        assert_eq!(ids(&push.statements), [1, 2, 3]);
+        harness.answer(
+            push.request,
+            400,
+            "<html><body>400 Bad Request</body></html>",
+        );
+        let Action::SleepUntil(retry_at) = harness.next_action() else {
+            panic!("expected a backoff sleep");
+        };
+        assert!(retry_at > harness.now);
+        assert_eq!(harness.store.outbox_len(), 3);
+        assert_eq!(harness.store.log().unwrap().len(), 3);
+        assert!(harness.store.rejected().is_empty());
+        let status = harness.engine.status();
+        assert_eq!(status.waiting_count, 3);
+        assert!(status.rejected.is_empty());
+        assert_eq!(
+            status.last_problem,
+            Some(SyncProblem::Refused {
+                status: 400,
+                message: "the server refused the statements (http 400)".to_owned()
+            })
+        );
+        assert!(matches!(
+            status.activity,
+            SyncActivity::WaitingToRetry { .. }
+        ));
+        // After the backoff the same three go again, whole.
+        harness.now = retry_at;
+        let push = harness.expect_push();
+        assert_eq!(ids(&push.statements), [1, 2, 3]);
+        harness.answer(push.request, 204, "");
+        assert_eq!(harness.store.outbox_len(), 0);
+    }
+
+    #[test]
+    fn refusals_that_explain_nothing_about_the_batch_keep_it_whole() {
+        let outside = json!({"invalid": [{"id": Uuid::from_u128(99), "reason": "no verb"}],
+                             "conflicts": [{"id": Uuid::from_u128(98), "stored": {}}]})
+        .to_string();
+        let refusals = [
+            (
+                400,
+                r#"{"error": "missing X-Experience-API-Version header"}"#.to_owned(),
+            ),
+            (400, "invalid gzip body".to_owned()),
+            (409, String::new()),
+            (409, r#"{"message": "conflict"}"#.to_owned()),
+            (404, "<html>Not Found</html>".to_owned()),
+            (
+                422,
+                json!({"invalid": [{"id": Uuid::from_u128(1), "reason": "x"}]}).to_string(),
+            ),
+            (400, outside.clone()),
+            (409, outside),
+        ];
+        for (status, body) in refusals {
+            let mut harness = Harness::new(test_config());
+            harness.record(1);
+            let push = harness.expect_push();
+            harness.answer(push.request, status, &body);
+            assert!(
+                matches!(harness.next_action(), Action::SleepUntil(at) if at > harness.now),
+                "{status} {body}: expected a backoff"
+            );
+            assert_eq!(harness.store.outbox_len(), 1, "{status} {body}");
+            assert!(harness.store.rejected().is_empty(), "{status} {body}");
+            assert!(
+                matches!(
+                    harness.engine.status().last_problem,
+                    Some(SyncProblem::Refused { status: shown, .. }) if shown == status
+                ),
+                "{status} {body}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_named_404_sets_aside_only_the_named_statement() {
+        let mut harness = Harness::new(test_config());
+        for n in 1..=3 {
+            harness.record(n);
+        }
+        let push = harness.expect_push();
+        let body = json!({"invalid": [{"id": Uuid::from_u128(2), "reason": "no such statement"}]});
+        harness.answer(push.request, 404, &body.to_string());
+        let push = harness.expect_push();
+        assert_eq!(ids(&push.statements), [1, 3]);
+        harness.answer(push.request, 204, "");
+        let rejected = harness.store.rejected();
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(rejected[0].statement.id(), Uuid::from_u128(2));
+    }
+
+    #[test]
+    fn a_statement_put_back_from_the_rejected_list_is_pushed_again() {
+        let mut harness = Harness::new(test_config());
+        harness.record(1);
+        let push = harness.expect_push();
+        let body = json!({"invalid": [{"id": Uuid::from_u128(1), "reason": "no actor"}]});
+        harness.answer(push.request, 400, &body.to_string());
+        harness.answer_empty_pull();
+        assert_eq!(harness.engine.status().rejected.len(), 1);
+        assert_eq!(harness.store.log().unwrap().len(), 0);
+        // The server was fixed; the learner sends it again.
+        assert_eq!(harness.store.restore_rejected(&[Uuid::from_u128(1)]), Ok(1));
+        harness.tell(Event::OutboxChanged);
+        let push = harness.expect_push();
+        assert_eq!(ids(&push.statements), [1]);
+        harness.answer(push.request, 204, "");
+        harness.answer_empty_pull();
+        let status = harness.engine.status();
+        assert!(status.rejected.is_empty());
+        assert_eq!(status.waiting_count, 0);
+        assert_eq!(harness.store.log().unwrap(), vec![statement(1)]);
     }
 
     #[test]
@@ -1435,7 +1599,7 @@ mod tests {
                 })
                 .collect();
             let more = if page_number < 2 {
-                json!(format!("/more/{page_number}"))
+                json!(format!("/xapi/statements?more={page_number}"))
             } else {
                 json!("")
             };

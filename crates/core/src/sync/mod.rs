@@ -37,13 +37,13 @@ pub use engine::{
     SyncEngine, SyncProblem, SyncStatus,
 };
 pub use store::{
-    perform_store_operation, InMemoryStore, LocalStore, PushSettlement, RejectedStatement,
-    RejectionReason, StoreError, StoreOperation, StoreReply, StoreSnapshot,
+    can_be_sent_again, perform_store_operation, InMemoryStore, LocalStore, PushSettlement,
+    RejectedStatement, RejectionReason, StoreError, StoreOperation, StoreReply, StoreSnapshot,
 };
 pub use wire::{
-    classify_pull_response, classify_push_response, push_request_body, ConflictingStatement,
-    InvalidStatement, PullOutcome, PullPage, PullRequest, PulledStatement, PushOutcome,
-    PushRejectionBody,
+    classify_pull_response, classify_push_response, is_own_more_link, push_request_body,
+    ConflictingStatement, InvalidStatement, PullOutcome, PullPage, PullPageError, PullRequest,
+    PulledStatement, PushOutcome, PushRejectionBody,
 };
 
 use serde::{Deserialize, Serialize};

@@ -27,8 +27,9 @@ pub enum StoreError {
     Unavailable(String),
 }
 
-/// Why the server refused a statement for good. A refused statement is never retried; it is
-/// kept, with this reason, so the learner can be shown it and nothing is lost.
+/// Why the server refused a statement for good. A refused statement is never retried by itself;
+/// it is kept, with this reason, so the learner can be shown it, nothing is lost, and it can be
+/// put back in the outbox once the cause is fixed ([`LocalStore::restore_rejected`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum RejectionReason {
     #[error("invalid: {message}")]
@@ -53,9 +54,9 @@ pub struct RejectedStatement {
 pub struct PushSettlement {
     /// Stored by the server: leave the outbox, stay in the log.
     pub acknowledged: Vec<Uuid>,
-    /// Refused for good: leave the outbox and the log, kept aside with the reason. They leave
-    /// the log because the server will never pass them on, so keeping them would make this
-    /// device's progress disagree with every other device's.
+    /// Refused for good: leave the outbox and the log, kept aside with the reason (never
+    /// deleted). They leave the log because the server will not pass them on, so keeping them
+    /// would make this device's progress disagree with every other device's.
     pub rejected: Vec<RejectedStatement>,
     /// The server's own copies of statements whose id conflicted, to take their place in the
     /// log, so that this device ends up with the same statement as the others.
@@ -107,6 +108,18 @@ pub trait LocalStore {
     ) -> Result<usize, StoreError>;
     /// Every statement in the log, in id order: what the progress fold reads.
     fn log(&self) -> Result<Vec<SyncStatement>, StoreError>;
+    /// Puts the named statements of the rejected list back in the log and the outbox, together,
+    /// to be sent again once what made the server refuse them is fixed. A statement whose id
+    /// the log holds (the server's own copy, after a conflict) stays set aside: sending it
+    /// again could only be refused again. Ids not in the rejected list are skipped. Returns how
+    /// many statements went back.
+    fn restore_rejected(&mut self, ids: &[Uuid]) -> Result<usize, StoreError>;
+}
+
+/// Whether a statement set aside for `reason` may be sent again: an invalid or too large one
+/// may pass once the server or the app is fixed; a conflict never will, the id is taken.
+pub fn can_be_sent_again(reason: &RejectionReason) -> bool {
+    !matches!(reason, RejectionReason::Conflict { .. })
 }
 
 /// A store operation the engine asks the client to perform.
@@ -272,6 +285,22 @@ impl LocalStore for InMemoryStore {
             })
             .collect()
     }
+
+    fn restore_rejected(&mut self, ids: &[Uuid]) -> Result<usize, StoreError> {
+        let mut restored = 0;
+        for id in ids {
+            if self.log.contains_key(id) {
+                continue;
+            }
+            let Some(rejected) = self.rejected.remove(id) else {
+                continue;
+            };
+            self.log.insert(*id, rejected.statement.body().clone());
+            self.outbox.insert(*id, rejected.statement);
+            restored += 1;
+        }
+        Ok(restored)
+    }
 }
 
 #[cfg(test)]
@@ -347,6 +376,55 @@ mod tests {
         );
         assert_eq!(store.rejected().len(), 1);
         assert_eq!(store.pull_cursor(), None);
+    }
+
+    #[test]
+    fn restoring_puts_a_rejected_statement_back_unless_the_log_holds_its_id() {
+        let mut store = InMemoryStore::new();
+        store.append(statement(1, "a")).unwrap();
+        store.append(statement(2, "b")).unwrap();
+        let set_aside = |n, reason| RejectedStatement {
+            statement: statement(n, if n == 1 { "a" } else { "b" }),
+            reason,
+            rejected_at_ms: 5,
+        };
+        store
+            .settle_push(&PushSettlement {
+                rejected: vec![
+                    set_aside(
+                        1,
+                        RejectionReason::Invalid {
+                            message: "no verb".to_owned(),
+                        },
+                    ),
+                    set_aside(
+                        2,
+                        RejectionReason::Conflict {
+                            message: "taken".to_owned(),
+                        },
+                    ),
+                ],
+                server_versions: vec![statement(2, "server")],
+                ..PushSettlement::default()
+            })
+            .unwrap();
+        assert_eq!(store.outbox_len(), 0);
+        let restored = store
+            .restore_rejected(&[Uuid::from_u128(1), Uuid::from_u128(2), Uuid::from_u128(3)])
+            .unwrap();
+        assert_eq!(restored, 1);
+        assert_eq!(store.outbox_len(), 1);
+        assert_eq!(
+            store.log().unwrap(),
+            vec![statement(1, "a"), statement(2, "server")]
+        );
+        let rejected = store.rejected();
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(rejected[0].statement.id(), Uuid::from_u128(2));
+        // Again: nothing left to restore.
+        assert_eq!(store.restore_rejected(&[Uuid::from_u128(1)]).unwrap(), 0);
+        assert!(can_be_sent_again(&RejectionReason::TooLarge));
+        assert!(!can_be_sent_again(&rejected[0].reason));
     }
 
     #[test]

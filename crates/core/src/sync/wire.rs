@@ -3,15 +3,22 @@
 //!
 //! Push: `POST /xapi/statements` with a JSON array of statements (xAPI 2.0, 2.1.2). The server
 //! answers 200 with the array of ids or 204 when everything is stored. When it refuses a batch
-//! it answers 400 (invalid) or 409 (an id it already holds), and baeum's server adds a
-//! [`PushRejectionBody`] naming the statements at fault, with its stored copy for each conflict,
-//! so the client can tell "already stored, identical" (acknowledged) from "a different
-//! statement holds this id" (rejected). A server that names nothing still works: the engine
-//! halves the batch until it finds the statement at fault.
+//! for what is in it, baeum's server answers 400 (invalid statements), 409 (an id it already
+//! holds, with its stored copy) or 404 (an id this caller may not use) with a
+//! [`PushRejectionBody`] naming each statement at fault and why, so the client can tell
+//! "already stored, identical" (acknowledged) from "a different statement holds this id"
+//! (rejected). Only such a named answer ever sets a statement aside. Any other refusal (a 400
+//! from a proxy, an HTML error page, a 409 naming nothing, a stripped version header, a corrupt
+//! gzip body) says nothing about any statement: the whole batch stays in the outbox and is sent
+//! again after a backoff, with the problem shown. A 413 is the one refusal the engine narrows
+//! down by itself: it halves the batch, and a single statement that is still too large is set
+//! aside, which the engine can prove without the server naming it.
 //!
-//! Pull: `GET /xapi/statements?since=…&ascending=true&limit=…` (2.1.3), then the opaque `more`
-//! URL for the following pages; the `X-Experience-API-Consistent-Through` header says up to
-//! when the server's answer is complete.
+//! Pull: `GET /xapi/statements?since=…&ascending=true&limit=…` (2.1.3), then the `more` link for
+//! the following pages; the `X-Experience-API-Consistent-Through` header says up to when the
+//! server's answer is complete. A `more` link is followed only when it is the server's own
+//! relative `/xapi/statements` link: the request carries the learner's token, which must never
+//! go to another host.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -30,7 +37,8 @@ pub fn push_request_body(statements: &[SyncStatement]) -> String {
     serde_json::to_string(&bodies).unwrap_or_else(|_| "[]".to_owned())
 }
 
-/// The body baeum's server sends with a 400 or 409 for a POST, naming the statements at fault.
+/// The body baeum's server sends with a 400, 404 or 409 for a POST, naming the statements at
+/// fault.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PushRejectionBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,54 +69,62 @@ pub struct InvalidStatement {
 pub enum PushOutcome {
     /// 2xx: every statement in the batch is stored.
     Accepted,
-    /// 400: the batch was refused as invalid; `statements` names the culprits when the server
-    /// said which.
-    Invalid {
+    /// 400, 404 or 409 whose body names statements and why: the server refused those. The
+    /// engine still checks that the named statements are in the batch.
+    Named {
+        status: u16,
         message: String,
-        statements: Vec<InvalidStatement>,
-    },
-    /// 409: the server already holds some of these ids; `conflicts` carries its copies when the
-    /// server sent them.
-    Conflict {
-        message: String,
+        /// Statements the server found invalid, or may not be written by this caller.
+        invalid: Vec<InvalidStatement>,
+        /// Statements whose id the server already holds, with its copy.
         conflicts: Vec<ConflictingStatement>,
     },
+    /// A refusal (any other 4xx, or a 400/404/409 naming nothing) that says nothing about any
+    /// statement: a proxy's error page, a stripped header, a body the server could not read.
+    /// Nothing is set aside; the batch is sent again later.
+    Unexplained { status: u16, message: String },
     /// 413: the batch is too big for the server.
     TooLarge,
     /// 401 or 403: the credentials are missing, expired or revoked.
     SignedOut { status: u16 },
-    /// Anything else (5xx, 408, 429, a misrouted 404…): nothing is wrong with the statements,
-    /// so they stay in the outbox and the push is retried later.
+    /// 5xx, 408, 429, or no HTTP status at all: the server is busy or away, so the statements
+    /// stay in the outbox and the push is retried later.
     RetryLater { status: u16 },
 }
+
+/// The statuses whose body may name the statements at fault.
+const NAMING_STATUSES: [u16; 3] = [400, 404, 409];
 
 /// Classifies a push response by its status code and body.
 pub fn classify_push_response(status: u16, body: &str) -> PushOutcome {
     match status {
         200..=299 => PushOutcome::Accepted,
-        400 => {
-            let details = rejection_details(body);
-            PushOutcome::Invalid {
-                message: server_message(status, body),
-                statements: details.invalid,
-            }
-        }
-        409 => {
-            let details = rejection_details(body);
-            PushOutcome::Conflict {
-                message: server_message(status, body),
-                conflicts: details.conflicts,
-            }
-        }
         413 => PushOutcome::TooLarge,
         401 | 403 => PushOutcome::SignedOut { status },
+        // Busy or timed out: the server did not look at the statements.
+        408 | 429 => PushOutcome::RetryLater { status },
+        400..=499 => {
+            let details = rejection_details(body);
+            let message = server_message(status, body);
+            let names_statements = !details.invalid.is_empty() || !details.conflicts.is_empty();
+            if NAMING_STATUSES.contains(&status) && names_statements {
+                PushOutcome::Named {
+                    status,
+                    message,
+                    invalid: details.invalid,
+                    conflicts: details.conflicts,
+                }
+            } else {
+                PushOutcome::Unexplained { status, message }
+            }
+        }
         _ => PushOutcome::RetryLater { status },
     }
 }
 
 fn rejection_details(body: &str) -> PushRejectionBody {
-    // A body that is not baeum's format names no statements; the engine then narrows the batch
-    // down itself, so a parse failure here loses nothing.
+    // A body that is not baeum's format names no statements, and a refusal naming none keeps
+    // the whole batch, so a parse failure here loses nothing.
     serde_json::from_str(body).unwrap_or_default()
 }
 
@@ -140,7 +156,8 @@ pub enum PullRequest {
     /// The first page of a pull: statements stored after `since_ms` (exclusive), oldest first.
     /// `None` means from the beginning.
     Since { since_ms: Option<i64>, limit: usize },
-    /// A following page: the server's opaque `more` URL, requested as it is.
+    /// A following page: the server's opaque `more` link, requested as it is. Only a link that
+    /// [`is_own_more_link`] accepts is ever put here.
     More { url: String },
 }
 
@@ -217,6 +234,29 @@ pub enum PullPageError {
         index: usize,
         source: StatementError,
     },
+    #[error("the page's \"more\" link is not this server's own statements link: {link}")]
+    ForeignMoreLink { link: String },
+}
+
+/// The path every `more` link must start with.
+const MORE_LINK_PATH: &str = "/xapi/statements";
+/// The longest `more` link shown in an error.
+const MAX_LINK_CHARS: usize = 120;
+
+/// Whether `link` is the server's own relative statements link, the only kind a pull follows
+/// with the learner's token: `/xapi/statements` alone or with a query. Absolute links,
+/// protocol-relative ones (`//host`, which a browser also reads in `/\host`), any other path,
+/// and anything holding a scheme (`://`), a backslash, whitespace or a control character are
+/// refused.
+pub fn is_own_more_link(link: &str) -> bool {
+    let Some(rest) = link.strip_prefix(MORE_LINK_PATH) else {
+        return false;
+    };
+    (rest.is_empty() || rest.starts_with('?'))
+        && !link.contains("://")
+        && !link
+            .chars()
+            .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
 }
 
 /// What a pull response means.
@@ -278,9 +318,17 @@ fn read_pull_page(
             stored_ms,
         });
     }
+    let more = result.more.filter(|link| !link.trim().is_empty());
+    if let Some(link) = &more {
+        if !is_own_more_link(link) {
+            return Err(PullPageError::ForeignMoreLink {
+                link: link.chars().take(MAX_LINK_CHARS).collect(),
+            });
+        }
+    }
     Ok(PullPage {
         statements,
-        more: result.more.filter(|url| !url.trim().is_empty()),
+        more,
         consistent_through_ms: consistent_through_header
             .and_then(|text| parse_timestamp_ms(text).ok()),
     })
@@ -325,13 +373,21 @@ mod tests {
 
     #[test]
     fn transient_and_unexpected_statuses_are_retried() {
-        for status in [0, 302, 404, 408, 429, 500, 502, 503, 504] {
+        for status in [0, 302, 408, 429, 500, 502, 503, 504] {
             assert_eq!(
                 classify_push_response(status, "<html>oops</html>"),
                 PushOutcome::RetryLater { status },
                 "{status}"
             );
         }
+        // A misrouted 404 names nothing: retried too, never a rejection.
+        assert_eq!(
+            classify_push_response(404, "<html>oops</html>"),
+            PushOutcome::Unexplained {
+                status: 404,
+                message: "the server refused the statements (http 404)".to_owned()
+            }
+        );
     }
 
     #[test]
@@ -339,28 +395,63 @@ mod tests {
         let body = json!({"message": "bad batch", "invalid": [{"id": id(3), "reason": "no verb"}]});
         assert_eq!(
             classify_push_response(400, &body.to_string()),
-            PushOutcome::Invalid {
+            PushOutcome::Named {
+                status: 400,
                 message: "bad batch".to_owned(),
-                statements: vec![InvalidStatement {
+                invalid: vec![InvalidStatement {
                     id: id(3),
                     reason: "no verb".to_owned()
                 }],
+                conflicts: vec![],
             }
         );
+    }
+
+    #[test]
+    fn a_400_that_names_no_statement_is_unexplained() {
         assert_eq!(
             classify_push_response(400, "actor is missing"),
-            PushOutcome::Invalid {
+            PushOutcome::Unexplained {
+                status: 400,
                 message: "actor is missing".to_owned(),
-                statements: vec![]
             }
         );
         assert_eq!(
             classify_push_response(400, "<html>Bad Request</html>"),
-            PushOutcome::Invalid {
+            PushOutcome::Unexplained {
+                status: 400,
                 message: "the server refused the statements (http 400)".to_owned(),
-                statements: vec![]
             }
         );
+        // baeum's own shape, with empty lists: still nothing named.
+        let empty = json!({"message": "missing X-Experience-API-Version", "invalid": []});
+        assert_eq!(
+            classify_push_response(400, &empty.to_string()),
+            PushOutcome::Unexplained {
+                status: 400,
+                message: "missing X-Experience-API-Version".to_owned(),
+            }
+        );
+        // A body that names statements under a status that cannot name them is not believed.
+        let named = json!({"invalid": [{"id": id(3), "reason": "no verb"}]}).to_string();
+        for status in [405, 415, 422] {
+            assert!(
+                matches!(
+                    classify_push_response(status, &named),
+                    PushOutcome::Unexplained { .. }
+                ),
+                "{status}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_404_may_name_an_id_the_caller_may_not_use() {
+        let body = json!({"invalid": [{"id": id(8), "reason": "no such statement"}]});
+        assert!(matches!(
+            classify_push_response(404, &body.to_string()),
+            PushOutcome::Named { status: 404, ref invalid, .. } if invalid.len() == 1
+        ));
     }
 
     #[test]
@@ -368,8 +459,10 @@ mod tests {
         let body = json!({"error": "duplicate", "conflicts": [{"id": id(4), "stored": {"id": id(4).to_string()}}]});
         assert_eq!(
             classify_push_response(409, &body.to_string()),
-            PushOutcome::Conflict {
+            PushOutcome::Named {
+                status: 409,
                 message: "duplicate".to_owned(),
+                invalid: vec![],
                 conflicts: vec![ConflictingStatement {
                     id: id(4),
                     stored: json!({"id": id(4).to_string()})
@@ -378,11 +471,11 @@ mod tests {
         );
         let long = "x".repeat(1_000);
         match classify_push_response(409, &long) {
-            PushOutcome::Conflict { message, conflicts } => {
+            PushOutcome::Unexplained { status, message } => {
+                assert_eq!(status, 409);
                 assert_eq!(message.chars().count(), MAX_MESSAGE_CHARS);
-                assert!(conflicts.is_empty());
             }
-            other => panic!("expected a conflict, got {other:?}"),
+            other => panic!("expected an unexplained refusal, got {other:?}"),
         }
     }
 
@@ -436,6 +529,55 @@ mod tests {
             classify_pull_response(401, "", None),
             PullOutcome::SignedOut { status: 401 }
         );
+    }
+
+    #[test]
+    fn only_the_servers_own_relative_more_link_is_followed() {
+        for own in [
+            "/xapi/statements?more=eyJwYXJhbWV0ZXJzIjpbXX0",
+            "/xapi/statements?more=1795420000000:0190f3a2-0000-7000-8000-000000000000:5",
+            "/xapi/statements",
+        ] {
+            assert!(is_own_more_link(own), "{own}");
+        }
+        for foreign in [
+            "https://evil.example/xapi/statements?more=a",
+            "http://evil.example/xapi/statements",
+            "//evil.example/xapi/statements?more=a",
+            "/\\evil.example/xapi/statements",
+            "/xapi/statements/../../api/me",
+            "/xapi/statementsX?more=a",
+            "/api/me",
+            "xapi/statements?more=a",
+            "javascript:alert(1)",
+            "/xapi/statements?more=https://evil.example/",
+            "/xapi/statements?more=a\\b",
+            "/xapi/statements?more=a b",
+            "/xapi/statements?more=a\nb",
+        ] {
+            assert!(!is_own_more_link(foreign), "{foreign}");
+        }
+    }
+
+    #[test]
+    fn a_page_pointing_elsewhere_is_refused_as_malformed() {
+        for link in [
+            "https://evil.example/xapi/statements?more=a",
+            "//evil.example/xapi/statements?more=a",
+            "/api/me",
+        ] {
+            let body = json!({
+                "statements": [{"id": id(5).to_string(), "stored": "2026-11-23T07:00:00Z"}],
+                "more": link,
+            });
+            assert_eq!(
+                classify_pull_response(200, &body.to_string(), None),
+                PullOutcome::Unreadable(PullPageError::ForeignMoreLink {
+                    link: link.to_owned()
+                }),
+                "{link}"
+            );
+        }
     }
 
     fn page(stored: &[i64], more: bool, consistent: Option<i64>) -> PullPage {
