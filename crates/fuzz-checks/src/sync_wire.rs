@@ -41,8 +41,29 @@ fn push(status: u16, body: &str) {
         (PushOutcome::Accepted, 200..=299)
         | (PushOutcome::TooLarge, 413)
         | (PushOutcome::SignedOut { .. }, 401 | 403) => None,
-        (PushOutcome::Invalid { message, .. }, 400) => Some(message),
-        (PushOutcome::Conflict { message, .. }, 409) => Some(message),
+        (
+            PushOutcome::Named {
+                status: said,
+                message,
+                invalid,
+                conflicts,
+            },
+            400 | 404 | 409,
+        ) if *said == status => {
+            // A refusal is only taken statement by statement when it names statements.
+            assert!(
+                !invalid.is_empty() || !conflicts.is_empty(),
+                "http {status} named no statement but was taken as naming some"
+            );
+            Some(message)
+        }
+        (
+            PushOutcome::Unexplained {
+                status: said,
+                message,
+            },
+            400..=499,
+        ) if *said == status => Some(message),
         (PushOutcome::RetryLater { status: said }, _) if *said == status => None,
         (other, _) => panic!("http {status} was classified as {other:?}"),
     };
@@ -96,6 +117,14 @@ fn pull(status: u16, header: Option<&str>, body: &str) {
     }
     if let Some(more) = &page.more {
         assert!(!more.trim().is_empty(), "a blank more link is followed");
+        // Only the server's own relative links are followed (issue 15, item 6).
+        assert!(
+            more.starts_with("/xapi/statements")
+                && !more.contains("://")
+                && !more.contains('\\')
+                && !more.contains(".."),
+            "a more link that is not the server's own relative one is followed: {more:?}"
+        );
     }
     match page.consistent_through_ms {
         Some(consistent) => {

@@ -97,7 +97,11 @@ async fn every_invalid_statement_of_a_batch_is_named_with_its_reason() {
     assert_eq!(get_status(&state, &learner, 1).await, 404);
     // The engine sees the statements named.
     match classify_push_response(400, &reply.body.to_string()) {
-        PushOutcome::Invalid { statements, .. } => assert_eq!(statements.len(), 2),
+        PushOutcome::Named {
+            status: 400,
+            invalid,
+            ..
+        } => assert_eq!(invalid.len(), 2),
         other => panic!("{other:?}"),
     }
 }
