@@ -6,19 +6,25 @@
 //!
 //! - [`static_files`]: the built client (`dist/`) and content packs, with cache headers and
 //!   precompressed bodies.
-//! - [`accounts`] and [`auth`]: sign-up, sessions and who is calling.
+//! - [`accounts`] and [`auth`]: sign-up, sessions and who is calling; [`account_admin`]:
+//!   changing a password, signing out everywhere, deleting an account, teacher invitations and
+//!   the `baeum-server admin` commands; [`limits`]: rate limits on guessing;
+//!   [`hashing`]: the password-hashing threads.
 //! - [`classes`], [`assignments`] and [`dashboard`]: what teachers do: classes with join
 //!   codes, assignments with due dates, and progress computed from learners' statements.
 //! - [`xapi_routes`]: the xAPI statement store under `/xapi/`.
 //! - [`store`]: persistence behind the [`store::Store`] trait (SQLite by default).
 //! - [`error`]: the one error type and its mapping to responses.
 
+pub mod account_admin;
 pub mod accounts;
 pub mod assignments;
 pub mod auth;
 pub mod classes;
 pub mod dashboard;
 pub mod error;
+pub mod hashing;
+pub mod limits;
 pub mod static_files;
 pub mod store;
 pub mod xapi_routes;
@@ -74,8 +80,12 @@ pub struct AppState {
     pub account_home_page: Arc<str>,
     /// Argon2id cost for new password hashes.
     pub password_params: argon2::Params,
-    /// Failed join-code attempts, to stop guessing (see [`classes::JoinCodeAttemptLimiter`]).
-    pub join_code_attempts: Arc<classes::JoinCodeAttemptLimiter>,
+    /// Token buckets against guessing passwords and join codes (see [`limits`]).
+    pub limiters: Arc<limits::Limiters>,
+    /// The threads every password hash and verification runs on (see [`hashing`]).
+    pub hashing: Arc<hashing::HashingPool>,
+    /// HTTP Basic pairs verified lately (see [`auth::BasicRemembered`]).
+    pub basic_remembered: Arc<auth::BasicRemembered>,
 }
 
 impl AppState {
@@ -118,8 +128,16 @@ impl AppState {
             store,
             account_home_page: Arc::from(DEFAULT_ACCOUNT_HOME_PAGE),
             password_params,
-            join_code_attempts: Arc::default(),
+            limiters: Arc::default(),
+            hashing: Arc::new(hashing::HashingPool::sized_to_machine()),
+            basic_remembered: Arc::default(),
         }
+    }
+
+    /// Uses these rate limits instead of [`limits::RateLimits::default`].
+    pub fn with_rate_limits(mut self, rate_limits: limits::RateLimits) -> Self {
+        self.limiters = Arc::new(limits::Limiters::new(rate_limits));
+        self
     }
 
     /// Uses another `homePage` for account actors (set it once, before any statement is
@@ -141,6 +159,7 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/api/health", get(health))
         .merge(accounts::router())
+        .merge(account_admin::router())
         .merge(classes::router())
         .merge(assignments::router())
         .merge(dashboard::router())
