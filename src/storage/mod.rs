@@ -15,6 +15,7 @@
 pub mod progress_digest;
 pub mod schema;
 pub mod sync_store;
+pub mod forget_account;
 
 use std::cell::RefCell;
 use std::rc::Rc;
