@@ -132,7 +132,14 @@ fn serve_school(arguments: &[String]) -> Result<()> {
     tools::run(
         Command::new(server)
             .args(["--addr", &address])
-            .args(["--dist", "dist", "--content", "target/content", "--data", &data])
+            .args([
+                "--dist",
+                "dist",
+                "--content",
+                "target/content",
+                "--data",
+                &data,
+            ])
             .args(&server_arguments)
             .current_dir(&root),
     )

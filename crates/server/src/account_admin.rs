@@ -70,7 +70,9 @@ async fn confirm_password(
         Ok(())
     } else {
         // 403, not 401: the session is fine, and a 401 would make the app sign out.
-        Err(ServerError::Forbidden("the current password is wrong".into()))
+        Err(ServerError::Forbidden(
+            "the current password is wrong".into(),
+        ))
     }
 }
 

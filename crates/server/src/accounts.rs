@@ -29,9 +29,9 @@ use uuid::Uuid;
 
 use crate::auth::SESSION_LIFETIME_DAYS;
 use crate::auth::{check_password, hash_on_pool, new_session_token, token_sha256, Authenticated};
-use crate::limits::ClientAddress;
 pub use crate::classes::create_class_for;
 use crate::error::ServerError;
+use crate::limits::ClientAddress;
 use crate::store::{run_blocking, AccountRecord, Role, StoreError};
 use crate::AppState;
 

@@ -154,8 +154,8 @@ async fn basic_credentials(
     let refused = || ServerError::unauthorized("wrong username or password", Challenge::Basic);
     let remembered_key = state.basic_remembered.key(encoded);
     if let Some((account_id, password_hash)) = state.basic_remembered.get(&remembered_key) {
-        let account = run_blocking(&state.store, move |store| store.account_by_id(account_id))
-            .await?;
+        let account =
+            run_blocking(&state.store, move |store| store.account_by_id(account_id)).await?;
         // A changed password (or a deleted account) makes the remembered pair worthless.
         if let Some(account) = account.filter(|account| account.password_hash == password_hash) {
             return Ok(account);

@@ -81,13 +81,14 @@ impl HashingPool {
             Ok(()) => {}
             Err(TrySendError::Full(_)) => {
                 return Err(ServerError::Busy {
-                    message: "the server is busy checking passwords; try again in a moment"
-                        .into(),
+                    message: "the server is busy checking passwords; try again in a moment".into(),
                     retry_after_seconds: 1,
                 })
             }
             Err(TrySendError::Disconnected(_)) => {
-                return Err(ServerError::PasswordHash("no hashing thread is running".into()))
+                return Err(ServerError::PasswordHash(
+                    "no hashing thread is running".into(),
+                ))
             }
         }
         result
@@ -100,7 +101,9 @@ fn work(receiver: &Mutex<Receiver<Job>>) {
     loop {
         let job = {
             // Only `recv` runs under the lock, and it cannot panic, so poisoning is harmless.
-            let receiver = receiver.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let receiver = receiver
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
             receiver.recv()
         };
         match job {
@@ -118,7 +121,8 @@ fn work(receiver: &Mutex<Receiver<Job>>) {
 mod tests {
     use super::*;
 
-    #[tokio::test]
+    // Multi-threaded: the test blocks its own thread waiting for the first job to start.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_full_queue_is_refused_at_once_with_retry_after() {
         let pool = Arc::new(HashingPool::new(1, 1));
         let (release, held) = std::sync::mpsc::channel::<()>();

@@ -209,8 +209,12 @@ impl Limiters {
         account_id: Uuid,
         address: Option<IpAddr>,
     ) -> Result<(), ServerError> {
-        let refused =
-            |wait| too_many("too many join-code attempts; wait before trying again", wait);
+        let refused = |wait| {
+            too_many(
+                "too many join-code attempts; wait before trying again",
+                wait,
+            )
+        };
         if let Some(address) = address {
             take(&self.join_address, &address).map_err(refused)?;
         }

@@ -60,12 +60,16 @@ async fn a_flood_of_wrong_passwords_gets_429_while_the_learner_signs_in_from_els
     let learner = account(&state, "min-jun", Role::Learner).await;
     let attacker = (0..200).map(|_| {
         let state = state.clone();
-        tokio::spawn(async move { sign_in(&state, "203.0.113.66:4000", "min-jun", "guess-1234").await })
+        tokio::spawn(
+            async move { sign_in(&state, "203.0.113.66:4000", "min-jun", "guess-1234").await },
+        )
     });
     let honest = {
         let state = state.clone();
         let password = learner.password.clone();
-        tokio::spawn(async move { sign_in(&state, "198.51.100.20:5000", "min-jun", &password).await })
+        tokio::spawn(
+            async move { sign_in(&state, "198.51.100.20:5000", "min-jun", &password).await },
+        )
     };
     let mut too_many = 0;
     let mut wrong = 0;
@@ -143,7 +147,12 @@ async fn basic_guessing_is_limited_and_a_verified_pair_is_not_counted_again() {
             &state,
             from(
                 "192.0.2.9:1",
-                api("GET", "/api/me", Some(&basic("lee", "not-the-password")), None),
+                api(
+                    "GET",
+                    "/api/me",
+                    Some(&basic("lee", "not-the-password")),
+                    None,
+                ),
             ),
         )
         .await;
@@ -262,7 +271,11 @@ async fn an_admin_invitation_makes_one_teacher() {
     assert_eq!(teacher.body["role"], "teacher");
     let again = sign_up_with(&state, "mr-park", &code).await;
     assert_eq!(again.status, 403, "an invitation is used once");
-    assert!(state.store.account_by_username("mr-park").unwrap().is_none());
+    assert!(state
+        .store
+        .account_by_username("mr-park")
+        .unwrap()
+        .is_none());
     let made_up = sign_up_with(&state, "mr-park", "ABCD-EFGH-JKMN-PQRS").await;
     assert_eq!(made_up.status, 403);
     let malformed = sign_up_with(&state, "mr-park", "hello").await;
@@ -311,7 +324,10 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
     let here = token_of(&state, &learner).await;
     let elsewhere = token_of(&state, &learner).await;
     let tool = send(&state, api("GET", "/api/me", Some(&learner.basic()), None)).await;
-    assert_eq!(tool.status, 200, "a tool's basic pair, remembered from now on");
+    assert_eq!(
+        tool.status, 200,
+        "a tool's basic pair, remembered from now on"
+    );
     let change = |current: &str| {
         api(
             "POST",
@@ -336,7 +352,11 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
     assert_eq!(send(&state, change(&learner.password)).await.status, 204);
 
     let me = |token: &str| api("GET", "/api/me", Some(&bearer(token)), None);
-    assert_eq!(send(&state, me(&here)).await.status, 200, "this device stays");
+    assert_eq!(
+        send(&state, me(&here)).await.status,
+        200,
+        "this device stays"
+    );
     assert_eq!(send(&state, me(&elsewhere)).await.status, 401, "others end");
     let old = sign_in(&state, "192.0.2.1:1", "jisoo", &learner.password).await;
     assert_eq!(old.status, 401);
@@ -463,7 +483,11 @@ async fn deleting_an_account_removes_its_statements_sessions_and_classes() {
         .iter()
         .map(|statement| &statement["actor"])
         .collect();
-    assert_eq!(actors, vec![&staying.actor(&state)], "only the other's remain");
+    assert_eq!(
+        actors,
+        vec![&staying.actor(&state)],
+        "only the other's remain"
+    );
     let members = send(
         &state,
         api(

@@ -356,7 +356,11 @@ async fn demo_accounts_are_seeded_once() {
         .await;
         assert_eq!(reply.status, 200, "{username}");
         assert_eq!(reply.body["role"], role.as_str());
-        assert_ne!(role, Role::Admin, "a demo password is public: never an admin's");
+        assert_ne!(
+            role,
+            Role::Admin,
+            "a demo password is public: never an admin's"
+        );
     }
     assert!(state
         .store

@@ -65,30 +65,58 @@ async fn the_first_admin_is_made_on_the_command_line() {
     std::fs::write(&password_file, "head teacher's secret\n").unwrap();
     let made = admin(
         &data,
-        &["create", "Head", "--password-file", password_file.to_str().unwrap()],
+        &[
+            "create",
+            "Head",
+            "--password-file",
+            password_file.to_str().unwrap(),
+        ],
     );
     assert!(made.status.success(), "{}", text(&made.stderr));
     assert!(text(&made.stdout).contains("administrator head created"));
 
     let taken = admin(
         &data,
-        &["create", "head", "--password-file", password_file.to_str().unwrap()],
+        &[
+            "create",
+            "head",
+            "--password-file",
+            password_file.to_str().unwrap(),
+        ],
     );
     assert_eq!(taken.status.code(), Some(1));
-    assert!(text(&taken.stderr).contains("already taken"), "{}", text(&taken.stderr));
+    assert!(
+        text(&taken.stderr).contains("already taken"),
+        "{}",
+        text(&taken.stderr)
+    );
 
     let weak_file = folder.path().join("weak.txt");
     std::fs::write(&weak_file, "short\n").unwrap();
     let weak = admin(
         &data,
-        &["create", "second", "--password-file", weak_file.to_str().unwrap()],
+        &[
+            "create",
+            "second",
+            "--password-file",
+            weak_file.to_str().unwrap(),
+        ],
     );
     assert_eq!(weak.status.code(), Some(1));
-    assert!(text(&weak.stderr).contains("at least 8"), "{}", text(&weak.stderr));
+    assert!(
+        text(&weak.stderr).contains("at least 8"),
+        "{}",
+        text(&weak.stderr)
+    );
 
     let missing = admin(
         &data,
-        &["create", "second", "--password-file", "/nonexistent/password"],
+        &[
+            "create",
+            "second",
+            "--password-file",
+            "/nonexistent/password",
+        ],
     );
     assert_eq!(missing.status.code(), Some(1));
     assert!(
@@ -139,12 +167,19 @@ async fn the_first_admin_is_made_on_the_command_line() {
     std::fs::write(&new_file, "a replacement secret\n").unwrap();
     let reset = admin(
         &data,
-        &["reset-password", "ms-kim", "--password-file", new_file.to_str().unwrap()],
+        &[
+            "reset-password",
+            "ms-kim",
+            "--password-file",
+            new_file.to_str().unwrap(),
+        ],
     );
     assert!(reset.status.success(), "{}", text(&reset.stderr));
     let state = open(&data);
     assert_eq!(
-        sign_in_status(&state, "ms-kim", "a teacher's secret").await.0,
+        sign_in_status(&state, "ms-kim", "a teacher's secret")
+            .await
+            .0,
         401
     );
     assert_eq!(
@@ -157,7 +192,15 @@ async fn the_first_admin_is_made_on_the_command_line() {
 fn demo_accounts_are_refused_on_a_network_address() {
     let folder = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_baeum-server"))
-        .args(["--addr", "0.0.0.0:0", "--seed-demo", "--dist", "none", "--content", "none"])
+        .args([
+            "--addr",
+            "0.0.0.0:0",
+            "--seed-demo",
+            "--dist",
+            "none",
+            "--content",
+            "none",
+        ])
         .arg("--data")
         .arg(folder.path())
         .stdout(Stdio::null())

@@ -609,7 +609,9 @@ impl Store for SqliteStore {
             params![account_id.to_string(), password_hash],
         )?;
         // A zero-length blob matches no session, so `None` ends them all.
-        let keep = keep_session.map(|digest| digest.to_vec()).unwrap_or_default();
+        let keep = keep_session
+            .map(|digest| digest.to_vec())
+            .unwrap_or_default();
         transaction.execute(
             "DELETE FROM sessions WHERE account_id = ?1 AND token_sha256 <> ?2",
             params![account_id.to_string(), keep],
