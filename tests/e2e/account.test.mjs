@@ -126,3 +126,28 @@ test('a learner changes the password, signs out everywhere and deletes the accou
   assert.equal(session, null, 'and its session');
   await context.close();
 });
+
+test("a teacher's account is made in the teachers' app with an admin's invitation; learners choose no role", async () => {
+  const context = await running.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${running.server.url}/me`);
+  await page.getByTestId('sign-in-form').waitFor();
+  assert.equal(await page.getByTestId('role').count(), 0, 'no learner/teacher choice');
+  assert.equal(await page.getByTestId('invitation-code').count(), 0);
+
+  await page.goto(`${running.server.url}/teach`);
+  await page.getByTestId('teach-signed-out').waitFor();
+  await page.getByTestId('username').fill('new-teacher');
+  await page.getByTestId('password').fill('a teacher password');
+  await page.getByTestId('sign-up').click();
+  await page.getByTestId('account-problem').filter({ hasText: 'invitation code' }).waitFor();
+  assert.equal((await signInByApi('new-teacher', 'a teacher password')).status, 401, 'nothing was created');
+
+  await page.getByTestId('invitation-code').fill(running.server.inviteTeacher().toLowerCase());
+  await page.getByTestId('sign-up').click();
+  await page.getByTestId('teach-signed-out').waitFor({ state: 'detached' });
+  const session = await signInByApi('new-teacher', 'a teacher password');
+  assert.equal(session.status, 200);
+  assert.equal(session.body.account.role, 'teacher');
+  await context.close();
+});
