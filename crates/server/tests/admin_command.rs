@@ -231,3 +231,49 @@ fn demo_accounts_are_refused_on_a_network_address() {
         "no database, no accounts"
     );
 }
+
+#[test]
+fn plain_http_on_a_network_address_warns_that_passwords_are_readable() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baeum-server"))
+        .args(["--addr", "0.0.0.0:0", "--dist", "none", "--content", "none"])
+        .arg("--data")
+        .arg(folder.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the server");
+    let stderr = child.stderr.take().expect("stderr");
+    let (lines, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if lines.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    let warning = loop {
+        match received.recv_timeout(Duration::from_secs(30)) {
+            Ok(line) if line.contains("plain http") => break line,
+            Ok(_) => continue,
+            Err(_) => {
+                let _ = child.kill();
+                panic!("no warning about plain http");
+            }
+        }
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        warning.contains("Passwords cross the network readable by anyone on it"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("HTTP Basic credentials are refused"),
+        "{warning}"
+    );
+}
