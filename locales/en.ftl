@@ -139,10 +139,9 @@ account-rejected-too-large = too large for the server
 account-panel = Account
 account-username = Username
 account-password = Password
-# Label of the choice between learner and teacher when creating an account.
-account-role = I am a
-account-role-learner = learner
-account-role-teacher = teacher
+# Teachers' app: the one-time code an administrator gives a new teacher, asked when creating an account.
+account-invitation = Teacher invitation code
+account-invitation-needed = creating a teacher's account needs the invitation code an administrator gave you
 account-sign-in = Sign in
 account-create = Create account
 # $username is the signed-in account's name, shown in bold; place it where your language needs it.
@@ -160,6 +159,26 @@ account-server-refused = the server refused (http { $status })
 account-unreadable-answer = the server sent an answer this app cannot read: { $detail }
 # $reason is why the device's storage failed (one of the storage- messages).
 account-storage-failed = sign-in could not be saved on this device: { $reason }
+
+## The account holder's actions on the "Me" page
+
+account-actions-heading = Your account
+account-change-password-heading = Change password
+account-current-password = Current password
+account-new-password = New password
+# Button of the password form.
+account-change-password = Change password
+account-password-changed = Password changed. Your other devices were signed out.
+account-sign-out-everywhere = Sign out on every device
+account-signed-out-everywhere = Signed out on every device, this one included.
+account-delete-heading = Delete account
+# Says plainly what deletion does, including to teachers' reports.
+account-delete-explained = Deleting your account removes it from the school's server for good, with every answer you recorded and your place in your classes. Your teachers' reports will no longer show you; a report a teacher already saved as a file is the school's copy and is not changed. This device forgets the account and its answers too.
+account-delete-confirm-label = I understand that this cannot be undone
+account-delete = Delete my account
+account-deleted = Your account was deleted.
+# Shown when the password typed to confirm a change or a deletion is wrong.
+account-wrong-current-password = the current password is wrong
 
 ## Sync details on the "Me" page
 

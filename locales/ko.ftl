@@ -115,9 +115,8 @@ account-panel = 계정
 account-username = 아이디
 account-password = 비밀번호
 # Label of the choice between learner and teacher when creating an account.
-account-role = 역할
-account-role-learner = 학생
-account-role-teacher = 선생님
+account-invitation = 교사 초대 코드
+account-invitation-needed = 교사 계정을 만들려면 관리자에게 받은 초대 코드가 필요해요
 account-sign-in = 로그인
 account-create = 계정 만들기
 # $username is the signed-in account's name, shown in bold; place it where your language needs it.
@@ -135,6 +134,21 @@ account-server-refused = 서버가 요청을 거절했어요(http { $status })
 account-unreadable-answer = 서버가 이 앱이 읽을 수 없는 응답을 보냈어요: { $detail }
 # $reason is why the device's storage failed (one of the storage- messages).
 account-storage-failed = 로그인 정보를 이 기기에 저장할 수 없어요: { $reason }
+
+account-actions-heading = 내 계정
+account-change-password-heading = 비밀번호 바꾸기
+account-current-password = 현재 비밀번호
+account-new-password = 새 비밀번호
+account-change-password = 비밀번호 바꾸기
+account-password-changed = 비밀번호를 바꿨어요. 다른 기기에서는 모두 로그아웃됐어요.
+account-sign-out-everywhere = 모든 기기에서 로그아웃
+account-signed-out-everywhere = 이 기기를 포함한 모든 기기에서 로그아웃됐어요.
+account-delete-heading = 계정 삭제
+account-delete-explained = 계정을 삭제하면 학교 서버에서 계정과 지금까지 기록한 모든 답, 반 소속이 영구히 지워져요. 선생님의 보고서에도 더 이상 나오지 않아요. 선생님이 이미 파일로 저장한 보고서는 학교의 사본이라 바뀌지 않아요. 이 기기도 계정과 그 답을 잊어요.
+account-delete-confirm-label = 되돌릴 수 없다는 것을 이해했어요
+account-delete = 내 계정 삭제
+account-deleted = 계정이 삭제됐어요.
+account-wrong-current-password = 현재 비밀번호가 틀렸어요
 
 ## Sync details on the "Me" page
 

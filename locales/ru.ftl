@@ -115,9 +115,8 @@ account-rejected-too-large = слишком большой объём для с�
 account-panel = Аккаунт
 account-username = Имя пользователя
 account-password = Пароль
-account-role = Я —
-account-role-learner = ученик
-account-role-teacher = учитель
+account-invitation = Код приглашения учителя
+account-invitation-needed = чтобы создать учётную запись учителя, нужен код приглашения от администратора
 account-sign-in = Войти
 account-create = Создать аккаунт
 account-signed-in-as = Вы вошли как { $username }
@@ -129,6 +128,21 @@ account-server-error = ошибка сервера (http { $status }); попр�
 account-server-refused = сервер отказал (http { $status })
 account-unreadable-answer = сервер прислал ответ, который приложение не может прочитать: { $detail }
 account-storage-failed = не удалось сохранить вход на этом устройстве: { $reason }
+
+account-actions-heading = Ваша учётная запись
+account-change-password-heading = Сменить пароль
+account-current-password = Текущий пароль
+account-new-password = Новый пароль
+account-change-password = Сменить пароль
+account-password-changed = Пароль изменён. На других устройствах выполнен выход.
+account-sign-out-everywhere = Выйти на всех устройствах
+account-signed-out-everywhere = Выход выполнен на всех устройствах, включая это.
+account-delete-heading = Удалить учётную запись
+account-delete-explained = Удаление учётной записи навсегда стирает её с сервера школы вместе со всеми записанными ответами и участием в классах. В отчётах учителей вас больше не будет; отчёт, который учитель уже сохранил в файл, — это копия школы, и она не изменится. Это устройство тоже забудет учётную запись и её ответы.
+account-delete-confirm-label = Я понимаю, что это нельзя отменить
+account-delete = Удалить мою учётную запись
+account-deleted = Ваша учётная запись удалена.
+account-wrong-current-password = текущий пароль неверен
 
 ## Sync details
 

@@ -80,9 +80,8 @@ account-rejected-too-large = quá lớn đối với máy chủ
 account-panel = Tài khoản
 account-username = Tên đăng nhập
 account-password = Mật khẩu
-account-role = Tôi là
-account-role-learner = học viên
-account-role-teacher = giáo viên
+account-invitation = Mã mời giáo viên
+account-invitation-needed = để tạo tài khoản giáo viên, cần mã mời do quản trị viên cấp cho bạn
 account-sign-in = Đăng nhập
 account-create = Tạo tài khoản
 account-signed-in-as = Đã đăng nhập với tên { $username }
@@ -94,6 +93,21 @@ account-server-error = máy chủ gặp lỗi (http { $status }); hãy thử l�
 account-server-refused = máy chủ đã từ chối (http { $status })
 account-unreadable-answer = máy chủ gửi một phản hồi mà ứng dụng này không đọc được: { $detail }
 account-storage-failed = không thể lưu thông tin đăng nhập trên thiết bị này: { $reason }
+
+account-actions-heading = Tài khoản của bạn
+account-change-password-heading = Đổi mật khẩu
+account-current-password = Mật khẩu hiện tại
+account-new-password = Mật khẩu mới
+account-change-password = Đổi mật khẩu
+account-password-changed = Đã đổi mật khẩu. Các thiết bị khác của bạn đã được đăng xuất.
+account-sign-out-everywhere = Đăng xuất trên mọi thiết bị
+account-signed-out-everywhere = Đã đăng xuất trên mọi thiết bị, kể cả thiết bị này.
+account-delete-heading = Xóa tài khoản
+account-delete-explained = Xóa tài khoản sẽ xóa vĩnh viễn tài khoản khỏi máy chủ của trường, cùng mọi câu trả lời bạn đã ghi và chỗ của bạn trong các lớp. Báo cáo của giáo viên sẽ không còn hiển thị bạn; báo cáo giáo viên đã lưu thành tệp là bản sao của trường và không thay đổi. Thiết bị này cũng quên tài khoản và các câu trả lời của nó.
+account-delete-confirm-label = Tôi hiểu rằng việc này không thể hoàn tác
+account-delete = Xóa tài khoản của tôi
+account-deleted = Tài khoản của bạn đã bị xóa.
+account-wrong-current-password = mật khẩu hiện tại không đúng
 
 ## Sync details on the "Me" page
 

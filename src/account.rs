@@ -98,7 +98,10 @@ struct SignInRequest<'a> {
 struct SignUpRequest<'a> {
     username: &'a str,
     password: &'a str,
-    role: Role,
+    /// A teacher invitation code (the teachers' app asks for it); without one the server makes
+    /// a learner's account.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    invitation: Option<&'a str>,
 }
 
 /// The message of a JSON error body (`{"error": "…"}`), else a sentence with the status.
@@ -155,17 +158,18 @@ pub async fn sign_in(
     }
 }
 
-/// Creates an account with `POST /api/accounts`, then signs in with it.
+/// Creates an account with `POST /api/accounts` (a teacher's with an invitation code from an
+/// administrator, else a learner's), then signs in with it.
 pub async fn sign_up(
     sync: SyncHandle,
     username: &str,
     password: &str,
-    role: Role,
+    invitation: Option<&str>,
 ) -> Result<Session, AccountError> {
     let body = json_body(&SignUpRequest {
         username,
         password,
-        role,
+        invitation,
     })?;
     let response = send(sync, HttpMethod::Post, "/api/accounts", Some(body), None).await?;
     match response.status {
@@ -206,15 +210,17 @@ enum FormAction {
 }
 
 /// A sign-in / sign-up form, or who is signed in with a sign-out button. Renders nothing
-/// without [`provide_sync`](crate::sync_driver::provide_sync).
+/// without [`provide_sync`](crate::sync_driver::provide_sync). With `teacher_invitation`
+/// (the teachers' app), creating an account asks for the invitation code an administrator
+/// gave; the learners' app makes learners only.
 #[component]
-pub fn AccountPanel() -> impl IntoView {
+pub fn AccountPanel(#[prop(optional)] teacher_invitation: bool) -> impl IntoView {
     let Some(sync) = use_sync() else {
         return ().into_any();
     };
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let role = RwSignal::new(Role::Learner);
+    let invitation = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
 
@@ -226,11 +232,17 @@ pub fn AccountPanel() -> impl IntoView {
         problem.set(None);
         let name = username.get_untracked();
         let secret = password.get_untracked();
-        let chosen_role = role.get_untracked();
+        let code = invitation.get_untracked();
         leptos::task::spawn_local(async move {
             let result = match action {
                 FormAction::SignIn => sign_in(sync, &name, &secret).await,
-                FormAction::SignUp => sign_up(sync, &name, &secret, chosen_role).await,
+                FormAction::SignUp if teacher_invitation && code.trim().is_empty() => {
+                    Err(AccountError::Refused(t!("account-invitation-needed")))
+                }
+                FormAction::SignUp => {
+                    let code = Some(code.trim()).filter(|_| teacher_invitation);
+                    sign_up(sync, &name, &secret, code).await
+                }
             };
             match result {
                 Ok(_) => password.set(String::new()),
@@ -292,24 +304,18 @@ pub fn AccountPanel() -> impl IntoView {
                                     on:input=move |event| password.set(event_target_value(&event))
                                 />
                             </label>
-                            <label>
-                                {t!("account-role")}
-                                <select
-                                    data-testid="role"
-                                    on:change=move |event| {
-                                        role.set(
-                                            if event_target_value(&event) == "teacher" {
-                                                Role::Teacher
-                                            } else {
-                                                Role::Learner
-                                            },
-                                        )
-                                    }
-                                >
-                                    <option value="learner" selected=true>{t!("account-role-learner")}</option>
-                                    <option value="teacher">{t!("account-role-teacher")}</option>
-                                </select>
-                            </label>
+                            <Show when=move || teacher_invitation>
+                                <label>
+                                    {t!("account-invitation")}
+                                    <input
+                                        data-testid="invitation-code"
+                                        name="invitation"
+                                        autocomplete="off"
+                                        prop:value=move || invitation.get()
+                                        on:input=move |event| invitation.set(event_target_value(&event))
+                                    />
+                                </label>
+                            </Show>
                             <button type="submit" data-testid="sign-in" disabled=move || busy.get()>
                                 {t!("account-sign-in")}
                             </button>
@@ -349,4 +355,95 @@ pub fn AccountPanel() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+// ----- the account holder's actions (the "Me" page) -------------------------------------------
+
+#[derive(Serialize)]
+struct PasswordChangeRequest<'a> {
+    current_password: &'a str,
+    new_password: &'a str,
+}
+
+#[derive(Serialize)]
+struct DeletionRequest<'a> {
+    password: &'a str,
+}
+
+/// The signed-in session, or the refusal a signed-out device gets.
+fn current_session(sync: SyncHandle) -> Result<Session, AccountError> {
+    sync.session()
+        .ok_or_else(|| AccountError::Refused(t!("sync-activity-not-signed-in")))
+}
+
+/// What the server answered to an action that needs the current password.
+fn confirmed(response: &HttpResponse) -> Result<(), AccountError> {
+    match response.status {
+        200..=299 => Ok(()),
+        // The session is fine; the password typed to confirm was not.
+        403 => Err(AccountError::Refused(t!("account-wrong-current-password"))),
+        401 => Err(AccountError::Refused(t!("sync-activity-sign-in-again"))),
+        400..=499 => Err(AccountError::Refused(server_message(response))),
+        status => Err(AccountError::ServerError(status)),
+    }
+}
+
+/// Changes the password (`POST /api/me/password`); the server signs every other device out.
+pub async fn change_password(
+    sync: SyncHandle,
+    current_password: &str,
+    new_password: &str,
+) -> Result<(), AccountError> {
+    let session = current_session(sync)?;
+    let body = json_body(&PasswordChangeRequest {
+        current_password,
+        new_password,
+    })?;
+    let response = send(
+        sync,
+        HttpMethod::Post,
+        "/api/me/password",
+        Some(body),
+        Some(session.token),
+    )
+    .await?;
+    confirmed(&response)
+}
+
+/// Ends every session of the account (`DELETE /api/sessions`), this device's included.
+pub async fn sign_out_everywhere(sync: SyncHandle) -> Result<(), AccountError> {
+    let session = current_session(sync)?;
+    let response = send(
+        sync,
+        HttpMethod::Delete,
+        "/api/sessions",
+        None,
+        Some(session.token),
+    )
+    .await?;
+    confirmed(&response)?;
+    sync.sign_out().await?;
+    Ok(())
+}
+
+/// Deletes the account on the server (`DELETE /api/me`) and then, on this device, its
+/// statements and its session. Nothing is forgotten here unless the server deleted it.
+pub async fn delete_account(sync: SyncHandle, password: &str) -> Result<(), AccountError> {
+    let session = current_session(sync)?;
+    let body = json_body(&DeletionRequest { password })?;
+    let response = send(
+        sync,
+        HttpMethod::Delete,
+        "/api/me",
+        Some(body),
+        Some(session.token),
+    )
+    .await?;
+    confirmed(&response)?;
+    let database = sync.database().await?;
+    database
+        .forget_statements_of_account(&session.account.actor)
+        .await?;
+    sync.sign_out().await?;
+    Ok(())
 }

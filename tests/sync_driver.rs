@@ -696,11 +696,11 @@ async fn account_calls_report_what_went_wrong() {
         Err(AccountError::WrongCredentials)
     );
     assert_eq!(
-        account::sign_up(sync, "taken", "password6", account::Role::Learner).await,
+        account::sign_up(sync, "taken", "password6", None).await,
         Err(AccountError::UsernameTaken)
     );
     assert_eq!(
-        account::sign_up(sync, "newcomer", "short", account::Role::Teacher).await,
+        account::sign_up(sync, "newcomer", "short", None).await,
         Err(AccountError::Refused(
             "password must have at least 8 characters".to_owned()
         ))
@@ -711,7 +711,7 @@ async fn account_calls_report_what_went_wrong() {
         Err(AccountError::Unreachable)
     );
     server.set_reachable(true);
-    let session = account::sign_up(sync, "newcomer", "long enough", account::Role::Teacher)
+    let session = account::sign_up(sync, "newcomer", "long enough", None)
         .await
         .expect("sign up then sign in");
     assert_eq!(session.account.username, "newcomer");

@@ -1,11 +1,13 @@
-//! "Me": who is signed in on this device (or that the learner is a guest), and what sync is
-//! doing with their progress.
+//! "Me": who is signed in on this device (or that the learner is a guest), the account's own
+//! actions (password, signing out everywhere, deletion), and what sync is doing with their
+//! progress.
 
 use baeum_core::sync::{can_be_sent_again, RejectionReason};
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::account::AccountPanel;
+use crate::pages::account_actions::AccountActions;
 use crate::sync_driver::{use_sync, SyncStatusPanel};
 use crate::t;
 
@@ -16,6 +18,7 @@ pub fn AccountPage() -> impl IntoView {
             <h1>{t!("account-title")}</h1>
             <p>{t!("account-intro")}</p>
             <AccountPanel/>
+            <AccountActions/>
             <p><a href="/history" data-testid="history-link">{t!("account-history-link")}</a></p>
             <h2>{t!("account-sync-heading")}</h2>
             <SyncStatusPanel/>

@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod account;
+pub mod account_actions;
 pub mod course;
 pub mod history;
 pub mod home;

@@ -12,6 +12,7 @@
 //! - [`sync_store`]: the sync engine's `LocalStore` operations over these stores, asynchronous.
 //! - [`progress_digest`]: the saved progress digest and the statements logged after it.
 
+pub mod forget_account;
 pub mod progress_digest;
 pub mod schema;
 pub mod sync_store;

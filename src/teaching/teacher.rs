@@ -90,7 +90,7 @@ fn NotForThisViewer(viewer: Viewer) -> impl IntoView {
             <p data-testid="teach-signed-out">
                 {t!("teach-signed-out")}
             </p>
-            <AccountPanel/>
+            <AccountPanel teacher_invitation=true/>
         }
         .into_any(),
         _ => {

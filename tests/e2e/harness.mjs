@@ -1,9 +1,9 @@
 // Shared set-up for the end-to-end tests: a real baeum-server on a free loopback port with its
 // own copy of the built client and a fresh database, and Debian's Chromium driven by
 // playwright-core (which never downloads a browser).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { after, afterEach, before } from 'node:test';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -43,8 +43,32 @@ export class ServerProcess {
       cpSync(required('BAEUM_CONTENT'), content, { recursive: true });
     }
     const server = new ServerProcess(root, dist, content, await freePort());
+    server.makeAdmin();
     await server.launch();
     return server;
+  }
+
+  /** Runs `baeum-server admin …` against this server's database; returns what it printed. */
+  admin(...args) {
+    return execFileSync(required('BAEUM_SERVER_BIN'), ['admin', ...args, '--data', join(this.root, 'data')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  }
+
+  /** Makes the school's first admin the way its IT person does (password from a file). */
+  makeAdmin() {
+    const passwordFile = join(this.root, 'admin-password.txt');
+    writeFileSync(passwordFile, `${E2E_ADMIN.password}\n`);
+    this.admin('create', E2E_ADMIN.username, '--password-file', passwordFile);
+  }
+
+  /** A one-time teacher invitation code, made on the server's command line. */
+  inviteTeacher() {
+    const printed = this.admin('invite-teacher');
+    const code = printed.match(/[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3}/);
+    if (!code) throw new Error(`no invitation code in: ${printed}`);
+    return code[0];
   }
 
   constructor(root, dist, content, port) {
@@ -257,13 +281,16 @@ export class AppPage {
   }
 }
 
+/** The admin every test server starts with (made by `baeum-server admin create`). */
+export const E2E_ADMIN = { username: 'e2e-admin', password: 'e2e admin password' };
+
 /** Creates a learner account on the server through its API; returns its name and password. */
 export async function createLearner(baseUrl, username) {
   const password = 'a long enough password';
   const response = await fetch(`${baseUrl}/api/accounts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password, role: 'learner' }),
+    body: JSON.stringify({ username, password }),
   });
   if (response.status !== 201) {
     throw new Error(`account ${username} was not created: ${response.status} ${await response.text()}`);

@@ -23,9 +23,15 @@ async function api(method, path, { token, body } = {}) {
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
-/** Creates an account through the API (the harness starts the server without demo accounts). */
+/**
+ * Creates an account through the API (the harness starts the server without demo accounts); a
+ * teacher signs up with an invitation made on the server's command line, as a school does.
+ */
 async function createAccount(username, password, role) {
-  const created = await api('POST', '/api/accounts', { body: { username, password, role } });
+  const body = role === 'teacher'
+    ? { username, password, invitation: running.server.inviteTeacher() }
+    : { username, password };
+  const created = await api('POST', '/api/accounts', { body });
   assert.ok([200, 201].includes(created.status), `account ${username}: ${JSON.stringify(created.body)}`);
   const session = await api('POST', '/api/sessions', { body: { username, password } });
   assert.equal(session.status, 200);

@@ -19,7 +19,11 @@ use anyhow::{bail, Context, Result};
 const USAGE: &str = "usage: cargo xtask <command>
 
   serve [--addr HOST:PORT]   build the client and the sample courses, then serve them with an
-                             embedded database on http://127.0.0.1:8080 (or $BAEUM_ADDR)
+                             embedded database on http://127.0.0.1:8080 (or $BAEUM_ADDR), with
+                             the demo accounts; loopback addresses only
+  serve-school --addr HOST:PORT [--tls-cert FILE --tls-key FILE] [--data DIR]
+                             the same build served to a school: no demo accounts (make the
+                             first admin with `target/server/baeum-server admin create NAME`)
   test                       run every check: fmt, clippy, native, browser and end-to-end tests
   e2e [--no-build] [NAME…]   build, then run only the end-to-end tests whose file names
                              contain one of the NAMEs (all of them when none is given)
@@ -33,6 +37,7 @@ fn main() {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     let result = match arguments.first().map(String::as_str) {
         Some("serve") => serve(&arguments[1..]),
+        Some("serve-school") => serve_school(&arguments[1..]),
         Some("test") => test(),
         Some("e2e") => end_to_end_only(&arguments[1..]),
         Some("content") => content::run(&arguments[1..]),
@@ -64,6 +69,17 @@ fn serve(arguments: &[String]) -> Result<()> {
             other => bail!("unknown argument {other}\n\n{USAGE}"),
         }
     }
+    // The demo accounts' passwords are in the README: never on an address others can reach.
+    if address
+        .parse::<std::net::SocketAddr>()
+        .is_ok_and(|parsed| !parsed.ip().is_loopback())
+    {
+        bail!(
+            "cargo xtask serve is the demo, with demo accounts whose passwords are public, so it \
+             serves loopback addresses only; serve a school with `cargo xtask serve-school --addr \
+             {address}` (see the README, \"At a school\")"
+        );
+    }
     build::build_content()?;
     build::build_client()?;
     println!("xtask: building the server");
@@ -81,6 +97,53 @@ fn serve(arguments: &[String]) -> Result<()> {
                 "--data",
                 "data",
             ])
+            .current_dir(&root),
+    )
+}
+
+/// `serve-school`: the build `serve` makes, served with no demo accounts, on any address, with
+/// https when given a certificate and key (the server's own flags and variables).
+fn serve_school(arguments: &[String]) -> Result<()> {
+    let mut server_arguments: Vec<String> = Vec::new();
+    let mut address = std::env::var("BAEUM_ADDR").ok();
+    let mut data = "data".to_owned();
+    let mut rest = arguments.iter();
+    while let Some(flag) = rest.next() {
+        let value = rest
+            .next()
+            .with_context(|| format!("{flag} needs a value\n\n{USAGE}"))?
+            .clone();
+        match flag.as_str() {
+            "--addr" => address = Some(value),
+            "--data" => data = value,
+            "--tls-cert" | "--tls-key" => server_arguments.extend([flag.clone(), value]),
+            other => bail!("unknown argument {other}\n\n{USAGE}"),
+        }
+    }
+    let address = address.context("serve-school needs --addr HOST:PORT (or $BAEUM_ADDR)")?;
+    build::build_content()?;
+    build::build_client()?;
+    println!("xtask: building the server");
+    tools::run(Command::new("cargo").args(["build", "--profile", "server", "-p", "baeum-server"]))?;
+    let root = tools::repo_root();
+    let server = root.join("target/server/baeum-server");
+    println!(
+        "xtask: serving with no demo accounts; make the school's first admin with\n  \
+         target/server/baeum-server admin create USERNAME --data {data}\n\
+         and teachers with `target/server/baeum-server admin invite-teacher --data {data}`"
+    );
+    tools::run(
+        Command::new(server)
+            .args(["--addr", &address])
+            .args([
+                "--dist",
+                "dist",
+                "--content",
+                "target/content",
+                "--data",
+                &data,
+            ])
+            .args(&server_arguments)
             .current_dir(&root),
     )
 }

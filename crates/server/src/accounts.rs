@@ -1,9 +1,12 @@
 //! Accounts and sessions (classes are in [`crate::classes`]).
 //!
-//! - `POST /api/accounts` `{username, password, role: learner|teacher}` → 201 account. No e-mail
-//!   is asked: many learners are children without one. Admin accounts are not created here
-//!   (see [`seed_demo`] and the store).
-//! - `POST /api/sessions` `{username, password}` → 200 `{token, expires_at, account}`.
+//! - `POST /api/accounts` `{username, password, invitation?}` → 201 account. No e-mail is
+//!   asked: many learners are children without one. The account is a learner's unless it
+//!   carries a teacher invitation an admin made ([`crate::account_admin`]); choosing
+//!   `"role": "teacher"` without one is refused. Admins are made on the server's command line
+//!   (`baeum-server admin create`). Sign-ups are limited per client address.
+//! - `POST /api/sessions` `{username, password}` → 200 `{token, expires_at, account}`; attempts
+//!   are limited per account and per client address ([`crate::limits`]).
 //! - `DELETE /api/sessions/current` (bearer) → 204; the token stops working at once.
 //! - `GET /api/me` → the caller's account.
 //!
@@ -25,9 +28,10 @@ use unicode_normalization::UnicodeNormalization;
 use uuid::Uuid;
 
 use crate::auth::SESSION_LIFETIME_DAYS;
-use crate::auth::{check_password, hash_password, new_session_token, Authenticated};
+use crate::auth::{check_password, hash_on_pool, new_session_token, token_sha256, Authenticated};
 pub use crate::classes::create_class_for;
 use crate::error::ServerError;
+use crate::limits::ClientAddress;
 use crate::store::{run_blocking, AccountRecord, Role, StoreError};
 use crate::AppState;
 
@@ -81,7 +85,8 @@ pub fn normalize_username(raw: &str) -> Result<String, ServerError> {
     Ok(normalized)
 }
 
-fn check_password_rules(password: &str) -> Result<(), ServerError> {
+/// Checks a new password's length (the only rule: a child must be able to keep it).
+pub fn check_password_rules(password: &str) -> Result<(), ServerError> {
     if password.chars().count() < MINIMUM_PASSWORD_CHARACTERS {
         return Err(ServerError::bad_request(format!(
             "password must be at least {MINIMUM_PASSWORD_CHARACTERS} characters long"
@@ -162,27 +167,82 @@ where
 struct SignUp {
     username: String,
     password: String,
-    role: String,
+    /// Accepted for older clients: only `"learner"`, or `"teacher"` with an invitation.
+    #[serde(default)]
+    role: Option<String>,
+    /// A teacher invitation code from an admin; the account is then a teacher's.
+    #[serde(default)]
+    invitation: Option<String>,
 }
 
 async fn sign_up(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
     JsonBody(request): JsonBody<SignUp>,
 ) -> Result<impl IntoResponse, ServerError> {
-    let role = match request.role.as_str() {
-        "learner" => Role::Learner,
-        "teacher" => Role::Teacher,
-        other => {
+    let invitation = match request.invitation.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(code) => Some(crate::account_admin::normalize_invitation_code(code)?),
+    };
+    match (request.role.as_deref(), &invitation) {
+        (None | Some("learner"), None) | (None | Some("teacher"), Some(_)) => {}
+        (Some("teacher"), None) => {
+            return Err(ServerError::Forbidden(
+                "teachers are made by an administrator: sign up with the teacher invitation \
+                 code an administrator gave you"
+                    .into(),
+            ))
+        }
+        (Some("learner"), Some(_)) => {
+            return Err(ServerError::bad_request(
+                "a teacher invitation makes a teacher's account, not a learner's",
+            ))
+        }
+        (Some(other), _) => {
             return Err(ServerError::bad_request(format!(
-                "role must be \"learner\" or \"teacher\", not {other:?}"
+                "role must be \"learner\" (or \"teacher\" with an invitation), not {other:?}"
             )))
         }
+    }
+    state.limiters.sign_up(address)?;
+    let account = match invitation {
+        None => create_account(&state, &request.username, &request.password, Role::Learner).await?,
+        Some(code) => {
+            let account =
+                new_account_record(&state, &request.username, &request.password, Role::Teacher)
+                    .await?;
+            let stored = account.clone();
+            let digest = token_sha256(&code);
+            run_blocking(&state.store, move |store| {
+                store.create_account_with_invitation(&stored, digest, Utc::now())
+            })
+            .await?;
+            account
+        }
     };
-    let account = create_account(&state, &request.username, &request.password, role).await?;
     Ok((
         StatusCode::CREATED,
         Json(AccountView::new(&account, &state.account_home_page)),
     ))
+}
+
+/// Validates and hashes a new account (not yet stored).
+async fn new_account_record(
+    state: &AppState,
+    username: &str,
+    password: &str,
+    role: Role,
+) -> Result<AccountRecord, ServerError> {
+    let username = normalize_username(username)?;
+    check_password_rules(password)?;
+    let password_hash = hash_on_pool(state, password).await?;
+    Ok(AccountRecord {
+        id: Uuid::now_v7(),
+        username,
+        role,
+        password_hash,
+        created_at: Utc::now(),
+    })
 }
 
 /// Validates, hashes and stores a new account.
@@ -192,20 +252,7 @@ pub async fn create_account(
     password: &str,
     role: Role,
 ) -> Result<AccountRecord, ServerError> {
-    let username = normalize_username(username)?;
-    check_password_rules(password)?;
-    let params = state.password_params.clone();
-    let password = password.to_owned();
-    let password_hash = tokio::task::spawn_blocking(move || hash_password(&params, &password))
-        .await
-        .map_err(|_| ServerError::PasswordHash("hashing task stopped".into()))??;
-    let account = AccountRecord {
-        id: Uuid::now_v7(),
-        username,
-        role,
-        password_hash,
-        created_at: Utc::now(),
-    };
+    let account = new_account_record(state, username, password, role).await?;
     let stored = account.clone();
     run_blocking(&state.store, move |store| store.create_account(&stored)).await?;
     Ok(account)
@@ -227,6 +274,7 @@ struct SessionView {
 
 async fn sign_in(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
     JsonBody(request): JsonBody<SignIn>,
 ) -> Result<Json<SessionView>, ServerError> {
     let refused = || {
@@ -236,7 +284,7 @@ async fn sign_in(
         )
     };
     let username = normalize_username(&request.username).map_err(|_| refused())?;
-    let account = check_password(&state, username, request.password)
+    let account = check_password(&state, username, request.password, address)
         .await?
         .ok_or_else(refused)?;
     let (token, digest) = new_session_token();
@@ -270,11 +318,12 @@ async fn me(State(state): State<AppState>, caller: Authenticated) -> Json<Accoun
     Json(AccountView::new(&caller.account, &state.account_home_page))
 }
 
-/// The demo accounts `cargo xtask serve` creates: (username, password, role).
-pub const DEMO_ACCOUNTS: [(&str, &str, Role); 3] = [
+/// The demo accounts `cargo xtask serve` creates on a loopback address: (username, password,
+/// role). Never an admin: a demo password is printed in the README, and an admin reads and
+/// writes everything.
+pub const DEMO_ACCOUNTS: [(&str, &str, Role); 2] = [
     ("demo-learner", "baeum-learner", Role::Learner),
     ("demo-teacher", "baeum-teacher", Role::Teacher),
-    ("demo-admin", "baeum-admin", Role::Admin),
 ];
 
 /// Creates the demo accounts if they do not exist yet, and a demo class owned by

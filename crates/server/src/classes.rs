@@ -3,9 +3,9 @@
 //! - `POST /api/classes` `{name}` (teacher) → 201 [`ClassView`].
 //! - `GET /api/classes` → teacher (or admin): `{classes: [ClassView]}` for the classes they
 //!   own; learner: `{classes: [LearnerClassView]}` for the classes they are in.
-//! - `POST /api/classes/join` `{join_code}` (learner) → 200 [`LearnerClassView`]. Failed
-//!   attempts are limited per account and per client address ([`JoinCodeAttemptLimiter`]);
-//!   beyond the limit every attempt is 429 with `Retry-After`.
+//! - `POST /api/classes/join` `{join_code}` (learner) → 200 [`LearnerClassView`]. Attempts
+//!   with a well-formed code are limited per account and per client address
+//!   ([`crate::limits`]); beyond the limit every attempt is 429 with `Retry-After`.
 //! - `GET /api/classes/{class_id}` (the class's teacher) → [`ClassDetailView`] with members.
 //! - `PATCH /api/classes/{class_id}` `{name}` → 200 [`ClassView`].
 //! - `POST /api/classes/{class_id}/join-code` → 200 [`ClassView`] with a fresh code; the old
@@ -17,13 +17,7 @@
 //! Who may manage a class ([`class_managed_by`]): its teacher, or an admin. Another teacher
 //! gets 404, so class ids cannot be probed; a learner gets 403.
 
-use std::collections::{HashMap, VecDeque};
-use std::net::{IpAddr, SocketAddr};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
-
-use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
-use axum::http::request::Parts;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{delete, get, post};
@@ -36,6 +30,7 @@ use uuid::Uuid;
 use crate::accounts::JsonBody;
 use crate::auth::Authenticated;
 use crate::error::ServerError;
+pub use crate::limits::{ClientAddress, JOIN_FAILURES_PER_ACCOUNT, JOIN_FAILURES_PER_ADDRESS};
 use crate::store::{run_blocking, ClassMemberRecord, ClassRecord, Role, Store, StoreError};
 use crate::AppState;
 
@@ -47,16 +42,6 @@ pub const JOIN_CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 pub const JOIN_CODE_LENGTH: usize = 8;
 /// Longest class name, in characters.
 pub const MAXIMUM_CLASS_NAME_CHARACTERS: usize = 100;
-
-/// Failed join attempts one account may make per [`JOIN_ATTEMPT_WINDOW`].
-pub const JOIN_FAILURES_PER_ACCOUNT: usize = 10;
-/// Failed join attempts one client address may make per [`JOIN_ATTEMPT_WINDOW`]. Higher than
-/// the per-account limit because a whole school shares one address behind its router, and
-/// thirty children mistyping a code on the first morning must not lock each other out; it
-/// still stops one machine from cycling through fresh accounts to guess.
-pub const JOIN_FAILURES_PER_ADDRESS: usize = 50;
-/// The sliding window over which failures are counted.
-pub const JOIN_ATTEMPT_WINDOW: Duration = Duration::from_secs(10 * 60);
 
 /// The routes of this module.
 pub fn router() -> Router<AppState> {
@@ -295,24 +280,6 @@ struct JoinClass {
     join_code: String,
 }
 
-/// The address of the client as the listener saw it, when the server was started with
-/// connection info (`into_make_service_with_connect_info`). Forwarded-for headers are not
-/// trusted: anyone can write them, and a guesser would simply vary them.
-pub struct ClientAddress(pub Option<IpAddr>);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddress(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|ConnectInfo(address)| address.ip()),
-        ))
-    }
-}
-
 async fn join_class(
     State(state): State<AppState>,
     caller: Authenticated,
@@ -324,22 +291,15 @@ async fn join_class(
             "only learners can join classes".into(),
         ));
     }
-    let mut attempt_keys = vec![AttemptKey::Account(caller.account.id)];
-    attempt_keys.extend(address.map(AttemptKey::Address));
-    let limiter = &state.join_code_attempts;
-    // Refused before the code is even looked at, so that a guesser who is over the limit
-    // learns nothing, not even from a right guess.
-    if let Some(wait) = limiter.wait_before_next_attempt(&attempt_keys, Instant::now()) {
-        return Err(ServerError::TooManyRequests {
-            message: "too many wrong join codes; wait before trying again".into(),
-            retry_after_seconds: wait.as_secs().max(1),
-        });
-    }
+    // A typo that cannot be a code is explained and not counted as a guess.
     let join_code = normalize_join_code(&request.join_code).ok_or_else(|| {
         ServerError::bad_request(format!(
             "a join code is {JOIN_CODE_LENGTH} letters and digits without 0, 1, i, l or o"
         ))
     })?;
+    // Counted before the code is looked at, so that a guesser who is over the limit learns
+    // nothing, not even from a right guess.
+    state.limiters.join_attempt(caller.account.id, address)?;
     let learner_id = caller.account.id;
     let joined = run_blocking(&state.store, move |store| {
         let Some(class) = store.class_by_join_code(&join_code)? else {
@@ -351,10 +311,7 @@ async fn join_class(
     .await?;
     match joined {
         Some(view) => Ok(Json(view)),
-        None => {
-            limiter.record_failure(&attempt_keys, Instant::now());
-            Err(ServerError::NotFound("no class has this join code".into()))
-        }
+        None => Err(ServerError::NotFound("no class has this join code".into())),
     }
 }
 
@@ -448,87 +405,6 @@ async fn remove_member(
     }
 }
 
-/// Who a join attempt is counted against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum AttemptKey {
-    Account(Uuid),
-    Address(IpAddr),
-}
-
-impl AttemptKey {
-    fn limit(self) -> usize {
-        match self {
-            AttemptKey::Account(_) => JOIN_FAILURES_PER_ACCOUNT,
-            AttemptKey::Address(_) => JOIN_FAILURES_PER_ADDRESS,
-        }
-    }
-}
-
-/// Counts failed join attempts in a sliding window, in memory. A restart forgets the counts,
-/// which costs nothing: the limit only has to make guessing slow, and a restart is rare and
-/// visible. Kept in memory rather than in SQLite so that guessing cannot make the server
-/// write to disk.
-#[derive(Debug, Default)]
-pub struct JoinCodeAttemptLimiter {
-    failures: Mutex<HashMap<AttemptKey, VecDeque<Instant>>>,
-}
-
-/// Beyond this many tracked keys, keys with no failure inside the window are dropped, so a
-/// stream of distinct accounts cannot grow the map without bound.
-const TRACKED_KEYS_BEFORE_PRUNING: usize = 10_000;
-
-impl JoinCodeAttemptLimiter {
-    /// How long to wait before any of `keys` may try again, or `None` when all may try now.
-    pub fn wait_before_next_attempt(&self, keys: &[AttemptKey], now: Instant) -> Option<Duration> {
-        let mut failures = self.lock();
-        keys.iter()
-            .filter_map(|key| {
-                let times = failures.get_mut(key)?;
-                forget_old_failures(times, now);
-                if times.len() < key.limit() {
-                    return None;
-                }
-                // The attempt that made the count reach the limit is `len - limit` from the
-                // oldest; once it leaves the window, the count drops below the limit again.
-                let blocking = times[times.len() - key.limit()];
-                Some((blocking + JOIN_ATTEMPT_WINDOW).saturating_duration_since(now))
-            })
-            .max()
-    }
-
-    /// Counts one failed attempt against each of `keys`.
-    pub fn record_failure(&self, keys: &[AttemptKey], now: Instant) {
-        let mut failures = self.lock();
-        if failures.len() > TRACKED_KEYS_BEFORE_PRUNING {
-            failures.retain(|_, times| {
-                forget_old_failures(times, now);
-                !times.is_empty()
-            });
-        }
-        for key in keys {
-            let times = failures.entry(*key).or_default();
-            forget_old_failures(times, now);
-            times.push_back(now);
-        }
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<AttemptKey, VecDeque<Instant>>> {
-        // The map holds only counters; a panic elsewhere cannot leave it inconsistent.
-        self.failures
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
-
-fn forget_old_failures(times: &mut VecDeque<Instant>, now: Instant) {
-    while times
-        .front()
-        .is_some_and(|oldest| now.saturating_duration_since(*oldest) >= JOIN_ATTEMPT_WINDOW)
-    {
-        times.pop_front();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -560,51 +436,5 @@ mod tests {
         assert_eq!(normalize_join_code("ABCDEFGO"), None);
         assert_eq!(normalize_join_code("ABCDEFG1"), None);
         assert_eq!(normalize_join_code("ABCDEFGHJ"), None);
-    }
-
-    #[test]
-    fn failures_block_until_the_oldest_counted_one_leaves_the_window() {
-        let limiter = JoinCodeAttemptLimiter::default();
-        let account = [AttemptKey::Account(Uuid::nil())];
-        let start = Instant::now();
-        for minute in 0..JOIN_FAILURES_PER_ACCOUNT as u64 {
-            assert_eq!(
-                limiter
-                    .wait_before_next_attempt(&account, start + Duration::from_secs(minute * 30)),
-                None
-            );
-            limiter.record_failure(&account, start + Duration::from_secs(minute * 30));
-        }
-        let after_last = start + Duration::from_secs(5 * 60);
-        assert_eq!(
-            limiter.wait_before_next_attempt(&account, after_last),
-            Some(JOIN_ATTEMPT_WINDOW - Duration::from_secs(5 * 60))
-        );
-        // Once the first failure is ten minutes old, one more attempt is allowed.
-        assert_eq!(
-            limiter.wait_before_next_attempt(&account, start + JOIN_ATTEMPT_WINDOW),
-            None
-        );
-    }
-
-    #[test]
-    fn an_address_is_limited_across_accounts_but_more_loosely() {
-        let limiter = JoinCodeAttemptLimiter::default();
-        let address = AttemptKey::Address(IpAddr::from([192, 0, 2, 7]));
-        let now = Instant::now();
-        for attempt in 0..JOIN_FAILURES_PER_ADDRESS {
-            let keys = [
-                AttemptKey::Account(Uuid::from_u128(attempt as u128)),
-                address,
-            ];
-            assert_eq!(limiter.wait_before_next_attempt(&keys, now), None);
-            limiter.record_failure(&keys, now);
-        }
-        let fresh_account = [AttemptKey::Account(Uuid::from_u128(u128::MAX)), address];
-        assert!(limiter
-            .wait_before_next_attempt(&fresh_account, now)
-            .is_some());
-        let elsewhere = [AttemptKey::Account(Uuid::from_u128(u128::MAX))];
-        assert_eq!(limiter.wait_before_next_attempt(&elsewhere, now), None);
     }
 }

@@ -95,6 +95,12 @@ pub enum ServerError {
     Store(StoreError),
     #[error("password hashing failed: {0}")]
     PasswordHash(String),
+    /// Too much work waiting (password hashing); answered 503 with `Retry-After`.
+    #[error("{message}")]
+    Busy {
+        message: String,
+        retry_after_seconds: u64,
+    },
 }
 
 impl From<StoreError> for ServerError {
@@ -133,6 +139,9 @@ impl From<StoreError> for ServerError {
             StoreError::AssignmentExists(id) => {
                 ServerError::Conflict(format!("assignment {id} already exists"))
             }
+            StoreError::InvitationInvalid => ServerError::Forbidden(
+                "this teacher invitation code is unknown, used or expired; ask an administrator for a new one".into(),
+            ),
             other => ServerError::Store(other),
         }
     }
@@ -150,7 +159,9 @@ impl ServerError {
             ServerError::Conflict(_) => StatusCode::CONFLICT,
             ServerError::Gone(_) => StatusCode::GONE,
             ServerError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ServerError::ContentUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ServerError::ContentUnavailable(_) | ServerError::Busy { .. } => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             ServerError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ServerError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ServerError::StatementsRefused { refusal, .. } => match refusal {
@@ -207,6 +218,10 @@ impl IntoResponse for ServerError {
         };
         let mut response = (status, Json(body)).into_response();
         if let ServerError::TooManyRequests {
+            retry_after_seconds,
+            ..
+        }
+        | ServerError::Busy {
             retry_after_seconds,
             ..
         } = &self

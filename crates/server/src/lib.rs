@@ -6,7 +6,10 @@
 //!
 //! - [`static_files`]: the built client (`dist/`) and content packs, with cache headers and
 //!   precompressed bodies.
-//! - [`accounts`] and [`auth`]: sign-up, sessions and who is calling.
+//! - [`accounts`] and [`auth`]: sign-up, sessions and who is calling; [`account_admin`]:
+//!   changing a password, signing out everywhere, deleting an account, teacher invitations and
+//!   the `baeum-server admin` commands; [`limits`]: rate limits on guessing;
+//!   [`hashing`]: the password-hashing threads.
 //! - [`classes`], [`assignments`] and [`dashboard`]: what teachers do: classes with join
 //!   codes, assignments with due dates, and progress computed from learners' statements.
 //! - [`xapi_routes`]: the xAPI statement store under `/xapi/`.
@@ -14,12 +17,15 @@
 //! - [`error`]: the one error type and its mapping to responses.
 //! - [`security_headers`]: the Content-Security-Policy and other headers on every answer.
 
+pub mod account_admin;
 pub mod accounts;
 pub mod assignments;
 pub mod auth;
 pub mod classes;
 pub mod dashboard;
 pub mod error;
+pub mod hashing;
+pub mod limits;
 pub mod security_headers;
 pub mod static_files;
 pub mod store;
@@ -76,10 +82,14 @@ pub struct AppState {
     pub account_home_page: Arc<str>,
     /// Argon2id cost for new password hashes.
     pub password_params: argon2::Params,
-    /// Failed join-code attempts, to stop guessing (see [`classes::JoinCodeAttemptLimiter`]).
-    pub join_code_attempts: Arc<classes::JoinCodeAttemptLimiter>,
     /// How much one account may store per UTC day (see [`store::DailyLimits`]).
     pub daily_limits: store::DailyLimits,
+    /// Token buckets against guessing passwords and join codes (see [`limits`]).
+    pub limiters: Arc<limits::Limiters>,
+    /// The threads every password hash and verification runs on (see [`hashing`]).
+    pub hashing: Arc<hashing::HashingPool>,
+    /// HTTP Basic pairs verified lately (see [`auth::BasicRemembered`]).
+    pub basic_remembered: Arc<auth::BasicRemembered>,
 }
 
 impl AppState {
@@ -122,14 +132,22 @@ impl AppState {
             store,
             account_home_page: Arc::from(DEFAULT_ACCOUNT_HOME_PAGE),
             password_params,
-            join_code_attempts: Arc::default(),
             daily_limits: store::DailyLimits::default(),
+            limiters: Arc::default(),
+            hashing: Arc::new(hashing::HashingPool::sized_to_machine()),
+            basic_remembered: Arc::default(),
         }
     }
 
     /// Uses other per-account daily limits on stored statements.
     pub fn with_daily_limits(mut self, limits: store::DailyLimits) -> Self {
         self.daily_limits = limits;
+        self
+    }
+
+    /// Uses these rate limits instead of [`limits::RateLimits::default`].
+    pub fn with_rate_limits(mut self, rate_limits: limits::RateLimits) -> Self {
+        self.limiters = Arc::new(limits::Limiters::new(rate_limits));
         self
     }
 
@@ -152,6 +170,7 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/api/health", get(health))
         .merge(accounts::router())
+        .merge(account_admin::router())
         .merge(classes::router())
         .merge(assignments::router())
         .merge(dashboard::router())

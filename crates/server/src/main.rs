@@ -1,22 +1,28 @@
 //! `baeum-server`: parses arguments, binds the address, serves [`baeum_server::app`] until
-//! Ctrl-C or SIGTERM, then drains open requests.
+//! Ctrl-C or SIGTERM, then drains open requests. `baeum-server admin …` manages accounts on
+//! the command line instead (see [`baeum_server::account_admin`]).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use baeum_server::limits::{Rate, RateLimits};
 use baeum_server::store::DailyLimits;
 use baeum_server::{app, AppState, Config, Transport};
 use tracing_subscriber::EnvFilter;
 
 const USAGE: &str =
     "usage: baeum-server [--addr HOST:PORT] [--dist DIR] [--content DIR] [--data DIR]
+       baeum-server admin (create USERNAME | reset-password USERNAME | invite-teacher) …
+       baeum-server backup FILE [--data DIR] [--force]
 
   --addr     address to listen on (default 127.0.0.1:8080, or $BAEUM_ADDR)
   --dist     the built client (default ./dist)
   --content  the built content packs (default ./target/content)
   --data     where the SQLite database is kept (default ./data)
-  --seed-demo  create the demo accounts (demo-learner, demo-teacher, demo-admin) if missing
+  --seed-demo  create the demo accounts (demo-learner, demo-teacher, whose passwords are
+             public) if missing; refused on a network address unless also given
+             --seed-demo-on-network-i-understand-anyone-can-sign-in
   --tls-cert FILE, --tls-key FILE
              serve https with this PEM certificate chain and private key (or $BAEUM_TLS_CERT
              and $BAEUM_TLS_KEY). Devices on a network need https, with a certificate they
@@ -26,6 +32,14 @@ const USAGE: &str =
              day (default 10000 and 33554432); past that the server answers 429 until the
              next UTC day, so one account cannot fill the disk
 
+  Limits on guessing, each N/PERIOD (PERIOD like 90s, 10m, 1h; the defaults in brackets):
+  --password-attempts-per-address RATE       [120/2m] sign-ins, sign-ups, HTTP Basic
+  --password-attempts-per-account-and-address RATE  [10/10m]
+  --password-attempts-per-account RATE       [60/1h] from all addresses together
+  --sign-ups-per-address RATE                [60/1h]
+  --join-attempts-per-account RATE           [10/10m]
+  --join-attempts-per-address RATE           [120/10m]
+
        baeum-server backup FILE [--data DIR] [--force]
 
   Writes a consistent copy of the database to FILE while the server runs (a snapshot of one
@@ -33,10 +47,15 @@ const USAGE: &str =
   existing FILE unless --force is given. Restore by stopping the server and putting the copy
   in place of DIR/baeum.sqlite3 (removing DIR/baeum.sqlite3-wal and -shm).";
 
+/// The flag that allows demo accounts (public passwords) on a network address.
+const SEED_DEMO_ON_NETWORK: &str = "--seed-demo-on-network-i-understand-anyone-can-sign-in";
+
 struct Arguments {
     address: String,
     config: Config,
     seed_demo: bool,
+    seed_demo_on_network: bool,
+    rate_limits: RateLimits,
     tls: Option<TlsFiles>,
     daily_limits: DailyLimits,
 }
@@ -57,6 +76,8 @@ fn parse_arguments() -> Result<Arguments, String> {
     };
     let mut seed_demo = false;
     let mut daily_limits = DailyLimits::default();
+    let mut seed_demo_on_network = false;
+    let mut rate_limits = RateLimits::default();
     let mut tls_certificate = std::env::var_os("BAEUM_TLS_CERT").map(PathBuf::from);
     let mut tls_private_key = std::env::var_os("BAEUM_TLS_KEY").map(PathBuf::from);
     let mut arguments = std::env::args().skip(1);
@@ -66,6 +87,10 @@ fn parse_arguments() -> Result<Arguments, String> {
         }
         if flag == "--seed-demo" {
             seed_demo = true;
+            continue;
+        }
+        if flag == SEED_DEMO_ON_NETWORK {
+            seed_demo_on_network = true;
             continue;
         }
         let value = arguments
@@ -80,6 +105,18 @@ fn parse_arguments() -> Result<Arguments, String> {
             "--tls-key" => tls_private_key = Some(value.into()),
             "--daily-statement-limit" => daily_limits.statements = positive(&flag, &value)?,
             "--daily-statement-bytes" => daily_limits.bytes = positive(&flag, &value)?,
+            "--password-attempts-per-address" => {
+                rate_limits.password_per_address = rate(&flag, &value)?
+            }
+            "--password-attempts-per-account-and-address" => {
+                rate_limits.password_per_account_and_address = rate(&flag, &value)?
+            }
+            "--password-attempts-per-account" => {
+                rate_limits.password_per_account = rate(&flag, &value)?
+            }
+            "--sign-ups-per-address" => rate_limits.sign_ups_per_address = rate(&flag, &value)?,
+            "--join-attempts-per-account" => rate_limits.join_per_account = rate(&flag, &value)?,
+            "--join-attempts-per-address" => rate_limits.join_per_address = rate(&flag, &value)?,
             other => return Err(format!("unknown argument {other}\n\n{USAGE}")),
         }
     }
@@ -99,6 +136,8 @@ fn parse_arguments() -> Result<Arguments, String> {
         address,
         config,
         seed_demo,
+        seed_demo_on_network,
+        rate_limits,
         tls,
         daily_limits,
     })
@@ -162,6 +201,44 @@ fn backup(arguments: &[String]) -> ExitCode {
     }
 }
 
+fn rate(flag: &str, value: &str) -> Result<Rate, String> {
+    Rate::parse(value).map_err(|message| format!("{flag}: {message}"))
+}
+
+/// `baeum-server admin …`: opens the database, runs the command, prints its result.
+async fn admin(arguments: &[String]) -> ExitCode {
+    let (command, data) = match baeum_server::account_admin::parse_admin_arguments(arguments) {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let config = Config {
+        dist_dir: PathBuf::from("dist"),
+        content_dir: PathBuf::from("target/content"),
+        data_dir: data.unwrap_or_else(|| PathBuf::from("data")),
+        transport: Transport::LoopbackHttp,
+    };
+    let state = match AppState::open(config) {
+        Ok(state) => state,
+        Err(error) => {
+            eprintln!("baeum-server: cannot open the database: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    match baeum_server::account_admin::run_admin_command(&state, command).await {
+        Ok(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("baeum-server admin: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -172,6 +249,9 @@ async fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().skip(1).collect();
     if raw.first().map(String::as_str) == Some("backup") {
         return backup(&raw[1..]);
+    }
+    if raw.first().map(String::as_str) == Some("admin") {
+        return admin(&raw[1..]).await;
     }
     let arguments = match parse_arguments() {
         Ok(arguments) => arguments,
@@ -190,6 +270,16 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if arguments.seed_demo && !address.ip().is_loopback() && !arguments.seed_demo_on_network {
+        eprintln!(
+            "baeum-server: refusing --seed-demo on the network address {address}: the demo \
+             accounts' passwords are printed in the README, so anyone on the network could sign \
+             in as the demo teacher. Serve a school without demo accounts (make its first admin \
+             with `baeum-server admin create USERNAME`), or, for a demo on a network you \
+             control, add {SEED_DEMO_ON_NETWORK}"
+        );
+        return ExitCode::from(2);
+    }
     if !baeum_server::static_files::has_client(&arguments.config.dist_dir) {
         tracing::warn!(
             dist = %arguments.config.dist_dir.display(),
@@ -203,7 +293,9 @@ async fn main() -> ExitCode {
         (None, false) => Transport::NetworkHttp,
     };
     let state = match AppState::open(config) {
-        Ok(state) => state.with_daily_limits(arguments.daily_limits),
+        Ok(state) => state
+            .with_daily_limits(arguments.daily_limits)
+            .with_rate_limits(arguments.rate_limits),
         Err(error) => {
             eprintln!("baeum-server: cannot open the database: {error}");
             return ExitCode::from(1);
@@ -230,15 +322,17 @@ async fn main() -> ExitCode {
         }
     };
     let shutdown = shutdown_signal();
-    // The peer address feeds the per-address join-code rate limit.
+    // The peer address feeds the per-address rate limits.
     let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
     let served = match arguments.tls {
         None => {
             if !address.ip().is_loopback() {
                 eprintln!(
-                    "baeum-server: serving plain http on a network address. Devices can use the \
-                     app online, but browsers start it offline (the service worker) only over \
-                     https: give --tls-cert and --tls-key (see the README, \"At a school\")"
+                    "baeum-server: WARNING: serving plain http on a network address. Passwords \
+                     cross the network readable by anyone on it (sign-ins, sign-ups), so HTTP \
+                     Basic credentials are refused. Browsers also start the app offline (the \
+                     service worker) only over https. Give --tls-cert and --tls-key (see the \
+                     README, \"At a school\")"
                 );
             }
             println!("baeum is running on http://{address}/");

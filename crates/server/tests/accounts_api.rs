@@ -55,7 +55,7 @@ async fn usernames_are_normalized_so_lookalikes_collide() {
         201
     );
     // "e" followed by a combining acute accent is NFC-equal to "é".
-    let second = json!({ "username": "JOSE\u{301}", "password": "password-2", "role": "teacher" });
+    let second = json!({ "username": "JOSE\u{301}", "password": "password-2", "role": "learner" });
     let reply = send(&state, api("POST", "/api/accounts", None, Some(&second))).await;
     assert_eq!(reply.status, 409);
     assert_eq!(reply.error(), "username is already taken");
@@ -356,7 +356,17 @@ async fn demo_accounts_are_seeded_once() {
         .await;
         assert_eq!(reply.status, 200, "{username}");
         assert_eq!(reply.body["role"], role.as_str());
+        assert_ne!(
+            role,
+            Role::Admin,
+            "a demo password is public: never an admin's"
+        );
     }
+    assert!(state
+        .store
+        .account_by_username("demo-admin")
+        .unwrap()
+        .is_none());
     let teacher = state
         .store
         .account_by_username("demo-teacher")

@@ -60,6 +60,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("the storage task stopped unexpectedly")]
     TaskFailed,
+    #[error("teacher invitation is unknown, used or expired")]
+    InvitationInvalid,
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -318,7 +320,9 @@ pub trait Store: Send + Sync + 'static {
         account_id: Uuid,
         expires_at: DateTime<Utc>,
     ) -> Result<(), StoreError>;
-    /// The account of an unexpired session.
+    /// The account of a session that has neither expired nor been idle for
+    /// [`crate::auth::SESSION_IDLE_DAYS`]; its last use is recorded at most once per
+    /// [`crate::auth::SESSION_LAST_USE_RESOLUTION_MINUTES`], so reads rarely write.
     fn account_for_session(
         &self,
         token_sha256: [u8; 32],
@@ -326,6 +330,37 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Option<AccountRecord>, StoreError>;
     /// Revokes a session; returns whether it existed.
     fn delete_session(&self, token_sha256: [u8; 32]) -> Result<bool, StoreError>;
+    /// Ends every session of an account; returns how many there were.
+    fn delete_sessions_of_account(&self, account_id: Uuid) -> Result<usize, StoreError>;
+    /// Replaces an account's password hash and ends all its sessions but `keep_session`, in
+    /// one transaction; returns whether the account exists.
+    fn set_password_hash(
+        &self,
+        account_id: Uuid,
+        password_hash: &str,
+        keep_session: Option<[u8; 32]>,
+    ) -> Result<bool, StoreError>;
+    /// Deletes an account with the statements whose actor key is `actor_key`, its sessions,
+    /// its class memberships, and (a teacher's) its classes and their assignments, in one
+    /// transaction; returns whether the account existed.
+    fn delete_account(&self, account_id: Uuid, actor_key: &str) -> Result<bool, StoreError>;
+    /// Stores a teacher invitation under the SHA-256 of its code (the code is never stored).
+    fn create_teacher_invitation(
+        &self,
+        code_sha256: [u8; 32],
+        created_by: Option<Uuid>,
+        created_at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+    /// Creates an account while using up an unexpired, unused invitation, in one transaction:
+    /// [`StoreError::InvitationInvalid`] when there is none (nothing is created), and a taken
+    /// username leaves the invitation unused.
+    fn create_account_with_invitation(
+        &self,
+        account: &AccountRecord,
+        code_sha256: [u8; 32],
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
 
     /// Creates a class; [`StoreError::JoinCodeTaken`] when the code collides.
     fn create_class(&self, class: &ClassRecord) -> Result<(), StoreError>;

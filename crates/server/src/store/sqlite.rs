@@ -119,7 +119,7 @@ CREATE TABLE assignments (
 CREATE INDEX assignments_by_class ON assignments (class_id, due_at_micros);
 "#,
     r#"
--- h-xapi: per-account daily statement usage (limits), one row per account and UTC day
+-- Per-account daily statement usage (limits), one row per account and UTC day
 -- (YYYY-MM-DD); older days are deleted as the account writes, and with the account.
 CREATE TABLE statement_usage (
     account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
@@ -128,6 +128,21 @@ CREATE TABLE statement_usage (
     bytes INTEGER NOT NULL,
     PRIMARY KEY (account_id, day)
 ) WITHOUT ROWID;
+"#,
+    r#"
+-- Sessions expire when idle; teacher invitations.
+-- Existing sessions count as used now, so the upgrade signs nobody out.
+ALTER TABLE sessions ADD COLUMN last_used_micros INTEGER NOT NULL DEFAULT 0;
+UPDATE sessions SET last_used_micros = CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER);
+-- Only the SHA-256 of an invitation code is kept, like session tokens.
+CREATE TABLE teacher_invitations (
+    code_sha256 BLOB PRIMARY KEY,
+    created_by TEXT REFERENCES accounts (id) ON DELETE SET NULL,
+    created_at_micros INTEGER NOT NULL,
+    expires_at_micros INTEGER NOT NULL,
+    used_by TEXT REFERENCES accounts (id) ON DELETE SET NULL,
+    used_at_micros INTEGER
+);
 "#,
 ];
 
@@ -457,15 +472,25 @@ impl Store for SqliteStore {
         expires_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let connection = self.lock();
-        // Expired sessions are useless; removing them when a new one starts keeps the table
-        // small without a background job, and keeps every authenticated read free of writes.
+        let now = Utc::now();
+        // Expired and idle sessions are useless; removing them when a new one starts keeps the
+        // table small without a background job.
         connection.execute(
-            "DELETE FROM sessions WHERE expires_at_micros <= ?1",
-            [micros(Utc::now())],
+            "DELETE FROM sessions WHERE expires_at_micros <= ?1 OR last_used_micros <= ?2",
+            params![
+                micros(now),
+                micros(now - chrono::Duration::days(crate::auth::SESSION_IDLE_DAYS))
+            ],
         )?;
         connection.execute(
-            "INSERT INTO sessions (token_sha256, account_id, expires_at_micros) VALUES (?1, ?2, ?3)",
-            params![token_sha256.as_slice(), account_id.to_string(), micros(expires_at)],
+            "INSERT INTO sessions (token_sha256, account_id, expires_at_micros, last_used_micros) \
+             VALUES (?1, ?2, ?3, ?4)",
+            params![
+                token_sha256.as_slice(),
+                account_id.to_string(),
+                micros(expires_at),
+                micros(now)
+            ],
         )?;
         Ok(())
     }
@@ -476,17 +501,29 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<Option<AccountRecord>, StoreError> {
         let connection = self.lock();
-        connection
+        let idle_since = micros(now - chrono::Duration::days(crate::auth::SESSION_IDLE_DAYS));
+        let found = connection
             .query_row(
-                "SELECT a.id, a.username, a.role, a.password_hash, a.created_at \
+                "SELECT a.id, a.username, a.role, a.password_hash, a.created_at, s.last_used_micros \
                  FROM sessions s JOIN accounts a ON a.id = s.account_id \
-                 WHERE s.token_sha256 = ?1 AND s.expires_at_micros > ?2",
-                params![token_sha256.as_slice(), micros(now)],
-                read_account_row,
+                 WHERE s.token_sha256 = ?1 AND s.expires_at_micros > ?2 \
+                 AND s.last_used_micros > ?3",
+                params![token_sha256.as_slice(), micros(now), idle_since],
+                |row| Ok((read_account_row(row)?, row.get::<_, i64>(5)?)),
             )
-            .optional()?
-            .map(account_from_row)
-            .transpose()
+            .optional()?;
+        let Some((row, last_used)) = found else {
+            return Ok(None);
+        };
+        let resolution =
+            chrono::Duration::minutes(crate::auth::SESSION_LAST_USE_RESOLUTION_MINUTES);
+        if last_used <= micros(now - resolution) {
+            connection.execute(
+                "UPDATE sessions SET last_used_micros = ?2 WHERE token_sha256 = ?1",
+                params![token_sha256.as_slice(), micros(now)],
+            )?;
+        }
+        account_from_row(row).map(Some)
     }
 
     fn delete_session(&self, token_sha256: [u8; 32]) -> Result<bool, StoreError> {
@@ -496,6 +533,120 @@ impl Store for SqliteStore {
             [token_sha256.as_slice()],
         )?;
         Ok(deleted > 0)
+    }
+
+    fn delete_sessions_of_account(&self, account_id: Uuid) -> Result<usize, StoreError> {
+        let connection = self.lock();
+        Ok(connection.execute(
+            "DELETE FROM sessions WHERE account_id = ?1",
+            [account_id.to_string()],
+        )?)
+    }
+
+    fn set_password_hash(
+        &self,
+        account_id: Uuid,
+        password_hash: &str,
+        keep_session: Option<[u8; 32]>,
+    ) -> Result<bool, StoreError> {
+        let mut connection = self.lock();
+        let transaction = connection.transaction()?;
+        let changed = transaction.execute(
+            "UPDATE accounts SET password_hash = ?2 WHERE id = ?1",
+            params![account_id.to_string(), password_hash],
+        )?;
+        // A zero-length blob matches no session, so `None` ends them all.
+        let keep = keep_session
+            .map(|digest| digest.to_vec())
+            .unwrap_or_default();
+        transaction.execute(
+            "DELETE FROM sessions WHERE account_id = ?1 AND token_sha256 <> ?2",
+            params![account_id.to_string(), keep],
+        )?;
+        transaction.commit()?;
+        Ok(changed > 0)
+    }
+
+    fn delete_account(&self, account_id: Uuid, actor_key: &str) -> Result<bool, StoreError> {
+        let mut connection = self.lock();
+        let transaction = connection.transaction()?;
+        for index_table in ["statement_agents", "statement_activities"] {
+            transaction.execute(
+                &format!(
+                    "DELETE FROM {index_table} WHERE sequence IN \
+                     (SELECT sequence FROM statements WHERE actor_key = ?1)"
+                ),
+                [actor_key],
+            )?;
+        }
+        transaction.execute("DELETE FROM statements WHERE actor_key = ?1", [actor_key])?;
+        // Sessions, class memberships, a teacher's classes and their assignments go with the
+        // account (ON DELETE CASCADE); invitations it made or used keep no link to it.
+        let deleted = transaction.execute(
+            "DELETE FROM accounts WHERE id = ?1",
+            [account_id.to_string()],
+        )?;
+        transaction.commit()?;
+        Ok(deleted > 0)
+    }
+
+    fn create_teacher_invitation(
+        &self,
+        code_sha256: [u8; 32],
+        created_by: Option<Uuid>,
+        created_at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let connection = self.lock();
+        connection.execute(
+            "INSERT INTO teacher_invitations \
+             (code_sha256, created_by, created_at_micros, expires_at_micros) \
+             VALUES (?1, ?2, ?3, ?4)",
+            params![
+                code_sha256.as_slice(),
+                created_by.map(|id| id.to_string()),
+                micros(created_at),
+                micros(expires_at)
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn create_account_with_invitation(
+        &self,
+        account: &AccountRecord,
+        code_sha256: [u8; 32],
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let mut connection = self.lock();
+        let transaction = connection.transaction()?;
+        let inserted = transaction.execute(
+            "INSERT INTO accounts (id, username, role, password_hash, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                account.id.to_string(),
+                account.username,
+                account.role.as_str(),
+                account.password_hash,
+                account.created_at.to_rfc3339(),
+            ],
+        );
+        match inserted {
+            Ok(_) => {}
+            Err(error) if is_unique_violation(&error) => return Err(StoreError::UsernameTaken),
+            Err(error) => return Err(error.into()),
+        }
+        let used = transaction.execute(
+            "UPDATE teacher_invitations SET used_by = ?2, used_at_micros = ?3 \
+             WHERE code_sha256 = ?1 AND used_at_micros IS NULL AND expires_at_micros > ?3",
+            params![code_sha256.as_slice(), account.id.to_string(), micros(now)],
+        )?;
+        if used == 0 {
+            // Dropping the transaction rolls the account back.
+            return Err(StoreError::InvitationInvalid);
+        }
+        transaction.commit()?;
+        Ok(())
     }
 
     fn create_class(&self, class: &ClassRecord) -> Result<(), StoreError> {
