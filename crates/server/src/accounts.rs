@@ -326,6 +326,39 @@ pub const DEMO_ACCOUNTS: [(&str, &str, Role); 2] = [
     ("demo-teacher", "baeum-teacher", Role::Teacher),
 ];
 
+/// Every username and password this project has ever published (the README's demo accounts,
+/// `demo-admin` included until stop 17): a server that was seeded before still holds them.
+pub const PUBLISHED_PASSWORDS: [(&str, &str); 3] = [
+    ("demo-learner", "baeum-learner"),
+    ("demo-teacher", "baeum-teacher"),
+    ("demo-admin", "baeum-admin"),
+];
+
+/// The accounts that still sign in with a password from [`PUBLISHED_PASSWORDS`], with their
+/// role. `main.rs` refuses to serve a network with any of them, so a school that followed an
+/// older README (which seeded `demo-admin` / `baeum-admin`) is not left open after upgrading.
+pub async fn accounts_with_published_passwords(
+    state: &AppState,
+) -> Result<Vec<(String, Role)>, ServerError> {
+    let mut found = Vec::new();
+    for (username, password) in PUBLISHED_PASSWORDS {
+        let account = run_blocking(&state.store, move |store| {
+            store.account_by_username(username)
+        })
+        .await?;
+        let Some(account) = account else { continue };
+        let hash = account.password_hash.clone();
+        let matches = state
+            .hashing
+            .run(move || crate::auth::verify_password(&hash, password))
+            .await?;
+        if matches {
+            found.push((account.username, account.role));
+        }
+    }
+    Ok(found)
+}
+
 /// Creates the demo accounts if they do not exist yet, and a demo class owned by
 /// `demo-teacher` with `demo-learner` in it, so a teacher sees a learner's progress out of
 /// the box. Running it again changes nothing.

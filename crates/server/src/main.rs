@@ -301,6 +301,30 @@ async fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if !address.ip().is_loopback() && !arguments.seed_demo_on_network {
+        match baeum_server::accounts::accounts_with_published_passwords(&state).await {
+            Ok(open) if open.is_empty() => {}
+            Ok(open) => {
+                let names: Vec<String> = open
+                    .iter()
+                    .map(|(username, role)| format!("{username} ({})", role.as_str()))
+                    .collect();
+                eprintln!(
+                    "baeum-server: refusing to serve the network address {address}: {} still \
+                     sign in with the demo password printed in the README, so anyone on the \
+                     network could sign in as them. Give each a new password with \
+                     `baeum-server admin reset-password USERNAME --data DIR` (or, for a demo on \
+                     a network you control, add {SEED_DEMO_ON_NETWORK})",
+                    names.join(", ")
+                );
+                return ExitCode::from(2);
+            }
+            Err(error) => {
+                eprintln!("baeum-server: cannot check the accounts: {error}");
+                return ExitCode::from(1);
+            }
+        }
+    }
     if arguments.seed_demo {
         if let Err(error) = baeum_server::accounts::seed_demo(&state).await {
             eprintln!("baeum-server: cannot create the demo accounts: {error}");

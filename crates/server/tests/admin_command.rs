@@ -277,3 +277,68 @@ fn plain_http_on_a_network_address_warns_that_passwords_are_readable() {
         "{warning}"
     );
 }
+
+/// A school that followed an older README has `demo-admin` / `baeum-admin` in its database.
+/// After upgrading, the server refuses to serve a network until that password is changed.
+#[tokio::test]
+async fn a_published_demo_password_left_in_the_database_is_refused_on_a_network() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = folder.path().join("data");
+    {
+        let state = open(&data);
+        baeum_server::accounts::create_account(
+            &state,
+            "demo-admin",
+            "baeum-admin",
+            baeum_server::store::Role::Admin,
+        )
+        .await
+        .expect("the old seeding's admin");
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baeum-server"))
+        .args(["--addr", "0.0.0.0:0", "--dist", "none", "--content", "none"])
+        .arg("--data")
+        .arg(&data)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the server");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the server served a network with demo-admin's published password");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("demo-admin (admin)"), "{stderr}");
+    assert!(stderr.contains("admin reset-password"), "{stderr}");
+
+    let password_file = folder.path().join("new-password.txt");
+    std::fs::write(&password_file, "a password nobody printed\n").unwrap();
+    let reset = admin(
+        &data,
+        &[
+            "reset-password",
+            "demo-admin",
+            "--password-file",
+            password_file.to_str().unwrap(),
+        ],
+    );
+    assert!(reset.status.success(), "{}", text(&reset.stderr));
+    let state = open(&data);
+    assert!(
+        baeum_server::accounts::accounts_with_published_passwords(&state)
+            .await
+            .unwrap()
+            .is_empty(),
+        "the new password is not a published one"
+    );
+}
