@@ -28,10 +28,12 @@ const DEFAULT_SECONDS: u64 = 600;
 /// How long `cargo xtask test` fuzzes each target past its corpus.
 pub const TEST_SECONDS: u64 = 20;
 
-pub const USAGE: &str = "  fuzz [--seconds N] [--minimize-corpus] [TARGET…]
+pub const USAGE: &str = "  fuzz [--seconds N] [--quiet] [--minimize-corpus] [TARGET…]
                              run each fuzz target (all when none is named) for N seconds
                              (default 600) over its committed corpus; fails naming the input
-                             that crashed. --minimize-corpus instead folds what runs found into
+                             that crashed. --quiet keeps libFuzzer's progress lines in
+                             fuzz/target/logs/ and prints them only for a target that fails.
+                             --minimize-corpus instead folds what runs found into
                              fuzz/corpus/, keeping only inputs that add coverage";
 
 fn fuzz_dir() -> PathBuf {
@@ -42,6 +44,7 @@ fn fuzz_dir() -> PathBuf {
 pub fn run(arguments: &[String]) -> Result<()> {
     let mut seconds = DEFAULT_SECONDS;
     let mut minimize = false;
+    let mut quiet = false;
     let mut chosen = Vec::new();
     let mut rest = arguments.iter();
     while let Some(argument) = rest.next() {
@@ -55,6 +58,7 @@ pub fn run(arguments: &[String]) -> Result<()> {
                     .with_context(|| format!("--seconds {value:?} is not a positive number"))?;
             }
             "--minimize-corpus" => minimize = true,
+            "--quiet" => quiet = true,
             flag if flag.starts_with('-') => bail!("unknown argument {flag}\n\n{USAGE}"),
             target => chosen.push(target.to_owned()),
         }
@@ -72,18 +76,19 @@ pub fn run(arguments: &[String]) -> Result<()> {
         if minimize {
             minimize_corpus(target)?;
         } else {
-            fuzz(target, seconds)?;
+            fuzz(target, seconds, quiet)?;
         }
     }
     Ok(())
 }
 
 /// The short pass of `cargo xtask test`: every target over its whole committed corpus, then
-/// [`TEST_SECONDS`] of new inputs each.
+/// [`TEST_SECONDS`] of new inputs each, quietly (libFuzzer prints thousands of progress lines
+/// a target, which would bury the rest of the test's output).
 pub fn test_pass() -> Result<()> {
     ensure_cargo_fuzz()?;
     for target in targets()? {
-        fuzz(&target, TEST_SECONDS)?;
+        fuzz(&target, TEST_SECONDS, true)?;
     }
     Ok(())
 }
@@ -117,8 +122,10 @@ fn cargo_fuzz(subcommand: &str, target: &str) -> Command {
     command
 }
 
-/// Runs one target for `seconds`, failing with the path of the input that crashed it.
-fn fuzz(target: &str, seconds: u64) -> Result<()> {
+/// Runs one target for `seconds`, failing with the path of the input that crashed it. With
+/// `quiet`, the build's and libFuzzer's output go to `fuzz/target/logs/<target>.log`, and
+/// only its last lines are printed, when the target fails.
+fn fuzz(target: &str, seconds: u64, quiet: bool) -> Result<()> {
     let committed = fuzz_dir().join("corpus").join(target);
     let found = fuzz_dir().join("target").join("corpus").join(target);
     let artifacts = fuzz_dir().join("artifacts").join(target);
@@ -129,20 +136,48 @@ fn fuzz(target: &str, seconds: u64) -> Result<()> {
     println!("xtask fuzz: {target} for {seconds} s");
     let started = Instant::now();
     let since = SystemTime::now();
-    let status = cargo_fuzz("run", target)
+    let mut command = cargo_fuzz("run", target);
+    command
         .arg(&found)
         .arg(&committed)
         .arg("--")
         .arg(format!("-max_total_time={seconds}"))
-        .arg(format!("-artifact_prefix={}/", artifacts.display()))
-        .status()
-        .context("cannot start cargo fuzz")?;
+        .arg(format!("-artifact_prefix={}/", artifacts.display()));
+    let log = fuzz_dir()
+        .join("target")
+        .join("logs")
+        .join(format!("{target}.log"));
+    if quiet {
+        let folder = log.parent().unwrap_or(&log);
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("cannot create {}", folder.display()))?;
+        let file = std::fs::File::create(&log)
+            .with_context(|| format!("cannot write {}", log.display()))?;
+        let copy = file
+            .try_clone()
+            .with_context(|| format!("cannot write {}", log.display()))?;
+        command.stdout(copy).stderr(file);
+    }
+    let status = command.status().context("cannot start cargo fuzz")?;
+    let summary = if quiet {
+        last_lines(&log, 1)
+    } else {
+        String::new()
+    };
     if status.success() {
         println!(
-            "xtask fuzz: {target} passed in {:.0} s",
-            started.elapsed().as_secs_f64()
+            "xtask fuzz: {target} passed in {:.0} s {}",
+            started.elapsed().as_secs_f64(),
+            summary.trim()
         );
         return Ok(());
+    }
+    if quiet {
+        eprintln!(
+            "xtask fuzz: the last lines of {}:\n{}",
+            log.display(),
+            last_lines(&log, 60)
+        );
     }
     match newest_file_since(&artifacts, since) {
         Some(input) => bail!(
@@ -153,6 +188,13 @@ fn fuzz(target: &str, seconds: u64) -> Result<()> {
         ),
         None => bail!("cargo fuzz run {target} failed with {status} before finding a crash"),
     }
+}
+
+/// The last `count` lines of a log file (nothing when it cannot be read).
+fn last_lines(path: &Path, count: usize) -> String {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(count)..].join("\n")
 }
 
 /// The file of `folder` written last, if any was written after `since`.
