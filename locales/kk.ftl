@@ -251,7 +251,7 @@ course-lesson-steps = · { $count } қадам
 download-error-connection = байланыс үзілді. Жүктелген бөлігі сақталды; желіге қосылғанда жалғастырыңыз
 download-error-damaged = { $name } бүлінген күйде келе берді ({ $attempts } әрекет); кейінірек қайталап көріңіз
 download-error-status = сервер { $name } файлына { $status } деп жауап берді
-download-error-device-full = бұл құрылғының жады толы. Ештеңе жоғалған жоқ; аяқтаған курсыңыздың жүктелгендерін өшіріңіз (олардың тізімі «Осы құрылғы» бетінде) немесе құрылғыда орын босатыңыз, содан кейін жалғастырыңыз
+download-error-device-full = бұл құрылғының сақтау орны толы. Ештеңе жоғалған жоқ; аяқтаған курсыңыздың жүктелгендерін өшіріңіз (олардың тізімі «Осы құрылғы» бетінде) немесе құрылғыда орын босатыңыз, содан кейін жалғастырыңыз
 download-error-storage = жүктелгенді сақтау мүмкін болмады: { $reason }
 download-error-delete = жүктелгендерді өшіру мүмкін болмады: { $reason }
 download-progress-label = Жүктеу барысы
@@ -301,7 +301,7 @@ settings-storage-measuring = Жад өлшенуде…
 settings-storage-unreported = Бұл браузер жад көлемін көрсетпейді.
 settings-storage-use = baeum үшін қолжетімді { $quota } ішінен { $used } пайдаланылды.
 settings-storage-meter-label = Пайдаланылған жад
-settings-persistence-checking = Жүктелгендердің қорғалғаны тексерілуде…
+settings-persistence-checking = Жүктелгендердің қорғалған-қорғалмағаны тексерілуде…
 settings-persistence-protected = Жүктелгендеріңіз бен прогресіңіз қорғалған: браузер орын босату үшін оларды өшірмейді.
 settings-persistence-not-protected = Құрылғыда орын азайса, браузер жүктелгендерді өшіруі мүмкін. Жауаптарыңыз мектепке жеткенше сақталады.
 settings-protect-downloads = Жүктелгендерімді қорғау
@@ -360,11 +360,11 @@ classes-for-teacher-after = бетінде.
 classes-my-assignments-title = Менің тапсырмаларым
 classes-assignments-as-of = { $time } жағдайы бойынша
 classes-assignments-loading = Тапсырмаларыңыз жүктелуде…
-classes-no-assignments = Әзірге тапсырма жоқ. Мұғаліміңіз тапсырған сабақтар осында шығады.
+classes-no-assignments = Әзірге тапсырма жоқ. Мұғаліміңіз тапсырма ретінде берген сабақтар осында шығады.
 classes-download-assigned = Тапсырмаларымды желіден тыс қолдану үшін жүктеп алу
 classes-download-assigned-finding = Тапсырмаларыңызға не қажет екені анықталуда…
 classes-download-assigned-progress = Жүктелуде: { $current } / { $total }…
-classes-download-assigned-done = Тапсырылған сабақтарыңыз осы құрылғыда: олар желіден тыс ашылады.
+classes-download-assigned-done = Тапсырма ретінде берілген сабақтарыңыз осы құрылғыда: олар желіден тыс ашылады.
 classes-download-assigned-stopped = Жүктеу тоқтады: { $reason }.
 classes-assignment-assigned-by = Тапсырма берген:
 classes-assignment-class = · сынып: { $class }
@@ -414,7 +414,7 @@ teach-target-whole-course = { $course } (бүкіл курс)
 ## Teacher pages: who may see them
 
 teach-loading = Жүктелуде…
-teach-signed-out = Сынып құрып, сабақ тапсыру үшін мұғалім аккаунтымен кіріңіз.
+teach-signed-out = Сынып құрып, тапсырма беру үшін мұғалім аккаунтымен кіріңіз.
 teach-not-teacher = Бұл беттер мұғалімдерге арналған. Сыныптарыңыз бен тапсырмаларыңыз { $link } бетінде.
 teach-not-teacher-link = Менің сыныптарым
 
@@ -461,7 +461,7 @@ teach-remove-failed = { $name } шығарылмады: { $error }
 
 ## Teacher pages: assigning lessons
 
-teach-assign-title = Сабақ тапсыру
+teach-assign-title = Тапсырма беру
 teach-assign-course = Курс
 teach-assign-choose-course = Курсты таңдаңыз
 teach-assign-catalog-failed = Курстар тізімін жүктеу мүмкін болмады: { $error }.
@@ -474,11 +474,11 @@ teach-assign-note = Оқушыларға ескертпе (міндетті ем
 teach-assign-for = Кімге
 teach-assign-whole-class = Бүкіл сынып
 teach-assign-chosen-learners = Таңдалған оқушылар
-teach-assign = Тапсыру
-teach-assign-course-missing = Тапсыратын курсты таңдаңыз.
+teach-assign = Тапсырма беру
+teach-assign-course-missing = Тапсырма ретінде беретін курсты таңдаңыз.
 teach-assign-due-unusable = Мерзімді қолдану мүмкін емес: { $problem }.
-teach-assign-learners-missing = Кемінде бір оқушыны таңдаңыз немесе бүкіл сыныпқа тапсырыңыз.
-teach-assigned = Тапсырылды.
+teach-assign-learners-missing = Кемінде бір оқушыны таңдаңыз немесе бүкіл сыныпқа тапсырма беріңіз.
+teach-assigned = Тапсырма берілді.
 teach-assigned-offline = Осы құрылғыда сақталды; желіге қайта қосылғанда жіберіледі.
 teach-assign-save-failed = Тапсырманы осы құрылғыда сақтау мүмкін болмады: { $error }
 

@@ -74,15 +74,15 @@ home-lessons-progress = 레슨 { $total }개 중 { $done }개 완료
 
 # $reason is why the device's storage failed (one of the storage- messages).
 progress-storage-failed = 이 기기에서 학습 진도를 읽을 수 없어요: { $reason }
-progress-fold-unavailable = 학습 진도를 계산하지 못했어요. 필요한 앱의 일부를 내려받지 못했어요. 인터넷에 연결한 뒤 이 페이지를 다시 열어 주세요. 지금까지 한 학습은 사라지지 않아요.
+progress-fold-unavailable = 학습 진도를 계산하지 못했어요. 필요한 앱의 일부를 다운로드하지 못했어요. 인터넷에 연결한 뒤 이 페이지를 다시 열어 주세요. 지금까지 한 학습은 사라지지 않아요.
 
 ## Not found: an address that is no page of the app
 
 notfound-title = 없는 페이지예요
 notfound-back = 내 코스로 돌아가기
 page-chunk-loading = 페이지를 여는 중…
-page-chunk-failed = 이 페이지를 내려받지 못했어요. 연결을 확인하고 다시 시도해 주세요.
-assignments-chunk-failed = 과제를 내려받지 못했어요. 연결을 확인하고 다시 시도해 주세요.
+page-chunk-failed = 이 페이지를 다운로드하지 못했어요. 연결을 확인하고 다시 시도해 주세요.
+assignments-chunk-failed = 과제를 다운로드하지 못했어요. 연결을 확인하고 다시 시도해 주세요.
 page-chunk-retry = 다시 시도
 page-chunk-reload-hint = 온라인인데도 계속 이렇다면 다른 탭에서 앱이 업데이트되었을 수 있어요. 앱을 다시 불러와 주세요.
 page-chunk-reload = 앱 다시 불러오기
@@ -178,7 +178,7 @@ sync-problem-server-unreachable = 서버에 연결할 수 없음
 # $status is the HTTP status code number the server answered with (for example 500).
 sync-problem-server-error = 서버 오류 (http { $status })
 # $detail is a technical description (in English).
-sync-problem-unreadable-answer = 서버가 읽을 수 없는 응답을 보냄: { $detail }
+sync-problem-unreadable-answer = 서버 응답을 읽을 수 없음: { $detail }
 # $detail is the server's explanation (in English).
 sync-problem-rejected = 거절됨: { $detail }
 sync-problem-refused = 서버가 어떤 답인지 밝히지 않고 거절했습니다(http { $status }). 모든 답은 이 기기에 남아 있고 나중에 다시 보냅니다: { $detail }
@@ -440,7 +440,7 @@ download-list-empty = 다운로드한 코스가 없어요. 코스 페이지에�
 download-list-entry = { $title }: { $size }
 # Button next to a downloaded course.
 download-list-delete = 다운로드 삭제
-download-list-note = 다운로드를 삭제해도 학습 진도는 남아요. 코스는 다시 온라인에서 열려요.
+download-list-note = 다운로드를 삭제해도 학습 진도는 남아요. 코스는 다시 온라인에서만 열 수 있어요.
 # Status line of the download panel.
 download-status-checking = 이 기기에 무엇이 있는지 확인하는 중…
 # Status line. $total is the size of the whole course with its audio, e.g. "12.5 MB".
@@ -471,7 +471,7 @@ download-status-paused = 일시 정지됨: { $done } / { $total } 다운로드�
 # Status line. $reason says why, in one of the download-error-… messages.
 download-status-stopped = 다운로드가 멈췄어요: { $reason }.
 # Status line. $total is the size of the downloaded course, e.g. "12.5 MB".
-download-status-complete = 다운로드 완료: 이 기기에 { $total }. 오프라인에서도 쓸 수 있어요.
+download-status-complete = 다운로드 완료: 이 기기에 { $total } 저장됨. 오프라인에서도 쓸 수 있어요.
 download-status-unavailable = 이 브라우저는 다운로드를 보관할 수 없어요(시크릿 창인가요?). 온라인일 때는 레슨을 그대로 열 수 있어요.
 
 ## "This device" page: languages, storage, connection (src/pages/settings.rs)
@@ -532,7 +532,7 @@ history-import-unreadable = 파일을 읽을 수 없어요
 # technical description of what is wrong in the file.
 history-import-not-json = 학습 기록 파일이 아니에요(JSON이 아님: { $error })
 # Why importing a history file failed; shown alone, starting with a small letter.
-history-import-not-a-list = 학습 기록 파일이 아니에요. 기록(statement) 목록이어야 해요
+history-import-not-a-list = 학습 기록 파일이 아니에요. 기록 목록이어야 해요
 # The result of importing a history file. Each argument is a number of records (statements):
 # $added were imported, $already_here were on this device already, $not_yours are another
 # learner's, $unreadable could not be read. English does not vary the words with the number;

@@ -6,7 +6,7 @@
 
 ## Navigation
 
-nav-main = Основное меню
+nav-main = Главное меню
 nav-courses = Курсы
 nav-me = Профиль
 nav-device = Устройство
@@ -46,7 +46,7 @@ home-course-meta = { $units ->
        *[many] { $lessons } уроков
     } · { $size } для скачивания
 home-load-failed = Не удалось показать: { $reason }.
-home-load-advice-offline = Подключитесь к интернету один раз, чтобы загрузить это; после этого всё будет работать без сети.
+home-load-advice-offline = Подключитесь к интернету один раз, чтобы загрузить материалы, — после этого они будут доступны без сети.
 home-load-advice-later = Попробуйте позже. Ваш прогресс в безопасности.
 home-today = Сегодня
 home-continue-lesson = Продолжить: { $lesson }
@@ -125,9 +125,9 @@ account-wrong-credentials = неверное имя пользователя и�
 account-username-taken = это имя пользователя уже занято
 account-unreachable = не удалось связаться с сервером; попробуйте снова, когда будете в сети
 account-server-error = ошибка сервера (http { $status }); попробуйте позже
-account-server-refused = сервер отказал (http { $status })
+account-server-refused = сервер отклонил запрос (http { $status })
 account-unreadable-answer = сервер прислал ответ, который приложение не может прочитать: { $detail }
-account-storage-failed = не удалось сохранить вход на этом устройстве: { $reason }
+account-storage-failed = не удалось сохранить данные для входа на этом устройстве: { $reason }
 
 account-actions-heading = Ваша учётная запись
 account-change-password-heading = Сменить пароль
@@ -151,7 +151,7 @@ sync-activity-syncing = Синхронизация…
 sync-activity-up-to-date = Всё синхронизировано
 sync-activity-waiting-to-retry = Скоро попробуем снова
 sync-activity-offline = Без сети: прогресс сохраняется на этом устройстве
-sync-activity-sign-in-again = Войдите снова, чтобы синхронизировать
+sync-activity-sign-in-again = Войдите снова для синхронизации
 sync-activity-not-signed-in = Вы не вошли: прогресс остаётся на этом устройстве
 sync-waiting-label = Ждут синхронизации
 sync-last-label = Последняя синхронизация
@@ -484,7 +484,7 @@ teach-error-rate-limited = слишком много попыток; подож�
     } и попробуйте снова
 teach-error-unprepared = не удалось подготовить задание: { $error }
 teach-error-unreadable-answer = сервер прислал ответ, который приложение не может прочитать: { $error }
-teach-error-refused = сервер отказал (http { $status })
+teach-error-refused = сервер отклонил запрос (http { $status })
 
 ## Teacher pages: where a learner stands with an assignment
 
@@ -575,7 +575,7 @@ teach-assign-chosen-learners = Выбранные ученики
 teach-assign = Задать
 teach-assign-course-missing = Выберите курс, который нужно задать.
 teach-assign-due-unusable = Срок указан неверно: { $problem }.
-teach-assign-learners-missing = Выберите хотя бы одного ученика или задайте задание всему классу.
+teach-assign-learners-missing = Выберите хотя бы одного ученика или дайте задание всему классу.
 teach-assigned = Задано.
 teach-assigned-offline = Сохранено на этом устройстве; задание отправится, когда вы снова будете в сети.
 teach-assign-save-failed = Не удалось сохранить задание на этом устройстве: { $error }

@@ -2,7 +2,7 @@
 # Message ids are the same as in English (locales/en.ftl); only the values are translated.
 # Terms used throughout: khóa học (course), chương (unit), bài học (lesson), ôn tập (review),
 # tải xuống (download), đồng bộ (sync), lớp (class), bài tập (assignment), ngoại tuyến (offline),
-# học viên (learner), giáo viên (teacher), thiết bị (device), máy chủ (server).
+# học sinh (learner), giáo viên (teacher), thiết bị (device), máy chủ (server).
 
 ## Navigation: the main menu in the header
 
@@ -21,7 +21,7 @@ shell-update-ready = Đã có phiên bản mới của baeum.
 shell-update-now = Cập nhật ngay
 shell-synced = Đã đồng bộ
 shell-saved-on-device = Đã lưu trên thiết bị này
-shell-waiting-to-sync = { $count } đang chờ đồng bộ
+shell-waiting-to-sync = { $count } câu trả lời đang chờ đồng bộ
 shell-waiting-on-device = { $count } đã lưu trên thiết bị này
 
 ## Home: today's standing and the list of courses
@@ -342,7 +342,7 @@ history-day-summary = : hoàn thành { $lessons } bài học, { $answers } câu 
 history-import-unreadable = không đọc được tệp
 history-import-not-json = đây không phải là tệp lịch sử (không phải JSON: { $error })
 history-import-not-a-list = đây không phải là tệp lịch sử: tệp phải là một danh sách các bản ghi
-history-import-result = Đã nhập { $added }; { $already_here } đã có sẵn ở đây; { $not_yours } thuộc về học viên khác; { $unreadable } không đọc được.
+history-import-result = Đã nhập { $added }; { $already_here } đã có sẵn ở đây; { $not_yours } thuộc về học sinh khác; { $unreadable } không đọc được.
 
 ## My classes page and the learner's assignments (src/teaching/learner.rs)
 
@@ -438,7 +438,7 @@ teach-create-class = Tạo lớp
 teach-create-class-name-missing = Hãy đặt tên cho lớp.
 teach-create-class-failed = Chưa tạo được lớp: { $error }
 teach-no-classes = Chưa có lớp nào. Hãy tạo một lớp ở trên.
-teach-class-learner-count = { $count } học viên
+teach-class-learner-count = { $count } học sinh
 teach-join-code = Mã tham gia
 
 ## Teacher pages: one class
@@ -452,18 +452,18 @@ teach-rename = Đổi tên
 teach-class-renamed = Đã đổi tên lớp.
 teach-rename-failed = Chưa đổi được tên: { $error }
 teach-rotate-join-code = Tạo mã tham gia mới
-teach-rotate-join-code-hint = Học viên đã ở trong lớp vẫn ở lại lớp; mã cũ sẽ không dùng được nữa.
+teach-rotate-join-code-hint = Học sinh đã ở trong lớp vẫn ở lại lớp; mã cũ sẽ không dùng được nữa.
 teach-join-code-rotated = Lớp đã có mã tham gia mới; mã cũ không còn dùng được.
 teach-rotate-failed = Chưa tạo được mã mới: { $error }
 
 ## Teacher pages: the learners in a class
 
-teach-members-title = Học viên
-teach-no-members = Chưa có học viên nào. Học viên tham gia bằng mã ở trên.
+teach-members-title = Học sinh
+teach-no-members = Chưa có học sinh nào. Học sinh tham gia bằng mã ở trên.
 teach-remove = Xóa
 teach-remove-member-label = Xóa { $name } khỏi lớp
 teach-confirm-removal = Xác nhận xóa
-teach-remove-question = Xóa { $name } khỏi lớp này? Học viên này sẽ không xem được các bài tập của lớp nữa.
+teach-remove-question = Xóa { $name } khỏi lớp này? Học sinh này sẽ không xem được các bài tập của lớp nữa.
 teach-remove-yes = Có, xóa
 teach-remove-keep = Giữ lại
 teach-remove-failed = Chưa xóa được { $name }: { $error }
@@ -479,14 +479,14 @@ teach-assign-whole-course = Cả khóa học
 teach-assign-lesson = Bài học (không bắt buộc)
 teach-assign-whole-unit = Cả chương
 teach-assign-due = Hạn nộp (giờ địa phương của bạn)
-teach-assign-note = Ghi chú cho học viên (không bắt buộc)
+teach-assign-note = Ghi chú cho học sinh (không bắt buộc)
 teach-assign-for = Giao cho
 teach-assign-whole-class = Cả lớp
-teach-assign-chosen-learners = Học viên được chọn
+teach-assign-chosen-learners = Học sinh được chọn
 teach-assign = Giao bài
 teach-assign-course-missing = Hãy chọn một khóa học để giao.
 teach-assign-due-unusable = Không dùng được hạn nộp này: { $problem }.
-teach-assign-learners-missing = Hãy chọn ít nhất một học viên, hoặc giao cho cả lớp.
+teach-assign-learners-missing = Hãy chọn ít nhất một học sinh, hoặc giao cho cả lớp.
 teach-assigned = Đã giao.
 teach-assigned-offline = Đã lưu trên thiết bị này; bài tập sẽ được gửi khi bạn trực tuyến trở lại.
 teach-assign-save-failed = Không thể lưu bài tập trên thiết bị này: { $error }
@@ -498,7 +498,7 @@ teach-queue-waiting = Đang chờ gửi
 teach-queue-refused = Máy chủ không chấp nhận: { $reason }
 teach-queue-dismiss = Ẩn
 teach-audience-whole-class = cả lớp
-teach-audience-learners = { $count } học viên
+teach-audience-learners = { $count } học sinh
 teach-quoted-note = “{ $note }”
 
 ## Teacher pages: the progress dashboard
@@ -506,11 +506,11 @@ teach-quoted-note = “{ $note }”
 teach-dashboard-title = Tiến độ
 teach-dashboard-loading = Đang tải bảng tiến độ…
 teach-dashboard-offline = Đây là bản sao đã lưu trên thiết bị này; chưa thể cập nhật.
-teach-dashboard-learners = Học viên
+teach-dashboard-learners = Học sinh
 teach-most-missed-title = Các mục hay sai nhất
 teach-no-missed-items = Chưa có mục nào bị sai.
-teach-missed-by-class = sai { $wrong } / { $attempts } lần, bởi { $learners } học viên
-teach-column-learner = Học viên
+teach-missed-by-class = sai { $wrong } / { $attempts } lần, bởi { $learners } học sinh
+teach-column-learner = Học sinh
 teach-column-lesson = Bài học
 teach-column-status = Trạng thái
 teach-column-lessons = Số bài học
@@ -526,7 +526,7 @@ teach-csv-failed = Không tải được CSV: { $error }
 ## Teacher pages: one learner
 
 teach-back-to-class = ← Quay lại lớp
-teach-learner-title-fallback = Học viên
+teach-learner-title-fallback = Học sinh
 teach-drill-down-as-of = Tính đến { $time } · hoạt động lần cuối { $last_active }
 teach-drill-down-due = Hạn nộp { $time }
 teach-items-missed-title = Các mục bị sai
