@@ -3,6 +3,7 @@
 //! its work, so a fresh machine needs nothing but these commands.
 
 mod bench;
+mod breakdown;
 mod budget;
 mod build;
 mod content;
@@ -30,8 +31,11 @@ const USAGE: &str = "usage: cargo xtask <command>
   content [--out DIR] [--generate-audio]
                              validate content/ and build the course packs
   bench [--runs N] [--no-build]  measure bytes, load times, sync and server throughput
-  size                       build the client in release mode and report its bytes against
-                             the budgets (the test's size step alone)";
+  size [--breakdown] [--no-build]
+                             build the client in release mode and report its bytes against
+                             the budgets (the test's size step alone); --breakdown also lists
+                             the learners' main wasm by crate and by our own function (twiggy);
+                             --no-build measures the last build";
 
 fn main() {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
@@ -42,7 +46,7 @@ fn main() {
         Some("e2e") => end_to_end_only(&arguments[1..]),
         Some("content") => content::run(&arguments[1..]),
         Some("bench") => bench::run(&arguments[1..]),
-        Some("size") => size(),
+        Some("size") => size(&arguments[1..]),
         Some("fuzz") => fuzz::run(&arguments[1..]),
         _ => {
             eprintln!("{USAGE}\n{}", fuzz::USAGE);
@@ -232,9 +236,23 @@ fn test() -> Result<()> {
 }
 
 /// The client build and its byte budget alone, for seeing what a change costs in bytes.
-fn size() -> Result<()> {
+fn size(arguments: &[String]) -> Result<()> {
+    let mut breakdown = false;
+    let mut build_first = true;
+    for argument in arguments {
+        match argument.as_str() {
+            "--breakdown" => breakdown = true,
+            "--no-build" => build_first = false,
+            other => bail!("unknown argument {other}\n\n{USAGE}"),
+        }
+    }
     tools::ensure_client_toolchain()?;
-    build::build_client()?;
+    if build_first {
+        build::build_client()?;
+    }
+    if breakdown {
+        breakdown::report(&tools::repo_root(), &build::dist_dir())?;
+    }
     budget::check_shell_budget(&build::dist_dir())
 }
 
