@@ -359,6 +359,13 @@ export async function fetchLesson(baseUrl, courseId, lessonId) {
   return (await fetch(`${baseUrl}/content/${entry.file}`)).json();
 }
 
+/** How many lessons a course has, from the catalog, so that tests follow the content. */
+export async function lessonCount(baseUrl, courseId) {
+  const catalog = await (await fetch(`${baseUrl}/content/catalog.json`)).json();
+  const course = catalog.courses.find((entry) => entry.id === courseId);
+  return course.units.reduce((sum, unit) => sum + unit.lesson_count, 0);
+}
+
 /** Page object for the lesson player. */
 export class LessonPlayerPage {
   constructor(page) {
