@@ -194,7 +194,11 @@ pub async fn load_interface_language() {
     let Some(translation) = translation else {
         return;
     };
-    let localizer = Localizer::new(english_messages(), Some(translation), BrowserIntl::default());
+    let localizer = Localizer::new(
+        english_messages(),
+        Some(translation),
+        BrowserIntl::default(),
+    );
     set_document_language(localizer.language());
     LOCALIZER.with(|cell| *cell.borrow_mut() = Some(Rc::new(localizer)));
 }
@@ -324,11 +328,7 @@ fn cached<T: Clone>(
 
 impl NumberRules for BrowserIntl {
     fn plural_category(&self, language: InterfaceLanguage, number: f64) -> PluralCategory {
-        let rules = cached(
-            &self.plural_rules,
-            language,
-            js_sys::Intl::PluralRules::new,
-        );
+        let rules = cached(&self.plural_rules, language, js_sys::Intl::PluralRules::new);
         PluralCategory::from_name(&String::from(rules.select(number)))
             .unwrap_or(PluralCategory::Other)
     }

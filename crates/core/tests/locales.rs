@@ -278,10 +278,11 @@ fn the_compact_form_formats_every_message_exactly_as_the_fluent_runtime() {
                 .into_iter()
                 .map(|number| every(MessageArgument::Number(number)))
                 .collect();
-            for name in translation
-                .variant_names(id)
-                .into_iter()
-                .chain(["no such variant", "one", "1"])
+            for name in
+                translation
+                    .variant_names(id)
+                    .into_iter()
+                    .chain(["no such variant", "one", "1"])
             {
                 cases.push(every(name.into()));
             }

@@ -245,7 +245,10 @@ end 2
             ("a = { b }\n", "a message reference"),
             ("a = { -brand }\n", "a term reference"),
             ("a = { 5 }\n", "a number literal"),
-            ("a = { \"x\" ->\n   *[x] y\n}\n", "a choice on anything but an argument"),
+            (
+                "a = { \"x\" ->\n   *[x] y\n}\n",
+                "a choice on anything but an argument",
+            ),
         ] {
             assert!(
                 matches!(compile(source), Err(CompileError::Unsupported { what: found, .. }) if found == what),

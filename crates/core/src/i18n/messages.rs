@@ -80,7 +80,10 @@ struct OpenChoice {
 impl Messages {
     /// Reads a message table. Every line is checked, so a table that parses is whole.
     pub fn parse(language: InterfaceLanguage, text: &str) -> Result<Messages, MessagesError> {
-        let mut lines = text.split('\n').enumerate().map(|(index, line)| (index + 1, line));
+        let mut lines = text
+            .split('\n')
+            .enumerate()
+            .map(|(index, line)| (index + 1, line));
         if lines.next().map(|(_, line)| line) != Some(HEADER) {
             return Err(MessagesError::Header);
         }
@@ -131,7 +134,8 @@ impl Messages {
                     let Some(choice) = open.last_mut() else {
                         return Err(bad(number, "a variant outside a choice"));
                     };
-                    let key = parse_key(rest).ok_or(bad(number, "a variant without a readable key"))?;
+                    let key =
+                        parse_key(rest).ok_or(bad(number, "a variant without a readable key"))?;
                     if let Some(key) = choice.open_key.replace(key) {
                         choice.variants.push((key, std::mem::take(&mut pattern)));
                     }
@@ -349,14 +353,13 @@ impl<Rules: NumberRules> Context<'_, Rules> {
         let mut category = None;
         let chosen = choice.variants.iter().find(|(key, _)| match (key, value) {
             (Key::Number(key), MessageArgument::Number(number)) => key == number,
-            (Key::Name(name), MessageArgument::Number(number)) => {
-                PluralCategory::from_name(name).is_some_and(|named| {
+            (Key::Name(name), MessageArgument::Number(number)) => PluralCategory::from_name(name)
+                .is_some_and(|named| {
                     named
                         == *category.get_or_insert_with(|| {
                             self.rules.plural_category(self.plurals, *number)
                         })
-                })
-            }
+                }),
             (Key::Name(name), MessageArgument::Text(text)) => **name == **text,
             (Key::Number(_), MessageArgument::Text(_)) => false,
         });
@@ -589,15 +592,35 @@ end 3
         );
         for (text, line, problem) in [
             ("'x\nend 0\n", 2, "a piece before the first message"),
-            ("=a\n?n\n'x\n]\nend 1\n", 4, "a piece before the choice's first variant"),
-            ("=a\n?n\n[one\n'x\nend 1\n", 6, "a choice is not closed with `]`"),
-            ("=a\n?n\n[one\n'x\n]\nend 1\n", 6, "a choice without a default variant"),
-            ("=a\n?n\n*one\n*two\n]\nend 1\n", 5, "a choice with two default variants"),
+            (
+                "=a\n?n\n'x\n]\nend 1\n",
+                4,
+                "a piece before the choice's first variant",
+            ),
+            (
+                "=a\n?n\n[one\n'x\nend 1\n",
+                6,
+                "a choice is not closed with `]`",
+            ),
+            (
+                "=a\n?n\n[one\n'x\n]\nend 1\n",
+                6,
+                "a choice without a default variant",
+            ),
+            (
+                "=a\n?n\n*one\n*two\n]\nend 1\n",
+                5,
+                "a choice with two default variants",
+            ),
             ("=a\n?n\n]\nend 1\n", 4, "a choice without variants"),
             ("=a\n]\nend 1\n", 3, "`]` without a choice"),
             ("=a\n[one\nend 1\n", 3, "a variant outside a choice"),
             ("=a\n'\\t\nend 1\n", 3, "an unknown escape"),
-            ("=a\n?n\n*-x\n]\nend 1\n", 4, "a variant without a readable key"),
+            (
+                "=a\n?n\n*-x\n]\nend 1\n",
+                4,
+                "a variant without a readable key",
+            ),
             ("=a\n$\nend 1\n", 3, "an argument without a name"),
             ("=\nend 0\n", 2, "a message without an id"),
             ("=a\n\nend 1\n", 3, "an empty line"),
@@ -610,6 +633,33 @@ end 3
                 Err(MessagesError::Line { line, problem }),
                 "{text:?}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// The reader is total: any text is read or refused, and whatever it reads formats
+        /// (or is refused) without panicking, with numbers or text for every argument.
+        #[test]
+        fn any_table_is_read_or_refused_and_what_is_read_formats(
+            lines in proptest::collection::vec("[=?$'\\[*\\]e][a-z0-9 .\\\\-]{0,4}", 0..24),
+            count in 0usize..4,
+        ) {
+            let text = format!("{HEADER}\n{}end {count}\n", lines.iter().map(|line| format!("{line}\n")).collect::<String>());
+            if let Ok(messages) = Messages::parse(InterfaceLanguage::Ru, &text) {
+                for id in messages.ids() {
+                    for value in [MessageArgument::Number(2.0), MessageArgument::Text("a".into())] {
+                        let arguments: Vec<(&str, MessageArgument)> = messages
+                            .arguments(id)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|name| (name, value.clone()))
+                            .collect();
+                        proptest::prop_assert!(
+                            messages.format(id, &arguments, &Rules, InterfaceLanguage::Ru).is_some()
+                        );
+                    }
+                }
+            }
         }
     }
 
