@@ -1,11 +1,14 @@
 //! The interface in the learner's language: which language is in use, loading its translation,
 //! and [`t!`](crate::t), which every piece of interface text goes through.
 //!
-//! English is compiled into the wasm, so the app always has every message. Any other language is
-//! a Fluent file (`locales/<tag>.ftl`, copied into `dist/locales/`) fetched when it is first
-//! chosen and kept in `localStorage`, so that later starts, online or offline, have it at once
-//! without a round trip; a fresh copy is fetched in the background for the next start. Only the
-//! language in use is ever downloaded (issue 9: other languages stay out of the first load).
+//! Translators write Fluent (`locales/<tag>.ftl`); the build compiles each file into core's
+//! compact message table (`baeum_core::i18n::messages`), so no Fluent parser or runtime is in
+//! the wasm. English is compiled into the wasm (`build.rs`), so the app always has every
+//! message. Any other language is its table (`/locales/<tag>.txt`, written by xtask's build)
+//! fetched when it is first chosen and kept in `localStorage`, so that later starts, online or
+//! offline, have it at once without a round trip; a fresh copy is fetched in the background for
+//! the next start. Only the language in use is ever downloaded (issue 9: other languages stay
+//! out of the first load). Plurals and numbers come from the browser's `Intl` ([`BrowserIntl`]).
 //!
 //! Text is not reactive to the language: choosing another language stores it and reloads the
 //! page. Languages change rarely, and this keeps every `t!` a plain function call instead of a
@@ -14,41 +17,51 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use baeum_core::i18n::{InterfaceLanguage, Localizer, MessageArgument, Translation};
+use baeum_core::i18n::{
+    InterfaceLanguage, Localizer, MessageArgument, Messages, NumberRules, PluralCategory,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::window;
 
-/// The English messages, the source every other translation follows (`locales/en.ftl`, without
-/// its comments; see `build.rs`).
-pub const ENGLISH_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/en.ftl"));
+/// The English messages, the source every other translation follows: `locales/en.ftl` compiled
+/// by `build.rs` into core's message table.
+pub const ENGLISH_MESSAGES: &str = include_str!(concat!(env!("OUT_DIR"), "/en.txt"));
 
 /// `localStorage` key of the chosen interface language.
 const LANGUAGE_KEY: &str = "baeum.interface-language";
-/// `localStorage` key prefix of a stored translation, followed by the language's tag.
-const TRANSLATION_KEY_PREFIX: &str = "baeum.interface-text.";
+/// `localStorage` key prefix of a stored message table, followed by the language's tag.
+const MESSAGES_KEY_PREFIX: &str = "baeum.interface-messages.";
+/// The key prefix under which Fluent text was stored before the compact form: removed on
+/// sight, as nothing reads it any more.
+const OLD_FLUENT_KEY_PREFIX: &str = "baeum.interface-text.";
 
 thread_local! {
-    static LOCALIZER: RefCell<Option<Rc<Localizer>>> = const { RefCell::new(None) };
+    static LOCALIZER: RefCell<Option<Rc<Localizer<BrowserIntl>>>> = const { RefCell::new(None) };
 }
 
-/// The English translation compiled into the wasm.
-fn english_translation() -> Translation {
-    // The English file is checked by `crates/core/tests/locales.rs`; if it were ever broken the
-    // app would still start, with message ids instead of text, rather than not at all.
-    Translation::parse(InterfaceLanguage::En, ENGLISH_SOURCE).unwrap_or_else(|_| {
-        match Translation::parse(InterfaceLanguage::En, "") {
-            Ok(empty) => empty,
-            Err(_) => unreachable!("an empty Fluent file always parses"),
-        }
+/// The English messages compiled into the wasm.
+fn english_messages() -> Messages {
+    // The table is made by the build from a file `crates/core/tests/locales.rs` checks; were it
+    // ever broken the app would still start, with message ids instead of text, rather than not
+    // at all.
+    Messages::parse(InterfaceLanguage::En, ENGLISH_MESSAGES).unwrap_or_else(|error| {
+        web_sys::console::error_1(&format!("baeum: English messages: {error}").into());
+        Messages::empty(InterfaceLanguage::En)
     })
 }
 
-fn localizer() -> Rc<Localizer> {
+fn localizer() -> Rc<Localizer<BrowserIntl>> {
     LOCALIZER.with(|cell| {
         cell.borrow_mut()
-            .get_or_insert_with(|| Rc::new(Localizer::new(english_translation(), None)))
+            .get_or_insert_with(|| {
+                Rc::new(Localizer::new(
+                    english_messages(),
+                    None,
+                    BrowserIntl::default(),
+                ))
+            })
             .clone()
     })
 }
@@ -137,25 +150,25 @@ pub fn choose_interface_language(language: InterfaceLanguage) {
 /// Installs the preferred language's translation, before the app mounts. Never fails: without
 /// a usable translation the interface is in English.
 pub async fn load_interface_language() {
-    baeum_core::i18n::write_numbers_with(write_number);
     let language = preferred_language();
     set_document_language(InterfaceLanguage::FALLBACK);
+    forget_fluent_copies();
     if language == InterfaceLanguage::FALLBACK {
         return;
     }
-    let stored_key = format!("{TRANSLATION_KEY_PREFIX}{}", language.tag());
+    let stored_key = format!("{MESSAGES_KEY_PREFIX}{}", language.tag());
     let stored_text =
         local_storage().and_then(|storage| storage.get_item(&stored_key).ok().flatten());
     let stored_translation = stored_text
         .as_deref()
-        .and_then(|text| Translation::parse(language, text).ok());
+        .and_then(|text| Messages::parse(language, text).ok());
     let translation = match stored_translation {
         Some(translation) => {
             // Start at once with the stored copy; a newer one is kept for the next start.
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(fresh) = fetch_translation_text(language).await {
                     if stored_text.as_deref() != Some(fresh.as_str())
-                        && Translation::parse(language, &fresh).is_ok()
+                        && Messages::parse(language, &fresh).is_ok()
                     {
                         store_translation_text(&stored_key, &fresh);
                     }
@@ -164,13 +177,14 @@ pub async fn load_interface_language() {
             Some(translation)
         }
         None => match fetch_translation_text(language).await {
-            Some(text) => match Translation::parse(language, &text) {
+            Some(text) => match Messages::parse(language, &text) {
                 Ok(translation) => {
                     store_translation_text(&stored_key, &text);
                     Some(translation)
                 }
                 Err(error) => {
-                    web_sys::console::warn_1(&format!("baeum: {error}").into());
+                    let tag = language.tag();
+                    web_sys::console::warn_1(&format!("baeum: {tag} messages: {error}").into());
                     None
                 }
             },
@@ -180,9 +194,23 @@ pub async fn load_interface_language() {
     let Some(translation) = translation else {
         return;
     };
-    let localizer = Localizer::new(english_translation(), Some(translation));
+    let localizer = Localizer::new(
+        english_messages(),
+        Some(translation),
+        BrowserIntl::default(),
+    );
     set_document_language(localizer.language());
     LOCALIZER.with(|cell| *cell.borrow_mut() = Some(Rc::new(localizer)));
+}
+
+/// Removes the Fluent text earlier versions stored for each language: only its compiled
+/// table is read now, and localStorage is small.
+fn forget_fluent_copies() {
+    if let Some(storage) = local_storage() {
+        for language in InterfaceLanguage::ALL {
+            let _ = storage.remove_item(&format!("{OLD_FLUENT_KEY_PREFIX}{}", language.tag()));
+        }
+    }
 }
 
 fn store_translation_text(key: &str, text: &str) {
@@ -203,11 +231,11 @@ fn set_document_language(language: InterfaceLanguage) {
     }
 }
 
-/// The translation file from the server, or `None` offline, on an error status, or when the
+/// The language's message table from the server, or `None` offline, on an error status, or when the
 /// answer is the app's HTML (the server answers unknown paths with `index.html`).
 async fn fetch_translation_text(language: InterfaceLanguage) -> Option<String> {
     let window = window()?;
-    let url = format!("/locales/{}.ftl", language.tag());
+    let url = format!("/locales/{}.txt", language.tag());
     let response = JsFuture::from(window.fetch_with_str(&url))
         .await
         .ok()?
@@ -261,37 +289,62 @@ pub fn format_bytes(bytes: u64) -> String {
 
 /// The interface language's decimal separator, as `Intl` writes 1.5.
 fn decimal_separator() -> char {
-    write_number(1.5)
-        .and_then(|written| written.chars().nth(1))
+    let localizer = localizer();
+    localizer
+        .rules()
+        .write_number(localizer.language(), 1.5)
+        .chars()
+        .nth(1)
         .unwrap_or('.')
 }
 
-thread_local! {
-    /// The browser's number format for the interface language, made once: building an
-    /// `Intl.NumberFormat` costs far more than using one.
-    static NUMBER_FORMAT: RefCell<Option<(InterfaceLanguage, js_sys::Intl::NumberFormat)>> =
-        const { RefCell::new(None) };
+/// The browser's `Intl` as core's [`NumberRules`]: `Intl.PluralRules` picks plural forms and
+/// `Intl.NumberFormat` writes numbers ("12,345", "12 345", "12.345"), each made once per
+/// language, as building one costs far more than using one.
+#[derive(Default)]
+pub struct BrowserIntl {
+    plural_rules: RefCell<Vec<(InterfaceLanguage, js_sys::Intl::PluralRules)>>,
+    number_formats: RefCell<Vec<(InterfaceLanguage, js_sys::Intl::NumberFormat)>>,
 }
 
-/// A number as the interface language writes it ("12,345", "12 345", "12.345"), for every
-/// number Fluent places in a message.
-fn write_number(number: f64) -> Option<String> {
-    let language = interface_language();
-    NUMBER_FORMAT.with(|cell| {
-        let mut cached = cell.borrow_mut();
-        if cached
-            .as_ref()
-            .is_none_or(|(cached_language, _)| *cached_language != language)
-        {
-            let locales = js_sys::Array::of1(&language.tag().into());
-            let format = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new());
-            *cached = Some((language, format));
-        }
-        let (_, format) = cached.as_ref()?;
+/// The value made for `language` in `cache`, made with `make` (given the locale list) the
+/// first time.
+fn cached<T: Clone>(
+    cache: &RefCell<Vec<(InterfaceLanguage, T)>>,
+    language: InterfaceLanguage,
+    make: impl FnOnce(&js_sys::Array, &js_sys::Object) -> T,
+) -> T {
+    let mut cache = cache.borrow_mut();
+    if let Some((_, value)) = cache.iter().find(|(cached, _)| *cached == language) {
+        return value.clone();
+    }
+    let value = make(
+        &js_sys::Array::of1(&language.tag().into()),
+        &js_sys::Object::new(),
+    );
+    cache.push((language, value.clone()));
+    value
+}
+
+impl NumberRules for BrowserIntl {
+    fn plural_category(&self, language: InterfaceLanguage, number: f64) -> PluralCategory {
+        let rules = cached(&self.plural_rules, language, js_sys::Intl::PluralRules::new);
+        PluralCategory::from_name(&String::from(rules.select(number)))
+            .unwrap_or(PluralCategory::Other)
+    }
+
+    fn write_number(&self, language: InterfaceLanguage, number: f64) -> String {
+        let format = cached(
+            &self.number_formats,
+            language,
+            js_sys::Intl::NumberFormat::new,
+        );
         format
             .format()
-            .call1(format, &number.into())
-            .ok()?
-            .as_string()
-    })
+            .call1(&format, &number.into())
+            .ok()
+            .and_then(|written| written.as_string())
+            // Every browser baeum runs in has Intl; digits are still readable without it.
+            .unwrap_or_else(|| number.to_string())
+    }
 }

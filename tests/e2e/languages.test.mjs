@@ -78,7 +78,7 @@ test('the language picker switches the interface, and the choice works offline, 
   // Sizes are written with Vietnamese's decimal comma (a quota in MB or GB has a decimal).
   assert.match(await page.getByTestId('storage-use').innerText(), /\d,\d [MG]B/);
   // Only the chosen language was downloaded.
-  assert.deepEqual([...new Set(translationRequests)], ['/locales/vi.ftl']);
+  assert.deepEqual([...new Set(translationRequests)], ['/locales/vi.txt']);
 
   await context.setOffline(true);
   await page.reload();

@@ -18,7 +18,7 @@ const COMPRESSIBLE_EXTENSIONS: &[&str] = &[
     "json",
     "webmanifest",
     "svg",
-    "ftl",
+    "txt",
 ];
 
 pub fn dist_dir() -> PathBuf {
@@ -77,7 +77,7 @@ pub fn build_client() -> Result<()> {
     )?;
     crate::inline_code::check_no_inline_code(&dist_dir())?;
     crate::inline_code::strip_html_comments(&dist_dir())?;
-    strip_translation_comments(&dist_dir().join("locales"))?;
+    crate::translations::write_message_tables(&root, &dist_dir().join("locales"))?;
     println!("xtask: generating the service worker");
     tools::run(
         Command::new(root.join("node_modules/.bin/workbox"))
@@ -101,29 +101,6 @@ fn trunk_build(root: &Path, arguments: &[&str], variable: Option<(&str, &str)>) 
         trunk.env(name, value);
     }
     tools::run(&mut trunk)
-}
-
-/// Removes the translator comments from the interface translations Trunk copied into
-/// `dist/locales/`: a learner downloads their language's messages, not the notes on them. A line
-/// starting with `#` is a Fluent comment (a value's continuation lines are indented).
-fn strip_translation_comments(folder: &Path) -> Result<()> {
-    for entry in
-        fs::read_dir(folder).with_context(|| format!("cannot list {}", folder.display()))?
-    {
-        let path = entry?.path();
-        if path.extension().and_then(|extension| extension.to_str()) != Some("ftl") {
-            continue;
-        }
-        let source =
-            fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        let messages: Vec<&str> = source
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .collect();
-        fs::write(&path, messages.join("\n") + "\n")
-            .with_context(|| format!("cannot write {}", path.display()))?;
-    }
-    Ok(())
 }
 
 /// Where `cargo xtask bench` puts the wasm build of the spaced-repetition workload.

@@ -11,6 +11,7 @@ mod fuzz;
 mod inline_code;
 mod split_wasm;
 mod tools;
+mod translations;
 
 use std::path::PathBuf;
 use std::process::Command;

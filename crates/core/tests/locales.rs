@@ -1,13 +1,22 @@
 //! The interface translations (`locales/<tag>.ftl`) checked against each other and against the
-//! client's code: every message the code asks for exists in English, the complete languages have
-//! every English message, no translation keeps a message English dropped or uses an argument
-//! the code does not pass, and every message formats without error in every language.
+//! client's code, over the compact form the client actually reads (`i18n::compile`): every file
+//! compiles and reads back, every message the code asks for exists in English, the complete
+//! languages have every English message, no translation keeps a message English dropped or uses
+//! an argument the code does not pass, every message formats in every language for every kind
+//! of number, and the compact form says exactly what the Fluent runtime says.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use baeum_core::i18n::{InterfaceLanguage, MessageArgument, Translation};
-use fluent_syntax::ast;
+use baeum_core::i18n::compile::compile;
+use baeum_core::i18n::{InterfaceLanguage, MessageArgument, Messages, NumberRules, PluralCategory};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use intl_pluralrules::{PluralRuleType, PluralRules};
+use unic_langid::LanguageIdentifier;
+
+/// The numbers every message must format with: plural categories differ by language (Russian
+/// one/few/many, Korean other only), and 1.5 has visible fraction digits.
+const SAMPLE_NUMBERS: [f64; 6] = [0.0, 1.0, 2.0, 5.0, 21.0, 1.5];
 
 fn repository_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -21,63 +30,49 @@ fn translation_source(language: InterfaceLanguage) -> String {
         .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
 }
 
-/// Each message's id and the variables (`$name`) its value uses.
-fn message_variables(source: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let resource = match fluent_syntax::parser::parse(source) {
-        Ok(resource) => resource,
-        Err((_, errors)) => panic!("syntax errors: {errors:?}"),
-    };
-    let mut messages = BTreeMap::new();
-    for entry in resource.body {
-        if let ast::Entry::Message(message) = entry {
-            let mut variables = BTreeSet::new();
-            if let Some(pattern) = &message.value {
-                pattern_variables(pattern, &mut variables);
-            }
-            messages.insert(message.id.name.to_owned(), variables);
-        }
-    }
-    messages
+/// The language's Fluent file through the build's compiler and the client's reader.
+fn compiled(language: InterfaceLanguage) -> Messages {
+    let table = compile(&translation_source(language))
+        .unwrap_or_else(|error| panic!("{}.ftl: {error}", language.tag()));
+    Messages::parse(language, &table)
+        .unwrap_or_else(|error| panic!("{} compiled: {error}", language.tag()))
 }
 
-fn pattern_variables(pattern: &ast::Pattern<&str>, variables: &mut BTreeSet<String>) {
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            expression_variables(expression, variables);
+/// CLDR's plural rules (the data the Fluent runtime uses), and numbers as Rust writes them (as
+/// the Fluent runtime does without a platform formatter).
+struct Cldr;
+
+impl NumberRules for Cldr {
+    fn plural_category(&self, language: InterfaceLanguage, number: f64) -> PluralCategory {
+        let identifier: LanguageIdentifier = language.tag().parse().expect("a language tag");
+        let category = PluralRules::create(identifier, PluralRuleType::CARDINAL)
+            .and_then(|rules| rules.select(number))
+            .unwrap_or_else(|error| panic!("no plural rules for {}: {error}", language.tag()));
+        match category {
+            intl_pluralrules::PluralCategory::ZERO => PluralCategory::Zero,
+            intl_pluralrules::PluralCategory::ONE => PluralCategory::One,
+            intl_pluralrules::PluralCategory::TWO => PluralCategory::Two,
+            intl_pluralrules::PluralCategory::FEW => PluralCategory::Few,
+            intl_pluralrules::PluralCategory::MANY => PluralCategory::Many,
+            intl_pluralrules::PluralCategory::OTHER => PluralCategory::Other,
         }
     }
-}
 
-fn expression_variables(expression: &ast::Expression<&str>, variables: &mut BTreeSet<String>) {
-    match expression {
-        ast::Expression::Inline(inline) => inline_variables(inline, variables),
-        ast::Expression::Select { selector, variants } => {
-            inline_variables(selector, variables);
-            for variant in variants {
-                pattern_variables(&variant.value, variables);
-            }
-        }
+    fn write_number(&self, _language: InterfaceLanguage, number: f64) -> String {
+        number.to_string()
     }
 }
 
-fn inline_variables(inline: &ast::InlineExpression<&str>, variables: &mut BTreeSet<String>) {
-    match inline {
-        ast::InlineExpression::VariableReference { id } => {
-            variables.insert(id.name.to_owned());
-        }
-        ast::InlineExpression::Placeable { expression } => {
-            expression_variables(expression, variables)
-        }
-        ast::InlineExpression::FunctionReference { arguments, .. } => {
-            for argument in &arguments.positional {
-                inline_variables(argument, variables);
-            }
-            for argument in &arguments.named {
-                inline_variables(&argument.value, variables);
-            }
-        }
-        _ => {}
-    }
+fn format(
+    messages: &Messages,
+    id: &str,
+    arguments: &[(String, MessageArgument)],
+) -> Option<String> {
+    let arguments: Vec<(&str, MessageArgument)> = arguments
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.clone()))
+        .collect();
+    messages.format(id, &arguments, &Cldr, messages.language())
 }
 
 /// Every message id the client's code asks for with `t!("…")`, `tr("…")` or `tr_with("…"`.
@@ -125,20 +120,19 @@ fn collect_rust_files(folder: &Path, files: &mut Vec<PathBuf>) {
 }
 
 #[test]
-fn every_translation_parses_without_errors_or_duplicates() {
+fn every_translation_compiles_and_reads_back_whole() {
     for language in InterfaceLanguage::ALL {
-        if let Err(error) = Translation::parse(language, &translation_source(language)) {
-            panic!("{error}");
-        }
+        let messages = compiled(language);
+        assert!(messages.ids().count() > 0, "{} is empty", language.tag());
     }
 }
 
 #[test]
 fn every_message_the_code_uses_is_in_english_and_every_english_message_is_used() {
-    let english: BTreeSet<String> =
-        Translation::message_ids(&translation_source(InterfaceLanguage::En))
-            .into_iter()
-            .collect();
+    let english: BTreeSet<String> = compiled(InterfaceLanguage::En)
+        .ids()
+        .map(str::to_owned)
+        .collect();
     let used = ids_used_in_code();
     let missing: Vec<&String> = used.difference(&english).collect();
     assert!(
@@ -152,91 +146,163 @@ fn every_message_the_code_uses_is_in_english_and_every_english_message_is_used()
     );
 }
 
+/// For each of English's arguments of message `id`, `value`.
+fn all_arguments(
+    english: &Messages,
+    id: &str,
+    value: MessageArgument,
+) -> Vec<(String, MessageArgument)> {
+    english
+        .arguments(id)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|name| (name.to_owned(), value.clone()))
+        .collect()
+}
+
 #[test]
 fn the_complete_languages_have_every_english_message_translated() {
-    let english_source = translation_source(InterfaceLanguage::En);
-    let english = Translation::parse(InterfaceLanguage::En, &english_source).expect("english");
-    let english_ids = Translation::message_ids(&english_source);
+    let english = compiled(InterfaceLanguage::En);
     for language in InterfaceLanguage::COMPLETE {
-        let source = translation_source(language);
-        let ids: BTreeSet<String> = Translation::message_ids(&source).into_iter().collect();
-        let missing: Vec<&String> = english_ids.iter().filter(|id| !ids.contains(*id)).collect();
+        let translation = compiled(language);
+        let missing: Vec<&str> = english
+            .ids()
+            .filter(|id| !translation.has_message(id))
+            .collect();
         assert!(missing.is_empty(), "{} lacks {missing:?}", language.tag());
         if language == InterfaceLanguage::En {
             continue;
         }
         // A message copied from English is untranslated. A few may rightly read the same
         // (a number alone, "OK"), so only a tenth of them is tolerated.
-        let translation = Translation::parse(language, &source).expect("parses");
-        let arguments = sample_arguments(&english_source, 3.0);
-        let same_as_english = english_ids
-            .iter()
+        let same_as_english = english
+            .ids()
             .filter(|id| {
-                let arguments = arguments.get(*id).cloned().unwrap_or_default();
-                let arguments: Vec<(&str, MessageArgument)> = arguments
-                    .iter()
-                    .map(|(name, value)| (name.as_str(), value.clone()))
-                    .collect();
-                translation.format(id, &arguments) == english.format(id, &arguments)
+                let arguments = all_arguments(&english, id, MessageArgument::Number(3.0));
+                format(&translation, id, &arguments) == format(&english, id, &arguments)
             })
             .count();
         assert!(
-            same_as_english * 10 <= english_ids.len(),
+            same_as_english * 10 <= english.ids().count(),
             "{} has {same_as_english} of {} messages identical to English",
             language.tag(),
-            english_ids.len()
+            english.ids().count()
         );
     }
 }
 
-/// For each English message, a number for each of its variables (numbers are the strictest
-/// argument: they also drive plural selection).
-fn sample_arguments(
-    english_source: &str,
-    number: f64,
-) -> BTreeMap<String, Vec<(String, MessageArgument)>> {
-    message_variables(english_source)
-        .into_iter()
-        .map(|(id, variables)| {
-            let arguments = variables
-                .into_iter()
-                .map(|name| (name, MessageArgument::Number(number)))
-                .collect();
-            (id, arguments)
-        })
-        .collect()
-}
-
 #[test]
 fn translations_keep_englishs_messages_and_arguments_and_format_for_every_number() {
-    let english_source = translation_source(InterfaceLanguage::En);
-    let english_variables = message_variables(&english_source);
+    let english = compiled(InterfaceLanguage::En);
     for language in InterfaceLanguage::ALL {
-        let source = translation_source(language);
-        let translation = Translation::parse(language, &source).expect("parses");
-        for (id, variables) in message_variables(&source) {
-            let Some(english) = english_variables.get(&id) else {
+        let translation = compiled(language);
+        for id in translation.ids() {
+            let Some(english_arguments) = english.arguments(id) else {
                 panic!("{} keeps {id}, which English no longer has", language.tag());
             };
-            let unknown: Vec<&String> = variables.difference(english).collect();
+            let unknown: Vec<&str> = translation
+                .arguments(id)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|name| !english_arguments.contains(name))
+                .collect();
             assert!(
                 unknown.is_empty(),
                 "{} {id} uses {unknown:?}, which the code does not pass",
                 language.tag()
             );
-            // Plural categories differ by language (Russian one/few/many, Korean other only):
-            // every count must find a variant.
-            for number in [0.0, 1.0, 2.0, 5.0, 21.0, 1.5] {
-                let arguments: Vec<(&str, MessageArgument)> = english
-                    .iter()
-                    .map(|name| (name.as_str(), MessageArgument::Number(number)))
-                    .collect();
+            for number in SAMPLE_NUMBERS {
+                let arguments = all_arguments(&english, id, MessageArgument::Number(number));
                 assert!(
-                    translation.format(&id, &arguments).is_some(),
+                    format(&translation, id, &arguments).is_some(),
                     "{} {id} does not format with {number}",
                     language.tag()
                 );
             }
         }
     }
+}
+
+/// The Fluent runtime's text for a message, as the client formatted it before it had the
+/// compact form: no isolation marks, numbers as plain digits, `None` on any error.
+fn fluent_format(
+    bundle: &FluentBundle<FluentResource>,
+    id: &str,
+    arguments: &[(String, MessageArgument)],
+) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut fluent_arguments = FluentArgs::new();
+    for (name, value) in arguments {
+        match value {
+            MessageArgument::Text(text) => {
+                fluent_arguments.set(name.as_str(), FluentValue::from(text.as_str()))
+            }
+            MessageArgument::Number(number) => {
+                fluent_arguments.set(name.as_str(), FluentValue::from(*number))
+            }
+        }
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_arguments), &mut errors);
+    errors.is_empty().then(|| text.into_owned())
+}
+
+#[test]
+fn the_compact_form_formats_every_message_exactly_as_the_fluent_runtime() {
+    let english = compiled(InterfaceLanguage::En);
+    let mut compared = 0;
+    for language in InterfaceLanguage::ALL {
+        let source = translation_source(language);
+        let resource = FluentResource::try_new(source).expect("the Fluent file parses");
+        let identifier: LanguageIdentifier = language.tag().parse().expect("a language tag");
+        let mut bundle = FluentBundle::new(vec![identifier]);
+        bundle.set_use_isolating(false);
+        bundle.add_resource(resource).expect("no duplicates");
+        let translation = compiled(language);
+        for id in translation.ids() {
+            let mut names: Vec<&str> = translation.arguments(id).unwrap_or_default();
+            for name in english.arguments(id).unwrap_or_default() {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            let every = |value: MessageArgument| -> Vec<(String, MessageArgument)> {
+                names
+                    .iter()
+                    .map(|name| (name.to_string(), value.clone()))
+                    .collect()
+            };
+            // Numbers for plural choices, each name a choice compares text with, a text no
+            // choice names (the default variant), and no arguments at all (an error).
+            let mut cases: Vec<Vec<(String, MessageArgument)>> = SAMPLE_NUMBERS
+                .into_iter()
+                .map(|number| every(MessageArgument::Number(number)))
+                .collect();
+            for name in
+                translation
+                    .variant_names(id)
+                    .into_iter()
+                    .chain(["no such variant", "one", "1"])
+            {
+                cases.push(every(name.into()));
+            }
+            cases.push(Vec::new());
+            for arguments in cases {
+                assert_eq!(
+                    format(&translation, id, &arguments),
+                    fluent_format(&bundle, id, &arguments),
+                    "{} {id} with {arguments:?}",
+                    language.tag()
+                );
+                compared += 1;
+            }
+        }
+        let fluent_ids = FluentResource::try_new(translation_source(language))
+            .expect("parses")
+            .entries()
+            .filter(|entry| matches!(entry, fluent_syntax::ast::Entry::Message(_)))
+            .count();
+        assert_eq!(translation.ids().count(), fluent_ids, "{}", language.tag());
+    }
+    assert!(compared > 5_000, "only {compared} formats compared");
 }

@@ -96,8 +96,9 @@ async fn set_cache_headers(request: Request, next: Next) -> Response {
             HeaderValue::from_static("application/manifest+json"),
         );
     }
-    // Interface translations (`/locales/<tag>.ftl`) are Fluent text, which no MIME table knows.
-    if file_name.ends_with(".ftl") {
+    // Interface translations (`/locales/<tag>.txt`, compiled message tables) are UTF-8 text,
+    // said with the character set, so nothing reads Cyrillic or Thai as Latin-1.
+    if file_name.ends_with(".txt") {
         response.headers_mut().insert(
             CONTENT_TYPE,
             HeaderValue::from_static("text/plain; charset=utf-8"),

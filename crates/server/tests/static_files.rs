@@ -36,10 +36,10 @@ fn fixture() -> (tempfile::TempDir, Config) {
     );
     write(&dist.join("manifest.webmanifest"), b"{\"name\":\"baeum\"}");
     write(
-        &dist.join("locales/ru.ftl"),
-        "nav-home = Главная\n".as_bytes(),
+        &dist.join("locales/ru.txt"),
+        "baeum-messages 1\n=nav-home\n'Главная\nend 1\n".as_bytes(),
     );
-    write(&dist.join("locales/ru.ftl.gz"), b"gzip translation");
+    write(&dist.join("locales/ru.txt.gz"), b"gzip translation");
     write(
         &dist.join("teach/index.html"),
         b"<!doctype html><title>teaching</title>",
@@ -135,7 +135,7 @@ async fn entry_points_are_revalidated() {
 #[tokio::test]
 async fn translations_are_utf8_text_revalidated_on_each_visit() {
     let (_root, config) = fixture();
-    let response = get(&config, "/locales/ru.ftl", Some("gzip")).await;
+    let response = get(&config, "/locales/ru.txt", Some("gzip")).await;
     assert_eq!(response.status(), StatusCode::OK);
     // The name carries no hash, so a corrected translation must reach the next visit.
     assert_eq!(header_of(&response, header::CACHE_CONTROL), REVALIDATE);
@@ -144,8 +144,11 @@ async fn translations_are_utf8_text_revalidated_on_each_visit() {
         "text/plain; charset=utf-8"
     );
     assert_eq!(header_of(&response, header::CONTENT_ENCODING), "gzip");
-    let response = get(&config, "/locales/ru.ftl", None).await;
-    assert_eq!(body_of(response).await, "nav-home = Главная\n".as_bytes());
+    let response = get(&config, "/locales/ru.txt", None).await;
+    assert_eq!(
+        body_of(response).await,
+        "baeum-messages 1\n=nav-home\n'Главная\nend 1\n".as_bytes()
+    );
 }
 
 #[tokio::test]

@@ -1,0 +1,58 @@
+//! The interface translations as the client fetches them: each `locales/<tag>.ftl` but English
+//! (compiled into the wasm by `build.rs`) compiled into core's compact message table,
+//! `dist/locales/<tag>.txt`. The build refuses a translation that does not compile, or that
+//! keeps a message English no longer has or uses an argument English's does not, so a broken
+//! one never ships; `crates/core/tests/locales.rs` checks the rest (completeness, formatting).
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use baeum_core::i18n::compile::compile;
+use baeum_core::i18n::{InterfaceLanguage, Messages};
+
+/// Writes `<tag>.txt` into `out` for every interface language but English, replacing whatever
+/// `out` held (a Fluent file is never served).
+pub fn write_message_tables(root: &Path, out: &Path) -> Result<()> {
+    if out.exists() {
+        fs::remove_dir_all(out).with_context(|| format!("cannot empty {}", out.display()))?;
+    }
+    fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let english = message_table(root, InterfaceLanguage::FALLBACK)?.1;
+    for language in InterfaceLanguage::ALL {
+        if language == InterfaceLanguage::FALLBACK {
+            continue;
+        }
+        let (table, messages) = message_table(root, language)?;
+        check_against_english(&messages, &english)?;
+        let path = out.join(format!("{}.txt", language.tag()));
+        fs::write(&path, table).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// The language's compiled table, and the table read back as the client reads it.
+fn message_table(root: &Path, language: InterfaceLanguage) -> Result<(String, Messages)> {
+    let path = root.join("locales").join(format!("{}.ftl", language.tag()));
+    let source =
+        fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let table = compile(&source).with_context(|| format!("cannot compile {}", path.display()))?;
+    let messages = Messages::parse(language, &table)
+        .with_context(|| format!("{} compiled into an unreadable table", path.display()))?;
+    Ok((table, messages))
+}
+
+fn check_against_english(messages: &Messages, english: &Messages) -> Result<()> {
+    let tag = messages.language().tag();
+    for id in messages.ids() {
+        let Some(english_arguments) = english.arguments(id) else {
+            bail!("locales/{tag}.ftl keeps {id}, which locales/en.ftl no longer has");
+        };
+        for argument in messages.arguments(id).unwrap_or_default() {
+            if !english_arguments.contains(&argument) {
+                bail!("locales/{tag}.ftl: {id} uses ${argument}, which the code does not pass");
+            }
+        }
+    }
+    Ok(())
+}
