@@ -18,6 +18,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
+use crate::app_chunks::{ChunkSets, OFFLINE_SPLITS};
 use crate::build::files_under;
 
 pub const SHELL_BUDGET_BYTES: u64 = 150_000;
@@ -53,8 +54,9 @@ fn wire_bytes(path: &Path) -> Result<u64> {
 ///
 /// The wasm chunks are not part of it (the other pages, the assignments on home, the whole-log
 /// fold): none is fetched to start, which `page_chunks.test.mjs` checks; each comes the first
-/// time it is needed, and the service worker fetches the rest after the app has started. They
-/// are reported one by one. The interface translations in `locales/` are not part of it:
+/// time it is needed, and the service worker fetches those a learner needs offline after the
+/// app has started (`app_chunks`), which makes the whole first visit. They are reported one by
+/// one. The interface translations in `locales/` are not part of it:
 /// English is inside the wasm, and a learner using another language downloads that one file
 /// once, so the largest of them is added to give the worst first load. Nor is the teachers' app
 /// in `teach/`, which learners never load; its size is reported beside.
@@ -100,7 +102,18 @@ pub fn check_shell_budget(dist: &Path) -> Result<()> {
         "  {teachers_app_total:>8}  the teachers' app in /teach/ (gzip; loaded only by teachers, not in the budget), ceiling {TEACHERS_APP_CEILING_BYTES}"
     );
     println!(
-        "  {chunks_total:>8}  the wasm chunks (gzip; each fetched the first time it is needed, and by the service worker after the first load)"
+        "  {chunks_total:>8}  the wasm chunks (gzip; each fetched the first time it is needed)"
+    );
+    let sets = crate::app_chunks::chunk_sets(dist, wire_bytes)?;
+    let offline_chunks = ChunkSets::bytes(&sets.offline);
+    println!(
+        "  {offline_chunks:>8}    of which the service worker keeps after a first visit, unless the learner saves data ({} files: {})",
+        sets.offline.len(),
+        OFFLINE_SPLITS.join(", ")
+    );
+    println!(
+        "  {:>8}  a first visit in English, with those chunks (gzip; the course catalog and manifests besides)",
+        shell_total + offline_chunks
     );
     report_page_chunks(dist)?;
     let mut total = shell_total;
