@@ -81,7 +81,10 @@ pub fn chunk_sets(dist: &Path, gzip_size: impl Fn(&Path) -> Result<u64>) -> Resu
     }
     for name in &offline_names {
         if !sets.offline.contains_key(name) {
-            bail!("the page map names {name}, which is not in {}", dist.display());
+            bail!(
+                "the page map names {name}, which is not in {}",
+                dist.display()
+            );
         }
     }
     Ok(sets)
