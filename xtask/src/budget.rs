@@ -32,8 +32,13 @@ pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// with issue 15's safety work, whose sync rules run at every start (only named refusals set
 /// answers aside, only the server's own `more` links, the two-tab session channel and the
 /// session re-read before each record: +5.3 KB of main wasm) and its new messages (+0.6 KB of
-/// ru.ftl). Win it back before lowering further.
-pub const SHELL_CEILING_BYTES: u64 = 418_000;
+/// ru.ftl). Win it back before lowering further. Raised again, to 422,000 B, by issue 16 item 8:
+/// 421,688 B (+3,881 B), of which the service worker's chunk lists and their logic
+/// (`sw-chunks-<hash>.js`, 3,336 B, fetched by the worker, not to start; `sw.js` is 906 B smaller
+/// for no longer listing the chunks), `register-sw.js` noting the data plan (+424 B) and the
+/// Device page's "keep the whole app" messages in the English compiled into the main wasm
+/// (+701 B). Minifying `sw-chunks-<hash>.js` is the first thing to win back.
+pub const SHELL_CEILING_BYTES: u64 = 422_000;
 /// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15 and 485,679 B
 /// at stop 16; 1.6 MB once, when a build flag leaked into it.
 pub const TEACHERS_APP_CEILING_BYTES: u64 = 495_000;
