@@ -2,13 +2,35 @@
 // Hashed files are not cache-busted again (their names already change with their content), so
 // the service worker fills its precache from the HTTP cache on a learner's first visit instead
 // of downloading the shell twice.
+//
+// The precache is the shell alone: the HTML, the main wasm and its scripts, the styles, the
+// manifest and the icons, which the first load has fetched already. The learners' wasm chunks
+// are the imported sw-chunks-<hash>.js's (service-worker/chunks.js): it fetches those a learner
+// needs offline when it installs, unless the learner saves data, and every other one when it is
+// first opened or when the learner asks for the whole app.
+const { readdirSync } = require('node:fs');
+
+const chunkScripts = readdirSync('dist').filter((name) => /^sw-chunks-[0-9a-f]{16}\.js$/.test(name));
+if (chunkScripts.length !== 1) {
+  throw new Error(`dist/ should hold one sw-chunks-<hash>.js (cargo xtask writes it), not ${chunkScripts.length}`);
+}
+
+/** A learners' wasm chunk: any wasm but the main module (the byte budget's test too). */
+function isChunk(url) {
+  return url.endsWith('.wasm') && !url.endsWith('_bg.wasm');
+}
+
 module.exports = {
   globDirectory: 'dist/',
   globPatterns: ['**/*.{html,js,wasm,css,webmanifest,png,svg}'],
   // The teachers' app (dist/teach/) is not precached: learners would download it for nothing.
   // Teachers' visits fill its runtime caches below. The translations are fetched by the app
   // itself, only the language in use, and kept in localStorage.
-  globIgnores: ['sw.js', 'teach/**', 'locales/**'],
+  globIgnores: ['sw.js', 'sw-chunks-*.js', 'teach/**', 'locales/**'],
+  manifestTransforms: [
+    async (entries) => ({ manifest: entries.filter((entry) => !isChunk(entry.url)), warnings: [] }),
+  ],
+  importScripts: [`/${chunkScripts[0]}`],
   swDest: 'dist/sw.js',
   dontCacheBustURLsMatching: /-[0-9a-f]{16,}/,
   maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,

@@ -538,6 +538,19 @@ settings-persistence-protected = Your downloads and progress are protected: the 
 settings-persistence-not-protected = The browser may delete downloads when the device runs low on space. Your answers are kept until they reach the school.
 # Button: ask the browser never to delete the downloads to free space.
 settings-protect-downloads = Protect my downloads
+# Heading of the part of the page about using the app without a connection.
+settings-offline-title = Offline use
+settings-whole-app-explain = Every page you open stays on this device, so it opens again without a connection.
+settings-whole-app-checking = Checking what is on this device…
+# Button: download every page of the app at once, for offline use. $size is how much it
+# downloads, e.g. "312 KB".
+settings-whole-app-keep = Keep the whole app on this device ({ $size })
+# Button, after keeping the whole app failed and its size is not known.
+settings-whole-app-keep-again = Try again to keep the whole app on this device
+settings-whole-app-keeping = Downloading the whole app…
+settings-whole-app-kept = The whole app is on this device: every page opens offline.
+settings-whole-app-failed = Some parts could not be downloaded. Connect to the internet and try again.
+settings-whole-app-unavailable = This browser cannot keep the app for offline use at this address.
 # Heading of the part of the page about the internet connection.
 settings-connection-title = Connection
 settings-connection-offline = Offline. Everything you downloaded still works; answers are kept on this device.

@@ -502,6 +502,19 @@ settings-persistence-protected = 다운로드와 학습 진도가 보호되고 �
 settings-persistence-not-protected = 기기 공간이 부족하면 브라우저가 다운로드를 지울 수도 있어요. 내 답은 학교 서버에 전달될 때까지 보관돼요.
 # Button: ask the browser never to delete the downloads to free space.
 settings-protect-downloads = 내 다운로드 보호하기
+# Heading of the part of the page about using the app without a connection.
+settings-offline-title = 오프라인 사용
+settings-whole-app-explain = 한 번 연 화면은 이 기기에 남아서 인터넷 없이도 다시 열려요.
+settings-whole-app-checking = 이 기기에 무엇이 있는지 확인하는 중…
+# Button: download every page of the app at once, for offline use. $size is how much it
+# downloads, e.g. "312 KB".
+settings-whole-app-keep = 앱 전체를 이 기기에 저장하기 ({ $size })
+# Button, after keeping the whole app failed and its size is not known.
+settings-whole-app-keep-again = 앱 전체 저장 다시 시도하기
+settings-whole-app-keeping = 앱 전체를 다운로드하는 중…
+settings-whole-app-kept = 앱 전체가 이 기기에 있어요. 모든 화면이 오프라인에서 열려요.
+settings-whole-app-failed = 일부를 다운로드하지 못했어요. 인터넷에 연결한 뒤 다시 시도해 주세요.
+settings-whole-app-unavailable = 이 브라우저는 이 주소의 앱을 오프라인용으로 저장할 수 없어요.
 # Heading of the part of the page about the internet connection.
 settings-connection-title = 연결
 settings-connection-offline = 오프라인이에요. 다운로드한 건 모두 그대로 쓸 수 있고, 답은 이 기기에 보관돼요.

@@ -1,9 +1,35 @@
 // The service worker is registered outside the wasm so that it is in place even if the
 // wasm fails to start. It tells the app about a waiting update with a DOM event; the app
 // shows "update ready" and, when the learner agrees, posts SKIP_WAITING (see src/shell.rs).
+//
+// Before registering, the page notes whether the learner saves data (the browser's Save-Data
+// setting, or a connection it reports as cellular: Chromium reports the type on Android and
+// ChromeOS only) where the worker reads it when it installs: saving data, the worker fetches no
+// chunk beyond those the learner opens (service-worker/chunks.js). Otherwise each start asks the
+// worker to complete the chunks a learner needs offline.
+function savesData() {
+  var connection = navigator.connection;
+  return !!(connection && (connection.saveData || connection.type === 'cellular'));
+}
+
+function noteDataPlan(save) {
+  if (!('caches' in window)) return Promise.resolve();
+  return caches.open('baeum-data-plan')
+    .then(function (cache) { return cache.put('/data-plan', new Response(save ? 'save' : 'full')); })
+    .catch(function (error) { console.warn('data plan not noted', error); });
+}
+
 if ('serviceWorker' in navigator) {
   window.addEventListener('load', function () {
-    navigator.serviceWorker.register('/sw.js').then(function (registration) {
+    var save = savesData();
+    noteDataPlan(save).then(function () {
+      return navigator.serviceWorker.register('/sw.js');
+    }).then(function (registration) {
+      if (!save) {
+        navigator.serviceWorker.ready.then(function (ready) {
+          if (ready.active) ready.active.postMessage({ type: 'KEEP_OFFLINE_SET' });
+        });
+      }
       function announce(worker) {
         window.baeumWaitingWorker = worker;
         window.dispatchEvent(new Event('baeum-update-ready'));

@@ -22,6 +22,7 @@ pub mod content_client;
 pub mod downloads;
 pub mod i18n;
 pub mod keyboard;
+pub mod offline_app;
 pub mod pages;
 pub mod player;
 pub mod progress_view;

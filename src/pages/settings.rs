@@ -1,6 +1,7 @@
 //! "This device": what baeum keeps on this device, how much room it has, and whether the
 //! browser has promised to keep it. Learners on shared or cheap phones need to know this
-//! before they download a course.
+//! before they download a course. Here too a learner keeps the whole app for offline use, when
+//! they choose to spend the data.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,6 +9,7 @@ use leptos::task::spawn_local;
 use crate::browser::{self, StorageEstimate};
 use crate::downloads::DownloadedCourseList;
 use crate::i18n::format_bytes;
+use crate::offline_app::{self, WholeAppStatus};
 use crate::shell::Connectivity;
 use crate::t;
 
@@ -31,6 +33,7 @@ pub fn SettingsPage() -> impl IntoView {
                 {move || estimate.get().map(|estimate| view! { <StorageUse estimate=estimate/> })}
             </Suspense>
             <DownloadedCourseList/>
+            <WholeAppOffline/>
             <p data-testid="persistence">
                 {move || match persisted.get() {
                     None => t!("settings-persistence-checking"),
@@ -51,6 +54,97 @@ pub fn SettingsPage() -> impl IntoView {
             <h2>{t!("settings-about-title")}</h2>
             <p>"baeum " {env!("CARGO_PKG_VERSION")}</p>
         </section>
+    }
+}
+
+/// Where the whole app stands on this device; see [`WholeAppOffline`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum WholeAppState {
+    Checking,
+    /// No service worker answers: nothing can be kept for offline use.
+    Unavailable,
+    Missing(WholeAppStatus),
+    Keeping,
+    Kept,
+    /// Some chunks could not be fetched; what is still missing, when the worker could say.
+    Failed(Option<WholeAppStatus>),
+}
+
+fn state_of(status: WholeAppStatus) -> WholeAppState {
+    if status.is_complete() {
+        WholeAppState::Kept
+    } else {
+        WholeAppState::Missing(status)
+    }
+}
+
+/// "Keep the whole app on this device", with what it costs. After a first visit the pages a
+/// learner needs offline are kept already (unless they save data) and every page opened once;
+/// this fetches the rest, only when the learner asks.
+#[component]
+fn WholeAppOffline() -> impl IntoView {
+    let state = RwSignal::new(WholeAppState::Checking);
+    let check = move || {
+        spawn_local(async move {
+            let checked = match offline_app::whole_app_status().await {
+                Ok(status) => state_of(status),
+                Err(_) => WholeAppState::Unavailable,
+            };
+            let _ = state.try_set(checked);
+        })
+    };
+    check();
+    // On a first visit the worker takes control after the page has started.
+    offline_app::on_controller_change(move || {
+        if state.get_untracked() == WholeAppState::Unavailable {
+            check();
+        }
+    });
+    let keep = move |_: leptos::ev::MouseEvent| {
+        state.set(WholeAppState::Keeping);
+        spawn_local(async move {
+            let kept = match offline_app::keep_whole_app().await {
+                Ok(status) if status.is_complete() => WholeAppState::Kept,
+                Ok(status) => WholeAppState::Failed(Some(status)),
+                Err(_) => WholeAppState::Failed(None),
+            };
+            let _ = state.try_set(kept);
+        });
+    };
+    let keep_button = move |status: Option<WholeAppStatus>| {
+        let label = match status {
+            Some(status) => t!(
+                "settings-whole-app-keep",
+                size = format_bytes(status.missing_bytes)
+            ),
+            None => t!("settings-whole-app-keep-again"),
+        };
+        view! {
+            <button type="button" data-testid="whole-app-keep" on:click=keep>{label}</button>
+        }
+    };
+    view! {
+        <h2>{t!("settings-offline-title")}</h2>
+        <p>{t!("settings-whole-app-explain")}</p>
+        <div data-testid="whole-app">
+            {move || match state.get() {
+                WholeAppState::Checking => view! { <p>{t!("settings-whole-app-checking")}</p> }.into_any(),
+                WholeAppState::Unavailable => view! {
+                    <p data-testid="whole-app-unavailable">{t!("settings-whole-app-unavailable")}</p>
+                }.into_any(),
+                WholeAppState::Missing(status) => keep_button(Some(status)).into_any(),
+                WholeAppState::Keeping => view! {
+                    <p role="status" data-testid="whole-app-keeping">{t!("settings-whole-app-keeping")}</p>
+                }.into_any(),
+                WholeAppState::Kept => view! {
+                    <p role="status" data-testid="whole-app-kept">{t!("settings-whole-app-kept")}</p>
+                }.into_any(),
+                WholeAppState::Failed(status) => view! {
+                    <p role="status" data-testid="whole-app-failed">{t!("settings-whole-app-failed")}</p>
+                    {keep_button(status)}
+                }.into_any(),
+            }}
+        </div>
     }
 }
 

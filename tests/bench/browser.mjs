@@ -229,6 +229,27 @@ async function measureFirstLoadBytes(browser, proxy, first, { gzipOnly = false }
   return { shell, lesson, audio };
 }
 
+/**
+ * 1b. Everything a first visit receives, until the network is idle, when the page says the
+ * learner saves data (`navigator.connection.saveData`, set by an init script): the service worker
+ * then keeps no chunk beyond those opened (service-worker/chunks.js).
+ */
+async function measureFirstVisitSavingData(browser, proxy) {
+  const { context, page } = await freshPage(browser);
+  await context.addInitScript(() => {
+    const connection = { saveData: true, type: 'wifi', effectiveType: '4g', addEventListener() {}, removeEventListener() {} };
+    Object.defineProperty(Navigator.prototype, 'connection', { configurable: true, get: () => connection });
+  });
+  proxy.reset();
+  await page.goto(`${proxy.url}/`, { waitUntil: 'commit' });
+  await waitReady(page);
+  await waitForServiceWorkerControl(page);
+  await proxy.waitForQuiet(1500);
+  const received = { proxy_bytes_to_browser: proxy.bytesToBrowser, proxy_bytes_from_browser: proxy.bytesFromBrowser };
+  await context.close();
+  return received;
+}
+
 /** 2. Time from navigation start to `html[data-ready]`, cold cache, throttled. */
 async function measureColdStart(browser, proxy, profile) {
   const times = [];
@@ -566,6 +587,8 @@ async function main() {
     const bytes = await measureFirstLoadBytes(browser, proxy, first);
     step('first-load bytes, gzip only (a plain-HTTP school server)');
     const bytesGzip = await measureFirstLoadBytes(browser, proxy, first, { gzipOnly: true });
+    step('first visit, saving data');
+    const savingData = await measureFirstVisitSavingData(browser, proxy);
     const coldStart = {};
     for (const profile of Object.keys(PROFILES)) {
       step(`cold start, ${profile}, CPU ${CPU_SLOWDOWN}x, ${runs} run(s)`);
@@ -584,6 +607,7 @@ async function main() {
       runs,
       first_load_bytes: bytes,
       first_load_bytes_gzip_only: bytesGzip,
+      first_visit_saving_data: savingData,
       cold_start: coldStart,
       offline_restart: offline,
       lesson_interaction: { cpu_slowdown: CPU_SLOWDOWN, ...lessonRun.interaction },

@@ -975,8 +975,19 @@ fn table_rows(report: &Value) -> Vec<(String, String)> {
             both("devtools_content_bytes", "shell"),
         ),
         (
-            "App shell first load, everything received (socket) — gzip / brotli".to_owned(),
+            "Everything received on a first visit, until the network is idle (socket: the page, \
+             the service worker and the chunks it keeps for offline) — gzip / brotli"
+                .to_owned(),
             both("proxy_bytes_to_browser", "shell"),
+        ),
+        (
+            "Everything received on a first visit, the page saying the learner saves data \
+             (socket) — brotli"
+                .to_owned(),
+            cell(
+                &browser["first_visit_saving_data"]["proxy_bytes_to_browser"],
+                "B",
+            ),
         ),
         (
             format!(

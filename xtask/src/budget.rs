@@ -18,6 +18,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
+use crate::app_chunks::{ChunkSets, OFFLINE_SPLITS};
 use crate::build::files_under;
 
 pub const SHELL_BUDGET_BYTES: u64 = 150_000;
@@ -29,9 +30,13 @@ pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// 408,498 B at stop 16, with the assignments on home and the whole-log fold chunks too, the
 /// glue minified and the icons recompressed. Raised once, to 418,000 B, at stop 17 (417,807 B
 /// with issue 15's sync safety code, which runs at every start, and its new messages); won
-/// back by issue 16's interface text without a runtime parser: 392,991 B, with the compiled
-/// ru.txt (9,018 B) and no Fluent code in the main wasm.
-pub const SHELL_CEILING_BYTES: u64 = 393_300;
+/// back by issue 16's interface text without a runtime parser (392,991 B, with the compiled
+/// ru.txt of 9,018 B and no Fluent code in the main wasm), then +3,881 B for issue 16 item 8:
+/// the service worker's chunk lists (`sw-chunks-<hash>.js`, fetched by the worker, not to
+/// start; `sw.js` is smaller for no longer listing the chunks), `register-sw.js` noting the data
+/// plan and the Device page's "keep the whole app" messages. Minifying `sw-chunks-<hash>.js` is
+/// the first thing to win back.
+pub const SHELL_CEILING_BYTES: u64 = 397_200;
 /// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15, 485,679 B
 /// at stop 16 and 488,929 B before issue 16, which took the Fluent runtime out of it (at most
 /// 481,627 B); 1.6 MB once, when a build flag leaked into it.
@@ -53,8 +58,9 @@ fn wire_bytes(path: &Path) -> Result<u64> {
 ///
 /// The wasm chunks are not part of it (the other pages, the assignments on home, the whole-log
 /// fold): none is fetched to start, which `page_chunks.test.mjs` checks; each comes the first
-/// time it is needed, and the service worker fetches the rest after the app has started. They
-/// are reported one by one. The interface translations in `locales/` are not part of it:
+/// time it is needed, and the service worker fetches those a learner needs offline after the
+/// app has started (`app_chunks`), which makes the whole first visit. They are reported one by
+/// one. The interface translations in `locales/` are not part of it:
 /// English is inside the wasm, and a learner using another language downloads that one file
 /// once, so the largest of them is added to give the worst first load. Nor is the teachers' app
 /// in `teach/`, which learners never load; its size is reported beside.
@@ -100,7 +106,18 @@ pub fn check_shell_budget(dist: &Path) -> Result<()> {
         "  {teachers_app_total:>8}  the teachers' app in /teach/ (gzip; loaded only by teachers, not in the budget), ceiling {TEACHERS_APP_CEILING_BYTES}"
     );
     println!(
-        "  {chunks_total:>8}  the wasm chunks (gzip; each fetched the first time it is needed, and by the service worker after the first load)"
+        "  {chunks_total:>8}  the wasm chunks (gzip; each fetched the first time it is needed)"
+    );
+    let sets = crate::app_chunks::chunk_sets(dist, wire_bytes)?;
+    let offline_chunks = ChunkSets::bytes(&sets.offline);
+    println!(
+        "  {offline_chunks:>8}    of which the service worker keeps after a first visit, unless the learner saves data ({} files: {})",
+        sets.offline.len(),
+        OFFLINE_SPLITS.join(", ")
+    );
+    println!(
+        "  {:>8}  a first visit in English, with those chunks (gzip; the course catalog and manifests besides)",
+        shell_total + offline_chunks
     );
     report_page_chunks(dist)?;
     let mut total = shell_total;

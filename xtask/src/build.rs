@@ -39,8 +39,8 @@ pub fn build_content() -> Result<()> {
 
 /// Builds both client apps (the learners' and, into `dist/teach/`, the teachers') in release
 /// mode with Trunk (the learners' wasm, cut into chunks, by `split_wasm`), generates the
-/// service worker's precache list from the build output with Workbox, and writes `.br`/`.gz`
-/// siblings.
+/// service worker from the build output with Workbox (its precache list) and `app_chunks` (the
+/// chunks it keeps for offline use), and writes `.br`/`.gz` siblings.
 pub fn build_client() -> Result<()> {
     tools::ensure_client_toolchain()?;
     let root = repo_root();
@@ -78,6 +78,7 @@ pub fn build_client() -> Result<()> {
     crate::inline_code::check_no_inline_code(&dist_dir())?;
     crate::inline_code::strip_html_comments(&dist_dir())?;
     crate::translations::write_message_tables(&root, &dist_dir().join("locales"))?;
+    crate::app_chunks::write_service_worker_script(&root, &dist_dir())?;
     println!("xtask: generating the service worker");
     tools::run(
         Command::new(root.join("node_modules/.bin/workbox"))

@@ -2,6 +2,7 @@
 //! one installs what it needs (checking versions, so a second run skips installs) and then does
 //! its work, so a fresh machine needs nothing but these commands.
 
+mod app_chunks;
 mod bench;
 mod breakdown;
 mod budget;
