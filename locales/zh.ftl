@@ -149,22 +149,22 @@ load-unknown-lesson = 课程 `{ $course }` 里没有课 `{ $lesson }`
 load-file-truncated = { $kind ->
         [catalog] 课程目录
         [manifest] 课程清单
-       *[lesson] 课
+       *[lesson] 这一课的
     }文件不完整（{ $detail }）
 load-file-malformed = { $kind ->
         [catalog] 课程目录
         [manifest] 课程清单
-       *[lesson] 课
+       *[lesson] 这一课的
     }文件第 { $line } 行第 { $column } 列有格式错误：{ $detail }
 load-file-inconsistent = { $kind ->
         [catalog] 课程目录
         [manifest] 课程清单
-       *[lesson] 课
+       *[lesson] 这一课的
     }文件内容前后不一致：{ $detail }
 load-file-unsupported-format = { $kind ->
         [catalog] 课程目录
         [manifest] 课程清单
-       *[lesson] 课
+       *[lesson] 这一课的
     }文件的包格式是 { $found }，但这个版本的 baeum 只能读格式 { $expected }
 load-not-hashed-name = `{ $name }` 不是按内容哈希命名的文件名（64 位小写十六进制数字、一个点和扩展名）
 load-hash-mismatch = `{ $name }` 的内容和文件名对不上：它的 sha256 是 { $actual }
@@ -177,7 +177,7 @@ storage-version-too-new = 保存的数据来自更新版本的应用；请重新
 storage-migration-failed = 保存的数据无法升级：{ $detail }
 storage-duplicate-statement = 编号为 { $id } 的记录已经存在
 storage-invalid-statement = 这条记录无法保存：{ $detail }
-storage-serialization = 有一个值无法准备好存储：{ $detail }
+storage-serialization = 有一个值无法转换成可以存储的格式：{ $detail }
 storage-unreadable-record = { $store } 里的记录 { $key } 读不出来：{ $detail }
 storage-aborted = 写入被中断了，没有保存任何内容
 storage-database-failed = 本地数据库出错（{ $name }）：{ $detail }
@@ -201,9 +201,9 @@ lesson-hear-word = 听单词：{ $text }
 lesson-hear-example = 听例句：{ $text }
 lesson-listen = 听：{ $text }
 lesson-show-hint = 看提示
-lesson-continue-anyway = 还是继续
+lesson-continue-anyway = 直接继续
 lesson-continue = 继续
-lesson-typed-answer-label = 用韩语写出你的答案
+lesson-typed-answer-label = 你的韩语答案
 lesson-check = 检查
 lesson-your-sentence = 你的句子
 lesson-correct = 答对了！
@@ -215,17 +215,17 @@ lesson-diff-missing = 少了 { $expected }
 lesson-diff-extra = 不需要 { $given }
 lesson-diff-wrong = { $given } 应该是 { $expected }
 lesson-diff-jamo-wrong = { $given } → { $expected }：{ $part ->
-        [initial] 首辅音
+        [initial] 开头的辅音
         [medial] 元音
        *[final] 收音
     }应该是 { $expected_jamo }，不是 { $given_jamo }
 lesson-diff-jamo-missing = { $given } → { $expected }：少了{ $part ->
-        [initial] 首辅音
+        [initial] 开头的辅音
         [medial] 元音
        *[final] 收音
     } { $expected_jamo }
 lesson-diff-jamo-extra = { $given } → { $expected }：不需要{ $part ->
-        [initial] 首辅音
+        [initial] 开头的辅音
         [medial] 元音
        *[final] 收音
     } { $given_jamo }
@@ -365,7 +365,7 @@ classes-join-code-missing = 请输入老师给你的班级码。
 classes-joined = 你已加入 { $class }（老师：{ $teacher }）。
 classes-join-unknown-code = 没有班级用这个码。请和老师核对班级码，再输入一次。
 classes-join-not-a-code = 这不是班级码：{ $reason }。
-classes-join-rate-limited = 错误的班级码输入太多次了。请等 { $wait } 再试。
+classes-join-rate-limited = 错误的班级码输入太多次了。请等 { $wait }后再试。
 classes-wait-seconds = { $seconds } 秒
 classes-wait-minutes = { $minutes } 分钟
 classes-join-offline = 你现在离线。加入班级需要联网；请联网后再试。
@@ -439,8 +439,8 @@ teach-target-whole-course = { $course }（整门课程）
 ## Teacher pages: who may see them
 
 teach-loading = 正在加载…
-teach-signed-out = 请用老师账号登录，才能创建班级和布置课。
-teach-not-teacher = 这些页面是给老师用的。你的班级和作业在 { $link } 里。
+teach-signed-out = 请用老师账号登录，才能创建班级和布置作业。
+teach-not-teacher = 这些页面是给老师用的。你的班级和作业在 { $link } 页面上。
 teach-not-teacher-link = 我的班级
 
 ## Teacher pages: the teacher's classes
@@ -483,7 +483,7 @@ teach-remove-failed = 没能移出 { $name }：{ $error }
 
 ## Teacher pages: assigning lessons
 
-teach-assign-title = 布置课
+teach-assign-title = 布置作业
 teach-assign-course = 课程
 teach-assign-choose-course = 选择课程
 teach-assign-catalog-failed = 课程列表没能加载：{ $error }。
@@ -522,11 +522,11 @@ teach-dashboard-offline = 这是保存在这台设备上的副本；没能刷新
 teach-dashboard-learners = 学生
 teach-most-missed-title = 错得最多的题
 teach-no-missed-items = 还没有答错的题。
-teach-missed-by-class = { $attempts } 次中错了 { $wrong } 次，{ $learners } 名学生答错
+teach-missed-by-class = 共答 { $attempts } 次，错 { $wrong } 次，{ $learners } 名学生答错
 teach-column-learner = 学生
 teach-column-lesson = 课
 teach-column-status = 状态
-teach-column-lessons = 课数
+teach-column-lessons = 完成的课
 teach-column-score = 得分
 teach-column-last-active = 最近活动
 teach-overdue = 已过期
@@ -544,4 +544,4 @@ teach-drill-down-as-of = 更新于 { $time } · 最近活动 { $last_active }
 teach-drill-down-due = 截止 { $time }
 teach-items-missed-title = 答错的题
 teach-nothing-missed = 还没有答错的题。
-teach-missed-by-learner = { $attempts } 次中错了 { $wrong } 次
+teach-missed-by-learner = 共答 { $attempts } 次，错 { $wrong } 次
