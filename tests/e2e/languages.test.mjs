@@ -26,6 +26,7 @@ const MESSAGE_IDS = [...translationSource('en').matchAll(/^([a-z][a-z0-9-]*) =/g
 // Each interface language with a locale a learner's phone reports for it.
 const BROWSER_LOCALES = {
   ko: 'ko-KR', en: 'en-US', vi: 'vi-VN', ru: 'ru-RU', kk: 'kk-KZ', th: 'th-TH', tr: 'tr-TR', mn: 'mn-MN',
+  zh: 'zh-CN',
 };
 
 for (const [tag, browserLocale] of Object.entries(BROWSER_LOCALES)) {

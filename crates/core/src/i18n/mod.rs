@@ -35,11 +35,12 @@ pub enum InterfaceLanguage {
     Th,
     Tr,
     Mn,
+    Zh,
 }
 
 impl InterfaceLanguage {
     /// Every interface language, in the order the language picker lists them.
-    pub const ALL: [InterfaceLanguage; 8] = [
+    pub const ALL: [InterfaceLanguage; 9] = [
         InterfaceLanguage::Ko,
         InterfaceLanguage::En,
         InterfaceLanguage::Vi,
@@ -48,15 +49,17 @@ impl InterfaceLanguage {
         InterfaceLanguage::Th,
         InterfaceLanguage::Tr,
         InterfaceLanguage::Mn,
+        InterfaceLanguage::Zh,
     ];
 
     /// The languages whose translation must hold every message English has. The others are
     /// as complete as their translators got them, and fall back to English message by message.
-    pub const COMPLETE: [InterfaceLanguage; 4] = [
+    pub const COMPLETE: [InterfaceLanguage; 5] = [
         InterfaceLanguage::Ko,
         InterfaceLanguage::En,
         InterfaceLanguage::Vi,
         InterfaceLanguage::Ru,
+        InterfaceLanguage::Zh,
     ];
 
     /// The source language, always available, and the fallback for a missing message.
@@ -74,6 +77,9 @@ impl InterfaceLanguage {
             InterfaceLanguage::Th => "th",
             InterfaceLanguage::Tr => "tr",
             InterfaceLanguage::Mn => "mn",
+            // Simplified Chinese, the script of mainland China where most Chinese-background
+            // families in Korea come from.
+            InterfaceLanguage::Zh => "zh",
         }
     }
 
@@ -89,11 +95,16 @@ impl InterfaceLanguage {
             InterfaceLanguage::Th => "ไทย",
             InterfaceLanguage::Tr => "Türkçe",
             InterfaceLanguage::Mn => "Монгол",
+            InterfaceLanguage::Zh => "中文",
         }
     }
 
     /// The language of a BCP 47 tag such as `ru`, `ru-KZ` or `mn-Cyrl-MN`, by its primary
     /// subtag, ignoring case. `None` for a language the interface does not speak.
+    ///
+    /// Every Chinese tag (`zh-CN`, `zh-Hans`, and also `zh-TW`, `zh-Hant`, `zh-HK`) gives the
+    /// Simplified Chinese translation: a reader of Traditional characters still reads
+    /// Simplified far better than English or Korean, and there is no Traditional one yet.
     pub fn from_tag(tag: &str) -> Option<InterfaceLanguage> {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
         InterfaceLanguage::ALL
@@ -244,6 +255,13 @@ mod tests {
             InterfaceLanguage::negotiate(["MN-cyrl-mn"]),
             InterfaceLanguage::Mn
         );
+        for chinese in ["zh", "zh-CN", "zh-Hans", "zh-Hans-CN", "zh-TW", "zh_HK"] {
+            assert_eq!(
+                InterfaceLanguage::from_tag(chinese),
+                Some(InterfaceLanguage::Zh),
+                "{chinese}"
+            );
+        }
         assert_eq!(
             InterfaceLanguage::negotiate(["de", "fr"]),
             InterfaceLanguage::En

@@ -1,0 +1,556 @@
+# baeum's interface in Chinese (Simplified), for Chinese-background children and their parents.
+# Message ids are the same as in English (locales/en.ftl); only the values are translated.
+# Terms used throughout: 课程 (course), 单元 (unit), 课 (lesson), 复习 (review), 下载 (download),
+# 同步 (sync), 设备 (device), 班级 (class), 作业 (assignment), 老师 (teacher), 学生 (learner),
+# 服务器 (server), 离线 (offline), 在线 (online), 账号 (account), 答案 (an answer the learner gave),
+# 题 (an item of a lesson). The learner is 你. "baeum" is the app's name and stays in Latin letters.
+# Punctuation is full-width (，。：；（）) around Chinese text.
+
+## Navigation: the main menu in the header
+
+nav-main = 主菜单
+nav-courses = 课程
+nav-me = 我的
+nav-device = 设备
+
+## Shell: the header, the connection indicator, the update banner and the sync status
+
+shell-skip-to-content = 跳到正文
+shell-brand-home = 首页
+shell-online = 在线
+shell-offline = 离线
+shell-update-ready = baeum 有新版本了。
+shell-update-now = 马上更新
+shell-synced = 已同步
+shell-saved-on-device = 已保存在这台设备上
+shell-waiting-to-sync = { $count } 个答案等待同步
+shell-waiting-on-device = { $count } 个答案保存在这台设备上
+
+## Home: today's standing and the list of courses
+
+home-courses-title = 课程
+home-loading-courses = 正在加载课程…
+home-course-meta = { $units } 个单元 · { $lessons } 节课 · 下载大小 { $size }
+home-load-failed = 无法显示：{ $reason }。
+home-load-advice-offline = 请先连一次网络把它加载下来，之后离线也能用。
+home-load-advice-later = 请稍后再试。你的学习进度不会丢失。
+home-today = 今天
+home-continue-lesson = 继续学习：{ $lesson }
+home-next-lesson = 下一课：{ $lesson }
+home-streak-first-lesson = 今天就开始你的第一课吧。
+home-streak-start-new = 今天学一课，重新开始连续学习。
+home-streak-days = 已连续学习 { $days } 天
+home-no-reviews-due = 现在没有要复习的
+home-reviews-due = { $count } 张卡片要复习
+home-lessons-done = 已完成的课
+home-lessons-progress = 已学完 { $done } / { $total } 节课
+
+## Progress: reading the learner's progress from the device
+
+progress-storage-failed = 无法从这台设备读取你的学习进度：{ $reason }
+progress-fold-unavailable = 无法统计你的学习进度：需要的一部分程序没能下载。请连上网络，再打开这个页面。你学过的内容不会丢失。
+
+## Not found: an address that is no page of the app
+
+notfound-title = 这个页面不存在
+notfound-back = 返回你的课程
+
+## Opening a page: its code is downloaded the first time it opens
+
+page-chunk-loading = 正在打开页面…
+page-chunk-failed = 这个页面没能下载。请检查网络连接，然后再试一次。
+assignments-chunk-failed = 你的作业没能下载。请检查网络连接，然后再试一次。
+page-chunk-retry = 再试一次
+page-chunk-reload-hint = 如果联网时还是这样，可能是应用在另一个标签页里更新了：请重新加载应用。
+page-chunk-reload = 重新加载应用
+
+## Account page ("Me")
+
+account-title = 我的
+account-intro = 不用账号也能学习：你的学习进度保存在这台设备上。登录后，进度也会保存在学校的服务器上，在你的其他设备上也能看到。
+account-history-link = 我的学习记录：查看、保存为文件、导入
+account-sync-heading = 同步
+account-rejected-summary = 服务器拒收的答案：{ $count } 个（仍保存在这台设备上）
+account-rejected-entry = { $activity }：{ $reason }
+account-rejected-unknown-activity = 未知练习
+account-rejected-send-again = 重新发送
+account-rejected-send-again-help = 等学校解决了服务器拒收这些答案的问题，再重新发送。服务器已经以别的形式收到的答案不能再发送。
+account-rejected-sent-again = { $count } 个答案将重新发送
+account-rejected-invalid = 无效：{ $message }
+account-rejected-conflict = 冲突：{ $message }
+account-rejected-too-large = 太大了，服务器收不了
+
+## Account panel: signing in, creating an account, signing out
+
+account-panel = 账号
+account-username = 用户名
+account-password = 密码
+account-invitation = 老师邀请码
+account-invitation-needed = 创建老师账号需要管理员给你的邀请码
+account-sign-in = 登录
+account-create = 创建账号
+account-signed-in-as = 已登录：{ $username }
+account-sign-out = 退出登录
+account-wrong-credentials = 用户名或密码不对
+account-username-taken = 这个用户名已经有人用了
+account-unreachable = 连不上服务器；请联网后再试
+account-server-error = 服务器出错了（http { $status }）；请稍后再试
+account-server-refused = 服务器拒绝了（http { $status }）
+account-unreadable-answer = 服务器发来的回复这个应用读不懂：{ $detail }
+account-storage-failed = 登录信息没能保存在这台设备上：{ $reason }
+
+## The account holder's actions on the "Me" page
+
+account-actions-heading = 你的账号
+account-change-password-heading = 修改密码
+account-current-password = 当前密码
+account-new-password = 新密码
+account-change-password = 修改密码
+account-password-changed = 密码已修改。你的其他设备已退出登录。
+account-sign-out-everywhere = 在所有设备上退出登录
+account-signed-out-everywhere = 已在所有设备上退出登录，包括这一台。
+account-delete-heading = 删除账号
+account-delete-explained = 删除账号后，它会从学校的服务器上永久删除，你记录的所有答案和你在各个班级中的位置也会一起删除。老师的报告里将不再有你；老师已经保存成文件的报告是学校的副本，不会被改动。这台设备也会忘记这个账号和它的答案。
+account-delete-confirm-label = 我明白删除后无法恢复
+account-delete = 删除我的账号
+account-deleted = 你的账号已删除。
+account-wrong-current-password = 当前密码不对
+
+## Sync details on the "Me" page
+
+sync-panel = 同步
+sync-activity-syncing = 正在同步…
+sync-activity-up-to-date = 已是最新
+sync-activity-waiting-to-retry = 稍后会再试
+sync-activity-offline = 离线：学习进度保存在这台设备上
+sync-activity-sign-in-again = 请重新登录以同步
+sync-activity-not-signed-in = 未登录：学习进度只保存在这台设备上
+sync-waiting-label = 等待同步
+sync-last-label = 上次同步
+sync-last-never = 从未同步
+sync-problem-label = 问题
+sync-problem-none = 没有
+sync-rejected-label = 被服务器拒收
+sync-now = 立即同步
+sync-problem-signed-out = 已退出登录
+sync-problem-server-unreachable = 连不上服务器
+sync-problem-server-error = 服务器出错（http { $status }）
+sync-problem-unreadable-answer = 服务器发来的回复读不懂：{ $detail }
+sync-problem-rejected = 被拒收：{ $detail }
+sync-problem-refused = 服务器拒绝了，但没有说明是哪个答案（http { $status }），所以所有答案都留在这台设备上，稍后再发送：{ $detail }
+sync-problem-local-storage-failed = 本地存储出错：{ $detail }
+
+## Load errors: why content (the course list, a course, a lesson) could not be loaded
+
+load-unreachable = 连不上服务器，而且这部分内容还没有下载过
+load-status = 服务器对 { $name } 的回复是 { $status }
+load-unknown-course = 没有课程 `{ $course }`
+load-unknown-lesson = 课程 `{ $course }` 里没有课 `{ $lesson }`
+load-file-truncated = { $kind ->
+        [catalog] 课程目录
+        [manifest] 课程清单
+       *[lesson] 这一课的
+    }文件不完整（{ $detail }）
+load-file-malformed = { $kind ->
+        [catalog] 课程目录
+        [manifest] 课程清单
+       *[lesson] 这一课的
+    }文件第 { $line } 行第 { $column } 列有格式错误：{ $detail }
+load-file-inconsistent = { $kind ->
+        [catalog] 课程目录
+        [manifest] 课程清单
+       *[lesson] 这一课的
+    }文件内容前后不一致：{ $detail }
+load-file-unsupported-format = { $kind ->
+        [catalog] 课程目录
+        [manifest] 课程清单
+       *[lesson] 这一课的
+    }文件的包格式是 { $found }，但这个版本的 baeum 只能读格式 { $expected }
+load-not-hashed-name = `{ $name }` 不是按内容哈希命名的文件名（64 位小写十六进制数字、一个点和扩展名）
+load-hash-mismatch = `{ $name }` 的内容和文件名对不上：它的 sha256 是 { $actual }
+
+## Storage: why the device's storage failed
+
+storage-indexeddb-unavailable = 这个浏览器在这里不提供 indexeddb（可能是无痕窗口或旧浏览器）
+storage-quota-exceeded = 这台设备上已经没有空间留给这个应用了
+storage-version-too-new = 保存的数据来自更新版本的应用；请重新加载来更新
+storage-migration-failed = 保存的数据无法升级：{ $detail }
+storage-duplicate-statement = 编号为 { $id } 的记录已经存在
+storage-invalid-statement = 这条记录无法保存：{ $detail }
+storage-serialization = 有一个值无法转换成可以存储的格式：{ $detail }
+storage-unreadable-record = { $store } 里的记录 { $key } 读不出来：{ $detail }
+storage-aborted = 写入被中断了，没有保存任何内容
+storage-database-failed = 本地数据库出错（{ $name }）：{ $detail }
+
+## Lesson page: loading a lesson and telling whether the answers are saved on the device
+
+lesson-back-link = ← 返回课程
+lesson-loading = 正在加载这一课…
+lesson-saving = 正在把你的答案保存到这台设备上…
+lesson-saved = 已保存在这台设备上。
+lesson-save-failed = 有些答案没能保存在这台设备上：{ $reason }。请检查这台设备的剩余空间，然后再学一次这一课。
+
+## Lesson player: items, answers, feedback and the summary at the end
+
+lesson-progress = 本课进度
+lesson-position = { $current } / { $total }
+lesson-culture-note = 文化小知识
+lesson-hear-letter-name = 听字母的名称：{ $text }
+lesson-hear-it = 听一听：{ $text }
+lesson-hear-word = 听单词：{ $text }
+lesson-hear-example = 听例句：{ $text }
+lesson-listen = 听：{ $text }
+lesson-show-hint = 看提示
+lesson-continue-anyway = 直接继续
+lesson-continue = 继续
+lesson-typed-answer-label = 你的韩语答案
+lesson-check = 检查
+lesson-your-sentence = 你的句子
+lesson-correct = 答对了！
+lesson-correct-written-exactly = 答对了。标准写法：{ $expected }
+lesson-not-quite = 还差一点。
+lesson-answer-is = 答案是 { $answer }
+lesson-try-again = 再试一次，或者继续。
+lesson-diff-missing = 少了 { $expected }
+lesson-diff-extra = 不需要 { $given }
+lesson-diff-wrong = { $given } 应该是 { $expected }
+lesson-diff-jamo-wrong = { $given } → { $expected }：{ $part ->
+        [initial] 开头的辅音
+        [medial] 元音
+       *[final] 收音
+    }应该是 { $expected_jamo }，不是 { $given_jamo }
+lesson-diff-jamo-missing = { $given } → { $expected }：少了{ $part ->
+        [initial] 开头的辅音
+        [medial] 元音
+       *[final] 收音
+    } { $expected_jamo }
+lesson-diff-jamo-extra = { $given } → { $expected }：不需要{ $part ->
+        [initial] 开头的辅音
+        [medial] 元音
+       *[final] 收音
+    } { $given_jamo }
+lesson-complete = 这一课学完了
+lesson-score = 第一次就答对 { $correct } / { $total } 题（{ $percent }%）
+lesson-next-lesson = 下一课
+lesson-back-to-course = 返回课程
+
+## Korean keyboard: on-screen dubeolsik keys and typing Korean with Latin keys
+
+keyboard-toggle = 韩文键盘
+keyboard-keys-label = 韩文键盘按键
+# Keep the Korean letters as they are.
+keyboard-shift-label = Shift：紧音 ㄲ ㄸ ㅃ ㅆ ㅉ 和 ㅒ ㅖ
+keyboard-backspace-label = 退格：删除一个字母
+keyboard-space-label = 空格
+keyboard-space-key = 空格
+keyboard-done-label = 完成：收起韩文键盘
+keyboard-done = 完成
+keyboard-latin-to-hangul = 用英文键盘打韩文
+
+## Recording answers
+
+recording-no-sync-layer = 同步功能没有运行
+
+## Reviews page: flash cards of what is due today
+
+review-title = 复习
+review-loading = 正在找今天要复习的内容…
+review-nothing-due = 现在没有要复习的。明天再来，或者学一节新课。
+review-no-sync-layer = 同步功能没有运行
+review-position = { $current } / { $total }
+review-done = 今天复习完了
+review-reviewed-count = 你复习了 { $count } 张卡片。
+review-home = 首页
+review-new-card = 新卡片
+review-show-answer = 看答案
+review-knew-it = 我记得
+review-not-yet = 还没记住
+
+## Course page: a course's units and lessons (src/pages/course.rs)
+
+course-all-courses = ← 全部课程
+course-loading = 正在加载课程…
+course-lesson-steps = · { $count } 步
+
+## Course downloads: the download panel on a course's page, the units' download lines, and the
+## list of downloaded courses on the "This device" page (src/downloads.rs)
+
+download-error-connection = 网络断了。已经下载的内容会保留；联网后可以继续下载
+download-error-damaged = { $name } 每次下载都是坏的（试了 { $attempts } 次）；请稍后再试
+download-error-status = 服务器对 { $name } 的回复是 { $status }
+download-error-device-full = 这台设备满了。什么都没有丢失；请删除一门已经学完的课程的下载内容（在“设备”页面上可以看到），或者在设备上腾出空间，然后继续下载
+download-error-storage = 下载的内容无法保存：{ $reason }
+download-error-delete = 下载的内容无法删除：{ $reason }
+download-progress-label = 下载进度
+download-save-data-note = 你的浏览器开启了省流量：只下载文字会小很多。
+download-start-all = 下载到设备，离线使用（{ $size }）
+download-start-rest = 下载剩下的部分（{ $size }）
+download-start-text-only = 只下载文字（{ $size }）；联网时才能播放声音
+download-start-audio-too = 把声音也下载下来（{ $size }）
+download-resume = 继续下载
+download-pause = 暂停
+download-delete = 删除下载内容（保留学习进度）
+download-unit-on-device = { $size } · 已在这台设备上
+download-unit-to-download = 下载大小 { $size }
+download-unit-start = 下载这个单元
+download-assigned-paused = 下载已暂停
+download-assigned-unavailable = 这个浏览器不能保存下载内容（是无痕窗口吗？）
+download-list-title = 已下载的课程
+download-list-loading = 正在读取下载内容…
+download-list-error = 无法读取下载内容：{ $reason }。
+download-list-empty = 还没有下载任何课程。在课程页面上可以把课程下载下来离线使用。
+download-list-entry = { $title }：{ $size }
+download-list-delete = 删除下载内容
+download-list-note = 删除下载内容会保留你的学习进度；之后联网时还能打开这门课程。
+download-status-checking = 正在检查这台设备上有什么…
+download-status-not-downloaded = 还没下载。整门课程连同声音共 { $total }。
+download-status-partly = 已下载一部分：{ $stored } / { $total }。继续下载可以取得剩下的部分。
+download-status-text-only = 文字已下载：这台设备上有 { $text }。声音（{ $audio }）只能联网播放。
+download-status-downloading = 正在下载：{ $done } / { $total }
+download-status-few-seconds-left = 正在下载：{ $done } / { $total }，还剩几秒
+download-status-seconds-left = 正在下载：{ $done } / { $total }，还剩约 { $seconds } 秒
+download-status-minutes-left = 正在下载：{ $done } / { $total }，还剩约 { $minutes } 分钟
+download-status-hours-left = 正在下载：{ $done } / { $total }，还剩约 { $hours } 小时
+download-status-paused = 已暂停：已下载 { $done } / { $total }。
+download-status-stopped = 下载停止了：{ $reason }。
+download-status-complete = 已下载：这台设备上有 { $total }。离线也能用。
+download-status-unavailable = 这个浏览器不能保存下载内容（是无痕窗口吗？）。联网时仍然可以打开课。
+
+## "This device" page: languages, storage, connection (src/pages/settings.rs)
+
+settings-title = 这台设备
+settings-interface-language-title = 语言
+settings-interface-language-label = baeum 的显示语言
+settings-help-language-title = 帮助语言
+settings-help-language-label = 词义和帮助使用的语言
+settings-storage-title = 存储空间
+settings-storage-measuring = 正在计算存储空间…
+settings-storage-unreported = 这个浏览器不提供存储空间的信息。
+settings-storage-use = 已使用 { $used }，baeum 可用空间共 { $quota }。
+settings-storage-meter-label = 已用存储空间
+settings-persistence-checking = 正在检查下载内容是否受保护…
+settings-persistence-protected = 你的下载内容和学习进度受到保护：浏览器不会为了腾出空间而删除它们。
+settings-persistence-not-protected = 设备空间不够时，浏览器可能会删除下载内容。你的答案会一直保留，直到发送到学校。
+settings-protect-downloads = 保护我的下载内容
+settings-offline-title = 离线使用
+settings-whole-app-explain = 打开过的页面都会留在这台设备上，没有网络也能再打开。
+settings-whole-app-checking = 正在查看这台设备上有什么…
+settings-whole-app-keep = 把整个应用保存在这台设备上（{ $size }）
+settings-whole-app-keep-again = 再试一次：把整个应用保存在这台设备上
+settings-whole-app-keeping = 正在下载整个应用…
+settings-whole-app-kept = 整个应用已经在这台设备上了：每个页面都能离线打开。
+settings-whole-app-failed = 有些部分没能下载。请连接网络后再试一次。
+settings-whole-app-unavailable = 这个浏览器不能在这个网址把应用保存下来离线使用。
+settings-connection-title = 网络连接
+settings-connection-offline = 离线。你下载的内容都还能用；答案会保存在这台设备上。
+settings-connection-online = 在线。
+settings-about-title = 关于
+
+## My learning history page (src/pages/history.rs)
+
+history-no-storage = 学习记录需要使用这台设备的存储空间，但现在用不了。
+history-title = 我的学习记录
+# xAPI is the name of a standard for learning records; keep it as it is.
+history-intro = 这是你的学习记录。它保存为标准的 xAPI 记录，任何学习记录系统都能读取。
+history-export = 把我的学习记录保存为文件
+history-import = 导入学习记录文件
+history-loading = 正在读取你的学习记录…
+history-empty = 还没有记录：你学过的课会显示在这里。
+history-day-summary = ：完成 { $lessons } 节课，答题 { $answers } 次（答对 { $right } 次），阅读 { $items } 项内容
+history-import-unreadable = 文件读不出来
+history-import-not-json = 这不是学习记录文件（不是 JSON：{ $error }）
+history-import-not-a-list = 这不是学习记录文件：它应该是一个记录列表
+history-import-result = 导入了 { $added } 条；{ $already_here } 条本来就在这里；{ $not_yours } 条属于另一个学生；{ $unreadable } 条读不出来。
+
+## My classes page and the learner's assignments (src/teaching/learner.rs)
+
+classes-title = 我的班级
+classes-loading = 正在加载…
+classes-signed-out = 登录后就能加入你的班级。你需要老师给你的班级码；不需要电子邮箱。
+classes-join-title = 加入班级
+classes-join-code-label = 老师给你的班级码
+classes-join-button = 加入班级
+classes-join-code-missing = 请输入老师给你的班级码。
+classes-joined = 你已加入 { $class }（老师：{ $teacher }）。
+classes-join-unknown-code = 没有班级用这个码。请和老师核对班级码，再输入一次。
+classes-join-not-a-code = 这不是班级码：{ $reason }。
+classes-join-rate-limited = 错误的班级码输入太多次了。请等 { $wait }后再试。
+classes-wait-seconds = { $seconds } 秒
+classes-wait-minutes = { $minutes } 分钟
+classes-join-offline = 你现在离线。加入班级需要联网；请联网后再试。
+classes-join-signed-out = 请先登录，再输入班级码。
+classes-join-forbidden = 这个账号不能加入：{ $reason }。
+classes-join-failed = 没能加入：{ $reason }。
+classes-mine-title = 我加入的班级
+classes-none = 你还没有加入班级。
+classes-class-teacher = · 老师 { $teacher }
+classes-list-as-of = 班级列表更新于 { $time }
+# Around a link to the Teach page: "你的班级和加入码都在 [教学] 页面上。"
+classes-for-teacher-before = 你的班级和加入码都在
+classes-for-teacher-link = 教学
+classes-for-teacher-after = 页面上。
+classes-my-assignments-title = 我的作业
+classes-assignments-as-of = 更新于 { $time }
+classes-assignments-loading = 正在加载你的作业…
+classes-no-assignments = 还没有作业。老师布置的课会出现在这里。
+classes-download-assigned = 下载我的作业，离线使用
+classes-download-assigned-finding = 正在查找作业需要的内容…
+classes-download-assigned-progress = 正在下载第 { $current } / { $total } 个…
+classes-download-assigned-done = 作业里的课已经在这台设备上了：离线也能打开。
+classes-download-assigned-stopped = 下载停止了：{ $reason }。
+# Before the teacher's username: "布置老师 kim · 班级：韩语 1".
+classes-assignment-assigned-by = 布置老师
+classes-assignment-class = · 班级：{ $class }
+# Before the due date and time: "截止时间 2024年5月5日 18:00".
+classes-assignment-due = 截止时间
+classes-assignment-overdue = · 已过期
+classes-assignment-progress = { $status }（已完成 { $done } / { $total } 节课）
+
+## Teacher pages
+
+teach-nav-teach = 教学
+teach-nav-classes = 班级
+
+## Teacher pages: errors from the school server
+## These are put into other sentences after a colon (for example "班级没有创建：…").
+
+teach-error-signed-out = 你在这台设备上没有登录；请登录后继续
+teach-error-offline = 连不上服务器；请联网后再试
+teach-error-forbidden = 你的账号不能做这件事：{ $reason }
+teach-error-rate-limited = 尝试次数太多了；请等 { $seconds } 秒再试
+teach-error-unprepared = 作业没能准备好：{ $error }
+teach-error-unreadable-answer = 服务器发来的回复这个应用读不懂：{ $error }
+teach-error-refused = 服务器拒绝了（http { $status }）
+
+## Teacher pages: where a learner stands with an assignment
+
+teach-status-not-started = 还没开始
+teach-status-in-progress = 进行中
+teach-status-done = 已完成
+
+## Teacher pages: dates and times
+
+teach-due-missing = 请选择截止日期和时间
+# Keep the example 2026-12-01T17:00 as it is.
+teach-due-unreadable = { $input } 不是像 2026-12-01T17:00 这样的日期和时间
+teach-time-never = 从未
+teach-as-of = 更新于 { $time }
+teach-due = 截止 { $time }
+teach-last-active = 最近活动 { $time }
+
+## Teacher pages: names of courses, units and lessons
+
+teach-unit-by-id = 单元 { $id }
+teach-lesson-by-id = 课 { $id }
+teach-target-whole-unit = { $course } › { $unit }（整个单元）
+teach-target-whole-course = { $course }（整门课程）
+
+## Teacher pages: who may see them
+
+teach-loading = 正在加载…
+teach-signed-out = 请用老师账号登录，才能创建班级和布置作业。
+teach-not-teacher = 这些页面是给老师用的。你的班级和作业在 { $link } 页面上。
+teach-not-teacher-link = 我的班级
+
+## Teacher pages: the teacher's classes
+
+teach-classes-title = 我的班级
+teach-new-class-name = 新班级名称
+teach-create-class = 创建班级
+teach-create-class-name-missing = 请给班级起个名字。
+teach-create-class-failed = 班级没有创建：{ $error }
+teach-no-classes = 还没有班级。请在上面创建一个。
+teach-class-learner-count = { $count } 名学生
+teach-join-code = 加入码
+
+## Teacher pages: one class
+
+teach-back-to-classes = ← 我的班级
+teach-class-address-invalid = 这个地址不是一个班级。
+teach-class-title-fallback = 班级
+teach-class-settings = 班级设置
+teach-class-name = 班级名称
+teach-rename = 改名
+teach-class-renamed = 班级已改名。
+teach-rename-failed = 没有改名：{ $error }
+teach-rotate-join-code = 生成新的加入码
+teach-rotate-join-code-hint = 已经在班级里的学生会留在班级里；旧的加入码将不能再用。
+teach-join-code-rotated = 班级有了新的加入码；旧的已经不能用了。
+teach-rotate-failed = 没有生成新码：{ $error }
+
+## Teacher pages: the learners in a class
+
+teach-members-title = 学生
+teach-no-members = 还没有学生。学生用上面的加入码加入。
+teach-remove = 移出
+teach-remove-member-label = 移出 { $name }
+teach-confirm-removal = 确认移出
+teach-remove-question = 把 { $name } 移出这个班级吗？移出后就看不到这个班级的作业了。
+teach-remove-yes = 是的，移出
+teach-remove-keep = 保留
+teach-remove-failed = 没能移出 { $name }：{ $error }
+
+## Teacher pages: assigning lessons
+
+teach-assign-title = 布置作业
+teach-assign-course = 课程
+teach-assign-choose-course = 选择课程
+teach-assign-catalog-failed = 课程列表没能加载：{ $error }。
+teach-assign-unit = 单元（可选）
+teach-assign-whole-course = 整门课程
+teach-assign-lesson = 课（可选）
+teach-assign-whole-unit = 整个单元
+teach-assign-due = 截止时间（你所在地的时间）
+teach-assign-note = 给学生的留言（可选）
+teach-assign-for = 布置给
+teach-assign-whole-class = 全班
+teach-assign-chosen-learners = 选定的学生
+teach-assign = 布置
+teach-assign-course-missing = 请选择要布置的课程。
+teach-assign-due-unusable = 截止时间不能用：{ $problem }。
+teach-assign-learners-missing = 请至少选择一名学生，或者布置给全班。
+teach-assigned = 已布置。
+teach-assigned-offline = 已保存在这台设备上；重新联网后会发送出去。
+teach-assign-save-failed = 作业没能保存在这台设备上：{ $error }
+
+## Teacher pages: the list of a class's assignments
+
+teach-assignments-title = 作业
+teach-queue-waiting = 等待发送
+teach-queue-refused = 服务器没有接受：{ $reason }
+teach-queue-dismiss = 隐藏
+teach-audience-whole-class = 全班
+teach-audience-learners = { $count } 名学生
+teach-quoted-note = “{ $note }”
+
+## Teacher pages: the progress dashboard
+
+teach-dashboard-title = 进度
+teach-dashboard-loading = 正在加载进度面板…
+teach-dashboard-offline = 这是保存在这台设备上的副本；没能刷新。
+teach-dashboard-learners = 学生
+teach-most-missed-title = 错得最多的题
+teach-no-missed-items = 还没有答错的题。
+teach-missed-by-class = 共答 { $attempts } 次，错 { $wrong } 次，{ $learners } 名学生答错
+teach-column-learner = 学生
+teach-column-lesson = 课
+teach-column-status = 状态
+teach-column-lessons = 完成的课
+teach-column-score = 得分
+teach-column-last-active = 最近活动
+teach-overdue = 已过期
+teach-lessons-done-of = { $done } / { $total }
+teach-score-percent = { $percent }%
+teach-csv-download = 下载 CSV
+teach-csv-refused-by-browser = 浏览器没有接受这次下载。
+teach-csv-failed = 没有生成 CSV：{ $error }
+
+## Teacher pages: one learner
+
+teach-back-to-class = ← 返回班级
+teach-learner-title-fallback = 学生
+teach-drill-down-as-of = 更新于 { $time } · 最近活动 { $last_active }
+teach-drill-down-due = 截止 { $time }
+teach-items-missed-title = 答错的题
+teach-nothing-missed = 还没有答错的题。
+teach-missed-by-learner = 共答 { $attempts } 次，错 { $wrong } 次
