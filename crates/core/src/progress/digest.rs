@@ -437,3 +437,47 @@ impl LessonActivity for ProgressDigest {
             .max()
     }
 }
+
+#[cfg(test)]
+mod saved_format_tests {
+    use chrono::{DateTime, NaiveDate};
+    use rs_fsrs::{Card, State};
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn a_digest_saved_by_chrono_and_rs_fsrs_serde_reads_the_same() {
+        let card = Card {
+            due: DateTime::from_timestamp(1_795_455_000, 123_456_789).expect("in range"),
+            stability: 3.173,
+            difficulty: 5.28,
+            elapsed_days: 2,
+            scheduled_days: 3,
+            reps: 4,
+            lapses: 1,
+            state: State::Review,
+            last_review: DateTime::from_timestamp(1_795_000_000, 0).expect("in range"),
+        };
+        // The text chrono and rs-fsrs wrote before the digest had its own (de)serialisers.
+        let before = json!({
+            "event_count": 1,
+            "lessons": {},
+            "items": {"c/l/i": {
+                "kind": "vocabulary",
+                "first_answer": null,
+                "latest_answer": null,
+                "first_view": null,
+                "card": serde_json::to_value(&card).expect("rs-fsrs serialises"),
+            }},
+            "active_days": {"2026-11-23": 3, "2026-11-24": 1},
+            "time_spent_ms": 5,
+            "voided": [],
+        });
+        let read: ProgressDigest = serde_json::from_value(before.clone()).expect("reads");
+        assert_eq!(read.items["c/l/i"].card, Some(card));
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
+        assert_eq!(read.active_days.get(&day), Some(&3));
+        assert_eq!(serde_json::to_value(&read).expect("writes"), before);
+    }
+}

@@ -494,3 +494,82 @@ impl<'a> Cursor<'a> {
         std::str::from_utf8(&self.bytes[start..self.position]).unwrap_or("")
     }
 }
+
+#[cfg(test)]
+mod date_writer_tests {
+    use chrono::SecondsFormat;
+
+    use super::*;
+
+    /// Instants with every kind of fraction, across offsets and the years the app meets.
+    fn instants() -> Vec<DateTime<Utc>> {
+        let mut instants = Vec::new();
+        for seconds in [0_i64, 784_111_777, 1_795_455_000, 4_102_444_799] {
+            for nanos in [0_u32, 5_000_000, 123_000_000, 123_456_000, 123_456_789, 1] {
+                instants.push(DateTime::from_timestamp(seconds, nanos).expect("in range"));
+            }
+        }
+        instants
+    }
+
+    #[test]
+    fn timestamps_are_written_as_chrono_writes_them_and_read_back() {
+        for instant in instants() {
+            for offset_minutes in [0, 9 * 60, 5 * 60 + 45, -(3 * 60 + 30), -12 * 60] {
+                let offset = FixedOffset::east_opt(offset_minutes * 60).expect("an offset");
+                let local = instant.with_timezone(&offset);
+                for (digits, format) in [
+                    (FractionDigits::Millis, SecondsFormat::Millis),
+                    (FractionDigits::Exact, SecondsFormat::AutoSi),
+                ] {
+                    for z_for_utc in [true, false] {
+                        let ours =
+                            format_timestamp(instant, offset_minutes * 60, digits, z_for_utc)
+                                .expect("in range");
+                        assert_eq!(ours, local.to_rfc3339_opts(format, z_for_utc));
+                        let read = parse_timestamp(&ours).expect("reads back");
+                        if digits == FractionDigits::Exact {
+                            assert_eq!(read, instant);
+                        } else {
+                            assert_eq!(read.timestamp_millis(), instant.timestamp_millis());
+                        }
+                    }
+                }
+            }
+        }
+        // chrono's own serialisation of a `DateTime<Utc>`, which saved digests hold.
+        for instant in instants() {
+            let chrono_text = serde_json::to_value(instant).expect("serialises");
+            assert_eq!(
+                chrono_text.as_str(),
+                format_timestamp(instant, 0, FractionDigits::Exact, true).as_deref()
+            );
+        }
+        assert_eq!(
+            format_timestamp(instants()[0], 24 * 3600, FractionDigits::Millis, true),
+            None
+        );
+    }
+
+    #[test]
+    fn calendar_dates_are_written_as_chrono_writes_them_and_read_back() {
+        for (year, month, day) in [(2026, 11, 23), (1, 1, 1), (9999, 12, 31), (2024, 2, 29)] {
+            let date = NaiveDate::from_ymd_opt(year, month, day).expect("a date");
+            let text = format_calendar_date(date).expect("in range");
+            assert_eq!(text, date.to_string());
+            assert_eq!(parse_calendar_date(&text), Some(date));
+        }
+        for refused in [
+            "2026-02-30",
+            "2026-1-01",
+            "2026-01-01T",
+            "26-01-01",
+            "",
+            "２０２６-01-01",
+        ] {
+            assert_eq!(parse_calendar_date(refused), None, "{refused}");
+        }
+        let far = NaiveDate::from_ymd_opt(10_000, 1, 1).expect("a date");
+        assert_eq!(format_calendar_date(far), None);
+    }
+}
