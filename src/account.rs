@@ -16,8 +16,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
+use crate::http::{self, HttpError, Method};
 use crate::storage::StorageError;
-use crate::sync_driver::{use_sync, HttpMethod, SyncHandle, TransportRequest};
+use crate::sync_driver::{use_sync, SyncHandle};
+use crate::sync_transport::TransportRequest;
 use crate::t;
 
 /// An account's role, as the server names it.
@@ -106,15 +108,17 @@ struct SignUpRequest<'a> {
 
 /// The message of a JSON error body (`{"error": "…"}`), else a sentence with the status.
 fn server_message(response: &HttpResponse) -> String {
-    serde_json::from_str::<Value>(&response.body)
-        .ok()
-        .and_then(|body| body.get("error").and_then(Value::as_str).map(str::to_owned))
+    http::error_message(&response.body)
         .unwrap_or_else(|| t!("account-server-refused", status = response.status))
 }
 
+/// How long an account call may take: a sign-in waits for the server's password hashing,
+/// which answers 503 rather than queue for long.
+const ACCOUNT_TIMEOUT_MS: u32 = 30_000;
+
 async fn send(
     sync: SyncHandle,
-    method: HttpMethod,
+    method: Method,
     path: &str,
     body: Option<String>,
     bearer_token: Option<String>,
@@ -125,11 +129,15 @@ async fn send(
         bearer_token,
         xapi: false,
         body,
+        timeout_ms: Some(ACCOUNT_TIMEOUT_MS),
     };
     sync.transport()?
         .send(request)
         .await
-        .map_err(|_| AccountError::Unreachable)
+        .map_err(|error| match error {
+            HttpError::UnreadableBody(detail) => AccountError::UnreadableAnswer(detail),
+            _ => AccountError::Unreachable,
+        })
 }
 
 fn json_body<T: Serialize>(value: &T) -> Result<String, AccountError> {
@@ -144,7 +152,7 @@ pub async fn sign_in(
     password: &str,
 ) -> Result<Session, AccountError> {
     let body = json_body(&SignInRequest { username, password })?;
-    let response = send(sync, HttpMethod::Post, "/api/sessions", Some(body), None).await?;
+    let response = send(sync, Method::Post, "/api/sessions", Some(body), None).await?;
     match response.status {
         200 => {
             let session: Session = serde_json::from_str(&response.body)
@@ -171,7 +179,7 @@ pub async fn sign_up(
         password,
         invitation,
     })?;
-    let response = send(sync, HttpMethod::Post, "/api/accounts", Some(body), None).await?;
+    let response = send(sync, Method::Post, "/api/accounts", Some(body), None).await?;
     match response.status {
         200 | 201 => sign_in(sync, username, password).await,
         409 => Err(AccountError::UsernameTaken),
@@ -189,7 +197,7 @@ pub async fn sign_out(sync: SyncHandle) -> Result<(), AccountError> {
         // forgotten below and expires on the server by itself.
         let _ = send(
             sync,
-            HttpMethod::Delete,
+            Method::Delete,
             "/api/sessions/current",
             None,
             Some(session.token),
@@ -401,7 +409,7 @@ pub async fn change_password(
     })?;
     let response = send(
         sync,
-        HttpMethod::Post,
+        Method::Post,
         "/api/me/password",
         Some(body),
         Some(session.token),
@@ -415,7 +423,7 @@ pub async fn sign_out_everywhere(sync: SyncHandle) -> Result<(), AccountError> {
     let session = current_session(sync)?;
     let response = send(
         sync,
-        HttpMethod::Delete,
+        Method::Delete,
         "/api/sessions",
         None,
         Some(session.token),
@@ -433,7 +441,7 @@ pub async fn delete_account(sync: SyncHandle, password: &str) -> Result<(), Acco
     let body = json_body(&DeletionRequest { password })?;
     let response = send(
         sync,
-        HttpMethod::Delete,
+        Method::Delete,
         "/api/me",
         Some(body),
         Some(session.token),

@@ -9,16 +9,14 @@
 
 use std::cell::{Cell, RefCell};
 
+use crate::http;
+use crate::storage::{ContentStore, LocalDatabase};
+use crate::sync_driver::SyncHandle;
+use crate::t;
 use baeum_core::content::{
     parse_catalog, parse_course_manifest, parse_lesson_file, verify_hash, CatalogCourse,
     CatalogIndex, ContentError, CourseManifest, LessonFile, ManifestLesson, CATALOG_FILE_NAME,
 };
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-
-use crate::storage::{ContentStore, LocalDatabase};
-use crate::sync_driver::SyncHandle;
-use crate::t;
 
 thread_local! {
     /// Where downloaded files are read from: the app's sync handle, which owns the database
@@ -170,11 +168,12 @@ pub async fn fetch_content_file_for_download(name: &str) -> Result<Vec<u8>, Load
 }
 
 async fn fetch_url(name: &str, url: &str) -> Result<Vec<u8>, LoadError> {
-    let window = web_sys::window().ok_or(LoadError::Unreachable)?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    // No timeout: a large clip on a slow link may take long, and the browser gives up on a
+    // dead connection itself. A body cut off on the way counts as unreachable, so a download
+    // tries it again.
+    let response = http::Request::get(url)
+        .send()
         .await
-        .map_err(|_| LoadError::Unreachable)?
-        .dyn_into::<web_sys::Response>()
         .map_err(|_| LoadError::Unreachable)?;
     if !response.ok() {
         return Err(LoadError::Status {
@@ -182,14 +181,7 @@ async fn fetch_url(name: &str, url: &str) -> Result<Vec<u8>, LoadError> {
             status: response.status(),
         });
     }
-    let buffer = JsFuture::from(
-        response
-            .array_buffer()
-            .map_err(|_| LoadError::Unreachable)?,
-    )
-    .await
-    .map_err(|_| LoadError::Unreachable)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    response.bytes().await.map_err(|_| LoadError::Unreachable)
 }
 
 /// A content-hashed file, from the device's downloads or else the server, checked against

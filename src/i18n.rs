@@ -20,8 +20,6 @@ use std::rc::Rc;
 use baeum_core::i18n::{
     InterfaceLanguage, Localizer, MessageArgument, Messages, NumberRules, PluralCategory,
 };
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::window;
 
@@ -234,24 +232,13 @@ fn set_document_language(language: InterfaceLanguage) {
 /// The language's message table from the server, or `None` offline, on an error status, or when the
 /// answer is the app's HTML (the server answers unknown paths with `index.html`).
 async fn fetch_translation_text(language: InterfaceLanguage) -> Option<String> {
-    let window = window()?;
     let url = format!("/locales/{}.txt", language.tag());
-    let response = JsFuture::from(window.fetch_with_str(&url))
-        .await
-        .ok()?
-        .dyn_into::<web_sys::Response>()
-        .ok()?;
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let response = crate::http::Request::get(url).send().await.ok()?;
+    let content_type = response.header("content-type").unwrap_or_default();
     if !response.ok() || content_type.contains("html") {
         return None;
     }
-    let text = JsFuture::from(response.text().ok()?).await.ok()?;
-    text.as_string()
+    response.text().await.ok()
 }
 
 /// A date and time in the interface language and the reader's time zone, for example

@@ -9,6 +9,7 @@
 //! - [`browser`]: small wrappers over browser APIs that web-sys makes verbose.
 //! - [`i18n`]: the interface language and [`t!`], through which all interface text goes.
 //! - [`pages`]: one module per page.
+//! - [`http`]: the one HTTP client every request to the server goes through.
 //!
 //! The crate is empty outside wasm32, so `cargo test` and `cargo clippy` over the workspace
 //! build it natively without a browser.
@@ -20,6 +21,7 @@ pub mod browser;
 pub mod chunks;
 pub mod content_client;
 pub mod downloads;
+pub mod http;
 pub mod i18n;
 pub mod keyboard;
 pub mod offline_app;
@@ -30,6 +32,8 @@ pub mod recording;
 pub mod shell;
 pub mod storage;
 pub mod sync_driver;
+pub mod sync_status;
+pub mod sync_transport;
 pub mod teaching;
 
 /// Starts an app: installs the panic hook, loads the interface language's translation (from

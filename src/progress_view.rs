@@ -9,10 +9,10 @@
 
 use baeum_core::content::{CatalogCourse, CourseManifest};
 use baeum_core::progress::{
-    ContinueLesson, CourseProgress, LessonActivity, Progress, ProgressDigest, Streak,
+    local_date_at, CalendarDate, ContinueLesson, CourseProgress, LessonActivity, Progress,
+    ProgressDigest, Streak,
 };
 use baeum_core::sync::SyncStatement;
-use chrono::NaiveDate;
 use futures::future::LocalBoxFuture;
 use leptos::prelude::{expect_context, provide_context};
 
@@ -77,15 +77,13 @@ impl StandingError {
     }
 }
 
-/// The learner's local calendar date now.
-pub fn local_today() -> NaiveDate {
+/// The learner's local calendar date now: the browser's clock and its UTC offset now, dated by
+/// core's rule.
+pub fn local_today() -> CalendarDate {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
+    // `getTimezoneOffset` is UTC minus local time, in minutes.
+    let minutes_east = -(now.get_timezone_offset() as i32);
+    local_date_at(now.get_time() as i64, minutes_east).unwrap_or_default()
 }
 
 /// Folds the whole statement log into a digest: the exact path, needed only when the saved

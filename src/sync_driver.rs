@@ -5,7 +5,7 @@
 //! The task's loop (see core's `sync::engine` documentation for the protocol):
 //! - `Action::Store`: one IndexedDB transaction ([`LocalDatabase::perform`]).
 //! - `Action::Push` / `Action::Pull`: a request through the [`Transport`] with the bearer token
-//!   and the xAPI version header, raced against the engine's request timeout. Without a session
+//!   and the xAPI version header, with the engine's request timeout. Without a session
 //!   no request is sent at all: the engine is answered with a 401 made up here, which parks it
 //!   as "signed out" until the learner signs in.
 //! - `Action::SleepUntil`: a `setTimeout`, cut short by a wake-up.
@@ -14,7 +14,8 @@
 //! Wake-ups come from the browser's `online`/`offline` events, from [`SyncHandle::record`],
 //! [`SyncHandle::sync_now`] (the lesson recorder calls it when a lesson ends), sign-in or
 //! sign-out, and [`SyncHandle::send_rejected_again`]. The transport is a trait so that browser
-//! tests can put a scripted server in its place.
+//! tests can put a scripted server in its place (`sync_transport.rs`); what the learner is told
+//! about sync is `sync_status.rs`.
 //!
 //! Tabs: every tab of the app runs its own driver over the same database. Signing in or out in
 //! one tab is told to the others on a `BroadcastChannel`, and each driver also re-reads the
@@ -31,9 +32,9 @@ use std::task::{Context, Poll, Waker};
 use baeum_core::record::{guest_actor, reassign_actor};
 use baeum_core::sync::{
     is_own_more_link, Action, ClockOffset, Event, HttpResponse, PullAction, PullRequest,
-    PushAction, SyncActivity, SyncConfig, SyncEngine, SyncProblem, SyncStatement, SyncStatus,
+    PushAction, SyncConfig, SyncEngine, SyncStatement,
 };
-use futures::future::{select, Either, FutureExt, LocalBoxFuture, Shared};
+use futures::future::{select, FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use serde_json::Value;
 use uuid::Uuid;
@@ -42,214 +43,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::account::{AccountView, Session};
-use crate::storage::{describe_js_error, LocalDatabase, StorageError, DATABASE_NAME};
-use crate::{browser, t};
-
-/// The xAPI version every request to `/xapi/` declares.
-pub const XAPI_VERSION_HEADER_VALUE: &str = "2.0.0";
-
-// ----- transport ------------------------------------------------------------------------------
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HttpMethod {
-    Get,
-    Post,
-    Delete,
-}
-
-impl HttpMethod {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HttpMethod::Get => "GET",
-            HttpMethod::Post => "POST",
-            HttpMethod::Delete => "DELETE",
-        }
-    }
-}
-
-/// One request to the server, before it is sent.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TransportRequest {
-    pub method: HttpMethod,
-    /// Absolute, or relative to the page's origin.
-    pub url: String,
-    /// Sent as `Authorization: Bearer <token>`.
-    pub bearer_token: Option<String>,
-    /// Whether this is an xAPI request, which carries `X-Experience-API-Version`.
-    pub xapi: bool,
-    /// A JSON body.
-    pub body: Option<String>,
-}
-
-/// Why a request got no HTTP answer.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum TransportError {
-    #[error("the server could not be reached: {0}")]
-    Unreachable(String),
-}
-
-pub type TransportFuture = LocalBoxFuture<'static, Result<HttpResponse, TransportError>>;
-
-/// Sends requests to the server. [`FetchTransport`] is the browser's `fetch`; tests use a fake.
-pub trait Transport {
-    fn send(&self, request: TransportRequest) -> TransportFuture;
-}
-
-/// The real transport: `window.fetch`, with a gzip-compressed body (`Content-Encoding: gzip`,
-/// which the server accepts on `/xapi/`) when the browser has `CompressionStream` and the
-/// compressed body is smaller. A learner's batch of statements shrinks to about a fifth, which
-/// matters on a metered connection.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct FetchTransport;
-
-/// Bodies smaller than this are sent as they are: gzip's header would eat the saving.
-const GZIP_THRESHOLD_BYTES: usize = 512;
-
-impl Transport for FetchTransport {
-    fn send(&self, request: TransportRequest) -> TransportFuture {
-        async move { fetch(request).await }.boxed_local()
-    }
-}
-
-async fn fetch(request: TransportRequest) -> Result<HttpResponse, TransportError> {
-    let unreachable = |error: JsValue| TransportError::Unreachable(describe_js_error(&error));
-    let window = web_sys::window()
-        .ok_or_else(|| TransportError::Unreachable("no window to fetch from".to_owned()))?;
-    let headers = web_sys::Headers::new().map_err(unreachable)?;
-    let init = web_sys::RequestInit::new();
-    init.set_method(request.method.as_str());
-    if let Some(token) = &request.bearer_token {
-        headers
-            .set("Authorization", &format!("Bearer {token}"))
-            .map_err(unreachable)?;
-    }
-    if request.xapi {
-        headers
-            .set("X-Experience-API-Version", XAPI_VERSION_HEADER_VALUE)
-            .map_err(unreachable)?;
-    }
-    if let Some(body) = &request.body {
-        headers
-            .set("Content-Type", "application/json")
-            .map_err(unreachable)?;
-        let compressed = if request.xapi && body.len() >= GZIP_THRESHOLD_BYTES {
-            gzip(body.as_bytes()).await
-        } else {
-            None
-        };
-        match compressed {
-            Some(bytes) if bytes.len() < body.len() => {
-                headers
-                    .set("Content-Encoding", "gzip")
-                    .map_err(unreachable)?;
-                init.set_body(&js_sys::Uint8Array::from(bytes.as_slice()));
-            }
-            _ => init.set_body(&JsValue::from_str(body)),
-        }
-    }
-    init.set_headers(&headers);
-    let fetch_request =
-        web_sys::Request::new_with_str_and_init(&request.url, &init).map_err(unreachable)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&fetch_request))
-        .await
-        .map_err(unreachable)?
-        .dyn_into()
-        .map_err(unreachable)?;
-    let header = |name: &str| response.headers().get(name).ok().flatten();
-    let date = header("date");
-    let consistent_through = header("x-experience-api-consistent-through");
-    let body = JsFuture::from(response.text().map_err(unreachable)?)
-        .await
-        .map_err(unreachable)?
-        .as_string()
-        .unwrap_or_default();
-    Ok(HttpResponse {
-        status: response.status(),
-        body,
-        date,
-        consistent_through,
-    })
-}
-
-/// Gzips `bytes` with the browser's `CompressionStream`, or `None` when the browser has none.
-/// web-sys binds `CompressionStream` only behind its unstable-API flag, so it is reached through
-/// `Reflect`.
-pub async fn gzip(bytes: &[u8]) -> Option<Vec<u8>> {
-    let global = js_sys::global();
-    let constructor: js_sys::Function =
-        js_sys::Reflect::get(&global, &JsValue::from_str("CompressionStream"))
-            .ok()?
-            .dyn_into()
-            .ok()?;
-    let arguments = js_sys::Array::of1(&JsValue::from_str("gzip"));
-    let compressor = js_sys::Reflect::construct(&constructor, &arguments).ok()?;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?;
-    let stream = blob.stream();
-    let pipe_through: js_sys::Function =
-        js_sys::Reflect::get(&stream, &JsValue::from_str("pipeThrough"))
-            .ok()?
-            .dyn_into()
-            .ok()?;
-    let compressed: web_sys::ReadableStream = pipe_through
-        .call1(&stream, &compressor)
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let response = web_sys::Response::new_with_opt_readable_stream(Some(&compressed)).ok()?;
-    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
-    Some(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-// ----- status ---------------------------------------------------------------------------------
-
-/// What the UI shows about sync.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SyncStatusView {
-    /// Statements on this device the server has not acknowledged yet.
-    pub waiting_count: usize,
-    /// Device time (ms since the epoch) of the end of the last complete sync.
-    pub last_successful_sync_ms: Option<i64>,
-    /// Why the last attempt failed, in words for the learner.
-    pub last_problem: Option<String>,
-    /// Statements the server refused for good; they are kept on the device.
-    pub rejected_count: usize,
-    pub activity: SyncActivity,
-    /// Whether a session is stored: without one, progress stays on the device.
-    pub signed_in: bool,
-}
-
-impl Default for SyncStatusView {
-    fn default() -> Self {
-        Self {
-            waiting_count: 0,
-            last_successful_sync_ms: None,
-            last_problem: None,
-            rejected_count: 0,
-            activity: SyncActivity::UpToDate,
-            signed_in: false,
-        }
-    }
-}
-
-impl SyncStatusView {
-    fn from_engine(status: SyncStatus, signed_in: bool, storage_problem: Option<String>) -> Self {
-        // A guest was never signed in, so "signed out" would read as an error; the activity
-        // already says that progress stays on this device.
-        let engine_problem = match status.last_problem {
-            Some(SyncProblem::SignedOut) if !signed_in => None,
-            other => other.as_ref().map(problem_text),
-        };
-        Self {
-            waiting_count: status.waiting_count,
-            last_successful_sync_ms: status.last_successful_sync_ms,
-            last_problem: storage_problem.or(engine_problem),
-            rejected_count: status.rejected.len(),
-            activity: status.activity,
-            signed_in,
-        }
-    }
-}
+use crate::browser;
+use crate::http::Method;
+use crate::storage::{LocalDatabase, StorageError, DATABASE_NAME};
+use crate::sync_status::SyncStatusView;
+use crate::sync_transport::{FetchTransport, Transport, TransportRequest};
 
 // ----- options --------------------------------------------------------------------------------
 
@@ -452,13 +250,13 @@ impl Driver {
         }
     }
 
-    async fn send_with_timeout(&self, request: TransportRequest) -> Result<HttpResponse, String> {
+    async fn send(&self, mut request: TransportRequest) -> Result<HttpResponse, String> {
         let timeout_ms = self.engine.borrow().config().request_timeout_ms;
-        let send = self.transport.send(request);
-        match select(send, Sleep::new(timeout_ms)).await {
-            Either::Left((result, _)) => result.map_err(|error| error.to_string()),
-            Either::Right(((), _)) => Err("the server did not answer in time".to_owned()),
-        }
+        request.timeout_ms = Some(u32::try_from(timeout_ms.max(1)).unwrap_or(u32::MAX));
+        self.transport
+            .send(request)
+            .await
+            .map_err(|error| error.to_string())
     }
 
     /// Without a session there is nobody to push as: the engine is told so with a 401, and no
@@ -481,13 +279,14 @@ impl Driver {
             };
         };
         let request = TransportRequest {
-            method: HttpMethod::Post,
+            method: Method::Post,
             url: self.url("/xapi/statements"),
             bearer_token: Some(token),
             xapi: true,
             body: Some(push.body()),
+            timeout_ms: None,
         };
-        answer_event(request_id, self.send_with_timeout(request).await)
+        answer_event(request_id, self.send(request).await)
     }
 
     async fn pull(&self, pull: PullAction) -> Event {
@@ -521,13 +320,14 @@ impl Driver {
             }
         };
         let request = TransportRequest {
-            method: HttpMethod::Get,
+            method: Method::Get,
             url,
             bearer_token: Some(session.token),
             xapi: true,
             body: None,
+            timeout_ms: None,
         };
-        answer_event(request_id, self.send_with_timeout(request).await)
+        answer_event(request_id, self.send(request).await)
     }
 
     fn listen_to_connectivity(self: &Rc<Self>) {
@@ -1008,83 +808,4 @@ pub fn provide_sync(handle: SyncHandle) {
 /// The handle [`provide_sync`] provided, if any.
 pub fn use_sync() -> Option<SyncHandle> {
     use_context::<SyncHandle>()
-}
-
-// ----- the status panel -----------------------------------------------------------------------
-
-/// Words for the learner about what sync is doing.
-pub fn activity_text(view: &SyncStatusView) -> String {
-    match view.activity {
-        SyncActivity::Syncing => t!("sync-activity-syncing"),
-        SyncActivity::UpToDate => t!("sync-activity-up-to-date"),
-        SyncActivity::WaitingToRetry { .. } => t!("sync-activity-waiting-to-retry"),
-        SyncActivity::Offline => t!("sync-activity-offline"),
-        SyncActivity::SignedOut if view.signed_in => t!("sync-activity-sign-in-again"),
-        SyncActivity::SignedOut => t!("sync-activity-not-signed-in"),
-    }
-}
-
-/// Words for the learner about why the last sync attempt failed. In English they are the
-/// problem's own `Display` text; what the server or the browser said stays as they said it.
-fn problem_text(problem: &SyncProblem) -> String {
-    match problem {
-        SyncProblem::SignedOut => t!("sync-problem-signed-out"),
-        SyncProblem::ServerUnreachable => t!("sync-problem-server-unreachable"),
-        SyncProblem::ServerError { status } => {
-            t!("sync-problem-server-error", status = *status)
-        }
-        SyncProblem::UnreadableAnswer { message } => {
-            t!("sync-problem-unreadable-answer", detail = message)
-        }
-        SyncProblem::Rejected { message } => t!("sync-problem-rejected", detail = message),
-        SyncProblem::Refused { status, message } => {
-            t!("sync-problem-refused", status = *status, detail = message)
-        }
-        SyncProblem::LocalStorageFailed { message } => {
-            t!("sync-problem-local-storage-failed", detail = message)
-        }
-    }
-}
-
-/// A device time as the learner's local date and time, in the interface language.
-fn local_time_text(ms: i64) -> String {
-    crate::i18n::format_date_time(ms as f64)
-}
-
-/// Shows how many statements wait, when sync last succeeded, the last problem, how many
-/// statements were refused, and a "Sync now" button. Renders nothing without [`provide_sync`].
-#[component]
-pub fn SyncStatusPanel() -> impl IntoView {
-    let Some(sync) = use_sync() else {
-        return ().into_any();
-    };
-    let status = sync.status;
-    view! {
-        <section class="sync-status" aria-label=t!("sync-panel")>
-            <p class="sync-activity" role="status">{move || activity_text(&status.get())}</p>
-            <dl>
-                <dt>{t!("sync-waiting-label")}</dt>
-                <dd data-testid="sync-waiting">{move || status.get().waiting_count}</dd>
-                <dt>{t!("sync-last-label")}</dt>
-                <dd data-testid="sync-last">
-                    {move || {
-                        status
-                            .get()
-                            .last_successful_sync_ms
-                            .map_or_else(|| t!("sync-last-never"), local_time_text)
-                    }}
-                </dd>
-                <dt>{t!("sync-problem-label")}</dt>
-                <dd data-testid="sync-problem">
-                    {move || status.get().last_problem.unwrap_or_else(|| t!("sync-problem-none"))}
-                </dd>
-                <dt>{t!("sync-rejected-label")}</dt>
-                <dd data-testid="sync-rejected">{move || status.get().rejected_count}</dd>
-            </dl>
-            <button type="button" data-testid="sync-now" on:click=move |_| sync.sync_now()>
-                {t!("sync-now")}
-            </button>
-        </section>
-    }
-    .into_any()
 }

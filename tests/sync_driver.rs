@@ -18,12 +18,12 @@ use baeum_core::sync::{
 };
 use baeum_web::account::{self, AccountError, AccountPanel};
 use baeum_web::chunks::ChunkLoadError;
+use baeum_web::http::{gzip, HttpError, Method};
 use baeum_web::pages::account::AccountPage;
 use baeum_web::progress_view::{fold_whole_log, load_digest, StandingError, WholeLogFold};
-use baeum_web::sync_driver::{
-    gzip, local_timestamp, provide_sync, FetchTransport, HttpMethod, SyncHandle, SyncOptions,
-    SyncStatusPanel, Transport, TransportError, TransportFuture, TransportRequest,
-};
+use baeum_web::sync_driver::{local_timestamp, provide_sync, SyncHandle, SyncOptions};
+use baeum_web::sync_status::SyncStatusPanel;
+use baeum_web::sync_transport::{FetchTransport, Transport, TransportFuture, TransportRequest};
 use browser_support::{fresh_node, pause};
 use futures::FutureExt;
 use leptos::prelude::*;
@@ -90,7 +90,7 @@ impl FakeServer {
         self.state.borrow_mut().reachable = reachable;
     }
 
-    fn requests_to(&self, method: HttpMethod, path_start: &str) -> Vec<TransportRequest> {
+    fn requests_to(&self, method: Method, path_start: &str) -> Vec<TransportRequest> {
         self.state
             .borrow()
             .requests
@@ -101,7 +101,7 @@ impl FakeServer {
     }
 
     fn pushes(&self) -> Vec<TransportRequest> {
-        self.requests_to(HttpMethod::Post, "/xapi/statements")
+        self.requests_to(Method::Post, "/xapi/statements")
     }
 
     fn stored(&self) -> BTreeMap<String, Value> {
@@ -128,7 +128,7 @@ impl FakeServer {
         })
     }
 
-    fn answer(&self, request: &TransportRequest) -> Result<HttpResponse, TransportError> {
+    fn answer(&self, request: &TransportRequest) -> Result<HttpResponse, HttpError> {
         let respond = |status: u16, body: Value| HttpResponse {
             status,
             body: body.to_string(),
@@ -146,7 +146,7 @@ impl FakeServer {
             .is_some_and(|token| token.starts_with(TOKEN_PREFIX));
         let path = request.url.split('?').next().unwrap_or_default();
         match (request.method, path) {
-            (HttpMethod::Post, "/api/sessions") => {
+            (Method::Post, "/api/sessions") => {
                 let username = body["username"].as_str().unwrap_or_default();
                 let known = self.state.borrow().accounts.get(username).cloned();
                 match known {
@@ -156,7 +156,7 @@ impl FakeServer {
                     _ => Ok(respond(401, json!({"error": "wrong username or password"}))),
                 }
             }
-            (HttpMethod::Post, "/api/accounts") => {
+            (Method::Post, "/api/accounts") => {
                 let username = body["username"].as_str().unwrap_or_default().to_owned();
                 if self.state.borrow().accounts.contains_key(&username) {
                     return Ok(respond(409, json!({"error": "username is already taken"})));
@@ -175,12 +175,12 @@ impl FakeServer {
                     .insert(username.clone(), (password, id));
                 Ok(respond(201, json!({"id": id, "username": username})))
             }
-            (HttpMethod::Delete, "/api/sessions/current") => Ok(respond(204, Value::Null)),
+            (Method::Delete, "/api/sessions/current") => Ok(respond(204, Value::Null)),
             (_, "/xapi/statements") if !request.xapi => {
                 Ok(respond(400, json!({"error": "missing version header"})))
             }
             (_, "/xapi/statements") if !signed_in => Ok(respond(401, json!({"error": "sign in"}))),
-            (HttpMethod::Post, "/xapi/statements") => {
+            (Method::Post, "/xapi/statements") => {
                 if let Some((status, refusal)) = self.state.borrow().push_refusal.clone() {
                     return Ok(HttpResponse {
                         status,
@@ -218,7 +218,7 @@ impl FakeServer {
                 }
                 Ok(respond(200, json!(ids)))
             }
-            (HttpMethod::Get, "/xapi/statements") => {
+            (Method::Get, "/xapi/statements") => {
                 let stored_time = "2026-11-23T07:59:00.000Z";
                 let statements: Vec<Value> = self
                     .stored()
@@ -246,9 +246,7 @@ impl Transport for FakeServer {
         let server = self.clone();
         async move {
             if !server.state.borrow().reachable {
-                return Err(TransportError::Unreachable(
-                    "the fake network is down".to_owned(),
-                ));
+                return Err(HttpError::Network("the fake network is down".to_owned()));
             }
             server.state.borrow_mut().requests.push(request.clone());
             server.answer(&request)
@@ -443,7 +441,7 @@ async fn statements_from_another_device_are_pulled_into_the_log() {
             .any(|statement| statement.id() == other_id)
     })
     .await;
-    let pulls = server.requests_to(HttpMethod::Get, "/xapi/statements");
+    let pulls = server.requests_to(Method::Get, "/xapi/statements");
     assert!(!pulls.is_empty());
     let agent = js_sys::encode_uri_component(&account_actor(server.account_id("sora")).to_string());
     assert!(pulls[0].url.contains(&format!("agent={agent}")));
@@ -852,11 +850,12 @@ async fn the_fetch_transport_reads_status_and_date() {
     // The test runner's own server answers 404 for an unknown path, with a Date header.
     let response = FetchTransport
         .send(TransportRequest {
-            method: HttpMethod::Get,
+            method: Method::Get,
             url: "/no-such-path-for-baeum".to_owned(),
             bearer_token: Some("abc".to_owned()),
             xapi: true,
             body: None,
+            timeout_ms: Some(10_000),
         })
         .await
         .expect("the runner's server answers");
@@ -926,7 +925,7 @@ async fn the_account_panel_signs_in_and_out() {
     .await;
     assert_eq!(
         server
-            .requests_to(HttpMethod::Delete, "/api/sessions/current")
+            .requests_to(Method::Delete, "/api/sessions/current")
             .len(),
         1
     );

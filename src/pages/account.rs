@@ -8,7 +8,8 @@ use uuid::Uuid;
 
 use crate::account::AccountPanel;
 use crate::pages::account_actions::AccountActions;
-use crate::sync_driver::{use_sync, SyncStatusPanel};
+use crate::sync_driver::use_sync;
+use crate::sync_status::SyncStatusPanel;
 use crate::t;
 
 #[component]

@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use baeum_core::progress::{date_parts, CalendarDate};
 use baeum_core::record::{is_guest_actor, learning_event, reassign_actor, LearningVerb};
-use chrono::{Datelike, NaiveDate};
+use baeum_core::xapi::formats::format_calendar_date;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
@@ -33,8 +34,8 @@ async fn read_log(sync: SyncHandle) -> Result<Vec<Value>, String> {
         .collect())
 }
 
-fn days_of(statements: &[Value]) -> BTreeMap<NaiveDate, DaySummary> {
-    let mut days: BTreeMap<NaiveDate, DaySummary> = BTreeMap::new();
+fn days_of(statements: &[Value]) -> BTreeMap<CalendarDate, DaySummary> {
+    let mut days: BTreeMap<CalendarDate, DaySummary> = BTreeMap::new();
     for event in statements.iter().filter_map(learning_event) {
         let day = days.entry(event.local_date).or_default();
         match event.verb {
@@ -112,11 +113,13 @@ pub fn HistoryPage() -> impl IntoView {
                         let days = days_of(&statements);
                         view! {
                             <ol class="history-days" data-testid="history-days" reversed>
-                                {days.into_iter().rev().map(|(date, day)| view! {
+                                {days.into_iter().rev().map(|(date, day)| {
+                                    let (year, month, day_of_month) = date_parts(date);
+                                    view! {
                                     <li data-testid="history-day">
                                         <strong>
-                                            <time datetime=date.format("%Y-%m-%d").to_string()>
-                                                {crate::i18n::format_calendar_day(date.year(), date.month(), date.day())}
+                                            <time datetime=format_calendar_date(date).unwrap_or_default()>
+                                                {crate::i18n::format_calendar_day(year, month, day_of_month)}
                                             </time>
                                         </strong>
                                         {t!("history-day-summary",
@@ -126,6 +129,7 @@ pub fn HistoryPage() -> impl IntoView {
                                             items = day.items_read
                                         )}
                                     </li>
+                                    }
                                 }).collect_view()}
                             </ol>
                         }.into_any()

@@ -5,23 +5,21 @@
 //! signed in, the device is offline, the account may not do this, too many join-code tries, or a
 //! message the server wrote for the user.
 //!
-//! The requests go through `fetch` directly rather than the sync driver's transport, because
-//! these endpoints need `PUT` and `PATCH` and the `Retry-After` header, which the xAPI transport
-//! has no use for.
+//! The requests go through the app's HTTP client ([`crate::http`]) directly rather than the
+//! sync driver's transport, because these endpoints need `PUT` and `PATCH` and the
+//! `Retry-After` header, which the xAPI transport has no use for.
 
-use futures::future::{select, Either};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use crate::browser;
+use crate::http::{self, HttpError, Method};
 
 /// How long a request may take before the connection is treated as gone. A teacher on a poor
 /// connection would rather see the cached dashboard than a spinner that never ends.
-const REQUEST_TIMEOUT_MS: i32 = 20_000;
+const REQUEST_TIMEOUT_MS: u32 = 20_000;
 
 /// Why a school API call did not succeed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -345,28 +343,29 @@ impl TeachingApi {
 
     pub async fn create_class(&self, name: &str) -> Result<ClassView, TeachingError> {
         let body = serde_json::json!({ "name": name });
-        self.json("POST", "/api/classes", Some(body)).await
+        self.json(Method::Post, "/api/classes", Some(body)).await
     }
 
     /// The teacher's own classes.
     pub async fn teacher_classes(&self) -> Result<Vec<ClassView>, TeachingError> {
-        let list: TeacherClassList = self.json("GET", "/api/classes", None).await?;
+        let list: TeacherClassList = self.json(Method::Get, "/api/classes", None).await?;
         Ok(list.classes)
     }
 
     /// The classes a learner is in.
     pub async fn learner_classes(&self) -> Result<Vec<LearnerClassView>, TeachingError> {
-        let list: LearnerClassList = self.json("GET", "/api/classes", None).await?;
+        let list: LearnerClassList = self.json(Method::Get, "/api/classes", None).await?;
         Ok(list.classes)
     }
 
     pub async fn join_class(&self, join_code: &str) -> Result<LearnerClassView, TeachingError> {
         let body = serde_json::json!({ "join_code": join_code });
-        self.json("POST", "/api/classes/join", Some(body)).await
+        self.json(Method::Post, "/api/classes/join", Some(body))
+            .await
     }
 
     pub async fn class_detail(&self, class_id: Uuid) -> Result<ClassDetail, TeachingError> {
-        self.json("GET", &format!("/api/classes/{class_id}"), None)
+        self.json(Method::Get, &format!("/api/classes/{class_id}"), None)
             .await
     }
 
@@ -376,14 +375,22 @@ impl TeachingApi {
         name: &str,
     ) -> Result<ClassView, TeachingError> {
         let body = serde_json::json!({ "name": name });
-        self.json("PATCH", &format!("/api/classes/{class_id}"), Some(body))
-            .await
+        self.json(
+            Method::Patch,
+            &format!("/api/classes/{class_id}"),
+            Some(body),
+        )
+        .await
     }
 
     /// Replaces the class's join code; the old one stops working at once.
     pub async fn rotate_join_code(&self, class_id: Uuid) -> Result<ClassView, TeachingError> {
-        self.json("POST", &format!("/api/classes/{class_id}/join-code"), None)
-            .await
+        self.json(
+            Method::Post,
+            &format!("/api/classes/{class_id}/join-code"),
+            None,
+        )
+        .await
     }
 
     pub async fn remove_member(
@@ -392,7 +399,7 @@ impl TeachingApi {
         learner_id: Uuid,
     ) -> Result<(), TeachingError> {
         let path = format!("/api/classes/{class_id}/members/{learner_id}");
-        self.request("DELETE", &path, None).await.map(|_| ())
+        self.request(Method::Delete, &path, None).await.map(|_| ())
     }
 
     /// Creates an assignment under an id chosen here. Sending the same request again is safe:
@@ -408,7 +415,7 @@ impl TeachingApi {
             message: crate::t!("teach-error-unprepared", error = error.to_string()),
         })?;
         self.json(
-            "PUT",
+            Method::Put,
             &format!("/api/assignments/{assignment_id}"),
             Some(body),
         )
@@ -420,25 +427,37 @@ impl TeachingApi {
         class_id: Uuid,
     ) -> Result<Vec<AssignmentView>, TeachingError> {
         let list: AssignmentList = self
-            .json("GET", &format!("/api/classes/{class_id}/assignments"), None)
+            .json(
+                Method::Get,
+                &format!("/api/classes/{class_id}/assignments"),
+                None,
+            )
             .await?;
         Ok(list.assignments)
     }
 
     pub async fn delete_assignment(&self, assignment_id: Uuid) -> Result<(), TeachingError> {
-        self.request("DELETE", &format!("/api/assignments/{assignment_id}"), None)
-            .await
-            .map(|_| ())
+        self.request(
+            Method::Delete,
+            &format!("/api/assignments/{assignment_id}"),
+            None,
+        )
+        .await
+        .map(|_| ())
     }
 
     /// The learner's own assignments with their status.
     pub async fn my_assignments(&self) -> Result<MyAssignments, TeachingError> {
-        self.json("GET", "/api/my/assignments", None).await
+        self.json(Method::Get, "/api/my/assignments", None).await
     }
 
     pub async fn dashboard(&self, class_id: Uuid) -> Result<ClassDashboard, TeachingError> {
-        self.json("GET", &format!("/api/classes/{class_id}/dashboard"), None)
-            .await
+        self.json(
+            Method::Get,
+            &format!("/api/classes/{class_id}/dashboard"),
+            None,
+        )
+        .await
     }
 
     pub async fn learner_drill_down(
@@ -447,7 +466,7 @@ impl TeachingApi {
         learner_id: Uuid,
     ) -> Result<LearnerDrillDown, TeachingError> {
         self.json(
-            "GET",
+            Method::Get,
             &format!("/api/classes/{class_id}/learners/{learner_id}"),
             None,
         )
@@ -458,7 +477,7 @@ impl TeachingApi {
     pub async fn dashboard_csv(&self, class_id: Uuid) -> Result<String, TeachingError> {
         let answer = self
             .request(
-                "GET",
+                Method::Get,
                 &format!("/api/classes/{class_id}/dashboard.csv"),
                 None,
             )
@@ -468,7 +487,7 @@ impl TeachingApi {
 
     async fn json<T: DeserializeOwned>(
         &self,
-        method: &str,
+        method: Method,
         path: &str,
         body: Option<Value>,
     ) -> Result<T, TeachingError> {
@@ -482,7 +501,7 @@ impl TeachingApi {
     /// Sends one request and turns every answer but a success into a [`TeachingError`].
     async fn request(
         &self,
-        method: &str,
+        method: Method,
         path: &str,
         body: Option<Value>,
     ) -> Result<Answer, TeachingError> {
@@ -493,11 +512,22 @@ impl TeachingApi {
         if self.token.is_empty() {
             return Err(TeachingError::SignedOut);
         }
-        let sent = fetch(method, path, &self.token, body.map(|body| body.to_string()));
-        let answer = match select(Box::pin(sent), Box::pin(sleep_ms(REQUEST_TIMEOUT_MS))).await {
-            Either::Left((answer, _)) => answer?,
-            Either::Right(((), _)) => return Err(TeachingError::Offline),
-        };
+        let mut request = http::Request::new(method, path)
+            .bearer(&self.token)
+            .header("Accept", "application/json, text/csv")
+            .timeout_ms(REQUEST_TIMEOUT_MS);
+        if let Some(body) = body {
+            request = request.json_text(body.to_string());
+        }
+        let answer = send(request).await.map_err(|error| match error {
+            HttpError::Unprepared(error) => TeachingError::Server {
+                status: 0,
+                message: crate::t!("teach-error-unprepared", error = error),
+            },
+            // Offline, unreachable, too slow or cut off while reading: the pages show what the
+            // device has, and queued actions are sent again later.
+            _ => TeachingError::Offline,
+        })?;
         if (200..300).contains(&answer.status) {
             return Ok(answer);
         }
@@ -505,11 +535,22 @@ impl TeachingApi {
     }
 }
 
+/// Sends `request` and reads its whole answer.
+async fn send(request: http::Request) -> Result<Answer, HttpError> {
+    let response = request.send().await?;
+    let status = response.status();
+    let retry_after = response.header("retry-after");
+    let body = response.text().await?;
+    Ok(Answer {
+        status,
+        body,
+        retry_after,
+    })
+}
+
 /// Maps a refused request to the error the pages explain.
 fn classify_failure(answer: &Answer) -> TeachingError {
-    let message = serde_json::from_str::<Value>(&answer.body)
-        .ok()
-        .and_then(|body| body.get("error").and_then(Value::as_str).map(str::to_owned))
+    let message = http::error_message(&answer.body)
         .unwrap_or_else(|| crate::t!("teach-error-refused", status = answer.status.to_string()));
     match answer.status {
         401 => TeachingError::SignedOut,
@@ -526,64 +567,6 @@ fn classify_failure(answer: &Answer) -> TeachingError {
         502..=504 => TeachingError::Offline,
         status => TeachingError::Server { status, message },
     }
-}
-
-async fn fetch(
-    method: &str,
-    path: &str,
-    token: &str,
-    body: Option<String>,
-) -> Result<Answer, TeachingError> {
-    let window = browser::window().ok_or(TeachingError::Offline)?;
-    let unreachable = |_: JsValue| TeachingError::Offline;
-    let headers = web_sys::Headers::new().map_err(unreachable)?;
-    headers
-        .set("Authorization", &format!("Bearer {token}"))
-        .map_err(unreachable)?;
-    headers
-        .set("Accept", "application/json, text/csv")
-        .map_err(unreachable)?;
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    if let Some(body) = &body {
-        headers
-            .set("Content-Type", "application/json")
-            .map_err(unreachable)?;
-        init.set_body(&JsValue::from_str(body));
-    }
-    init.set_headers(&headers);
-    let request = web_sys::Request::new_with_str_and_init(path, &init).map_err(unreachable)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(unreachable)?
-        .dyn_into()
-        .map_err(unreachable)?;
-    let retry_after = response.headers().get("retry-after").ok().flatten();
-    let text = JsFuture::from(response.text().map_err(unreachable)?)
-        .await
-        .map_err(unreachable)?
-        .as_string()
-        .unwrap_or_default();
-    Ok(Answer {
-        status: response.status(),
-        body: text,
-        retry_after,
-    })
-}
-
-/// Resolves after `delay_ms`; without a window it resolves at once.
-pub(crate) async fn sleep_ms(delay_ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let scheduled = browser::window().and_then(|window| {
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, delay_ms)
-                .ok()
-        });
-        if scheduled.is_none() {
-            let _ = resolve.call0(&JsValue::UNDEFINED);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 #[cfg(test)]

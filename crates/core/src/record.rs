@@ -821,7 +821,7 @@ fn parse_offset(text: &str) -> Option<i32> {
 }
 
 /// The calendar date at `instant` for someone whose clock is `offset_seconds` east of UTC.
-fn local_date_of(instant: DateTime<Utc>, offset_seconds: i32) -> Option<NaiveDate> {
+pub(crate) fn local_date_of(instant: DateTime<Utc>, offset_seconds: i32) -> Option<NaiveDate> {
     let offset = FixedOffset::east_opt(offset_seconds)?;
     Some(instant.with_timezone(&offset).date_naive())
 }

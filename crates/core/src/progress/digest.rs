@@ -67,6 +67,7 @@ struct ItemDigest {
     /// The first time it was shown without an answer.
     first_view: Option<EventOrder>,
     /// The FSRS card after the latest answer, for scheduled kinds.
+    #[serde(default, with = "saved_card")]
     card: Option<Card>,
 }
 
@@ -78,9 +79,130 @@ pub struct ProgressDigest {
     lessons: BTreeMap<String, LessonDigest>,
     /// Keyed by `course/lesson/item`.
     items: BTreeMap<String, ItemDigest>,
+    #[serde(with = "saved_days")]
     active_days: BTreeMap<NaiveDate, u32>,
     time_spent_ms: u64,
     voided: BTreeSet<Uuid>,
+}
+
+/// Active days as `{"YYYY-MM-DD": count}`, written and read by core's own date format
+/// (`xapi::formats`): the client reads a saved digest at every start, and chrono's string
+/// parser would otherwise be in its first load for this alone. The text is chrono's own, so
+/// digests saved before read the same.
+mod saved_days {
+    use std::collections::BTreeMap;
+
+    use chrono::NaiveDate;
+    use serde::de::Error as _;
+    use serde::ser::Error as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::xapi::formats::{format_calendar_date, parse_calendar_date};
+
+    pub fn serialize<S: Serializer>(
+        days: &BTreeMap<NaiveDate, u32>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let written = days
+            .iter()
+            .map(|(date, count)| {
+                format_calendar_date(*date)
+                    .map(|text| (text, *count))
+                    .ok_or_else(|| S::Error::custom(format!("a day out of range: {date:?}")))
+            })
+            .collect::<Result<BTreeMap<String, u32>, S::Error>>()?;
+        serializer.collect_map(written)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<NaiveDate, u32>, D::Error> {
+        BTreeMap::<String, u32>::deserialize(deserializer)?
+            .into_iter()
+            .map(|(text, count)| {
+                parse_calendar_date(&text)
+                    .map(|date| (date, count))
+                    .ok_or_else(|| D::Error::custom(format!("not a calendar date: {text:?}")))
+            })
+            .collect()
+    }
+}
+
+/// An FSRS card with its two instants written and read by core's own RFC 3339 format, for the
+/// reason [`saved_days`] gives; the fields and their text are what rs-fsrs's own serde writes,
+/// so digests saved before read the same, to the nanosecond.
+mod saved_card {
+    use chrono::{DateTime, Utc};
+    use rs_fsrs::{Card, State};
+    use serde::de::Error as _;
+    use serde::ser::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::xapi::formats::{format_timestamp, parse_timestamp, FractionDigits};
+
+    #[derive(Serialize, Deserialize)]
+    struct SavedCard {
+        due: String,
+        stability: f64,
+        difficulty: f64,
+        elapsed_days: i64,
+        scheduled_days: i64,
+        reps: i32,
+        lapses: i32,
+        state: State,
+        last_review: String,
+    }
+
+    fn write(instant: DateTime<Utc>) -> Option<String> {
+        format_timestamp(instant, 0, FractionDigits::Exact, true)
+    }
+
+    pub fn serialize<S: Serializer>(card: &Option<Card>, serializer: S) -> Result<S::Ok, S::Error> {
+        let saved = match card {
+            None => None,
+            Some(card) => {
+                let (Some(due), Some(last_review)) = (write(card.due), write(card.last_review))
+                else {
+                    return Err(S::Error::custom("a card's date is out of range"));
+                };
+                Some(SavedCard {
+                    due,
+                    stability: card.stability,
+                    difficulty: card.difficulty,
+                    elapsed_days: card.elapsed_days,
+                    scheduled_days: card.scheduled_days,
+                    reps: card.reps,
+                    lapses: card.lapses,
+                    state: card.state,
+                    last_review,
+                })
+            }
+        };
+        saved.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Card>, D::Error> {
+        let Some(saved) = Option::<SavedCard>::deserialize(deserializer)? else {
+            return Ok(None);
+        };
+        let read = |text: &str| {
+            parse_timestamp(text)
+                .map_err(|_| D::Error::custom(format!("not a timestamp: {text:?}")))
+        };
+        Ok(Some(Card {
+            due: read(&saved.due)?,
+            stability: saved.stability,
+            difficulty: saved.difficulty,
+            elapsed_days: saved.elapsed_days,
+            scheduled_days: saved.scheduled_days,
+            reps: saved.reps,
+            lapses: saved.lapses,
+            state: saved.state,
+            last_review: read(&saved.last_review)?,
+        }))
+    }
 }
 
 impl ProgressDigest {
@@ -313,5 +435,49 @@ impl LessonActivity for ProgressDigest {
             .take_while(|(key, _)| key.starts_with(&prefix))
             .map(|(_, lesson)| lesson.latest_activity)
             .max()
+    }
+}
+
+#[cfg(test)]
+mod saved_format_tests {
+    use chrono::{DateTime, NaiveDate};
+    use rs_fsrs::{Card, State};
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn a_digest_saved_by_chrono_and_rs_fsrs_serde_reads_the_same() {
+        let card = Card {
+            due: DateTime::from_timestamp(1_795_455_000, 123_456_789).expect("in range"),
+            stability: 3.173,
+            difficulty: 5.28,
+            elapsed_days: 2,
+            scheduled_days: 3,
+            reps: 4,
+            lapses: 1,
+            state: State::Review,
+            last_review: DateTime::from_timestamp(1_795_000_000, 0).expect("in range"),
+        };
+        // The text chrono and rs-fsrs wrote before the digest had its own (de)serialisers.
+        let before = json!({
+            "event_count": 1,
+            "lessons": {},
+            "items": {"c/l/i": {
+                "kind": "vocabulary",
+                "first_answer": null,
+                "latest_answer": null,
+                "first_view": null,
+                "card": serde_json::to_value(&card).expect("rs-fsrs serialises"),
+            }},
+            "active_days": {"2026-11-23": 3, "2026-11-24": 1},
+            "time_spent_ms": 5,
+            "voided": [],
+        });
+        let read: ProgressDigest = serde_json::from_value(before.clone()).expect("reads");
+        assert_eq!(read.items["c/l/i"].card, Some(card));
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
+        assert_eq!(read.active_days.get(&day), Some(&3));
+        assert_eq!(serde_json::to_value(&read).expect("writes"), before);
     }
 }

@@ -43,7 +43,7 @@ pub use fsrs::{
     due_count, rating_for_answer, review_queue, schedule, CardState, DueCard, ReviewRating,
     ReviewSource, SCHEDULED_KINDS,
 };
-pub use streak::{streak, Streak};
+pub use streak::{date_parts, local_date_at, streak, CalendarDate, Streak};
 
 /// How many of the last answers the mastery rule looks at.
 pub const MASTERY_WINDOW: usize = 5;

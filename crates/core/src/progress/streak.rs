@@ -8,9 +8,27 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, Datelike, NaiveDate};
 
 use super::Progress;
+use crate::record::local_date_of;
+
+/// A learner's calendar date (chrono's `NaiveDate`), named here so a client reaches it through
+/// core's functions below and needs no date library of its own.
+pub type CalendarDate = NaiveDate;
+
+/// The local calendar date at `ms` since the epoch for someone `utc_offset_minutes` east of
+/// UTC: the "today" a streak is counted against, from the browser's clock and `Date`'s offset,
+/// by the same rule that dates each statement (`record`). `None` out of range.
+pub fn local_date_at(ms: i64, utc_offset_minutes: i32) -> Option<CalendarDate> {
+    let instant = DateTime::from_timestamp_millis(ms)?;
+    local_date_of(instant, utc_offset_minutes.checked_mul(60)?)
+}
+
+/// The year, month (1–12) and day (1–31) of a date.
+pub fn date_parts(date: CalendarDate) -> (i32, u32, u32) {
+    (date.year(), date.month(), date.day())
+}
 
 /// The learner's streaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,5 +88,31 @@ pub(crate) fn streak_of_days(days: &BTreeMap<NaiveDate, u32>, today: NaiveDate) 
         longest_days,
         active_days: u32::try_from(days.len()).unwrap_or(u32::MAX),
         last_active_day: days.keys().next_back().copied(),
+    }
+}
+
+#[cfg(test)]
+mod local_date_tests {
+    use super::*;
+
+    #[test]
+    fn the_local_date_follows_the_offset_across_midnight() {
+        // 2026-11-23T17:30:00Z: already the 24th in Seoul, still the 23rd in Almaty and in
+        // New York.
+        let ms = 1_795_455_000_000;
+        assert_eq!(
+            local_date_at(ms, 9 * 60).map(date_parts),
+            Some((2026, 11, 24))
+        );
+        assert_eq!(
+            local_date_at(ms, 5 * 60).map(date_parts),
+            Some((2026, 11, 23))
+        );
+        assert_eq!(
+            local_date_at(ms, -5 * 60).map(date_parts),
+            Some((2026, 11, 23))
+        );
+        assert_eq!(local_date_at(ms, 24 * 60), None);
+        assert_eq!(local_date_at(i64::MAX, 0), None);
     }
 }

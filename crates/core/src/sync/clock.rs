@@ -5,8 +5,10 @@
 //! A statement's `timestamp` should say when the learner did something, so the client corrects
 //! the device time by the offset the server's `Date` header reveals before writing it.
 
-use chrono::{DateTime, Datelike, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
+
+use crate::xapi::formats::{format_timestamp, parse_timestamp, FractionDigits};
 
 /// Why a timestamp or a `Date` header could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -145,8 +147,11 @@ fn digits<N: std::str::FromStr>(text: &str) -> Option<N> {
 /// Reads an xAPI timestamp (ISO 8601 / RFC 3339 with a zone), as in `stored` and the
 /// `X-Experience-API-Consistent-Through` header. Returns milliseconds since the epoch; finer
 /// digits are cut, which the pull overlap window makes harmless.
+///
+/// Read with core's own ISO 8601 reader (`xapi::formats::parse_timestamp`), the one statements
+/// are validated with, so the client carries no parser of chrono's.
 pub fn parse_timestamp_ms(text: &str) -> Result<i64, ClockError> {
-    DateTime::parse_from_rfc3339(text.trim())
+    parse_timestamp(text.trim())
         .map(|parsed| parsed.timestamp_millis())
         .map_err(|_| ClockError::NotATimestamp(text.to_owned()))
 }
@@ -155,7 +160,7 @@ pub fn parse_timestamp_ms(text: &str) -> Result<i64, ClockError> {
 /// form used for `since` and for statement timestamps.
 pub fn format_timestamp_ms(ms: i64) -> Result<String, ClockError> {
     DateTime::<Utc>::from_timestamp_millis(ms)
-        .map(|time| time.to_rfc3339_opts(SecondsFormat::Millis, true))
+        .and_then(|time| format_timestamp(time, 0, FractionDigits::Millis, true))
         .ok_or(ClockError::OutOfRange(ms))
 }
 
@@ -200,14 +205,16 @@ impl ClockOffset {
         utc_offset_minutes: i32,
     ) -> Result<String, ClockError> {
         let server_ms = self.server_time(device_ms);
-        let offset = chrono::FixedOffset::east_opt(utc_offset_minutes * 60)
-            .ok_or(ClockError::OutOfRange(server_ms))?;
+        // Always a numeric offset, "+00:00" rather than "Z": it states the learner's local
+        // offset, which happens to be zero.
         DateTime::<Utc>::from_timestamp_millis(server_ms)
-            .map(|time| {
-                // Always a numeric offset, "+00:00" rather than "Z": it states the learner's
-                // local offset, which happens to be zero.
-                time.with_timezone(&offset)
-                    .to_rfc3339_opts(SecondsFormat::Millis, false)
+            .and_then(|time| {
+                format_timestamp(
+                    time,
+                    utc_offset_minutes.saturating_mul(60),
+                    FractionDigits::Millis,
+                    false,
+                )
             })
             .ok_or(ClockError::OutOfRange(server_ms))
     }

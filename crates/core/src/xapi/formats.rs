@@ -6,7 +6,7 @@
 //! these checks go that far and a little further, without pulling a URL or locale library into
 //! the wasm client.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Timelike, Utc};
 use uuid::Uuid;
 
 /// Whether `text` is an absolute IRI: a scheme (`ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`),
@@ -235,6 +235,78 @@ pub fn parse_timestamp(text: &str) -> Result<DateTime<Utc>, TimestampProblem> {
     Ok(local.with_timezone(&Utc))
 }
 
+/// Reads a calendar date, `YYYY-MM-DD` (how a saved progress digest writes its active days).
+/// Read here rather than by chrono's string parser, which the client's first load would
+/// otherwise carry for this alone.
+pub fn parse_calendar_date(text: &str) -> Option<NaiveDate> {
+    let mut cursor = Cursor::new(text);
+    let year = cursor.digits(4)?;
+    cursor.expect(b'-')?;
+    let month = cursor.digits(2)?;
+    cursor.expect(b'-')?;
+    let day = cursor.digits(2)?;
+    if !cursor.is_at_end() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+/// Writes a calendar date as `YYYY-MM-DD`, as chrono does for years 0 to 9999; `None` for a
+/// year outside them, which [`parse_calendar_date`] could not read back.
+pub fn format_calendar_date(date: NaiveDate) -> Option<String> {
+    (0..=9999)
+        .contains(&date.year())
+        .then(|| format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()))
+}
+
+/// How many digits of the second's fraction [`format_timestamp`] writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FractionDigits {
+    /// Always three.
+    Millis,
+    /// None, 3, 6 or 9: as few as keep the instant exact (chrono's `AutoSi`, and how chrono
+    /// serialises a `DateTime`).
+    Exact,
+}
+
+/// Writes `instant` in RFC 3339 as seen `offset_seconds` east of UTC, e.g.
+/// `2026-11-23T17:00:00.000+09:00`; a zero offset is `Z` when `z_for_utc`, else `+00:00`.
+/// `None` for an offset of a day or more, or a local year outside 0 to 9999. The inverse is
+/// [`parse_timestamp`]; chrono's formatter stays out of the client.
+pub fn format_timestamp(
+    instant: DateTime<Utc>,
+    offset_seconds: i32,
+    fraction: FractionDigits,
+    z_for_utc: bool,
+) -> Option<String> {
+    let offset = FixedOffset::east_opt(offset_seconds)?;
+    let local = instant.with_timezone(&offset).naive_local();
+    let date = format_calendar_date(local.date())?;
+    let nanos = local.nanosecond() % 1_000_000_000;
+    let fraction = match fraction {
+        FractionDigits::Millis => format!(".{:03}", nanos / 1_000_000),
+        FractionDigits::Exact if nanos == 0 => String::new(),
+        FractionDigits::Exact if nanos.is_multiple_of(1_000_000) => {
+            format!(".{:03}", nanos / 1_000_000)
+        }
+        FractionDigits::Exact if nanos.is_multiple_of(1_000) => format!(".{:06}", nanos / 1_000),
+        FractionDigits::Exact => format!(".{nanos:09}"),
+    };
+    let zone = if offset_seconds == 0 && z_for_utc {
+        "Z".to_owned()
+    } else {
+        let sign = if offset_seconds < 0 { '-' } else { '+' };
+        let minutes = offset_seconds.unsigned_abs() / 60;
+        format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+    };
+    Some(format!(
+        "{date}T{:02}:{:02}:{:02}{fraction}{zone}",
+        local.hour(),
+        local.minute(),
+        local.second()
+    ))
+}
+
 /// Whether `text` is an ISO 8601 duration in the format with designators
 /// (`PnYnMnDTnHnMnS` or `PnW`). The alternative format (`P0003-02-01T…`) is refused, as the
 /// specification requires. A decimal fraction is allowed on the last component only.
@@ -420,5 +492,84 @@ impl<'a> Cursor<'a> {
         }
         // Only ASCII digits were consumed, so the slice is valid UTF-8.
         std::str::from_utf8(&self.bytes[start..self.position]).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod date_writer_tests {
+    use chrono::SecondsFormat;
+
+    use super::*;
+
+    /// Instants with every kind of fraction, across offsets and the years the app meets.
+    fn instants() -> Vec<DateTime<Utc>> {
+        let mut instants = Vec::new();
+        for seconds in [0_i64, 784_111_777, 1_795_455_000, 4_102_444_799] {
+            for nanos in [0_u32, 5_000_000, 123_000_000, 123_456_000, 123_456_789, 1] {
+                instants.push(DateTime::from_timestamp(seconds, nanos).expect("in range"));
+            }
+        }
+        instants
+    }
+
+    #[test]
+    fn timestamps_are_written_as_chrono_writes_them_and_read_back() {
+        for instant in instants() {
+            for offset_minutes in [0, 9 * 60, 5 * 60 + 45, -(3 * 60 + 30), -12 * 60] {
+                let offset = FixedOffset::east_opt(offset_minutes * 60).expect("an offset");
+                let local = instant.with_timezone(&offset);
+                for (digits, format) in [
+                    (FractionDigits::Millis, SecondsFormat::Millis),
+                    (FractionDigits::Exact, SecondsFormat::AutoSi),
+                ] {
+                    for z_for_utc in [true, false] {
+                        let ours =
+                            format_timestamp(instant, offset_minutes * 60, digits, z_for_utc)
+                                .expect("in range");
+                        assert_eq!(ours, local.to_rfc3339_opts(format, z_for_utc));
+                        let read = parse_timestamp(&ours).expect("reads back");
+                        if digits == FractionDigits::Exact {
+                            assert_eq!(read, instant);
+                        } else {
+                            assert_eq!(read.timestamp_millis(), instant.timestamp_millis());
+                        }
+                    }
+                }
+            }
+        }
+        // chrono's own serialisation of a `DateTime<Utc>`, which saved digests hold.
+        for instant in instants() {
+            let chrono_text = serde_json::to_value(instant).expect("serialises");
+            assert_eq!(
+                chrono_text.as_str(),
+                format_timestamp(instant, 0, FractionDigits::Exact, true).as_deref()
+            );
+        }
+        assert_eq!(
+            format_timestamp(instants()[0], 24 * 3600, FractionDigits::Millis, true),
+            None
+        );
+    }
+
+    #[test]
+    fn calendar_dates_are_written_as_chrono_writes_them_and_read_back() {
+        for (year, month, day) in [(2026, 11, 23), (1, 1, 1), (9999, 12, 31), (2024, 2, 29)] {
+            let date = NaiveDate::from_ymd_opt(year, month, day).expect("a date");
+            let text = format_calendar_date(date).expect("in range");
+            assert_eq!(text, date.to_string());
+            assert_eq!(parse_calendar_date(&text), Some(date));
+        }
+        for refused in [
+            "2026-02-30",
+            "2026-1-01",
+            "2026-01-01T",
+            "26-01-01",
+            "",
+            "２０２６-01-01",
+        ] {
+            assert_eq!(parse_calendar_date(refused), None, "{refused}");
+        }
+        let far = NaiveDate::from_ymd_opt(10_000, 1, 1).expect("a date");
+        assert_eq!(format_calendar_date(far), None);
     }
 }
