@@ -7,6 +7,7 @@ mod breakdown;
 mod budget;
 mod build;
 mod content;
+mod first_screen;
 mod fuzz;
 mod inline_code;
 mod split_wasm;
