@@ -66,18 +66,16 @@ pub fn hold() -> Option<Hold> {
     Some(Hold(Rc::new(Cell::new(false))))
 }
 
-/// Called once the app is mounted: the screen goes now if nothing holds it, else when the
-/// last hold is released or after [`LONGEST_HOLD_MS`].
+/// Called once the app is mounted: the screen goes in the next frame if nothing holds it by
+/// then (the router renders the page after the mount, and home takes its holds then), else
+/// when the last hold is released or after [`LONGEST_HOLD_MS`].
 pub fn app_mounted() {
-    let replace_now = REPLACEMENT.with(|state| {
-        let mut state = state.borrow_mut();
-        state.mounted = true;
-        state.holds == 0
+    REPLACEMENT.with(|state| state.borrow_mut().mounted = true);
+    leptos::prelude::request_animation_frame(|| {
+        if REPLACEMENT.with(|state| state.borrow().holds == 0) {
+            replace();
+        }
     });
-    if replace_now {
-        replace();
-        return;
-    }
     let give_up = Closure::once_into_js(replace);
     if let Some(window) = browser::window() {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(

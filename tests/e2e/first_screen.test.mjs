@@ -31,7 +31,7 @@ test('with the wasm blocked, the course list is readable and styled from the HTM
     assert.equal(await link.getAttribute('href'), `/courses/${course.id}`);
     const text = await card.innerText();
     assert.ok(text.includes(course.description.en), `${course.id}: ${text}`);
-    assert.match(text, /\d+ units · \d+ lessons · [\d.]+ [kM]B to download/);
+    assert.match(text, /\d+ units · \d+ lessons · [\d.]+ [kKM]B to download/);
     assert.equal(await card.locator('[lang="ko"]').innerText(), course.title.ko);
   }
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
@@ -124,11 +124,19 @@ test('the app replaces the screen in the language it chooses', async () => {
   await context.close();
 });
 
-test('the catalog, the main wasm and its scripts are preloaded and fetched once each', async () => {
+/** The paths `page` requests from now on. */
+function requestsOf(page) {
+  const paths = [];
+  page.on('request', (request) => paths.push(new URL(request.url()).pathname));
+  return paths;
+}
+
+const CATALOG = '/content/catalog.json';
+
+test('the catalog, the main wasm and its scripts are preloaded, and no preload is fetched twice', async () => {
   const context = await running.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  const fetched = [];
-  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  const fetched = requestsOf(page);
   const response = await page.goto(`${running.server.url}/`);
   const html = await response.text();
   await page.waitForSelector('html[data-ready]', { timeout: 30_000 });
@@ -136,12 +144,33 @@ test('the catalog, the main wasm and its scripts are preloaded and fetched once 
   await page.waitForLoadState('networkidle');
 
   const preloaded = [...html.matchAll(/<link rel="(?:preload|modulepreload)" href="([^"]+)"/g)].map((match) => match[1]);
-  assert.ok(preloaded.includes('/content/catalog.json'), `preloaded: ${preloaded}`);
+  assert.ok(preloaded.includes(CATALOG), `preloaded: ${preloaded}`);
   assert.ok(preloaded.some((path) => /^\/baeum-web-[0-9a-f]{16}_bg\.wasm$/.test(path)), `preloaded: ${preloaded}`);
   assert.ok(preloaded.some((path) => /^\/baeum-web-split-[0-9a-f]{16}\.js$/.test(path)), `preloaded: ${preloaded}`);
   assert.equal(preloaded.length, 4, `the catalog, the wasm, its glue and the chunk loader: ${preloaded}`);
-  for (const path of preloaded) {
+  for (const path of preloaded.filter((each) => each !== CATALOG)) {
     assert.equal(fetched.filter((each) => each === path).length, 1, `${path} fetched once: ${fetched}`);
   }
   await context.close();
+
+  // Home reads the catalog twice (its list and its progress); with the preload the page makes
+  // no more requests for it than without, so the app's first fetch is the preload's answer.
+  const withoutPreload = await running.browser.newContext({ serviceWorkers: 'block' });
+  const plainPage = await withoutPreload.newPage();
+  await plainPage.route(`${running.server.url}/`, async (route) => {
+    const original = await route.fetch();
+    const headers = { ...original.headers() };
+    delete headers['content-encoding'];
+    delete headers['content-length'];
+    const body = (await original.text()).replace(/<link rel="preload" href="\/content\/catalog\.json"[^>]*>/, '');
+    await route.fulfill({ status: original.status(), headers, body });
+  });
+  const fetchedWithoutPreload = requestsOf(plainPage);
+  await plainPage.goto(`${running.server.url}/`);
+  await plainPage.waitForSelector('html[data-ready]', { timeout: 30_000 });
+  await plainPage.getByTestId('course-hangul').waitFor();
+  await plainPage.waitForLoadState('networkidle');
+  const count = (paths) => paths.filter((each) => each === CATALOG).length;
+  assert.equal(count(fetched), count(fetchedWithoutPreload), `with: ${fetched}\nwithout: ${fetchedWithoutPreload}`);
+  await withoutPreload.close();
 });

@@ -32,7 +32,7 @@ pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// answers aside, only the server's own `more` links, the two-tab session channel and the
 /// session re-read before each record: +5.3 KB of main wasm) and its new messages (+0.6 KB of
 /// ru.ftl). Win it back before lowering further.
-pub const SHELL_CEILING_BYTES: u64 = 418_000;
+pub const SHELL_CEILING_BYTES: u64 = 421_000;
 /// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15 and 485,679 B
 /// at stop 16; 1.6 MB once, when a build flag leaked into it.
 pub const TEACHERS_APP_CEILING_BYTES: u64 = 495_000;
