@@ -70,13 +70,20 @@ function recordTheTakeover() {
   const record = { screen: null, app: null, readyBeforeTakeover: null, shifts: [] };
   window.__takeover = record;
   document.addEventListener('DOMContentLoaded', () => { record.screen = boxes(); });
+  // Mutation records arrive in the order the changes were made, so `data-ready` set in the
+  // same task as the removal but after it is told apart from one set before.
+  let readySeen = false;
   new MutationObserver((mutations, observer) => {
-    const removed = mutations.some((mutation) => [...mutation.removedNodes].some((node) => node.id === 'first-screen'));
-    if (!removed) return;
-    record.app = boxes();
-    record.readyBeforeTakeover = document.documentElement.hasAttribute('data-ready');
-    observer.disconnect();
-  }).observe(document, { childList: true, subtree: true });
+    for (const mutation of mutations) {
+      if (mutation.type === 'attributes' && mutation.target === document.documentElement) readySeen = true;
+      if ([...mutation.removedNodes].some((node) => node.id === 'first-screen')) {
+        record.app = boxes();
+        record.readyBeforeTakeover = readySeen;
+        observer.disconnect();
+        return;
+      }
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ready'] });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) record.shifts.push(entry.value);
   }).observe({ type: 'layout-shift', buffered: true });
