@@ -31,7 +31,9 @@ pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// with issue 15's safety work, whose sync rules run at every start (only named refusals set
 /// answers aside, only the server's own `more` links, the two-tab session channel and the
 /// session re-read before each record: +5.3 KB of main wasm) and its new messages (+0.6 KB of
-/// ru.ftl). Win it back before lowering further.
+/// ru.ftl). Win it back before lowering further. Raised to 421,000 B by the static first
+/// screen in `index.html` (420,361 B: +2.5 KB of HTML, inline CSS and the code that swaps it
+/// for the app), which lets a learner read the courses before the wasm arrives.
 pub const SHELL_CEILING_BYTES: u64 = 421_000;
 /// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15 and 485,679 B
 /// at stop 16; 1.6 MB once, when a build flag leaked into it.
