@@ -20,8 +20,12 @@ pub fn is_online() -> bool {
     window().is_none_or(|window| window.navigator().on_line())
 }
 
-/// Marks `<html data-ready>`; tests and `cargo xtask bench` wait on it.
+/// Marks `<html data-ready>`; tests and `cargo xtask bench` wait on it. While the static first
+/// screen still hides the app, it is marked when the screen goes (`first_screen`).
 pub fn mark_ready() {
+    if crate::first_screen::defers_ready() {
+        return;
+    }
     if let Some(root) = window()
         .and_then(|window| window.document())
         .and_then(|document| document.document_element())

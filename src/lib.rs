@@ -10,6 +10,7 @@
 //! - [`i18n`]: the interface language and [`t!`], through which all interface text goes.
 //! - [`pages`]: one module per page.
 //! - [`http`]: the one HTTP client every request to the server goes through.
+//! - [`first_screen`]: the app taking the place of the static first screen in `index.html`.
 //!
 //! The crate is empty outside wasm32, so `cargo test` and `cargo clippy` over the workspace
 //! build it natively without a browser.
@@ -22,6 +23,7 @@ pub mod chunks;
 pub mod content_client;
 pub mod downloads;
 pub mod http;
+pub mod first_screen;
 pub mod i18n;
 pub mod keyboard;
 pub mod offline_app;
@@ -37,12 +39,14 @@ pub mod sync_transport;
 pub mod teaching;
 
 /// Starts an app: installs the panic hook, loads the interface language's translation (from
-/// this device when it has it) and mounts `root` into `<body>`. The learners' app (`main.rs`)
+/// this device when it has it), mounts `root` into `<body>` and has it take the place of the
+/// static first screen the learners' `index.html` shows until then ([`first_screen`]). The learners' app (`main.rs`)
 /// and the teachers' app (`teach_main.rs`, [`app::TeachingApp`]) each start with their router.
 pub fn start_with<View: leptos::IntoView + 'static>(root: fn() -> View) {
     console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async move {
         i18n::load_interface_language().await;
         leptos::mount::mount_to_body(root);
+        first_screen::app_mounted();
     });
 }

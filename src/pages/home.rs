@@ -10,6 +10,7 @@ use crate::account::Role;
 use crate::browser;
 use crate::chunks::{ChunkContents, ChunkView, ChunkViewLoader};
 use crate::content_client::{load_catalog, LoadError};
+use crate::first_screen;
 use crate::i18n::format_bytes;
 use crate::progress_view::{load_standing, use_whole_log_fold, CourseStanding, Standing};
 use crate::sync_driver::use_sync;
@@ -19,6 +20,15 @@ use crate::t;
 pub fn HomePage() -> impl IntoView {
     let catalog = LocalResource::new(load_catalog);
     let language = browser::help_language();
+    // The static first screen shows the course list until this one is in.
+    let first_screen = first_screen::hold();
+    Effect::new(move |_| {
+        if catalog.with(Option::is_some) {
+            if let Some(hold) = &first_screen {
+                hold.release();
+            }
+        }
+    });
     view! {
         <section class="page" data-testid="home-page">
             <TodayPanel language=language/>
@@ -121,6 +131,16 @@ fn TodayPanel(language: Language) -> impl IntoView {
     };
     let fold = use_whole_log_fold();
     let standing = LocalResource::new(move || load_standing(sync, fold));
+    // The course list below must not move when this panel comes in: the static first screen
+    // stays until it has.
+    let first_screen = first_screen::hold();
+    Effect::new(move |_| {
+        if standing.with(Option::is_some) {
+            if let Some(hold) = &first_screen {
+                hold.release();
+            }
+        }
+    });
     view! {
         <Suspense fallback=|| ()>
             {move || standing.get().map(|result| match result {

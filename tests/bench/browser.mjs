@@ -250,9 +250,15 @@ async function measureFirstVisitSavingData(browser, proxy) {
   return received;
 }
 
-/** 2. Time from navigation start to `html[data-ready]`, cold cache, throttled. */
+/**
+ * 2. Time from navigation start to `html[data-ready]`, cold cache, throttled; and the largest
+ * contentful paint and layout shift of that first visit, read a second after it is ready (the
+ * app's own paints by then are candidates too).
+ */
 async function measureColdStart(browser, proxy, profile) {
   const times = [];
+  const paints = [];
+  const shifts = [];
   for (let run = 0; run < runs; run += 1) {
     const { context, page } = await freshPage(browser);
     const session = await context.newCDPSession(page);
@@ -260,9 +266,23 @@ async function measureColdStart(browser, proxy, profile) {
     await throttle(session, profile);
     await page.goto(`${proxy.url}/`, { waitUntil: 'commit', timeout: READY_TIMEOUT_MS });
     times.push(await waitReady(page));
+    await page.waitForTimeout(1000);
+    const { largestPaint, layoutShift } = await page.evaluate(() => window.__baeumBench);
+    if (largestPaint) paints.push(largestPaint);
+    shifts.push(layoutShift);
     await context.close();
   }
-  return { runs: times.length, median_ms: round(median(times)), runs_ms: times.map((time) => round(time)) };
+  const elements = [...new Set(paints.map((paint) => paint.element))];
+  return {
+    runs: times.length,
+    median_ms: round(median(times)),
+    runs_ms: times.map((time) => round(time)),
+    largest_paint_median_ms: round(median(paints.map((paint) => paint.at))),
+    largest_paint_runs_ms: paints.map((paint) => round(paint.at)),
+    largest_paint_element: elements.join(', '),
+    layout_shift_worst: round(Math.max(...shifts), 4),
+    layout_shift_runs: shifts.map((shift) => round(shift, 4)),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Probes installed in every page before the app's own scripts run (Playwright's addInitScript).
 // They record, inside the page and on the page's own clock:
 // - when `<html data-ready>` appears, as milliseconds since navigation started;
+// - the largest contentful paint (time and element) and the sum of layout shifts;
 // - Event Timing entries (the basis of INP) for the lesson-interaction measurement;
 // - how long each IndexedDB write to the statement log takes, from the `put`/`add` call to the
 //   transaction's `complete` event (strict durability means the data is on disk by then), and
@@ -29,6 +30,31 @@ export function installPageProbes({ watchSelectors = [] } = {}) {
       if (watchSelectors.every((selector) => selector in probes.firstSeen)) selectorObserver.disconnect();
     });
     selectorObserver.observe(document, { subtree: true, childList: true });
+  }
+
+  // Largest contentful paint (the last candidate before input counts) and the layout shifts
+  // not caused by input, summed (CLS for a page this short-lived).
+  probes.largestPaint = null;
+  probes.layoutShift = 0;
+  const describe = (element) => {
+    if (!element) return 'removed';
+    const name = element.dataset?.testid ? `[data-testid=${element.dataset.testid}]` : '';
+    const within = element.closest?.('#first-screen') ? ' in the static first screen' : '';
+    return `${element.tagName.toLowerCase()}${name}${within}`;
+  };
+  if (PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        probes.largestPaint = { at: entry.startTime, size: entry.size, element: describe(entry.element) };
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  }
+  if (PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) probes.layoutShift += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
   }
 
   const readyObserver = new MutationObserver(() => {

@@ -1013,6 +1013,18 @@ fn table_rows(report: &Value) -> Vec<(String, String)> {
             ),
             cell(&start["median_ms"], "ms"),
         ));
+        rows.push((
+            format!(
+                "largest contentful paint / layout shift (CLS), cold, {label}, CPU 4x (median / worst of {})",
+                cell(&start["runs"], "")
+            ),
+            format!(
+                "{} ({}) / {}",
+                cell(&start["largest_paint_median_ms"], "ms"),
+                start["largest_paint_element"].as_str().unwrap_or("?"),
+                cell(&start["layout_shift_worst"], "")
+            ),
+        ));
     }
     let offline = &browser["offline_restart"];
     rows.push((

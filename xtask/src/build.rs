@@ -75,7 +75,9 @@ pub fn build_client() -> Result<()> {
         "/teach/",
         "baeum-teach-start",
     )?;
-    crate::inline_code::check_no_inline_code(&dist_dir())?;
+    // The learners' first screen, in plain HTML, for reading before the wasm runs.
+    crate::first_screen::add_first_screen(&root, &dist_dir())?;
+    crate::inline_code::check_no_inline_code(&dist_dir(), &dist_dir().join("index.html"))?;
     crate::inline_code::strip_html_comments(&dist_dir())?;
     crate::translations::write_message_tables(&root, &dist_dir().join("locales"))?;
     crate::app_chunks::write_service_worker_script(&root, &dist_dir())?;

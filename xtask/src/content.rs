@@ -14,8 +14,8 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 use baeum_core::content::{
-    build_packs, clip_manifest, parse_course, parse_courses, ByteSize, ClipSource, Course,
-    CourseSources, PackFile, SourceFile, CLIP_MANIFEST_FILE_NAME,
+    build_packs, clip_manifest, parse_course, parse_courses, ByteSize, CatalogIndex, ClipSource,
+    Course, CourseSources, PackFile, SourceFile, CLIP_MANIFEST_FILE_NAME,
 };
 
 const USAGE: &str = "usage: cargo xtask content [--out DIR] [--generate-audio]
@@ -151,6 +151,20 @@ pub fn build_content(repo_root: &Path, out: &Path) -> Result<ContentSummary> {
         file_count: packs.files.len(),
         missing_clip_count: packs.missing_audio.len(),
     })
+}
+
+/// The catalog [`build_content`] writes as `catalog.json`, built by the same code without
+/// writing anything: the learners' first screen lists it (`first_screen.rs`).
+pub fn catalog(repo_root: &Path) -> Result<CatalogIndex> {
+    let sources = read_all_course_sources(repo_root)?;
+    let courses = parse_courses(&sources).map_err(|errors| {
+        anyhow::anyhow!(
+            "{} problem(s) in content/courses (`cargo xtask content` lists them)",
+            errors.len()
+        )
+    })?;
+    let audio = read_clips(repo_root, &courses)?;
+    Ok(build_packs(&courses, &audio).catalog)
 }
 
 /// Every folder of `content/courses/`, sorted by name so that builds are reproducible.

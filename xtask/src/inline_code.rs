@@ -82,8 +82,10 @@ fn extract_inline_scripts(
 }
 
 /// Fails, naming the page and what it holds, if any HTML page below `folder` carries inline
-/// code the Content-Security-Policy refuses.
-pub fn check_no_inline_code(folder: &Path) -> Result<()> {
+/// code the Content-Security-Policy refuses. The `<style>` elements of `styles_allowed_in`
+/// are allowed: the server allows each by its hash (the learners' first screen's CSS,
+/// `first_screen.rs`).
+pub fn check_no_inline_code(folder: &Path, styles_allowed_in: &Path) -> Result<()> {
     let mut problems = Vec::new();
     for path in files_under(folder)? {
         if path.extension().and_then(|extension| extension.to_str()) != Some("html") {
@@ -92,6 +94,9 @@ pub fn check_no_inline_code(folder: &Path) -> Result<()> {
         let html =
             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
         for problem in inline_code(&html) {
+            if path == styles_allowed_in && problem == STYLE_ELEMENT {
+                continue;
+            }
             problems.push(format!("{}: {problem}", path.display()));
         }
     }
@@ -136,6 +141,8 @@ fn without_comments(html: &str) -> String {
     lines.join("\n") + "\n"
 }
 
+const STYLE_ELEMENT: &str = "a <style> element";
+
 /// What in `html` is inline code: scripts without `src`, `<style>` elements, `style`
 /// attributes, event handler attributes and `javascript:` addresses.
 fn inline_code(html: &str) -> Vec<String> {
@@ -155,7 +162,7 @@ fn inline_code(html: &str) -> Vec<String> {
             "script" if tag.attribute("src").is_none() => {
                 problems.push("an inline <script>".to_owned())
             }
-            "style" => problems.push("a <style> element".to_owned()),
+            "style" => problems.push(STYLE_ELEMENT.to_owned()),
             _ => {}
         }
         for (key, value) in &tag.attributes {

@@ -8,6 +8,7 @@ mod breakdown;
 mod budget;
 mod build;
 mod content;
+mod first_screen;
 mod fuzz;
 mod inline_code;
 mod split_wasm;

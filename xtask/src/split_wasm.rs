@@ -182,7 +182,13 @@ pub fn build_learners_wasm(root: &Path, dist: &Path) -> Result<()> {
     write_page_files(&split.prefetch_map, &renamed)?;
     let index = dist.join("index.html");
     remove_trunks_whole_wasm(dist, &index)?;
-    add_start_script(dist, &index, &main_script_name, &main_wasm_name)
+    add_start_script(
+        dist,
+        &index,
+        &main_script_name,
+        &loader_name,
+        &main_wasm_name,
+    )
 }
 
 /// Terser on a script, in place, as an ES module (so top-level names are its own to
@@ -272,13 +278,16 @@ fn remove_trunks_whole_wasm(dist: &Path, index: &Path) -> Result<()> {
     write_text(index, &html)
 }
 
-/// Puts the start-up into the learners' `index.html`: preload the main module and its glue,
-/// then start the app from a script file named by its hash (the Content-Security-Policy runs no
-/// inline script). The chunks are fetched by the loader when their page opens.
+/// Puts the start-up into the learners' `index.html`: preload the main module, its glue and
+/// the chunk loader the glue imports (which would otherwise wait for the glue to arrive: one
+/// more round trip on a slow link), then start the app from a script file named by its hash
+/// (the Content-Security-Policy runs no inline script). The chunks are fetched by the loader
+/// when their page opens.
 fn add_start_script(
     dist: &Path,
     index: &Path,
     main_script_name: &str,
+    loader_name: &str,
     main_wasm_name: &str,
 ) -> Result<()> {
     let html = read_text(index)?;
@@ -295,6 +304,7 @@ fn add_start_script(
     write_text(&dist.join(&start_script_name), &start_script)?;
     let start = format!(
         "<link rel=\"modulepreload\" href=\"/{main_script_name}\">\n\
+         <link rel=\"modulepreload\" href=\"/{loader_name}\">\n\
          <link rel=\"preload\" href=\"/{main_wasm_name}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n\
          <script type=\"module\" src=\"/{start_script_name}\"></script>\n\
          {HEAD_END}"

@@ -178,11 +178,12 @@ pub fn app(state: AppState) -> Router {
         // API answers are compressed on the fly (a pull is mostly repeated JSON keys); the
         // static files below are precompressed at build time instead.
         .layer(tower_http::compression::CompressionLayer::new());
-    let transport = state.config.transport;
+    let security =
+        security_headers::SecurityHeaders::new(state.config.transport, &state.config.dist_dir);
     api.merge(static_files::router(&state.config))
         // Around everything, fallbacks and errors included, so no answer goes without them.
         .layer(axum::middleware::from_fn_with_state(
-            transport,
+            security,
             security_headers::add_security_headers,
         ))
         .with_state(state)

@@ -304,6 +304,35 @@ fn the_policy_allows_only_the_apps_own_origin() {
     }
 }
 
+/// The learners' first screen's `<style>` (written by xtask into `index.html`) is allowed by
+/// its hash alone, for elements only: the policy is otherwise the same, and `style="…"`
+/// attributes stay refused by `style-src 'self'`.
+#[tokio::test]
+async fn the_first_screens_style_is_allowed_by_its_hash_and_nothing_else_changes() {
+    let (_root, config) = fixture(Transport::LoopbackHttp);
+    write(
+        &config.dist_dir.join("index.html"),
+        b"<!doctype html><head><style id=\"first-screen-style\">p{}</style></head>",
+    );
+    // No precompressed copy of the new page is left to be served instead of it.
+    std::fs::remove_file(config.dist_dir.join("index.html.gz")).expect("remove gzip copy");
+    let state = AppState::in_memory(config);
+    for path in ["/", "/api/health", "/courses/hangul"] {
+        let (response, _) = send(&state, get(path)).await;
+        // `printf 'p{}' | sha256sum`, in base64.
+        let expected = CONTENT_SECURITY_POLICY_VALUE.replacen(
+            "style-src 'self';",
+            "style-src 'self'; style-src-elem 'self' 'sha256-gG2yISYereRMiG2lMXrbiUgi0Ubw9p7QCeWcroOvy9Y=';",
+            1,
+        );
+        assert_eq!(
+            header_of(&response, "content-security-policy"),
+            Some(expected.as_str()),
+            "{path}"
+        );
+    }
+}
+
 /// Paths that try to climb out of `/content/` or out of `dist/` through the app's fallback, raw,
 /// percent-encoded, with encoded slashes and backslashes, and double-encoded.
 fn traversal_attempts(secret_absolute: &str) -> Vec<String> {
