@@ -181,26 +181,38 @@ async fn save_digest_for_next_time(
     saved.digest
 }
 
-/// The digest together with every course of the catalog whose outline can be loaded.
+/// The digest together with every course of the catalog the learner has worked in and whose
+/// outline can be loaded. A course never opened has no progress to show, so its outline is not
+/// fetched: a first visit's home is ready without one request per course, and the outlines
+/// of the courses worked in are fetched at the same time, not one after another (each is a
+/// round trip of seconds on a slow link).
 pub async fn load_standing(
     sync: SyncHandle,
     fold: WholeLogFold,
 ) -> Result<Standing, StandingError> {
     let digest = load_digest(sync, fold).await?;
     let catalog = load_catalog().await.map_err(StandingError::Content)?;
+    let worked_in: Vec<_> = catalog
+        .courses
+        .into_iter()
+        .filter_map(|course| {
+            let (timestamp_ms, _) = digest.latest_activity_in_course(&course.id)?;
+            Some((course, timestamp_ms))
+        })
+        .collect();
+    let manifests =
+        futures::future::join_all(worked_in.iter().map(|(course, _)| load_manifest(course))).await;
     let mut courses = Vec::new();
-    for course in catalog.courses {
+    for ((course, timestamp_ms), manifest) in worked_in.into_iter().zip(manifests) {
         // A course whose outline cannot be loaded (offline and never opened) is left out here;
         // the catalog below still lists it.
-        let Ok(manifest) = load_manifest(&course).await else {
+        let Ok(manifest) = manifest else {
             continue;
         };
         courses.push(CourseStanding {
             progress: digest.course_progress(&manifest),
             continue_at: digest.continue_lesson(&manifest),
-            last_active_ms: digest
-                .latest_activity_in_course(&course.id)
-                .map(|(timestamp_ms, _)| timestamp_ms),
+            last_active_ms: Some(timestamp_ms),
             course,
             manifest,
         });

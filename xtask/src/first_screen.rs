@@ -464,8 +464,14 @@ mod tests {
         assert_eq!(EnglishNumbers.write_number(en, 999.0), "999");
         assert_eq!(EnglishNumbers.write_number(en, 1.5), "1.5");
         assert_eq!(EnglishNumbers.plural_category(en, 1.0), PluralCategory::One);
-        assert_eq!(EnglishNumbers.plural_category(en, 0.0), PluralCategory::Other);
-        assert_eq!(EnglishNumbers.plural_category(en, 21.0), PluralCategory::Other);
+        assert_eq!(
+            EnglishNumbers.plural_category(en, 0.0),
+            PluralCategory::Other
+        );
+        assert_eq!(
+            EnglishNumbers.plural_category(en, 21.0),
+            PluralCategory::Other
+        );
     }
 
     const SCREEN: &str = "<div id=\"first-screen\"><header class=\"app-header\">\
