@@ -1,4 +1,4 @@
-//! The learners' app's router, and what is not on its first screen, each cut into a wasm chunk
+//! The learners' app's pages by path, and what is not on its first screen, each cut into a wasm chunk
 //! of its own: the pages but home, the assignments on home and the whole-log fold.
 //!
 //! A learner's first load carries the shell and the home page; every other page's code is
@@ -11,6 +11,7 @@
 //! The split points are `fallible`: a chunk that cannot be fetched shows what happened and a
 //! way to try again (`baeum_web::chunks`), where an infallible one would abort the whole app.
 
+use baeum_core::app_paths::{LearnersPage, LEARNERS_ROUTES};
 use baeum_core::progress::ProgressDigest;
 use baeum_core::sync::SyncStatement;
 
@@ -25,37 +26,36 @@ use baeum_web::pages::not_found::NotFoundPage;
 use baeum_web::pages::review::ReviewPage;
 use baeum_web::pages::settings::SettingsPage;
 use baeum_web::progress_view::{fold_whole_log, provide_whole_log_fold, WholeLogFold};
+use baeum_web::router;
 use baeum_web::shell::{AppKind, Shell};
 use baeum_web::teaching::learner::{MyAssignments, MyClassesPage};
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 /// The learners' app: the shell around the routed page. Only the home page is in the main
 /// wasm; every other page is a chunk fetched when it first opens.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_app_context(AppKind::Learning);
+    let path = provide_app_context(AppKind::Learning);
     provide_whole_log_fold(WholeLogFold(|statements| {
         Box::pin(fold_whole_log_in_chunk(statements))
     }));
     provide_assignments_on_home(AssignmentsOnHome(|| Box::pin(my_assignments_section())));
-    view! {
-        <Router>
-            <Shell>
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/courses/:course") view=CoursePageChunk/>
-                    <Route path=path!("/courses/:course/:lesson") view=LessonPageChunk/>
-                    <Route path=path!("/settings") view=SettingsPageChunk/>
-                    <Route path=path!("/me") view=AccountPageChunk/>
-                    <Route path=path!("/review") view=ReviewPageChunk/>
-                    <Route path=path!("/history") view=HistoryPageChunk/>
-                    <Route path=path!("/classes") view=MyClassesPageChunk/>
-                </Routes>
-            </Shell>
-        </Router>
+    view! { <Shell>{router::routed_page(path, LEARNERS_ROUTES, learners_page)}</Shell> }
+}
+
+/// Each page by its route in core's table; no route, the not-found page.
+fn learners_page(page: Option<LearnersPage>) -> AnyView {
+    match page {
+        Some(LearnersPage::Home) => view! { <HomePage/> }.into_any(),
+        Some(LearnersPage::Course) => view! { <CoursePageChunk/> }.into_any(),
+        Some(LearnersPage::Lesson) => view! { <LessonPageChunk/> }.into_any(),
+        Some(LearnersPage::Settings) => view! { <SettingsPageChunk/> }.into_any(),
+        Some(LearnersPage::Me) => view! { <AccountPageChunk/> }.into_any(),
+        Some(LearnersPage::Review) => view! { <ReviewPageChunk/> }.into_any(),
+        Some(LearnersPage::History) => view! { <HistoryPageChunk/> }.into_any(),
+        Some(LearnersPage::Classes) => view! { <MyClassesPageChunk/> }.into_any(),
+        None => view! { <NotFoundPage/> }.into_any(),
     }
 }
 

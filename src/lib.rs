@@ -2,8 +2,9 @@
 //!
 //! Components stay thin; rules live in `baeum-core`. The modules:
 //!
-//! - [`app`]: what both apps start with, and the teachers' app's router (`/teach`); the
-//!   learners' router and its per-page wasm chunks are in the `baeum-web` binary (`main.rs`).
+//! - [`app`]: what both apps start with, and the teachers' app's pages (`/teach`); the
+//!   learners' pages and their per-page wasm chunks are in the `baeum-web` binary (`main.rs`).
+//! - [`router`]: the path signal both apps route by, link clicks, back and forward.
 //! - [`shell`]: the layout every page shares: header, navigation, connection and update
 //!   indicators, and the `data-ready` mark that tests and benchmarks wait on.
 //! - [`browser`]: small wrappers over browser APIs that web-sys makes verbose.
@@ -31,6 +32,7 @@ pub mod pages;
 pub mod player;
 pub mod progress_view;
 pub mod recording;
+pub mod router;
 pub mod shell;
 pub mod storage;
 pub mod sync_driver;

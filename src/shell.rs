@@ -2,9 +2,9 @@
 //! "update ready" banner, and the `data-ready` mark.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
+use crate::router::CurrentPath;
 use crate::t;
 use crate::teaching::TeachingNavLink;
 
@@ -35,8 +35,9 @@ impl AppKind {
     }
 }
 
-/// A link that stays in the running app through the router, or, when `href` belongs to the
-/// other app, is left to the browser (`rel="external"`) so that the page loads that app.
+/// A link that stays in the running app through the router, marked `aria-current="page"` while
+/// its page (or one below it) is shown, or, when `href` belongs to the other app, is left to
+/// the browser (`rel="external"`) so that the page loads that app.
 #[component]
 pub fn AppLink(
     #[prop(into)] href: String,
@@ -52,7 +53,15 @@ pub fn AppLink(
     let class = (!class.is_empty()).then_some(class);
     let test_id = (!test_id.is_empty()).then_some(test_id);
     if AppKind::of_path(&href) == running {
-        view! { <A href=href exact=exact attr:class=class attr:data-testid=test_id>{children()}</A> }
+        let path = use_context::<CurrentPath>();
+        let link = href.clone();
+        let current = move || {
+            path.is_some_and(|CurrentPath(path)| {
+                path.with(|path| baeum_core::app_paths::is_current(&link, path, exact))
+            })
+            .then_some("page")
+        };
+        view! { <a href=href class=class data-testid=test_id aria-current=current>{children()}</a> }
             .into_any()
     } else {
         view! { <a href=href rel="external" class=class data-testid=test_id>{children()}</a> }
@@ -145,14 +154,14 @@ pub fn SyncIndicator() -> impl IntoView {
         }
     };
     view! {
-        <A href="/me" attr:class="sync-indicator" attr:data-testid="sync-indicator">
+        <AppLink href="/me" class="sync-indicator" test_id="sync-indicator">
             <span
                 data-waiting=move || status.get().waiting_count.to_string()
                 data-signed-in=move || status.get().signed_in.to_string()
             >
                 {text}
             </span>
-        </A>
+        </AppLink>
     }
     .into_any()
 }

@@ -3,27 +3,25 @@
 
 use baeum_core::content::{CatalogCourse, CourseManifest, Language};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::browser;
 use crate::content_client::load_course;
 use crate::downloads::{CourseDownloadPanel, CourseDownloads, UnitDownload};
 use crate::pages::home::LoadFailure;
+use crate::router::path_parameter;
 use crate::t;
 
 #[component]
 pub fn CoursePage() -> impl IntoView {
-    let parameters = use_params_map();
-    let course_id = move || parameters.read().get("course").unwrap_or_default();
+    let course_id = path_parameter("course");
     let course = LocalResource::new(move || {
-        let course_id = course_id();
+        let course_id = course_id.get().unwrap_or_default();
         async move { load_course(&course_id).await }
     });
     let language = browser::help_language();
     view! {
         <section class="page" data-testid="course-page">
-            <p><A href="/">{t!("course-all-courses")}</A></p>
+            <p><a href="/">{t!("course-all-courses")}</a></p>
             <Suspense fallback=|| view! { <p class="loading">{t!("course-loading")}</p> }>
                 {move || course.get().map(|result| match result {
                     Ok((course, manifest)) => view! { <CourseOutline course=course manifest=manifest language=language/> }.into_any(),
@@ -58,9 +56,9 @@ fn CourseOutline(
                             let href = format!("/courses/{course_id}/{}", lesson.id);
                             view! {
                                 <li>
-                                    <A href=href attr:data-testid=format!("lesson-link-{}", lesson.id)>
+                                    <a href=href data-testid=format!("lesson-link-{}", lesson.id)>
                                         {lesson.title.get_or_english(language).to_owned()}
-                                    </A>
+                                    </a>
                                     <span class="course-meta">" " {t!("course-lesson-steps", count = lesson.item_count)}</span>
                                 </li>
                             }

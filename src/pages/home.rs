@@ -4,7 +4,6 @@
 
 use baeum_core::content::{CatalogCourse, Language};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::account::Role;
 use crate::browser;
@@ -90,10 +89,10 @@ fn CourseCard(course: CatalogCourse, language: Language) -> impl IntoView {
     let href = format!("/courses/{}", course.id);
     view! {
         <li class="course-card" data-testid=format!("course-{}", course.id)>
-            <A href=href>
+            <a href=href>
                 <h2>{course.title.get_or_english(language).to_owned()}</h2>
                 {korean_title.map(|title| view! { <p class="korean-title" lang="ko">{title}</p> })}
-            </A>
+            </a>
             <p>{course.description.get_or_english(language).to_owned()}</p>
             <p class="course-meta">
                 {t!(

@@ -3,26 +3,24 @@
 
 use baeum_core::session::{AnswerEvent, LessonSession, LessonSummary};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::browser;
 use crate::content_client::{load_lesson, LoadedLesson};
 use crate::pages::home::LoadFailure;
 use crate::player::LessonPlayer;
 use crate::recording::{self, SaveProgress, SaveState};
+use crate::router::path_parameter;
 use crate::t;
 
 #[component]
 pub fn LessonPage() -> impl IntoView {
-    let parameters = use_params_map();
+    let course_id = path_parameter("course");
+    let lesson_id = path_parameter("lesson");
     let ids = move || {
-        parameters.with(|parameters| {
-            (
-                parameters.get("course").unwrap_or_default(),
-                parameters.get("lesson").unwrap_or_default(),
-            )
-        })
+        (
+            course_id.get().unwrap_or_default(),
+            lesson_id.get().unwrap_or_default(),
+        )
     };
     let loaded = LocalResource::new(move || {
         let (course_id, lesson_id) = ids();
@@ -30,7 +28,7 @@ pub fn LessonPage() -> impl IntoView {
     });
     view! {
         <section class="page" data-testid="lesson-page">
-            <p><A href=move || format!("/courses/{}", ids().0)>{t!("lesson-back-link")}</A></p>
+            <p><a href=move || format!("/courses/{}", ids().0)>{t!("lesson-back-link")}</a></p>
             <Suspense fallback=|| view! { <p class="loading">{t!("lesson-loading")}</p> }>
                 {move || loaded.get().map(|result| match result {
                     Ok(loaded) => view! { <LoadedLessonView loaded=loaded/> }.into_any(),

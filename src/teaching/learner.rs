@@ -4,7 +4,6 @@
 //! open offline with the time they were last fetched.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::account::{AccountPanel, Role};
 use crate::browser;
@@ -306,7 +305,7 @@ fn MyAssignmentCard(assignment: MyAssignment, titles: Signal<ContentNames>) -> i
             data-assignment-id=assignment.id.to_string()
             data-status=status.code()
         >
-            <h3><A href=href>{target}</A></h3>
+            <h3><a href=href>{target}</a></h3>
             <p>
                 {t!("classes-assignment-assigned-by")}
                 " "

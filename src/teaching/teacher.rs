@@ -11,8 +11,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use baeum_core::content::{CatalogIndex, Item, ItemKind, Language};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 
@@ -227,7 +225,7 @@ fn ClassCard(class: ClassView) -> impl IntoView {
     let members = t!("teach-class-learner-count", count = class.member_count);
     view! {
         <li class="class-card" data-testid="class-card" data-class-id=class.id.to_string()>
-            <h2><A href=href attr:data-testid="class-link">{class.name.clone()}</A></h2>
+            <h2><a href=href data-testid="class-link">{class.name.clone()}</a></h2>
             <JoinCodeBoard code=class.join_code.clone()/>
             <p class="course-meta">{members}</p>
         </li>
@@ -261,13 +259,8 @@ fn JoinCodeBoard(#[prop(into)] code: Signal<String>) -> impl IntoView {
 
 /// Reads a uuid path parameter; `None` when it is missing or malformed.
 fn uuid_parameter(name: &'static str) -> impl Fn() -> Option<Uuid> + Copy {
-    let parameters = use_params_map();
-    move || {
-        parameters
-            .read()
-            .get(name)
-            .and_then(|text| Uuid::parse_str(&text).ok())
-    }
+    let parameter = crate::router::path_parameter(name);
+    move || parameter.with(|text| text.as_deref().and_then(|text| Uuid::parse_str(text).ok()))
 }
 
 /// `/teach/classes/:id`: one class.
@@ -378,7 +371,7 @@ pub fn ClassPage() -> impl IntoView {
 
     view! {
         <section class="page teaching-page" data-testid="class-page">
-            <p><A href="/teach">{t!("teach-back-to-classes")}</A></p>
+            <p><a href="/teach">{t!("teach-back-to-classes")}</a></p>
             {move || match (viewer.get(), class_id()) {
                 (_, None) => view! {
                     <p class="teaching-problem" role="alert">{t!("teach-class-address-invalid")}</p>
@@ -598,7 +591,7 @@ fn Members(class_id: Uuid, detail: RwSignal<Option<ClassDetail>>) -> impl IntoVi
                             let link_text = member.username.clone();
                             view! {
                                 <li data-testid="member" data-username=member.username.clone()>
-                                    <A href=drill_down>{link_text}</A>
+                                    <a href=drill_down>{link_text}</a>
                                     {move || if confirming.get() == Some(learner.id) {
                                         let confirmed = learner.clone();
                                         view! {
@@ -1086,9 +1079,9 @@ fn Dashboard(
                     <ul class="member-list">
                         {learners.into_iter().map(|learner| view! {
                             <li>
-                                <A href=format!("/teach/classes/{class_id}/learners/{}", learner.id)>
+                                <a href=format!("/teach/classes/{class_id}/learners/{}", learner.id)>
                                     {learner.username.clone()}
-                                </A>
+                                </a>
                                 {format!(" · {}", t!("teach-last-active", time = optional_local_time_text(learner.last_active.as_deref())))}
                             </li>
                         }).collect_view()}
@@ -1150,7 +1143,7 @@ fn DashboardAssignmentTable(
                     view! {
                         <tr data-testid="dashboard-cell" data-learner=name.clone() data-status=status.code()>
                             <th scope="row">
-                                <A href=format!("/teach/classes/{class_id}/learners/{}", cell.learner_id)>{link_text}</A>
+                                <a href=format!("/teach/classes/{class_id}/learners/{}", cell.learner_id)>{link_text}</a>
                             </th>
                             <td class=format!("status status-{}", status.code())>
                                 {status.label()}
@@ -1277,7 +1270,7 @@ pub fn LearnerDrillDownPage() -> impl IntoView {
     view! {
         <section class="page teaching-page" data-testid="learner-page">
             {move || class_id().map(|class_id| view! {
-                <p><A href=format!("/teach/classes/{class_id}")>{t!("teach-back-to-class")}</A></p>
+                <p><a href=format!("/teach/classes/{class_id}")>{t!("teach-back-to-class")}</a></p>
             })}
             {move || match viewer.get() {
                 Viewer::Teacher(_) => view! {
