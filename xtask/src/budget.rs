@@ -26,26 +26,18 @@ pub const HANGUL_COURSE_BUDGET_BYTES: u64 = 1_000_000;
 /// Whether an app shell over [`SHELL_BUDGET_BYTES`] fails `cargo xtask test`.
 pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// The learners' first load, with the largest translation, may not grow past this (gzip). It
-/// was 483,872 B at stop 15, with the pages split into chunks and gzip made by Zopfli, and
-/// 408,498 B at stop 16, with the assignments on home and the whole-log fold chunks too, the
-/// glue minified and the icons recompressed. Raised once, to 418,000 B, at stop 17 (417,807 B
-/// with issue 15's sync safety code, which runs at every start, and its new messages); won
-/// back by issue 16's interface text without a runtime parser (392,991 B, with the compiled
-/// ru.txt of 9,018 B and no Fluent code in the main wasm), then +3,881 B for issue 16 item 8:
-/// the service worker's chunk lists (`sw-chunks-<hash>.js`, fetched by the worker, not to
-/// start; `sw.js` is smaller for no longer listing the chunks), `register-sw.js` noting the data
-/// plan and the Device page's "keep the whole app" messages. Minifying `sw-chunks-<hash>.js` is
-/// the first thing to win back. One HTTP client and chrono out of the client took about 420 B
-/// off; the static first screen in `index.html` added about 2.6 KB (HTML, inline CSS and the
-/// code that swaps it for the app), which lets a learner read the courses before the wasm runs. baeum's own router in place of
-/// `leptos_router` (issue 16 item 3) took about 42.9 KB off.
-pub const SHELL_CEILING_BYTES: u64 = 357_500;
-/// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15, 485,679 B
-/// at stop 16 and 488,929 B before issue 16, which took the Fluent runtime out of it (at most
-/// 481,627 B), then +1,472 B for the one HTTP client (its timeouts abort requests, which the
-/// teachers' old fetch did not), then about −45 KB for baeum's own router; 1.6 MB once, when a
-/// build flag leaked into it.
-pub const TEACHERS_APP_CEILING_BYTES: u64 = 440_000;
+/// was 483,872 B at stop 15, with the pages split into chunks and gzip made by Zopfli, 408,498 B
+/// at stop 16 and 417,807 B at stop 17 (issue 15's sync safety code). Issue 16 then took it to
+/// 359,194 B (2026-12-05): interface text without a runtime parser (about −24.8 KB), baeum's own
+/// router in place of `leptos_router` (about −42.9 KB), one HTTP client and chrono out (about
+/// −0.4 KB), against +3.9 KB for the service worker's chunk lists and the data-plan notes
+/// (minifying `sw-chunks-<hash>.js` is the first thing to win back) and +2.6 KB for the static
+/// first screen in `index.html`, which lets a learner read the courses before the wasm runs.
+pub const SHELL_CEILING_BYTES: u64 = 359_500;
+/// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15, 485,679 B at
+/// stop 16 and 488,929 B before issue 16, whose compiled messages and own router took it to
+/// 419,750 B; 1.6 MB once, when a build flag leaked into it.
+pub const TEACHERS_APP_CEILING_BYTES: u64 = 420_500;
 
 /// The bytes a file costs on the wire: its `.gz` sibling when there is one, else itself.
 fn wire_bytes(path: &Path) -> Result<u64> {
