@@ -1,5 +1,6 @@
 // A first visit that respects the data plan: the service worker keeps the wasm chunks a learner
-// needs offline (the course, lesson, review and Device pages and the recount) and no other; a
+// needs offline (the course, lesson, review and Device pages, the recount and the assignments on
+// home) and no other; a
 // learner saving data gets no chunk beyond the pages they open; the Device page keeps the whole
 // app on request, and then every page opens offline.
 import { test } from 'node:test';
@@ -11,7 +12,7 @@ import { AppPage, serverAndBrowserForThisFile } from './harness.mjs';
 const running = serverAndBrowserForThisFile();
 
 /** The split points a learner needs offline after one visit; home is in the main module. */
-const NEEDED_OFFLINE = ['course_page', 'lesson_page', 'review_page', 'settings_page', 'progress_fold'];
+const NEEDED_OFFLINE = ['course_page', 'lesson_page', 'review_page', 'settings_page', 'progress_fold', 'my_assignments'];
 
 /** Which chunk files each split point fetches, as the build recorded (xtask/src/split_wasm.rs). */
 function pageFiles() {
@@ -99,7 +100,7 @@ test('a first visit keeps the chunks a learner needs offline and no other, and t
   assert.deepEqual(await keptChunks(page), needed, 'the worker keeps exactly the offline set');
   assert.deepEqual(await chunksFetchedByWorker(context), needed, 'and fetched nothing else');
   assert.ok(needed.length < allChunks().length, 'some chunks are left for when they are opened');
-  for (const later of ['history_page', 'account_page', 'my_classes_page', 'my_assignments']) {
+  for (const later of ['history_page', 'account_page', 'my_classes_page']) {
     const onlyThere = filesOf([later]).filter((name) => !needed.includes(name));
     assert.ok(onlyThere.length > 0, `${later} has chunks of its own, not fetched on a first visit`);
   }

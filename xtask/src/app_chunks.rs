@@ -18,14 +18,17 @@ use sha2::{Digest, Sha256};
 
 /// The split points (`src/learners_pages.rs`) a learner needs offline after one visit: the
 /// course, lesson and review pages, the Device page (the interface and help languages, and the
-/// button that keeps the rest) and the recount home and review fall back on. Home is in the main
-/// module. History, the account, classes and the assignments on home come when first opened.
+/// button that keeps the rest), the recount home and review fall back on, and a signed-in
+/// learner's assignments on home (a learner signs in on another page and may open home next
+/// offline, at home, where the assignments must still show). Home is in the main module.
+/// History, the account and classes pages come when first opened.
 pub const OFFLINE_SPLITS: &[&str] = &[
     "course_page",
     "lesson_page",
     "review_page",
     "settings_page",
     "progress_fold",
+    "my_assignments",
 ];
 
 /// The hand-written part of the script, relative to the repository.
