@@ -96,12 +96,17 @@ impl AppState {
     /// Opens the SQLite database at `<data_dir>/baeum.sqlite3` (creating and migrating it):
     /// what the real server uses.
     pub fn open(config: Config) -> Result<Self, error::ServerError> {
-        let store = store::SqliteStore::open(&config.data_dir)?;
-        Ok(Self::with_store(
-            config,
-            Arc::new(store),
-            argon2::Params::default(),
-        ))
+        Self::open_database(config, None)
+    }
+
+    /// Opens the PostgreSQL database at `database_url` (`postgres://…`), or without one the
+    /// SQLite database in the data directory, creating and migrating it.
+    pub fn open_database(
+        config: Config,
+        database_url: Option<&str>,
+    ) -> Result<Self, error::ServerError> {
+        let store = store::open_store(database_url, &config.data_dir)?;
+        Ok(Self::with_store(config, store, argon2::Params::default()))
     }
 
     /// State over a private in-memory database with cheap password hashing: for tests and
@@ -160,7 +165,7 @@ impl AppState {
 }
 
 /// The smallest Argon2id cost the crate allows, so tests that sign in many times stay fast.
-fn cheap_password_params() -> argon2::Params {
+pub fn cheap_password_params() -> argon2::Params {
     argon2::Params::new(argon2::Params::MIN_M_COST, 1, 1, None)
         .unwrap_or_else(|_| argon2::Params::default())
 }

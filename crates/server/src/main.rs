@@ -13,6 +13,7 @@ use tracing_subscriber::EnvFilter;
 
 const USAGE: &str =
     "usage: baeum-server [--addr HOST:PORT] [--dist DIR] [--content DIR] [--data DIR]
+                    [--database postgres://USER:PASSWORD@HOST:PORT/DB]
        baeum-server admin (create USERNAME | reset-password USERNAME | invite-teacher) …
        baeum-server backup FILE [--data DIR] [--force]
 
@@ -20,6 +21,9 @@ const USAGE: &str =
   --dist     the built client (default ./dist)
   --content  the built content packs (default ./target/content)
   --data     where the SQLite database is kept (default ./data)
+  --database keep everything in this PostgreSQL database instead of SQLite (or
+             $BAEUM_DATABASE_URL; `admin` reads $BAEUM_DATABASE_URL too). The server creates
+             and migrates its tables; the database and its user must exist
   --seed-demo  create the demo accounts (demo-learner, demo-teacher, whose passwords are
              public) if missing; refused on a network address unless also given
              --seed-demo-on-network-i-understand-anyone-can-sign-in
@@ -52,6 +56,8 @@ const SEED_DEMO_ON_NETWORK: &str = "--seed-demo-on-network-i-understand-anyone-c
 
 struct Arguments {
     address: String,
+    /// A PostgreSQL URL, or `None` for SQLite in the data directory.
+    database_url: Option<String>,
     config: Config,
     seed_demo: bool,
     seed_demo_on_network: bool,
@@ -74,6 +80,7 @@ fn parse_arguments() -> Result<Arguments, String> {
         data_dir: PathBuf::from("data"),
         transport: Transport::LoopbackHttp,
     };
+    let mut database_url = std::env::var("BAEUM_DATABASE_URL").ok();
     let mut seed_demo = false;
     let mut daily_limits = DailyLimits::default();
     let mut seed_demo_on_network = false;
@@ -101,6 +108,7 @@ fn parse_arguments() -> Result<Arguments, String> {
             "--dist" => config.dist_dir = value.into(),
             "--content" => config.content_dir = value.into(),
             "--data" => config.data_dir = value.into(),
+            "--database" => database_url = Some(value),
             "--tls-cert" => tls_certificate = Some(value.into()),
             "--tls-key" => tls_private_key = Some(value.into()),
             "--daily-statement-limit" => daily_limits.statements = positive(&flag, &value)?,
@@ -134,6 +142,7 @@ fn parse_arguments() -> Result<Arguments, String> {
     };
     Ok(Arguments {
         address,
+        database_url,
         config,
         seed_demo,
         seed_demo_on_network,
@@ -220,7 +229,8 @@ async fn admin(arguments: &[String]) -> ExitCode {
         data_dir: data.unwrap_or_else(|| PathBuf::from("data")),
         transport: Transport::LoopbackHttp,
     };
-    let state = match AppState::open(config) {
+    let database_url = std::env::var("BAEUM_DATABASE_URL").ok();
+    let state = match AppState::open_database(config, database_url.as_deref()) {
         Ok(state) => state,
         Err(error) => {
             eprintln!("baeum-server: cannot open the database: {error}");
@@ -292,7 +302,7 @@ async fn main() -> ExitCode {
         (None, true) => Transport::LoopbackHttp,
         (None, false) => Transport::NetworkHttp,
     };
-    let state = match AppState::open(config) {
+    let state = match AppState::open_database(config, arguments.database_url.as_deref()) {
         Ok(state) => state
             .with_daily_limits(arguments.daily_limits)
             .with_rate_limits(arguments.rate_limits),

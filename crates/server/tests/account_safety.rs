@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::Request;
 use baeum_server::auth::token_sha256;
-use baeum_server::store::{Role, SqliteStore, Store};
+use baeum_server::store::Role;
 use baeum_server::{AppState, Config, Transport};
 use chrono::{Duration, Utc};
 use serde_json::{json, Value};
@@ -524,7 +524,7 @@ async fn deleting_an_account_removes_its_statements_sessions_and_classes() {
 
 #[test]
 fn a_session_unused_for_two_weeks_ends_and_use_keeps_it_alive() {
-    let store = SqliteStore::open_in_memory().unwrap();
+    let store = xapi_support::engine::store();
     let account = baeum_server::store::AccountRecord {
         id: uuid::Uuid::now_v7(),
         username: "idle".into(),
@@ -569,7 +569,7 @@ fn a_session_unused_for_two_weeks_ends_and_use_keeps_it_alive() {
 
 #[tokio::test]
 async fn http_basic_is_refused_on_plain_http_over_a_network() {
-    let state = AppState::in_memory(Config {
+    let state = xapi_support::engine::state(Config {
         dist_dir: "/nonexistent/dist".into(),
         content_dir: "/nonexistent/content".into(),
         data_dir: "/nonexistent/data".into(),

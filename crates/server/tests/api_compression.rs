@@ -1,15 +1,17 @@
 //! API answers are compressed for clients that accept it: a learner's pull is mostly repeated
 //! JSON keys, and they pay for every byte.
 
+mod xapi_support;
+
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use baeum_server::{app, AppState, Config};
+use baeum_server::{app, Config};
 use tower::ServiceExt;
 
 #[tokio::test]
 async fn json_answers_are_gzip_compressed_when_accepted() {
     let root = tempfile::tempdir().expect("a temporary folder");
-    let state = AppState::in_memory(Config {
+    let state = xapi_support::engine::state(Config {
         dist_dir: root.path().join("dist"),
         content_dir: root.path().join("content"),
         data_dir: root.path().join("data"),

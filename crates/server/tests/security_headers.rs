@@ -2,6 +2,8 @@
 //! fallback, content packs, API answers and errors), HSTS only over https, and no request path
 //! reaches a file outside the served folders.
 
+mod xapi_support;
+
 use std::path::Path;
 
 use axum::body::Body;
@@ -253,7 +255,7 @@ async fn every_kind_of_answer(state: &AppState) -> Vec<(String, axum::response::
 async fn every_answer_carries_the_security_headers_and_no_hsts_over_http() {
     for transport in [Transport::LoopbackHttp, Transport::NetworkHttp] {
         let (_root, config) = fixture(transport);
-        let state = AppState::in_memory(config);
+        let state = xapi_support::engine::state(config);
         for (what, response) in every_kind_of_answer(&state).await {
             assert_security_headers(&response, &format!("{what} ({transport:?})"), false);
         }
@@ -263,7 +265,7 @@ async fn every_answer_carries_the_security_headers_and_no_hsts_over_http() {
 #[tokio::test]
 async fn over_https_every_answer_also_carries_hsts() {
     let (_root, config) = fixture(Transport::Https);
-    let state = AppState::in_memory(config);
+    let state = xapi_support::engine::state(config);
     for (what, response) in every_kind_of_answer(&state).await {
         assert_security_headers(&response, &what, true);
     }
@@ -316,7 +318,7 @@ async fn the_first_screens_style_is_allowed_by_its_hash_and_nothing_else_changes
     );
     // No precompressed copy of the new page is left to be served instead of it.
     std::fs::remove_file(config.dist_dir.join("index.html.gz")).expect("remove gzip copy");
-    let state = AppState::in_memory(config);
+    let state = xapi_support::engine::state(config);
     for path in ["/", "/api/health", "/courses/hangul"] {
         let (response, _) = send(&state, get(path)).await;
         // `printf 'p{}' | sha256sum`, in base64.
@@ -380,7 +382,7 @@ fn traversal_attempts(secret_absolute: &str) -> Vec<String> {
 #[tokio::test]
 async fn no_path_reaches_a_file_outside_the_served_folders() {
     let (root, config) = fixture(Transport::LoopbackHttp);
-    let state = AppState::in_memory(config);
+    let state = xapi_support::engine::state(config);
     let secret_absolute = root.path().join("secret.txt");
     let secret_absolute = secret_absolute
         .to_str()

@@ -1,12 +1,14 @@
 //! The client and content packs are served with the right cache headers, precompressed, and
 //! with the single-page-app fallback.
 
+mod xapi_support;
+
 use std::path::Path;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use baeum_server::static_files::{IMMUTABLE, REVALIDATE};
-use baeum_server::{app, AppState, Config};
+use baeum_server::{app, Config};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
@@ -70,7 +72,7 @@ async fn get(
     if let Some(encoding) = accept_encoding {
         request = request.header(header::ACCEPT_ENCODING, encoding);
     }
-    app(AppState::in_memory(config.clone()))
+    app(xapi_support::engine::state(config.clone()))
         .oneshot(request.body(Body::empty()).expect("request"))
         .await
         .expect("infallible service")

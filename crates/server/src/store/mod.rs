@@ -1,16 +1,22 @@
-//! Persistent storage behind one trait, so that PostgreSQL can follow SQLite.
+//! Persistent storage behind one trait, with two engines: SQLite (`sqlite`, the embedded
+//! default for one school) and PostgreSQL (`postgres`, for a deployment an operator runs and
+//! replicates). [`open_store`] picks one from a database URL.
 //!
-//! [`Store`] is deliberately synchronous: the SQLite implementation does blocking I/O, and the
-//! HTTP handlers call it through [`run_blocking`], which moves the call onto tokio's blocking
-//! thread pool so a slow disk never stalls the async workers. A PostgreSQL implementation can
-//! keep the same trait (with a blocking client) or grow an async twin later; handlers only see
-//! `Arc<dyn Store>`.
+//! [`Store`] is synchronous: the SQLite implementation does blocking I/O, and the HTTP
+//! handlers call it through [`run_blocking`], which moves the call onto tokio's blocking thread
+//! pool so a slow disk never stalls the async workers. The PostgreSQL implementation is async
+//! inside (a connection pool on a runtime of its own) and answers the same calls; handlers
+//! only see `Arc<dyn Store>`.
 //!
 //! The store knows accounts, sessions, classes and statements. It does not know HTTP or
 //! permissions: the handlers decide who may read or write what and pass the store plain
 //! filters (for example, the actor keys a teacher may read).
+//!
+//! Both engines number their schema migrations (each engine its own list) and refuse a
+//! database written by a newer baeum ([`StoreError::SchemaTooNew`]).
 
 mod backup;
+mod postgres;
 mod sqlite;
 
 use std::sync::Arc;
@@ -20,17 +26,24 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 pub use backup::{backup_database, BackupError, BackupSummary};
+pub use postgres::PostgresStore;
 pub use sqlite::{SqliteStore, DATABASE_FILE_NAME};
+
+/// An engine's own error, kept as the cause of [`StoreError::Database`] and
+/// [`StoreError::InsufficientStorage`].
+pub type EngineError = Box<dyn std::error::Error + Send + Sync>;
 
 /// What can go wrong in storage.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
-    Database(rusqlite::Error),
-    /// The disk (or the database's size cap) is full, or the disk failed to write: nothing of
-    /// the failed call was stored.
+    Database(EngineError),
+    /// The disk (or the database's size cap) is full, or the disk failed to write, or the
+    /// database server ran out of memory or space: nothing of the failed call was stored.
     #[error("the database cannot grow or write: {0}")]
-    InsufficientStorage(rusqlite::Error),
+    InsufficientStorage(EngineError),
+    #[error("{0} is not a database this server can use (a postgres:// or postgresql:// URL)")]
+    UnsupportedDatabaseUrl(String),
     #[error("cannot create the data directory {path}: {source}")]
     DataDirectory {
         path: String,
@@ -77,9 +90,9 @@ impl From<rusqlite::Error> for StoreError {
                 )
         );
         if out_of_space {
-            StoreError::InsufficientStorage(error)
+            StoreError::InsufficientStorage(Box::new(error))
         } else {
-            StoreError::Database(error)
+            StoreError::Database(Box::new(error))
         }
     }
 }
@@ -416,6 +429,35 @@ pub trait Store: Send + Sync + 'static {
     /// whose object is a StatementRef matches when the statement it targets matches the
     /// non-time filters, recursively, as the specification's StatementRef rule requires.
     fn query_statements(&self, query: &StatementQuery) -> Result<Vec<StoredStatement>, StoreError>;
+}
+
+/// Opens the store a server was told to use: PostgreSQL for a `postgres://` or
+/// `postgresql://` URL, else SQLite in `data_dir` (the default).
+pub fn open_store(
+    database_url: Option<&str>,
+    data_dir: &std::path::Path,
+) -> Result<Arc<dyn Store>, StoreError> {
+    match database_url {
+        None => Ok(Arc::new(SqliteStore::open(data_dir)?)),
+        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+            Ok(Arc::new(PostgresStore::connect(url)?))
+        }
+        Some(other) => Err(StoreError::UnsupportedDatabaseUrl(redact_url(other))),
+    }
+}
+
+/// A database URL fit for an error message or a log: its password replaced.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.split_once('@') {
+        Some((user_info, host)) => {
+            let user = user_info.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}")
+        }
+        None => url.to_owned(),
+    }
 }
 
 /// Runs a blocking store call on tokio's blocking pool.

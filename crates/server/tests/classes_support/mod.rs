@@ -76,7 +76,7 @@ pub fn state_with_content() -> (AppState, tempfile::TempDir) {
         serde_json::to_vec(&catalog).expect("catalog serializes"),
     )
     .expect("catalog written");
-    let state = AppState::in_memory(Config {
+    let state = crate::xapi_support::engine::state(Config {
         dist_dir: "/nonexistent/dist".into(),
         content_dir: directory.path().to_owned(),
         data_dir: "/nonexistent/data".into(),

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod engine;
+
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use baeum_server::accounts::create_account;
@@ -14,10 +16,10 @@ use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-/// An app over an in-memory database; the static directories do not exist, which only matters
-/// to static-file routes.
+/// An app over a database of its own (see [`engine`]); the static directories do not exist,
+/// which only matters to static-file routes.
 pub fn state() -> AppState {
-    AppState::in_memory(Config {
+    engine::state(Config {
         dist_dir: "/nonexistent/dist".into(),
         content_dir: "/nonexistent/content".into(),
         data_dir: "/nonexistent/data".into(),

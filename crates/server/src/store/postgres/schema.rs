@@ -1,0 +1,159 @@
+//! PostgreSQL's schema migrations: numbered, applied at start in one transaction, each
+//! database's version in `baeum_schema_version`.
+//!
+//! The list is PostgreSQL's own (SQLite's is in `sqlite.rs`): the engines' SQL differs, and a
+//! version number means "this engine's list up to here". Migration 1 is the schema SQLite
+//! reached in four steps. Text that is sorted (usernames, creation times, ids that break ties)
+//! is `COLLATE "C"`, byte order, so PostgreSQL lists things in exactly SQLite's order whatever
+//! the server's locale.
+
+use deadpool_postgres::Pool;
+
+use crate::store::StoreError;
+
+/// Migration `n` (0-based) brings the version from `n` to `n + 1`. Never edit a released
+/// migration: append a new one.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    username TEXT COLLATE "C" NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('learner', 'teacher', 'admin')),
+    password_hash TEXT NOT NULL,
+    created_at TEXT COLLATE "C" NOT NULL
+);
+CREATE TABLE sessions (
+    token_sha256 BYTEA PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    expires_at_micros BIGINT NOT NULL,
+    last_used_micros BIGINT NOT NULL
+);
+CREATE INDEX sessions_by_account ON sessions (account_id);
+CREATE TABLE classes (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    teacher_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    join_code TEXT NOT NULL UNIQUE,
+    created_at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX classes_by_teacher ON classes (teacher_id);
+CREATE TABLE class_members (
+    class_id TEXT NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
+    learner_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    PRIMARY KEY (class_id, learner_id)
+);
+CREATE INDEX class_members_by_learner ON class_members (learner_id);
+CREATE TABLE statements (
+    sequence BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    body TEXT NOT NULL,
+    stored_micros BIGINT NOT NULL,
+    actor_key TEXT NOT NULL,
+    verb_id TEXT NOT NULL,
+    activity_id TEXT,
+    registration TEXT,
+    target_id TEXT,
+    voids_id TEXT,
+    voided BOOLEAN NOT NULL DEFAULT FALSE
+);
+CREATE INDEX statements_by_stored ON statements (stored_micros, sequence);
+CREATE INDEX statements_by_actor ON statements (actor_key, stored_micros);
+CREATE INDEX statements_by_verb ON statements (verb_id);
+CREATE INDEX statements_by_activity ON statements (activity_id);
+CREATE INDEX statements_by_registration ON statements (registration);
+CREATE INDEX statements_by_target ON statements (target_id);
+CREATE INDEX statements_by_voided_id ON statements (voids_id);
+-- related_only = FALSE: matches the plain `agent` filter (actor or object);
+-- related_only = TRUE: matches only with related_agents=true (authority, context, substatement).
+CREATE TABLE statement_agents (
+    agent_key TEXT NOT NULL,
+    sequence BIGINT NOT NULL REFERENCES statements (sequence),
+    related_only BOOLEAN NOT NULL,
+    PRIMARY KEY (agent_key, sequence)
+);
+CREATE INDEX statement_agents_by_sequence ON statement_agents (sequence);
+CREATE TABLE statement_activities (
+    activity_id TEXT NOT NULL,
+    sequence BIGINT NOT NULL REFERENCES statements (sequence),
+    PRIMARY KEY (activity_id, sequence)
+);
+CREATE INDEX statement_activities_by_sequence ON statement_activities (sequence);
+-- lesson_ids and learner_ids are JSON arrays in text (learner_ids NULL: the whole class), as
+-- on SQLite; they are always read and written with the assignment, never queried into.
+CREATE TABLE assignments (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    class_id TEXT NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
+    assigned_by TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    course_id TEXT NOT NULL,
+    unit_id TEXT,
+    lesson_id TEXT,
+    lesson_ids TEXT NOT NULL,
+    learner_ids TEXT,
+    due_at_micros BIGINT NOT NULL,
+    note TEXT,
+    created_at_micros BIGINT NOT NULL,
+    updated_at_micros BIGINT NOT NULL,
+    deleted_at_micros BIGINT
+);
+CREATE INDEX assignments_by_class ON assignments (class_id, due_at_micros);
+CREATE TABLE statement_usage (
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    day TEXT COLLATE "C" NOT NULL,
+    statements BIGINT NOT NULL,
+    bytes BIGINT NOT NULL,
+    PRIMARY KEY (account_id, day)
+);
+CREATE TABLE teacher_invitations (
+    code_sha256 BYTEA PRIMARY KEY,
+    created_by TEXT REFERENCES accounts (id) ON DELETE SET NULL,
+    created_at_micros BIGINT NOT NULL,
+    expires_at_micros BIGINT NOT NULL,
+    used_by TEXT REFERENCES accounts (id) ON DELETE SET NULL,
+    used_at_micros BIGINT
+);
+"#];
+
+/// Any number, the same in every baeum: the advisory lock two server instances starting at
+/// once on one database take, so they migrate one after the other.
+const MIGRATION_LOCK: i64 = 0x6261_6575_6d00;
+
+/// Brings the database to the newest schema this build knows, or refuses a newer one.
+pub(super) async fn migrate(pool: &Pool) -> Result<(), StoreError> {
+    let known = MIGRATIONS.len() as i64;
+    let mut client = pool.get().await?;
+    let transaction = client.transaction().await?;
+    transaction
+        .execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+        .await?;
+    transaction
+        .batch_execute("CREATE TABLE IF NOT EXISTS baeum_schema_version (version BIGINT NOT NULL)")
+        .await?;
+    let current: i64 = match transaction
+        .query_opt("SELECT version FROM baeum_schema_version", &[])
+        .await?
+    {
+        Some(row) => row.try_get(0)?,
+        None => {
+            transaction
+                .execute("INSERT INTO baeum_schema_version (version) VALUES (0)", &[])
+                .await?;
+            0
+        }
+    };
+    if current > known {
+        return Err(StoreError::SchemaTooNew {
+            found: current,
+            known,
+        });
+    }
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        transaction.batch_execute(migration).await?;
+        transaction
+            .execute(
+                "UPDATE baeum_schema_version SET version = $1",
+                &[&(index as i64 + 1)],
+            )
+            .await?;
+    }
+    transaction.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,141 @@
+//! Which database engine a test runs on. Without `BAEUM_TEST_DATABASE_URL`, SQLite (in memory,
+//! or in a temporary directory when a test reopens its database); with it, a PostgreSQL
+//! database of the test's own, created on that server (the URL names a database to connect to
+//! for `CREATE DATABASE`, such as `postgres://postgres@127.0.0.1:54329/postgres`) and dropped
+//! when the test's thread ends. `cargo xtask test` runs the suite both ways.
+
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use baeum_server::store::{PostgresStore, SqliteStore, Store};
+use baeum_server::{cheap_password_params, AppState, Config};
+
+/// The variable naming the PostgreSQL server the tests use.
+pub const DATABASE_URL_VARIABLE: &str = "BAEUM_TEST_DATABASE_URL";
+
+fn postgres_server() -> Option<String> {
+    std::env::var(DATABASE_URL_VARIABLE)
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+/// Whether the tests run on PostgreSQL.
+pub fn on_postgres() -> bool {
+    postgres_server().is_some()
+}
+
+/// State over a database of this test's own, with cheap password hashing.
+pub fn state(config: Config) -> AppState {
+    AppState::with_store(config, store(), cheap_password_params())
+}
+
+/// A store of this test's own.
+pub fn store() -> Arc<dyn Store> {
+    match postgres_server() {
+        None => Arc::new(SqliteStore::open_in_memory().expect("an in-memory database opens")),
+        Some(server) => Arc::new(
+            PostgresStore::connect(&fresh_database(&server)).expect("the test database opens"),
+        ),
+    }
+}
+
+/// A database a test can open, close and open again: SQLite in `config.data_dir`, or a fresh
+/// PostgreSQL database.
+pub struct Reopenable {
+    url: Option<String>,
+}
+
+impl Reopenable {
+    pub fn new() -> Self {
+        Self {
+            url: postgres_server().map(|server| fresh_database(&server)),
+        }
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.url.is_none()
+    }
+
+    /// Opens it as the server does (real password hashing cost).
+    pub fn open(&self, config: Config) -> AppState {
+        AppState::open_database(config, self.url.as_deref()).expect("the database opens")
+    }
+}
+
+/// Creates a database on `server` and returns its URL; it is dropped when this thread ends.
+fn fresh_database(server: &str) -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let name = format!(
+        "baeum_test_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    administer(server, format!("DROP DATABASE IF EXISTS {name}"));
+    administer(server, format!("CREATE DATABASE {name} TEMPLATE template0"));
+    DROP_AT_THREAD_END.with(|databases| {
+        databases.borrow_mut().push(DropDatabase {
+            server: server.to_owned(),
+            name: name.clone(),
+        })
+    });
+    with_database(server, &name)
+}
+
+/// `server` with its database name replaced by `name`.
+fn with_database(server: &str, name: &str) -> String {
+    let (base, query) = match server.split_once('?') {
+        Some((base, query)) => (base, format!("?{query}")),
+        None => (server, String::new()),
+    };
+    let after_scheme = base.find("://").map_or(0, |index| index + 3);
+    let host_end = base[after_scheme..]
+        .find('/')
+        .map_or(base.len(), |index| after_scheme + index);
+    format!("{}/{name}{query}", &base[..host_end])
+}
+
+/// Runs one statement on `server`, on a thread of its own (a test's body is already inside a
+/// tokio runtime, and this may run while a thread ends).
+fn administer(server: &str, sql: String) {
+    let server = server.to_owned();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async move {
+            let (client, connection) = tokio_postgres::connect(&server, tokio_postgres::NoTls)
+                .await
+                .unwrap_or_else(|error| panic!("cannot connect to {DATABASE_URL_VARIABLE}: {error}"));
+            let connection = tokio::spawn(connection);
+            client
+                .batch_execute(&sql)
+                .await
+                .unwrap_or_else(|error| panic!("{sql}: {error}"));
+            drop(client);
+            let _ = connection.await;
+        })
+    })
+    .join()
+    .expect("the database administration thread");
+}
+
+struct DropDatabase {
+    server: String,
+    name: String,
+}
+
+impl Drop for DropDatabase {
+    fn drop(&mut self) {
+        // FORCE closes what a store still holds open (a server task the test left running).
+        administer(
+            &self.server,
+            format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
+        );
+    }
+}
+
+thread_local! {
+    static DROP_AT_THREAD_END: RefCell<Vec<DropDatabase>> = const { RefCell::new(Vec::new()) };
+}
