@@ -11,6 +11,7 @@ mod content;
 mod first_screen;
 mod fuzz;
 mod inline_code;
+mod postgres;
 mod split_wasm;
 mod tools;
 mod translations;
@@ -28,7 +29,10 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve-school --addr HOST:PORT [--tls-cert FILE --tls-key FILE] [--data DIR]
                              the same build served to a school: no demo accounts (make the
                              first admin with `target/server/baeum-server admin create NAME`)
-  test                       run every check: fmt, clippy, native, browser and end-to-end tests
+  test                       run every check: fmt, clippy, native tests, the server's tests
+                             again on PostgreSQL, browser and end-to-end tests
+  test-postgres              the server's tests on a throw-away PostgreSQL cluster (installing
+                             Debian's postgresql when missing): the test's PostgreSQL step alone
   e2e [--no-build] [NAME…]   build, then run only the end-to-end tests whose file names
                              contain one of the NAMEs (all of them when none is given)
   content [--out DIR] [--generate-audio]
@@ -46,6 +50,7 @@ fn main() {
         Some("serve") => serve(&arguments[1..]),
         Some("serve-school") => serve_school(&arguments[1..]),
         Some("test") => test(),
+        Some("test-postgres") => postgres::test_server(),
         Some("e2e") => end_to_end_only(&arguments[1..]),
         Some("content") => content::run(&arguments[1..]),
         Some("bench") => bench::run(&arguments[1..]),
@@ -201,6 +206,9 @@ fn test() -> Result<()> {
 
     step("native tests");
     tools::run(Command::new("cargo").args(["test", "--workspace"]))?;
+
+    step("the server's tests again on PostgreSQL (a throw-away cluster on loopback)");
+    postgres::test_server()?;
 
     step("fuzz targets over their committed corpus, then 20 s of new inputs each");
     fuzz::test_pass()?;

@@ -1,0 +1,216 @@
+//! A throw-away PostgreSQL cluster for running the server's tests on its second engine: Debian's
+//! `postgresql` (installed when missing), a data directory of its own under `target/`, a free
+//! loopback port (never 5432, so a PostgreSQL the machine already runs is left alone), no Unix
+//! socket, and stopped and deleted when the [`TestCluster`] is dropped, whether the tests
+//! passed or not.
+//!
+//! PostgreSQL refuses to run as root, so when xtask runs as root (a CI container) the cluster
+//! belongs to Debian's `postgres` user and its commands run through `runuser -u postgres --`.
+//! Durability is switched off (`fsync`, `synchronous_commit`): nothing in it outlives the run.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+
+/// Where Debian installs each PostgreSQL major version's programs.
+const DEBIAN_POSTGRESQL: &str = "/usr/lib/postgresql";
+
+/// A running cluster; dropping it stops it and deletes its data.
+pub struct TestCluster {
+    bin: PathBuf,
+    directory: PathBuf,
+    port: u16,
+    as_postgres_user: bool,
+}
+
+impl TestCluster {
+    /// The URL the server's tests take in `BAEUM_TEST_DATABASE_URL`: the superuser on the
+    /// maintenance database, from which each test creates a database of its own.
+    pub fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    fn data(&self) -> PathBuf {
+        self.directory.join("data")
+    }
+
+    fn pg_ctl(&self) -> Command {
+        tool_command(&self.bin, "pg_ctl", self.as_postgres_user)
+    }
+}
+
+impl Drop for TestCluster {
+    fn drop(&mut self) {
+        let stopped = self
+            .pg_ctl()
+            .arg("-D")
+            .arg(self.data())
+            .args(["-m", "immediate", "-w", "stop"])
+            .status();
+        if !stopped.is_ok_and(|status| status.success()) {
+            eprintln!(
+                "xtask: could not stop the test PostgreSQL in {} (see its log there)",
+                self.directory.display()
+            );
+            return;
+        }
+        if let Err(error) = std::fs::remove_dir_all(&self.directory) {
+            eprintln!(
+                "xtask: cannot remove {}: {error}",
+                self.directory.display()
+            );
+        }
+    }
+}
+
+/// Installs PostgreSQL if needed and starts a fresh cluster.
+pub fn start() -> Result<TestCluster> {
+    let bin = ensure_postgresql()?;
+    let as_postgres_user = running_as_root();
+    let directory = crate::tools::repo_root().join("target/postgres-test");
+    stop_leftover(&bin, &directory, as_postgres_user);
+    if directory.exists() {
+        std::fs::remove_dir_all(&directory)
+            .with_context(|| format!("cannot remove {}", directory.display()))?;
+    }
+    std::fs::create_dir_all(&directory)
+        .with_context(|| format!("cannot create {}", directory.display()))?;
+    if as_postgres_user {
+        crate::tools::run(
+            Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(&directory),
+        )?;
+        let reachable = Command::new("runuser")
+            .args(["-u", "postgres", "--", "test", "-w"])
+            .arg(&directory)
+            .status()
+            .is_ok_and(|status| status.success());
+        if !reachable {
+            bail!(
+                "the postgres user cannot reach {} (a parent directory is closed to other \
+                 users); put the checkout where other users can enter, or run as a non-root user",
+                directory.display()
+            );
+        }
+    }
+    let port = free_loopback_port()?;
+    let cluster = TestCluster {
+        bin,
+        directory,
+        port,
+        as_postgres_user,
+    };
+    crate::tools::run(
+        tool_command(&cluster.bin, "initdb", as_postgres_user)
+            .arg("-D")
+            .arg(cluster.data())
+            .args([
+                "--username=postgres",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--no-locale",
+                "--no-sync",
+            ])
+            .stdout(std::process::Stdio::null()),
+    )?;
+    let options = format!(
+        "-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' \
+         -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+    );
+    // From here on, dropping `cluster` stops the server.
+    crate::tools::run(
+        cluster
+            .pg_ctl()
+            .arg("-D")
+            .arg(cluster.data())
+            .arg("-l")
+            .arg(cluster.directory.join("postgresql.log"))
+            .args(["-w", "-t", "60", "-o", &options, "start"]),
+    )?;
+    Ok(cluster)
+}
+
+/// Runs the server's test suite against a fresh cluster, and says how long it took.
+pub fn test_server() -> Result<()> {
+    let cluster = start()?;
+    println!("xtask: PostgreSQL test cluster on {}", cluster.url());
+    let started = Instant::now();
+    crate::tools::run(
+        Command::new("cargo")
+            .args(["test", "-p", "baeum-server"])
+            .env("BAEUM_TEST_DATABASE_URL", cluster.url()),
+    )?;
+    println!(
+        "xtask: the server's tests passed on PostgreSQL in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// The newest installed major version's `bin/`, installing Debian's `postgresql` when there is
+/// none.
+fn ensure_postgresql() -> Result<PathBuf> {
+    if let Some(bin) = installed_bin() {
+        return Ok(bin);
+    }
+    println!("xtask: installing Debian's postgresql");
+    crate::tools::run(Command::new("apt-get").arg("update"))?;
+    crate::tools::run(
+        Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends", "postgresql"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    installed_bin().with_context(|| {
+        format!("no {DEBIAN_POSTGRESQL}/*/bin/initdb after `apt-get install postgresql`")
+    })
+}
+
+fn installed_bin() -> Option<PathBuf> {
+    let versions = std::fs::read_dir(DEBIAN_POSTGRESQL).ok()?;
+    versions
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| {
+            let major: u32 = entry.file_name().to_str()?.parse().ok()?;
+            let bin = entry.path().join("bin");
+            bin.join("initdb").is_file().then_some((major, bin))
+        })
+        .max_by_key(|(major, _)| *major)
+        .map(|(_, bin)| bin)
+}
+
+fn running_as_root() -> bool {
+    crate::tools::output_of("id", &["-u"]).as_deref() == Some("0")
+}
+
+/// `bin/tool`, run as the `postgres` user when xtask is root.
+fn tool_command(bin: &Path, tool: &str, as_postgres_user: bool) -> Command {
+    if as_postgres_user {
+        let mut command = Command::new("runuser");
+        command.args(["-u", "postgres", "--"]).arg(bin.join(tool));
+        command
+    } else {
+        Command::new(bin.join(tool))
+    }
+}
+
+/// Stops a cluster an interrupted run left behind, so its directory can be reused.
+fn stop_leftover(bin: &Path, directory: &Path, as_postgres_user: bool) {
+    let data = directory.join("data");
+    if data.join("postmaster.pid").exists() {
+        let _ = tool_command(bin, "pg_ctl", as_postgres_user)
+            .arg("-D")
+            .arg(&data)
+            .args(["-m", "immediate", "-w", "stop"])
+            .status();
+    }
+}
+
+/// A loopback port nothing listens on now (the kernel's choice).
+fn free_loopback_port() -> Result<u16> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")
+        .context("cannot find a free loopback port for the test PostgreSQL")?;
+    Ok(listener.local_addr()?.port())
+}
