@@ -10,10 +10,19 @@ use std::time::{Duration, Instant};
 
 use baeum_server::{AppState, Config};
 use serde_json::json;
+use xapi_support::engine::Reopenable;
 use xapi_support::{api, send};
 
+thread_local! {
+    /// Each test's database (SQLite in its data directory, or PostgreSQL), shared by the
+    /// commands it runs and the state it opens to check them.
+    static DATABASE: Reopenable = Reopenable::new();
+}
+
 fn admin(data: &Path, arguments: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baeum-server"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_baeum-server"));
+    DATABASE.with(|database| database.for_command(&mut command));
+    command
         .arg("admin")
         .args(arguments)
         .arg("--data")
@@ -28,13 +37,13 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn open(data: &Path) -> AppState {
-    AppState::open(Config {
+    let config = Config {
         dist_dir: data.join("no-dist"),
         content_dir: data.join("no-content"),
         data_dir: data.to_owned(),
         transport: Default::default(),
-    })
-    .expect("open the database the command wrote")
+    };
+    DATABASE.with(|database| database.open(config))
 }
 
 async fn sign_in_status(state: &AppState, username: &str, password: &str) -> (u16, String) {
@@ -192,6 +201,8 @@ async fn the_first_admin_is_made_on_the_command_line() {
 fn demo_accounts_are_refused_on_a_network_address() {
     let folder = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_baeum-server"))
+        .env_remove("BAEUM_DATABASE_URL")
+        .args(DATABASE.with(Reopenable::arguments))
         .args([
             "--addr",
             "0.0.0.0:0",
@@ -226,16 +237,20 @@ fn demo_accounts_are_refused_on_a_network_address() {
         stderr.contains("--seed-demo-on-network-i-understand-anyone-can-sign-in"),
         "{stderr}"
     );
-    assert!(
-        !folder.path().join("baeum.sqlite3").exists(),
-        "no database, no accounts"
-    );
+    if DATABASE.with(Reopenable::is_sqlite) {
+        assert!(
+            !folder.path().join("baeum.sqlite3").exists(),
+            "no database, no accounts"
+        );
+    }
 }
 
 #[test]
 fn plain_http_on_a_network_address_warns_that_passwords_are_readable() {
     let folder = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_baeum-server"))
+        .env_remove("BAEUM_DATABASE_URL")
+        .args(DATABASE.with(Reopenable::arguments))
         .args(["--addr", "0.0.0.0:0", "--dist", "none", "--content", "none"])
         .arg("--data")
         .arg(folder.path())
@@ -296,6 +311,8 @@ async fn a_published_demo_password_left_in_the_database_is_refused_on_a_network(
         .expect("the old seeding's admin");
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_baeum-server"))
+        .env_remove("BAEUM_DATABASE_URL")
+        .args(DATABASE.with(Reopenable::arguments))
         .args(["--addr", "0.0.0.0:0", "--dist", "none", "--content", "none"])
         .arg("--data")
         .arg(&data)

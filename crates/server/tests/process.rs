@@ -2,14 +2,26 @@
 //! cleanly, and with a certificate and key it serves https (which devices on a school network
 //! need for the offline app), refusing unusable key files with a clear error.
 
+mod xapi_support;
+
 use std::io::Read;
 use std::net::TcpListener;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use xapi_support::engine::Reopenable;
+
+thread_local! {
+    /// Each test's database: SQLite in its data directory, or PostgreSQL named by
+    /// `--database`.
+    static DATABASE: Reopenable = Reopenable::new();
+}
+
 fn server_command(address: &str, data: &std::path::Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_baeum-server"));
     command
+        .env_remove("BAEUM_DATABASE_URL")
+        .args(DATABASE.with(Reopenable::arguments))
         .args([
             "--addr",
             address,

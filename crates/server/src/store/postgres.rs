@@ -42,7 +42,9 @@ pub struct PostgresStore {
 
 impl std::fmt::Debug for PostgresStore {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.debug_struct("PostgresStore").finish_non_exhaustive()
+        formatter
+            .debug_struct("PostgresStore")
+            .finish_non_exhaustive()
     }
 }
 
@@ -528,9 +530,7 @@ impl Store for PostgresStore {
                 .await;
             match inserted {
                 Ok(_) => {}
-                Err(error) if is_unique_violation(&error) => {
-                    return Err(StoreError::UsernameTaken)
-                }
+                Err(error) if is_unique_violation(&error) => return Err(StoreError::UsernameTaken),
                 Err(error) => return Err(error.into()),
             }
             let used = transaction
@@ -538,7 +538,11 @@ impl Store for PostgresStore {
                     "UPDATE teacher_invitations SET used_by = $2, used_at_micros = $3 \
                      WHERE code_sha256 = $1 AND used_at_micros IS NULL \
                      AND expires_at_micros > $3",
-                    &[&code_sha256.as_slice(), &account.id.to_string(), &micros(now)],
+                    &[
+                        &code_sha256.as_slice(),
+                        &account.id.to_string(),
+                        &micros(now),
+                    ],
                 )
                 .await?;
             if used == 0 {

@@ -53,6 +53,11 @@ impl Reopenable {
         }
     }
 
+    /// The PostgreSQL URL, or `None` on SQLite.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
     pub fn is_sqlite(&self) -> bool {
         self.url.is_none()
     }
@@ -60,6 +65,45 @@ impl Reopenable {
     /// Opens it as the server does (real password hashing cost).
     pub fn open(&self, config: Config) -> AppState {
         AppState::open_database(config, self.url.as_deref()).expect("the database opens")
+    }
+
+    /// Points a `baeum-server` command at it: `BAEUM_DATABASE_URL` on PostgreSQL, and never
+    /// one inherited from the shell on SQLite.
+    pub fn for_command<'a>(
+        &self,
+        command: &'a mut std::process::Command,
+    ) -> &'a mut std::process::Command {
+        match &self.url {
+            Some(url) => command.env("BAEUM_DATABASE_URL", url),
+            None => command.env_remove("BAEUM_DATABASE_URL"),
+        }
+    }
+
+    /// The `--database` arguments that name it (none on SQLite).
+    pub fn arguments(&self) -> Vec<String> {
+        self.url
+            .iter()
+            .flat_map(|url| ["--database".to_owned(), url.clone()])
+            .collect()
+    }
+
+    /// Marks the database as written by a newer baeum, at schema version `version`.
+    pub fn set_schema_version(&self, data_dir: &std::path::Path, version: i64) {
+        match &self.url {
+            Some(url) => administer(
+                url,
+                format!("UPDATE baeum_schema_version SET version = {version}"),
+            ),
+            None => rusqlite::Connection::open(data_dir.join("baeum.sqlite3"))
+                .and_then(|connection| connection.pragma_update(None, "user_version", version))
+                .expect("the schema version is set"),
+        }
+    }
+}
+
+impl Default for Reopenable {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -107,7 +151,9 @@ fn administer(server: &str, sql: String) {
         runtime.block_on(async move {
             let (client, connection) = tokio_postgres::connect(&server, tokio_postgres::NoTls)
                 .await
-                .unwrap_or_else(|error| panic!("cannot connect to {DATABASE_URL_VARIABLE}: {error}"));
+                .unwrap_or_else(|error| {
+                    panic!("cannot connect to {DATABASE_URL_VARIABLE}: {error}")
+                });
             let connection = tokio::spawn(connection);
             client
                 .batch_execute(&sql)
