@@ -57,10 +57,7 @@ impl Drop for TestCluster {
             return;
         }
         if let Err(error) = std::fs::remove_dir_all(&self.directory) {
-            eprintln!(
-                "xtask: cannot remove {}: {error}",
-                self.directory.display()
-            );
+            eprintln!("xtask: cannot remove {}: {error}", self.directory.display());
         }
     }
 }
