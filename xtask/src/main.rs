@@ -27,6 +27,7 @@ const USAGE: &str = "usage: cargo xtask <command>
                              embedded database on http://127.0.0.1:8080 (or $BAEUM_ADDR), with
                              the demo accounts; loopback addresses only
   serve-school --addr HOST:PORT [--tls-cert FILE --tls-key FILE] [--data DIR]
+               [--database postgres://…]
                              the same build served to a school: no demo accounts (make the
                              first admin with `target/server/baeum-server admin create NAME`)
   test                       run every check: fmt, clippy, native tests, the server's tests
@@ -128,7 +129,9 @@ fn serve_school(arguments: &[String]) -> Result<()> {
         match flag.as_str() {
             "--addr" => address = Some(value),
             "--data" => data = value,
-            "--tls-cert" | "--tls-key" => server_arguments.extend([flag.clone(), value]),
+            "--tls-cert" | "--tls-key" | "--database" => {
+                server_arguments.extend([flag.clone(), value])
+            }
             other => bail!("unknown argument {other}\n\n{USAGE}"),
         }
     }

@@ -46,10 +46,11 @@ const USAGE: &str =
 
        baeum-server backup FILE [--data DIR] [--force]
 
-  Writes a consistent copy of the database to FILE while the server runs (a snapshot of one
-  moment: every statement acknowledged before it started is in it). Refuses to replace an
-  existing FILE unless --force is given. Restore by stopping the server and putting the copy
-  in place of DIR/baeum.sqlite3 (removing DIR/baeum.sqlite3-wal and -shm).";
+  Writes a consistent copy of the SQLite database to FILE while the server runs (a snapshot
+  of one moment: every statement acknowledged before it started is in it). Refuses to replace
+  an existing FILE unless --force is given. Restore by stopping the server and putting the
+  copy in place of DIR/baeum.sqlite3 (removing DIR/baeum.sqlite3-wal and -shm). A PostgreSQL
+  database is backed up with PostgreSQL's tools (pg_dump).";
 
 /// The flag that allows demo accounts (public passwords) on a network address.
 const SEED_DEMO_ON_NETWORK: &str = "--seed-demo-on-network-i-understand-anyone-can-sign-in";
@@ -193,6 +194,16 @@ fn backup(arguments: &[String]) -> ExitCode {
         eprintln!("backup needs the FILE to write\n\n{USAGE}");
         return ExitCode::from(2);
     };
+    if std::env::var_os("BAEUM_DATABASE_URL").is_some() {
+        // The variable makes the server use PostgreSQL; copying the SQLite file in --data would
+        // look like a backup of it and hold nothing.
+        eprintln!(
+            "baeum-server: BAEUM_DATABASE_URL names a PostgreSQL database; back it up with \
+             PostgreSQL's own tools (pg_dump, or the server's replication). `backup` copies the \
+             SQLite database of --data"
+        );
+        return ExitCode::from(2);
+    }
     match baeum_server::store::backup_database(&data_dir, &target, force) {
         Ok(summary) => {
             println!(
