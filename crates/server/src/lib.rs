@@ -179,7 +179,7 @@ pub fn app(state: AppState) -> Router {
         .merge(classes::router())
         .merge(assignments::router())
         .merge(dashboard::router())
-        .merge(xapi_routes::router())
+        .merge(xapi_routes::router(state.clone()))
         // API answers are compressed on the fly (a pull is mostly repeated JSON keys); the
         // static files below are precompressed at build time instead.
         .layer(tower_http::compression::CompressionLayer::new());

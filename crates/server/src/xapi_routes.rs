@@ -25,8 +25,9 @@
 //!   fuzzed); this module adds what depends on the caller and the store.
 //! - Every request except to `/xapi/about` must carry `X-Experience-API-Version` `1.0[.x]` or
 //!   `2.0[.x]` (400 otherwise); every response carries `X-Experience-API-Version: 2.0.0`, and
-//!   statement responses `X-Experience-API-Consistent-Through` (writes are synchronous, so
-//!   everything stored before "now" is readable) and `Last-Modified`.
+//!   statement responses `X-Experience-API-Consistent-Through` (taken before the read: just
+//!   before the oldest batch still being written, or now; see `store::WriteClock`) and
+//!   `Last-Modified`.
 //! - Bodies are `application/json`, at most [`MAX_BODY_BYTES`] after gzip decoding (413
 //!   beyond), optionally `Content-Encoding: gzip` (cheaper on a metered link).
 //!
@@ -88,14 +89,14 @@ pub const CONSISTENT_THROUGH_HEADER: HeaderName =
     HeaderName::from_static("x-experience-api-consistent-through");
 
 /// The routes of this module, with the version-header middleware.
-pub fn router() -> Router<AppState> {
+pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
         .route(
             "/xapi/statements",
             get(get_statements).put(put_statement).post(post_statements),
         )
         .route("/xapi/about", get(about))
-        .layer(middleware::from_fn(xapi_headers))
+        .layer(middleware::from_fn_with_state(state, xapi_headers))
 }
 
 /// Whether a request's `X-Experience-API-Version` is one this LRS speaks: `1.0`, `2.0`, or
@@ -114,8 +115,11 @@ fn is_supported_version_header(value: &str) -> bool {
 }
 
 /// Checks the version header on requests and adds the xAPI headers to every response.
-async fn xapi_headers(request: Request, next: Next) -> Response {
+async fn xapi_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
+    // Taken before the request reads anything: every statement stored up to it has committed
+    // (see `store::WriteClock`), so the answer holds all of them.
+    let consistent_through = state.store.consistent_through();
     let is_about = path == "/xapi/about";
     let version_problem = match request.headers().get(&VERSION_HEADER) {
         _ if is_about => None,
@@ -135,8 +139,8 @@ async fn xapi_headers(request: Request, next: Next) -> Response {
     let headers = response.headers_mut();
     headers.insert(VERSION_HEADER, HeaderValue::from_static(XAPI_VERSION));
     if path.starts_with("/xapi/statements") {
-        let now = Timestamp(Utc::now()).to_rfc3339();
-        if let Ok(value) = HeaderValue::from_str(&now) {
+        let through = Timestamp(consistent_through).to_rfc3339();
+        if let Ok(value) = HeaderValue::from_str(&through) {
             headers.insert(CONSISTENT_THROUGH_HEADER, value);
         }
     }
@@ -323,8 +327,10 @@ async fn store_statements(
             ));
         }
     }
-    // Stored times are truncated to microseconds, the precision the store indexes, so the
-    // `stored` in the body and the one `since`/`until` compare are the same instant.
+    // The store stamps the batch's stored time (and the timestamp of statements without one)
+    // inside its write transaction, so that Consistent-Through holds under concurrent writes;
+    // this one only names the UTC day the batch is charged to (a batch written across
+    // midnight counts for the day it arrived).
     let stored = Utc::now().trunc_subsecs(6);
     let authority = account_actor(&state.account_home_page, caller.account.id);
     let prepared: Vec<NewStatement> = statements
@@ -332,8 +338,6 @@ async fn store_statements(
         .map(|mut statement| {
             let id = statement.id.unwrap_or_else(Uuid::now_v7);
             statement.id = Some(id);
-            statement.stored = Some(Timestamp(stored));
-            statement.timestamp = statement.timestamp.or(Some(Timestamp(stored)));
             statement.version = statement
                 .version
                 .or_else(|| Some(STATEMENT_VERSION.to_owned()));

@@ -16,16 +16,18 @@
 //! database written by a newer baeum ([`StoreError::SchemaTooNew`]).
 
 mod backup;
+mod clock;
 mod postgres;
 mod sqlite;
 
 use std::sync::Arc;
 
-use baeum_core::xapi::Statement;
+use baeum_core::xapi::{Statement, Timestamp};
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 pub use backup::{backup_database, BackupError, BackupSummary};
+pub use clock::WriteClock;
 pub use postgres::PostgresStore;
 pub use sqlite::{SqliteStore, DATABASE_FILE_NAME};
 
@@ -260,16 +262,40 @@ pub struct AssignmentRecord {
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
-/// A validated statement ready to store: id, stored, authority, timestamp and version set.
+/// A validated statement ready to store: id, authority and version set; the store sets its
+/// stored time (and a timestamp, if it has none) with [`NewStatement::stamp`].
 #[derive(Debug, Clone)]
 pub struct NewStatement {
     pub id: Uuid,
+    /// Replaced by the store's time when the batch is written.
     pub stored: DateTime<Utc>,
     /// Identifier key of the actor (see `InverseFunctionalIdentifier::key`); what read
     /// permissions are checked against. Anonymous groups get a key of their own that no
     /// account has.
     pub actor_key: String,
     pub statement: Statement,
+}
+
+impl NewStatement {
+    /// Sets the stored time, in the record and in the statement, and the statement's
+    /// timestamp when it has none (xAPI: the LRS sets it to the stored time).
+    pub fn stamp(&mut self, stored: DateTime<Utc>) {
+        self.stored = stored;
+        self.statement.stored = Some(Timestamp(stored));
+        self.statement.timestamp = self.statement.timestamp.or(Some(Timestamp(stored)));
+    }
+}
+
+/// Copies a batch with every statement stamped with `stored`.
+fn stamped(statements: &[NewStatement], stored: DateTime<Utc>) -> Vec<NewStatement> {
+    statements
+        .iter()
+        .cloned()
+        .map(|mut new| {
+            new.stamp(stored);
+            new
+        })
+        .collect()
 }
 
 /// A statement as read back.
@@ -409,7 +435,8 @@ pub trait Store: Send + Sync + 'static {
     /// The assignments of a class that are not deleted, by due date.
     fn assignments_of_class(&self, class_id: Uuid) -> Result<Vec<AssignmentRecord>, StoreError>;
 
-    /// Stores a batch atomically, in one write transaction. A statement whose id exists is
+    /// Stores a batch atomically, in one write transaction, stamping every statement with one
+    /// stored time taken inside it (see [`WriteClock`]). A statement whose id exists is
     /// skipped when its body is canonically equal to the stored one, so a retry never changes
     /// anything. The whole batch fails, storing nothing, with:
     /// - [`StoreError::BatchRefused`] naming every statement whose id is held by a different
@@ -424,6 +451,9 @@ pub trait Store: Send + Sync + 'static {
         statements: &[NewStatement],
         charge: &DailyCharge,
     ) -> Result<(), StoreError>;
+    /// The time up to which every stored statement is readable now (see [`WriteClock`]):
+    /// `X-Experience-API-Consistent-Through`, taken before a read. Answered from memory.
+    fn consistent_through(&self) -> DateTime<Utc>;
     fn statement_by_id(&self, id: Uuid) -> Result<Option<StoredStatement>, StoreError>;
     /// Non-voided statements matching the query, newest first unless `ascending`. A statement
     /// whose object is a StatementRef matches when the statement it targets matches the

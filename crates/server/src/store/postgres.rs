@@ -19,6 +19,7 @@ mod schema;
 mod statements;
 
 use std::future::Future;
+use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
 use deadpool_postgres::{Manager, ManagerConfig, Pool, PoolError, RecyclingMethod};
@@ -28,7 +29,7 @@ use uuid::Uuid;
 
 use super::{
     AccountRecord, AssignmentRecord, AssignmentTarget, ClassMemberRecord, ClassRecord, DailyCharge,
-    NewStatement, Role, StatementQuery, Store, StoreError, StoredStatement,
+    NewStatement, Role, StatementQuery, Store, StoreError, StoredStatement, WriteClock,
 };
 
 /// PostgreSQL-backed [`Store`].
@@ -38,6 +39,8 @@ pub struct PostgresStore {
     /// waiting) when the store is dropped, which may happen inside another runtime.
     runtime: Option<tokio::runtime::Runtime>,
     handle: tokio::runtime::Handle,
+    /// Stored times and batches in flight in this process (see [`WriteClock`]).
+    clock: Arc<WriteClock>,
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -76,6 +79,7 @@ impl PostgresStore {
             pool,
             handle: runtime.handle().clone(),
             runtime: Some(runtime),
+            clock: Arc::default(),
         };
         store.run(|pool| async move { schema::migrate(&pool).await })?;
         Ok(store)
@@ -849,10 +853,15 @@ impl Store for PostgresStore {
     ) -> Result<(), StoreError> {
         let statements = statements.to_vec();
         let charge = *charge;
+        let clock = Arc::clone(&self.clock);
         self.run(|pool| async move {
             let mut client = pool.get().await?;
-            statements::insert_batch(&mut client, &statements, &charge).await
+            statements::insert_batch(&mut client, &clock, &statements, &charge).await
         })
+    }
+
+    fn consistent_through(&self) -> DateTime<Utc> {
+        self.clock.consistent_through()
     }
 
     fn statement_by_id(&self, id: Uuid) -> Result<Option<StoredStatement>, StoreError> {

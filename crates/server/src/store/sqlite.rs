@@ -1,11 +1,13 @@
 //! The SQLite implementation of [`Store`]: the embedded default, one file at
 //! `<data_dir>/baeum.sqlite3`.
 //!
-//! One connection behind a mutex. SQLite serializes writers anyway, and a school server has a
-//! few dozen learners syncing at once, each request holding the lock for a millisecond or so;
-//! a connection pool would add a dependency and lock contention (`SQLITE_BUSY`) for no gain at
-//! this scale. The handlers reach the store through `spawn_blocking`, so waiting on the mutex
-//! never blocks the async runtime.
+//! One writer connection behind a mutex (SQLite serializes writers anyway), and reads on
+//! connections of their own: in WAL mode a reader sees the last committed state without
+//! waiting for the writer, so a teacher's dashboard reading many statements does not hold up
+//! pushes and sign-ins. Idle read connections are kept for reuse (a few; more are opened when
+//! many reads run at once). A private in-memory database has one connection, which reads use
+//! too. The handlers reach the store through `spawn_blocking`, so waiting on the mutex never
+//! blocks the async runtime.
 //!
 //! Settings and why:
 //! - WAL journal: readers do not block the writer, and a crash never corrupts the file.
@@ -17,17 +19,17 @@
 
 mod statements;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use rusqlite::{params, params_from_iter, Connection, OpenFlags, OptionalExtension};
 use uuid::Uuid;
 
 use super::{
     AccountRecord, AssignmentRecord, AssignmentTarget, ClassMemberRecord, ClassRecord, DailyCharge,
-    NewStatement, Role, StatementQuery, Store, StoreError, StoredStatement,
+    NewStatement, Role, StatementQuery, Store, StoreError, StoredStatement, WriteClock,
 };
 
 /// The database file name inside the data directory.
@@ -148,8 +150,17 @@ CREATE TABLE teacher_invitations (
 
 /// SQLite-backed [`Store`].
 pub struct SqliteStore {
+    /// The one connection that writes.
     connection: Mutex<Connection>,
+    /// The database file read connections open, or `None` for a private in-memory database.
+    path: Option<PathBuf>,
+    /// Read connections not in use.
+    idle_readers: Mutex<Vec<Connection>>,
+    clock: WriteClock,
 }
+
+/// Idle read connections kept open; more run at once when needed, and are closed after.
+const IDLE_READERS: usize = 8;
 
 impl SqliteStore {
     /// Opens (creating if needed) `<data_dir>/baeum.sqlite3` and migrates it.
@@ -158,24 +169,66 @@ impl SqliteStore {
             path: data_dir.display().to_string(),
             source,
         })?;
-        let connection = Connection::open(data_dir.join(DATABASE_FILE_NAME))?;
+        let path = data_dir.join(DATABASE_FILE_NAME);
+        let connection = Connection::open(&path)?;
         connection.pragma_update(None, "journal_mode", "WAL")?;
         connection.pragma_update(None, "synchronous", "FULL")?;
-        Self::prepare(connection)
+        Self::prepare(connection, Some(path))
     }
 
     /// A private in-memory database, for tests and tools that need no persistence.
     pub fn open_in_memory() -> Result<Self, StoreError> {
-        Self::prepare(Connection::open_in_memory()?)
+        Self::prepare(Connection::open_in_memory()?, None)
     }
 
-    fn prepare(mut connection: Connection) -> Result<Self, StoreError> {
+    fn prepare(mut connection: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
         connection.busy_timeout(std::time::Duration::from_secs(5))?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
         migrate(&mut connection)?;
         Ok(Self {
             connection: Mutex::new(connection),
+            path,
+            idle_readers: Mutex::new(Vec::new()),
+            clock: WriteClock::default(),
         })
+    }
+
+    /// Runs `read` on a read connection (the writer's, in memory). A read sees one committed
+    /// state: each call is one statement, or SQLite's implicit read transaction around it.
+    fn read<T>(
+        &self,
+        read: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let Some(path) = &self.path else {
+            return read(&self.lock());
+        };
+        let idle = self
+            .idle_readers
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .pop();
+        let connection = match idle {
+            Some(connection) => connection,
+            None => {
+                // Read-write without create: WAL readers need the shared-memory file writable.
+                let connection = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                connection.busy_timeout(std::time::Duration::from_secs(5))?;
+                connection.pragma_update(None, "query_only", true)?;
+                connection
+            }
+        };
+        let result = read(&connection);
+        let mut idle = self
+            .idle_readers
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if idle.len() < IDLE_READERS {
+            idle.push(connection);
+        }
+        result
     }
 
     /// Caps the database at about `max_bytes` (SQLite's `max_page_count`): a write that would
@@ -440,29 +493,31 @@ impl Store for SqliteStore {
     }
 
     fn account_by_username(&self, username: &str) -> Result<Option<AccountRecord>, StoreError> {
-        let connection = self.lock();
-        connection
-            .query_row(
-                &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE username = ?1"),
-                [username],
-                read_account_row,
-            )
-            .optional()?
-            .map(account_from_row)
-            .transpose()
+        self.read(|connection| {
+            connection
+                .query_row(
+                    &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE username = ?1"),
+                    [username],
+                    read_account_row,
+                )
+                .optional()?
+                .map(account_from_row)
+                .transpose()
+        })
     }
 
     fn account_by_id(&self, id: Uuid) -> Result<Option<AccountRecord>, StoreError> {
-        let connection = self.lock();
-        connection
-            .query_row(
-                &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?1"),
-                [id.to_string()],
-                read_account_row,
-            )
-            .optional()?
-            .map(account_from_row)
-            .transpose()
+        self.read(|connection| {
+            connection
+                .query_row(
+                    &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?1"),
+                    [id.to_string()],
+                    read_account_row,
+                )
+                .optional()?
+                .map(account_from_row)
+                .transpose()
+        })
     }
 
     fn create_session(
@@ -500,10 +555,12 @@ impl Store for SqliteStore {
         token_sha256: [u8; 32],
         now: DateTime<Utc>,
     ) -> Result<Option<AccountRecord>, StoreError> {
-        let connection = self.lock();
         let idle_since = micros(now - chrono::Duration::days(crate::auth::SESSION_IDLE_DAYS));
-        let found = connection
-            .query_row(
+        // Read on a read connection: most requests find the use recorded recently enough, and
+        // only the others wait for the writer.
+        let found = self.read(|connection| {
+            Ok(connection
+                .query_row(
                 "SELECT a.id, a.username, a.role, a.password_hash, a.created_at, s.last_used_micros \
                  FROM sessions s JOIN accounts a ON a.id = s.account_id \
                  WHERE s.token_sha256 = ?1 AND s.expires_at_micros > ?2 \
@@ -511,14 +568,15 @@ impl Store for SqliteStore {
                 params![token_sha256.as_slice(), micros(now), idle_since],
                 |row| Ok((read_account_row(row)?, row.get::<_, i64>(5)?)),
             )
-            .optional()?;
+            .optional()?)
+        })?;
         let Some((row, last_used)) = found else {
             return Ok(None);
         };
         let resolution =
             chrono::Duration::minutes(crate::auth::SESSION_LAST_USE_RESOLUTION_MINUTES);
         if last_used <= micros(now - resolution) {
-            connection.execute(
+            self.lock().execute(
                 "UPDATE sessions SET last_used_micros = ?2 WHERE token_sha256 = ?1",
                 params![token_sha256.as_slice(), micros(now)],
             )?;
@@ -670,16 +728,17 @@ impl Store for SqliteStore {
     }
 
     fn class_by_join_code(&self, join_code: &str) -> Result<Option<ClassRecord>, StoreError> {
-        let connection = self.lock();
-        connection
-            .query_row(
-                &format!("SELECT {CLASS_COLUMNS} FROM classes c WHERE c.join_code = ?1"),
-                [join_code],
-                read_class_row,
-            )
-            .optional()?
-            .map(class_from_row)
-            .transpose()
+        self.read(|connection| {
+            connection
+                .query_row(
+                    &format!("SELECT {CLASS_COLUMNS} FROM classes c WHERE c.join_code = ?1"),
+                    [join_code],
+                    read_class_row,
+                )
+                .optional()?
+                .map(class_from_row)
+                .transpose()
+        })
     }
 
     fn add_class_member(&self, class_id: Uuid, learner_id: Uuid) -> Result<(), StoreError> {
@@ -692,85 +751,91 @@ impl Store for SqliteStore {
     }
 
     fn learners_of_teacher(&self, teacher_id: Uuid) -> Result<Vec<Uuid>, StoreError> {
-        let connection = self.lock();
-        let mut statement = connection.prepare_cached(
-            "SELECT DISTINCT m.learner_id FROM class_members m \
-             JOIN classes c ON c.id = m.class_id WHERE c.teacher_id = ?1",
-        )?;
-        let ids = statement
-            .query_map([teacher_id.to_string()], |row| row.get::<_, String>(0))?
-            .collect::<Result<Vec<_>, _>>()?;
-        ids.iter().map(|id| parse_uuid(id)).collect()
+        self.read(|connection| {
+            let mut statement = connection.prepare_cached(
+                "SELECT DISTINCT m.learner_id FROM class_members m \
+                 JOIN classes c ON c.id = m.class_id WHERE c.teacher_id = ?1",
+            )?;
+            let ids = statement
+                .query_map([teacher_id.to_string()], |row| row.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            ids.iter().map(|id| parse_uuid(id)).collect()
+        })
     }
 
     fn class_by_id(&self, class_id: Uuid) -> Result<Option<ClassRecord>, StoreError> {
-        let connection = self.lock();
-        connection
-            .query_row(
-                &format!("SELECT {CLASS_COLUMNS} FROM classes c WHERE c.id = ?1"),
-                [class_id.to_string()],
-                read_class_row,
-            )
-            .optional()?
-            .map(class_from_row)
-            .transpose()
+        self.read(|connection| {
+            connection
+                .query_row(
+                    &format!("SELECT {CLASS_COLUMNS} FROM classes c WHERE c.id = ?1"),
+                    [class_id.to_string()],
+                    read_class_row,
+                )
+                .optional()?
+                .map(class_from_row)
+                .transpose()
+        })
     }
 
     fn classes_of_teacher(&self, teacher_id: Uuid) -> Result<Vec<ClassRecord>, StoreError> {
-        let connection = self.lock();
-        query_classes(
-            &connection,
-            &format!(
-                "SELECT {CLASS_COLUMNS} FROM classes c WHERE c.teacher_id = ?1 \
-                 ORDER BY c.created_at, c.id"
-            ),
-            teacher_id.to_string(),
-        )
+        self.read(|connection| {
+            query_classes(
+                connection,
+                &format!(
+                    "SELECT {CLASS_COLUMNS} FROM classes c WHERE c.teacher_id = ?1 \
+                     ORDER BY c.created_at, c.id"
+                ),
+                teacher_id.to_string(),
+            )
+        })
     }
 
     fn classes_of_learner(&self, learner_id: Uuid) -> Result<Vec<ClassRecord>, StoreError> {
-        let connection = self.lock();
-        query_classes(
-            &connection,
-            &format!(
-                "SELECT {CLASS_COLUMNS} FROM classes c \
-                 JOIN class_members m ON m.class_id = c.id WHERE m.learner_id = ?1 \
-                 ORDER BY c.created_at, c.id"
-            ),
-            learner_id.to_string(),
-        )
+        self.read(|connection| {
+            query_classes(
+                connection,
+                &format!(
+                    "SELECT {CLASS_COLUMNS} FROM classes c \
+                     JOIN class_members m ON m.class_id = c.id WHERE m.learner_id = ?1 \
+                     ORDER BY c.created_at, c.id"
+                ),
+                learner_id.to_string(),
+            )
+        })
     }
 
     fn class_members(&self, class_id: Uuid) -> Result<Vec<ClassMemberRecord>, StoreError> {
-        let connection = self.lock();
-        let mut statement = connection.prepare_cached(
-            "SELECT a.id, a.username FROM class_members m JOIN accounts a ON a.id = m.learner_id \
-             WHERE m.class_id = ?1 ORDER BY a.username",
-        )?;
-        let rows = statement
-            .query_map([class_id.to_string()], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        rows.into_iter()
-            .map(|(id, username)| {
-                Ok(ClassMemberRecord {
-                    learner_id: parse_uuid(&id)?,
-                    username,
+        self.read(|connection| {
+            let mut statement = connection.prepare_cached(
+                "SELECT a.id, a.username FROM class_members m JOIN accounts a ON a.id = m.learner_id \
+                 WHERE m.class_id = ?1 ORDER BY a.username",
+            )?;
+            let rows = statement
+                .query_map([class_id.to_string()], |row| {
+                    Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows.into_iter()
+                .map(|(id, username)| {
+                    Ok(ClassMemberRecord {
+                        learner_id: parse_uuid(&id)?,
+                        username,
+                    })
                 })
-            })
-            .collect()
+                .collect()
+        })
     }
 
     fn class_member_count(&self, class_id: Uuid) -> Result<usize, StoreError> {
-        let connection = self.lock();
-        let count: i64 = connection.query_row(
-            "SELECT COUNT(*) FROM class_members m JOIN accounts a ON a.id = m.learner_id \
-             WHERE m.class_id = ?1",
-            [class_id.to_string()],
-            |row| row.get(0),
-        )?;
-        Ok(usize::try_from(count).unwrap_or(0))
+        self.read(|connection| {
+            let count: i64 = connection.query_row(
+                "SELECT COUNT(*) FROM class_members m JOIN accounts a ON a.id = m.learner_id \
+                 WHERE m.class_id = ?1",
+                [class_id.to_string()],
+                |row| row.get(0),
+            )?;
+            Ok(usize::try_from(count).unwrap_or(0))
+        })
     }
 
     fn remove_class_member(&self, class_id: Uuid, learner_id: Uuid) -> Result<bool, StoreError> {
@@ -837,16 +902,17 @@ impl Store for SqliteStore {
     }
 
     fn assignment_by_id(&self, id: Uuid) -> Result<Option<AssignmentRecord>, StoreError> {
-        let connection = self.lock();
-        connection
-            .query_row(
-                &format!("SELECT {ASSIGNMENT_COLUMNS} FROM assignments WHERE id = ?1"),
-                [id.to_string()],
-                read_assignment_row,
-            )
-            .optional()?
-            .map(assignment_from_row)
-            .transpose()
+        self.read(|connection| {
+            connection
+                .query_row(
+                    &format!("SELECT {ASSIGNMENT_COLUMNS} FROM assignments WHERE id = ?1"),
+                    [id.to_string()],
+                    read_assignment_row,
+                )
+                .optional()?
+                .map(assignment_from_row)
+                .transpose()
+        })
     }
 
     fn update_assignment(&self, assignment: &AssignmentRecord) -> Result<bool, StoreError> {
@@ -873,16 +939,17 @@ impl Store for SqliteStore {
     }
 
     fn assignments_of_class(&self, class_id: Uuid) -> Result<Vec<AssignmentRecord>, StoreError> {
-        let connection = self.lock();
-        let mut statement = connection.prepare_cached(&format!(
-            "SELECT {ASSIGNMENT_COLUMNS} FROM assignments \
-             WHERE class_id = ?1 AND deleted_at_micros IS NULL \
-             ORDER BY due_at_micros, created_at_micros, id"
-        ))?;
-        let rows = statement
-            .query_map([class_id.to_string()], read_assignment_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        rows.into_iter().map(assignment_from_row).collect()
+        self.read(|connection| {
+            let mut statement = connection.prepare_cached(&format!(
+                "SELECT {ASSIGNMENT_COLUMNS} FROM assignments \
+                 WHERE class_id = ?1 AND deleted_at_micros IS NULL \
+                 ORDER BY due_at_micros, created_at_micros, id"
+            ))?;
+            let rows = statement
+                .query_map([class_id.to_string()], read_assignment_row)?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows.into_iter().map(assignment_from_row).collect()
+        })
     }
 
     fn insert_statements(
@@ -890,30 +957,36 @@ impl Store for SqliteStore {
         statements: &[NewStatement],
         charge: &DailyCharge,
     ) -> Result<(), StoreError> {
-        statements::insert_batch(&mut self.lock(), statements, charge)
+        statements::insert_batch(&mut self.lock(), &self.clock, statements, charge)
+    }
+
+    fn consistent_through(&self) -> DateTime<Utc> {
+        self.clock.consistent_through()
     }
 
     fn statement_by_id(&self, id: Uuid) -> Result<Option<StoredStatement>, StoreError> {
-        let connection = self.lock();
-        connection
-            .query_row(
-                &format!("SELECT {STATEMENT_COLUMNS} FROM statements s WHERE s.id = ?1"),
-                [id.to_string()],
-                read_statement_row,
-            )
-            .optional()?
-            .map(statement_from_row)
-            .transpose()
+        self.read(|connection| {
+            connection
+                .query_row(
+                    &format!("SELECT {STATEMENT_COLUMNS} FROM statements s WHERE s.id = ?1"),
+                    [id.to_string()],
+                    read_statement_row,
+                )
+                .optional()?
+                .map(statement_from_row)
+                .transpose()
+        })
     }
 
     fn query_statements(&self, query: &StatementQuery) -> Result<Vec<StoredStatement>, StoreError> {
         let (sql, parameters) = build_query(query);
-        let connection = self.lock();
-        let mut prepared = connection.prepare(&sql)?;
-        let rows = prepared
-            .query_map(params_from_iter(parameters), read_statement_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        rows.into_iter().map(statement_from_row).collect()
+        self.read(|connection| {
+            let mut prepared = connection.prepare(&sql)?;
+            let rows = prepared
+                .query_map(params_from_iter(parameters), read_statement_row)?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows.into_iter().map(statement_from_row).collect()
+        })
     }
 }
 

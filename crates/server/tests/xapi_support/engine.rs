@@ -1,5 +1,6 @@
-//! Which database engine a test runs on. Without `BAEUM_TEST_DATABASE_URL`, SQLite (in memory,
-//! or in a temporary directory when a test reopens its database); with it, a PostgreSQL
+//! Which database engine a test runs on. Without `BAEUM_TEST_DATABASE_URL`, SQLite in a
+//! temporary directory (a file, so reads run on their own connections as in a school's
+//! server), deleted when the test's thread ends; with it, a PostgreSQL
 //! database of the test's own, created on that server (the URL names a database to connect to
 //! for `CREATE DATABASE`, such as `postgres://postgres@127.0.0.1:54329/postgres`) and dropped
 //! when the test's thread ends. `cargo xtask test` runs the suite both ways.
@@ -33,7 +34,12 @@ pub fn state(config: Config) -> AppState {
 /// A store of this test's own.
 pub fn store() -> Arc<dyn Store> {
     match postgres_server() {
-        None => Arc::new(SqliteStore::open_in_memory().expect("an in-memory database opens")),
+        None => {
+            let directory = tempfile::tempdir().expect("a temporary directory");
+            let store = SqliteStore::open(directory.path()).expect("the test database opens");
+            SQLITE_DIRECTORIES.with(|directories| directories.borrow_mut().push(directory));
+            Arc::new(store)
+        }
         Some(server) => Arc::new(
             PostgresStore::connect(&fresh_database(&server)).expect("the test database opens"),
         ),
@@ -184,4 +190,5 @@ impl Drop for DropDatabase {
 
 thread_local! {
     static DROP_AT_THREAD_END: RefCell<Vec<DropDatabase>> = const { RefCell::new(Vec::new()) };
+    static SQLITE_DIRECTORIES: RefCell<Vec<tempfile::TempDir>> = const { RefCell::new(Vec::new()) };
 }

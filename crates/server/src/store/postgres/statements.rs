@@ -13,8 +13,8 @@ use tokio_postgres::Transaction;
 
 use super::{micros, statement_from_row, STATEMENT_COLUMNS};
 use crate::store::{
-    BatchRefusal, DailyCharge, DailyLimitKind, ForeignVoid, NewStatement, StatementQuery,
-    StoreError, StoredStatement,
+    stamped, BatchRefusal, DailyCharge, DailyLimitKind, ForeignVoid, NewStatement, StatementQuery,
+    StoreError, StoredStatement, WriteClock,
 };
 
 /// What happened to one statement of a batch.
@@ -32,6 +32,7 @@ enum Inserted {
 /// Stores a batch, or nothing (see the module documentation).
 pub(super) async fn insert_batch(
     client: &mut deadpool_postgres::Client,
+    clock: &WriteClock,
     statements: &[NewStatement],
     charge: &DailyCharge,
 ) -> Result<(), StoreError> {
@@ -39,9 +40,13 @@ pub(super) async fn insert_batch(
     transaction
         .batch_execute("LOCK TABLE statements IN EXCLUSIVE MODE")
         .await?;
+    // The stored time is taken once no other batch can commit before this one (see
+    // `WriteClock`).
+    let in_flight = clock.begin();
+    let statements = stamped(statements, in_flight.stored);
     let mut refusal = BatchRefusal::default();
     let (mut new_statements, mut new_bytes) = (0_i64, 0_i64);
-    for new in statements {
+    for new in &statements {
         match insert_statement(&transaction, new).await? {
             Inserted::New { bytes } => {
                 new_statements += 1;
@@ -60,6 +65,7 @@ pub(super) async fn insert_batch(
         charge_usage(&transaction, charge, new_statements, new_bytes).await?;
     }
     transaction.commit().await?;
+    drop(in_flight);
     Ok(())
 }
 

@@ -12,8 +12,8 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 
 use super::{micros, read_statement_row, statement_from_row, STATEMENT_COLUMNS};
 use crate::store::{
-    BatchRefusal, DailyCharge, DailyLimitKind, ForeignVoid, NewStatement, StoreError,
-    StoredStatement,
+    stamped, BatchRefusal, DailyCharge, DailyLimitKind, ForeignVoid, NewStatement, StoreError,
+    StoredStatement, WriteClock,
 };
 
 /// What happened to one statement of a batch.
@@ -31,13 +31,18 @@ enum Inserted {
 /// Stores a batch, or nothing (see the module documentation).
 pub(super) fn insert_batch(
     connection: &mut Connection,
+    clock: &WriteClock,
     statements: &[NewStatement],
     charge: &DailyCharge,
 ) -> Result<(), StoreError> {
     let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // The stored time is taken now that no other batch can commit before this one, and the
+    // batch stays in flight (holding Consistent-Through back) until it commits or rolls back.
+    let in_flight = clock.begin();
+    let statements = stamped(statements, in_flight.stored);
     let mut refusal = BatchRefusal::default();
     let (mut new_statements, mut new_bytes) = (0_i64, 0_i64);
-    for new in statements {
+    for new in &statements {
         match insert_statement(&transaction, new)? {
             Inserted::New { bytes } => {
                 new_statements += 1;
@@ -56,6 +61,7 @@ pub(super) fn insert_batch(
         charge_usage(&transaction, charge, new_statements, new_bytes)?;
     }
     transaction.commit()?;
+    drop(in_flight);
     Ok(())
 }
 
