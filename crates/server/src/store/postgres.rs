@@ -15,21 +15,28 @@
 //! writers for its transaction (readers go on), as SQLite's `BEGIN IMMEDIATE` does, so the
 //! same-id, voiding and daily-limit checks cannot race another instance's write.
 
+mod rows;
 mod schema;
 mod statements;
 
 use std::future::Future;
 use std::sync::Arc;
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use deadpool_postgres::{Manager, ManagerConfig, Pool, PoolError, RecyclingMethod};
 use tokio_postgres::error::SqlState;
-use tokio_postgres::{NoTls, Row};
+use tokio_postgres::NoTls;
 use uuid::Uuid;
 
+use rows::{
+    account_from_row, assignment_from_row, assignment_lists, class_from_row, micros, parse_uuid,
+    query_classes, statement_from_row, ACCOUNT_COLUMNS, ASSIGNMENT_COLUMNS, CLASS_COLUMNS,
+    STATEMENT_COLUMNS,
+};
+
 use super::{
-    AccountRecord, AssignmentRecord, AssignmentTarget, ClassMemberRecord, ClassRecord, DailyCharge,
-    NewStatement, Role, StatementQuery, Store, StoreError, StoredStatement, WriteClock,
+    AccountRecord, AssignmentRecord, ClassMemberRecord, ClassRecord, DailyCharge, NewStatement,
+    StatementQuery, Store, StoreError, StoredStatement, WriteClock,
 };
 
 /// PostgreSQL-backed [`Store`].
@@ -145,126 +152,6 @@ pub(crate) fn is_out_of_space(code: &SqlState) -> bool {
 
 fn is_unique_violation(error: &tokio_postgres::Error) -> bool {
     error.code() == Some(&SqlState::UNIQUE_VIOLATION)
-}
-
-fn micros(instant: DateTime<Utc>) -> i64 {
-    instant.timestamp_micros()
-}
-
-fn from_micros(value: i64) -> Result<DateTime<Utc>, StoreError> {
-    Utc.timestamp_micros(value)
-        .single()
-        .ok_or_else(|| StoreError::Corrupt(format!("timestamp {value} is out of range")))
-}
-
-fn parse_uuid(text: &str) -> Result<Uuid, StoreError> {
-    Uuid::parse_str(text).map_err(|_| StoreError::Corrupt(format!("{text:?} is not a uuid")))
-}
-
-fn parse_time(text: &str) -> Result<DateTime<Utc>, StoreError> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|instant| instant.with_timezone(&Utc))
-        .map_err(|_| StoreError::Corrupt(format!("{text:?} is not a timestamp")))
-}
-
-const ACCOUNT_COLUMNS: &str = "a.id, a.username, a.role, a.password_hash, a.created_at";
-
-fn account_from_row(row: &Row) -> Result<AccountRecord, StoreError> {
-    let role: String = row.try_get(2)?;
-    Ok(AccountRecord {
-        id: parse_uuid(&row.try_get::<_, String>(0)?)?,
-        username: row.try_get(1)?,
-        role: Role::parse(&role).ok_or_else(|| StoreError::Corrupt(format!("role {role:?}")))?,
-        password_hash: row.try_get(3)?,
-        created_at: parse_time(&row.try_get::<_, String>(4)?)?,
-    })
-}
-
-const STATEMENT_COLUMNS: &str =
-    "s.sequence, s.id, s.stored_micros, s.actor_key, s.voided, s.voids_id IS NOT NULL, s.body";
-
-fn statement_from_row(row: &Row) -> Result<StoredStatement, StoreError> {
-    Ok(StoredStatement {
-        sequence: row.try_get(0)?,
-        id: parse_uuid(&row.try_get::<_, String>(1)?)?,
-        stored: from_micros(row.try_get(2)?)?,
-        actor_key: row.try_get(3)?,
-        voided: row.try_get(4)?,
-        voiding: row.try_get(5)?,
-        body: row.try_get(6)?,
-    })
-}
-
-const CLASS_COLUMNS: &str = "c.id, c.teacher_id, c.name, c.join_code, c.created_at";
-
-fn class_from_row(row: &Row) -> Result<ClassRecord, StoreError> {
-    Ok(ClassRecord {
-        id: parse_uuid(&row.try_get::<_, String>(0)?)?,
-        teacher_id: parse_uuid(&row.try_get::<_, String>(1)?)?,
-        name: row.try_get(2)?,
-        join_code: row.try_get(3)?,
-        created_at: parse_time(&row.try_get::<_, String>(4)?)?,
-    })
-}
-
-const ASSIGNMENT_COLUMNS: &str = "id, class_id, assigned_by, course_id, unit_id, lesson_id, \
-     lesson_ids, learner_ids, due_at_micros, note, created_at_micros, updated_at_micros, \
-     deleted_at_micros";
-
-fn assignment_from_row(row: &Row) -> Result<AssignmentRecord, StoreError> {
-    let id: String = row.try_get(0)?;
-    let corrupt_list =
-        |error: serde_json::Error| StoreError::Corrupt(format!("assignment {id}: {error}"));
-    let lesson_ids: Vec<String> =
-        serde_json::from_str(&row.try_get::<_, String>(6)?).map_err(corrupt_list)?;
-    let learner_ids: Option<Vec<Uuid>> = row
-        .try_get::<_, Option<String>>(7)?
-        .as_deref()
-        .map(serde_json::from_str)
-        .transpose()
-        .map_err(corrupt_list)?;
-    Ok(AssignmentRecord {
-        id: parse_uuid(&id)?,
-        class_id: parse_uuid(&row.try_get::<_, String>(1)?)?,
-        assigned_by: parse_uuid(&row.try_get::<_, String>(2)?)?,
-        target: AssignmentTarget {
-            course_id: row.try_get(3)?,
-            unit_id: row.try_get(4)?,
-            lesson_id: row.try_get(5)?,
-        },
-        lesson_ids,
-        learner_ids,
-        due_at: from_micros(row.try_get(8)?)?,
-        note: row.try_get(9)?,
-        created_at: from_micros(row.try_get(10)?)?,
-        updated_at: from_micros(row.try_get(11)?)?,
-        deleted_at: row
-            .try_get::<_, Option<i64>>(12)?
-            .map(from_micros)
-            .transpose()?,
-    })
-}
-
-/// The two JSON list columns of an assignment (the same text as on SQLite).
-fn assignment_lists(assignment: &AssignmentRecord) -> (String, Option<String>) {
-    // Serializing a list of strings or UUIDs cannot fail.
-    let lesson_ids = serde_json::to_string(&assignment.lesson_ids).unwrap_or_default();
-    let learner_ids = assignment
-        .learner_ids
-        .as_ref()
-        .map(|ids| serde_json::to_string(ids).unwrap_or_default());
-    (lesson_ids, learner_ids)
-}
-
-/// Runs a query for classes with one text parameter.
-async fn query_classes(
-    pool: &Pool,
-    sql: &str,
-    parameter: String,
-) -> Result<Vec<ClassRecord>, StoreError> {
-    let client = pool.get().await?;
-    let rows = client.query(sql, &[&parameter]).await?;
-    rows.iter().map(class_from_row).collect()
 }
 
 impl Store for PostgresStore {

@@ -15,138 +15,34 @@
 //!   for good (design invariant 2), so it must survive a power cut in a classroom.
 //! - `busy_timeout`: another process (a backup, the sqlite3 shell) holding the lock briefly
 //!   makes us wait instead of failing.
-//! - Schema migrations are numbered by `PRAGMA user_version`, applied in one transaction each.
+//! - Schema migrations (`schema.rs`) are numbered by `PRAGMA user_version`, applied in one
+//!   transaction each.
 
+mod rows;
+mod schema;
 mod statements;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use chrono::{DateTime, TimeZone, Utc};
-use rusqlite::types::Value as SqlValue;
+use chrono::{DateTime, Utc};
 use rusqlite::{params, params_from_iter, Connection, OpenFlags, OptionalExtension};
 use uuid::Uuid;
 
+use rows::{
+    account_from_row, assignment_from_row, assignment_lists, class_from_row, is_unique_violation,
+    micros, parse_uuid, query_classes, read_account_row, read_assignment_row, read_class_row,
+    read_statement_row, statement_from_row, ACCOUNT_COLUMNS, ASSIGNMENT_COLUMNS, CLASS_COLUMNS,
+    STATEMENT_COLUMNS,
+};
+
 use super::{
-    AccountRecord, AssignmentRecord, AssignmentTarget, ClassMemberRecord, ClassRecord, DailyCharge,
-    NewStatement, Role, StatementQuery, Store, StoreError, StoredStatement, WriteClock,
+    AccountRecord, AssignmentRecord, ClassMemberRecord, ClassRecord, DailyCharge, NewStatement,
+    StatementQuery, Store, StoreError, StoredStatement, WriteClock,
 };
 
 /// The database file name inside the data directory.
 pub const DATABASE_FILE_NAME: &str = "baeum.sqlite3";
-
-/// Schema migrations; migration `n` (0-based) brings `user_version` from `n` to `n + 1`.
-/// Never edit a released migration: append a new one.
-const MIGRATIONS: &[&str] = &[
-    r#"
-CREATE TABLE accounts (
-    id TEXT PRIMARY KEY,
-    username TEXT NOT NULL UNIQUE,
-    role TEXT NOT NULL CHECK (role IN ('learner', 'teacher', 'admin')),
-    password_hash TEXT NOT NULL,
-    created_at TEXT NOT NULL
-);
-CREATE TABLE sessions (
-    token_sha256 BLOB PRIMARY KEY,
-    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
-    expires_at_micros INTEGER NOT NULL
-);
-CREATE INDEX sessions_by_account ON sessions (account_id);
-CREATE TABLE classes (
-    id TEXT PRIMARY KEY,
-    teacher_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
-    name TEXT NOT NULL,
-    join_code TEXT NOT NULL UNIQUE,
-    created_at TEXT NOT NULL
-);
-CREATE INDEX classes_by_teacher ON classes (teacher_id);
-CREATE TABLE class_members (
-    class_id TEXT NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
-    learner_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
-    PRIMARY KEY (class_id, learner_id)
-);
-CREATE TABLE statements (
-    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
-    body TEXT NOT NULL,
-    stored_micros INTEGER NOT NULL,
-    actor_key TEXT NOT NULL,
-    verb_id TEXT NOT NULL,
-    activity_id TEXT,
-    registration TEXT,
-    target_id TEXT,
-    voids_id TEXT,
-    voided INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX statements_by_stored ON statements (stored_micros, sequence);
-CREATE INDEX statements_by_actor ON statements (actor_key, stored_micros);
-CREATE INDEX statements_by_verb ON statements (verb_id);
-CREATE INDEX statements_by_activity ON statements (activity_id);
-CREATE INDEX statements_by_registration ON statements (registration);
-CREATE INDEX statements_by_target ON statements (target_id);
-CREATE INDEX statements_by_voided_id ON statements (voids_id);
--- related_only = 0: matches the plain `agent` filter (actor or object);
--- related_only = 1: matches only with related_agents=true (authority, context, substatement).
-CREATE TABLE statement_agents (
-    agent_key TEXT NOT NULL,
-    sequence INTEGER NOT NULL REFERENCES statements (sequence),
-    related_only INTEGER NOT NULL,
-    PRIMARY KEY (agent_key, sequence)
-) WITHOUT ROWID;
-CREATE TABLE statement_activities (
-    activity_id TEXT NOT NULL,
-    sequence INTEGER NOT NULL REFERENCES statements (sequence),
-    PRIMARY KEY (activity_id, sequence)
-) WITHOUT ROWID;
-"#,
-    r#"
-CREATE INDEX class_members_by_learner ON class_members (learner_id);
--- lesson_ids and learner_ids are JSON arrays (learner_ids NULL: the whole class); they are
--- always read and written with the assignment, never queried into.
-CREATE TABLE assignments (
-    id TEXT PRIMARY KEY,
-    class_id TEXT NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
-    assigned_by TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
-    course_id TEXT NOT NULL,
-    unit_id TEXT,
-    lesson_id TEXT,
-    lesson_ids TEXT NOT NULL,
-    learner_ids TEXT,
-    due_at_micros INTEGER NOT NULL,
-    note TEXT,
-    created_at_micros INTEGER NOT NULL,
-    updated_at_micros INTEGER NOT NULL,
-    deleted_at_micros INTEGER
-);
-CREATE INDEX assignments_by_class ON assignments (class_id, due_at_micros);
-"#,
-    r#"
--- Per-account daily statement usage (limits), one row per account and UTC day
--- (YYYY-MM-DD); older days are deleted as the account writes, and with the account.
-CREATE TABLE statement_usage (
-    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
-    day TEXT NOT NULL,
-    statements INTEGER NOT NULL,
-    bytes INTEGER NOT NULL,
-    PRIMARY KEY (account_id, day)
-) WITHOUT ROWID;
-"#,
-    r#"
--- Sessions expire when idle; teacher invitations.
--- Existing sessions count as used now, so the upgrade signs nobody out.
-ALTER TABLE sessions ADD COLUMN last_used_micros INTEGER NOT NULL DEFAULT 0;
-UPDATE sessions SET last_used_micros = CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER);
--- Only the SHA-256 of an invitation code is kept, like session tokens.
-CREATE TABLE teacher_invitations (
-    code_sha256 BLOB PRIMARY KEY,
-    created_by TEXT REFERENCES accounts (id) ON DELETE SET NULL,
-    created_at_micros INTEGER NOT NULL,
-    expires_at_micros INTEGER NOT NULL,
-    used_by TEXT REFERENCES accounts (id) ON DELETE SET NULL,
-    used_at_micros INTEGER
-);
-"#,
-];
 
 /// SQLite-backed [`Store`].
 pub struct SqliteStore {
@@ -184,7 +80,7 @@ impl SqliteStore {
     fn prepare(mut connection: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
         connection.busy_timeout(std::time::Duration::from_secs(5))?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
-        migrate(&mut connection)?;
+        schema::migrate(&mut connection)?;
         Ok(Self {
             connection: Mutex::new(connection),
             path,
@@ -250,225 +146,6 @@ impl SqliteStore {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
-}
-
-fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
-    let known = MIGRATIONS.len() as i64;
-    let current: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    if current > known {
-        return Err(StoreError::SchemaTooNew {
-            found: current,
-            known,
-        });
-    }
-    for (index, migration) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        let transaction = connection.transaction()?;
-        transaction.execute_batch(migration)?;
-        transaction.pragma_update(None, "user_version", index as i64 + 1)?;
-        transaction.commit()?;
-    }
-    Ok(())
-}
-
-fn micros(instant: DateTime<Utc>) -> i64 {
-    instant.timestamp_micros()
-}
-
-fn from_micros(value: i64) -> Result<DateTime<Utc>, StoreError> {
-    Utc.timestamp_micros(value)
-        .single()
-        .ok_or_else(|| StoreError::Corrupt(format!("timestamp {value} is out of range")))
-}
-
-fn parse_uuid(text: &str) -> Result<Uuid, StoreError> {
-    Uuid::parse_str(text).map_err(|_| StoreError::Corrupt(format!("{text:?} is not a uuid")))
-}
-
-fn parse_time(text: &str) -> Result<DateTime<Utc>, StoreError> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|instant| instant.with_timezone(&Utc))
-        .map_err(|_| StoreError::Corrupt(format!("{text:?} is not a timestamp")))
-}
-
-type AccountRow = (String, String, String, String, String);
-
-fn account_from_row(row: AccountRow) -> Result<AccountRecord, StoreError> {
-    let (id, username, role, password_hash, created_at) = row;
-    Ok(AccountRecord {
-        id: parse_uuid(&id)?,
-        username,
-        role: Role::parse(&role).ok_or_else(|| StoreError::Corrupt(format!("role {role:?}")))?,
-        password_hash,
-        created_at: parse_time(&created_at)?,
-    })
-}
-
-const ACCOUNT_COLUMNS: &str = "id, username, role, password_hash, created_at";
-
-fn read_account_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AccountRow> {
-    Ok((
-        row.get(0)?,
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-    ))
-}
-
-fn is_unique_violation(error: &rusqlite::Error) -> bool {
-    matches!(
-        error,
-        rusqlite::Error::SqliteFailure(failure, _)
-            if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
-                || failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
-    )
-}
-
-type StatementRow = (i64, String, i64, String, bool, bool, String);
-
-const STATEMENT_COLUMNS: &str =
-    "s.sequence, s.id, s.stored_micros, s.actor_key, s.voided, s.voids_id IS NOT NULL, s.body";
-
-fn read_statement_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StatementRow> {
-    Ok((
-        row.get(0)?,
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-        row.get(5)?,
-        row.get(6)?,
-    ))
-}
-
-fn statement_from_row(row: StatementRow) -> Result<StoredStatement, StoreError> {
-    let (sequence, id, stored_micros, actor_key, voided, voiding, body) = row;
-    Ok(StoredStatement {
-        sequence,
-        id: parse_uuid(&id)?,
-        stored: from_micros(stored_micros)?,
-        actor_key,
-        voided,
-        voiding,
-        body,
-    })
-}
-
-type ClassRow = (String, String, String, String, String);
-
-const CLASS_COLUMNS: &str = "c.id, c.teacher_id, c.name, c.join_code, c.created_at";
-
-fn read_class_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ClassRow> {
-    Ok((
-        row.get(0)?,
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-    ))
-}
-
-fn class_from_row(row: ClassRow) -> Result<ClassRecord, StoreError> {
-    let (id, teacher_id, name, join_code, created_at) = row;
-    Ok(ClassRecord {
-        id: parse_uuid(&id)?,
-        teacher_id: parse_uuid(&teacher_id)?,
-        name,
-        join_code,
-        created_at: parse_time(&created_at)?,
-    })
-}
-
-/// Runs a query for classes with one text parameter.
-fn query_classes(
-    connection: &Connection,
-    sql: &str,
-    parameter: String,
-) -> Result<Vec<ClassRecord>, StoreError> {
-    let mut statement = connection.prepare_cached(sql)?;
-    let rows = statement
-        .query_map([parameter], read_class_row)?
-        .collect::<Result<Vec<_>, _>>()?;
-    rows.into_iter().map(class_from_row).collect()
-}
-
-const ASSIGNMENT_COLUMNS: &str = "id, class_id, assigned_by, course_id, unit_id, lesson_id, \
-     lesson_ids, learner_ids, due_at_micros, note, created_at_micros, updated_at_micros, \
-     deleted_at_micros";
-
-/// An assignment row as SQLite returns it, before parsing.
-struct AssignmentRow {
-    id: String,
-    class_id: String,
-    assigned_by: String,
-    course_id: String,
-    unit_id: Option<String>,
-    lesson_id: Option<String>,
-    lesson_ids: String,
-    learner_ids: Option<String>,
-    due_at_micros: i64,
-    note: Option<String>,
-    created_at_micros: i64,
-    updated_at_micros: i64,
-    deleted_at_micros: Option<i64>,
-}
-
-fn read_assignment_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AssignmentRow> {
-    Ok(AssignmentRow {
-        id: row.get(0)?,
-        class_id: row.get(1)?,
-        assigned_by: row.get(2)?,
-        course_id: row.get(3)?,
-        unit_id: row.get(4)?,
-        lesson_id: row.get(5)?,
-        lesson_ids: row.get(6)?,
-        learner_ids: row.get(7)?,
-        due_at_micros: row.get(8)?,
-        note: row.get(9)?,
-        created_at_micros: row.get(10)?,
-        updated_at_micros: row.get(11)?,
-        deleted_at_micros: row.get(12)?,
-    })
-}
-
-fn assignment_from_row(row: AssignmentRow) -> Result<AssignmentRecord, StoreError> {
-    let corrupt_list =
-        |error: serde_json::Error| StoreError::Corrupt(format!("assignment {}: {error}", row.id));
-    let lesson_ids: Vec<String> = serde_json::from_str(&row.lesson_ids).map_err(corrupt_list)?;
-    let learner_ids: Option<Vec<Uuid>> = row
-        .learner_ids
-        .as_deref()
-        .map(serde_json::from_str)
-        .transpose()
-        .map_err(corrupt_list)?;
-    Ok(AssignmentRecord {
-        id: parse_uuid(&row.id)?,
-        class_id: parse_uuid(&row.class_id)?,
-        assigned_by: parse_uuid(&row.assigned_by)?,
-        target: AssignmentTarget {
-            course_id: row.course_id,
-            unit_id: row.unit_id,
-            lesson_id: row.lesson_id,
-        },
-        lesson_ids,
-        learner_ids,
-        due_at: from_micros(row.due_at_micros)?,
-        note: row.note,
-        created_at: from_micros(row.created_at_micros)?,
-        updated_at: from_micros(row.updated_at_micros)?,
-        deleted_at: row.deleted_at_micros.map(from_micros).transpose()?,
-    })
-}
-
-/// The two JSON list columns of an assignment.
-fn assignment_lists(assignment: &AssignmentRecord) -> (String, Option<String>) {
-    // Serializing a list of strings or UUIDs cannot fail.
-    let lesson_ids = serde_json::to_string(&assignment.lesson_ids).unwrap_or_default();
-    let learner_ids = assignment
-        .learner_ids
-        .as_ref()
-        .map(|ids| serde_json::to_string(ids).unwrap_or_default());
-    (lesson_ids, learner_ids)
 }
 
 impl Store for SqliteStore {
@@ -979,7 +656,7 @@ impl Store for SqliteStore {
     }
 
     fn query_statements(&self, query: &StatementQuery) -> Result<Vec<StoredStatement>, StoreError> {
-        let (sql, parameters) = build_query(query);
+        let (sql, parameters) = statements::build_query(query);
         self.read(|connection| {
             let mut prepared = connection.prepare(&sql)?;
             let rows = prepared
@@ -988,105 +665,4 @@ impl Store for SqliteStore {
             rows.into_iter().map(statement_from_row).collect()
         })
     }
-}
-
-/// Builds the SQL for a statement query. Filters that are not about time (agent, verb,
-/// activity, registration) select a base set; statements targeting a member of the set
-/// through a StatementRef object join it, recursively; then time, voiding, permission, paging
-/// and order apply to what is returned.
-fn build_query(query: &StatementQuery) -> (String, Vec<SqlValue>) {
-    let mut parameters: Vec<SqlValue> = Vec::new();
-    let mut base_conditions: Vec<String> = Vec::new();
-    if let Some(agent_key) = &query.agent_key {
-        parameters.push(SqlValue::Text(agent_key.clone()));
-        let related = if query.related_agents {
-            ""
-        } else {
-            " AND related_only = 0"
-        };
-        base_conditions.push(format!(
-            "sequence IN (SELECT sequence FROM statement_agents WHERE agent_key = ?{}{related})",
-            parameters.len()
-        ));
-    }
-    if let Some(verb_id) = &query.verb_id {
-        parameters.push(SqlValue::Text(verb_id.clone()));
-        base_conditions.push(format!("verb_id = ?{}", parameters.len()));
-    }
-    if let Some(activity_id) = &query.activity_id {
-        parameters.push(SqlValue::Text(activity_id.clone()));
-        base_conditions.push(if query.related_activities {
-            format!(
-                "sequence IN (SELECT sequence FROM statement_activities WHERE activity_id = ?{})",
-                parameters.len()
-            )
-        } else {
-            format!("activity_id = ?{}", parameters.len())
-        });
-    }
-    if let Some(registration) = query.registration {
-        parameters.push(SqlValue::Text(registration.to_string()));
-        base_conditions.push(format!("registration = ?{}", parameters.len()));
-    }
-
-    let mut sql = String::new();
-    let mut outer_conditions: Vec<String> = vec!["s.voided = 0".to_owned()];
-    if !base_conditions.is_empty() {
-        sql.push_str(&format!(
-            "WITH RECURSIVE matched (id) AS ( \
-               SELECT id FROM statements WHERE {} \
-               UNION \
-               SELECT t.id FROM statements t JOIN matched m ON t.target_id = m.id \
-             ) ",
-            base_conditions.join(" AND ")
-        ));
-        outer_conditions.push("s.id IN (SELECT id FROM matched)".to_owned());
-    }
-    if let Some(since) = query.since {
-        parameters.push(SqlValue::Integer(micros(since)));
-        outer_conditions.push(format!("s.stored_micros > ?{}", parameters.len()));
-    }
-    if let Some(until) = query.until {
-        parameters.push(SqlValue::Integer(micros(until)));
-        outer_conditions.push(format!("s.stored_micros <= ?{}", parameters.len()));
-    }
-    if let Some(keys) = &query.readable_actor_keys {
-        let placeholders: Vec<String> = keys
-            .iter()
-            .map(|key| {
-                parameters.push(SqlValue::Text(key.clone()));
-                format!("?{}", parameters.len())
-            })
-            .collect();
-        outer_conditions.push(if placeholders.is_empty() {
-            "0".to_owned()
-        } else {
-            format!("s.actor_key IN ({})", placeholders.join(", "))
-        });
-    }
-    let (comparison, direction) = if query.ascending {
-        (">", "ASC")
-    } else {
-        ("<", "DESC")
-    };
-    if let Some(cursor) = query.after {
-        parameters.push(SqlValue::Integer(cursor.stored_micros));
-        let stored_index = parameters.len();
-        parameters.push(SqlValue::Integer(cursor.sequence));
-        outer_conditions.push(format!(
-            "(s.stored_micros {comparison} ?{stored_index} OR \
-              (s.stored_micros = ?{stored_index} AND s.sequence {comparison} ?{}))",
-            parameters.len()
-        ));
-    }
-    parameters.push(SqlValue::Integer(
-        i64::try_from(query.limit).unwrap_or(i64::MAX),
-    ));
-    sql.push_str(&format!(
-        "SELECT {STATEMENT_COLUMNS} FROM statements s WHERE {} \
-         ORDER BY s.stored_micros {direction}, s.sequence {direction} LIMIT ?{}",
-        outer_conditions.join(" AND "),
-        parameters.len()
-    ));
-    (sql, parameters)
 }

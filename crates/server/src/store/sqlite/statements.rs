@@ -1,6 +1,7 @@
-//! Writing a batch of statements in one SQLite transaction: the idempotent insert, the
-//! same-actor rule for voiding, and the per-account daily usage (see
-//! [`Store::insert_statements`](crate::store::Store::insert_statements)).
+//! Statements on SQLite: a batch written in one transaction (the idempotent insert, the
+//! same-actor rule for voiding, and the per-account daily usage; see
+//! [`Store::insert_statements`](crate::store::Store::insert_statements)), and the SQL of a
+//! statement query.
 //!
 //! Everything that decides whether a batch may be stored is read and written inside the one
 //! `BEGIN IMMEDIATE` transaction that stores it. The write lock is taken at the start, so two
@@ -8,12 +9,13 @@
 //! miss the same stored statement and then write past each other.
 
 use baeum_core::xapi::{canonical_equal, validate_statement};
+use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::{micros, read_statement_row, statement_from_row, STATEMENT_COLUMNS};
 use crate::store::{
-    stamped, BatchRefusal, DailyCharge, DailyLimitKind, ForeignVoid, NewStatement, StoreError,
-    StoredStatement, WriteClock,
+    stamped, BatchRefusal, DailyCharge, DailyLimitKind, ForeignVoid, NewStatement, StatementQuery,
+    StoreError, StoredStatement, WriteClock,
 };
 
 /// What happened to one statement of a batch.
@@ -230,4 +232,105 @@ fn insert_statement(
         )?;
     }
     Ok(Inserted::New { bytes })
+}
+
+/// Builds the SQL for a statement query. Filters that are not about time (agent, verb,
+/// activity, registration) select a base set; statements targeting a member of the set
+/// through a StatementRef object join it, recursively; then time, voiding, permission, paging
+/// and order apply to what is returned.
+pub(super) fn build_query(query: &StatementQuery) -> (String, Vec<SqlValue>) {
+    let mut parameters: Vec<SqlValue> = Vec::new();
+    let mut base_conditions: Vec<String> = Vec::new();
+    if let Some(agent_key) = &query.agent_key {
+        parameters.push(SqlValue::Text(agent_key.clone()));
+        let related = if query.related_agents {
+            ""
+        } else {
+            " AND related_only = 0"
+        };
+        base_conditions.push(format!(
+            "sequence IN (SELECT sequence FROM statement_agents WHERE agent_key = ?{}{related})",
+            parameters.len()
+        ));
+    }
+    if let Some(verb_id) = &query.verb_id {
+        parameters.push(SqlValue::Text(verb_id.clone()));
+        base_conditions.push(format!("verb_id = ?{}", parameters.len()));
+    }
+    if let Some(activity_id) = &query.activity_id {
+        parameters.push(SqlValue::Text(activity_id.clone()));
+        base_conditions.push(if query.related_activities {
+            format!(
+                "sequence IN (SELECT sequence FROM statement_activities WHERE activity_id = ?{})",
+                parameters.len()
+            )
+        } else {
+            format!("activity_id = ?{}", parameters.len())
+        });
+    }
+    if let Some(registration) = query.registration {
+        parameters.push(SqlValue::Text(registration.to_string()));
+        base_conditions.push(format!("registration = ?{}", parameters.len()));
+    }
+
+    let mut sql = String::new();
+    let mut outer_conditions: Vec<String> = vec!["s.voided = 0".to_owned()];
+    if !base_conditions.is_empty() {
+        sql.push_str(&format!(
+            "WITH RECURSIVE matched (id) AS ( \
+               SELECT id FROM statements WHERE {} \
+               UNION \
+               SELECT t.id FROM statements t JOIN matched m ON t.target_id = m.id \
+             ) ",
+            base_conditions.join(" AND ")
+        ));
+        outer_conditions.push("s.id IN (SELECT id FROM matched)".to_owned());
+    }
+    if let Some(since) = query.since {
+        parameters.push(SqlValue::Integer(micros(since)));
+        outer_conditions.push(format!("s.stored_micros > ?{}", parameters.len()));
+    }
+    if let Some(until) = query.until {
+        parameters.push(SqlValue::Integer(micros(until)));
+        outer_conditions.push(format!("s.stored_micros <= ?{}", parameters.len()));
+    }
+    if let Some(keys) = &query.readable_actor_keys {
+        let placeholders: Vec<String> = keys
+            .iter()
+            .map(|key| {
+                parameters.push(SqlValue::Text(key.clone()));
+                format!("?{}", parameters.len())
+            })
+            .collect();
+        outer_conditions.push(if placeholders.is_empty() {
+            "0".to_owned()
+        } else {
+            format!("s.actor_key IN ({})", placeholders.join(", "))
+        });
+    }
+    let (comparison, direction) = if query.ascending {
+        (">", "ASC")
+    } else {
+        ("<", "DESC")
+    };
+    if let Some(cursor) = query.after {
+        parameters.push(SqlValue::Integer(cursor.stored_micros));
+        let stored_index = parameters.len();
+        parameters.push(SqlValue::Integer(cursor.sequence));
+        outer_conditions.push(format!(
+            "(s.stored_micros {comparison} ?{stored_index} OR \
+              (s.stored_micros = ?{stored_index} AND s.sequence {comparison} ?{}))",
+            parameters.len()
+        ));
+    }
+    parameters.push(SqlValue::Integer(
+        i64::try_from(query.limit).unwrap_or(i64::MAX),
+    ));
+    sql.push_str(&format!(
+        "SELECT {STATEMENT_COLUMNS} FROM statements s WHERE {} \
+         ORDER BY s.stored_micros {direction}, s.sequence {direction} LIMIT ?{}",
+        outer_conditions.join(" AND "),
+        parameters.len()
+    ));
+    (sql, parameters)
 }

@@ -1,0 +1,137 @@
+//! SQLite's schema migrations, numbered by `PRAGMA user_version` and applied at start in one
+//! transaction each (PostgreSQL's list is its own, in `postgres/schema.rs`).
+
+use rusqlite::Connection;
+
+use crate::store::StoreError;
+
+/// Schema migrations; migration `n` (0-based) brings `user_version` from `n` to `n + 1`.
+/// Never edit a released migration: append a new one.
+const MIGRATIONS: &[&str] = &[
+    r#"
+CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('learner', 'teacher', 'admin')),
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+    token_sha256 BLOB PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    expires_at_micros INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_account ON sessions (account_id);
+CREATE TABLE classes (
+    id TEXT PRIMARY KEY,
+    teacher_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    join_code TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX classes_by_teacher ON classes (teacher_id);
+CREATE TABLE class_members (
+    class_id TEXT NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
+    learner_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    PRIMARY KEY (class_id, learner_id)
+);
+CREATE TABLE statements (
+    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    body TEXT NOT NULL,
+    stored_micros INTEGER NOT NULL,
+    actor_key TEXT NOT NULL,
+    verb_id TEXT NOT NULL,
+    activity_id TEXT,
+    registration TEXT,
+    target_id TEXT,
+    voids_id TEXT,
+    voided INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX statements_by_stored ON statements (stored_micros, sequence);
+CREATE INDEX statements_by_actor ON statements (actor_key, stored_micros);
+CREATE INDEX statements_by_verb ON statements (verb_id);
+CREATE INDEX statements_by_activity ON statements (activity_id);
+CREATE INDEX statements_by_registration ON statements (registration);
+CREATE INDEX statements_by_target ON statements (target_id);
+CREATE INDEX statements_by_voided_id ON statements (voids_id);
+-- related_only = 0: matches the plain `agent` filter (actor or object);
+-- related_only = 1: matches only with related_agents=true (authority, context, substatement).
+CREATE TABLE statement_agents (
+    agent_key TEXT NOT NULL,
+    sequence INTEGER NOT NULL REFERENCES statements (sequence),
+    related_only INTEGER NOT NULL,
+    PRIMARY KEY (agent_key, sequence)
+) WITHOUT ROWID;
+CREATE TABLE statement_activities (
+    activity_id TEXT NOT NULL,
+    sequence INTEGER NOT NULL REFERENCES statements (sequence),
+    PRIMARY KEY (activity_id, sequence)
+) WITHOUT ROWID;
+"#,
+    r#"
+CREATE INDEX class_members_by_learner ON class_members (learner_id);
+-- lesson_ids and learner_ids are JSON arrays (learner_ids NULL: the whole class); they are
+-- always read and written with the assignment, never queried into.
+CREATE TABLE assignments (
+    id TEXT PRIMARY KEY,
+    class_id TEXT NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
+    assigned_by TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    course_id TEXT NOT NULL,
+    unit_id TEXT,
+    lesson_id TEXT,
+    lesson_ids TEXT NOT NULL,
+    learner_ids TEXT,
+    due_at_micros INTEGER NOT NULL,
+    note TEXT,
+    created_at_micros INTEGER NOT NULL,
+    updated_at_micros INTEGER NOT NULL,
+    deleted_at_micros INTEGER
+);
+CREATE INDEX assignments_by_class ON assignments (class_id, due_at_micros);
+"#,
+    r#"
+-- Per-account daily statement usage (limits), one row per account and UTC day
+-- (YYYY-MM-DD); older days are deleted as the account writes, and with the account.
+CREATE TABLE statement_usage (
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    statements INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,
+    PRIMARY KEY (account_id, day)
+) WITHOUT ROWID;
+"#,
+    r#"
+-- Sessions expire when idle; teacher invitations.
+-- Existing sessions count as used now, so the upgrade signs nobody out.
+ALTER TABLE sessions ADD COLUMN last_used_micros INTEGER NOT NULL DEFAULT 0;
+UPDATE sessions SET last_used_micros = CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER);
+-- Only the SHA-256 of an invitation code is kept, like session tokens.
+CREATE TABLE teacher_invitations (
+    code_sha256 BLOB PRIMARY KEY,
+    created_by TEXT REFERENCES accounts (id) ON DELETE SET NULL,
+    created_at_micros INTEGER NOT NULL,
+    expires_at_micros INTEGER NOT NULL,
+    used_by TEXT REFERENCES accounts (id) ON DELETE SET NULL,
+    used_at_micros INTEGER
+);
+"#,
+];
+
+pub(super) fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
+    let known = MIGRATIONS.len() as i64;
+    let current: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if current > known {
+        return Err(StoreError::SchemaTooNew {
+            found: current,
+            known,
+        });
+    }
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let transaction = connection.transaction()?;
+        transaction.execute_batch(migration)?;
+        transaction.pragma_update(None, "user_version", index as i64 + 1)?;
+        transaction.commit()?;
+    }
+    Ok(())
+}
