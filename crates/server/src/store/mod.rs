@@ -20,6 +20,7 @@ mod clock;
 mod postgres;
 mod sqlite;
 
+use std::path::Path;
 use std::sync::Arc;
 
 use baeum_core::xapi::{Statement, Timestamp};
@@ -465,7 +466,7 @@ pub trait Store: Send + Sync + 'static {
 /// `postgresql://` URL, else SQLite in `data_dir` (the default).
 pub fn open_store(
     database_url: Option<&str>,
-    data_dir: &std::path::Path,
+    data_dir: &Path,
 ) -> Result<Arc<dyn Store>, StoreError> {
     match database_url {
         None => Ok(Arc::new(SqliteStore::open(data_dir)?)),
@@ -500,4 +501,38 @@ where
     tokio::task::spawn_blocking(move || call(store.as_ref()))
         .await
         .map_err(|_| StoreError::TaskFailed)?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_of_another_database_is_refused_by_name_without_its_password() {
+        let refused = open_store(
+            Some("mysql://baeum:secret@db/baeum"),
+            Path::new("/nonexistent"),
+        );
+        match refused {
+            Err(StoreError::UnsupportedDatabaseUrl(url)) => {
+                assert_eq!(url, "mysql://baeum:***@db/baeum");
+            }
+            Err(other) => panic!("refused for another reason: {other}"),
+            Ok(_) => panic!("opened a mysql URL"),
+        }
+    }
+
+    #[test]
+    fn an_unreachable_postgresql_is_a_database_error() {
+        // Port 1 on loopback: nothing listens, so the connection is refused at once.
+        let refused = open_store(
+            Some("postgres://baeum@127.0.0.1:1/baeum"),
+            Path::new("/nonexistent"),
+        );
+        assert!(
+            matches!(refused, Err(StoreError::Database(_))),
+            "{:?}",
+            refused.err()
+        );
+    }
 }

@@ -62,7 +62,11 @@ impl PostgresStore {
     /// Connects to the database at `url` (a libpq-style `postgres://user:password@host:port/db`
     /// URL) and migrates it.
     pub fn connect(url: &str) -> Result<Self, StoreError> {
-        let config: tokio_postgres::Config = url.parse()?;
+        let mut config: tokio_postgres::Config = url.parse()?;
+        if config.get_connect_timeout().is_none() {
+            // An unreachable database is an error in seconds, not a start-up that hangs.
+            config.connect_timeout(std::time::Duration::from_secs(10));
+        }
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("baeum-postgres")
@@ -80,6 +84,9 @@ impl PostgresStore {
         );
         let pool = Pool::builder(manager)
             .runtime(deadpool_postgres::Runtime::Tokio1)
+            // A request waiting this long for a connection fails (500) rather than piling up.
+            .wait_timeout(Some(std::time::Duration::from_secs(30)))
+            .create_timeout(Some(std::time::Duration::from_secs(10)))
             .build()
             .map_err(|error| StoreError::Database(Box::new(error)))?;
         let store = Self {
