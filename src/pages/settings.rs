@@ -212,6 +212,7 @@ fn HelpLanguagePicker() -> impl IntoView {
         (Language::Tr, "Türkçe"),
         (Language::Mn, "Монгол"),
         (Language::Uz, "Oʻzbekcha"),
+        (Language::Zh, "中文"),
     ];
     view! {
         <h2>{t!("settings-help-language-title")}</h2>

@@ -89,3 +89,23 @@ test('a lesson that does not exist is an error on that page, not a blank app', a
   await page.getByTestId('course-hangul').waitFor();
   await context.close();
 });
+
+test('glosses follow the browser\'s language (Chinese) and then the help language the learner picks (Kazakh)', async () => {
+  const lesson = await fetchLesson(running.server.url, 'hangul', 'vowels-1');
+  const reading = lesson.items[0];
+  assert.equal(reading.type, 'reading');
+  // The reading's first words, before any Markdown emphasis.
+  const opening = (language) => reading.text[language].split('**')[0].trim();
+  const context = await running.browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const app = new AppPage(page, running.server.url);
+  await app.open('/courses/hangul/vowels-1');
+  await page.getByTestId('item').getByText(opening('zh')).waitFor();
+
+  await app.open('/settings');
+  assert.equal(await page.getByTestId('help-language').inputValue(), 'zh');
+  await page.getByTestId('help-language').selectOption('kk');
+  await app.open('/courses/hangul/vowels-1');
+  await page.getByTestId('item').getByText(opening('kk')).waitFor();
+  await context.close();
+});

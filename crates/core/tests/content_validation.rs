@@ -439,3 +439,62 @@ fn the_courses_of_the_repository_teach_before_they_use() {
         panic!("{}", messages.join("\n"))
     });
 }
+
+/// Removes the `language` entry (`, zh = "…"`) of the first item prompt of `text` that has
+/// one; `None` when there is none.
+fn without_first_prompt_text(text: &str, language: &str) -> Option<String> {
+    let marker = format!(", {language} = \"");
+    let mut line_start = 0;
+    let start = text.split_inclusive('\n').find_map(|line| {
+        let found = line
+            .starts_with("prompt = {")
+            .then(|| line.find(&marker))
+            .flatten()
+            .map(|offset| line_start + offset);
+        line_start += line.len();
+        found
+    })?;
+    let body = start + marker.len();
+    let mut escaped = false;
+    let end = text[body..]
+        .char_indices()
+        .find_map(|(offset, character)| {
+            let closes = character == '"' && !escaped;
+            escaped = character == '\\' && !escaped;
+            closes.then_some(body + offset + 1)
+        })?;
+    Some(format!("{}{}", &text[..start], &text[end..]))
+}
+
+/// The shipped courses carry Chinese on every learner-facing text and Kazakh on every prompt
+/// and reading, and say so in course.toml, so that losing a single one is a build error.
+#[test]
+fn a_shipped_course_missing_one_chinese_or_kazakh_text_is_rejected() {
+    let courses = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/courses");
+    for name in ["hangul", "science-basics", "survival-korean"] {
+        let sources = read_course_folder(&courses.join(name));
+        if let Err(errors) = parse_course(&sources) {
+            let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!("{name} rejected:\n{}", messages.join("\n"));
+        }
+        for (language, field) in [("zh", "text_languages"), ("kk", "prompt_languages")] {
+            let mut broken = sources.clone();
+            let lesson = broken
+                .lesson_files
+                .iter_mut()
+                .find(|file| without_first_prompt_text(&file.text, language).is_some())
+                .unwrap_or_else(|| panic!("{name} has no prompt in {language}"));
+            lesson.text = without_first_prompt_text(&lesson.text, language)
+                .unwrap_or_else(|| panic!("{name}: no {language} text to remove"));
+            let errors = parse_course(&broken)
+                .expect_err("a course without one of its declared languages must be rejected");
+            let expected = format!("missing language {language}, which the course's {field}");
+            assert!(
+                errors
+                    .iter()
+                    .any(|error| error.to_string().contains(&expected)),
+                "{name}: expected {expected:?}, got {errors:#?}"
+            );
+        }
+    }
+}

@@ -45,11 +45,13 @@ pub enum Language {
     Tr,
     Mn,
     Uz,
+    /// Simplified Chinese, like the `zh` interface.
+    Zh,
 }
 
 impl Language {
     /// Every language the format knows, in the order glosses are written out.
-    pub const ALL: [Language; 9] = [
+    pub const ALL: [Language; 10] = [
         Language::Ko,
         Language::En,
         Language::Vi,
@@ -59,6 +61,7 @@ impl Language {
         Language::Tr,
         Language::Mn,
         Language::Uz,
+        Language::Zh,
     ];
 
     /// The languages every learner-facing text of a Korean course must carry.
@@ -77,6 +80,7 @@ impl Language {
             Language::Tr => "tr",
             Language::Mn => "mn",
             Language::Uz => "uz",
+            Language::Zh => "zh",
         }
     }
 

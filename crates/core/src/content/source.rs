@@ -118,6 +118,8 @@ fn parse_course_with(
         let mut checker = FileChecker::new(file, &mut errors, korean_course, romanizer);
         if let Some(header) = &header {
             checker.gloss_languages = header.gloss_languages.clone();
+            checker.text_languages = header.text_languages.clone();
+            checker.prompt_languages = header.prompt_languages.clone();
         }
         let Some(root) = checker.parse_root() else {
             continue;
@@ -462,6 +464,11 @@ struct FileChecker<'a> {
     romanizer: Romanizer,
     /// The course's `gloss_languages`: every vocab gloss carries each of them.
     gloss_languages: Vec<Language>,
+    /// The course's `text_languages`: every localized text carries each of them.
+    text_languages: Vec<Language>,
+    /// The course's `prompt_languages`: every prompt, hint, reading and culture note carries
+    /// each of them.
+    prompt_languages: Vec<Language>,
     /// Each item's `homonyms` (by item id): later vocab words its text only looks like.
     homonyms: BTreeMap<String, Vec<String>>,
 }
@@ -475,6 +482,8 @@ struct CourseHeader {
     title: Option<LocalizedText>,
     description: Option<LocalizedText>,
     gloss_languages: Vec<Language>,
+    text_languages: Vec<Language>,
+    prompt_languages: Vec<Language>,
     teaches_hangul: bool,
     units: Vec<UnitHeader>,
 }
@@ -493,6 +502,10 @@ fn join(path: &str, key: &str) -> String {
         format!("{path}.{key}")
     }
 }
+
+/// Marks that look like Uzbek's ʻ and ʼ but are other characters; one spelling throughout
+/// keeps search, sorting and fonts consistent.
+const UZBEK_LOOKALIKES: [char; 5] = ['\'', '‘', '’', '`', 'ʹ'];
 
 const ITEM_TYPES: [&str; 9] = [
     "reading",
@@ -522,6 +535,8 @@ impl<'a> FileChecker<'a> {
             korean_course,
             romanizer,
             gloss_languages: Vec::new(),
+            text_languages: Vec::new(),
+            prompt_languages: Vec::new(),
             homonyms: BTreeMap::new(),
         }
     }
@@ -730,6 +745,16 @@ impl<'a> FileChecker<'a> {
                 all_valid = false;
                 continue;
             };
+            if language == Language::Uz {
+                if let Some(mark) = string.chars().find(|c| UZBEK_LOOKALIKES.contains(c)) {
+                    self.error(
+                        &value.span,
+                        &field,
+                        format!("Uzbek is written with ʻ (U+02BB) in oʻ and gʻ and ʼ (U+02BC) for the glottal stop, not `{mark}`"),
+                    );
+                    all_valid = false;
+                }
+            }
             if language == Language::Ko && !is_nfc(&string) {
                 self.error(
                     &value.span,
@@ -770,7 +795,50 @@ impl<'a> FileChecker<'a> {
             );
             all_valid = false;
         }
+        let declared = self.text_languages.clone();
+        if !self.declared_languages_present(node, path, &written, &declared, "text_languages") {
+            all_valid = false;
+        }
         all_valid.then_some(text)
+    }
+
+    /// A localized prompt, hint, reading or culture note: also carries every language of the
+    /// course's `prompt_languages`.
+    fn prompt_text(&mut self, node: &Node, path: &str, markdown: bool) -> Option<LocalizedText> {
+        let text = self.localized(node, path, markdown)?;
+        let declared = self.prompt_languages.clone();
+        let written: BTreeSet<Language> = text.0.keys().copied().collect();
+        self.declared_languages_present(node, path, &written, &declared, "prompt_languages")
+            .then_some(text)
+    }
+
+    /// Whether `written` holds every language the course declares in `field`; reports the
+    /// missing ones otherwise, so a translation cannot silently go missing.
+    fn declared_languages_present(
+        &mut self,
+        node: &Node,
+        path: &str,
+        written: &BTreeSet<Language>,
+        declared: &[Language],
+        field: &str,
+    ) -> bool {
+        let missing: Vec<&str> = declared
+            .iter()
+            .filter(|language| !written.contains(language))
+            .map(|language| language.code())
+            .collect();
+        if missing.is_empty() {
+            return true;
+        }
+        self.error(
+            &node.span,
+            path,
+            format!(
+                "missing language {}, which the course's {field} asks of it",
+                missing.join(", ")
+            ),
+        );
+        false
     }
 
     /// The source line of line `text_line` of a string value. A multi-line literal that opens
@@ -851,6 +919,8 @@ impl<'a> FileChecker<'a> {
                 "title",
                 "description",
                 "gloss_languages",
+                "text_languages",
+                "prompt_languages",
                 "teaches_hangul",
                 "units",
             ],
@@ -933,13 +1003,17 @@ impl<'a> FileChecker<'a> {
             }
             found
         });
+        // Read first: the course's own titles must carry them too.
+        let text_languages = self.language_list(entries, "text_languages");
+        self.text_languages = text_languages.clone().unwrap_or_default();
+        let prompt_languages = self.language_list(entries, "prompt_languages");
         let title = self
             .required(root, entries, "", "title")
             .and_then(|node| self.localized(node, "title", false));
         let description = self
             .required(root, entries, "", "description")
             .and_then(|node| self.localized(node, "description", false));
-        let gloss_languages = self.gloss_languages(entries);
+        let gloss_languages = self.language_list(entries, "gloss_languages");
         let teaches_hangul = match Self::optional(entries, "teaches_hangul") {
             None => false,
             Some(Node {
@@ -1020,30 +1094,40 @@ impl<'a> FileChecker<'a> {
             title,
             description,
             gloss_languages: gloss_languages.unwrap_or_default(),
+            text_languages: text_languages.unwrap_or_default(),
+            prompt_languages: prompt_languages.unwrap_or_default(),
             teaches_hangul,
             units,
         })
     }
 
-    /// The optional `gloss_languages` of course.toml: language codes other than `ko`, each
-    /// once, that every vocab gloss of the course must carry.
-    fn gloss_languages(&mut self, entries: &[(String, Node)]) -> Option<Vec<Language>> {
-        let node = Self::optional(entries, "gloss_languages")?;
-        let codes = self.array(node, "gloss_languages", 1)?;
+    /// An optional language list of course.toml (`gloss_languages`, `text_languages`,
+    /// `prompt_languages`): language codes other than `ko`, each once.
+    fn language_list(&mut self, entries: &[(String, Node)], key: &str) -> Option<Vec<Language>> {
+        let node = Self::optional(entries, key)?;
+        let codes = self.array(node, key, 1)?;
         let mut languages = Vec::new();
         for (index, code_node) in codes.iter().enumerate() {
-            let field = format!("gloss_languages[{index}]");
+            let field = format!("{key}[{index}]");
             let Some(code) = self.string(code_node, &field) else {
                 continue;
             };
             match Language::from_code(&code) {
-                Some(Language::Ko) | None => self.error(
-                    &code_node.span,
-                    &field,
-                    format!(
-                        "`{code}` is not a gloss language (one of en, vi, ru, kk, th, tr, mn, uz)"
-                    ),
-                ),
+                Some(Language::Ko) | None => {
+                    let known: Vec<&str> = Language::ALL
+                        .into_iter()
+                        .filter(|language| *language != Language::Ko)
+                        .map(Language::code)
+                        .collect();
+                    self.error(
+                        &code_node.span,
+                        &field,
+                        format!(
+                            "`{code}` is not a gloss language (one of {})",
+                            known.join(", ")
+                        ),
+                    )
+                }
                 Some(language) if languages.contains(&language) => {
                     self.error(&code_node.span, &field, format!("`{code}` is listed twice"))
                 }
@@ -1140,7 +1224,7 @@ impl<'a> FileChecker<'a> {
                 Some(id)
             });
         let hint = Self::optional(entries, "hint")
-            .map(|hint_node| self.localized(hint_node, &join(&path, "hint"), false));
+            .map(|hint_node| self.prompt_text(hint_node, &join(&path, "hint"), false));
         let homonyms = Self::optional(entries, "homonyms")
             .map(|node| self.korean_list(node, &join(&path, "homonyms"), 1));
         if let (Some(id), Some(Some(words))) = (&id, &homonyms) {
@@ -1190,16 +1274,16 @@ impl<'a> FileChecker<'a> {
             "reading" => {
                 let text = self
                     .required(node, entries, path, "text")
-                    .and_then(|n| self.localized(n, &field("text"), true));
+                    .and_then(|n| self.prompt_text(n, &field("text"), true));
                 Some(ItemKind::Reading { text: text? })
             }
             "culture_note" => {
                 let title = self
                     .required(node, entries, path, "title")
-                    .and_then(|n| self.localized(n, &field("title"), false));
+                    .and_then(|n| self.prompt_text(n, &field("title"), false));
                 let text = self
                     .required(node, entries, path, "text")
-                    .and_then(|n| self.localized(n, &field("text"), true));
+                    .and_then(|n| self.prompt_text(n, &field("text"), true));
                 Some(ItemKind::CultureNote {
                     title: title?,
                     text: text?,
@@ -1210,7 +1294,7 @@ impl<'a> FileChecker<'a> {
             "choice" => {
                 let prompt = self
                     .required(node, entries, path, "prompt")
-                    .and_then(|n| self.localized(n, &field("prompt"), false));
+                    .and_then(|n| self.prompt_text(n, &field("prompt"), false));
                 let ko = Self::optional(entries, "ko").map(|n| self.spoken(n, &field("ko")));
                 let ko = self.optional_spoken_with_pronunciation(entries, path, ko);
                 let options_and_answer = self.options_and_answer(node, entries, path);
@@ -1226,7 +1310,7 @@ impl<'a> FileChecker<'a> {
             "typed" => {
                 let prompt = self
                     .required(node, entries, path, "prompt")
-                    .and_then(|n| self.localized(n, &field("prompt"), false));
+                    .and_then(|n| self.prompt_text(n, &field("prompt"), false));
                 let ko = Self::optional(entries, "ko").map(|n| self.spoken(n, &field("ko")));
                 let ko = self.optional_spoken_with_pronunciation(entries, path, ko);
                 let answers = self.typed_answers(node, entries, path);
@@ -1246,7 +1330,7 @@ impl<'a> FileChecker<'a> {
                 let audio = self.with_pronunciation(entries, path, audio);
                 let prompt = self
                     .required(node, entries, path, "prompt")
-                    .and_then(|n| self.localized(n, &field("prompt"), false));
+                    .and_then(|n| self.prompt_text(n, &field("prompt"), false));
                 let response = if Self::optional(entries, "options").is_some() {
                     if let Some(accept_node) = Self::optional(entries, "accept") {
                         self.error(
@@ -1270,7 +1354,7 @@ impl<'a> FileChecker<'a> {
             "ordering" => {
                 let prompt = self
                     .required(node, entries, path, "prompt")
-                    .and_then(|n| self.localized(n, &field("prompt"), false));
+                    .and_then(|n| self.prompt_text(n, &field("prompt"), false));
                 let words = self
                     .required(node, entries, path, "words")
                     .and_then(|n| self.korean_list(n, &field("words"), 2));
@@ -1570,7 +1654,7 @@ impl<'a> FileChecker<'a> {
         let field = |key: &str| join(path, key);
         let prompt = self
             .required(node, entries, path, "prompt")
-            .and_then(|n| self.localized(n, &field("prompt"), false));
+            .and_then(|n| self.prompt_text(n, &field("prompt"), false));
         let text = self.required(node, entries, path, "text").and_then(|n| {
             let text = self.string(n, &field("text"))?;
             if let Some(problem) = blank_problem(&text) {
