@@ -1,5 +1,5 @@
 //! A throw-away PostgreSQL cluster for running the server's tests on its second engine: Debian's
-//! `postgresql` (installed when missing), a data directory of its own under `target/`, a free
+//! `postgresql` (installed when missing), a data directory of its own in the temporary directory, a free
 //! loopback port (never 5432, so a PostgreSQL the machine already runs is left alone), no Unix
 //! socket, and stopped and deleted when the [`TestCluster`] is dropped, whether the tests
 //! passed or not.
@@ -66,7 +66,7 @@ impl Drop for TestCluster {
 pub fn start() -> Result<TestCluster> {
     let bin = ensure_postgresql()?;
     let as_postgres_user = running_as_root();
-    let directory = crate::tools::repo_root().join("target/postgres-test");
+    let directory = cluster_directory();
     stop_leftover(&bin, &directory, as_postgres_user);
     if directory.exists() {
         std::fs::remove_dir_all(&directory)
@@ -88,7 +88,7 @@ pub fn start() -> Result<TestCluster> {
         if !reachable {
             bail!(
                 "the postgres user cannot reach {} (a parent directory is closed to other \
-                 users); put the checkout where other users can enter, or run as a non-root user",
+                 users); set TMPDIR to a directory other users can enter",
                 directory.display()
             );
         }
@@ -203,6 +203,17 @@ fn stop_leftover(bin: &Path, directory: &Path, as_postgres_user: bool) {
             .args(["-m", "immediate", "-w", "stop"])
             .status();
     }
+}
+
+/// The cluster's directory: in the temporary directory rather than the checkout, because the
+/// `postgres` user must be able to enter it and a checkout under a closed home directory (root's
+/// `/root` is 0700) is out of its reach; one name per checkout, so a run interrupted before its
+/// guard ran is found and stopped by the next run of the same checkout.
+fn cluster_directory() -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    crate::tools::repo_root().hash(&mut hasher);
+    std::env::temp_dir().join(format!("baeum-postgres-test-{:016x}", hasher.finish()))
 }
 
 /// A loopback port nothing listens on now (the kernel's choice).
