@@ -291,6 +291,16 @@ fn checked_note(note: Option<String>) -> Result<Option<String>, ServerError> {
             "note must be at most {MAXIMUM_NOTE_CHARACTERS} characters long"
         )));
     }
+    // Lines and tabs are a note's own; other control characters (U+0000 among them, which
+    // PostgreSQL's text cannot hold) are not.
+    if let Some(bad) = note
+        .chars()
+        .find(|character| character.is_control() && !matches!(character, '\n' | '\r' | '\t'))
+    {
+        return Err(ServerError::bad_request(format!(
+            "note must not contain control characters other than line breaks and tabs, not {bad:?}"
+        )));
+    }
     Ok((!note.is_empty()).then_some(note))
 }
 

@@ -131,6 +131,13 @@ fn checked_class_name(raw: &str) -> Result<String, ServerError> {
             "class name must be 1 to {MAXIMUM_CLASS_NAME_CHARACTERS} characters long"
         )));
     }
+    // A name is one line on a teacher's list; a control character (U+0000 among them, which
+    // PostgreSQL's text cannot hold) is never part of one.
+    if let Some(bad) = name.chars().find(|character| character.is_control()) {
+        return Err(ServerError::bad_request(format!(
+            "class name must not contain control characters, not {bad:?}"
+        )));
+    }
     Ok(name)
 }
 

@@ -511,6 +511,15 @@ fn identifier(
                     "must not be empty",
                 ));
             }
+            // The account is an agent's key in the store, and PostgreSQL's text cannot hold
+            // U+0000: refused here, so both engines answer the same 400 (IRIs and mailto
+            // addresses already refuse every control character).
+            if name.contains('\0') {
+                return Err(XapiValidationError::new(
+                    &join(&value_path, "name"),
+                    "must not contain the NUL character (U+0000)",
+                ));
+            }
             InverseFunctionalIdentifier::Account(Account { home_page, name })
         }
     };
