@@ -4,8 +4,10 @@
 //   var APP_CHUNKS = { offline: { "<file>": <gzip bytes>, … }, rest: { … } };
 // and workbox-config.cjs imports it into sw.js, whose Workbox precache holds the shell alone.
 //
-// - Installing, the worker fetches the offline set (the course, lesson, review and Device pages
-//   and the recount: what a learner needs to use the app offline), unless the learner saves data:
+// - Installing, the worker fetches the offline set (the course, lesson, review and Device pages,
+//   the progress digest's reading and the recount: what a learner needs to use the app offline),
+//   unless the learner saves data (the page then fetches the digest's chunk after the first
+//   answer it records, which the fetch handler below keeps):
 //   `navigator.connection.saveData`, or a connection the browser reports as cellular, seen here
 //   or by the page (register-sw.js notes the page's view in the cache baeum-data-plan, since a
 //   worker may see another connection object than the page).

@@ -1,5 +1,6 @@
 //! The learners' app's pages by path, and what is not on its first screen, each cut into a wasm chunk
-//! of its own: the pages but home, the assignments on home and the whole-log fold.
+//! of its own: the pages but home, the assignments on home, the saved progress digest's reading
+//! and growing, and the whole-log fold.
 //!
 //! A learner's first load carries the shell and the home page; every other page's code is
 //! fetched the first time that page opens. Each function below is a split point: `cargo xtask`
@@ -25,10 +26,15 @@ use baeum_web::pages::lesson::LessonPage;
 use baeum_web::pages::not_found::NotFoundPage;
 use baeum_web::pages::review::ReviewPage;
 use baeum_web::pages::settings::SettingsPage;
-use baeum_web::progress_view::{fold_whole_log, provide_whole_log_fold, WholeLogFold};
+use baeum_web::progress_view::{
+    fold_whole_log, load_standing_from_log, provide_standing_from_log, provide_whole_log_fold,
+    Standing, StandingError, StandingFromLog, WholeLogFold,
+};
 use baeum_web::router;
 use baeum_web::shell::{AppKind, Shell};
+use baeum_web::sync_driver::{use_sync, SyncHandle};
 use baeum_web::teaching::learner::{MyAssignments, MyClassesPage};
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
@@ -41,6 +47,20 @@ pub fn App() -> impl IntoView {
         Box::pin(fold_whole_log_in_chunk(statements))
     }));
     provide_assignments_on_home(AssignmentsOnHome(|| Box::pin(my_assignments_section())));
+    provide_standing_from_log(StandingFromLog(|sync, fold| {
+        Box::pin(async move {
+            match standing_from_log_in_chunk(sync, fold).await {
+                Ok(standing) => standing.await,
+                Err(ChunkLoadError) => Err(StandingError::FoldUnavailable),
+            }
+        })
+    }));
+    if let Some(sync) = use_sync() {
+        // Home needs the digest's chunk once the log holds a statement, maybe offline: a
+        // learner saving data gets no chunk from the service worker but those opened, so the
+        // page fetches it (and the worker keeps it) after recording the first one.
+        sync.after_first_statement(keep_progress_digest_chunk);
+    }
     view! { <Shell>{router::routed_page(path, LEARNERS_ROUTES, learners_page)}</Shell> }
 }
 
@@ -125,6 +145,28 @@ split_page!(
 #[wasm_split(my_assignments, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn my_assignments_section() -> Result<AnyView, ChunkLoadError> {
     Ok(view! { <MyAssignments/> }.into_any())
+}
+
+/// Reading the saved progress digest, growing it by the statements since and what home shows
+/// of it: a first visit's log is empty and needs none of it (`progress_view::load_standing`).
+#[wasm_split(
+    progress_digest,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_progress_digest)
+)]
+fn standing_from_log_in_chunk(
+    sync: SyncHandle,
+    fold: WholeLogFold,
+) -> Result<LocalBoxFuture<'static, Result<Standing, StandingError>>, ChunkLoadError> {
+    Ok(Box::pin(load_standing_from_log(sync, fold)))
+}
+
+/// Fetches the digest's chunk without running it; a failure is retried when home needs it.
+fn keep_progress_digest_chunk() {
+    leptos::task::spawn_local(async {
+        let _ = preload_progress_digest().await;
+    });
 }
 
 /// The whole-log fold (core's `Progress`, 20 KB gzip of the main module) is a chunk too:

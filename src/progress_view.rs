@@ -6,6 +6,12 @@
 //! digest cannot be grown (see core's `progress::digest`). Both are pure functions of the log
 //! (design invariant 1), so what this device shows is what any device holding the same
 //! statements shows.
+//!
+//! Reading and growing the digest, and what home asks of it, is code a first visit never runs
+//! (a guest starts with an empty log), so the learners' app keeps it in a wasm chunk of its own
+//! ([`StandingFromLog`], split point `progress_digest`) that home fetches once the log holds a
+//! statement; the service worker keeps it for offline use, and the page fetches it after the
+//! first statement it records, so a learner saving data sees progress offline too.
 
 use baeum_core::content::{CatalogCourse, CourseManifest};
 use baeum_core::progress::{
@@ -60,7 +66,9 @@ pub enum StandingError {
     Storage(StorageError),
     #[error("{0}")]
     Content(LoadError),
-    #[error("the part of the app that adds up your whole history could not be downloaded")]
+    /// The chunk that reads the digest, or the one that folds the whole log, could not be
+    /// fetched.
+    #[error("the part of the app that adds up your history could not be downloaded")]
     FoldUnavailable,
 }
 
@@ -181,12 +189,71 @@ async fn save_digest_for_next_time(
     saved.digest
 }
 
+/// How home adds up a log that holds statements: the learners' app hands in a chunk's loader
+/// (`src/learners_pages.rs`, split point `progress_digest`) that runs [`load_standing_from_log`]
+/// there, so the saved digest's reading and growing stay out of the first load; a test can
+/// hand in a function calling [`load_standing_from_log`] itself.
+#[derive(Clone, Copy)]
+pub struct StandingFromLog(
+    pub fn(SyncHandle, WholeLogFold) -> LocalBoxFuture<'static, Result<Standing, StandingError>>,
+);
+
+/// Makes `from_log` the one [`load_standing`] uses beneath the current owner.
+pub fn provide_standing_from_log(from_log: StandingFromLog) {
+    provide_context(from_log);
+}
+
+/// The [`StandingFromLog`] the app provided.
+///
+/// # Panics
+/// When the app did not provide one: that is a mistake in the app's set-up, not in any input.
+pub fn use_standing_from_log() -> StandingFromLog {
+    expect_context::<StandingFromLog>()
+}
+
+/// The home screen's standing. An empty log (a first visit, or a device whose history was
+/// deleted) has nothing to add up: that standing is given here, without the digest's chunk;
+/// any other goes through `from_log`.
+pub async fn load_standing(
+    sync: SyncHandle,
+    fold: WholeLogFold,
+    from_log: StandingFromLog,
+) -> Result<Standing, StandingError> {
+    let database = sync.database().await.map_err(StandingError::Storage)?;
+    if database
+        .statements_in_log()
+        .await
+        .map_err(StandingError::Storage)?
+        == 0
+    {
+        return Ok(Standing::nothing_yet());
+    }
+    (from_log.0)(sync, fold).await
+}
+
+impl Standing {
+    /// The standing of an empty log: no course begun, nothing due, no streak.
+    pub fn nothing_yet() -> Self {
+        Standing {
+            courses: Vec::new(),
+            reviews_due: 0,
+            streak: Streak {
+                current_days: 0,
+                longest_days: 0,
+                active_days: 0,
+                last_active_day: None,
+            },
+            statements: 0,
+        }
+    }
+}
+
 /// The digest together with every course of the catalog the learner has worked in and whose
 /// outline can be loaded. A course never opened has no progress to show, so its outline is not
 /// fetched: a first visit's home is ready without one request per course, and the outlines
 /// of the courses worked in are fetched at the same time, not one after another (each is a
 /// round trip of seconds on a slow link).
-pub async fn load_standing(
+pub async fn load_standing_from_log(
     sync: SyncHandle,
     fold: WholeLogFold,
 ) -> Result<Standing, StandingError> {

@@ -211,6 +211,8 @@ struct Driver {
     /// Whether this page asked the browser to keep its storage, which it does on the first
     /// statement recorded.
     persistence_asked: Cell<bool>,
+    /// What the app runs once, after the first statement this page records.
+    after_first_statement: Cell<Option<fn()>>,
 }
 
 impl Driver {
@@ -433,6 +435,9 @@ impl Driver {
         if self.persistence_asked.replace(true) {
             return;
         }
+        if let Some(hook) = self.after_first_statement.take() {
+            hook();
+        }
         // The request is made now; its answer (shown on the device page) changes nothing here.
         let answer = browser::request_persistent_storage();
         wasm_bindgen_futures::spawn_local(async move {
@@ -624,6 +629,7 @@ impl SyncHandle {
             listeners: RefCell::new(Vec::new()),
             session_channel: RefCell::new(None),
             persistence_asked: Cell::new(false),
+            after_first_statement: Cell::new(None),
         });
         driver.listen_to_connectivity();
         driver.listen_to_other_tabs(&options.database_name);
@@ -713,6 +719,14 @@ impl SyncHandle {
         let restored = database.restore_rejected(ids).await?;
         driver.handle(Event::OutboxChanged);
         Ok(restored)
+    }
+
+    /// Runs `hook` once, after the first statement this page records (the learners' app
+    /// fetches the code that adds up progress then, for home to show it offline).
+    pub fn after_first_statement(self, hook: fn()) {
+        if let Ok(driver) = self.driver() {
+            driver.after_first_statement.set(Some(hook));
+        }
     }
 
     /// "Sync now": retries at once instead of at the end of a backoff, when the browser says

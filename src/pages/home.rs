@@ -11,7 +11,9 @@ use crate::chunks::{ChunkContents, ChunkView, ChunkViewLoader};
 use crate::content_client::{load_catalog, LoadError};
 use crate::first_screen;
 use crate::i18n::format_bytes;
-use crate::progress_view::{load_standing, use_whole_log_fold, CourseStanding, Standing};
+use crate::progress_view::{
+    load_standing, use_standing_from_log, use_whole_log_fold, CourseStanding, Standing,
+};
 use crate::sync_driver::use_sync;
 use crate::t;
 
@@ -129,7 +131,8 @@ fn TodayPanel(language: Language) -> impl IntoView {
         return ().into_any();
     };
     let fold = use_whole_log_fold();
-    let standing = LocalResource::new(move || load_standing(sync, fold));
+    let from_log = use_standing_from_log();
+    let standing = LocalResource::new(move || load_standing(sync, fold, from_log));
     // The course list below must not move when this panel comes in: the static first screen
     // stays until it has.
     let first_screen = first_screen::hold();

@@ -57,6 +57,13 @@ pub struct FullLogReading {
 }
 
 impl LocalDatabase {
+    /// How many statements the log holds: home needs the digest only when there is any.
+    pub async fn statements_in_log(&self) -> Result<u32, StorageError> {
+        let transaction = self.begin_read(&[STATEMENTS])?;
+        let result = async { Ok(transaction.store(STATEMENTS)?.count(None)?.await?) }.await;
+        transaction.finish(result).await
+    }
+
     /// Reads the saved digest, the statements logged after it and the log's count in one
     /// transaction, so nothing can be logged in between.
     pub async fn read_digest_and_since(&self) -> Result<DigestReading, StorageError> {

@@ -1,18 +1,21 @@
 // A first visit that respects the data plan: the service worker keeps the wasm chunks a learner
-// needs offline (the course, lesson, review and Device pages, the recount and the assignments on
-// home) and no other; a
-// learner saving data gets no chunk beyond the pages they open; the Device page keeps the whole
-// app on request, and then every page opens offline.
+// needs offline (the course, lesson, review and Device pages, the progress digest's reading, the
+// recount and the assignments on home) and no other; a
+// learner saving data gets no chunk beyond the pages they open (and, once they record an answer,
+// the code that adds up their progress, so home shows it offline); the Device page keeps the
+// whole app on request, and then every page opens offline.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppPage, serverAndBrowserForThisFile } from './harness.mjs';
+import { AppPage, LessonPlayerPage, fetchLesson, serverAndBrowserForThisFile } from './harness.mjs';
 
 const running = serverAndBrowserForThisFile();
 
 /** The split points a learner needs offline after one visit; home is in the main module. */
-const NEEDED_OFFLINE = ['course_page', 'lesson_page', 'review_page', 'settings_page', 'progress_fold', 'my_assignments'];
+const NEEDED_OFFLINE = [
+  'course_page', 'lesson_page', 'review_page', 'settings_page', 'progress_digest', 'progress_fold', 'my_assignments',
+];
 
 /** Which chunk files each split point fetches, as the build recorded (xtask/src/split_wasm.rs). */
 function pageFiles() {
@@ -145,6 +148,35 @@ test('saving data, a first visit fetches no chunk; a page the learner opens is k
   await app.waitReady();
   await page.getByTestId('course-page').getByRole('heading', { level: 1 }).waitFor();
   assert.equal(await page.getByTestId('page-load-failed').count(), 0);
+  await context.close();
+});
+
+test('saving data, a learner who did a lesson sees their progress on home offline', async () => {
+  const context = await savingDataContext();
+  const page = await context.newPage();
+  const app = new AppPage(page, running.server.url);
+  const lesson = await fetchLesson(running.server.url, 'hangul', 'vowels-1');
+  await app.open('/');
+  await page.getByTestId('course-hangul').waitFor();
+  await app.waitForServiceWorker();
+
+  await app.open('/courses/hangul/vowels-1');
+  const player = new LessonPlayerPage(page);
+  for (const item of lesson.items) await player.answerCorrectly(item);
+  await player.waitFinishedAndSaved();
+  // The first answer recorded had the page fetch the digest's chunk, which the worker keeps.
+  const digestFiles = filesOf(['progress_digest']);
+  await page.waitForFunction(async (expected) => {
+    const cache = await caches.open('baeum-chunks');
+    const kept = (await cache.keys()).map((request) => new URL(request.url).pathname.slice(1));
+    return expected.every((name) => kept.includes(name));
+  }, digestFiles);
+
+  await context.setOffline(true);
+  await app.open('/');
+  await page.getByTestId('progress-hangul').waitFor();
+  assert.match(await page.getByTestId('progress-hangul').innerText(), /1 of \d+ lessons/);
+  assert.equal(await page.getByTestId('progress-error').count(), 0, 'progress is added up offline');
   await context.close();
 });
 

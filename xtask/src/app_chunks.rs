@@ -18,7 +18,9 @@ use sha2::{Digest, Sha256};
 
 /// The split points (`src/learners_pages.rs`) a learner needs offline after one visit: the
 /// course, lesson and review pages, the Device page (the interface and help languages, and the
-/// button that keeps the rest), the recount home and review fall back on, and a signed-in
+/// button that keeps the rest), the saved progress digest's reading, which home runs once the
+/// log holds a statement (a learner saving data gets it from the page after their first answer
+/// instead), the recount home and review fall back on, and a signed-in
 /// learner's assignments on home (a learner signs in on another page and may open home next
 /// offline, at home, where the assignments must still show). Home is in the main module.
 /// History, the account and classes pages come when first opened.
@@ -27,6 +29,7 @@ pub const OFFLINE_SPLITS: &[&str] = &[
     "lesson_page",
     "review_page",
     "settings_page",
+    "progress_digest",
     "progress_fold",
     "my_assignments",
 ];
