@@ -155,7 +155,7 @@ pub async fn sign_in(
     let response = send(sync, Method::Post, "/api/sessions", Some(body), None).await?;
     match response.status {
         200 => {
-            let session: Session = serde_json::from_str(&response.body)
+            let session: Session = baeum_core::json::read(response.body.as_bytes())
                 .map_err(|error| AccountError::UnreadableAnswer(error.to_string()))?;
             sync.set_session(session.clone()).await?;
             Ok(session)

@@ -290,7 +290,8 @@ impl Response {
     /// The body as JSON of type `T`.
     pub async fn json<T: DeserializeOwned>(self) -> Result<T, HttpError> {
         let text = self.text().await?;
-        serde_json::from_str(&text).map_err(|error| HttpError::UnreadableBody(error.to_string()))
+        baeum_core::json::read(text.as_bytes())
+            .map_err(|error| HttpError::UnreadableBody(error.to_string()))
     }
 
     /// A body cut off on the way is the connection's failure, not the body's.
@@ -312,7 +313,7 @@ pub fn error_message(body: &str) -> Option<String> {
     struct ErrorBody {
         error: String,
     }
-    serde_json::from_str::<ErrorBody>(body)
+    baeum_core::json::read::<ErrorBody>(body.as_bytes())
         .ok()
         .map(|body| body.error)
 }

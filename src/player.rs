@@ -44,7 +44,7 @@ fn load_saved_session(lesson: &LessonFile) -> LessonSession {
                 .ok()
                 .flatten()
         })
-        .and_then(|json| serde_json::from_str::<LessonSession>(&json).ok());
+        .and_then(|json| baeum_core::json::read::<LessonSession>(json.as_bytes()).ok());
     match saved {
         Some(saved) => LessonSession::resume(saved, lesson),
         None => LessonSession::new(lesson),

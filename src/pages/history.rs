@@ -152,7 +152,7 @@ async fn import_file(sync: SyncHandle, file: web_sys::File) -> Result<String, St
         .map_err(|_| t!("history-import-unreadable"))?
         .as_string()
         .unwrap_or_default();
-    let parsed: Value = serde_json::from_str(&text)
+    let parsed: Value = baeum_core::json::read(text.as_bytes())
         .map_err(|error| t!("history-import-not-json", error = error.to_string()))?;
     let Value::Array(statements) = parsed else {
         return Err(t!("history-import-not-a-list"));

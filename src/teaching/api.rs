@@ -492,7 +492,7 @@ impl TeachingApi {
         body: Option<Value>,
     ) -> Result<T, TeachingError> {
         let answer = self.request(method, path, body).await?;
-        serde_json::from_str(&answer.body).map_err(|error| TeachingError::Server {
+        baeum_core::json::read(answer.body.as_bytes()).map_err(|error| TeachingError::Server {
             status: answer.status,
             message: crate::t!("teach-error-unreadable-answer", error = error.to_string()),
         })

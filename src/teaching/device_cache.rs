@@ -109,7 +109,7 @@ pub async fn read_cached<T: DeserializeOwned>(
     key: &str,
 ) -> Option<Cached<T>> {
     let text: String = database(sync).await.ok()?.get_setting(key).await.ok()??;
-    serde_json::from_str(&text).ok()
+    baeum_core::json::read(text.as_bytes()).ok()
 }
 
 /// Stores an answer for offline use. Failing to cache is not worth bothering the teacher
@@ -175,10 +175,12 @@ pub async fn queued_assignments(
     let text: Option<String> = database.get_setting(&outbox_key(account_id)).await?;
     match text {
         None => Ok(Vec::new()),
-        Some(text) => serde_json::from_str(&text).map_err(|error| StorageError::UnreadableRecord {
-            store: SETTINGS,
-            key: outbox_key(account_id),
-            message: error.to_string(),
+        Some(text) => baeum_core::json::read(text.as_bytes()).map_err(|error| {
+            StorageError::UnreadableRecord {
+                store: SETTINGS,
+                key: outbox_key(account_id),
+                message: error.to_string(),
+            }
         }),
     }
 }

@@ -10,6 +10,7 @@ pub mod dubeolsik;
 pub mod grade;
 pub mod hangul;
 pub mod i18n;
+pub mod json;
 pub mod progress;
 pub mod pronounce;
 pub mod record;

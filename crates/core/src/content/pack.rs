@@ -476,7 +476,7 @@ fn parse_pack_json<T: DeserializeOwned>(
             }
         }
     };
-    let probe: FormatProbe = serde_json::from_slice(bytes).map_err(describe)?;
+    let probe: FormatProbe = crate::json::read(bytes).map_err(describe)?;
     if probe.format != u64::from(PACK_FORMAT) {
         return Err(ContentError::UnsupportedFormat {
             kind,
@@ -484,7 +484,7 @@ fn parse_pack_json<T: DeserializeOwned>(
             expected: PACK_FORMAT,
         });
     }
-    serde_json::from_slice(bytes).map_err(describe)
+    crate::json::read(bytes).map_err(describe)
 }
 
 /// The set of media file names a lesson refers to; the download manager fetches these with

@@ -125,17 +125,19 @@ pub fn classify_push_response(status: u16, body: &str) -> PushOutcome {
 fn rejection_details(body: &str) -> PushRejectionBody {
     // A body that is not baeum's format names no statements, and a refusal naming none keeps
     // the whole batch, so a parse failure here loses nothing.
-    serde_json::from_str(body).unwrap_or_default()
+    crate::json::read(body.as_bytes()).unwrap_or_default()
 }
 
 /// The human-readable reason a server gave: its `message` or `error` property, else its plain
 /// text, shortened; else a generic sentence with the status.
 fn server_message(status: u16, body: &str) -> String {
-    let from_json = serde_json::from_str::<Value>(body).ok().and_then(|value| {
-        ["message", "error"]
-            .iter()
-            .find_map(|key| value.get(key).and_then(Value::as_str).map(str::to_owned))
-    });
+    let from_json = crate::json::read::<Value>(body.as_bytes())
+        .ok()
+        .and_then(|value| {
+            ["message", "error"]
+                .iter()
+                .find_map(|key| value.get(key).and_then(Value::as_str).map(str::to_owned))
+        });
     let text = from_json.unwrap_or_else(|| {
         let trimmed = body.trim();
         if trimmed.starts_with('{') || trimmed.starts_with('<') {
@@ -297,7 +299,7 @@ fn read_pull_page(
     body: &str,
     consistent_through_header: Option<&str>,
 ) -> Result<PullPage, PullPageError> {
-    let result: StatementResult = serde_json::from_str(body)
+    let result: StatementResult = crate::json::read(body.as_bytes())
         .map_err(|error| PullPageError::NotAStatementResult(error.to_string()))?;
     let mut statements = Vec::with_capacity(result.statements.len());
     for (index, body) in result.statements.into_iter().enumerate() {

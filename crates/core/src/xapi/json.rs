@@ -13,7 +13,7 @@ use serde_json::{Map, Number, Value};
 /// Parses JSON text, failing on a repeated property name anywhere in it. The error message is
 /// serde_json's (with line and column) or names the repeated property.
 pub fn parse_json_strictly(bytes: &[u8]) -> Result<Value, serde_json::Error> {
-    serde_json::from_slice::<StrictValue>(bytes).map(|strict| strict.0)
+    crate::json::read::<StrictValue>(bytes).map(|strict| strict.0)
 }
 
 struct StrictValue(Value);
