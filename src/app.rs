@@ -14,15 +14,15 @@ use leptos::prelude::*;
 use crate::pages::not_found::NotFoundPage;
 use crate::router::{self, CurrentPath};
 use crate::shell::{AppKind, Shell};
-use crate::sync_driver::{provide_sync, SyncHandle};
+use crate::sync_driver::{provide_sync, EngineStart, SyncHandle};
 use crate::teaching::teacher::{ClassPage, LearnerDrillDownPage, TeachPage};
 
 /// Starts what both apps need before their routes: the one sync task (it starts with the app,
-/// offline or not, and pushes whatever waits as soon as it can), reading downloaded content
-/// from the device before the network, which app this is, and its router (the path it gives
-/// is what the app's pages are routed by).
-pub fn provide_app_context(kind: AppKind) -> CurrentPath {
-    let sync = SyncHandle::start_in_browser();
+/// offline or not, and pushes whatever waits as soon as it can; its engine as `engine` says),
+/// reading downloaded content from the device before the network, which app this is, and its
+/// router (the path it gives is what the app's pages are routed by).
+pub fn provide_app_context(kind: AppKind, engine: EngineStart) -> CurrentPath {
+    let sync = SyncHandle::start_in_browser(engine);
     crate::content_client::read_downloads_from(sync);
     provide_sync(sync);
     provide_context(kind);
@@ -32,7 +32,7 @@ pub fn provide_app_context(kind: AppKind) -> CurrentPath {
 /// The teachers' app under `/teach`: classes, the class dashboard and a learner's drill-down.
 #[component]
 pub fn TeachingApp() -> impl IntoView {
-    let path = provide_app_context(AppKind::Teaching);
+    let path = provide_app_context(AppKind::Teaching, EngineStart::here());
     crate::teaching::send_queued_assignments();
     view! { <Shell>{router::routed_page(path, TEACHERS_ROUTES, teachers_page)}</Shell> }
 }

@@ -1,6 +1,6 @@
 //! The learners' app's pages by path, and what is not on its first screen, each cut into a wasm chunk
-//! of its own: the pages but home, the assignments on home, the saved progress digest's reading
-//! and growing, and the whole-log fold.
+//! of its own: the pages but home, the assignments on home, the sync engine, the saved progress
+//! digest's reading and growing, and the whole-log fold.
 //!
 //! A learner's first load carries the shell and the home page; every other page's code is
 //! fetched the first time that page opens. Each function below is a split point: `cargo xtask`
@@ -32,7 +32,7 @@ use baeum_web::progress_view::{
 };
 use baeum_web::router;
 use baeum_web::shell::{AppKind, Shell};
-use baeum_web::sync_driver::{use_sync, SyncHandle};
+use baeum_web::sync_driver::{run_engine, use_sync, EngineHost, EngineStart, SyncHandle};
 use baeum_web::teaching::learner::{MyAssignments, MyClassesPage};
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
@@ -42,7 +42,13 @@ use leptos::wasm_split::wasm_split;
 /// wasm; every other page is a chunk fetched when it first opens.
 #[component]
 pub fn App() -> impl IntoView {
-    let path = provide_app_context(AppKind::Learning);
+    let path = provide_app_context(
+        AppKind::Learning,
+        EngineStart {
+            start: |host| Box::pin(sync_engine_in_chunk(host)),
+            at_once: false,
+        },
+    );
     provide_whole_log_fold(WholeLogFold(|statements| {
         Box::pin(fold_whole_log_in_chunk(statements))
     }));
@@ -145,6 +151,15 @@ split_page!(
 #[wasm_split(my_assignments, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn my_assignments_section() -> Result<AnyView, ChunkLoadError> {
     Ok(view! { <MyAssignments/> }.into_any())
+}
+
+/// The sync engine (core's engine, the push and pull requests, the outbox operations): needed
+/// once the device holds a session or a statement, which a first visit's never does. Recording
+/// does not wait for it (`sync_driver`).
+#[wasm_split(sync_engine, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn sync_engine_in_chunk(host: EngineHost) -> Result<(), ChunkLoadError> {
+    run_engine(host);
+    Ok(())
 }
 
 /// Reading the saved progress digest, growing it by the statements since and what home shows

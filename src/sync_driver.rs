@@ -17,6 +17,14 @@
 //! tests can put a scripted server in its place (`sync_transport.rs`); what the learner is told
 //! about sync is `sync_status.rs`.
 //!
+//! The engine's code (core's engine, the push and pull requests and the outbox operations) is
+//! only needed once there is anything to sync, so a driver starts it through an
+//! [`EngineStart`]: the teachers' app and the browser tests at once, the learners' app from a
+//! wasm chunk (split point `sync_engine`) when the device holds a session or a statement, or
+//! when one is recorded. A first visit, always a guest's with an empty log, never fetches it.
+//! Recording does not wait for it: a statement is written to IndexedDB by the driver itself,
+//! and the engine, whenever it starts, reads the outbox from there and pushes what waits.
+//!
 //! Tabs: every tab of the app runs its own driver over the same database. Signing in or out in
 //! one tab is told to the others on a `BroadcastChannel`, and each driver also re-reads the
 //! stored session before it records a statement (for a browser without the channel, or a
@@ -32,7 +40,7 @@ use std::task::{Context, Poll, Waker};
 use baeum_core::record::{guest_actor, reassign_actor};
 use baeum_core::sync::{
     is_own_more_link, Action, ClockOffset, Event, HttpResponse, PullAction, PullRequest,
-    PushAction, SyncConfig, SyncEngine, SyncStatement,
+    PushAction, SyncConfig, SyncEngine, SyncStatement, SyncStatus,
 };
 use futures::future::{select, FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
@@ -44,6 +52,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::account::{AccountView, Session};
 use crate::browser;
+use crate::chunks::ChunkLoadError;
 use crate::http::Method;
 use crate::storage::{LocalDatabase, StorageError, DATABASE_NAME};
 use crate::sync_status::SyncStatusView;
@@ -189,9 +198,93 @@ fn session_channel_name(database_name: &str) -> String {
 
 type SharedDatabase = Shared<LocalBoxFuture<'static, Result<LocalDatabase, StorageError>>>;
 
+/// What the driver asks of the engine. It is a trait object so that the engine's code is
+/// reached only through the value [`run_engine`] makes, which is in a chunk in the learners'
+/// app.
+trait EngineSide {
+    fn handle(&self, now_ms: i64, event: Event);
+    fn poll(&self, now_ms: i64) -> Action;
+    fn status(&self) -> SyncStatus;
+    fn clock_offset(&self) -> Option<ClockOffset>;
+    fn request_timeout_ms(&self) -> i64;
+}
+
+impl EngineSide for RefCell<SyncEngine> {
+    fn handle(&self, now_ms: i64, event: Event) {
+        self.borrow_mut().handle(now_ms, event);
+    }
+
+    fn poll(&self, now_ms: i64) -> Action {
+        self.borrow_mut().poll(now_ms)
+    }
+
+    fn status(&self) -> SyncStatus {
+        self.borrow().status()
+    }
+
+    fn clock_offset(&self) -> Option<ClockOffset> {
+        self.borrow().clock_offset()
+    }
+
+    fn request_timeout_ms(&self) -> i64 {
+        self.borrow().config().request_timeout_ms
+    }
+}
+
+/// How a driver starts its engine (see the module documentation).
+#[derive(Clone, Copy)]
+pub struct EngineStart {
+    /// Starts the engine over the driver: [`run_engine`], called here or in a chunk.
+    pub start: fn(EngineHost) -> LocalBoxFuture<'static, Result<(), ChunkLoadError>>,
+    /// Whether it starts with the driver, rather than once there is anything to sync.
+    pub at_once: bool,
+}
+
+impl EngineStart {
+    /// The engine's code in the calling module, started with the driver.
+    pub fn here() -> Self {
+        EngineStart {
+            start: |host| {
+                run_engine(host);
+                Box::pin(async { Ok(()) })
+            },
+            at_once: true,
+        }
+    }
+}
+
+/// The driver an [`EngineStart`] starts the engine over.
+pub struct EngineHost(Rc<Driver>);
+
+/// Makes the driver's engine and runs its task: the code a chunk holds in the learners' app.
+pub fn run_engine(host: EngineHost) {
+    let driver = host.0;
+    if driver.engine.borrow().is_some() || driver.stopped.get() {
+        return;
+    }
+    let Some((config, seed)) = driver.engine_setup.borrow_mut().take() else {
+        return;
+    };
+    let engine: Box<dyn EngineSide> = Box::new(RefCell::new(SyncEngine::with_seed(config, seed)));
+    *driver.engine.borrow_mut() = Some(engine);
+    driver.publish();
+    wasm_bindgen_futures::spawn_local(run(driver));
+}
+
 /// Everything the sync task and the handle share.
 struct Driver {
-    engine: RefCell<SyncEngine>,
+    /// The engine, once its code is in; events before it are dropped, since a new engine reads
+    /// everything it needs from the database.
+    engine: RefCell<Option<Box<dyn EngineSide>>>,
+    /// The engine's configuration and seed, until it is made.
+    engine_setup: RefCell<Option<(SyncConfig, u64)>>,
+    engine_start: EngineStart,
+    /// Whether the engine was asked for and its start has not failed.
+    engine_asked: Cell<bool>,
+    /// The outbox's size as the driver counted it, shown until the engine reports its own.
+    waiting_before_engine: Cell<usize>,
+    /// The driver itself, for starting the engine from `&self`.
+    this: std::rc::Weak<Driver>,
     database: SharedDatabase,
     transport: Rc<dyn Transport>,
     base_url: String,
@@ -217,17 +310,47 @@ struct Driver {
 
 impl Driver {
     fn handle(&self, event: Event) {
-        self.engine.borrow_mut().handle(now_ms(), event);
+        match self.engine.borrow().as_ref() {
+            Some(engine) => engine.handle(now_ms(), event),
+            None => self.ask_for_engine(),
+        }
         self.publish();
         self.wake.notify();
     }
 
+    /// Starts the engine once; a start that fails (its chunk could not be fetched, offline) is
+    /// tried again on the next event, and nothing recorded meanwhile is lost: it waits in the
+    /// outbox in IndexedDB.
+    fn ask_for_engine(&self) {
+        if self.engine_asked.replace(true) || self.stopped.get() {
+            return;
+        }
+        let Some(driver) = self.this.upgrade() else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let start = driver.engine_start.start;
+            if let Err(ChunkLoadError) = start(EngineHost(driver.clone())).await {
+                leptos::logging::warn!("sync waits: its code could not be fetched");
+                driver.engine_asked.set(false);
+            }
+        });
+    }
+
     fn publish(&self) {
-        let view = SyncStatusView::from_engine(
-            self.engine.borrow().status(),
-            self.session.borrow().is_some(),
-            self.storage_problem.borrow().clone(),
-        );
+        let signed_in = self.session.borrow().is_some();
+        let storage_problem = self.storage_problem.borrow().clone();
+        let view = match self.engine.borrow().as_ref() {
+            Some(engine) => {
+                SyncStatusView::from_engine(engine.status(), signed_in, storage_problem)
+            }
+            None => SyncStatusView {
+                waiting_count: self.waiting_before_engine.get(),
+                last_problem: storage_problem,
+                signed_in,
+                ..SyncStatusView::default()
+            },
+        };
         if self.published.borrow().as_ref() == Some(&view) {
             return;
         }
@@ -253,7 +376,11 @@ impl Driver {
     }
 
     async fn send(&self, mut request: TransportRequest) -> Result<HttpResponse, String> {
-        let timeout_ms = self.engine.borrow().config().request_timeout_ms;
+        let timeout_ms = self
+            .engine
+            .borrow()
+            .as_ref()
+            .map_or(0, |engine| engine.request_timeout_ms());
         request.timeout_ms = Some(u32::try_from(timeout_ms.max(1)).unwrap_or(u32::MAX));
         self.transport
             .send(request)
@@ -462,7 +589,11 @@ impl Driver {
     /// Now, corrected by the clock offset learned from the server, as RFC 3339 in the device's
     /// own UTC offset (a learner's day is their local day, which streaks count by).
     fn timestamp_now(&self) -> Result<String, StorageError> {
-        let offset = self.engine.borrow().clock_offset();
+        let offset = self
+            .engine
+            .borrow()
+            .as_ref()
+            .and_then(|engine| engine.clock_offset());
         local_timestamp(now_ms(), offset)
             .map_err(|error| StorageError::InvalidStatement(error.to_string()))
     }
@@ -526,14 +657,35 @@ async fn open_and_load(
     database_name: String,
     driver: std::rc::Weak<Driver>,
 ) -> Result<LocalDatabase, StorageError> {
+    let opened = open_and_load_into(database_name, driver.clone()).await;
+    if let (Err(error), Some(driver)) = (&opened, driver.upgrade()) {
+        *driver.storage_problem.borrow_mut() = Some(error.message());
+        driver.publish();
+    }
+    opened
+}
+
+async fn open_and_load_into(
+    database_name: String,
+    driver: std::rc::Weak<Driver>,
+) -> Result<LocalDatabase, StorageError> {
     let database = LocalDatabase::open(&database_name).await?;
     let session = database.get_session().await?;
     let guest_id = database.guest_learner_id().await?;
+    let waiting = database.outbox_count().await?;
+    let anything_logged = database.statements_in_log().await? > 0;
     if let Some(driver) = driver.upgrade() {
         let account = session.as_ref().map(|session| session.account.clone());
+        // A session to sync with, or statements to push or set aside: the engine has work.
+        let engine_has_work = session.is_some() || waiting > 0 || anything_logged;
         *driver.session.borrow_mut() = session;
         driver.guest_id.set(Some(guest_id));
+        driver.waiting_before_engine.set(waiting);
         let _ = driver.set_account.try_set(account);
+        driver.publish();
+        if engine_has_work {
+            driver.ask_for_engine();
+        }
     }
     Ok(database)
 }
@@ -548,11 +700,18 @@ async fn run(driver: Rc<Driver>) {
             return;
         }
     };
+    let engine = |driver: &Driver| -> Option<Action> {
+        Some(driver.engine.borrow().as_ref()?.poll(now_ms()))
+    };
     if !driver.online.get() {
-        driver.engine.borrow_mut().handle(now_ms(), Event::Offline);
+        if let Some(engine) = driver.engine.borrow().as_ref() {
+            engine.handle(now_ms(), Event::Offline);
+        }
     }
     while !driver.stopped.get() {
-        let action = driver.engine.borrow_mut().poll(now_ms());
+        let Some(action) = engine(&driver) else {
+            return;
+        };
         driver.publish();
         match action {
             Action::Store { request, operation } => {
@@ -599,13 +758,22 @@ pub struct SyncHandle {
 impl SyncHandle {
     /// Opens the database and starts the sync task with the real `fetch` transport, the
     /// default database and the page's own origin.
-    pub fn start_in_browser() -> Self {
-        Self::start(SyncOptions::default(), Rc::new(FetchTransport))
+    pub fn start_in_browser(engine: EngineStart) -> Self {
+        Self::start_with(SyncOptions::default(), Rc::new(FetchTransport), engine)
     }
 
-    /// Starts the sync task. Returns at once; the database opens in the background and every
-    /// method waits for it.
+    /// Starts the sync task with the engine's code here, at once. Returns at once; the
+    /// database opens in the background and every method waits for it.
     pub fn start(options: SyncOptions, transport: Rc<dyn Transport>) -> Self {
+        Self::start_with(options, transport, EngineStart::here())
+    }
+
+    /// Starts the driver, and its engine as `engine` says.
+    pub fn start_with(
+        options: SyncOptions,
+        transport: Rc<dyn Transport>,
+        engine: EngineStart,
+    ) -> Self {
         let (status, set_status) = signal(SyncStatusView::default());
         let (account, set_account) = signal(None);
         let database_name = options.database_name.clone();
@@ -614,7 +782,12 @@ impl SyncHandle {
             database: open_and_load(database_name, weak_driver.clone())
                 .boxed_local()
                 .shared(),
-            engine: RefCell::new(SyncEngine::with_seed(options.config, options.seed)),
+            engine: RefCell::new(None),
+            engine_setup: RefCell::new(Some((options.config, options.seed))),
+            engine_start: engine,
+            engine_asked: Cell::new(false),
+            waiting_before_engine: Cell::new(0),
+            this: weak_driver.clone(),
             transport,
             base_url: options.base_url.trim_end_matches('/').to_owned(),
             session: RefCell::new(None),
@@ -633,7 +806,9 @@ impl SyncHandle {
         });
         driver.listen_to_connectivity();
         driver.listen_to_other_tabs(&options.database_name);
-        wasm_bindgen_futures::spawn_local(run(driver.clone()));
+        if engine.at_once {
+            driver.ask_for_engine();
+        }
         Self {
             status,
             account,
@@ -705,6 +880,11 @@ impl SyncHandle {
         }
         .map_err(|error| StorageError::InvalidStatement(error.to_string()))?;
         database.append(&statement).await?;
+        if driver.engine.borrow().is_none() {
+            driver
+                .waiting_before_engine
+                .set(driver.waiting_before_engine.get() + 1);
+        }
         driver.handle(Event::StatementRecorded);
         driver.ask_to_keep_storage_once();
         Ok(())

@@ -89,6 +89,13 @@ impl LocalDatabase {
     /// Appends a new statement to the log and the outbox together, durably. The UI may say
     /// "saved" only after this returned `Ok`. An id already in the log or the rejected list is
     /// refused, so a statement is never recorded twice.
+    /// How many statements wait in the outbox.
+    pub async fn outbox_count(&self) -> Result<usize, StorageError> {
+        let transaction = self.begin_read(&[OUTBOX])?;
+        let result = async { Ok(transaction.store(OUTBOX)?.count(None)?.await? as usize) }.await;
+        transaction.finish(result).await
+    }
+
     pub async fn append(&self, statement: &SyncStatement) -> Result<(), StorageError> {
         let record = to_record(statement)?;
         let transaction =
