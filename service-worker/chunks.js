@@ -5,9 +5,9 @@
 // and workbox-config.cjs imports it into sw.js, whose Workbox precache holds the shell alone.
 //
 // - Installing, the worker fetches the offline set (the course, lesson, review and Device pages,
-//   the progress digest's reading and the recount: what a learner needs to use the app offline),
-//   unless the learner saves data (the page then fetches the digest's chunk after the first
-//   answer it records, which the fetch handler below keeps):
+//   the sync engine, the progress digest's reading and the recount: what a learner needs to use
+//   the app offline), unless the learner saves data (the page then fetches the engine's and the
+//   digest's chunks after the first answer it records, which the fetch handler below keeps):
 //   `navigator.connection.saveData`, or a connection the browser reports as cellular, seen here
 //   or by the page (register-sw.js notes the page's view in the cache baeum-data-plan, since a
 //   worker may see another connection object than the page).

@@ -283,6 +283,9 @@ struct Driver {
     engine_asked: Cell<bool>,
     /// The outbox's size as the driver counted it, shown until the engine reports its own.
     waiting_before_engine: Cell<usize>,
+    /// Whether the engine has read the device's state (its first store operation), so that
+    /// its status, rather than the driver's count, is what the learner sees.
+    engine_has_read_state: Cell<bool>,
     /// The driver itself, for starting the engine from `&self`.
     this: std::rc::Weak<Driver>,
     database: SharedDatabase,
@@ -341,15 +344,15 @@ impl Driver {
         let signed_in = self.session.borrow().is_some();
         let storage_problem = self.storage_problem.borrow().clone();
         let view = match self.engine.borrow().as_ref() {
-            Some(engine) => {
+            Some(engine) if self.engine_has_read_state.get() => {
                 SyncStatusView::from_engine(engine.status(), signed_in, storage_problem)
             }
-            None => SyncStatusView {
-                waiting_count: self.waiting_before_engine.get(),
-                last_problem: storage_problem,
+            _ => SyncStatusView::before_engine(
+                self.waiting_before_engine.get(),
                 signed_in,
-                ..SyncStatusView::default()
-            },
+                self.online.get(),
+                storage_problem,
+            ),
         };
         if self.published.borrow().as_ref() == Some(&view) {
             return;
@@ -724,6 +727,7 @@ async fn run(driver: Rc<Driver>) {
                 let event = database
                     .perform_for_actor(request, &operation, actor.as_ref())
                     .await;
+                driver.engine_has_read_state.set(true);
                 driver.handle(event);
             }
             Action::Push(push) => {
@@ -787,6 +791,7 @@ impl SyncHandle {
             engine_start: engine,
             engine_asked: Cell::new(false),
             waiting_before_engine: Cell::new(0),
+            engine_has_read_state: Cell::new(false),
             this: weak_driver.clone(),
             transport,
             base_url: options.base_url.trim_end_matches('/').to_owned(),

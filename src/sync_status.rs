@@ -60,6 +60,36 @@ impl SyncStatusView {
     }
 }
 
+impl SyncStatusView {
+    /// What is known before the engine has read the device's state (its code is fetched when
+    /// there is anything to sync): the outbox as the driver counted it, and what the engine
+    /// will say first (offline; a guest's progress stays here; a signed-in learner's waiting
+    /// statements are about to be sent).
+    pub(crate) fn before_engine(
+        waiting_count: usize,
+        signed_in: bool,
+        online: bool,
+        storage_problem: Option<String>,
+    ) -> Self {
+        let activity = if !online {
+            SyncActivity::Offline
+        } else if !signed_in {
+            SyncActivity::SignedOut
+        } else if waiting_count > 0 {
+            SyncActivity::Syncing
+        } else {
+            SyncActivity::UpToDate
+        };
+        Self {
+            waiting_count,
+            last_problem: storage_problem,
+            activity,
+            signed_in,
+            ..Self::default()
+        }
+    }
+}
+
 // ----- the panel ----------------------------------------------------------------------------
 
 /// Words for the learner about what sync is doing.

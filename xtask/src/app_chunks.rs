@@ -18,7 +18,8 @@ use sha2::{Digest, Sha256};
 
 /// The split points (`src/learners_pages.rs`) a learner needs offline after one visit: the
 /// course, lesson and review pages, the Device page (the interface and help languages, and the
-/// button that keeps the rest), the saved progress digest's reading, which home runs once the
+/// button that keeps the rest), the sync engine, which starts once the device holds a session
+/// or a statement, the saved progress digest's reading, which home runs once the
 /// log holds a statement (a learner saving data gets it from the page after their first answer
 /// instead), the recount home and review fall back on, and a signed-in
 /// learner's assignments on home (a learner signs in on another page and may open home next
@@ -29,6 +30,7 @@ pub const OFFLINE_SPLITS: &[&str] = &[
     "lesson_page",
     "review_page",
     "settings_page",
+    "sync_engine",
     "progress_digest",
     "progress_fold",
     "my_assignments",
