@@ -183,7 +183,8 @@ pub(super) fn read_reports(
          FROM progress_items WHERE actor_key IN ({placeholders})"
     ))?;
     let rows = statement.query_map(
-        params_from_iter(actor_keys.iter().chain(actor_keys.iter())),
+        // The numbered placeholders name each key in both halves of the union.
+        params_from_iter(actor_keys.iter()),
         |row| {
             Ok((
                 row.get::<_, String>(0)?,
