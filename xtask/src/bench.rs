@@ -90,6 +90,15 @@ pub fn run(arguments: &[String]) -> Result<()> {
         println!("{}", fsrs_measurement()?);
         return Ok(());
     }
+    if arguments.first().map(String::as_str) == Some("--server") {
+        let rest = &arguments[1..];
+        let build_first = match rest {
+            [] => true,
+            [flag] if flag == "--no-build" => false,
+            _ => bail!("usage: cargo xtask bench --server [--no-build]"),
+        };
+        return crate::bench_server::run(build_first);
+    }
     let options = parse_options(arguments)?;
     let started = Instant::now();
     let root = tools::repo_root();
@@ -137,11 +146,11 @@ fn measure_everything(root: &Path, work_dir: &Path, options: &Options) -> Result
     // Other work on a shared machine slows every number down; the report says how busy it was.
     let load_at_start = load_average();
     let port = free_loopback_port()?;
-    let server = ServerProcess::start(root, work_dir, port)?;
+    let server = ServerProcess::start(root, work_dir, port, None)?;
     let address = format!("127.0.0.1:{port}");
 
     println!("xtask bench: signing in as the demo learner");
-    let learner = Learner::sign_in(&address)?;
+    let learner = Learner::sign_in(&address, DEMO_LEARNER)?;
     let items = Arc::new(content_items(&build::content_out_dir())?);
 
     println!("xtask bench: sync bytes for a batch of {SYNC_BATCH_STATEMENTS} statements");
@@ -176,6 +185,7 @@ fn measure_everything(root: &Path, work_dir: &Path, options: &Options) -> Result
         );
         ingest.push(measure_ingest(&address, &learner, &items, clients)?);
     }
+    let reports = crate::bench_server::measure_reports(&address, &items, "sqlite")?;
     server.stop();
 
     println!("xtask bench: spaced-repetition scheduling for {FSRS_CARDS} cards");
@@ -187,22 +197,30 @@ fn measure_everything(root: &Path, work_dir: &Path, options: &Options) -> Result
         "browser": browser,
         "sync": sync,
         "server_ingest": ingest,
+        "server_reports": { "engine": "sqlite", "reports": reports },
         "fsrs_scheduling": fsrs,
     }))
 }
 
-fn free_loopback_port() -> Result<u16> {
+pub(crate) fn free_loopback_port() -> Result<u16> {
     let probe = TcpListener::bind("127.0.0.1:0").context("cannot find a free loopback port")?;
     Ok(probe.local_addr()?.port())
 }
 
 /// The release server, stopped when dropped so that a failed measurement leaves nothing behind.
-struct ServerProcess {
+pub(crate) struct ServerProcess {
     child: Child,
 }
 
 impl ServerProcess {
-    fn start(root: &Path, work_dir: &Path, port: u16) -> Result<Self> {
+    /// Starts the release server on `port` with the demo accounts: on SQLite in
+    /// `work_dir/data`, or on the PostgreSQL database at `database`.
+    pub(crate) fn start(
+        root: &Path,
+        work_dir: &Path,
+        port: u16,
+        database: Option<&str>,
+    ) -> Result<Self> {
         let binary = root.join("target/server/baeum-server");
         if !binary.exists() {
             bail!(
@@ -213,7 +231,13 @@ impl ServerProcess {
         let log_path = work_dir.join("server.log");
         let log = fs::File::create(&log_path)
             .with_context(|| format!("cannot create {}", log_path.display()))?;
-        let child = Command::new(&binary)
+        let mut command = Command::new(&binary);
+        if let Some(url) = database {
+            command.env("BAEUM_DATABASE_URL", url);
+        } else {
+            command.env_remove("BAEUM_DATABASE_URL");
+        }
+        let child = command
             .args(["--addr", &format!("127.0.0.1:{port}"), "--seed-demo"])
             .arg("--dist")
             .arg(build::dist_dir())
@@ -252,7 +276,7 @@ impl ServerProcess {
         }
     }
 
-    fn stop(mut self) {
+    pub(crate) fn stop(mut self) {
         self.terminate();
     }
 
@@ -273,23 +297,23 @@ impl Drop for ServerProcess {
 }
 
 /// One response as it came off the socket.
-struct HttpResponse {
-    status: u16,
+pub(crate) struct HttpResponse {
+    pub(crate) status: u16,
     headers: Vec<(String, String)>,
-    body: Vec<u8>,
+    pub(crate) body: Vec<u8>,
     /// Status line, headers and body as received (the body still chunked or compressed).
     wire_bytes: usize,
 }
 
 impl HttpResponse {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(key, _)| key.eq_ignore_ascii_case(name))
             .map(|(_, value)| value.as_str())
     }
 
-    fn json(&self) -> Result<Value> {
+    pub(crate) fn json(&self) -> Result<Value> {
         serde_json::from_slice(&self.body).with_context(|| {
             format!(
                 "the server answered {} with a body that is not JSON: {}",
@@ -302,14 +326,14 @@ impl HttpResponse {
 
 /// A kept-alive HTTP/1.1 connection. Small on purpose: it sends exactly the bytes it is given
 /// and returns the body exactly as the server sent it, so byte counts are the wire's.
-struct HttpConnection {
+pub(crate) struct HttpConnection {
     reader: BufReader<TcpStream>,
     writer: TcpStream,
     host: String,
 }
 
 impl HttpConnection {
-    fn open(address: &str) -> Result<Self> {
+    pub(crate) fn open(address: &str) -> Result<Self> {
         let stream =
             TcpStream::connect(address).with_context(|| format!("cannot connect to {address}"))?;
         stream.set_nodelay(true)?;
@@ -340,7 +364,7 @@ impl HttpConnection {
         head
     }
 
-    fn request(
+    pub(crate) fn request(
         &mut self,
         method: &str,
         path: &str,
@@ -420,15 +444,16 @@ impl HttpConnection {
 
 /// The demo learner's session: the token for `Authorization` and the xAPI actor the server
 /// accepts statements for.
-struct Learner {
-    authorization: String,
-    actor: Value,
+pub(crate) struct Learner {
+    pub(crate) authorization: String,
+    pub(crate) actor: Value,
 }
 
 impl Learner {
-    fn sign_in(address: &str) -> Result<Self> {
+    /// Signs in as `(username, password)`.
+    pub(crate) fn sign_in(address: &str, (username, password): (&str, &str)) -> Result<Self> {
         let mut connection = HttpConnection::open(address)?;
-        let credentials = json!({ "username": DEMO_LEARNER.0, "password": DEMO_LEARNER.1 });
+        let credentials = json!({ "username": username, "password": password });
         let response = connection.request(
             "POST",
             "/api/sessions",
@@ -436,11 +461,7 @@ impl Learner {
             credentials.to_string().as_bytes(),
         )?;
         if response.status != 200 {
-            bail!(
-                "signing in as {} answered {}",
-                DEMO_LEARNER.0,
-                response.status
-            );
+            bail!("signing in as {username} answered {}", response.status);
         }
         let token = response.json()?["token"]
             .as_str()
@@ -471,8 +492,8 @@ impl Learner {
 }
 
 /// One item of the built courses, with the lesson and course it belongs to.
-struct ContentItem {
-    course_id: String,
+pub(crate) struct ContentItem {
+    pub(crate) course_id: String,
     course_title: LocalizedText,
     lesson_id: String,
     lesson_title: LocalizedText,
@@ -486,7 +507,7 @@ struct ContentItem {
 /// readers the client uses: the material the benchmark's statements are made of, so that their
 /// size and compressibility are those of a real learner's history and not of one statement
 /// repeated.
-fn content_items(content: &Path) -> Result<Vec<ContentItem>> {
+pub(crate) fn content_items(content: &Path) -> Result<Vec<ContentItem>> {
     let read = |name: &str| -> Result<Vec<u8>> {
         let path = content.join(name);
         fs::read(&path).with_context(|| format!("cannot read {}", path.display()))
@@ -529,7 +550,7 @@ fn timestamp_at_seoul(unix_ms: u64) -> Result<String> {
 /// marked wrong) and an `experienced` one for each item that is only seen, with the learner's
 /// account actor. It walks the real courses item by item, as a learner does, a few seconds an
 /// item, and every statement has a fresh UUIDv7, so no batch is a replay of another.
-struct StatementFactory {
+pub(crate) struct StatementFactory {
     actor: Value,
     items: Arc<Vec<ContentItem>>,
     issued: u64,
@@ -537,7 +558,7 @@ struct StatementFactory {
 }
 
 impl StatementFactory {
-    fn new(actor: &Value, items: &Arc<Vec<ContentItem>>) -> Self {
+    pub(crate) fn new(actor: &Value, items: &Arc<Vec<ContentItem>>) -> Self {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .unwrap_or_default();
@@ -581,7 +602,7 @@ impl StatementFactory {
         Ok(statement?)
     }
 
-    fn batch_body(&mut self, statements: usize) -> Result<Vec<u8>> {
+    pub(crate) fn batch_body(&mut self, statements: usize) -> Result<Vec<u8>> {
         let batch = (0..statements)
             .map(|_| self.next_statement())
             .collect::<Result<Vec<Value>>>()?;
@@ -734,7 +755,7 @@ fn gzip_like_compression_stream(bytes: &[u8]) -> Result<Vec<u8>> {
 /// Measurement 6, the server: statements ingested per second and request latency, for `clients` concurrent clients
 /// each on its own kept-alive connection, sending batches of 100 until 20,000 are stored.
 /// The bodies are made before the clock starts, so only the server's work is timed.
-fn measure_ingest(
+pub(crate) fn measure_ingest(
     address: &str,
     learner: &Learner,
     items: &Arc<Vec<ContentItem>>,
@@ -892,7 +913,7 @@ fn machine_description(browser: &Value, load_at_start: &str) -> Value {
 
 /// The first three fields of `/proc/loadavg`: runnable processes averaged over 1, 5 and 15
 /// minutes.
-fn load_average() -> String {
+pub(crate) fn load_average() -> String {
     fs::read_to_string("/proc/loadavg")
         .map(|text| {
             text.split_whitespace()
@@ -1092,6 +1113,11 @@ fn table_rows(report: &Value) -> Vec<(String, String)> {
             ));
         }
     }
+    rows.extend(
+        crate::bench_server::table_rows(&report["server_reports"])
+            .into_iter()
+            .filter(|(name, _)| !name.contains("ingest")),
+    );
     rows.push((
         "IndexedDB: record one answer (put to transaction complete), CPU 4x, p95".to_owned(),
         not_measured_or(&browser["indexeddb_record_answer"], |value| {

@@ -4,6 +4,7 @@
 
 mod app_chunks;
 mod bench;
+mod bench_server;
 mod breakdown;
 mod budget;
 mod build;
@@ -39,6 +40,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   content [--out DIR] [--generate-audio]
                              validate content/ and build the course packs
   bench [--runs N] [--no-build]  measure bytes, load times, sync and server throughput
+  bench --server [--no-build]    the server's part alone (ingest, the teacher's reports at
+                                 30 learners × 10,000 statements) on SQLite and PostgreSQL
   size [--breakdown] [--no-build]
                              build the client in release mode and report its bytes against
                              the budgets (the test's size step alone); --breakdown also lists

@@ -9,7 +9,7 @@ use baeum_core::content::{
 };
 use baeum_core::progress::{
     due_count, review_queue, schedule, streak, ContinueLesson, CourseProgress, DueCard, EventOrder,
-    LessonActivity, Progress, ProgressDigest, Streak,
+    LearnerReport, LessonActivity, Progress, ProgressDigest, Streak,
 };
 use baeum_core::record::{
     account_actor, answered, experienced, learning_event, lesson_completed, voided_statement_id,
@@ -304,6 +304,34 @@ fn grown_digest(received: &[Value]) -> (ProgressDigest, usize) {
     (digest, refolds)
 }
 
+/// Grows a teacher's report one statement at a time, as the server does while statements
+/// arrive: each statement once, in the order received; a statement voided by one already
+/// received is stored voided and not added; a voiding statement refolds everything received.
+/// Returns the report and how many refolds it took.
+fn grown_report(received: &[Value]) -> (LearnerReport, usize) {
+    let mut report = LearnerReport::new();
+    let mut refolds = 0;
+    let mut voided = std::collections::HashSet::new();
+    for (position, statement) in received.iter().enumerate() {
+        if let Some(target) = voided_statement_id(statement) {
+            voided.insert(target);
+        }
+        let id = statement["id"]
+            .as_str()
+            .and_then(|id| Uuid::parse_str(id).ok());
+        if id.is_some_and(|id| voided.contains(&id)) && voided_statement_id(statement).is_none() {
+            continue;
+        }
+        let before = report.clone();
+        if report.apply(statement).is_err() {
+            assert_eq!(report, before, "a refused statement must change nothing");
+            refolds += 1;
+            report = LearnerReport::from_statements(&received[..=position]);
+        }
+    }
+    (report, refolds)
+}
+
 /// A log, an order to deliver it in (a permutation of its positions), and positions in that
 /// order to deliver again.
 type Delivery = (Vec<Value>, Vec<usize>, Vec<prop::sample::Index>);
@@ -434,5 +462,53 @@ proptest! {
         let (grown, refolds) = grown_digest(&in_time_order);
         prop_assert_eq!(refolds, 0);
         prop_assert_eq!(&grown, &ProgressDigest::of(&Progress::from_statements(&in_time_order)));
+    }
+
+    #[test]
+    fn a_report_grown_statement_by_statement_equals_the_report_of_the_fold(
+        (log, order, _repeats) in log_strategy()
+    ) {
+        let original = Progress::from_statements(&log);
+        let expected = LearnerReport::of(&original);
+        let received: Vec<Value> = order.iter().map(|position| log[*position].clone()).collect();
+        let (grown, _refolds) = grown_report(&received);
+        prop_assert_eq!(&grown, &expected);
+        // And it answers what the reports ask as the fold does.
+        for lesson in LESSONS {
+            prop_assert_eq!(
+                grown.is_lesson_completed(COURSE, lesson),
+                original.is_lesson_completed(COURSE, lesson)
+            );
+            prop_assert_eq!(
+                grown.latest_activity_ms(COURSE, lesson),
+                original.latest_activity(COURSE, lesson).map(|order| order.0)
+            );
+            prop_assert_eq!(
+                grown.best_lesson_score(COURSE, lesson),
+                original.best_lesson_score(COURSE, lesson)
+            );
+        }
+        prop_assert_eq!(
+            grown.last_activity_ms(),
+            original.last_activity().map(|activity| activity.timestamp_ms)
+        );
+        prop_assert_eq!(grown.most_missed_items(usize::MAX), original.most_missed_items(usize::MAX));
+        prop_assert_eq!(grown.most_missed_items(2), original.most_missed_items(2));
+    }
+
+    #[test]
+    fn reports_of_two_parts_of_a_log_merge_into_the_report_of_the_whole(
+        (log, order, _repeats) in log_strategy(),
+        split in any::<prop::sample::Index>(),
+    ) {
+        let log: Vec<Value> = order
+            .iter()
+            .map(|position| log[*position].clone())
+            .filter(|statement| voided_statement_id(statement).is_none())
+            .collect();
+        let at = if log.is_empty() { 0 } else { split.index(log.len() + 1) };
+        let mut merged = LearnerReport::from_statements(&log[..at]);
+        merged.merge(&LearnerReport::from_statements(&log[at..]));
+        prop_assert_eq!(merged, LearnerReport::from_statements(&log));
     }
 }

@@ -14,7 +14,10 @@
 //!
 //! Progress comes from the same fold the learner's own device runs
 //! ([`baeum_core::progress::Progress`]), over the statements the server holds for the learner,
-//! so the teacher and the learner see the same completion, scores and missed items.
+//! so the teacher and the learner see the same completion, scores and missed items. The store
+//! keeps its result per learner and lesson as statements arrive
+//! ([`baeum_core::progress::LearnerReport`], `store/progress.rs`), so a report reads a few rows
+//! per learner rather than every statement.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -25,7 +28,7 @@ use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use baeum_core::progress::{ItemKey, LessonActivity, Progress};
+use baeum_core::progress::{ItemKey, LearnerReport};
 use baeum_core::record::item_activity_id;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
@@ -36,7 +39,7 @@ use crate::accounts::account_identifier;
 use crate::auth::Authenticated;
 use crate::classes::{class_managed_by, parse_path_uuid, PersonView};
 use crate::error::ServerError;
-use crate::store::{run_blocking, AssignmentRecord, ClassMemberRecord, StatementQuery, StoreError};
+use crate::store::{run_blocking, AssignmentRecord, ClassMemberRecord};
 use crate::AppState;
 
 /// How many items the class view lists as most missed.
@@ -56,28 +59,29 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// One learner's progress: the core fold of their statements, read the way the dashboard
-/// shows it.
+/// One learner's progress as the reports read it: core's fold of their statements, reduced to
+/// what the reports show ([`LearnerReport`]), kept up to date by the store as statements
+/// arrive.
 #[derive(Debug, Clone, Default)]
 pub struct LearnerProgress {
-    pub progress: Progress,
+    pub report: LearnerReport,
 }
 
 impl LearnerProgress {
     /// Folds a learner's statements (as stored JSON).
     pub fn from_statements(statements: &[Value]) -> Self {
         Self {
-            progress: Progress::from_statements(statements),
+            report: LearnerReport::from_statements(statements),
         }
     }
 
     /// Where the learner stands in one lesson.
     pub fn lesson_status(&self, course_id: &str, lesson_id: &str) -> AssignmentStatus {
-        if self.progress.is_lesson_completed(course_id, lesson_id) {
+        if self.report.is_lesson_completed(course_id, lesson_id) {
             AssignmentStatus::Done
         } else if self
-            .progress
-            .latest_activity(course_id, lesson_id)
+            .report
+            .latest_activity_ms(course_id, lesson_id)
             .is_some()
         {
             AssignmentStatus::InProgress
@@ -88,13 +92,12 @@ impl LearnerProgress {
 
     /// When the learner last did something in the lesson.
     pub fn lesson_last_active(&self, course_id: &str, lesson_id: &str) -> Option<DateTime<Utc>> {
-        let (timestamp_ms, _) = self.progress.latest_activity(course_id, lesson_id)?;
-        DateTime::from_timestamp_millis(timestamp_ms)
+        DateTime::from_timestamp_millis(self.report.latest_activity_ms(course_id, lesson_id)?)
     }
 
     /// The learner's latest learning event in any lesson.
     pub fn last_active(&self) -> Option<DateTime<Utc>> {
-        DateTime::from_timestamp_millis(self.progress.last_activity()?.timestamp_ms)
+        DateTime::from_timestamp_millis(self.report.last_activity_ms()?)
     }
 }
 
@@ -164,7 +167,7 @@ pub fn assignment_progress(
     let scores: Vec<f64> = assignment
         .lesson_ids
         .iter()
-        .filter_map(|lesson_id| learner.progress.best_lesson_score(course_id, lesson_id))
+        .filter_map(|lesson_id| learner.report.best_lesson_score(course_id, lesson_id))
         .collect();
     let score = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
     AssignmentProgress {
@@ -189,9 +192,9 @@ pub fn is_assigned_to(assignment: &AssignmentRecord, learner_id: Uuid) -> bool {
         .is_none_or(|chosen| chosen.contains(&learner_id))
 }
 
-/// The progress of each of these learners, folded from their stored, non-voided statements,
-/// read with one query for all of them. Every learner asked about is in the map, with empty
-/// progress when they have no statements.
+/// The progress of each of these learners: core's fold of their stored, non-voided
+/// statements, as the store keeps it (one read for all of them, no statement parsed). Every
+/// learner asked about is in the map, with empty progress when they have no statements.
 pub async fn learners_progress(
     state: &AppState,
     learner_ids: &[Uuid],
@@ -203,35 +206,17 @@ pub async fn learners_progress(
             (actor_key, *learner_id)
         })
         .collect();
-    let query = StatementQuery {
-        ascending: true,
-        limit: usize::MAX,
-        readable_actor_keys: Some(learner_by_actor_key.keys().cloned().collect()),
-        ..StatementQuery::default()
-    };
-    let stored = run_blocking(&state.store, move |store| store.query_statements(&query)).await?;
-    let mut statements_by_learner: BTreeMap<Uuid, Vec<Value>> = learner_ids
-        .iter()
-        .map(|learner_id| (*learner_id, Vec::new()))
-        .collect();
-    for stored in &stored {
-        let Some(learner_id) = learner_by_actor_key.get(&stored.actor_key) else {
-            continue;
-        };
-        let statement = serde_json::from_str(&stored.body).map_err(|error| {
-            ServerError::Store(StoreError::Corrupt(format!(
-                "statement {}: {error}",
-                stored.id
-            )))
-        })?;
-        statements_by_learner
-            .entry(*learner_id)
-            .or_default()
-            .push(statement);
-    }
-    Ok(statements_by_learner
+    let actor_keys: Vec<String> = learner_by_actor_key.keys().cloned().collect();
+    let mut reports = run_blocking(&state.store, move |store| {
+        store.learner_reports(&actor_keys)
+    })
+    .await?;
+    Ok(learner_by_actor_key
         .into_iter()
-        .map(|(learner_id, statements)| (learner_id, LearnerProgress::from_statements(&statements)))
+        .map(|(actor_key, learner_id)| {
+            let report = reports.remove(&actor_key).unwrap_or_default();
+            (learner_id, LearnerProgress { report })
+        })
         .collect())
 }
 
@@ -352,7 +337,7 @@ pub fn most_missed_items<'a>(
 ) -> Vec<MissedItem> {
     let mut totals: BTreeMap<ItemKey, (usize, usize, usize)> = BTreeMap::new();
     for learner in learners {
-        for missed in learner.progress.most_missed_items(usize::MAX) {
+        for missed in learner.report.most_missed_items(usize::MAX) {
             let total = totals.entry(missed.item).or_default();
             total.0 += missed.wrong;
             total.1 += missed.attempts;
@@ -634,7 +619,7 @@ async fn learner_drill_down(
                     LessonRow {
                         lesson_id: lesson_id.clone(),
                         status: progress.lesson_status(course_id, lesson_id),
-                        score: progress.progress.best_lesson_score(course_id, lesson_id),
+                        score: progress.report.best_lesson_score(course_id, lesson_id),
                         last_active: progress.lesson_last_active(course_id, lesson_id),
                     }
                 })

@@ -20,9 +20,13 @@
 //!   `completed` statements are left out because their duration covers the same minutes again.
 //! - **Continue where you left off**: see [`Progress::continue_lesson`].
 //! - **Spaced repetition**: see [`fsrs`].
+//!
+//! [`report`] is the part of it a teacher's reports read, which the server keeps per learner
+//! and grows as statements arrive.
 
 pub mod digest;
 pub mod fsrs;
+pub mod report;
 pub mod streak;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -43,6 +47,7 @@ pub use fsrs::{
     due_count, rating_for_answer, review_queue, schedule, CardState, DueCard, ReviewRating,
     ReviewSource, SCHEDULED_KINDS,
 };
+pub use report::{ItemTally, LearnerReport, LessonReport, ReportError};
 pub use streak::{date_parts, local_date_at, streak, CalendarDate, Streak};
 
 /// How many of the last answers the mastery rule looks at.
@@ -266,6 +271,20 @@ fn has_content_ids(event: &EventView<'_>) -> bool {
     is_content_id(event.course_id)
         && is_content_id(event.lesson_id)
         && event.item_id.is_none_or(is_content_id)
+}
+
+/// Most wrong answers first (ties: more attempts first, then key order), at most `limit`: the
+/// order of "most missed" wherever it is computed.
+pub(super) fn rank_missed_items(mut missed: Vec<MissedItem>, limit: usize) -> Vec<MissedItem> {
+    missed.sort_by(|left, right| {
+        right
+            .wrong
+            .cmp(&left.wrong)
+            .then(right.attempts.cmp(&left.attempts))
+            .then(left.item.cmp(&right.item))
+    });
+    missed.truncate(limit);
+    missed
 }
 
 /// Completion of one unit of a course.
@@ -610,7 +629,7 @@ impl Progress {
     /// The items answered wrong most often, most wrong answers first (ties: more attempts
     /// first, then key order), at most `limit` of them. Items never answered wrong are left out.
     pub fn most_missed_items(&self, limit: usize) -> Vec<MissedItem> {
-        let mut missed: Vec<MissedItem> = self
+        let missed: Vec<MissedItem> = self
             .items
             .values()
             .map(|history| MissedItem {
@@ -624,15 +643,7 @@ impl Progress {
             })
             .filter(|missed| missed.wrong > 0)
             .collect();
-        missed.sort_by(|left, right| {
-            right
-                .wrong
-                .cmp(&left.wrong)
-                .then(right.attempts.cmp(&left.attempts))
-                .then(left.item.cmp(&right.item))
-        });
-        missed.truncate(limit);
-        missed
+        rank_missed_items(missed, limit)
     }
 
     /// The local dates on which the learner did anything, with how many statements each.

@@ -12,17 +12,24 @@
 //! permissions: the handlers decide who may read or write what and pass the store plain
 //! filters (for example, the actor keys a teacher may read).
 //!
+//! Each learner's progress as the teacher's reports read it is kept in tables of its own,
+//! written with the statements in one transaction (`progress.rs`), so a report reads a few
+//! rows per learner instead of every statement.
+//!
 //! Both engines number their schema migrations (each engine its own list) and refuse a
 //! database written by a newer baeum ([`StoreError::SchemaTooNew`]).
 
 mod backup;
 mod clock;
 mod postgres;
+mod progress;
 mod sqlite;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use baeum_core::progress::LearnerReport;
 use baeum_core::xapi::{Statement, Timestamp};
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
@@ -455,6 +462,14 @@ pub trait Store: Send + Sync + 'static {
     /// The time up to which every stored statement is readable now (see [`WriteClock`]):
     /// `X-Experience-API-Consistent-Through`, taken before a read. Answered from memory.
     fn consistent_through(&self) -> DateTime<Utc>;
+    /// The progress of these actors (by actor key) as the teacher's reports read it: core's
+    /// fold of each one's stored, non-voided statements, kept up to date by every write (see
+    /// `store/progress.rs`), read in one snapshot. An actor without learning statements is
+    /// left out.
+    fn learner_reports(
+        &self,
+        actor_keys: &[String],
+    ) -> Result<BTreeMap<String, LearnerReport>, StoreError>;
     fn statement_by_id(&self, id: Uuid) -> Result<Option<StoredStatement>, StoreError>;
     /// Non-voided statements matching the query, newest first unless `ascending`. A statement
     /// whose object is a StatementRef matches when the statement it targets matches the

@@ -15,13 +15,16 @@
 //! writers for its transaction (readers go on), as SQLite's `BEGIN IMMEDIATE` does, so the
 //! same-id, voiding and daily-limit checks cannot race another instance's write.
 
+mod progress;
 mod rows;
 mod schema;
 mod statements;
 
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
 
+use baeum_core::progress::LearnerReport;
 use chrono::{DateTime, Utc};
 use deadpool_postgres::{Manager, ManagerConfig, Pool, PoolError, RecyclingMethod};
 use tokio_postgres::error::SqlState;
@@ -364,6 +367,7 @@ impl Store for PostgresStore {
             transaction
                 .execute("DELETE FROM statements WHERE actor_key = $1", &[&actor_key])
                 .await?;
+            progress::delete_actor(&transaction, &actor_key).await?;
             // Sessions, class memberships, a teacher's classes and their assignments go with
             // the account (ON DELETE CASCADE); invitations it made or used keep no link to it.
             let deleted = transaction
@@ -756,6 +760,17 @@ impl Store for PostgresStore {
 
     fn consistent_through(&self) -> DateTime<Utc> {
         self.clock.consistent_through()
+    }
+
+    fn learner_reports(
+        &self,
+        actor_keys: &[String],
+    ) -> Result<BTreeMap<String, LearnerReport>, StoreError> {
+        let actor_keys = actor_keys.to_vec();
+        self.run(|pool| async move {
+            let client = pool.get().await?;
+            progress::read_reports(&**client, &actor_keys).await
+        })
     }
 
     fn statement_by_id(&self, id: Uuid) -> Result<Option<StoredStatement>, StoreError> {

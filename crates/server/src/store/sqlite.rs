@@ -18,13 +18,16 @@
 //! - Schema migrations (`schema.rs`) are numbered by `PRAGMA user_version`, applied in one
 //!   transaction each.
 
+mod progress;
 mod rows;
 mod schema;
 mod statements;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use baeum_core::progress::LearnerReport;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, params_from_iter, Connection, OpenFlags, OptionalExtension};
 use uuid::Uuid;
@@ -315,6 +318,7 @@ impl Store for SqliteStore {
             )?;
         }
         transaction.execute("DELETE FROM statements WHERE actor_key = ?1", [actor_key])?;
+        progress::delete_actor(&transaction, actor_key)?;
         // Sessions, class memberships, a teacher's classes and their assignments go with the
         // account (ON DELETE CASCADE); invitations it made or used keep no link to it.
         let deleted = transaction.execute(
@@ -639,6 +643,13 @@ impl Store for SqliteStore {
 
     fn consistent_through(&self) -> DateTime<Utc> {
         self.clock.consistent_through()
+    }
+
+    fn learner_reports(
+        &self,
+        actor_keys: &[String],
+    ) -> Result<BTreeMap<String, LearnerReport>, StoreError> {
+        self.read(|connection| progress::read_reports(connection, actor_keys))
     }
 
     fn statement_by_id(&self, id: Uuid) -> Result<Option<StoredStatement>, StoreError> {

@@ -105,6 +105,25 @@ impl Reopenable {
                 .expect("the schema version is set"),
         }
     }
+
+    /// Takes the database back to the schema before the progress tables (issue 18, item 5):
+    /// the tables dropped and the version set to the one before their migration, as a
+    /// database written by an earlier baeum is.
+    pub fn undo_progress_migration(&self, data_dir: &std::path::Path) {
+        let drop_tables = "DROP TABLE progress_lessons; DROP TABLE progress_items;";
+        match &self.url {
+            Some(url) => administer(
+                url,
+                format!("{drop_tables} UPDATE baeum_schema_version SET version = 1"),
+            ),
+            None => rusqlite::Connection::open(data_dir.join("baeum.sqlite3"))
+                .and_then(|connection| {
+                    connection.execute_batch(drop_tables)?;
+                    connection.pragma_update(None, "user_version", 4)
+                })
+                .expect("the progress migration is undone"),
+        }
+    }
 }
 
 impl Default for Reopenable {

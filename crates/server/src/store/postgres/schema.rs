@@ -13,7 +13,8 @@ use crate::store::StoreError;
 
 /// Migration `n` (0-based) brings the version from `n` to `n + 1`. Never edit a released
 /// migration: append a new one.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE accounts (
     id TEXT PRIMARY KEY,
     username TEXT COLLATE "C" NOT NULL UNIQUE,
@@ -110,7 +111,35 @@ CREATE TABLE teacher_invitations (
     used_by TEXT REFERENCES accounts (id) ON DELETE SET NULL,
     used_at_micros BIGINT
 );
-"#];
+"#,
+    r#"
+-- Each learner's progress as the teacher's reports read it (store/progress.rs), kept by the
+-- statement writes in the same transaction; filled from the stored statements by
+-- `progress::backfill` right after this migration, in its transaction.
+CREATE TABLE progress_lessons (
+    actor_key TEXT NOT NULL,
+    course_id TEXT NOT NULL,
+    lesson_id TEXT NOT NULL,
+    latest_activity_ms BIGINT NOT NULL,
+    completed BOOLEAN NOT NULL,
+    best_score DOUBLE PRECISION,
+    PRIMARY KEY (actor_key, course_id, lesson_id)
+);
+CREATE TABLE progress_items (
+    actor_key TEXT NOT NULL,
+    course_id TEXT NOT NULL,
+    lesson_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    attempts BIGINT NOT NULL,
+    wrong BIGINT NOT NULL,
+    PRIMARY KEY (actor_key, course_id, lesson_id, item_id)
+);
+"#,
+];
+
+/// The migration (0-based) that creates the progress tables; the stored statements are folded
+/// into them in its transaction.
+const PROGRESS_MIGRATION: usize = 1;
 
 /// Any number, the same in every baeum: the advisory lock two server instances starting at
 /// once on one database take, so they migrate one after the other.
@@ -147,6 +176,9 @@ pub(super) async fn migrate(pool: &Pool) -> Result<(), StoreError> {
     }
     for (index, migration) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         transaction.batch_execute(migration).await?;
+        if index == PROGRESS_MIGRATION {
+            super::progress::backfill(&transaction).await?;
+        }
         transaction
             .execute(
                 "UPDATE baeum_schema_version SET version = $1",

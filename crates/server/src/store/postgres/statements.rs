@@ -12,6 +12,7 @@ use tokio_postgres::types::ToSql;
 use tokio_postgres::Transaction;
 
 use super::{micros, statement_from_row, STATEMENT_COLUMNS};
+use crate::store::progress::ProgressChanges;
 use crate::store::{
     stamped, BatchRefusal, DailyCharge, DailyLimitKind, ForeignVoid, NewStatement, StatementQuery,
     StoreError, StoredStatement, WriteClock,
@@ -45,9 +46,10 @@ pub(super) async fn insert_batch(
     let in_flight = clock.begin();
     let statements = stamped(statements, in_flight.stored);
     let mut refusal = BatchRefusal::default();
+    let mut progress = ProgressChanges::default();
     let (mut new_statements, mut new_bytes) = (0_i64, 0_i64);
     for new in &statements {
-        match insert_statement(&transaction, new).await? {
+        match insert_statement(&transaction, new, &mut progress).await? {
             Inserted::New { bytes } => {
                 new_statements += 1;
                 new_bytes = new_bytes.saturating_add(bytes);
@@ -64,6 +66,7 @@ pub(super) async fn insert_batch(
     if new_statements > 0 {
         charge_usage(&transaction, charge, new_statements, new_bytes).await?;
     }
+    super::progress::write_changes(&transaction, progress).await?;
     transaction.commit().await?;
     drop(in_flight);
     Ok(())
@@ -141,6 +144,7 @@ async fn charge_usage(
 async fn insert_statement(
     transaction: &Transaction<'_>,
     new: &NewStatement,
+    progress: &mut ProgressChanges,
 ) -> Result<Inserted, StoreError> {
     let id_text = new.id.to_string();
     let existing = transaction
@@ -196,7 +200,8 @@ async fn insert_statement(
             )
             .await?
             .try_get(0)?;
-    let body = statement.to_json().to_string();
+    let json = statement.to_json();
+    let body = json.to_string();
     let bytes = i64::try_from(body.len()).unwrap_or(i64::MAX);
     let row = transaction
         .query_one(
@@ -245,14 +250,18 @@ async fn insert_statement(
     if let Some(voided_id) = statement.voided_statement_id() {
         // A voiding statement cannot itself be voided, so only non-voiding targets change; the
         // actor was checked above, and is checked again here so no other row can change.
-        transaction
+        let voided = transaction
             .execute(
                 "UPDATE statements SET voided = TRUE \
                  WHERE id = $1 AND voids_id IS NULL AND actor_key = $2",
                 &[&voided_id.to_string(), &new.actor_key],
             )
             .await?;
+        if voided > 0 {
+            progress.voided_stored(&new.actor_key);
+        }
     }
+    progress.stored(&new.actor_key, &json, already_voided);
     Ok(Inserted::New { bytes })
 }
 

@@ -1,5 +1,6 @@
 //! SQLite's schema migrations, numbered by `PRAGMA user_version` and applied at start in one
-//! transaction each (PostgreSQL's list is its own, in `postgres/schema.rs`).
+//! transaction each (PostgreSQL's list is its own, in `postgres/schema.rs`). A migration whose
+//! new table is derived from the statements fills it in Rust in the same transaction.
 
 use rusqlite::Connection;
 
@@ -116,7 +117,34 @@ CREATE TABLE teacher_invitations (
     used_at_micros INTEGER
 );
 "#,
+    r#"
+-- Each learner's progress as the teacher's reports read it (store/progress.rs), kept by the
+-- statement writes in the same transaction; filled from the stored statements by
+-- `progress::backfill` right after this migration, in its transaction.
+CREATE TABLE progress_lessons (
+    actor_key TEXT NOT NULL,
+    course_id TEXT NOT NULL,
+    lesson_id TEXT NOT NULL,
+    latest_activity_ms INTEGER NOT NULL,
+    completed INTEGER NOT NULL,
+    best_score REAL,
+    PRIMARY KEY (actor_key, course_id, lesson_id)
+) WITHOUT ROWID;
+CREATE TABLE progress_items (
+    actor_key TEXT NOT NULL,
+    course_id TEXT NOT NULL,
+    lesson_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    wrong INTEGER NOT NULL,
+    PRIMARY KEY (actor_key, course_id, lesson_id, item_id)
+) WITHOUT ROWID;
+"#,
 ];
+
+/// The migration (0-based) that creates the progress tables; the stored statements are folded
+/// into them in its transaction.
+const PROGRESS_MIGRATION: usize = 4;
 
 pub(super) fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
     let known = MIGRATIONS.len() as i64;
@@ -130,6 +158,9 @@ pub(super) fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
     for (index, migration) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let transaction = connection.transaction()?;
         transaction.execute_batch(migration)?;
+        if index == PROGRESS_MIGRATION {
+            super::progress::backfill(&transaction)?;
+        }
         transaction.pragma_update(None, "user_version", index as i64 + 1)?;
         transaction.commit()?;
     }

@@ -13,6 +13,7 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::{micros, read_statement_row, statement_from_row, STATEMENT_COLUMNS};
+use crate::store::progress::ProgressChanges;
 use crate::store::{
     stamped, BatchRefusal, DailyCharge, DailyLimitKind, ForeignVoid, NewStatement, StatementQuery,
     StoreError, StoredStatement, WriteClock,
@@ -43,9 +44,10 @@ pub(super) fn insert_batch(
     let in_flight = clock.begin();
     let statements = stamped(statements, in_flight.stored);
     let mut refusal = BatchRefusal::default();
+    let mut progress = ProgressChanges::default();
     let (mut new_statements, mut new_bytes) = (0_i64, 0_i64);
     for new in &statements {
-        match insert_statement(&transaction, new)? {
+        match insert_statement(&transaction, new, &mut progress)? {
             Inserted::New { bytes } => {
                 new_statements += 1;
                 new_bytes = new_bytes.saturating_add(bytes);
@@ -62,6 +64,7 @@ pub(super) fn insert_batch(
     if new_statements > 0 {
         charge_usage(&transaction, charge, new_statements, new_bytes)?;
     }
+    super::progress::write_changes(&transaction, progress)?;
     transaction.commit()?;
     drop(in_flight);
     Ok(())
@@ -133,6 +136,7 @@ fn charge_usage(
 fn insert_statement(
     transaction: &Transaction<'_>,
     new: &NewStatement,
+    progress: &mut ProgressChanges,
 ) -> Result<Inserted, StoreError> {
     let id_text = new.id.to_string();
     let existing = transaction
@@ -183,7 +187,8 @@ fn insert_statement(
             params![id_text, new.actor_key],
             |row| row.get(0),
         )?;
-    let body = statement.to_json().to_string();
+    let json = statement.to_json();
+    let body = json.to_string();
     let bytes = i64::try_from(body.len()).unwrap_or(i64::MAX);
     transaction.execute(
         "INSERT INTO statements (id, body, stored_micros, actor_key, verb_id, activity_id, \
@@ -225,12 +230,16 @@ fn insert_statement(
     if let Some(voided_id) = statement.voided_statement_id() {
         // A voiding statement cannot itself be voided, so only non-voiding targets change; the
         // actor was checked above, and is checked again here so no other row can change.
-        transaction.execute(
+        let voided = transaction.execute(
             "UPDATE statements SET voided = 1 \
              WHERE id = ?1 AND voids_id IS NULL AND actor_key = ?2",
             params![voided_id.to_string(), new.actor_key],
         )?;
+        if voided > 0 {
+            progress.voided_stored(&new.actor_key);
+        }
     }
+    progress.stored(&new.actor_key, &json, already_voided);
     Ok(Inserted::New { bytes })
 }
 
