@@ -17,4 +17,5 @@ pub mod romanize;
 pub mod session;
 pub mod sync;
 pub mod units;
+pub mod vietnamese;
 pub mod xapi;
