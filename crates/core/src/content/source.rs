@@ -1771,7 +1771,11 @@ impl<'a> FileChecker<'a> {
                 self.error(&n.span, &field("text"), problem);
                 return None;
             }
-            if let Some(problem) = korean_problem_shown_as(&text.replace("___", " "), &text) {
+            let problem = match self.target {
+                TargetLanguage::Ko => korean_problem_shown_as(&text.replace("___", " "), &text),
+                TargetLanguage::Vi => vietnamese_text_problem(&text.replace("___", " ")),
+            };
+            if let Some(problem) = problem {
                 self.error(&n.span, &field("text"), problem);
                 return None;
             }
