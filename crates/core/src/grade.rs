@@ -391,7 +391,8 @@ fn vietnamese_replacement_cost(expected: char, given: char) -> u32 {
     }
     match (letter_parts(expected), letter_parts(given)) {
         (Some(wanted), Some(typed)) if wanted.base == typed.base => {
-            let differing = u32::from(wanted.mark != typed.mark) + u32::from(wanted.tone != typed.tone);
+            let differing =
+                u32::from(wanted.mark != typed.mark) + u32::from(wanted.tone != typed.tone);
             differing.max(1)
         }
         _ => INSERT_OR_DELETE_COST,

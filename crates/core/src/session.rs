@@ -17,8 +17,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{ItemKind, LessonFile, ListeningResponse};
 use crate::content::TargetLanguage;
+use crate::content::{ItemKind, LessonFile, ListeningResponse};
 use crate::grade::{grade_typed_in, normalize_answer, TypedGrade};
 
 /// What the learner gave for the current item.

@@ -331,7 +331,10 @@ mod tests {
         assert_ne!(tone_placement_free("hoa"), tone_placement_free("hòa"));
         assert_ne!(tone_placement_free("mẹ"), tone_placement_free("mé"));
         assert_ne!(tone_placement_free("cô"), tone_placement_free("co"));
-        assert_eq!(tone_placement_free("Xin chào"), tone_placement_free("xin chào"));
+        assert_eq!(
+            tone_placement_free("Xin chào"),
+            tone_placement_free("xin chào")
+        );
     }
 
     #[test]

@@ -133,7 +133,9 @@ impl LocalizedText {
 /// The language a course teaches: the language of its spoken texts, typed answers, words
 /// and sentences (`target_language` in `course.toml`). Korean unless a course says otherwise;
 /// the packs of a Korean course do not mention it, so they stay as they were.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum TargetLanguage {
     /// Korean: Hangul texts, jamo-level grading, the standard pronunciation, espeak-ng `ko`.

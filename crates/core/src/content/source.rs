@@ -937,7 +937,13 @@ impl<'a> FileChecker<'a> {
                 self.target == TargetLanguage::Ko
                     || !matches!(**field, "romanization" | "pronunciation")
             })
-            .map(|field| if *field == "ko" { self.text_key() } else { field })
+            .map(|field| {
+                if *field == "ko" {
+                    self.text_key()
+                } else {
+                    field
+                }
+            })
             .collect()
     }
 
