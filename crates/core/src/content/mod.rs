@@ -194,6 +194,15 @@ pub enum Subject {
 }
 
 impl Subject {
+    /// The language a course of this subject teaches: Vietnamese for `vietnamese` (the
+    /// validator holds `target_language = "vi"` to it), Korean for every other subject.
+    pub fn target_language(self) -> TargetLanguage {
+        match self {
+            Subject::Vietnamese => TargetLanguage::Vi,
+            _ => TargetLanguage::Ko,
+        }
+    }
+
     /// Every subject with its source spelling.
     pub const ALL: [(Subject, &'static str); 6] = [
         (Subject::Korean, "korean"),
