@@ -45,7 +45,7 @@ use crate::hangul::{
     conjoining_to_compatibility, decompose, is_compatibility_consonant, is_compatibility_vowel,
     is_hangul, Final, Initial, JamoPosition,
 };
-use crate::vietnamese::{letter_parts, tone_placement_free, Tone};
+use crate::vietnamese::{is_vowel, letter_parts, Tone};
 
 /// Normalizes a typed answer for comparison and display: full-width forms become ASCII, the
 /// text is NFC-normalized (so decomposed input and conjoining jamo sequences compose into
@@ -237,7 +237,7 @@ pub fn grade_typed_in(
             .collect();
     let same = |answer: &ComparableText| match language {
         TargetLanguage::Ko => answer.folded == given_text.folded,
-        TargetLanguage::Vi => answer.tone_placement_free() == given_text.tone_placement_free(),
+        TargetLanguage::Vi => same_vietnamese(answer, &given_text),
     };
     let replacement_cost = match language {
         TargetLanguage::Ko => korean_replacement_cost,
@@ -315,13 +315,6 @@ impl ComparableText {
         }
     }
 
-    /// The significant characters as Vietnamese syllables compare (see
-    /// [`tone_placement_free`]).
-    fn tone_placement_free(&self) -> Vec<(char, Option<Tone>)> {
-        let text: String = self.folded.iter().collect();
-        tone_placement_free(&text)
-    }
-
     /// For every ignored character (whitespace or punctuation), how many significant
     /// characters come before it. Equal lists mean the same spacing or punctuation.
     fn ignored_positions(&self, wanted: impl Fn(char) -> bool) -> Vec<(usize, char)> {
@@ -381,6 +374,53 @@ enum Step {
 /// all three letters, so a replacement is preferred to a deletion plus an insertion, and a
 /// syllable that differs in one letter is always aligned with its counterpart.
 const INSERT_OR_DELETE_COST: u32 = 3;
+
+/// Whether a typed Vietnamese answer is the answer: the same letters with the same marks, and
+/// the same tones, where a tone may sit on another vowel of the same run of vowels (`hoà` and
+/// `hòa`, `thuý` and `thúy`). A run is the answer's vowels next to each other, not across a
+/// space, so the tones of two syllables never mix.
+fn same_vietnamese(answer: &ComparableText, given: &ComparableText) -> bool {
+    if answer.folded.len() != given.folded.len() {
+        return false;
+    }
+    let toneless = |character: char| match letter_parts(character) {
+        Some(parts) => (parts.base, parts.mark, true),
+        None => (character, None, false),
+    };
+    let tone = |character: char| letter_parts(character).map_or(Tone::Ngang, |parts| parts.tone);
+    let same_letters = answer
+        .folded
+        .iter()
+        .zip(&given.folded)
+        .all(|(&expected, &typed)| toneless(expected) == toneless(typed));
+    if !same_letters {
+        return false;
+    }
+    // Runs of vowels adjacent in the answer's normalized text; every other character alone.
+    let mut start = 0;
+    while start < answer.folded.len() {
+        let mut end = start + 1;
+        if is_vowel(answer.folded[start]) {
+            while end < answer.folded.len()
+                && is_vowel(answer.folded[end])
+                && answer.significant[end].0 == answer.significant[end - 1].0 + 1
+            {
+                end += 1;
+            }
+        }
+        let tones = |text: &[char]| -> Vec<Tone> {
+            text.iter()
+                .map(|&character| tone(character))
+                .filter(|tone| *tone != Tone::Ngang)
+                .collect()
+        };
+        if tones(&answer.folded[start..end]) != tones(&given.folded[start..end]) {
+            return false;
+        }
+        start = end;
+    }
+    true
+}
 
 /// Replacing a Vietnamese letter costs one per part that differs (letter mark, tone) when the
 /// base letter is the same, and as much as a missing or extra character when it differs, so
@@ -1113,6 +1153,19 @@ mod tests {
         // Old and new tone placement are both right.
         assert!(grade_typed_in(TargetLanguage::Vi, "hòa", &[], "hoà").correct);
         assert!(grade_typed_in(TargetLanguage::Vi, "thủy", &[], "thuỷ").correct);
+        assert!(grade_typed_in(TargetLanguage::Vi, "hòa bình", &[], "hoà bình").correct);
+        // A tone on the wrong syllable, or a wrong tone beside a right one, is wrong.
+        for (expected, given) in [
+            ("tạm biệt", "tám biệt"),
+            ("tạm biệt", "tam biệt"),
+            ("hoa quả", "hòa qua"),
+            ("mẹ em", "me ém"),
+            ("hoa", "hòa"),
+        ] {
+            let grade = grade_typed_in(TargetLanguage::Vi, expected, &[], given);
+            assert!(!grade.correct, "{expected} vs {given}");
+            assert!(!grade.differences.is_empty(), "{expected} vs {given}");
+        }
         // Korean grading is unchanged and knows nothing of tones.
         let korean = grade_typed("mẹ", &[], "mé");
         assert!(!korean.correct);
