@@ -345,6 +345,12 @@ lesson-diff-jamo-extra = in { $given } → { $expected }: the { $part ->
         [medial] vowel
        *[final] final consonant
     } { $given_jamo } is not needed
+# A Vietnamese letter has the wrong tone mark: $given is the letter typed, $expected the correct letter,
+# $expected_tone and $given_tone the Vietnamese names of the tones (ngang, sắc, huyền, hỏi, ngã, nặng; keep them as they are).
+lesson-diff-tone = in { $given } → { $expected }: the tone mark is { $expected_tone }, not { $given_tone }
+# A Vietnamese letter has the wrong letter mark (ă â ê ô ơ ư đ): $given is the letter typed, $expected the correct letter,
+# $expected_letter the correct letter without tone, $given_letter the letter typed without tone.
+lesson-diff-mark = in { $given } → { $expected }: the letter is { $expected_letter }, not { $given_letter }
 # Heading of the summary at the end of a lesson.
 lesson-complete = Lesson complete
 # Score at the end of a lesson: $correct items answered right at the first try, out of $total exercises; $percent is the same as a whole percentage.

@@ -203,6 +203,8 @@ lesson-diff-jamo-extra = { $given } → { $expected }: { $part ->
         [medial] дауысты
        *[final] соңғы дауыссыз
     } { $given_jamo } қажет емес
+lesson-diff-tone = { $given } → { $expected }: тон белгісі { $given_tone } емес, { $expected_tone }
+lesson-diff-mark = { $given } → { $expected }: әріп { $given_letter } емес, { $expected_letter }
 lesson-complete = Сабақ аяқталды
 lesson-score = Бірінші әрекеттен дұрыс: { $correct } / { $total } ({ $percent }%)
 lesson-next-lesson = Келесі сабақ

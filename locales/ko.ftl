@@ -314,6 +314,12 @@ lesson-diff-jamo-extra = { $given } → { $expected }: 필요 없는 { $part ->
         [medial] 모음
        *[final] 받침
     } { $given_jamo }
+# A Vietnamese letter has the wrong tone mark: $given is the letter typed, $expected the correct letter,
+# $expected_tone and $given_tone the Vietnamese names of the tones (ngang, sắc, huyền, hỏi, ngã, nặng; keep them as they are).
+lesson-diff-tone = { $given } → { $expected }: 성조 부호가 틀렸어요. { $given_tone } 대신 { $expected_tone }
+# A Vietnamese letter has the wrong letter mark (ă â ê ô ơ ư đ): $given is the letter typed, $expected the correct letter,
+# $expected_letter the correct letter without tone, $given_letter the letter typed without tone.
+lesson-diff-mark = { $given } → { $expected }: 글자가 틀렸어요. { $given_letter } 대신 { $expected_letter }
 # Heading of the summary at the end of a lesson.
 lesson-complete = 레슨 완료
 # Score at the end of a lesson: $correct items answered right at the first try, out of $total exercises; $percent is the same as a whole percentage.

@@ -206,6 +206,8 @@ lesson-diff-jamo-extra = { $given } → { $expected }: { $part ->
         [medial] эгшиг
        *[final] төгсгөлийн гийгүүлэгч
     } { $given_jamo } хэрэггүй
+lesson-diff-tone = { $given } → { $expected }: аялгууны тэмдэг { $given_tone } биш, { $expected_tone }
+lesson-diff-mark = { $given } → { $expected }: үсэг { $given_letter } биш, { $expected_letter }
 lesson-complete = Хичээл дууслаа
 lesson-score = { $total } дасгалаас { $correct } нь эхний оролдлогоор зөв ({ $percent }%)
 lesson-next-lesson = Дараагийн хичээл

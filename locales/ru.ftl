@@ -257,6 +257,8 @@ lesson-diff-jamo-extra = в { $given } → { $expected }: { $part ->
         [medial] гласная
        *[final] конечная согласная
     } { $given_jamo } не нужна
+lesson-diff-tone = в { $given } → { $expected }: знак тона { $expected_tone }, а не { $given_tone }
+lesson-diff-mark = в { $given } → { $expected }: буква { $expected_letter }, а не { $given_letter }
 lesson-complete = Урок пройден
 lesson-score = С первой попытки верно: { $correct } из { $total } ({ $percent } %)
 lesson-next-lesson = Следующий урок

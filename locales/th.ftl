@@ -197,6 +197,8 @@ lesson-diff-jamo-extra = ใน { $given } → { $expected }: ไม่ต้อ
         [medial] สระ
        *[final] ตัวสะกด
     } { $given_jamo }
+lesson-diff-tone = ใน { $given } → { $expected }: เครื่องหมายวรรณยุกต์ต้องเป็น { $expected_tone } ไม่ใช่ { $given_tone }
+lesson-diff-mark = ใน { $given } → { $expected }: ตัวอักษรต้องเป็น { $expected_letter } ไม่ใช่ { $given_letter }
 lesson-complete = จบบทเรียนแล้ว
 lesson-score = ตอบถูกตั้งแต่ครั้งแรก { $correct } จาก { $total } ข้อ ({ $percent }%)
 lesson-next-lesson = บทเรียนถัดไป

@@ -206,6 +206,8 @@ lesson-diff-jamo-extra = { $given } → { $expected }: { $part ->
         [medial] ünlü
        *[final] son ünsüz
     } { $given_jamo } gereksiz
+lesson-diff-tone = { $given } → { $expected }: ton işareti { $given_tone } değil, { $expected_tone }
+lesson-diff-mark = { $given } → { $expected }: harf { $given_letter } değil, { $expected_letter }
 lesson-complete = Ders tamamlandı
 lesson-score = { $total } alıştırmanın { $correct } tanesi ilk denemede doğru (%{ $percent })
 lesson-next-lesson = Sonraki ders

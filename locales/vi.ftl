@@ -222,6 +222,8 @@ lesson-diff-jamo-extra = trong { $given } → { $expected }: không cần { $par
         [medial] nguyên âm
        *[final] phụ âm cuối
     } { $given_jamo }
+lesson-diff-tone = trong { $given } → { $expected }: dấu thanh phải là { $expected_tone }, không phải { $given_tone }
+lesson-diff-mark = trong { $given } → { $expected }: chữ cái phải là { $expected_letter }, không phải { $given_letter }
 lesson-complete = Hoàn thành bài học
 lesson-score = Đúng { $correct } / { $total } ngay lần đầu ({ $percent }%)
 lesson-next-lesson = Bài học tiếp theo

@@ -229,6 +229,8 @@ lesson-diff-jamo-extra = { $given } → { $expected }：不需要{ $part ->
         [medial] 元音
        *[final] 收音
     } { $given_jamo }
+lesson-diff-tone = { $given } → { $expected }：声调符号应该是 { $expected_tone }，不是 { $given_tone }
+lesson-diff-mark = { $given } → { $expected }：字母应该是 { $expected_letter }，不是 { $given_letter }
 lesson-complete = 这一课学完了
 lesson-score = 第一次就答对 { $correct } / { $total } 题（{ $percent }%）
 lesson-next-lesson = 下一课

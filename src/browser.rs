@@ -158,11 +158,22 @@ const HELP_LANGUAGE_KEY: &str = "baeum.help-language";
 /// The language glosses and help texts are shown in: the learner's choice if they made one,
 /// else the first of the browser's languages that courses carry, else English.
 pub fn help_language() -> baeum_core::content::Language {
+    help_language_for(baeum_core::content::TargetLanguage::Ko)
+}
+
+/// The help language in a course teaching `target`: as [`help_language`], but never the
+/// language taught. So a Korean-speaking pupil (browser in Korean) reads a Vietnamese course's
+/// glosses and prompts in Korean, while Korean courses never take Korean as help.
+pub fn help_language_for(
+    target: baeum_core::content::TargetLanguage,
+) -> baeum_core::content::Language {
     use baeum_core::content::Language;
+    let taught = target.as_language();
     let stored = window()
         .and_then(|window| window.local_storage().ok().flatten())
         .and_then(|storage| storage.get_item(HELP_LANGUAGE_KEY).ok().flatten())
-        .and_then(|code| Language::from_code(&code));
+        .and_then(|code| Language::from_code(&code))
+        .filter(|language| *language != taught);
     if let Some(language) = stored {
         return language;
     }
@@ -180,7 +191,7 @@ pub fn help_language() -> baeum_core::content::Language {
                 .to_ascii_lowercase();
             Language::from_code(&primary)
         })
-        .find(|language| *language != Language::Ko)
+        .find(|language| *language != taught)
         .unwrap_or(Language::En)
 }
 

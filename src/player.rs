@@ -6,14 +6,19 @@
 //! Typed Korean is IME-safe: while an input method is composing a syllable, Enter finishes the
 //! syllable instead of submitting, and the answer is read from the input at submit time, so a
 //! syllable is never submitted twice or lost on Enter or blur.
+//!
+//! A lesson of a course teaching another language (Vietnamese: `LessonFile::target_language`)
+//! marks its texts with that language, offers no Korean keyboard, no romanization line and no
+//! jamo feedback, and explains a wrong tone or letter mark instead.
 
 use std::sync::Arc;
 
 use baeum_core::content::markdown::{to_blocks, Block, Inline};
 use baeum_core::content::{
     ChoiceOption, Item, ItemKind, Language, LessonFile, ListeningResponse, LocalizedText, Spoken,
+    TargetLanguage,
 };
-use baeum_core::grade::{Difference, JamoChange, TypedGrade};
+use baeum_core::grade::{Difference, JamoChange, TypedGrade, VietnameseDifference};
 use baeum_core::hangul::JamoPosition;
 use baeum_core::session::{
     Answer, AnswerEvent, ExpectedAnswer, Feedback, LessonSession, LessonSummary,
@@ -86,6 +91,8 @@ pub fn LessonPlayer(
     course_href: String,
 ) -> impl IntoView {
     let lesson = Arc::new(lesson);
+    // What the lesson's texts are written in, for every component below.
+    provide_context(lesson.target_language);
     let session = RwSignal::new(load_saved_session(&lesson));
     let feedback = RwSignal::new(None::<Feedback>);
     let show_hint = RwSignal::new(false);
@@ -172,6 +179,16 @@ pub fn LessonPlayer(
 
 /// Moves keyboard focus to the new item's heading, so keyboard and screen-reader users start
 /// reading it instead of staying on a button that no longer exists.
+/// The language the current lesson teaches (Korean outside a lesson).
+fn target_language() -> TargetLanguage {
+    use_context::<TargetLanguage>().unwrap_or_default()
+}
+
+/// The `lang` attribute of a text in the lesson's target language.
+fn target_lang() -> &'static str {
+    target_language().code()
+}
+
 fn focus_current_item() {
     request_animation_frame(|| {
         let element = web_sys::window()
@@ -200,6 +217,7 @@ fn ItemView(
     go_on: Callback<()>,
 ) -> impl IntoView {
     let hint = item.hint.clone();
+    let lang = target_lang();
     let answered = move || feedback.with(Option::is_some);
     let correct = move || {
         feedback.with(|feedback| feedback.as_ref().is_some_and(|feedback| feedback.correct))
@@ -242,13 +260,13 @@ fn ItemView(
             gloss,
             example,
         } => view! {
-            <p class="big-korean" lang="ko" data-testid="vocab-word">{ko.text.clone()}</p>
-            <p>{romanization}</p>
+            <p class="big-korean" lang=lang data-testid="vocab-word">{ko.text.clone()}</p>
+            {romanization.map(|romanization| view! { <p>{romanization}</p> })}
             <SpeakButton spoken=ko label=SpeakLabel::Word/>
             <p data-testid="gloss">{gloss.get_or_english(language).to_owned()}</p>
             {example.map(|example| view! {
                 <p>
-                    <span lang="ko">{example.ko.text.clone()}</span>
+                    <span lang=lang>{example.ko.text.clone()}</span>
                     " — " {example.gloss.get_or_english(language).to_owned()} " "
                     <SpeakButton spoken=example.ko label=SpeakLabel::Example/>
                 </p>
@@ -322,7 +340,7 @@ fn ItemView(
             };
             view! {
                 <Prompt prompt=prompt language=language/>
-                <p class="korean-title" lang="ko" data-testid="blank-sentence">{before} <span class="blank">"____"</span> {after}</p>
+                <p class="korean-title" lang=lang data-testid="blank-sentence">{before} <span class="blank">"____"</span> {after}</p>
                 <p>{gloss.get_or_english(language).to_owned()}</p>
                 {input}
             }
@@ -368,7 +386,7 @@ fn Prompt(prompt: LocalizedText, language: Language) -> impl IntoView {
 #[component]
 fn KoreanLine(spoken: Spoken) -> impl IntoView {
     view! {
-        <p class="korean-title" lang="ko">{spoken.text.clone()} " " <SpeakButton spoken=spoken label=SpeakLabel::It/></p>
+        <p class="korean-title" lang=target_lang()>{spoken.text.clone()} " " <SpeakButton spoken=spoken label=SpeakLabel::It/></p>
     }
 }
 
@@ -413,6 +431,7 @@ fn ChoiceInput(
     submit: Callback<Answer>,
 ) -> impl IntoView {
     let chosen = RwSignal::new(None::<usize>);
+    let lang = target_lang();
     let settled = move || {
         feedback.with(|feedback| feedback.as_ref().is_some_and(|feedback| feedback.correct))
     };
@@ -432,7 +451,7 @@ fn ChoiceInput(
                                 submit.run(Answer::Choice(index));
                             }
                         >
-                            <span lang="ko">{text}</span>
+                            <span lang=lang>{text}</span>
                         </button>
                     </li>
                 }
@@ -471,7 +490,7 @@ fn TypedInput(feedback: RwSignal<Option<Feedback>>, submit: Callback<Answer>) ->
                 <span class="visually-hidden">{t!("lesson-typed-answer-label")}</span>
                 <input
                     type="text"
-                    lang="ko"
+                    lang=target_lang()
                     autocomplete="off"
                     autocapitalize="off"
                     spellcheck="false"
@@ -489,7 +508,8 @@ fn TypedInput(feedback: RwSignal<Option<Feedback>>, submit: Callback<Answer>) ->
             </label>
             <button type="submit" data-testid="check" disabled=settled>{t!("lesson-check")}</button>
         </form>
-        <KoreanKeyboard target=input_ref/>
+        // The Korean keyboard (and Latin keys typing Hangul) only where the answer is Korean.
+        {(target_language() == TargetLanguage::Ko).then(|| view! { <KoreanKeyboard target=input_ref/> })}
     }
 }
 
@@ -512,7 +532,7 @@ fn OrderingInput(
     let word =
         move |index: usize| words.with_value(|words| words.get(index).cloned().unwrap_or_default());
     view! {
-        <p class="answer-line" data-testid="answer-line" aria-label=t!("lesson-your-sentence") lang="ko">
+        <p class="answer-line" data-testid="answer-line" aria-label=t!("lesson-your-sentence") lang=target_lang()>
             <For each=move || placed.get() key=|index| *index let:index>
                 <button type="button" disabled=settled on:click=move |_| {
                     placed.update(|placed| placed.retain(|placed_index| *placed_index != index));
@@ -520,7 +540,7 @@ fn OrderingInput(
                 }>{word(index)}</button>
             </For>
         </p>
-        <ul class="word-bank" data-testid="word-bank" lang="ko">
+        <ul class="word-bank" data-testid="word-bank" lang=target_lang()>
             <For each=move || bank.get() key=|index| *index let:index>
                 <li>
                     <button type="button" data-testid="bank-word" disabled=settled on:click=move |_| {
@@ -603,7 +623,7 @@ fn FeedbackView(feedback: Feedback) -> impl IntoView {
                     "lesson-answer-is",
                     answer = crate::i18n::ELEMENT_MARKER
                 ));
-                view! { <p>{before} <strong lang="ko">{expected}</strong> {after}</p> }
+                view! { <p>{before} <strong lang=target_lang()>{expected}</strong> {after}</p> }
             })}
             <ul class="jamo-diff" data-testid="jamo-diff">
                 // Each line is a sentence in the interface language about Korean letters, so it
@@ -638,6 +658,38 @@ pub fn describe_differences(grade: &TypedGrade) -> Vec<String> {
             Difference::ExtraCharacter { given, .. } => {
                 vec![t!("lesson-diff-extra", given = given.to_string())]
             }
+            Difference::WrongCharacter {
+                expected,
+                given,
+                vietnamese,
+                ..
+            } if !vietnamese.is_empty() => vietnamese
+                .iter()
+                .map(|difference| match difference {
+                    VietnameseDifference::WrongTone {
+                        expected: expected_tone,
+                        given: given_tone,
+                        ..
+                    } => t!(
+                        "lesson-diff-tone",
+                        given = given.to_string(),
+                        expected = expected.to_string(),
+                        expected_tone = expected_tone.name(),
+                        given_tone = given_tone.name()
+                    ),
+                    VietnameseDifference::WrongLetterMark {
+                        expected: expected_letter,
+                        given: given_letter,
+                        ..
+                    } => t!(
+                        "lesson-diff-mark",
+                        given = given.to_string(),
+                        expected = expected.to_string(),
+                        expected_letter = expected_letter.to_string(),
+                        given_letter = given_letter.to_string()
+                    ),
+                })
+                .collect(),
             Difference::WrongCharacter {
                 expected,
                 given,
@@ -751,8 +803,11 @@ fn SpeakButton(spoken: Spoken, label: SpeakLabel) -> impl IntoView {
             }>"🔊"</button>
         }
         .into_any(),
-        None if has_korean_voice() => view! {
-            <button type="button" class="secondary speak" aria-label=aria_label on:click=move |_| speak_with_browser_voice(&text)>"🔊"</button>
+        None if browser_voice(target_language()).is_some() => {
+            let language = target_language();
+            view! {
+                <button type="button" class="secondary speak" aria-label=aria_label on:click=move |_| speak_with_browser_voice(language, &text)>"🔊"</button>
+            }
         }
         .into_any(),
         None => ().into_any(),
@@ -792,29 +847,34 @@ fn clip_source(file: String) -> ReadSignal<String> {
     source
 }
 
-fn korean_voice() -> Option<web_sys::SpeechSynthesisVoice> {
+/// The browser's speech voice for the lesson's language (Korean or Vietnamese), if it has one.
+fn browser_voice(language: TargetLanguage) -> Option<web_sys::SpeechSynthesisVoice> {
     let synthesis = web_sys::window()?.speech_synthesis().ok()?;
     synthesis
         .get_voices()
         .iter()
         .filter_map(|voice| voice.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
-        .find(|voice| voice.lang().to_ascii_lowercase().starts_with("ko"))
+        .find(|voice| {
+            voice
+                .lang()
+                .to_ascii_lowercase()
+                .starts_with(language.code())
+        })
 }
 
-fn has_korean_voice() -> bool {
-    korean_voice().is_some()
-}
-
-fn speak_with_browser_voice(text: &str) {
+fn speak_with_browser_voice(language: TargetLanguage, text: &str) {
     let (Some(voice), Some(synthesis)) = (
-        korean_voice(),
+        browser_voice(language),
         web_sys::window().and_then(|window| window.speech_synthesis().ok()),
     ) else {
         return;
     };
     if let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) {
         utterance.set_voice(Some(&voice));
-        utterance.set_lang("ko-KR");
+        utterance.set_lang(match language {
+            TargetLanguage::Ko => "ko-KR",
+            TargetLanguage::Vi => "vi-VN",
+        });
         synthesis.speak(&utterance);
     }
 }

@@ -39,10 +39,17 @@ fn CourseOutline(
     language: Language,
 ) -> impl IntoView {
     let course_id = manifest.id.clone();
+    // A course teaching Vietnamese is read in Korean by a Korean-speaking pupil.
+    let target = manifest.subject.target_language();
+    let language = if target.is_korean() {
+        language
+    } else {
+        browser::help_language_for(target)
+    };
     let downloads = CourseDownloads::new(course, manifest.clone());
     view! {
         <h1>{manifest.title.get_or_english(language).to_owned()}</h1>
-        {manifest.title.get(Language::Ko).map(|title| view! { <p class="korean-title" lang="ko">{title.to_owned()}</p> })}
+        {manifest.title.get(target.as_language()).map(|title| view! { <p class="korean-title" lang=target.code()>{title.to_owned()}</p> })}
         <p>{manifest.description.get_or_english(language).to_owned()}</p>
         <CourseDownloadPanel downloads=downloads/>
         {manifest.units.into_iter().map(|unit| {

@@ -87,13 +87,21 @@ fn AssignmentsSlot() -> impl IntoView {
 #[component]
 fn CourseCard(course: CatalogCourse, language: Language) -> impl IntoView {
     let lesson_count: usize = course.units.iter().map(|unit| unit.lesson_count).sum();
-    let korean_title = course.title.get(Language::Ko).map(str::to_owned);
+    // The title in the language the course teaches (Korean, or Vietnamese), under the title
+    // in the learner's language; a Vietnamese course is read in Korean by a Korean speaker.
+    let target = course.subject.target_language();
+    let language = if target.is_korean() {
+        language
+    } else {
+        browser::help_language_for(target)
+    };
+    let korean_title = course.title.get(target.as_language()).map(str::to_owned);
     let href = format!("/courses/{}", course.id);
     view! {
         <li class="course-card" data-testid=format!("course-{}", course.id)>
             <a href=href>
                 <h2>{course.title.get_or_english(language).to_owned()}</h2>
-                {korean_title.map(|title| view! { <p class="korean-title" lang="ko">{title}</p> })}
+                {korean_title.map(|title| view! { <p class="korean-title" lang=target.code()>{title}</p> })}
             </a>
             <p>{course.description.get_or_english(language).to_owned()}</p>
             <p class="course-meta">

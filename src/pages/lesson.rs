@@ -41,7 +41,8 @@ pub fn LessonPage() -> impl IntoView {
 
 #[component]
 fn LoadedLessonView(loaded: LoadedLesson) -> impl IntoView {
-    let language = browser::help_language();
+    let target = loaded.lesson.target_language;
+    let language = browser::help_language_for(target);
     let course_id = loaded.lesson.course_id.clone();
     let course_href = format!("/courses/{course_id}");
     let next_lesson_href = loaded
@@ -52,7 +53,7 @@ fn LoadedLessonView(loaded: LoadedLesson) -> impl IntoView {
     let korean_title = loaded
         .lesson
         .title
-        .get(baeum_core::content::Language::Ko)
+        .get(target.as_language())
         .map(str::to_owned);
     let recorder = recording::LessonRecorder::new(&loaded);
     let save_progress = recorder.save_progress();
@@ -67,7 +68,7 @@ fn LoadedLessonView(loaded: LoadedLesson) -> impl IntoView {
     let on_session = move |session: LessonSession| recorder.save_position(session);
     view! {
         <h1>{title}</h1>
-        {korean_title.map(|title| view! { <p class="korean-title" lang="ko">{title}</p> })}
+        {korean_title.map(|title| view! { <p class="korean-title" lang=target.code()>{title}</p> })}
         <LessonPlayer
             lesson=loaded.lesson
             language=language

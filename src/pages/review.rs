@@ -187,7 +187,12 @@ fn card_faces(item: &Item, language: Language) -> (String, String) {
             ..
         } => (
             ko.text.clone(),
-            format!("{romanization} — {}", gloss.get_or_english(language)),
+            match romanization {
+                Some(romanization) => {
+                    format!("{romanization} — {}", gloss.get_or_english(language))
+                }
+                None => gloss.get_or_english(language).to_owned(),
+            },
         ),
         ItemKind::HangulLetter {
             jamo,

@@ -14,8 +14,8 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 use baeum_core::content::{
-    build_packs, clip_manifest, parse_course, parse_courses, ByteSize, CatalogIndex, ClipSource,
-    Course, CourseSources, PackFile, SourceFile, CLIP_MANIFEST_FILE_NAME,
+    build_packs, clip_manifest, clip_manifest_file_name, parse_course, parse_courses, ByteSize,
+    CatalogIndex, ClipSource, Course, CourseSources, PackFile, SourceFile, TargetLanguage,
 };
 
 const USAGE: &str = "usage: cargo xtask content [--out DIR] [--generate-audio]
@@ -24,7 +24,8 @@ const USAGE: &str = "usage: cargo xtask content [--out DIR] [--generate-audio]
   --out DIR          write the packs to DIR instead
   --generate-audio   first make the missing clips in content/audio/ with espeak-ng and opusenc
                      (installs Debian's espeak-ng and opus-tools if missing), remove the
-                     clips no course speaks, and rewrite content/audio/manifest.tsv";
+                     clips no course speaks, and rewrite content/audio/manifest.tsv (Korean)
+                     and content/audio/manifest-vi.tsv (Vietnamese)";
 
 /// What a build produced, for the command line and for `cargo xtask serve | test`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -331,17 +332,29 @@ fn write_files(folder: &Path, files: &[PackFile]) -> Result<()> {
 }
 
 /// Makes `content/audio/<key>.opus` for every pronunciation the courses speak that has no clip
-/// yet: `espeak-ng -v ko` says the pronounced form ([`baeum_core::pronounce`], or the item's
-/// `pronunciation`) into a WAV file, `opusenc --bitrate 16` encodes it. Then removes the clips
-/// no course speaks and rewrites `content/audio/manifest.tsv`, which records what each clip
-/// says. Courses that do not parse are skipped; the build that follows reports their errors.
+/// yet: espeak-ng in the course's target language (`-v ko` for Korean, `-v vi` for Vietnamese)
+/// says the pronounced form ([`baeum_core::pronounce`] or the item's `pronunciation` for
+/// Korean, the text itself for Vietnamese) into a WAV file, `opusenc --bitrate 16` encodes it.
+/// Then removes the clips no course speaks and rewrites `content/audio/manifest.tsv` and
+/// `manifest-vi.tsv`, which record what each clip says. Courses that do not parse are
+/// skipped; the build that follows reports their errors.
 fn generate_missing_audio(repo_root: &Path) -> Result<()> {
     ensure_audio_tools()?;
-    let mut clips: BTreeMap<String, ClipSource> = BTreeMap::new();
+    let mut clips_by_language: BTreeMap<
+        &'static str,
+        (TargetLanguage, BTreeMap<String, ClipSource>),
+    > = TargetLanguage::ALL
+        .into_iter()
+        .map(|language| (language.code(), (language, BTreeMap::new())))
+        .collect();
     let mut skipped = 0;
     for sources in read_all_course_sources(repo_root)? {
         match parse_course(&sources) {
             Ok(course) => {
+                let Some((_, clips)) = clips_by_language.get_mut(course.target_language.code())
+                else {
+                    continue;
+                };
                 for (key, clip) in course.clips() {
                     clips
                         .entry(key)
@@ -362,16 +375,22 @@ fn generate_missing_audio(repo_root: &Path) -> Result<()> {
     fs::create_dir_all(&work).with_context(|| format!("cannot create {}", work.display()))?;
     let mut generated = 0;
     let result = (|| -> Result<()> {
-        for (key, clip) in &clips {
-            let path = audio.join(format!("{key}.opus"));
-            if path.is_file() {
-                continue;
+        for (language, clips) in clips_by_language.values() {
+            for (key, clip) in clips {
+                let path = audio.join(format!("{key}.opus"));
+                if path.is_file() {
+                    continue;
+                }
+                speak(&work, &audio, *language, key, &clip.pronunciation)?;
+                generated += 1;
             }
-            speak(&work, &audio, key, &clip.pronunciation)?;
-            generated += 1;
         }
         Ok(())
     })();
+    let all_keys: std::collections::BTreeSet<&String> = clips_by_language
+        .values()
+        .flat_map(|(_, clips)| clips.keys())
+        .collect();
     let _ = fs::remove_dir_all(&work);
     result?;
     // Stale clips are removed only when every course parsed: a course with an error would
@@ -389,21 +408,23 @@ fn generate_missing_audio(repo_root: &Path) -> Result<()> {
                 .and_then(|name| name.to_str())
                 .and_then(|name| name.strip_suffix(".opus"));
             if let Some(key) = key {
-                if !clips.contains_key(key) {
+                if !all_keys.contains(&key.to_owned()) {
                     fs::remove_file(&path)
                         .with_context(|| format!("cannot remove {}", path.display()))?;
                     removed += 1;
                 }
             }
         }
-        let manifest = audio.join(CLIP_MANIFEST_FILE_NAME);
-        fs::write(&manifest, clip_manifest(&clips))
-            .with_context(|| format!("cannot write {}", manifest.display()))?;
+        for (language, clips) in clips_by_language.values() {
+            let manifest = audio.join(clip_manifest_file_name(*language));
+            fs::write(&manifest, clip_manifest(clips))
+                .with_context(|| format!("cannot write {}", manifest.display()))?;
+        }
     }
     println!(
         "xtask content: generated {generated} clip{}, removed {removed} that no course speaks ({} clips in all{})",
         if generated == 1 { "" } else { "s" },
-        clips.len(),
+        all_keys.len(),
         if skipped == 0 {
             String::new()
         } else {
@@ -446,8 +467,15 @@ fn ensure_audio_tools() -> Result<()> {
     Ok(())
 }
 
-/// One clip: `pronunciation` said by espeak-ng and encoded to `audio/<key>.opus`.
-fn speak(work: &Path, audio: &Path, key: &str, pronunciation: &str) -> Result<()> {
+/// One clip: `pronunciation` said by espeak-ng's voice for `language` and encoded to
+/// `audio/<key>.opus`.
+fn speak(
+    work: &Path,
+    audio: &Path,
+    language: TargetLanguage,
+    key: &str,
+    pronunciation: &str,
+) -> Result<()> {
     let wav = work.join(format!("{key}.wav"));
     // The text goes through a file rather than the command line, so that no text can be
     // mistaken for an option of espeak-ng.
@@ -456,7 +484,7 @@ fn speak(work: &Path, audio: &Path, key: &str, pronunciation: &str) -> Result<()
         .with_context(|| format!("cannot write {}", text_file.display()))?;
     run_tool(
         Command::new("espeak-ng")
-            .args(["-v", "ko", "-w"])
+            .args(["-v", language.code(), "-w"])
             .arg(&wav)
             .arg("-f")
             .arg(&text_file),

@@ -170,12 +170,15 @@ fn screen_html(catalog: &CatalogIndex, english: &Messages) -> Result<String> {
                 ),
             ],
         )?;
+        // The title in the language the course teaches, as the app's home card shows it.
+        let target = course.subject.target_language();
         let korean_title = course
             .title
-            .get(Language::Ko)
+            .get(target.as_language())
             .map(|title| {
                 format!(
-                    "<p class=\"korean-title\" lang=\"ko\">{}</p>",
+                    "<p class=\"korean-title\" lang=\"{}\">{}</p>",
+                    target.code(),
                     escape(title)
                 )
             })

@@ -26,14 +26,26 @@
 //!
 //! Every index in a grade is a character index into the *normalized* texts the grade carries
 //! (`given` and `compared_answer`), so the client can highlight without normalizing again.
+//!
+//! # Vietnamese
+//!
+//! [`grade_typed_in`] grades in a course's target language. For Vietnamese the same alignment
+//! runs letter by letter, a letter being its base letter, its letter mark and its tone
+//! ([`crate::vietnamese`]); a replaced letter that keeps its base lists what differs in
+//! `vietnamese`: `mẹ` typed as `mé` gives "tone nặng expected, sắc given"
+//! (`tone:wrong:nặng:sắc`), `cô` typed as `co` gives "letter ô expected, o given"
+//! (`mark:wrong:ô:o`). Where the tone sits in a syllable does not count (`hoà` = `hòa`), and
+//! case, spacing and punctuation count as they do for Korean.
 
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::content::TargetLanguage;
 use crate::hangul::{
     conjoining_to_compatibility, decompose, is_compatibility_consonant, is_compatibility_vowel,
     is_hangul, Final, Initial, JamoPosition,
 };
+use crate::vietnamese::{is_vowel, letter_parts, Tone};
 
 /// Normalizes a typed answer for comparison and display: full-width forms become ASCII, the
 /// text is NFC-normalized (so decomposed input and conjoining jamo sequences compose into
@@ -110,6 +122,30 @@ pub struct JamoDifference {
     pub description: String,
 }
 
+/// What differs inside one Vietnamese letter whose base letter is right.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum VietnameseDifference {
+    /// The tone mark is another one (or missing, or extra: then one side is ngang).
+    WrongTone {
+        /// The tone the answer has.
+        expected: Tone,
+        /// The tone typed.
+        given: Tone,
+        /// Machine-readable summary: `tone:wrong:ngã:sắc`.
+        description: String,
+    },
+    /// The letter mark (ă â ê ô ơ ư đ) is another one, missing or extra.
+    WrongLetterMark {
+        /// The letter the answer has, without tone, lower case: `ô`.
+        expected: char,
+        /// The letter typed, without tone, lower case: `o`.
+        given: char,
+        /// Machine-readable summary: `mark:wrong:ô:o`.
+        description: String,
+    },
+}
+
 /// One difference between a typed answer and the answer it is compared with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -145,6 +181,10 @@ pub enum Difference {
         given: char,
         /// The letters that differ, in the order initial, medial, final.
         jamo: Vec<JamoDifference>,
+        /// For a Vietnamese letter typed with the right base letter: the letter mark, then
+        /// the tone, whichever differ. Empty (and absent in JSON) otherwise.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        vietnamese: Vec<VietnameseDifference>,
         /// Machine-readable summary: `syllable:wrong:갔:갇` or `character:wrong:a:b`.
         description: String,
     },
@@ -173,6 +213,18 @@ pub struct TypedGrade {
 /// Grades a typed answer against the expected answer and accepted alternatives; see the
 /// module documentation for what counts as the same answer.
 pub fn grade_typed(expected: &str, accepted: &[&str], given: &str) -> TypedGrade {
+    grade_typed_in(TargetLanguage::Ko, expected, accepted, given)
+}
+
+/// Grades a typed answer in a course's target language: Korean jamo by jamo
+/// ([`grade_typed`]), Vietnamese letter by letter with its marks and tone (see the module
+/// documentation).
+pub fn grade_typed_in(
+    language: TargetLanguage,
+    expected: &str,
+    accepted: &[&str],
+    given: &str,
+) -> TypedGrade {
     let given_text = ComparableText::new(given);
     let candidates: Vec<(AnswerSource, ComparableText)> =
         std::iter::once((AnswerSource::Expected, ComparableText::new(expected)))
@@ -183,11 +235,16 @@ pub fn grade_typed(expected: &str, accepted: &[&str], given: &str) -> TypedGrade
                 )
             }))
             .collect();
+    let same = |answer: &ComparableText| match language {
+        TargetLanguage::Ko => answer.folded == given_text.folded,
+        TargetLanguage::Vi => same_vietnamese(answer, &given_text),
+    };
+    let replacement_cost = match language {
+        TargetLanguage::Ko => korean_replacement_cost,
+        TargetLanguage::Vi => vietnamese_replacement_cost,
+    };
 
-    if let Some((source, answer)) = candidates
-        .iter()
-        .find(|(_, answer)| answer.folded == given_text.folded)
-    {
+    if let Some((source, answer)) = candidates.iter().find(|(_, answer)| same(answer)) {
         return TypedGrade {
             correct: true,
             matched: Some(*source),
@@ -203,7 +260,7 @@ pub fn grade_typed(expected: &str, accepted: &[&str], given: &str) -> TypedGrade
     // wins, because the expected answer is what the lesson teaches.
     let mut closest: Option<(AnswerSource, &ComparableText, Vec<Step>, u32)> = None;
     for (source, answer) in &candidates {
-        let (steps, cost) = align(&answer.folded, &given_text.folded);
+        let (steps, cost) = align(&answer.folded, &given_text.folded, replacement_cost);
         if closest
             .as_ref()
             .is_none_or(|(_, _, _, best_cost)| cost < *best_cost)
@@ -223,7 +280,7 @@ pub fn grade_typed(expected: &str, accepted: &[&str], given: &str) -> TypedGrade
         compared_with: source,
         compared_answer: answer.normalized.clone(),
         given: given_text.normalized.clone(),
-        differences: differences_from(&steps, answer, &given_text),
+        differences: differences_from(&steps, answer, &given_text, language),
         notes: notes_between(answer, &given_text),
     }
 }
@@ -318,7 +375,71 @@ enum Step {
 /// syllable that differs in one letter is always aligned with its counterpart.
 const INSERT_OR_DELETE_COST: u32 = 3;
 
-fn replacement_cost(expected: char, given: char) -> u32 {
+/// Whether a typed Vietnamese answer is the answer: the same letters with the same marks, and
+/// the same tones, where a tone may sit on another vowel of the same run of vowels (`hoà` and
+/// `hòa`, `thuý` and `thúy`). A run is the answer's vowels next to each other, not across a
+/// space, so the tones of two syllables never mix.
+fn same_vietnamese(answer: &ComparableText, given: &ComparableText) -> bool {
+    if answer.folded.len() != given.folded.len() {
+        return false;
+    }
+    let toneless = |character: char| match letter_parts(character) {
+        Some(parts) => (parts.base, parts.mark, true),
+        None => (character, None, false),
+    };
+    let tone = |character: char| letter_parts(character).map_or(Tone::Ngang, |parts| parts.tone);
+    let same_letters = answer
+        .folded
+        .iter()
+        .zip(&given.folded)
+        .all(|(&expected, &typed)| toneless(expected) == toneless(typed));
+    if !same_letters {
+        return false;
+    }
+    // Runs of vowels adjacent in the answer's normalized text; every other character alone.
+    let mut start = 0;
+    while start < answer.folded.len() {
+        let mut end = start + 1;
+        if is_vowel(answer.folded[start]) {
+            while end < answer.folded.len()
+                && is_vowel(answer.folded[end])
+                && answer.significant[end].0 == answer.significant[end - 1].0 + 1
+            {
+                end += 1;
+            }
+        }
+        let tones = |text: &[char]| -> Vec<Tone> {
+            text.iter()
+                .map(|&character| tone(character))
+                .filter(|tone| *tone != Tone::Ngang)
+                .collect()
+        };
+        if tones(&answer.folded[start..end]) != tones(&given.folded[start..end]) {
+            return false;
+        }
+        start = end;
+    }
+    true
+}
+
+/// Replacing a Vietnamese letter costs one per part that differs (letter mark, tone) when the
+/// base letter is the same, and as much as a missing or extra character when it differs, so
+/// that `mẹ` typed `mé` pairs `ẹ` with `é` and a wrong tone is never read as two errors.
+fn vietnamese_replacement_cost(expected: char, given: char) -> u32 {
+    if expected == given {
+        return 0;
+    }
+    match (letter_parts(expected), letter_parts(given)) {
+        (Some(wanted), Some(typed)) if wanted.base == typed.base => {
+            let differing =
+                u32::from(wanted.mark != typed.mark) + u32::from(wanted.tone != typed.tone);
+            differing.max(1)
+        }
+        _ => INSERT_OR_DELETE_COST,
+    }
+}
+
+fn korean_replacement_cost(expected: char, given: char) -> u32 {
     if expected == given {
         return 0;
     }
@@ -343,7 +464,11 @@ fn replacement_cost(expected: char, given: char) -> u32 {
 }
 
 /// A weighted Levenshtein alignment of `expected` against `given`, with its total cost.
-fn align(expected: &[char], given: &[char]) -> (Vec<Step>, u32) {
+fn align(
+    expected: &[char],
+    given: &[char],
+    replacement_cost: fn(char, char) -> u32,
+) -> (Vec<Step>, u32) {
     let rows = expected.len() + 1;
     let columns = given.len() + 1;
     let mut cost = vec![0u32; rows * columns];
@@ -406,6 +531,7 @@ fn differences_from(
     steps: &[Step],
     answer: &ComparableText,
     given: &ComparableText,
+    language: TargetLanguage,
 ) -> Vec<Difference> {
     let mut differences = Vec::new();
     for step in steps {
@@ -435,12 +561,23 @@ fn differences_from(
                 let (given_index, given_character) = given.significant[typed];
                 let both_hangul = is_hangul(expected_character) && is_hangul(given_character);
                 let unit = if both_hangul { "syllable" } else { "character" };
+                let (jamo, vietnamese) = match language {
+                    TargetLanguage::Ko => (
+                        jamo_differences(expected_character, given_character),
+                        Vec::new(),
+                    ),
+                    TargetLanguage::Vi => (
+                        Vec::new(),
+                        vietnamese_differences(expected_character, given_character),
+                    ),
+                };
                 differences.push(Difference::WrongCharacter {
                     expected_index,
                     given_index,
                     expected: expected_character,
                     given: given_character,
-                    jamo: jamo_differences(expected_character, given_character),
+                    jamo,
+                    vietnamese,
                     description: format!("{unit}:wrong:{expected_character}:{given_character}"),
                 });
             }
@@ -542,6 +679,34 @@ fn jamo_differences(expected: char, given: char) -> Vec<JamoDifference> {
         })
     })
     .collect()
+}
+
+/// The letter mark and tone of two Vietnamese letters with the same base letter, where they
+/// differ; empty when the base letters differ (the whole letter is wrong then).
+fn vietnamese_differences(expected: char, given: char) -> Vec<VietnameseDifference> {
+    let (Some(wanted), Some(typed)) = (letter_parts(expected), letter_parts(given)) else {
+        return Vec::new();
+    };
+    if wanted.base != typed.base {
+        return Vec::new();
+    }
+    let mut differences = Vec::new();
+    if wanted.mark != typed.mark {
+        let (expected, given) = (wanted.letter(), typed.letter());
+        differences.push(VietnameseDifference::WrongLetterMark {
+            expected,
+            given,
+            description: format!("mark:wrong:{expected}:{given}"),
+        });
+    }
+    if wanted.tone != typed.tone {
+        differences.push(VietnameseDifference::WrongTone {
+            expected: wanted.tone,
+            given: typed.tone,
+            description: format!("tone:wrong:{}:{}", wanted.tone.name(), typed.tone.name()),
+        });
+    }
+    differences
 }
 
 /// Full-width ASCII forms (U+FF01..=U+FF5E) and the ideographic space, which CJK keyboards
@@ -916,6 +1081,143 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The only difference of a Vietnamese grade, which must be a wrong letter with the same
+    /// base letter.
+    fn only_vietnamese_difference(expected: &str, given: &str) -> Vec<VietnameseDifference> {
+        let grade = grade_typed_in(TargetLanguage::Vi, expected, &[], given);
+        assert!(!grade.correct, "{expected} vs {given}");
+        match grade.differences.as_slice() {
+            [Difference::WrongCharacter {
+                vietnamese, jamo, ..
+            }] if !vietnamese.is_empty() => {
+                assert!(jamo.is_empty());
+                vietnamese.clone()
+            }
+            other => panic!("{expected} vs {given}: {other:?}"),
+        }
+    }
+
+    fn descriptions(differences: &[VietnameseDifference]) -> Vec<String> {
+        differences
+            .iter()
+            .map(|difference| match difference {
+                VietnameseDifference::WrongTone { description, .. }
+                | VietnameseDifference::WrongLetterMark { description, .. } => description.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn vietnamese_tone_and_mark_differences_table() {
+        let cases: [(&str, &str, &[&str]); 9] = [
+            ("mẹ", "mé", &["tone:wrong:nặng:sắc"]),
+            ("ngã", "ngá", &["tone:wrong:ngã:sắc"]),
+            ("Xin chào", "xin chao", &["tone:wrong:huyền:ngang"]),
+            ("cô giáo", "co giáo", &["mark:wrong:ô:o"]),
+            ("bố", "bó", &["mark:wrong:ô:o"]),
+            ("bố", "bo", &["mark:wrong:ô:o", "tone:wrong:sắc:ngang"]),
+            ("đi", "di", &["mark:wrong:đ:d"]),
+            ("cơm", "côm", &["mark:wrong:ơ:ô"]),
+            ("một", "mốt", &["tone:wrong:nặng:sắc"]),
+        ];
+        for (expected, given, wanted) in cases {
+            let differences = only_vietnamese_difference(expected, given);
+            assert_eq!(descriptions(&differences), wanted, "{expected} vs {given}");
+        }
+        assert_eq!(
+            only_vietnamese_difference("mẹ", "mé"),
+            vec![VietnameseDifference::WrongTone {
+                expected: Tone::Nang,
+                given: Tone::Sac,
+                description: "tone:wrong:nặng:sắc".into(),
+            }]
+        );
+    }
+
+    #[test]
+    fn vietnamese_answers_that_count_as_the_same() {
+        let decomposed: String = "Cảm ơn cô ạ".nfd().collect();
+        for given in [
+            "Cảm ơn cô ạ",
+            "cảm ơn cô ạ.",
+            "  CẢM ƠN CÔ Ạ ",
+            decomposed.as_str(),
+            "cảmơn cô ạ",
+        ] {
+            let grade = grade_typed_in(TargetLanguage::Vi, "Cảm ơn cô ạ", &[], given);
+            assert!(grade.correct, "{given:?}: {:?}", grade.differences);
+        }
+        // Old and new tone placement are both right.
+        assert!(grade_typed_in(TargetLanguage::Vi, "hòa", &[], "hoà").correct);
+        assert!(grade_typed_in(TargetLanguage::Vi, "thủy", &[], "thuỷ").correct);
+        assert!(grade_typed_in(TargetLanguage::Vi, "hòa bình", &[], "hoà bình").correct);
+        // A tone on the wrong syllable, or a wrong tone beside a right one, is wrong.
+        for (expected, given) in [
+            ("tạm biệt", "tám biệt"),
+            ("tạm biệt", "tam biệt"),
+            ("hoa quả", "hòa qua"),
+            ("mẹ em", "me ém"),
+            ("hoa", "hòa"),
+        ] {
+            let grade = grade_typed_in(TargetLanguage::Vi, expected, &[], given);
+            assert!(!grade.correct, "{expected} vs {given}");
+            assert!(!grade.differences.is_empty(), "{expected} vs {given}");
+        }
+        // Korean grading is unchanged and knows nothing of tones.
+        let korean = grade_typed("mẹ", &[], "mé");
+        assert!(!korean.correct);
+        assert!(matches!(
+            korean.differences.as_slice(),
+            [Difference::WrongCharacter { vietnamese, .. }] if vietnamese.is_empty()
+        ));
+    }
+
+    #[test]
+    fn vietnamese_wrong_letters_are_plain_differences() {
+        let grade = grade_typed_in(TargetLanguage::Vi, "bốn", &[], "bán");
+        match grade.differences.as_slice() {
+            [Difference::WrongCharacter {
+                vietnamese,
+                description,
+                ..
+            }] => {
+                assert!(vietnamese.is_empty());
+                assert_eq!(description, "character:wrong:ố:á");
+            }
+            other => panic!("{other:?}"),
+        }
+        let missing = grade_typed_in(TargetLanguage::Vi, "sáu", &[], "sá");
+        assert!(matches!(
+            missing.differences.as_slice(),
+            [Difference::MissingCharacter { expected: 'u', .. }]
+        ));
+    }
+
+    proptest! {
+        #[test]
+        fn a_vietnamese_answer_is_correct_in_either_normal_form_and_case(
+            text in "([a-zăâêôơưđ]|[aăâeêioôơuưy][\u{0300}\u{0301}\u{0303}\u{0309}\u{0323}]| ){0,16}"
+        ) {
+            let composed: String = text.nfc().collect();
+            let decomposed: String = text.nfd().collect();
+            let upper = composed.to_uppercase();
+            for given in [&decomposed, &upper] {
+                let grade = grade_typed_in(TargetLanguage::Vi, &composed, &[], given);
+                prop_assert!(grade.correct, "{:?} vs {:?}", composed, given);
+            }
+        }
+
+        #[test]
+        fn a_wrong_vietnamese_answer_always_has_differences(
+            expected in "([a-dăâêđ]|[aeo][\u{0300}\u{0301}\u{0323}]| ){0,8}",
+            given in "([a-dăâêđ]|[aeo][\u{0300}\u{0301}\u{0323}]| ){0,8}"
+        ) {
+            let expected: String = expected.nfc().collect();
+            let grade = grade_typed_in(TargetLanguage::Vi, &expected, &[], &given);
+            prop_assert_eq!(grade.correct, grade.differences.is_empty());
         }
     }
 

@@ -18,4 +18,5 @@ pub mod romanize;
 pub mod session;
 pub mod sync;
 pub mod units;
+pub mod vietnamese;
 pub mod xapi;

@@ -17,8 +17,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::TargetLanguage;
 use crate::content::{ItemKind, LessonFile, ListeningResponse};
-use crate::grade::{grade_typed, normalize_answer, TypedGrade};
+use crate::grade::{grade_typed_in, normalize_answer, TypedGrade};
 
 /// What the learner gave for the current item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -193,7 +194,7 @@ impl LessonSession {
             .items
             .get(self.position)
             .ok_or(SessionError::Finished)?;
-        let feedback = judge(&item.kind, answer)?;
+        let feedback = judge(lesson.target_language, &item.kind, answer)?;
         let previous = self.results[self.position];
         let attempts = previous.map_or(0, |result| result.attempts) + 1;
         self.results[self.position] = Some(ItemResult {
@@ -271,7 +272,11 @@ fn expected_answer(kind: &ItemKind) -> Option<ExpectedAnswer> {
     })
 }
 
-fn judge(kind: &ItemKind, answer: &Answer) -> Result<Feedback, SessionError> {
+fn judge(
+    language: TargetLanguage,
+    kind: &ItemKind,
+    answer: &Answer,
+) -> Result<Feedback, SessionError> {
     let expected = expected_answer(kind).ok_or(SessionError::NotGraded)?;
     let wrong_kind = || SessionError::WrongAnswerKind {
         item_type: kind.type_name(),
@@ -304,7 +309,7 @@ fn judge(kind: &ItemKind, answer: &Answer) -> Result<Feedback, SessionError> {
             Answer::Typed(given),
         ) => {
             let accepted: Vec<&str> = accept.iter().map(String::as_str).collect();
-            let grade = grade_typed(answer, &accepted, given);
+            let grade = grade_typed_in(language, answer, &accepted, given);
             Ok(Feedback {
                 correct: grade.correct,
                 expected,
@@ -360,6 +365,7 @@ mod tests {
         LessonFile {
             format: crate::content::PACK_FORMAT,
             course_id: "hangul".into(),
+            target_language: TargetLanguage::Ko,
             id: "consonants-1".into(),
             title: text("ㄱ ㄴ ㄷ"),
             items: vec![

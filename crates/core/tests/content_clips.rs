@@ -2,14 +2,17 @@
 //! for (issue 17): the manifest records what each clip was made from, and that must equal
 //! [`Spoken::pronounced`] of the course text (the standard pronunciation, or the item's
 //! `pronunciation` override). No clip is missing, stale or unrecorded.
+//!
+//! Vietnamese clips (courses with `target_language = "vi"`) are recorded in their own
+//! manifest, `manifest-vi.tsv`, and say their text as written: no Korean rule touches them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use baeum_core::content::{
-    audio_key, parse_clip_manifest, parse_courses, ClipSource, CourseSources, SourceFile,
-    CLIP_MANIFEST_FILE_NAME,
+    audio_key, clip_manifest_file_name, parse_clip_manifest, parse_courses, ClipSource,
+    CourseSources, SourceFile, TargetLanguage,
 };
 
 fn content_root() -> PathBuf {
@@ -42,8 +45,8 @@ fn read_course_folder(directory: &Path) -> CourseSources {
     }
 }
 
-/// The clips every course of the repository needs, by key.
-fn needed_clips() -> BTreeMap<String, ClipSource> {
+/// The clips every course of the repository teaching `language` needs, by key.
+fn needed_clips(language: TargetLanguage) -> BTreeMap<String, ClipSource> {
     let mut folders: Vec<PathBuf> = fs::read_dir(content_root().join("courses"))
         .expect("content/courses")
         .map(|entry| entry.expect("entry").path())
@@ -56,7 +59,10 @@ fn needed_clips() -> BTreeMap<String, ClipSource> {
         panic!("the courses are invalid:\n{}", messages.join("\n"))
     });
     let mut clips: BTreeMap<String, ClipSource> = BTreeMap::new();
-    for course in &courses {
+    for course in courses
+        .iter()
+        .filter(|course| course.target_language == language)
+    {
         for (key, clip) in course.clips() {
             clips
                 .entry(key)
@@ -71,11 +77,14 @@ fn needed_clips() -> BTreeMap<String, ClipSource> {
     clips
 }
 
-/// The problems of a set of clip files and a manifest against the clips the courses need.
+/// The problems of a set of clip files and a manifest against the clips the courses need;
+/// `spoken_anywhere` is every key a course of any language needs, so that a clip of another
+/// language's manifest is not taken for a stale one.
 fn clip_problems(
     needed: &BTreeMap<String, ClipSource>,
     files: &BTreeSet<String>,
     manifest: &BTreeMap<String, ClipSource>,
+    spoken_anywhere: &BTreeSet<String>,
 ) -> Vec<String> {
     let mut problems = Vec::new();
     for (key, clip) in needed {
@@ -110,7 +119,7 @@ fn clip_problems(
         }
     }
     for key in files {
-        if !needed.contains_key(key) {
+        if !spoken_anywhere.contains(key) {
             problems.push(format!("{key}.opus is stale: no course speaks it"));
         }
     }
@@ -131,12 +140,57 @@ fn every_clip_says_what_core_pronounces_and_none_is_stale() {
             name.strip_suffix(".opus").map(str::to_owned)
         })
         .collect();
-    let manifest_text = fs::read_to_string(audio.join(CLIP_MANIFEST_FILE_NAME))
-        .expect("content/audio/manifest.tsv");
-    let manifest = parse_clip_manifest(&manifest_text).expect("the manifest parses");
-    let needed = needed_clips();
-    assert!(needed.len() > 400, "only {} clips", needed.len());
-    let problems = clip_problems(&needed, &files, &manifest);
+    let needed: BTreeMap<TargetLanguage, BTreeMap<String, ClipSource>> = TargetLanguage::ALL
+        .into_iter()
+        .map(|language| (language, needed_clips(language)))
+        .collect();
+    let spoken_anywhere: BTreeSet<String> = needed
+        .values()
+        .flat_map(|clips| clips.keys().cloned())
+        .collect();
+    assert!(
+        needed[&TargetLanguage::Ko].len() > 400,
+        "only {} Korean clips",
+        needed[&TargetLanguage::Ko].len()
+    );
+    assert!(
+        needed[&TargetLanguage::Vi].len() > 80,
+        "only {} Vietnamese clips",
+        needed[&TargetLanguage::Vi].len()
+    );
+    let mut problems = Vec::new();
+    for (language, clips) in &needed {
+        let name = clip_manifest_file_name(*language);
+        let manifest_text = fs::read_to_string(audio.join(name))
+            .unwrap_or_else(|error| panic!("content/audio/{name}: {error}"));
+        let manifest = parse_clip_manifest(&manifest_text)
+            .unwrap_or_else(|error| panic!("{name} does not parse: {error}"));
+        problems.extend(
+            clip_problems(clips, &files, &manifest, &spoken_anywhere)
+                .into_iter()
+                .map(|problem| format!("{name}: {problem}")),
+        );
+        if *language == TargetLanguage::Vi {
+            // Vietnamese is said as written: no Hangul, no Korean sound change.
+            for (key, clip) in &manifest {
+                let as_written = clip
+                    .texts
+                    .iter()
+                    .any(|text| text.to_lowercase() == clip.pronunciation);
+                if !as_written
+                    || clip
+                        .pronunciation
+                        .chars()
+                        .any(|c| ('가'..='힣').contains(&c))
+                {
+                    problems.push(format!(
+                        "{name}: {key} says [{}], which is not its text {:?} as written",
+                        clip.pronunciation, clip.texts
+                    ));
+                }
+            }
+        }
+    }
     assert!(
         problems.is_empty(),
         "run `cargo xtask content --generate-audio`:\n{}",
@@ -160,7 +214,8 @@ fn a_clip_made_from_the_spelling_is_caught() {
     let files: BTreeSet<String> = [spelling_key.clone()].into();
     let manifest =
         parse_clip_manifest(&format!("{spelling_key}\t{text}\t{text}\n")).expect("parses");
-    let problems = clip_problems(&needed, &files, &manifest);
+    let spoken: BTreeSet<String> = needed.keys().cloned().collect();
+    let problems = clip_problems(&needed, &files, &manifest, &spoken);
     assert!(
         problems.iter().any(|p| p.contains("is missing")),
         "{problems:?}"
@@ -169,7 +224,7 @@ fn a_clip_made_from_the_spelling_is_caught() {
     // A manifest that claims the new key for the old sound is caught too.
     let lying = parse_clip_manifest(&format!("{}\t{text}\t{text}\n", audio_key("감사함니다")))
         .expect("parses");
-    let problems = clip_problems(&needed, &[audio_key("감사함니다")].into(), &lying);
+    let problems = clip_problems(&needed, &[audio_key("감사함니다")].into(), &lying, &spoken);
     assert!(
         problems.iter().any(|p| p.contains("but core pronounces")),
         "{problems:?}"

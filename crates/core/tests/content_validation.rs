@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use baeum_core::content::{
     parse_course, parse_courses, ContentError, CourseSources, ItemKind, Language,
-    ListeningResponse, SourceFile, Subject,
+    ListeningResponse, SourceFile, Subject, TargetLanguage,
 };
 
 fn fixtures() -> PathBuf {
@@ -497,4 +497,109 @@ fn a_shipped_course_missing_one_chinese_or_kazakh_text_is_rejected() {
             );
         }
     }
+}
+
+/// A one-lesson course teaching Vietnamese, with `course` and `lesson` appended to a valid
+/// header and lesson.
+fn vietnamese_course(course_extra: &str, lesson_items: &str) -> CourseSources {
+    CourseSources {
+        directory: "vi-sample".to_owned(),
+        course_file: SourceFile {
+            path: "vi-sample/course.toml".to_owned(),
+            text: format!(
+                "id = \"vi-sample\"\nversion = 1\nsubject = \"vietnamese\"\nlevel = \"beginner\"\n\
+                 target_language = \"vi\"\ntitle = {{ ko = \"베트남어\", en = \"Vietnamese\" }}\n\
+                 description = {{ ko = \"보기\", en = \"Sample\" }}\n{course_extra}\n\
+                 [[units]]\nid = \"u\"\ntitle = {{ ko = \"단원\", en = \"Unit\" }}\nlessons = [\"first\"]\n"
+            ),
+        },
+        lesson_files: vec![SourceFile {
+            path: "vi-sample/first.toml".to_owned(),
+            text: format!(
+                "id = \"first\"\ntitle = {{ ko = \"인사\", en = \"Greetings\" }}\n\
+                 [[items]]\ntype = \"vocab\"\nid = \"mot\"\nvi = \"một\"\n\
+                 gloss = {{ ko = \"하나\", en = \"one\" }}\n\
+                 example = {{ vi = \"Một, hai.\", gloss = {{ ko = \"하나, 둘.\", en = \"One, two.\" }} }}\n\
+                 [[items]]\ntype = \"typed\"\nid = \"type-one\"\nprompt = {{ ko = \"1\", en = \"1\" }}\n\
+                 answer = \"một\"\n{lesson_items}"
+            ),
+        }],
+    }
+}
+
+fn messages_of(sources: &CourseSources) -> Vec<String> {
+    parse_course(sources)
+        .expect_err("must be rejected")
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn a_course_teaching_vietnamese_is_read_with_its_own_rules() {
+    let course = parse_course(&vietnamese_course(
+        "gloss_languages = [\"ko\", \"en\"]\ntext_languages = [\"ko\"]",
+        "",
+    ))
+    .unwrap_or_else(|errors| panic!("{errors:?}"));
+    assert_eq!(course.target_language, TargetLanguage::Vi);
+    assert_eq!(course.subject, Subject::Vietnamese);
+    let ItemKind::Vocab {
+        ko, romanization, ..
+    } = &course.units[0].lessons[0].items[0].kind
+    else {
+        panic!("not a vocab item");
+    };
+    assert_eq!(ko.text, "một");
+    assert_eq!(*romanization, None);
+    // The clip says the text as written, not a Korean pronunciation.
+    let clips = course.clips();
+    assert!(clips.values().any(|clip| clip.pronunciation == "một, hai."));
+}
+
+#[test]
+fn a_course_teaching_vietnamese_refuses_what_belongs_to_korean() {
+    let cases = [
+        (
+            "gloss_languages = [\"ko\", \"vi\"]",
+            "",
+            "vi-sample/course.toml:8: gloss_languages[1]: `vi` is not a gloss language: it is the language this course teaches (one of ko, en, ru, kk, th, tr, mn, uz, zh)",
+        ),
+        (
+            "",
+            "[[items]]\ntype = \"vocab\"\nid = \"hai\"\nvi = \"hai\"\nromanization = \"hai\"\ngloss = { ko = \"둘\", en = \"two\" }\n",
+            "items[2].romanization: field not allowed in a vocab item",
+        ),
+        (
+            "",
+            "[[items]]\ntype = \"typed\"\nid = \"korean\"\nprompt = { ko = \"1\", en = \"1\" }\nanswer = \"một 하나\"\n",
+            "items[2].answer: `một 하나` contains `하`, which is not a letter of Vietnamese",
+        ),
+        (
+            "",
+            "[[items]]\ntype = \"hangul_letter\"\nid = \"g\"\njamo = \"ㄱ\"\nname = \"기역\"\nromanization = \"g\"\nsound = { ko = \"ㄱ\", en = \"g\" }\nexamples = [{ ko = \"가\", gloss = { ko = \"가\", en = \"ga\" } }]\n",
+            "items[2].type: a hangul_letter item belongs to a Korean course",
+        ),
+        (
+            "",
+            "[[items]]\ntype = \"typed\"\nid = \"decomposed\"\nprompt = { ko = \"1\", en = \"1\" }\nanswer = \"mo\u{0302}\u{0323}t\"\n",
+            "items[2].answer: Vietnamese text is not in Unicode NFC form",
+        ),
+    ];
+    for (course_extra, items, expected) in cases {
+        let messages = messages_of(&vietnamese_course(course_extra, items));
+        assert!(
+            messages.iter().any(|message| message.contains(expected)),
+            "expected {expected:?} in {messages:#?}"
+        );
+    }
+    // `vietnamese` and `target_language = "vi"` go together.
+    let mut korean_subject = vietnamese_course("", "");
+    korean_subject.course_file.text = korean_subject
+        .course_file
+        .text
+        .replace("subject = \"vietnamese\"", "subject = \"korean\"");
+    assert!(messages_of(&korean_subject)
+        .iter()
+        .any(|message| message.contains("subject: a course whose subject is `vietnamese`")));
 }

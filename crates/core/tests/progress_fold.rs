@@ -30,7 +30,7 @@ fn vocab(id: &str) -> Item {
         hint: None,
         kind: ItemKind::Vocab {
             ko: Spoken::new("물"),
-            romanization: "mul".into(),
+            romanization: Some("mul".into()),
             gloss: text("water"),
             example: None,
         },

@@ -90,7 +90,7 @@ fn item(index: usize) -> Item {
     let kind = match index {
         0 | 1 => ItemKind::Vocab {
             ko: Spoken::new("물"),
-            romanization: "mul".into(),
+            romanization: Some("mul".into()),
             gloss: text("water"),
             example: None,
         },

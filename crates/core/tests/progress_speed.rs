@@ -27,7 +27,7 @@ fn vocab(index: usize) -> Item {
         hint: None,
         kind: ItemKind::Vocab {
             ko: Spoken::new("물"),
-            romanization: "mul".into(),
+            romanization: Some("mul".into()),
             gloss: LocalizedText::from_pairs([(Language::En, "water")]),
             example: None,
         },

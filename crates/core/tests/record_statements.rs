@@ -51,7 +51,7 @@ fn every_kind_of_item() -> Vec<Item> {
             "water",
             ItemKind::Vocab {
                 ko: Spoken::new("물"),
-                romanization: "mul".into(),
+                romanization: Some("mul".into()),
                 gloss: english("water"),
                 example: None,
             },

@@ -48,7 +48,7 @@ pub fn history(cards: usize, now_unix_ms: i64) -> Result<Vec<Value>, WorkloadErr
             hint: None,
             kind: ItemKind::Vocab {
                 ko: Spoken::new("물"),
-                romanization: "mul".to_owned(),
+                romanization: Some("mul".to_owned()),
                 gloss: LocalizedText::from_pairs([(Language::En, "water")]),
                 example: None,
             },

@@ -32,7 +32,8 @@ pub use pack::{
 };
 pub use source::{parse_course, parse_courses, CourseSources, SourceFile};
 
-/// A language of the interface or of a gloss. `ko` is the language being taught.
+/// A language of the interface or of a gloss. The language a course teaches is its
+/// [`TargetLanguage`] (Korean unless the course says otherwise).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
@@ -129,11 +130,63 @@ impl LocalizedText {
     }
 }
 
+/// The language a course teaches: the language of its spoken texts, typed answers, words
+/// and sentences (`target_language` in `course.toml`). Korean unless a course says otherwise;
+/// the packs of a Korean course do not mention it, so they stay as they were.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetLanguage {
+    /// Korean: Hangul texts, jamo-level grading, the standard pronunciation, espeak-ng `ko`.
+    #[default]
+    Ko,
+    /// Vietnamese (Northern standard): Latin letters with diacritics, tone- and
+    /// letter-mark-level grading ([`crate::vietnamese`]), espeak-ng `vi`.
+    Vi,
+}
+
+impl TargetLanguage {
+    /// Every target language, with its code in the sources and packs.
+    pub const ALL: [TargetLanguage; 2] = [TargetLanguage::Ko, TargetLanguage::Vi];
+
+    /// The code in `course.toml` and in the packs (`ko`, `vi`).
+    pub fn code(self) -> &'static str {
+        match self {
+            TargetLanguage::Ko => "ko",
+            TargetLanguage::Vi => "vi",
+        }
+    }
+
+    /// The target language with this code.
+    pub fn from_code(code: &str) -> Option<TargetLanguage> {
+        TargetLanguage::ALL
+            .into_iter()
+            .find(|language| language.code() == code)
+    }
+
+    /// The same language as a gloss language: a course may not gloss its words in the language
+    /// it teaches.
+    pub fn as_language(self) -> Language {
+        match self {
+            TargetLanguage::Ko => Language::Ko,
+            TargetLanguage::Vi => Language::Vi,
+        }
+    }
+
+    /// Whether this is Korean, the default (for `skip_serializing_if`).
+    pub fn is_korean(&self) -> bool {
+        *self == TargetLanguage::Ko
+    }
+}
+
 /// What a course teaches; the catalog groups courses by it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Subject {
     Korean,
+    /// Vietnamese as a foreign language (a course with `target_language = "vi"`).
+    Vietnamese,
     Math,
     Science,
     Social,
@@ -141,9 +194,19 @@ pub enum Subject {
 }
 
 impl Subject {
+    /// The language a course of this subject teaches: Vietnamese for `vietnamese` (the
+    /// validator holds `target_language = "vi"` to it), Korean for every other subject.
+    pub fn target_language(self) -> TargetLanguage {
+        match self {
+            Subject::Vietnamese => TargetLanguage::Vi,
+            _ => TargetLanguage::Ko,
+        }
+    }
+
     /// Every subject with its source spelling.
-    pub const ALL: [(Subject, &'static str); 5] = [
+    pub const ALL: [(Subject, &'static str); 6] = [
         (Subject::Korean, "korean"),
+        (Subject::Vietnamese, "vietnamese"),
         (Subject::Math, "math"),
         (Subject::Science, "science"),
         (Subject::Social, "social"),
@@ -176,6 +239,8 @@ pub struct Course {
     pub version: u32,
     pub subject: Subject,
     pub level: Level,
+    /// The language the course teaches (`target_language`, Korean by default).
+    pub target_language: TargetLanguage,
     pub title: LocalizedText,
     pub description: LocalizedText,
     pub units: Vec<Unit>,
@@ -197,9 +262,10 @@ pub struct Lesson {
     pub items: Vec<Item>,
 }
 
-/// Korean text that is spoken aloud. In the sources `audio` is absent; the pack builder fills
-/// it with the file name of the clip (`<sha256>.opus`) when one exists. Without a clip the
-/// player may fall back to the browser's Korean speech voice, speaking `text`.
+/// Text in the course's target language (Korean unless the course says otherwise) that is
+/// spoken aloud. In the sources `audio` is absent; the pack builder fills it with the file
+/// name of the clip (`<sha256>.opus`) when one exists. Without a clip the player may fall back
+/// to the browser's speech voice for that language, speaking `text`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Spoken {
     pub text: String,
@@ -221,16 +287,25 @@ impl Spoken {
         }
     }
 
-    /// What the clip says: the written override, else the standard pronunciation of `text`.
+    /// What the clip of a Korean text says: the written override, else the standard
+    /// pronunciation of `text`.
     pub fn pronounced(&self) -> String {
-        match &self.pronunciation {
-            Some(pronunciation) => pronunciation.clone(),
-            None => crate::pronounce::pronounce(&self.text),
+        self.pronounced_in(TargetLanguage::Ko)
+    }
+
+    /// What the clip says in a course teaching `language`. Korean: the written override, else
+    /// the standard pronunciation. Vietnamese is written as it is said, so its clip says the
+    /// text itself (NFC, lower case, since espeak-ng reads a capital as a capital).
+    pub fn pronounced_in(&self, language: TargetLanguage) -> String {
+        match (language, &self.pronunciation) {
+            (_, Some(pronunciation)) => pronunciation.clone(),
+            (TargetLanguage::Ko, None) => crate::pronounce::pronounce(&self.text),
+            (TargetLanguage::Vi, None) => self.text.nfc().collect::<String>().to_lowercase(),
         }
     }
 
-    /// The key of this text's clip: [`audio_key`] of what it says, so a changed pronunciation
-    /// asks for a new clip.
+    /// The key of this Korean text's clip: [`audio_key`] of what it says, so a changed
+    /// pronunciation asks for a new clip.
     pub fn audio_key(&self) -> String {
         audio_key(&self.pronounced())
     }
@@ -312,9 +387,13 @@ pub enum ItemKind {
     },
     /// A word to learn.
     Vocab {
+        /// The word in the target language (Korean, or Vietnamese in a `vi` course; the
+        /// field keeps its name so the packs of Korean courses stay as they were).
         ko: Spoken,
-        /// Revised Romanization, checked against `romanize::romanize` by the validator.
-        romanization: String,
+        /// Revised Romanization, checked against `romanize::romanize` by the validator;
+        /// absent for a Vietnamese word, which is written in Latin letters already.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        romanization: Option<String>,
         gloss: LocalizedText,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         example: Option<Example>,
@@ -424,7 +503,8 @@ impl Course {
         self.units.iter().flat_map(|unit| unit.lessons.iter())
     }
 
-    /// The clips the course needs, by [`audio_key`]: one per distinct pronunciation.
+    /// The clips the course needs, by [`audio_key`]: one per distinct pronunciation (what
+    /// [`Spoken::pronounced_in`] gives in the course's target language).
     pub fn clips(&self) -> BTreeMap<String, ClipSource> {
         let mut clips: BTreeMap<String, ClipSource> = BTreeMap::new();
         for spoken in self
@@ -432,7 +512,7 @@ impl Course {
             .flat_map(|lesson| lesson.items.iter())
             .flat_map(|item| item.spoken())
         {
-            let pronunciation = spoken.pronounced();
+            let pronunciation = spoken.pronounced_in(self.target_language);
             clips
                 .entry(audio_key(&pronunciation))
                 .or_insert_with(|| ClipSource {
@@ -465,8 +545,18 @@ pub fn audio_key(text: &str) -> String {
     key
 }
 
-/// The file in `content/audio/` that records what each clip says; see [`clip_manifest`].
+/// The file in `content/audio/` that records what each Korean clip says; see
+/// [`clip_manifest`].
 pub const CLIP_MANIFEST_FILE_NAME: &str = "manifest.tsv";
+
+/// The clip manifest of a target language: `manifest.tsv` for Korean, `manifest-vi.tsv` for
+/// Vietnamese (its clips are said by espeak-ng's `vi` voice, and no Korean rule applies).
+pub fn clip_manifest_file_name(language: TargetLanguage) -> &'static str {
+    match language {
+        TargetLanguage::Ko => CLIP_MANIFEST_FILE_NAME,
+        TargetLanguage::Vi => "manifest-vi.tsv",
+    }
+}
 
 /// The clip manifest: a header line, then one line per clip, sorted by key:
 /// `<key> TAB <pronunciation spoken> TAB <written text> [TAB <written text>…]`. It is written

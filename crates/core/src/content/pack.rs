@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     audio_key, sha256_hex, ChoiceOption, ContentError, Course, Item, ItemKind, Level,
-    ListeningResponse, LocalizedText, Spoken, Subject,
+    ListeningResponse, LocalizedText, Spoken, Subject, TargetLanguage,
 };
 
 /// The version of the pack layout. A client refuses files of another version with
@@ -128,6 +128,10 @@ pub struct MediaFile {
 pub struct LessonFile {
     pub format: u32,
     pub course_id: String,
+    /// The language the course teaches; absent (Korean) in the packs of Korean courses. The
+    /// player grades typed answers and picks the keyboard and speech voice by it.
+    #[serde(default, skip_serializing_if = "TargetLanguage::is_korean")]
+    pub target_language: TargetLanguage,
     pub id: String,
     pub title: LocalizedText,
     pub items: Vec<Item>,
@@ -189,7 +193,7 @@ pub fn build_packs(courses: &[Course], audio_by_key: &BTreeMap<String, Vec<u8>>)
                 for item in &mut items {
                     let item_id = item.id.clone();
                     for spoken in item.spoken_mut() {
-                        let pronunciation = spoken.pronounced();
+                        let pronunciation = spoken.pronounced_in(course.target_language);
                         let key = audio_key(&pronunciation);
                         match audio_by_key.get(&key) {
                             Some(bytes) => {
@@ -212,6 +216,7 @@ pub fn build_packs(courses: &[Course], audio_by_key: &BTreeMap<String, Vec<u8>>)
                 let lesson_file = LessonFile {
                     format: PACK_FORMAT,
                     course_id: course.id.clone(),
+                    target_language: course.target_language,
                     id: lesson.id.clone(),
                     title: lesson.title.clone(),
                     items,

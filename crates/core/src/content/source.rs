@@ -14,10 +14,12 @@ use std::ops::Range;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use unicode_normalization::is_nfc;
 
+use crate::vietnamese::vietnamese_text_problem;
+
 use super::markdown::markdown_problems;
 use super::{
     ChoiceOption, ContentError, Course, Example, Item, ItemKind, Language, Lesson, Level,
-    ListeningResponse, LocalizedText, Spoken, Subject, Unit,
+    ListeningResponse, LocalizedText, Spoken, Subject, TargetLanguage, Unit,
 };
 
 /// One source file: its path as shown in error messages (relative to the repository, such as
@@ -99,6 +101,9 @@ fn parse_course_with(
     let korean_course = header
         .as_ref()
         .is_some_and(|header| header.subject == Some(Subject::Korean));
+    let target_language = header
+        .as_ref()
+        .map_or(TargetLanguage::Ko, |header| header.target_language);
     let mut lessons_by_id: BTreeMap<String, Lesson> = BTreeMap::new();
     let mut files_by_id: BTreeMap<String, &SourceFile> = BTreeMap::new();
     for file in &sources.lesson_files {
@@ -116,6 +121,7 @@ fn parse_course_with(
 
     for (stem, file) in &files_by_id {
         let mut checker = FileChecker::new(file, &mut errors, korean_course, romanizer);
+        checker.target = target_language;
         if let Some(header) = &header {
             checker.gloss_languages = header.gloss_languages.clone();
             checker.text_languages = header.text_languages.clone();
@@ -199,6 +205,7 @@ fn parse_course_with(
                 version,
                 subject,
                 level,
+                target_language,
                 title,
                 description,
                 units,
@@ -461,6 +468,8 @@ struct FileChecker<'a> {
     line_starts: Vec<usize>,
     errors: &'a mut Vec<ContentError>,
     korean_course: bool,
+    /// The course's `target_language`: what its spoken texts and answers are written in.
+    target: TargetLanguage,
     romanizer: Romanizer,
     /// The course's `gloss_languages`: every vocab gloss carries each of them.
     gloss_languages: Vec<Language>,
@@ -485,6 +494,7 @@ struct CourseHeader {
     text_languages: Vec<Language>,
     prompt_languages: Vec<Language>,
     teaches_hangul: bool,
+    target_language: TargetLanguage,
     units: Vec<UnitHeader>,
 }
 
@@ -533,6 +543,7 @@ impl<'a> FileChecker<'a> {
             line_starts,
             errors,
             korean_course,
+            target: TargetLanguage::Ko,
             romanizer,
             gloss_languages: Vec::new(),
             text_languages: Vec::new(),
@@ -680,9 +691,14 @@ impl<'a> FileChecker<'a> {
         }
     }
 
+    /// A text in the course's target language: Korean (Hangul, NFC) or Vietnamese.
     fn korean(&mut self, node: &Node, path: &str) -> Option<String> {
         let text = self.string(node, path)?;
-        match korean_problem(&text) {
+        let problem = match self.target {
+            TargetLanguage::Ko => korean_problem(&text),
+            TargetLanguage::Vi => vietnamese_text_problem(&text),
+        };
+        match problem {
             Some(problem) => {
                 self.error(&node.span, path, problem);
                 None
@@ -905,6 +921,32 @@ impl<'a> FileChecker<'a> {
         }
     }
 
+    /// The field that holds a text in the target language: `ko` in a Korean course, `vi` in a
+    /// Vietnamese one.
+    fn text_key(&self) -> &'static str {
+        self.target.code()
+    }
+
+    /// The fields of an item type in this course: `ko` becomes the target language's key, and
+    /// a Vietnamese course has no `romanization` (Vietnamese is written in Latin letters) and
+    /// no `pronunciation` (it is said as it is written).
+    fn target_fields(&self, fields: &[&'static str]) -> Vec<&'static str> {
+        fields
+            .iter()
+            .filter(|field| {
+                self.target == TargetLanguage::Ko
+                    || !matches!(**field, "romanization" | "pronunciation")
+            })
+            .map(|field| {
+                if *field == "ko" {
+                    self.text_key()
+                } else {
+                    field
+                }
+            })
+            .collect()
+    }
+
     // --- course.toml ---------------------------------------------------------------------
 
     fn course_header(&mut self, root: &Node, directory: &str) -> Option<CourseHeader> {
@@ -922,9 +964,34 @@ impl<'a> FileChecker<'a> {
                 "text_languages",
                 "prompt_languages",
                 "teaches_hangul",
+                "target_language",
                 "units",
             ],
         )?;
+        // Read first: it decides which language may not be a gloss language.
+        let target_language = match Self::optional(entries, "target_language") {
+            None => TargetLanguage::Ko,
+            Some(node) => match self.string(node, "target_language") {
+                Some(code) => match TargetLanguage::from_code(&code) {
+                    Some(language) => language,
+                    None => {
+                        let known: Vec<&str> =
+                            TargetLanguage::ALL.iter().map(|l| l.code()).collect();
+                        self.error(
+                            &node.span,
+                            "target_language",
+                            format!(
+                                "unknown target language `{code}` (expected one of: {})",
+                                known.join(", ")
+                            ),
+                        );
+                        TargetLanguage::Ko
+                    }
+                },
+                None => TargetLanguage::Ko,
+            },
+        };
+        self.target = target_language;
         let id = self.required(root, entries, "", "id").and_then(|node| {
             let id = self.identifier(node, "id")?;
             if id != directory {
@@ -984,6 +1051,16 @@ impl<'a> FileChecker<'a> {
             });
         // Korean courses need en, vi and ru on every text, including the course's own title.
         self.korean_course = subject == Some(Subject::Korean);
+        let vietnamese_subject = subject == Some(Subject::Vietnamese);
+        if vietnamese_subject != (target_language == TargetLanguage::Vi) {
+            if let Some(node) = Self::optional(entries, "subject") {
+                self.error(
+                    &node.span,
+                    "subject",
+                    "a course whose subject is `vietnamese` says `target_language = \"vi\"`, and only such a course",
+                );
+            }
+        }
         let level = self.required(root, entries, "", "level").and_then(|node| {
             let text = self.string(node, "level")?;
             let found = Level::ALL
@@ -1097,12 +1174,14 @@ impl<'a> FileChecker<'a> {
             text_languages: text_languages.unwrap_or_default(),
             prompt_languages: prompt_languages.unwrap_or_default(),
             teaches_hangul,
+            target_language,
             units,
         })
     }
 
     /// An optional language list of course.toml (`gloss_languages`, `text_languages`,
-    /// `prompt_languages`): language codes other than `ko`, each once.
+    /// `prompt_languages`): language codes other than the course's target language (`ko` in a
+    /// Korean course, `vi` in a Vietnamese one), each once.
     fn language_list(&mut self, entries: &[(String, Node)], key: &str) -> Option<Vec<Language>> {
         let node = Self::optional(entries, key)?;
         let codes = self.array(node, key, 1)?;
@@ -1112,11 +1191,26 @@ impl<'a> FileChecker<'a> {
             let Some(code) = self.string(code_node, &field) else {
                 continue;
             };
+            let target = self.target.as_language();
             match Language::from_code(&code) {
-                Some(Language::Ko) | None => {
+                // The language a course teaches is never one of its gloss languages.
+                Some(language) if language == target => self.error(
+                    &code_node.span,
+                    &field,
+                    format!(
+                        "`{code}` is not a gloss language: it is the language this course teaches (one of {})",
+                        Language::ALL
+                            .into_iter()
+                            .filter(|language| *language != target)
+                            .map(Language::code)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
+                None => {
                     let known: Vec<&str> = Language::ALL
                         .into_iter()
-                        .filter(|language| *language != Language::Ko)
+                        .filter(|language| *language != target)
                         .map(Language::code)
                         .collect();
                     self.error(
@@ -1233,7 +1327,7 @@ impl<'a> FileChecker<'a> {
         let type_name = type_name?;
         let kind_fields = kind_fields(&type_name);
         let mut allowed = vec!["type", "id", "hint", "homonyms"];
-        allowed.extend_from_slice(kind_fields);
+        allowed.extend(self.target_fields(kind_fields));
         for (key, value) in entries.iter() {
             if !allowed.contains(&key.as_str()) {
                 let message = if ITEM_FIELDS.contains(&key.as_str()) {
@@ -1249,6 +1343,16 @@ impl<'a> FileChecker<'a> {
                 };
                 self.error(&value.span, &join(&path, key), message);
             }
+        }
+        if self.target == TargetLanguage::Vi && type_name == "hangul_letter" {
+            if let Some(type_node) = Self::optional(entries, "type") {
+                self.error(
+                    &type_node.span,
+                    &type_path,
+                    "a hangul_letter item belongs to a Korean course, not to one whose target_language is vi",
+                );
+            }
+            return None;
         }
         let kind = self.item_kind(&type_name, node, entries, &path);
         let hint = match hint {
@@ -1295,7 +1399,8 @@ impl<'a> FileChecker<'a> {
                 let prompt = self
                     .required(node, entries, path, "prompt")
                     .and_then(|n| self.prompt_text(n, &field("prompt"), false));
-                let ko = Self::optional(entries, "ko").map(|n| self.spoken(n, &field("ko")));
+                let key = self.text_key();
+                let ko = Self::optional(entries, key).map(|n| self.spoken(n, &field(key)));
                 let ko = self.optional_spoken_with_pronunciation(entries, path, ko);
                 let options_and_answer = self.options_and_answer(node, entries, path);
                 let ko = ko?;
@@ -1311,7 +1416,8 @@ impl<'a> FileChecker<'a> {
                 let prompt = self
                     .required(node, entries, path, "prompt")
                     .and_then(|n| self.prompt_text(n, &field("prompt"), false));
-                let ko = Self::optional(entries, "ko").map(|n| self.spoken(n, &field("ko")));
+                let key = self.text_key();
+                let ko = Self::optional(entries, key).map(|n| self.spoken(n, &field(key)));
                 let ko = self.optional_spoken_with_pronunciation(entries, path, ko);
                 let answers = self.typed_answers(node, entries, path);
                 let ko = ko?;
@@ -1373,10 +1479,12 @@ impl<'a> FileChecker<'a> {
     }
 
     fn example(&mut self, node: &Node, path: &str) -> Option<Example> {
-        let entries = self.table(node, path, &["ko", "gloss", "pronunciation"])?;
+        let allowed = self.target_fields(&["ko", "gloss", "pronunciation"]);
+        let entries = self.table(node, path, &allowed)?;
+        let key = self.text_key();
         let ko = self
-            .required(node, entries, path, "ko")
-            .and_then(|n| self.spoken(n, &join(path, "ko")));
+            .required(node, entries, path, key)
+            .and_then(|n| self.spoken(n, &join(path, key)));
         let ko = self.with_pronunciation(entries, path, ko);
         let gloss = self
             .required(node, entries, path, "gloss")
@@ -1473,25 +1581,33 @@ impl<'a> FileChecker<'a> {
 
     fn vocab(&mut self, node: &Node, entries: &[(String, Node)], path: &str) -> Option<ItemKind> {
         let field = |key: &str| join(path, key);
+        let key = self.text_key();
         let ko = self
-            .required(node, entries, path, "ko")
-            .and_then(|n| self.spoken(n, &field("ko")));
+            .required(node, entries, path, key)
+            .and_then(|n| self.spoken(n, &field(key)));
         let ko = self.with_pronunciation(entries, path, ko);
-        let romanization = self.required(node, entries, path, "romanization").and_then(|n| {
-            let given = self.string(n, &field("romanization"))?;
-            if let Some(ko) = &ko {
-                let expected = (self.romanizer)(&ko.text);
-                if comparable_romanization(&given) != comparable_romanization(&expected) {
-                    self.error(
-                        &n.span,
-                        &field("romanization"),
-                        format!("`{given}` does not match the Revised Romanization of {}, which is `{expected}`", ko.text),
-                    );
-                    return None;
-                }
-            }
-            Some(given)
-        });
+        // A Vietnamese word is written in Latin letters already: it has no romanization.
+        let romanization: Option<Option<String>> = if self.target == TargetLanguage::Vi {
+            Some(None)
+        } else {
+            self.required(node, entries, path, "romanization")
+                .and_then(|n| {
+                    let given = self.string(n, &field("romanization"))?;
+                    if let Some(ko) = &ko {
+                        let expected = (self.romanizer)(&ko.text);
+                        if comparable_romanization(&given) != comparable_romanization(&expected) {
+                            self.error(
+                                &n.span,
+                                &field("romanization"),
+                                format!("`{given}` does not match the Revised Romanization of {}, which is `{expected}`", ko.text),
+                            );
+                            return None;
+                        }
+                    }
+                    Some(given)
+                })
+                .map(Some)
+        };
         let gloss = self.required(node, entries, path, "gloss").and_then(|n| {
             let gloss = self.localized(n, &field("gloss"), false)?;
             let missing: Vec<&str> = self
@@ -1661,7 +1777,11 @@ impl<'a> FileChecker<'a> {
                 self.error(&n.span, &field("text"), problem);
                 return None;
             }
-            if let Some(problem) = korean_problem_shown_as(&text.replace("___", " "), &text) {
+            let problem = match self.target {
+                TargetLanguage::Ko => korean_problem_shown_as(&text.replace("___", " "), &text),
+                TargetLanguage::Vi => vietnamese_text_problem(&text.replace("___", " ")),
+            };
+            if let Some(problem) = problem {
                 self.error(&n.span, &field("text"), problem);
                 return None;
             }
@@ -1702,7 +1822,7 @@ impl<'a> FileChecker<'a> {
 }
 
 /// Every field some item type takes, to tell "wrong field for this type" from a typo.
-const ITEM_FIELDS: [&str; 17] = [
+const ITEM_FIELDS: [&str; 18] = [
     "text",
     "title",
     "jamo",
@@ -1711,6 +1831,7 @@ const ITEM_FIELDS: [&str; 17] = [
     "sound",
     "examples",
     "ko",
+    "vi",
     "gloss",
     "example",
     "prompt",
