@@ -34,15 +34,16 @@ pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// (minifying `sw-chunks-<hash>.js` is the first thing to win back) and +2.6 KB for the static
 /// first screen in `index.html`, which lets a learner read the courses before the wasm runs.
 /// Then 280,026 B (2026-12-05): the sync engine and the saved digest's reading moved to chunks
-/// a first visit (a guest, an empty log) never runs, and one JSON reader (about −79.2 KB).
-pub const SHELL_CEILING_BYTES: u64 = 280_500;
+/// a first visit (a guest, an empty log) never runs, and one JSON reader (about −79.2 KB); 279,781 B with the Vietnamese course merged.
+pub const SHELL_CEILING_BYTES: u64 = 280_200;
 /// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15, 485,679 B at
 /// stop 16 and 488,929 B before issue 16, whose compiled messages and own router took it to
 /// 419,750 B; 1.6 MB once, when a build flag leaked into it. Raised to 421,032 B (+1.3 KB,
 /// 2026-12-05) when the sync driver learned to start its engine later, through a trait object
 /// and with its own count of the outbox, which the teachers' app carries although it starts
-/// the engine at once.
-pub const TEACHERS_APP_CEILING_BYTES: u64 = 421_300;
+/// the engine at once; 421,307 B with the Vietnamese course's two feedback messages in the
+/// English table both apps carry.
+pub const TEACHERS_APP_CEILING_BYTES: u64 = 421_600;
 
 /// The bytes a file costs on the wire: its `.gz` sibling when there is one, else itself.
 fn wire_bytes(path: &Path) -> Result<u64> {
