@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use baeum_core::progress::{LearnerReport, Progress};
+use baeum_core::progress::{ItemTally, LearnerReport, Progress};
 use serde_json::Value;
 
 use super::StoreError;
@@ -68,4 +68,21 @@ pub(crate) fn fold_statements(
         progress.apply(&json);
     }
     Ok(LearnerReport::of(&progress))
+}
+
+/// An item's stored answer counts, refused when negative (a damaged row).
+pub(crate) fn tally(attempts: i64, wrong: i64) -> Result<ItemTally, StoreError> {
+    let count = |value: i64| {
+        u64::try_from(value)
+            .map_err(|_| StoreError::Corrupt(format!("a negative answer count {value}")))
+    };
+    Ok(ItemTally {
+        attempts: count(attempts)?,
+        wrong: count(wrong)?,
+    })
+}
+
+/// A count as both engines' BIGINT/INTEGER columns hold it.
+pub(crate) fn count_value(count: u64) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
 }

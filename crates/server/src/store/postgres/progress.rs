@@ -5,10 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use baeum_core::progress::{ItemKey, ItemTally, LearnerReport, LessonKey, LessonReport};
+use baeum_core::progress::{ItemKey, LearnerReport, LessonKey, LessonReport};
 use tokio_postgres::{GenericClient, Transaction};
 
-use crate::store::progress::{fold_statements, ProgressChanges};
+use crate::store::progress::{count_value, fold_statements, tally, ProgressChanges};
 use crate::store::StoreError;
 
 /// Writes a batch's changes (before its transaction commits).
@@ -75,21 +75,6 @@ async fn merge_into_rows(
     }
     current.merge(added);
     write_rows(transaction, actor_key, &current).await
-}
-
-fn tally(attempts: i64, wrong: i64) -> Result<ItemTally, StoreError> {
-    let count = |value: i64| {
-        u64::try_from(value)
-            .map_err(|_| StoreError::Corrupt(format!("a negative answer count {value}")))
-    };
-    Ok(ItemTally {
-        attempts: count(attempts)?,
-        wrong: count(wrong)?,
-    })
-}
-
-fn count_value(count: u64) -> i64 {
-    i64::try_from(count).unwrap_or(i64::MAX)
 }
 
 /// Writes (inserting or replacing) every row of `report`.
