@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use baeum_core::progress::{ItemTally, LearnerReport, Progress};
+use baeum_core::progress::{ItemKey, ItemTally, LearnerReport, LessonKey, LessonReport, Progress};
 use serde_json::Value;
 
 use super::StoreError;
@@ -85,4 +85,51 @@ pub(crate) fn tally(attempts: i64, wrong: i64) -> Result<ItemTally, StoreError> 
 /// A count as both engines' BIGINT/INTEGER columns hold it.
 pub(crate) fn count_value(count: u64) -> i64 {
     i64::try_from(count).unwrap_or(i64::MAX)
+}
+
+/// One row of the reports' read, as both engines select it: a lesson's row (no item id;
+/// `first` the latest activity, `second` 1 when completed) or an item's (`first` attempts,
+/// `second` wrong answers).
+pub(crate) struct ReportRow {
+    pub actor_key: String,
+    pub course_id: String,
+    pub lesson_id: String,
+    pub item_id: Option<String>,
+    pub first: i64,
+    pub second: i64,
+    pub best_score: Option<f64>,
+}
+
+/// Adds a read row to its actor's report.
+pub(crate) fn add_report_row(
+    reports: &mut BTreeMap<String, LearnerReport>,
+    row: ReportRow,
+) -> Result<(), StoreError> {
+    let report = reports.entry(row.actor_key).or_default();
+    match row.item_id {
+        None => {
+            report.lessons.insert(
+                LessonKey {
+                    course_id: row.course_id,
+                    lesson_id: row.lesson_id,
+                },
+                LessonReport {
+                    latest_activity_ms: row.first,
+                    completed: row.second != 0,
+                    best_score: row.best_score,
+                },
+            );
+        }
+        Some(item_id) => {
+            report.items.insert(
+                ItemKey {
+                    course_id: row.course_id,
+                    lesson_id: row.lesson_id,
+                    item_id,
+                },
+                tally(row.first, row.second)?,
+            );
+        }
+    }
+    Ok(())
 }

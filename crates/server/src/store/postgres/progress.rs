@@ -5,10 +5,12 @@
 
 use std::collections::BTreeMap;
 
-use baeum_core::progress::{ItemKey, LearnerReport, LessonKey, LessonReport};
+use baeum_core::progress::{LearnerReport, LessonReport};
 use tokio_postgres::{GenericClient, Transaction};
 
-use crate::store::progress::{count_value, fold_statements, tally, ProgressChanges};
+use crate::store::progress::{
+    add_report_row, count_value, fold_statements, tally, ProgressChanges, ReportRow,
+};
 use crate::store::StoreError;
 
 /// Writes a batch's changes (before its transaction commits).
@@ -215,38 +217,18 @@ pub(super) async fn read_reports(
         )
         .await?;
     for row in &rows {
-        let actor_key: String = row.try_get(0)?;
-        let course_id: String = row.try_get(1)?;
-        let lesson_id: String = row.try_get(2)?;
-        let item_id: Option<String> = row.try_get(3)?;
-        let first: i64 = row.try_get(4)?;
-        let second: i64 = row.try_get(5)?;
-        let report: &mut LearnerReport = reports.entry(actor_key).or_default();
-        match item_id {
-            None => {
-                report.lessons.insert(
-                    LessonKey {
-                        course_id,
-                        lesson_id,
-                    },
-                    LessonReport {
-                        latest_activity_ms: first,
-                        completed: second != 0,
-                        best_score: row.try_get(6)?,
-                    },
-                );
-            }
-            Some(item_id) => {
-                report.items.insert(
-                    ItemKey {
-                        course_id,
-                        lesson_id,
-                        item_id,
-                    },
-                    tally(first, second)?,
-                );
-            }
-        }
+        add_report_row(
+            &mut reports,
+            ReportRow {
+                actor_key: row.try_get(0)?,
+                course_id: row.try_get(1)?,
+                lesson_id: row.try_get(2)?,
+                item_id: row.try_get(3)?,
+                first: row.try_get(4)?,
+                second: row.try_get(5)?,
+                best_score: row.try_get(6)?,
+            },
+        )?;
     }
     Ok(reports)
 }

@@ -4,10 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use baeum_core::progress::{ItemKey, LearnerReport, LessonKey, LessonReport};
+use baeum_core::progress::{LearnerReport, LessonReport};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
-use crate::store::progress::{count_value, fold_statements, tally, ProgressChanges};
+use crate::store::progress::{
+    add_report_row, count_value, fold_statements, tally, ProgressChanges, ReportRow,
+};
 use crate::store::StoreError;
 
 /// Writes a batch's changes (before its transaction commits).
@@ -184,32 +186,18 @@ pub(super) fn read_reports(
     )?;
     for row in rows {
         let (actor_key, course_id, lesson_id, item_id, first, second, best_score) = row?;
-        let report: &mut LearnerReport = reports.entry(actor_key).or_default();
-        match item_id {
-            None => {
-                report.lessons.insert(
-                    LessonKey {
-                        course_id,
-                        lesson_id,
-                    },
-                    LessonReport {
-                        latest_activity_ms: first,
-                        completed: second != 0,
-                        best_score,
-                    },
-                );
-            }
-            Some(item_id) => {
-                report.items.insert(
-                    ItemKey {
-                        course_id,
-                        lesson_id,
-                        item_id,
-                    },
-                    tally(first, second)?,
-                );
-            }
-        }
+        add_report_row(
+            &mut reports,
+            ReportRow {
+                actor_key,
+                course_id,
+                lesson_id,
+                item_id,
+                first,
+                second,
+                best_score,
+            },
+        )?;
     }
     Ok(reports)
 }
