@@ -106,14 +106,7 @@ pub fn run(arguments: &[String]) -> Result<()> {
         build::build_content()?;
         build::build_client()?;
         build::build_fsrs_bench_wasm()?;
-        println!("xtask: building the server (profile server)");
-        tools::run(Command::new("cargo").args([
-            "build",
-            "--profile",
-            "server",
-            "-p",
-            "baeum-server",
-        ]))?;
+        build_server()?;
     }
     tools::ensure_node_packages()?;
     tools::ensure_chromium()?;
@@ -1217,4 +1210,10 @@ fn print_table(report: &Value) {
         let padding = width - name.chars().count();
         println!("  {name}{}  {value}", " ".repeat(padding));
     }
+}
+
+/// Builds the server in the `server` profile the bench measures.
+pub fn build_server() -> Result<()> {
+    println!("xtask: building the server (profile server)");
+    tools::run(Command::new("cargo").args(["build", "--profile", "server", "-p", "baeum-server"]))
 }

@@ -11,7 +11,6 @@
 //! median and p99 are reported. These are measurements, never assertions.
 
 use std::path::Path;
-use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -47,14 +46,7 @@ pub fn run(build_first: bool) -> Result<()> {
     let root = tools::repo_root();
     if build_first {
         build::build_content()?;
-        println!("xtask: building the server (profile server)");
-        tools::run(Command::new("cargo").args([
-            "build",
-            "--profile",
-            "server",
-            "-p",
-            "baeum-server",
-        ]))?;
+        crate::bench::build_server()?;
     }
     let load_at_start = load_average();
     let mut engines = Vec::new();
