@@ -10,7 +10,7 @@
 // first opened or when the learner asks for the whole app.
 const { readdirSync } = require('node:fs');
 
-const chunkScripts = readdirSync('dist').filter((name) => /^sw-chunks-[0-9a-f]{16}\.js$/.test(name));
+const chunkScripts = readdirSync('dist').filter((name) => /^sw-chunks-[0-9a-f]{1,16}\.js$/.test(name));
 if (chunkScripts.length !== 1) {
   throw new Error(`dist/ should hold one sw-chunks-<hash>.js (cargo xtask writes it), not ${chunkScripts.length}`);
 }
@@ -63,7 +63,7 @@ module.exports = {
       // The teachers' app's files are named by their hash and never change. Each teacher page
       // also stores its files and the newest version's, and drops older ones
       // (public/register-sw.js).
-      urlPattern: /\/teach\/[^/]+-[0-9a-f]{16}[^/]*\.(js|wasm|css)$/,
+      urlPattern: /\/teach\/[^/]+-[0-9a-f]{1,16}[^/]*\.(js|wasm|css)$/,
       handler: 'CacheFirst',
       options: { cacheName: 'baeum-teach-files' },
     },

@@ -238,6 +238,11 @@ load-file-malformed = the { $kind ->
         [manifest] course manifest
        *[lesson] lesson
     } file is malformed at line { $line }, column { $column }: { $detail }
+load-file-unreadable = the { $kind ->
+        [catalog] catalog
+        [manifest] course manifest
+       *[lesson] lesson
+    } file is not in the form this version reads: { $detail }
 # $kind as above; $detail is technical (in English).
 load-file-inconsistent = the { $kind ->
         [catalog] catalog
@@ -918,4 +923,75 @@ teach-nothing-missed = Nothing missed yet.
 teach-missed-by-learner = missed { $wrong } of { $attempts ->
         [one] 1 time
        *[other] { $attempts } times
+    }
+
+## Wellbeing: the check-in on home and where to get help (src/wellbeing.rs)
+
+# Menu entry to the page that lists help lines (people to talk to).
+nav-help = Help
+# The daily question on home, for a child. Also the heading of its switch on the Device page.
+check-in-title = How are you today?
+# Screen-reader names of the five faces, from the saddest to the happiest.
+check-in-face-1 = Very sad
+check-in-face-2 = A little sad
+check-in-face-3 = Okay
+check-in-face-4 = Good
+check-in-face-5 = Very happy
+# Label of an optional text box; the child may write in any language.
+check-in-words = A few words, if you like (in any language)
+check-in-talk = I would like to talk to someone
+# Label of the choice of who may see the answer.
+check-in-share = Who may see this?
+check-in-share-nobody = Only me
+# One choice: a teacher by name and their class, e.g. "ms-kim, teacher of Korean 1".
+check-in-share-teacher = { $teacher }, teacher of { $class }
+check-in-privacy = Only you can see your answer, unless you choose a teacher. It is never part of any mark.
+check-in-save = Save
+check-in-skip = Not today
+check-in-thanks = Thank you for answering.
+# Shown after saving with "I would like to talk to someone" and "Only me": nobody else will see the request.
+check-in-talk-private = Only you can see this, so no teacher knows you would like to talk. Next time you can choose a teacher, or tell an adult you trust, or use the help lines on the help page.
+# Shown after saving with "I would like to talk to someone" and a teacher chosen.
+check-in-talk-shared = Your teacher will see this the next time they open baeum. If you need help now, the help page has people you can call.
+check-in-skipped = That is fine. See you tomorrow.
+# Shown after a sad face or "I would like to talk to someone", above a link to the help page.
+check-in-low = It is okay to feel this way. You are not alone: there are people who want to help you.
+# $reason is a technical message.
+check-in-not-saved = Your answer could not be saved: { $reason }
+# Heading of the help page, and the link to it.
+help-title = Where to get help
+help-intro = If something feels hard, it is brave to ask for help. You do not have to be sure it is serious, and you do not need perfect Korean.
+help-trusted-adult = You can always talk to a teacher, a parent or another adult you trust. These people are there to listen, too:
+# Label of the choice of country whose help lines are shown.
+help-country = Where are you?
+# Button that calls a help line; $number is its phone number.
+help-call = Call { $number }
+help-loading = Looking for the help lines…
+help-lines-unavailable = The help lines cannot be shown without a connection. Talk to a teacher or another adult you trust, or open this page again when you are online.
+settings-check-in-title = How are you today?
+settings-check-in-enabled = Ask me "How are you today?" on the home page (at most once a day)
+history-export-check-ins = Put my check-ins ("How are you today?") in the file too
+
+## Wellbeing in the teachers' app (src/teaching/wellbeing.rs)
+
+teach-wellbeing-title = How are your learners?
+teach-wellbeing-intro = Only learners who chose to share their check-ins with you are listed here.
+teach-wellbeing-none = No learner in this class has shared a check-in with you.
+# The trend of a learner's recent check-ins.
+teach-wellbeing-trend-better = Feeling better lately
+teach-wellbeing-trend-steady = About the same lately
+teach-wellbeing-trend-lower = Feeling lower lately
+# Accessible name of a row of faces, the learner's recent check-ins.
+teach-wellbeing-recent = Recent check-ins
+# Read by screen readers for one face; $mood is 1 (very sad) to 5 (very happy).
+teach-wellbeing-mood = { $mood } of 5
+# A learner's open request; $time is when they asked.
+teach-wellbeing-request = Would like to talk ({ $time })
+teach-wellbeing-mark-seen = Mark as seen
+# A request the teacher already marked seen; $asked and $seen are times.
+teach-wellbeing-request-seen = Asked to talk ({ $asked }), seen { $seen }
+teach-wellbeing-no-open-requests = No learner is waiting to talk with you.
+teach-wellbeing-open-requests = { $count ->
+        [one] 1 request to talk is waiting for you.
+       *[other] { $count } requests to talk are waiting for you.
     }

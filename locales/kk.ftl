@@ -528,3 +528,55 @@ teach-drill-down-due = Мерзімі: { $time }
 teach-items-missed-title = Қате жіберілген жаттығулар
 teach-nothing-missed = Әзірге қате жоқ.
 teach-missed-by-learner = { $attempts } әрекеттен { $wrong } рет қате
+
+## Wellbeing: the check-in on home and where to get help
+
+nav-help = Көмек
+check-in-title = Бүгін көңіл-күйіңіз қалай?
+check-in-face-1 = Өте мұңды
+check-in-face-2 = Сәл мұңды
+check-in-face-3 = Жаман емес
+check-in-face-4 = Жақсы
+check-in-face-5 = Өте қуанышты
+check-in-words = Қаласаңыз, бірнеше сөз жазыңыз (кез келген тілде)
+check-in-talk = Біреумен сөйлескім келеді
+check-in-share = Мұны кім көре алады?
+check-in-share-nobody = Тек мен
+check-in-share-teacher = { $teacher }, «{ $class }» сыныбының мұғалімі
+check-in-privacy = Мұғалімді таңдамасаңыз, жауабыңызды тек өзіңіз көресіз. Ол ешқашан бағаға әсер етпейді.
+check-in-save = Сақтау
+check-in-skip = Бүгін емес
+check-in-thanks = Жауап бергеніңізге рақмет.
+check-in-talk-private = Мұны тек өзіңіз көресіз, сондықтан сөйлескіңіз келетінін ешбір мұғалім білмейді. Келесі жолы мұғалімді таңдай аласыз. Сондай-ақ сенетін ересек адамға айтуға немесе «Көмек» бетіндегі көмек желілеріне қоңырау шалуға болады.
+check-in-talk-shared = Мұғаліміңіз baeum қолданбасын келесі жолы ашқанда мұны көреді. Көмек дәл қазір керек болса, «Көмек» бетінде қоңырау шалуға болатын адамдар бар.
+check-in-skipped = Ештеңе етпейді. Ертең кездескенше.
+check-in-low = Осылай сезіну — қалыпты нәрсе. Сіз жалғыз емессіз: сізге көмектескісі келетін адамдар бар.
+check-in-not-saved = Жауабыңыз сақталмады: { $reason }
+help-title = Көмекті қайдан табуға болады
+help-intro = Қиын болса, көмек сұрау — батылдық. Мәселенің маңызды екеніне сенімді болудың қажеті жоқ, корей тілін жетік білу де міндетті емес.
+help-trusted-adult = Мұғаліммен, ата-анаңызбен немесе сенетін басқа ересек адаммен әрқашан сөйлесе аласыз. Мына жерлерде де сізді тыңдайды:
+help-country = Қазір қайдасыз?
+help-call = Қоңырау шалу: { $number }
+help-loading = Көмек желілері ізделуде…
+help-lines-unavailable = Интернетсіз көмек желілерінің тізімін көрсету мүмкін емес. Мұғаліммен немесе сенетін басқа ересек адаммен сөйлесіңіз, не интернет болғанда осы бетті қайта ашыңыз.
+settings-check-in-title = Бүгін көңіл-күйіңіз қалай?
+settings-check-in-enabled = Басты бетте «Бүгін көңіл-күйіңіз қалай?» деп сұрау (күніне бір реттен артық емес)
+history-export-check-ins = «Бүгін көңіл-күйіңіз қалай?» жауаптарымды да файлға қосу
+
+## Wellbeing in the teachers' app
+
+teach-wellbeing-title = Оқушыларыңыздың көңіл-күйі қалай?
+teach-wellbeing-intro = Мұнда жауаптарын сізбен бөлісуді таңдаған оқушылар ғана көрсетіледі.
+teach-wellbeing-none = Бұл сыныптағы оқушылардың ешқайсысы әзірге жауабын сізбен бөліспеді.
+teach-wellbeing-trend-better = Соңғы кезде жақсырақ
+teach-wellbeing-trend-steady = Соңғы кезде өзгеріссіз
+teach-wellbeing-trend-lower = Соңғы кезде көңіл-күйі түсіп жүр
+teach-wellbeing-recent = Соңғы жауаптар
+teach-wellbeing-mood = 5-тен { $mood }
+teach-wellbeing-request = Сөйлескісі келеді ({ $time })
+teach-wellbeing-mark-seen = Көрілді деп белгілеу
+teach-wellbeing-request-seen = Сөйлескісі келген ({ $asked }), көрілді: { $seen }
+teach-wellbeing-no-open-requests = Сізбен сөйлесуді күтіп отырған оқушы жоқ.
+teach-wellbeing-open-requests = { $count ->
+       *[other] Сөйлесу туралы { $count } өтініш сізді күтіп тұр.
+    }

@@ -207,6 +207,11 @@ load-file-malformed = { $kind ->
         [manifest] 코스 구성
        *[lesson] 레슨
     } 파일의 { $line }행 { $column }열에 형식 오류가 있어요: { $detail }
+load-file-unreadable = { $kind ->
+        [catalog] 코스 목록
+        [manifest] 코스 구성
+       *[lesson] 레슨
+    } 파일이 이 버전이 읽을 수 있는 형식이 아니에요: { $detail }
 # $kind as above; $detail is technical (in English).
 load-file-inconsistent = { $kind ->
         [catalog] 코스 목록
@@ -845,3 +850,55 @@ teach-items-missed-title = 틀린 문항
 teach-nothing-missed = 아직 틀린 문항이 없어요.
 # How often this learner got an item wrong. $wrong is the wrong answers, $attempts all answers.
 teach-missed-by-learner = { $attempts }번 중 { $wrong }번 틀림
+
+## Wellbeing: the check-in on home and where to get help
+
+nav-help = 도움
+check-in-title = 오늘 기분이 어때요?
+check-in-face-1 = 아주 슬퍼요
+check-in-face-2 = 조금 슬퍼요
+check-in-face-3 = 보통이에요
+check-in-face-4 = 좋아요
+check-in-face-5 = 아주 좋아요
+check-in-words = 하고 싶은 말이 있으면 써도 돼요 (어떤 언어든 괜찮아요)
+check-in-talk = 누군가와 이야기하고 싶어요
+check-in-share = 누가 볼 수 있나요?
+check-in-share-nobody = 나만
+check-in-share-teacher = { $teacher } 선생님 ({ $class })
+check-in-privacy = 선생님을 고르지 않으면 내 답은 나만 볼 수 있어요. 성적에는 절대 들어가지 않아요.
+check-in-save = 저장하기
+check-in-skip = 오늘은 안 할래요
+check-in-thanks = 답해 줘서 고마워요.
+check-in-talk-private = 이 답은 나만 볼 수 있어서, 내가 이야기하고 싶어 한다는 걸 아는 선생님은 없어요. 다음에는 선생님을 고를 수 있어요. 믿을 수 있는 어른에게 말하거나, 도움 페이지에 있는 상담 전화를 이용해도 돼요.
+check-in-talk-shared = 선생님이 다음에 배움을 열 때 이 답을 보게 돼요. 지금 바로 도움이 필요하면, 도움 페이지에 전화할 수 있는 곳이 있어요.
+check-in-skipped = 괜찮아요. 내일 또 만나요.
+check-in-low = 그런 기분이 들어도 괜찮아요. 혼자가 아니에요. 도와주고 싶은 사람들이 있어요.
+check-in-not-saved = 답을 저장하지 못했어요: { $reason }
+help-title = 도움을 받을 수 있는 곳
+help-intro = 힘든 일이 있을 때 도움을 청하는 건 용기 있는 일이에요. 큰일인지 확실하지 않아도 되고, 한국어를 잘하지 못해도 괜찮아요.
+help-trusted-adult = 선생님, 부모님, 또는 믿을 수 있는 다른 어른에게 언제든 이야기할 수 있어요. 이곳에서도 이야기를 들어 줘요:
+help-country = 지금 어디에 있어요?
+help-call = { $number }에 전화하기
+help-loading = 도움을 받을 수 있는 곳을 찾고 있어요…
+help-lines-unavailable = 인터넷에 연결되어 있지 않아서 상담 전화 목록을 보여 줄 수 없어요. 선생님이나 믿을 수 있는 다른 어른에게 이야기하거나, 인터넷에 연결되면 이 페이지를 다시 열어 봐요.
+settings-check-in-title = 오늘 기분이 어때요?
+settings-check-in-enabled = 첫 화면에서 "오늘 기분이 어때요?"라고 물어보기 (하루에 한 번까지)
+history-export-check-ins = 기분 기록("오늘 기분이 어때요?")도 파일에 넣기
+
+## Wellbeing in the teachers' app
+
+teach-wellbeing-title = 학생들의 마음은 어때요?
+teach-wellbeing-intro = 기분 기록을 선생님과 나누기로 한 학생만 여기에 보여요.
+teach-wellbeing-none = 이 반에서 기분 기록을 선생님과 나눈 학생이 아직 없어요.
+teach-wellbeing-trend-better = 요즘 나아지고 있어요
+teach-wellbeing-trend-steady = 요즘 비슷해요
+teach-wellbeing-trend-lower = 요즘 전보다 기분이 안 좋아요
+teach-wellbeing-recent = 최근 기분 기록
+teach-wellbeing-mood = 5단계 중 { $mood }단계
+teach-wellbeing-request = 이야기하고 싶어 해요 ({ $time })
+teach-wellbeing-mark-seen = 확인했다고 표시하기
+teach-wellbeing-request-seen = 이야기하고 싶다고 했어요 ({ $asked }) · { $seen }에 확인했어요
+teach-wellbeing-no-open-requests = 이야기를 기다리는 학생이 없어요.
+teach-wellbeing-open-requests = { $count ->
+       *[other] 이야기하고 싶다는 요청이 { $count }건 있어요.
+    }

@@ -538,3 +538,55 @@ teach-drill-down-due = Дуусах хугацаа: { $time }
 teach-items-missed-title = Алдсан асуултууд
 teach-nothing-missed = Одоогоор алдсан зүйл алга.
 teach-missed-by-learner = { $attempts } оролдлогоос { $wrong } удаа алдсан
+
+## Wellbeing: the check-in on home and where to get help
+
+nav-help = Тусламж
+check-in-title = Өнөөдөр ямар байна вэ?
+check-in-face-1 = Маш гунигтай
+check-in-face-2 = Бага зэрэг гунигтай
+check-in-face-3 = Зүгээр
+check-in-face-4 = Сайн
+check-in-face-5 = Маш баяртай
+check-in-words = Хүсвэл хэдэн үг бичээрэй (ямар ч хэлээр)
+check-in-talk = Би хэн нэгэнтэй ярилцмаар байна
+check-in-share = Үүнийг хэн харж болох вэ?
+check-in-share-nobody = Зөвхөн би
+check-in-share-teacher = { $teacher }, «{ $class }» ангийн багш
+check-in-privacy = Та багш сонгохгүй бол хариултыг тань зөвхөн Та л харна. Энэ нь хэзээ ч дүнд нөлөөлөхгүй.
+check-in-save = Хадгалах
+check-in-skip = Өнөөдөр биш
+check-in-thanks = Хариулсанд баярлалаа.
+check-in-talk-private = Үүнийг зөвхөн Та л харна, тиймээс Таныг ярилцмаар байгааг ямар ч багш мэдэхгүй. Дараагийн удаа Та багш сонгож болно. Мөн итгэдэг насанд хүрсэн хүндээ хэлэх, эсвэл «Тусламж» хуудсан дээрх тусламжийн утсанд залгаж болно.
+check-in-talk-shared = Таны багш дараагийн удаа baeum аппыг нээхдээ үүнийг харна. Яг одоо тусламж хэрэгтэй бол «Тусламж» хуудсан дээр залгаж болох хүмүүс бий.
+check-in-skipped = Зүгээр дээ. Маргааш уулзъя.
+check-in-low = Ингэж мэдрэх нь хэвийн зүйл. Та ганцаараа биш: Танд туслахыг хүсдэг хүмүүс бий.
+check-in-not-saved = Хариултыг хадгалж чадсангүй: { $reason }
+help-title = Хаанаас тусламж авах вэ
+help-intro = Хэцүү байвал тусламж хүсэх нь зоригтой алхам. Асуудал ноцтой эсэхийг мэдэх шаардлагагүй, солонгос хэлээ сайн мэдэх ч шаардлагагүй.
+help-trusted-adult = Та багш, эцэг эх эсвэл итгэдэг өөр насанд хүрсэн хүнтэйгээ хэзээ ч ярилцаж болно. Эдгээр газар ч бас Таныг сонсоход бэлэн:
+help-country = Та одоо хаана байна?
+help-call = Залгах: { $number }
+help-loading = Тусламжийн утсыг хайж байна…
+help-lines-unavailable = Интернэтгүй үед тусламжийн утасны жагсаалтыг харуулах боломжгүй. Багш эсвэл итгэдэг өөр насанд хүрсэн хүнтэйгээ ярилцаарай, эсвэл интернэттэй болохоороо энэ хуудсыг дахин нээгээрэй.
+settings-check-in-title = Өнөөдөр ямар байна вэ?
+settings-check-in-enabled = Нүүр хуудсанд «Өнөөдөр ямар байна вэ?» гэж асуух (өдөрт нэгээс илүүгүй)
+history-export-check-ins = «Өнөөдөр ямар байна вэ?» хариултуудаа ч файлд оруулах
+
+## Wellbeing in the teachers' app
+
+teach-wellbeing-title = Сурагчид тань ямар байна вэ?
+teach-wellbeing-intro = Хариултаа Тантай хуваалцахаар сонгосон сурагчид л энд харагдана.
+teach-wellbeing-none = Энэ ангийн нэг ч сурагч хариултаа Тантай хуваалцаагүй байна.
+teach-wellbeing-trend-better = Сүүлийн үед дээрдэж байна
+teach-wellbeing-trend-steady = Сүүлийн үед өөрчлөлтгүй
+teach-wellbeing-trend-lower = Сүүлийн үед сэтгэл санаа нь өмнөхөөсөө муудсан
+teach-wellbeing-recent = Сүүлийн хариултууд
+teach-wellbeing-mood = 5-аас { $mood }
+teach-wellbeing-request = Ярилцмаар байна ({ $time })
+teach-wellbeing-mark-seen = Харсан гэж тэмдэглэх
+teach-wellbeing-request-seen = Ярилцмаар байсан ({ $asked }), харсан: { $seen }
+teach-wellbeing-no-open-requests = Тантай ярилцахыг хүлээж буй сурагч алга.
+teach-wellbeing-open-requests = { $count ->
+       *[other] Ярилцах { $count } хүсэлт Таныг хүлээж байна.
+    }

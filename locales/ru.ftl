@@ -184,6 +184,11 @@ load-file-malformed = { $kind ->
         [manifest] файл описания курса
        *[lesson] файл урока
     } содержит ошибку в строке { $line }, столбце { $column }: { $detail }
+load-file-unreadable = { $kind ->
+        [catalog] файл каталога
+        [manifest] файл описания курса
+       *[lesson] файл урока
+    } не в том формате, который читает эта версия: { $detail }
 load-file-inconsistent = { $kind ->
         [catalog] файл каталога
         [manifest] файл описания курса
@@ -652,4 +657,59 @@ teach-missed-by-learner = { $wrong ->
     } из { $attempts ->
         [one] { $attempts } попытки
        *[other] { $attempts } попыток
+    }
+
+## Wellbeing: the check-in on home and where to get help
+
+nav-help = Помощь
+check-in-title = Как вы себя сегодня чувствуете?
+check-in-face-1 = Очень грустно
+check-in-face-2 = Немного грустно
+check-in-face-3 = Нормально
+check-in-face-4 = Хорошо
+check-in-face-5 = Очень радостно
+check-in-words = Несколько слов, если хотите (на любом языке)
+check-in-talk = Я хочу с кем-нибудь поговорить
+check-in-share = Кто может это увидеть?
+check-in-share-nobody = Только я
+check-in-share-teacher = { $teacher }, учитель класса «{ $class }»
+check-in-privacy = Ваш ответ видите только вы, если не выберете учителя. Он никогда не влияет на оценки.
+check-in-save = Сохранить
+check-in-skip = Не сегодня
+check-in-thanks = Спасибо за ответ.
+check-in-talk-private = Это видите только вы, поэтому ни один учитель не знает, что вы хотите поговорить. В следующий раз можно выбрать учителя. А ещё можно рассказать взрослому, которому вы доверяете, или позвонить по телефонам помощи на странице «Помощь».
+check-in-talk-shared = Ваш учитель увидит это, когда в следующий раз откроет baeum. Если помощь нужна прямо сейчас, на странице «Помощь» есть люди, которым можно позвонить.
+check-in-skipped = Ничего страшного. До завтра!
+check-in-low = Так себя чувствовать — нормально. Вы не одни: есть люди, которые хотят вам помочь.
+check-in-not-saved = Не удалось сохранить ответ: { $reason }
+help-title = Где найти помощь
+help-intro = Если вам тяжело, попросить о помощи — это смело. Не обязательно знать наверняка, что это серьёзно, и не нужно хорошо говорить по-корейски.
+help-trusted-adult = Вы всегда можете поговорить с учителем, родителями или другим взрослым, которому доверяете. Здесь тоже готовы выслушать:
+help-country = Где вы сейчас?
+help-call = Позвонить: { $number }
+help-loading = Ищем телефоны помощи…
+help-lines-unavailable = Без интернета список телефонов помощи показать нельзя. Поговорите с учителем или другим взрослым, которому доверяете, или откройте эту страницу снова, когда появится интернет.
+settings-check-in-title = Как вы себя сегодня чувствуете?
+settings-check-in-enabled = Спрашивать «Как вы себя сегодня чувствуете?» на главной странице (не чаще раза в день)
+history-export-check-ins = Добавить в файл и мои ответы на вопрос «Как вы себя сегодня чувствуете?»
+
+## Wellbeing in the teachers' app
+
+teach-wellbeing-title = Как чувствуют себя ваши ученики?
+teach-wellbeing-intro = Здесь видны только ученики, которые решили делиться с вами своими ответами.
+teach-wellbeing-none = Никто из учеников этого класса пока не поделился с вами своими ответами.
+teach-wellbeing-trend-better = В последнее время лучше
+teach-wellbeing-trend-steady = В последнее время без изменений
+teach-wellbeing-trend-lower = В последнее время хуже
+teach-wellbeing-recent = Последние ответы
+teach-wellbeing-mood = { $mood } из 5
+teach-wellbeing-request = Хочет поговорить ({ $time })
+teach-wellbeing-mark-seen = Отметить как просмотренное
+teach-wellbeing-request-seen = Просьба поговорить ({ $asked }) просмотрена { $seen }
+teach-wellbeing-no-open-requests = Никто не ждёт разговора с вами.
+teach-wellbeing-open-requests = { $count ->
+        [one] { $count } просьба о разговоре ждёт вас.
+        [few] { $count } просьбы о разговоре ждут вас.
+        [many] { $count } просьб о разговоре ждут вас.
+       *[other] { $count } просьбы о разговоре ждут вас.
     }

@@ -508,3 +508,55 @@ teach-drill-down-due = กำหนดส่ง { $time }
 teach-items-missed-title = ข้อที่ตอบผิด
 teach-nothing-missed = ยังไม่มีข้อที่ตอบผิด
 teach-missed-by-learner = ตอบผิด { $wrong } จาก { $attempts } ครั้ง
+
+## Wellbeing: the check-in on home and where to get help
+
+nav-help = ความช่วยเหลือ
+check-in-title = วันนี้คุณรู้สึกอย่างไรบ้าง
+check-in-face-1 = เศร้ามาก
+check-in-face-2 = เศร้านิดหน่อย
+check-in-face-3 = เฉย ๆ
+check-in-face-4 = ดี
+check-in-face-5 = มีความสุขมาก
+check-in-words = เขียนสั้น ๆ ถ้าอยากเล่า (ภาษาอะไรก็ได้)
+check-in-talk = ฉันอยากคุยกับใครสักคน
+check-in-share = ใครดูคำตอบนี้ได้บ้าง
+check-in-share-nobody = เฉพาะฉัน
+check-in-share-teacher = { $teacher } ครูของห้อง { $class }
+check-in-privacy = ถ้าไม่ได้เลือกครู จะมีแค่คุณที่เห็นคำตอบ และจะไม่นำไปคิดเป็นคะแนนเลย
+check-in-save = บันทึก
+check-in-skip = วันนี้ไม่ตอบ
+check-in-thanks = ขอบคุณที่ตอบนะ
+check-in-talk-private = คำตอบนี้มีแค่คุณที่เห็น จึงไม่มีครูคนไหนรู้ว่าคุณอยากคุยกับใครสักคน ครั้งหน้าคุณเลือกครูได้ หรือจะเล่าให้ผู้ใหญ่ที่คุณไว้ใจฟัง หรือโทรหาสายด่วนในหน้าความช่วยเหลือก็ได้
+check-in-talk-shared = ครูของคุณจะเห็นคำตอบนี้เมื่อเปิด baeum ครั้งต่อไป ถ้าต้องการความช่วยเหลือตอนนี้เลย ในหน้าความช่วยเหลือมีคนที่คุณโทรหาได้
+check-in-skipped = ไม่เป็นไร แล้วพบกันพรุ่งนี้
+check-in-low = รู้สึกแบบนี้ได้ ไม่ผิดเลย คุณไม่ได้อยู่คนเดียว ยังมีคนที่อยากช่วยคุณ
+check-in-not-saved = บันทึกคำตอบไม่ได้: { $reason }
+help-title = ขอความช่วยเหลือได้ที่ไหน
+help-intro = ถ้ามีเรื่องหนักใจ การขอความช่วยเหลือเป็นเรื่องที่กล้าหาญ ไม่ต้องแน่ใจว่าเรื่องนั้นร้ายแรงหรือเปล่า และไม่ต้องพูดภาษาเกาหลีเก่งก็ได้
+help-trusted-adult = ไม่ว่าเมื่อไร คุณก็คุยกับครู พ่อแม่ หรือผู้ใหญ่คนอื่นที่คุณไว้ใจได้ ที่เหล่านี้ก็พร้อมรับฟังคุณเหมือนกัน:
+help-country = ตอนนี้คุณอยู่ที่ไหน
+help-call = โทร { $number }
+help-loading = กำลังค้นหาสายด่วนช่วยเหลือ…
+help-lines-unavailable = ไม่มีอินเทอร์เน็ต จึงแสดงรายชื่อสายด่วนช่วยเหลือไม่ได้ ลองคุยกับครูหรือผู้ใหญ่ที่ไว้ใจได้ หรือเปิดหน้านี้อีกครั้งเมื่อมีอินเทอร์เน็ต
+settings-check-in-title = วันนี้คุณรู้สึกอย่างไรบ้าง
+settings-check-in-enabled = ถาม "วันนี้คุณรู้สึกอย่างไรบ้าง" ที่หน้าแรก (ไม่เกินวันละครั้ง)
+history-export-check-ins = ใส่คำตอบ "วันนี้คุณรู้สึกอย่างไรบ้าง" ของฉันลงในไฟล์ด้วย
+
+## Wellbeing in the teachers' app
+
+teach-wellbeing-title = นักเรียนของคุณเป็นอย่างไรบ้าง
+teach-wellbeing-intro = ที่นี่แสดงเฉพาะนักเรียนที่เลือกแบ่งปันคำตอบกับคุณ
+teach-wellbeing-none = ยังไม่มีนักเรียนในห้องนี้แบ่งปันคำตอบกับคุณ
+teach-wellbeing-trend-better = ช่วงนี้ดีขึ้น
+teach-wellbeing-trend-steady = ช่วงนี้เหมือนเดิม
+teach-wellbeing-trend-lower = ช่วงนี้รู้สึกแย่ลง
+teach-wellbeing-recent = คำตอบล่าสุด
+teach-wellbeing-mood = { $mood } จาก 5
+teach-wellbeing-request = อยากคุยด้วย ({ $time })
+teach-wellbeing-mark-seen = ทำเครื่องหมายว่าเห็นแล้ว
+teach-wellbeing-request-seen = เคยขอคุย ({ $asked }) เห็นแล้วเมื่อ { $seen }
+teach-wellbeing-no-open-requests = ไม่มีนักเรียนที่รอคุยกับคุณ
+teach-wellbeing-open-requests = { $count ->
+       *[other] มีคำขอคุย { $count } รายการรอคุณอยู่
+    }

@@ -532,3 +532,55 @@ teach-drill-down-due = Son teslim: { $time }
 teach-items-missed-title = Yanlış yapılan öğeler
 teach-nothing-missed = Henüz yanlış yapılan bir şey yok.
 teach-missed-by-learner = { $attempts } denemede { $wrong } kez yanlış
+
+## Wellbeing: the check-in on home and where to get help
+
+nav-help = Yardım
+check-in-title = Bugün nasılsınız?
+check-in-face-1 = Çok üzgün
+check-in-face-2 = Biraz üzgün
+check-in-face-3 = İdare eder
+check-in-face-4 = İyi
+check-in-face-5 = Çok mutlu
+check-in-words = İsterseniz birkaç kelime yazın (herhangi bir dilde)
+check-in-talk = Biriyle konuşmak istiyorum
+check-in-share = Bunu kim görebilir?
+check-in-share-nobody = Yalnızca ben
+check-in-share-teacher = { $teacher }, { $class } sınıfının öğretmeni
+check-in-privacy = Bir öğretmen seçmezseniz cevabınızı yalnızca siz görürsünüz. Hiçbir notu etkilemez.
+check-in-save = Kaydet
+check-in-skip = Bugün değil
+check-in-thanks = Cevapladığınız için teşekkürler.
+check-in-talk-private = Bunu yalnızca siz görebilirsiniz, bu yüzden hiçbir öğretmen konuşmak istediğinizi bilmiyor. Bir dahaki sefere bir öğretmen seçebilirsiniz. Güvendiğiniz bir yetişkine de anlatabilir ya da Yardım sayfasındaki yardım hatlarını arayabilirsiniz.
+check-in-talk-shared = Öğretmeniniz baeum'u bir sonraki açışında bunu görecek. Hemen yardıma ihtiyacınız varsa, Yardım sayfasında arayabileceğiniz kişiler var.
+check-in-skipped = Sorun değil. Yarın görüşürüz.
+check-in-low = Böyle hissetmek normal. Yalnız değilsiniz: size yardım etmek isteyen insanlar var.
+check-in-not-saved = Cevabınız kaydedilemedi: { $reason }
+help-title = Nereden yardım alabilirsiniz
+help-intro = Zor bir şey yaşıyorsanız yardım istemek cesur bir davranıştır. Durumun ciddi olduğundan emin olmanız gerekmez, iyi Korece bilmeniz de gerekmez.
+help-trusted-adult = Bir öğretmenle, anne babanızla ya da güvendiğiniz başka bir yetişkinle her zaman konuşabilirsiniz. Bu yerler de sizi dinlemeye hazır:
+help-country = Şu anda neredesiniz?
+help-call = Ara: { $number }
+help-loading = Yardım hatları aranıyor…
+help-lines-unavailable = İnternet bağlantısı olmadan yardım hatlarının listesi gösterilemiyor. Bir öğretmenle ya da güvendiğiniz başka bir yetişkinle konuşun veya internete bağlanınca bu sayfayı yeniden açın.
+settings-check-in-title = Bugün nasılsınız?
+settings-check-in-enabled = Ana sayfada "Bugün nasılsınız?" diye sor (günde en fazla bir kez)
+history-export-check-ins = "Bugün nasılsınız?" cevaplarımı da dosyaya ekle
+
+## Wellbeing in the teachers' app
+
+teach-wellbeing-title = Öğrencileriniz nasıl?
+teach-wellbeing-intro = Burada yalnızca cevaplarını sizinle paylaşmayı seçen öğrenciler görünür.
+teach-wellbeing-none = Bu sınıfta henüz hiçbir öğrenci cevabını sizinle paylaşmadı.
+teach-wellbeing-trend-better = Son zamanlarda daha iyi
+teach-wellbeing-trend-steady = Son zamanlarda aynı
+teach-wellbeing-trend-lower = Son zamanlarda daha kötü
+teach-wellbeing-recent = Son cevaplar
+teach-wellbeing-mood = 5 üzerinden { $mood }
+teach-wellbeing-request = Konuşmak istiyor ({ $time })
+teach-wellbeing-mark-seen = Görüldü olarak işaretle
+teach-wellbeing-request-seen = Konuşmak istedi ({ $asked }), görüldü: { $seen }
+teach-wellbeing-no-open-requests = Sizinle konuşmayı bekleyen öğrenci yok.
+teach-wellbeing-open-requests = { $count ->
+       *[other] Sizi bekleyen { $count } konuşma isteği var.
+    }

@@ -149,6 +149,11 @@ load-file-malformed = tệp { $kind ->
         [manifest] mục lục khóa học
        *[lesson] bài học
     } bị sai định dạng ở dòng { $line }, cột { $column }: { $detail }
+load-file-unreadable = tệp { $kind ->
+        [catalog] danh sách khóa học
+        [manifest] mục lục khóa học
+       *[lesson] bài học
+    } không đúng định dạng mà phiên bản này đọc được: { $detail }
 load-file-inconsistent = tệp { $kind ->
         [catalog] danh sách khóa học
         [manifest] mục lục khóa học
@@ -543,3 +548,55 @@ teach-drill-down-due = Hạn nộp { $time }
 teach-items-missed-title = Các mục bị sai
 teach-nothing-missed = Chưa sai mục nào.
 teach-missed-by-learner = sai { $wrong } / { $attempts } lần
+
+## Wellbeing: the check-in on home and where to get help
+
+nav-help = Trợ giúp
+check-in-title = Hôm nay bạn thấy thế nào?
+check-in-face-1 = Rất buồn
+check-in-face-2 = Hơi buồn
+check-in-face-3 = Bình thường
+check-in-face-4 = Vui
+check-in-face-5 = Rất vui
+check-in-words = Viết vài lời nếu bạn muốn (bằng ngôn ngữ nào cũng được)
+check-in-talk = Tôi muốn nói chuyện với ai đó
+check-in-share = Ai được xem câu trả lời này?
+check-in-share-nobody = Chỉ mình tôi
+check-in-share-teacher = { $teacher }, giáo viên lớp { $class }
+check-in-privacy = Chỉ bạn thấy được câu trả lời của mình, trừ khi bạn chọn một giáo viên. Câu trả lời không bao giờ được tính vào điểm.
+check-in-save = Lưu
+check-in-skip = Để hôm khác
+check-in-thanks = Cảm ơn bạn đã trả lời.
+check-in-talk-private = Chỉ bạn thấy được câu trả lời này, nên không thầy cô nào biết bạn muốn nói chuyện. Lần sau bạn có thể chọn một thầy cô. Bạn cũng có thể kể với một người lớn mà bạn tin tưởng, hoặc gọi các đường dây hỗ trợ trong trang Trợ giúp.
+check-in-talk-shared = Thầy cô của bạn sẽ thấy câu trả lời này vào lần tới khi mở baeum. Nếu bạn cần giúp đỡ ngay bây giờ, trang Trợ giúp có những người bạn có thể gọi điện.
+check-in-skipped = Không sao cả. Hẹn gặp bạn ngày mai.
+check-in-low = Cảm thấy như vậy cũng không sao. Bạn không hề đơn độc: có những người muốn giúp bạn.
+check-in-not-saved = Không lưu được câu trả lời: { $reason }
+help-title = Nơi có thể tìm sự giúp đỡ
+help-intro = Khi có điều gì khó khăn, nhờ giúp đỡ là một việc dũng cảm. Bạn không cần chắc rằng chuyện đó nghiêm trọng, và cũng không cần giỏi tiếng Hàn.
+help-trusted-adult = Bạn luôn có thể nói chuyện với thầy cô, bố mẹ hoặc một người lớn mà bạn tin tưởng. Những nơi này cũng sẵn sàng lắng nghe bạn:
+help-country = Bạn đang ở đâu?
+help-call = Gọi { $number }
+help-loading = Đang tìm các đường dây hỗ trợ…
+help-lines-unavailable = Không có kết nối mạng nên chưa thể hiển thị danh sách đường dây hỗ trợ. Hãy nói chuyện với thầy cô hoặc một người lớn mà bạn tin tưởng, hoặc mở lại trang này khi có mạng.
+settings-check-in-title = Hôm nay bạn thấy thế nào?
+settings-check-in-enabled = Hỏi tôi "Hôm nay bạn thấy thế nào?" ở trang chủ (tối đa một lần mỗi ngày)
+history-export-check-ins = Đưa cả các câu trả lời "Hôm nay bạn thấy thế nào?" của tôi vào tệp
+
+## Wellbeing in the teachers' app
+
+teach-wellbeing-title = Học sinh của bạn thế nào?
+teach-wellbeing-intro = Chỉ những học sinh đã chọn chia sẻ câu trả lời với bạn mới hiện ở đây.
+teach-wellbeing-none = Chưa có học sinh nào trong lớp này chia sẻ câu trả lời với bạn.
+teach-wellbeing-trend-better = Gần đây vui hơn
+teach-wellbeing-trend-steady = Gần đây vẫn như cũ
+teach-wellbeing-trend-lower = Gần đây buồn hơn
+teach-wellbeing-recent = Các câu trả lời gần đây
+teach-wellbeing-mood = { $mood } trên 5
+teach-wellbeing-request = Muốn nói chuyện ({ $time })
+teach-wellbeing-mark-seen = Đánh dấu đã xem
+teach-wellbeing-request-seen = Đã muốn nói chuyện ({ $asked }), đã xem { $seen }
+teach-wellbeing-no-open-requests = Không có học sinh nào đang chờ nói chuyện với bạn.
+teach-wellbeing-open-requests = { $count ->
+       *[other] Có { $count } yêu cầu nói chuyện đang chờ bạn.
+    }

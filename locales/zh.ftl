@@ -156,6 +156,11 @@ load-file-malformed = { $kind ->
         [manifest] 课程清单
        *[lesson] 这一课的
     }文件第 { $line } 行第 { $column } 列有格式错误：{ $detail }
+load-file-unreadable = { $kind ->
+        [catalog] 课程目录
+        [manifest] 课程清单
+       *[lesson] 这一课的
+    }文件不是此版本能读取的格式：{ $detail }
 load-file-inconsistent = { $kind ->
         [catalog] 课程目录
         [manifest] 课程清单
@@ -556,3 +561,55 @@ teach-drill-down-due = 截止 { $time }
 teach-items-missed-title = 答错的题
 teach-nothing-missed = 还没有答错的题。
 teach-missed-by-learner = 共答 { $attempts } 次，错 { $wrong } 次
+
+## Wellbeing: the check-in on home and where to get help
+
+nav-help = 求助
+check-in-title = 你今天感觉怎么样？
+check-in-face-1 = 很难过
+check-in-face-2 = 有点难过
+check-in-face-3 = 还行
+check-in-face-4 = 不错
+check-in-face-5 = 很开心
+check-in-words = 想说的话（可以不写，用什么语言都行）
+check-in-talk = 我想找人聊一聊
+check-in-share = 谁可以看到？
+check-in-share-nobody = 只有我
+check-in-share-teacher = { $teacher }（{ $class } 的老师）
+check-in-privacy = 除非你选择一位老师，否则只有你能看到自己的回答。它永远不会算进任何成绩。
+check-in-save = 保存
+check-in-skip = 今天先不了
+check-in-thanks = 谢谢你的回答。
+check-in-talk-private = 这条回答只有你能看到，所以没有老师知道你想找人聊一聊。下次你可以选择一位老师，也可以告诉你信任的大人，或者拨打求助页面上的求助热线。
+check-in-talk-shared = 你的老师下次打开 baeum 时会看到这条回答。如果你现在就需要帮助，求助页面上有你可以打电话联系的人。
+check-in-skipped = 没关系，明天见。
+check-in-low = 有这样的感受是正常的。你并不孤单，有人愿意帮助你。
+check-in-not-saved = 没能保存你的回答：{ $reason }
+help-title = 哪里可以找到帮助
+help-intro = 遇到困难时，开口求助是勇敢的事。你不需要确定事情是否严重，也不需要韩语说得很好。
+help-trusted-adult = 你随时可以和老师、父母或其他你信任的大人聊一聊。这些地方也愿意倾听你：
+help-country = 你现在在哪里？
+help-call = 拨打 { $number }
+help-loading = 正在查找求助热线…
+help-lines-unavailable = 没有网络连接，暂时无法显示求助热线。可以和老师或其他你信任的大人聊一聊，或者联网后再打开这个页面。
+settings-check-in-title = 你今天感觉怎么样？
+settings-check-in-enabled = 在首页问我“你今天感觉怎么样？”（每天最多一次）
+history-export-check-ins = 把我的心情记录（“你今天感觉怎么样？”）也放进文件
+
+## Wellbeing in the teachers' app
+
+teach-wellbeing-title = 学生们感觉怎么样？
+teach-wellbeing-intro = 这里只显示选择与你分享回答的学生。
+teach-wellbeing-none = 这个班还没有学生与你分享回答。
+teach-wellbeing-trend-better = 最近好一些了
+teach-wellbeing-trend-steady = 最近差不多
+teach-wellbeing-trend-lower = 最近心情比之前差
+teach-wellbeing-recent = 最近的回答
+teach-wellbeing-mood = 第 { $mood } 级（共 5 级）
+teach-wellbeing-request = 想找人聊聊（{ $time }）
+teach-wellbeing-mark-seen = 标记为已读
+teach-wellbeing-request-seen = 曾想找人聊聊（{ $asked }），已于 { $seen } 查看
+teach-wellbeing-no-open-requests = 目前没有学生在等你聊天。
+teach-wellbeing-open-requests = { $count ->
+       *[other] 有 { $count } 个聊天请求在等你。
+    }

@@ -51,7 +51,8 @@ if ('serviceWorker' in navigator) {
 // the newest /teach/index.html under the one key the service worker reads for every /teach
 // address, stored only after every hashed file it names is stored, and the files of the page
 // now open. Files of older versions are dropped.
-var TEACHERS_APP_FILE = /\/teach\/[^/"']+-[0-9a-f]{16}[^/"']*\.(js|wasm|css)/g;
+// Trunk writes its file hash in hexadecimal without leading zeros: 16 digits or fewer.
+var TEACHERS_APP_FILE = /\/teach\/[^/"']+-[0-9a-f]{1,16}[^/"']*\.(js|wasm|css)/g;
 
 function keepTeachersAppForOffline() {
   if (!/^\/teach(\/|$)/.test(location.pathname) || !('caches' in window)) return;

@@ -10,10 +10,10 @@
 //! [`AccountPanel`] is the form the pages show; the calls behind it are [`sign_in`],
 //! [`sign_up`] and [`sign_out`].
 
+use baeum_core::record::Actor;
 use baeum_core::sync::HttpResponse;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use uuid::Uuid;
 
 use crate::http::{self, HttpError, Method};
@@ -38,8 +38,9 @@ pub struct AccountView {
     pub username: String,
     pub role: Role,
     pub created_at: String,
-    /// The xAPI actor of statements about this account.
-    pub actor: Value,
+    /// The xAPI actor of statements about this account (an account agent: core's typed actor,
+    /// so that reading the stored session at every start carries no JSON values).
+    pub actor: Actor,
 }
 
 /// A signed-in session: the bearer token and whose it is.
@@ -141,7 +142,7 @@ async fn send(
 }
 
 fn json_body<T: Serialize>(value: &T) -> Result<String, AccountError> {
-    serde_json::to_string(value).map_err(|error| AccountError::UnreadableAnswer(error.to_string()))
+    crate::json::write(value).map_err(|error| AccountError::UnreadableAnswer(error.to_string()))
 }
 
 /// Signs in with `POST /api/sessions`, stores the session and re-attributes the guest's
@@ -155,7 +156,7 @@ pub async fn sign_in(
     let response = send(sync, Method::Post, "/api/sessions", Some(body), None).await?;
     match response.status {
         200 => {
-            let session: Session = baeum_core::json::read(response.body.as_bytes())
+            let session: Session = crate::json::read(&response.body)
                 .map_err(|error| AccountError::UnreadableAnswer(error.to_string()))?;
             sync.set_session(session.clone()).await?;
             Ok(session)

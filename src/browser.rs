@@ -161,22 +161,37 @@ pub fn help_language() -> baeum_core::content::Language {
     help_language_for(baeum_core::content::TargetLanguage::Ko)
 }
 
+/// What the Device page's picker shows: the learner's choice as stored, even where it is the
+/// language a course teaches (Korean help only serves courses that teach another language),
+/// else what the browser's languages give.
+pub fn help_language_choice() -> baeum_core::content::Language {
+    stored_help_language().unwrap_or_else(|| browser_help_language(None))
+}
+
 /// The help language in a course teaching `target`: as [`help_language`], but never the
 /// language taught. So a Korean-speaking pupil (browser in Korean) reads a Vietnamese course's
 /// glosses and prompts in Korean, while Korean courses never take Korean as help.
 pub fn help_language_for(
     target: baeum_core::content::TargetLanguage,
 ) -> baeum_core::content::Language {
-    use baeum_core::content::Language;
     let taught = target.as_language();
-    let stored = window()
+    stored_help_language()
+        .filter(|language| *language != taught)
+        .unwrap_or_else(|| browser_help_language(Some(taught)))
+}
+
+fn stored_help_language() -> Option<baeum_core::content::Language> {
+    window()
         .and_then(|window| window.local_storage().ok().flatten())
         .and_then(|storage| storage.get_item(HELP_LANGUAGE_KEY).ok().flatten())
-        .and_then(|code| Language::from_code(&code))
-        .filter(|language| *language != taught);
-    if let Some(language) = stored {
-        return language;
-    }
+        .and_then(|code| baeum_core::content::Language::from_code(&code))
+}
+
+/// The first of the browser's languages that courses carry, other than `taught`, else English.
+fn browser_help_language(
+    taught: Option<baeum_core::content::Language>,
+) -> baeum_core::content::Language {
+    use baeum_core::content::Language;
     let browser_languages = window()
         .map(|window| window.navigator().languages().to_vec())
         .unwrap_or_default();
@@ -191,7 +206,7 @@ pub fn help_language_for(
                 .to_ascii_lowercase();
             Language::from_code(&primary)
         })
-        .find(|language| *language != taught)
+        .find(|language| Some(*language) != taught)
         .unwrap_or(Language::En)
 }
 

@@ -40,6 +40,9 @@ pub enum ChunkContents {
     /// The learner's assignments on the home page: nothing while they load, since the rest of
     /// the page is already there.
     Assignments,
+    /// Something a learner can do without (the check-in on home): nothing while it loads, and
+    /// nothing if it cannot; it is offered again on the next visit.
+    Quiet,
 }
 
 /// Shows the view `load` returns once its chunk is in; while it loads, a short line for a page;
@@ -66,12 +69,15 @@ where
                 Suspend::new(async move {
                     match chunk.await {
                         Ok(view) => view,
+                        Err(ChunkLoadError) if contents == ChunkContents::Quiet => ().into_any(),
                         Err(ChunkLoadError) => view! {
                             <section class="page" role="alert" data-testid="page-load-failed">
                                 <p>
                                     {match contents {
                                         ChunkContents::Page => t!("page-chunk-failed"),
-                                        ChunkContents::Assignments => t!("assignments-chunk-failed"),
+                                        ChunkContents::Assignments | ChunkContents::Quiet => {
+                                            t!("assignments-chunk-failed")
+                                        }
                                     }}
                                 </p>
                                 <button type="button" on:click=move |_| attempt.update(|count| *count += 1)>

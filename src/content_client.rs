@@ -10,13 +10,16 @@
 use std::cell::{Cell, RefCell};
 
 use crate::http;
+use crate::json::{self, JsonError};
 use crate::storage::{ContentStore, LocalDatabase};
 use crate::sync_driver::SyncHandle;
 use crate::t;
 use baeum_core::content::{
-    parse_catalog, parse_course_manifest, parse_lesson_file, verify_hash, CatalogCourse,
-    CatalogIndex, ContentError, CourseManifest, LessonFile, ManifestLesson, CATALOG_FILE_NAME,
+    check_catalog, check_course_manifest, check_lesson_file, check_pack_format, verify_hash,
+    CatalogCourse, CatalogIndex, ContentError, CourseManifest, FormatProbe, LessonFile,
+    ManifestLesson, CATALOG_FILE_NAME, CATALOG_KIND, COURSE_MANIFEST_KIND, LESSON_KIND,
 };
+use serde::de::DeserializeOwned;
 
 thread_local! {
     /// Where downloaded files are read from: the app's sync handle, which owns the database
@@ -130,6 +133,10 @@ fn content_error_text(error: &ContentError) -> String {
                 detail = detail,
             )
         }),
+        ContentError::Unreadable { kind, detail } => file_kind(kind)
+            .map_or_else(fallback, |kind| {
+                t!("load-file-unreadable", kind = kind, detail = detail)
+            }),
         ContentError::Inconsistent { kind, detail } => file_kind(kind)
             .map_or_else(fallback, |kind| {
                 t!("load-file-inconsistent", kind = kind, detail = detail)
@@ -152,6 +159,43 @@ fn content_error_text(error: &ContentError) -> String {
         }
         ContentError::Source { .. } => fallback(),
     }
+}
+
+/// Reads a pack file's JSON with the browser's parser, refusing another pack format first
+/// (as core's readers do), so the client carries no JSON parser of its own; the caller then
+/// applies core's rules for that kind of file (`check_catalog` and the others).
+fn read_pack_json<T: DeserializeOwned>(
+    kind: &'static str,
+    bytes: &[u8],
+) -> Result<T, ContentError> {
+    let unreadable = |detail: String| ContentError::Unreadable { kind, detail };
+    let text = std::str::from_utf8(bytes).map_err(|error| unreadable(error.to_string()))?;
+    let describe = |error: JsonError| match error {
+        JsonError::EndsEarly(_) => ContentError::Truncated {
+            kind,
+            detail: format!("the JSON ends early after {} bytes", bytes.len()),
+        },
+        other => unreadable(other.to_string()),
+    };
+    let value = json::read_value(text).map_err(describe)?;
+    let probe: FormatProbe = json::from_value(value.clone()).map_err(describe)?;
+    check_pack_format(kind, &probe)?;
+    json::from_value(value).map_err(describe)
+}
+
+/// Reads `catalog.json` (core's `parse_catalog`, with the browser's JSON parser).
+pub fn parse_catalog(bytes: &[u8]) -> Result<CatalogIndex, ContentError> {
+    check_catalog(read_pack_json(CATALOG_KIND, bytes)?)
+}
+
+/// Reads a course manifest (core's `parse_course_manifest`, with the browser's JSON parser).
+pub fn parse_course_manifest(bytes: &[u8]) -> Result<CourseManifest, ContentError> {
+    check_course_manifest(read_pack_json(COURSE_MANIFEST_KIND, bytes)?)
+}
+
+/// Reads a lesson file (core's `parse_lesson_file`, with the browser's JSON parser).
+pub fn parse_lesson_file(bytes: &[u8]) -> Result<LessonFile, ContentError> {
+    check_lesson_file(read_pack_json(LESSON_KIND, bytes)?)
 }
 
 /// Fetches `name` below [`CONTENT_BASE`] and returns its bytes.

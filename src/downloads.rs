@@ -24,12 +24,14 @@ use baeum_core::content::download::{
     course_files, describe_remaining, estimated_remaining_ms, files_only_in, manifest_file,
     AudioChoice, DownloadPlan, DownloadedFileKind, RemainingTime,
 };
-use baeum_core::content::{parse_course_manifest, verify_hash, CatalogCourse, CourseManifest};
+use baeum_core::content::{verify_hash, CatalogCourse, CourseManifest};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser;
-use crate::content_client::{downloads_database, fetch_content_file_for_download, LoadError};
+use crate::content_client::{
+    downloads_database, fetch_content_file_for_download, parse_course_manifest, LoadError,
+};
 use crate::i18n::format_bytes;
 use crate::storage::{ContentStore, LocalDatabase, StorageError};
 use crate::t;

@@ -129,8 +129,8 @@ impl Request {
 
     /// `value` as a JSON body.
     pub fn json<T: Serialize + ?Sized>(self, value: &T) -> Result<Self, HttpError> {
-        let text = serde_json::to_string(value)
-            .map_err(|error| HttpError::Unprepared(error.to_string()))?;
+        let text =
+            crate::json::write(value).map_err(|error| HttpError::Unprepared(error.to_string()))?;
         Ok(self.json_text(text))
     }
 
@@ -290,8 +290,7 @@ impl Response {
     /// The body as JSON of type `T`.
     pub async fn json<T: DeserializeOwned>(self) -> Result<T, HttpError> {
         let text = self.text().await?;
-        baeum_core::json::read(text.as_bytes())
-            .map_err(|error| HttpError::UnreadableBody(error.to_string()))
+        crate::json::read(&text).map_err(|error| HttpError::UnreadableBody(error.to_string()))
     }
 
     /// A body cut off on the way is the connection's failure, not the body's.
@@ -313,7 +312,7 @@ pub fn error_message(body: &str) -> Option<String> {
     struct ErrorBody {
         error: String,
     }
-    baeum_core::json::read::<ErrorBody>(body.as_bytes())
+    crate::json::read::<ErrorBody>(body)
         .ok()
         .map(|body| body.error)
 }

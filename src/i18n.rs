@@ -103,6 +103,73 @@ pub fn split_at_element(message: &str) -> (String, String) {
     }
 }
 
+/// Adds the later messages (core's `i18n::is_later_message`: the check-in, the help page, the
+/// teacher's view of shared check-ins) to the interface: English's and the interface
+/// language's tables, from `localStorage` when kept there (a newer copy is fetched for next
+/// time) or else from the server, then kept. Called by the code that shows them, which lives in
+/// chunks, so the first load carries neither the tables nor this. Returns whether the English
+/// table is in (without it, such a message shows its id).
+pub async fn load_later_messages() -> bool {
+    if localizer().has_later() {
+        return true;
+    }
+    let language = interface_language();
+    let Some(english) = later_table(InterfaceLanguage::FALLBACK).await else {
+        return false;
+    };
+    let chosen = if language == InterfaceLanguage::FALLBACK {
+        None
+    } else {
+        later_table(language).await
+    };
+    LOCALIZER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let current = slot.take().unwrap_or_else(|| {
+            Rc::new(Localizer::new(
+                english_messages(),
+                None,
+                BrowserIntl::default(),
+            ))
+        });
+        // Nothing keeps the localizer between two messages, so it is ours to change here.
+        match Rc::try_unwrap(current) {
+            Ok(mut localizer) => {
+                localizer.add_later(english, chosen);
+                *slot = Some(Rc::new(localizer));
+            }
+            Err(shared) => *slot = Some(shared),
+        }
+    });
+    localizer().has_later()
+}
+
+/// One language's later table: the kept copy at once (a fresh one kept for next time), else
+/// the server's.
+async fn later_table(language: InterfaceLanguage) -> Option<Messages> {
+    let key = format!("{MESSAGES_KEY_PREFIX}{}.later", language.tag());
+    let url = format!("/locales/{}.later.txt", language.tag());
+    let stored = local_storage().and_then(|storage| storage.get_item(&key).ok().flatten());
+    if let Some(messages) = stored
+        .as_deref()
+        .and_then(|text| Messages::parse(language, text).ok())
+    {
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(fresh) = fetch_table_text(&url).await {
+                if stored.as_deref() != Some(fresh.as_str())
+                    && Messages::parse(language, &fresh).is_ok()
+                {
+                    store_translation_text(&key, &fresh);
+                }
+            }
+        });
+        return Some(messages);
+    }
+    let text = fetch_table_text(&url).await?;
+    let messages = Messages::parse(language, &text).ok()?;
+    store_translation_text(&key, &text);
+    Some(messages)
+}
+
 /// The language the interface is shown in now.
 pub fn interface_language() -> InterfaceLanguage {
     localizer().language()
@@ -232,7 +299,11 @@ fn set_document_language(language: InterfaceLanguage) {
 /// The language's message table from the server, or `None` offline, on an error status, or when the
 /// answer is the app's HTML (the server answers unknown paths with `index.html`).
 async fn fetch_translation_text(language: InterfaceLanguage) -> Option<String> {
-    let url = format!("/locales/{}.txt", language.tag());
+    fetch_table_text(&format!("/locales/{}.txt", language.tag())).await
+}
+
+/// A message table from the server at `url`, as [`fetch_translation_text`] says.
+async fn fetch_table_text(url: &str) -> Option<String> {
     let response = crate::http::Request::get(url).send().await.ok()?;
     let content_type = response.header("content-type").unwrap_or_default();
     if !response.ok() || content_type.contains("html") {

@@ -1,6 +1,6 @@
 //! The learners' app's pages by path, and what is not on its first screen, each cut into a wasm chunk
-//! of its own: the pages but home, the assignments on home, the sync engine, the saved progress
-//! digest's reading and growing, and the whole-log fold.
+//! of its own: the pages but home, the assignments and the wellbeing check-in on home, the sync
+//! engine, the saved progress digest's reading and growing, and the whole-log fold.
 //!
 //! A learner's first load carries the shell and the home page; every other page's code is
 //! fetched the first time that page opens. Each function below is a split point: `cargo xtask`
@@ -17,11 +17,14 @@ use baeum_core::progress::ProgressDigest;
 use baeum_core::sync::SyncStatement;
 
 use baeum_web::app::provide_app_context;
-use baeum_web::chunks::{ChunkContents, ChunkLoadError, ChunkView};
+use baeum_web::chunks::{ChunkContents, ChunkLoadError, ChunkView, ChunkViewLoader};
 use baeum_web::pages::account::AccountPage;
 use baeum_web::pages::course::CoursePage;
 use baeum_web::pages::history::HistoryPage;
-use baeum_web::pages::home::{provide_assignments_on_home, AssignmentsOnHome, HomePage};
+use baeum_web::pages::home::{
+    provide_assignments_on_home, provide_check_in_on_home, AssignmentsOnHome, CheckInOnHome,
+    HomePage,
+};
 use baeum_web::pages::lesson::LessonPage;
 use baeum_web::pages::not_found::NotFoundPage;
 use baeum_web::pages::review::ReviewPage;
@@ -34,6 +37,7 @@ use baeum_web::router;
 use baeum_web::shell::{AppKind, Shell};
 use baeum_web::sync_driver::{run_engine, use_sync, EngineHost, EngineStart, SyncHandle};
 use baeum_web::teaching::learner::{MyAssignments, MyClassesPage};
+use baeum_web::wellbeing::{CheckInCard, HelpPage};
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
@@ -53,6 +57,7 @@ pub fn App() -> impl IntoView {
         Box::pin(fold_whole_log_in_chunk(statements))
     }));
     provide_assignments_on_home(AssignmentsOnHome(|| Box::pin(my_assignments_section())));
+    provide_check_in_on_home(CheckInOnHome(check_in_section));
     provide_standing_from_log(StandingFromLog(|sync, fold| {
         Box::pin(async move {
             match standing_from_log_in_chunk(sync, fold).await {
@@ -81,6 +86,7 @@ fn learners_page(page: Option<LearnersPage>) -> AnyView {
         Some(LearnersPage::Review) => view! { <ReviewPageChunk/> }.into_any(),
         Some(LearnersPage::History) => view! { <HistoryPageChunk/> }.into_any(),
         Some(LearnersPage::Classes) => view! { <MyClassesPageChunk/> }.into_any(),
+        Some(LearnersPage::Help) => view! { <HelpPageChunk/> }.into_any(),
         None => view! { <NotFoundPage/> }.into_any(),
     }
 }
@@ -144,6 +150,39 @@ split_page!(
     my_classes_page,
     MyClassesPage
 );
+
+/// What the wellbeing chunk shows.
+#[derive(Clone, Copy)]
+enum Wellbeing {
+    CheckIn,
+    HelpPage,
+}
+
+/// The wellbeing check-in on home (core's `wellbeing`), which home loads once it is ready, and
+/// the help page: one chunk, as they share their code, so the first load carries none of it
+/// and the chunk lists grow by as little as can be.
+#[wasm_split(wellbeing, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn wellbeing_view(which: Wellbeing) -> Result<AnyView, ChunkLoadError> {
+    Ok(match which {
+        Wellbeing::CheckIn => view! { <CheckInCard/> }.into_any(),
+        Wellbeing::HelpPage => view! { <HelpPage/> }.into_any(),
+    })
+}
+
+fn check_in_section() -> LocalBoxFuture<'static, Result<AnyView, ChunkLoadError>> {
+    Box::pin(wellbeing_view(Wellbeing::CheckIn))
+}
+
+fn help_page_section() -> LocalBoxFuture<'static, Result<AnyView, ChunkLoadError>> {
+    Box::pin(wellbeing_view(Wellbeing::HelpPage))
+}
+
+/// `/help`: where to get help (help lines), always in the menu.
+#[component]
+pub fn HelpPageChunk() -> impl IntoView {
+    let load: ChunkViewLoader = help_page_section;
+    view! { <ChunkView load=load contents=ChunkContents::Page/> }
+}
 
 /// The learner's assignments on home: only a learner in a class has any, and a first visit is
 /// always a guest's, so their code (the teaching API, its cache and the assigned downloads) is a

@@ -11,6 +11,7 @@
 //! - [`i18n`]: the interface language and [`t!`], through which all interface text goes.
 //! - [`pages`]: one module per page.
 //! - [`http`]: the one HTTP client every request to the server goes through.
+//! - [`json`]: JSON read and written through the browser's `JSON.parse` and `JSON.stringify`.
 //! - [`first_screen`]: the app taking the place of the static first screen in `index.html`.
 //!
 //! The crate is empty outside wasm32, so `cargo test` and `cargo clippy` over the workspace
@@ -26,6 +27,7 @@ pub mod downloads;
 pub mod first_screen;
 pub mod http;
 pub mod i18n;
+pub mod json;
 pub mod keyboard;
 pub mod offline_app;
 pub mod pages;
@@ -39,6 +41,8 @@ pub mod sync_driver;
 pub mod sync_status;
 pub mod sync_transport;
 pub mod teaching;
+pub mod uuid_v7;
+pub mod wellbeing;
 
 /// Starts an app: installs the panic hook, loads the interface language's translation (from
 /// this device when it has it), mounts `root` into `<body>` and has it take the place of the

@@ -49,7 +49,7 @@ fn load_saved_session(lesson: &LessonFile) -> LessonSession {
                 .ok()
                 .flatten()
         })
-        .and_then(|json| baeum_core::json::read::<LessonSession>(json.as_bytes()).ok());
+        .and_then(|json| crate::json::read::<LessonSession>(&json).ok());
     match saved {
         Some(saved) => LessonSession::resume(saved, lesson),
         None => LessonSession::new(lesson),
@@ -66,7 +66,7 @@ pub fn save_session(session: &LessonSession) {
     let key = saved_session_key(&session.course_id, &session.lesson_id);
     if session.is_finished() {
         let _ = storage.remove_item(&key);
-    } else if let Ok(json) = serde_json::to_string(session) {
+    } else if let Ok(json) = crate::json::write(session) {
         let _ = storage.set_item(&key, &json);
     }
 }

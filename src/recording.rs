@@ -16,13 +16,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use baeum_core::content::{Item, LessonFile, LocalizedText};
-use baeum_core::record::{self, LessonOutcome, RecordContext};
+use baeum_core::record::{self, LessonOutcome, RecordContext, Statement};
 use baeum_core::session::{AnswerEvent, LessonSession, LessonSummary};
 use futures::channel::mpsc::{unbounded, UnboundedSender};
 use futures::StreamExt;
 use leptos::prelude::*;
-use serde_json::Value;
-use uuid::Uuid;
 
 use crate::content_client::LoadedLesson;
 use crate::player::save_session;
@@ -32,7 +30,7 @@ use crate::t;
 
 /// Builds one statement from the shared context.
 type StatementBuilder =
-    Box<dyn FnOnce(&RecordContext<'_>) -> Result<Value, record::RecordError> + Send>;
+    Box<dyn FnOnce(&RecordContext<'_>) -> Result<Statement, record::RecordError> + Send>;
 
 /// One write, done in order with the others.
 enum Write {
@@ -174,7 +172,7 @@ impl LessonRecorder {
         };
         let item = item.clone();
         self.build_and_record(move |context| match (event.correct, &event.response) {
-            (Some(correct), Some(response)) => record::answered(
+            (Some(correct), Some(response)) => record::answered_statement(
                 context,
                 &record::Answer {
                     item: &item,
@@ -184,7 +182,7 @@ impl LessonRecorder {
                     attempt: event.attempt,
                 },
             ),
-            _ => record::experienced(context, &item),
+            _ => record::experienced_statement(context, &item),
         });
     }
 
@@ -195,7 +193,7 @@ impl LessonRecorder {
             total: u32::try_from(summary.graded_items).unwrap_or(u32::MAX),
             duration_ms: (js_sys::Date::now() - self.lesson.started_at_ms).max(0.0) as u64,
         };
-        self.build_and_record(move |context| record::lesson_completed(context, &outcome));
+        self.build_and_record(move |context| record::lesson_completed_statement(context, &outcome));
         if let Some(sync) = self.sync {
             sync.sync_now();
         }
@@ -207,7 +205,9 @@ impl LessonRecorder {
     /// is stored, and a storage failure is reported there and in the console.
     fn build_and_record(
         &self,
-        build: impl FnOnce(&RecordContext<'_>) -> Result<Value, record::RecordError> + Send + 'static,
+        build: impl FnOnce(&RecordContext<'_>) -> Result<Statement, record::RecordError>
+            + Send
+            + 'static,
     ) {
         if !self.enqueue(Write::Statement(Box::new(build))) {
             leptos::logging::error!("the lesson writer stopped: this answer was not recorded");
@@ -230,7 +230,7 @@ async fn record_now(
         let actor = sync.learner_actor().await?;
         let timestamp = sync.timestamp_now()?;
         let context = RecordContext {
-            statement_id: Uuid::now_v7(),
+            statement_id: crate::uuid_v7::new_v7(),
             timestamp: &timestamp,
             actor: &actor,
             course_id: &lesson.course_id,
@@ -239,7 +239,7 @@ async fn record_now(
             lesson_title: &lesson.lesson_title,
         };
         let statement = build(&context)?;
-        sync.record(statement).await?;
+        sync.record_statement(statement).await?;
         Ok(())
     }
     .await

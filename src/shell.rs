@@ -101,6 +101,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <TeachingNavLink/>
                 <AppLink href="/me">{t!("nav-me")}</AppLink>
                 <AppLink href="/settings">{t!("nav-device")}</AppLink>
+                <AppLink href="/help" test_id="nav-help">{t!("nav-help")}</AppLink>
             </nav>
             <ConnectionIndicator online=online/>
             <SyncIndicator/>

@@ -37,7 +37,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-use baeum_core::record::{guest_actor, reassign_actor};
+use baeum_core::record::{guest_actor, Actor, Statement};
 use baeum_core::sync::{
     is_own_more_link, Action, ClockOffset, Event, HttpResponse, PullAction, PullRequest,
     PushAction, SyncConfig, SyncEngine, SyncStatement, SyncStatus,
@@ -441,10 +441,16 @@ impl Driver {
             }
             PullRequest::More { url } => self.url(url),
             since @ PullRequest::Since { .. } => {
-                let mut query = vec![format!(
-                    "agent={}",
-                    js_sys::encode_uri_component(&session.account.actor.to_string())
-                )];
+                let agent = match crate::json::write(&session.account.actor) {
+                    Ok(agent) => agent,
+                    Err(error) => {
+                        return Event::NetworkError {
+                            request: request_id,
+                            message: error.to_string(),
+                        }
+                    }
+                };
+                let mut query = vec![format!("agent={}", js_sys::encode_uri_component(&agent))];
                 for (name, value) in since.query_parameters() {
                     query.push(format!("{name}={}", js_sys::encode_uri_component(&value)));
                 }
@@ -559,6 +565,17 @@ impl Driver {
         self.wake.notify();
     }
 
+    /// After a statement was appended: counts it while the engine is not running yet, tells the
+    /// engine, and asks to keep storage.
+    fn recorded(&self) {
+        if self.engine.borrow().is_none() {
+            self.waiting_before_engine
+                .set(self.waiting_before_engine.get() + 1);
+        }
+        self.handle(Event::StatementRecorded);
+        self.ask_to_keep_storage_once();
+    }
+
     /// Asks the browser, once per page, to keep this origin's data: the first statement
     /// recorded is the first thing here that only exists on this device.
     fn ask_to_keep_storage_once(&self) {
@@ -603,7 +620,7 @@ impl Driver {
 
     /// The actor statements are recorded for: the signed-in account's, else this device's
     /// guest learner's.
-    fn actor(&self) -> Option<Value> {
+    fn actor(&self) -> Option<Actor> {
         if let Some(session) = self.session.borrow().as_ref() {
             return Some(session.account.actor.clone());
         }
@@ -640,15 +657,8 @@ async fn reattribute_guest_statements(
     session: &Session,
 ) -> Result<usize, StorageError> {
     let guest = guest_actor(database.guest_learner_id().await?);
-    let account_actor = session.account.actor.clone();
     database
-        .rewrite_unsent_statements(|statement| {
-            if statement.body().get("actor") != Some(&guest) {
-                return None;
-            }
-            let body = reassign_actor(statement.body(), &account_actor).ok()?;
-            SyncStatement::new(statement.id(), body).ok()
-        })
+        .reassign_unsent_statements(&guest, &session.account.actor)
         .await
 }
 
@@ -747,6 +757,13 @@ async fn run(driver: Rc<Driver>) {
     }
 }
 
+/// Who a statement being recorded is for: this device's guest learner, and the signed-in
+/// account, whose statements a guest's become.
+struct RecordingActors {
+    guest: Actor,
+    account: Option<Actor>,
+}
+
 // ----- the handle -----------------------------------------------------------------------------
 
 /// The UI's side of sync: `Copy`, so components can capture it freely.
@@ -837,34 +854,46 @@ impl SyncHandle {
         database.await
     }
 
-    /// Records a statement: durably in the log and the outbox BEFORE this returns `Ok` (strict
-    /// durability), then tells the engine, which pushes it when it can.
-    ///
-    /// Missing parts are filled in: the `id` (a new UUIDv7), the `actor` (the signed-in
-    /// account's, else this device's guest learner's) and the `timestamp` (now, corrected by
-    /// the clock offset learned from the server's `Date` header).
+    /// Records a statement made by core's typed builders (a lesson's answers and its end):
+    /// durably in the log and the outbox BEFORE this returns `Ok` (strict durability), then
+    /// tells the engine, which pushes it when it can. It is written to IndexedDB through the
+    /// browser as it is, so recording carries no JSON values in the learners' first load.
     ///
     /// The stored session is read again first, in case another tab signed in or out, and a
     /// statement made for this device's guest while someone is signed in is the account's.
     /// The first statement recorded asks the browser to keep this origin's storage.
+    pub async fn record_statement(self, statement: Statement) -> Result<(), StorageError> {
+        let mut statement = statement;
+        let (driver, database, actors) = self.recording_actors().await?;
+        if let Some(account) = actors.account {
+            // Made for the guest by a tab that had not yet seen the sign-in.
+            if statement.actor == actors.guest {
+                statement.actor = account;
+            }
+        }
+        database.append_statement(&statement).await?;
+        driver.recorded();
+        Ok(())
+    }
+
+    /// Records any statement given as JSON (a history file's, the browser tests'), as
+    /// [`record_statement`](Self::record_statement) does. Missing parts are filled in: the `id`
+    /// (a new UUIDv7), the `actor` (the signed-in account's, else this device's guest
+    /// learner's) and the `timestamp` (now, corrected by the clock offset learned from the
+    /// server's `Date` header).
     pub async fn record(self, statement: Value) -> Result<(), StorageError> {
-        let driver = self.driver()?;
-        let database = driver.database.clone().await?;
-        driver.adopt_stored_session().await?;
+        let (driver, database, actors) = self.recording_actors().await?;
         let mut statement = statement;
         let object = statement.as_object_mut().ok_or_else(|| {
             StorageError::InvalidStatement("a statement must be a json object".to_owned())
         })?;
-        let guest = guest_actor(match driver.guest_id.get() {
-            Some(id) => id,
-            None => database.guest_learner_id().await?,
-        });
-        let account_actor = driver
-            .session
-            .borrow()
-            .as_ref()
-            .map(|session| session.account.actor.clone());
-        match (object.get("actor"), account_actor) {
+        let as_json = |actor: &Actor| {
+            serde_json::to_value(actor)
+                .map_err(|error| StorageError::Serialization(error.to_string()))
+        };
+        let guest = as_json(&actors.guest)?;
+        let account = actors.account.as_ref().map(as_json).transpose()?;
+        match (object.get("actor"), account) {
             (None, account) => {
                 object.insert("actor".to_owned(), account.unwrap_or(guest));
             }
@@ -881,18 +910,32 @@ impl SyncHandle {
         let statement = if object.contains_key("id") {
             SyncStatement::from_body(statement)
         } else {
-            SyncStatement::new(Uuid::now_v7(), statement)
+            SyncStatement::new(crate::uuid_v7::new_v7(), statement)
         }
         .map_err(|error| StorageError::InvalidStatement(error.to_string()))?;
         database.append(&statement).await?;
-        if driver.engine.borrow().is_none() {
-            driver
-                .waiting_before_engine
-                .set(driver.waiting_before_engine.get() + 1);
-        }
-        driver.handle(Event::StatementRecorded);
-        driver.ask_to_keep_storage_once();
+        driver.recorded();
         Ok(())
+    }
+
+    /// What recording needs first: the driver, the open database, and who a statement is for,
+    /// after reading the stored session again.
+    async fn recording_actors(
+        self,
+    ) -> Result<(Rc<Driver>, LocalDatabase, RecordingActors), StorageError> {
+        let driver = self.driver()?;
+        let database = driver.database.clone().await?;
+        driver.adopt_stored_session().await?;
+        let guest = guest_actor(match driver.guest_id.get() {
+            Some(id) => id,
+            None => database.guest_learner_id().await?,
+        });
+        let account = driver
+            .session
+            .borrow()
+            .as_ref()
+            .map(|session| session.account.actor.clone());
+        Ok((driver, database, RecordingActors { guest, account }))
     }
 
     /// Puts statements the server refused back in the outbox, to be sent again once what made
@@ -934,7 +977,7 @@ impl SyncHandle {
 
     /// The actor new statements are recorded for, after reading the stored session again in
     /// case another tab signed in or out.
-    pub async fn learner_actor(self) -> Result<Value, StorageError> {
+    pub async fn learner_actor(self) -> Result<Actor, StorageError> {
         let driver = self.driver()?;
         driver.adopt_stored_session().await?;
         if let Some(actor) = driver.actor() {

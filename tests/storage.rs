@@ -4,7 +4,9 @@
 //! named database, because all tests of this binary share one page and one origin.
 #![cfg(target_arch = "wasm32")]
 
+use baeum_core::content::{Item, ItemKind, Language, LocalizedText};
 use baeum_core::progress::ProgressDigest;
+use baeum_core::record::{self, account_actor, guest_actor, Actor, RecordContext};
 use baeum_core::sync::{
     Event, InMemoryStore, LocalStore, PulledStatement, PushSettlement, RejectedStatement,
     RejectionReason, StoreOperation, StoreReply, SyncStatement,
@@ -22,7 +24,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// A database name no other test uses.
 fn unique_name(test: &str) -> String {
-    format!("baeum-test-{test}-{}", Uuid::now_v7())
+    format!("baeum-test-{test}-{}", baeum_web::uuid_v7::new_v7())
 }
 
 async fn fresh_database(test: &str) -> LocalDatabase {
@@ -58,8 +60,7 @@ fn sample_session() -> Session {
             username: "minji".to_owned(),
             role: Role::Learner,
             created_at: "2026-11-23T08:00:00Z".to_owned(),
-            actor: json!({"objectType": "Agent",
-                          "account": {"homePage": "https://baeum.invalid/", "name": "42"}}),
+            actor: Actor::on_baeum("42".to_owned()),
         },
     }
 }
@@ -189,7 +190,7 @@ async fn statement_bodies_round_trip_exactly() {
         "context": {"extensions": {"https://baeum.invalid/x/attempt": 2,
                                    "https://baeum.invalid/x/empty": {}, "https://baeum.invalid/x/list": [1, "two", null]}},
     });
-    let statement = SyncStatement::new(Uuid::now_v7(), body).expect("valid");
+    let statement = SyncStatement::new(baeum_web::uuid_v7::new_v7(), body).expect("valid");
     database.append(&statement).await.expect("append");
     assert_eq!(database.log().await, Ok(vec![statement.clone()]));
     assert_eq!(database.outbox().await, Ok(vec![statement]));
@@ -416,11 +417,34 @@ async fn performing_an_operation_answers_with_the_engines_event() {
     }
 }
 
+/// A statement about `actor`, stored as older versions stored every statement: a JSON body.
+fn statement_about(n: u128, actor: &Actor, verb: &str) -> SyncStatement {
+    SyncStatement::new(
+        Uuid::from_u128(n),
+        json!({ "actor": actor, "verb": { "id": verb }, "result": { "score": { "scaled": 0.5 } } }),
+    )
+    .expect("a valid statement")
+}
+
 #[wasm_bindgen_test]
-async fn rewriting_unsent_statements_leaves_sent_ones_alone() {
-    let database = fresh_database("rewrite").await;
-    database.append(&statement(1, "a")).await.expect("append");
-    database.append(&statement(2, "b")).await.expect("append");
+async fn a_guests_unsent_statements_move_to_the_account_and_nothing_else_changes() {
+    let database = fresh_database("reassign").await;
+    let guest = guest_actor(Uuid::from_u128(5));
+    let account = account_actor(Uuid::from_u128(6));
+    let someone_else = account_actor(Uuid::from_u128(7));
+    database
+        .append(&statement_about(1, &guest, "a"))
+        .await
+        .expect("append");
+    database
+        .append(&statement_about(2, &guest, "b"))
+        .await
+        .expect("append");
+    database
+        .append(&statement_about(3, &someone_else, "c"))
+        .await
+        .expect("append");
+    database.append(&statement(4, "d")).await.expect("append");
     database
         .settle_push(&PushSettlement {
             acknowledged: vec![Uuid::from_u128(1)],
@@ -428,17 +452,128 @@ async fn rewriting_unsent_statements_leaves_sent_ones_alone() {
         })
         .await
         .expect("settle");
-    let rewritten = database
-        .rewrite_unsent_statements(|unsent| {
-            SyncStatement::new(unsent.id(), json!({"verb": "rewritten"})).ok()
-        })
-        .await;
-    assert_eq!(rewritten, Ok(1));
     assert_eq!(
-        database.log().await,
-        Ok(vec![statement(1, "a"), statement(2, "rewritten")])
+        database.reassign_unsent_statements(&guest, &account).await,
+        Ok(1)
     );
-    assert_eq!(database.outbox().await, Ok(vec![statement(2, "rewritten")]));
+    let moved = statement_about(2, &account, "b");
+    let expected_log = vec![
+        statement_about(1, &guest, "a"),
+        moved.clone(),
+        statement_about(3, &someone_else, "c"),
+        statement(4, "d"),
+    ];
+    assert_eq!(database.log().await, Ok(expected_log));
+    assert_eq!(
+        database.outbox().await,
+        Ok(vec![
+            moved,
+            statement_about(3, &someone_else, "c"),
+            statement(4, "d")
+        ])
+    );
+    // An actor that is not valid takes nothing, as core's `reassign_actor` refuses it.
+    assert_eq!(
+        database
+            .reassign_unsent_statements(&account, &Actor::on_baeum(String::new()))
+            .await,
+        Ok(0)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_statement_from_the_typed_builders_reads_back_as_its_json() {
+    let database = fresh_database("typed").await;
+    let title = LocalizedText::from_pairs([(Language::En, "Drinks"), (Language::Vi, "Đồ uống")]);
+    let actor = account_actor(Uuid::from_u128(6));
+    let context = RecordContext {
+        statement_id: Uuid::from_u128(11),
+        timestamp: "2026-11-23T09:00:00.123+09:00",
+        actor: &actor,
+        course_id: "survival-korean",
+        course_title: &title,
+        lesson_id: "drinks",
+        lesson_title: &title,
+    };
+    let item = Item {
+        id: "water".to_owned(),
+        hint: None,
+        kind: ItemKind::Reading {
+            text: title.clone(),
+        },
+    };
+    let outcome = record::LessonOutcome {
+        correct: 2,
+        total: 3,
+        duration_ms: 61_500,
+    };
+    let built = [
+        record::experienced_statement(&context, &item).expect("builds"),
+        record::lesson_completed_statement(
+            &RecordContext {
+                statement_id: Uuid::from_u128(12),
+                ..context
+            },
+            &outcome,
+        )
+        .expect("builds"),
+    ];
+    for statement in &built {
+        database.append_statement(statement).await.expect("append");
+    }
+    // The sync engine reads them as any other statement: the JSON the builders' JSON form
+    // gives, which core checks against the xAPI validator.
+    let expected: Vec<SyncStatement> = [
+        record::experienced(&context, &item).expect("builds"),
+        record::lesson_completed(
+            &RecordContext {
+                statement_id: Uuid::from_u128(12),
+                ..context
+            },
+            &outcome,
+        )
+        .expect("builds"),
+    ]
+    .into_iter()
+    .map(|body| SyncStatement::from_body(body).expect("a statement"))
+    .collect();
+    assert_eq!(database.log().await, Ok(expected.clone()));
+    assert_eq!(database.outbox().await, Ok(expected));
+    assert_eq!(
+        database.append_statement(&built[0]).await,
+        Err(StorageError::DuplicateStatement(Uuid::from_u128(11)))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_accounts_statements_are_forgotten_and_nobody_elses() {
+    let database = fresh_database("forget").await;
+    let account = account_actor(Uuid::from_u128(6));
+    let someone_else = account_actor(Uuid::from_u128(7));
+    database
+        .append(&statement_about(1, &account, "a"))
+        .await
+        .expect("append");
+    database
+        .append(&statement_about(2, &someone_else, "b"))
+        .await
+        .expect("append");
+    database.append(&statement(3, "c")).await.expect("append");
+    // The same account under another display name is still the account.
+    let renamed = Actor {
+        name: Some("Minji".to_owned()),
+        ..account.clone()
+    };
+    database
+        .append(&statement_about(4, &renamed, "d"))
+        .await
+        .expect("append");
+    assert_eq!(database.forget_statements_of_account(&account).await, Ok(2));
+    assert_eq!(database.log().await.map(|log| ids(&log)), Ok(vec![2, 3]));
+    assert_eq!(
+        database.outbox().await.map(|outbox| ids(&outbox)),
+        Ok(vec![2, 3])
+    );
 }
 
 #[wasm_bindgen_test]
@@ -452,10 +587,23 @@ async fn version_1_data_survives_the_upgrade_to_the_current_version() {
     assert!(!first
         .store_names()
         .contains(&schema::MEDIA_BLOBS.to_owned()));
-    // Version 1 as the first release wrote it: the session in settings, progress in the log.
+    // Version 1 as the first release wrote it: the session in settings (its actor a JSON
+    // value then), progress in the log.
     let session = sample_session();
+    let as_written_then = json!({
+        "token": "token-1234",
+        "expires_at": "2026-12-23T08:00:00Z",
+        "account": {
+            "id": Uuid::from_u128(42),
+            "username": "minji",
+            "role": "learner",
+            "created_at": "2026-11-23T08:00:00Z",
+            "actor": {"objectType": "Agent",
+                      "account": {"homePage": "https://baeum.invalid/", "name": "42"}},
+        },
+    });
     first
-        .put_setting(V1_SESSION_SETTING_KEY, &session)
+        .put_setting(V1_SESSION_SETTING_KEY, &as_written_then)
         .await
         .expect("v1 session");
     first

@@ -168,7 +168,7 @@ impl FakeServer {
                         json!({"error": "password must have at least 8 characters"}),
                     ));
                 }
-                let id = Uuid::now_v7();
+                let id = baeum_web::uuid_v7::new_v7();
                 self.state
                     .borrow_mut()
                     .accounts
@@ -207,7 +207,10 @@ impl FakeServer {
                     .and_then(|token| token.strip_prefix(TOKEN_PREFIX))
                     .unwrap_or_default();
                 let caller = account_actor(self.account_id(username));
-                if batch.iter().any(|statement| statement["actor"] != caller) {
+                if batch
+                    .iter()
+                    .any(|statement| statement["actor"] != json!(caller))
+                {
                     return Ok(respond(403, json!({"error": "not your statement"})));
                 }
                 let mut ids = Vec::new();
@@ -257,7 +260,7 @@ impl Transport for FakeServer {
 
 fn test_options(test: &str) -> SyncOptions {
     SyncOptions {
-        database_name: format!("baeum-sync-test-{test}-{}", Uuid::now_v7()),
+        database_name: format!("baeum-sync-test-{test}-{}", baeum_web::uuid_v7::new_v7()),
         base_url: String::new(),
         config: SyncConfig {
             record_debounce_ms: 0,
@@ -357,7 +360,7 @@ async fn a_statement_recorded_offline_is_pushed_once_when_the_device_comes_onlin
     assert_eq!(pushed.len(), 1);
     assert_eq!(
         pushed[0]["actor"],
-        account_actor(server.account_id("minji"))
+        json!(account_actor(server.account_id("minji")))
     );
     assert!(pushed[0]["id"].is_string());
     assert!(pushed[0]["timestamp"].is_string());
@@ -388,7 +391,7 @@ async fn a_guest_studies_without_the_network_and_signing_in_gives_the_work_to_th
     let before = database.outbox().await.expect("outbox");
     assert!(before
         .iter()
-        .all(|statement| statement.body()["actor"] == guest));
+        .all(|statement| statement.body()["actor"] == json!(guest)));
 
     account::sign_in(sync, "jun", "password2")
         .await
@@ -400,7 +403,7 @@ async fn a_guest_studies_without_the_network_and_signing_in_gives_the_work_to_th
     })
     .await;
     for statement in server.stored().values() {
-        assert_eq!(statement["actor"], account);
+        assert_eq!(statement["actor"], json!(account));
     }
     // Same ids: nothing was duplicated, only re-attributed.
     let mut before_ids: Vec<String> = before.iter().map(|s| s.id().to_string()).collect();
@@ -412,14 +415,14 @@ async fn a_guest_studies_without_the_network_and_signing_in_gives_the_work_to_th
     let log = database.log().await.expect("log");
     assert!(log
         .iter()
-        .all(|statement| statement.body()["actor"] == account));
+        .all(|statement| statement.body()["actor"] == json!(account)));
     sync.stop();
 }
 
 #[wasm_bindgen_test]
 async fn statements_from_another_device_are_pulled_into_the_log() {
     let server = FakeServer::new().with_account("sora", "password3");
-    let other_id = Uuid::now_v7();
+    let other_id = baeum_web::uuid_v7::new_v7();
     server.store_from_another_device(json!({
         "id": other_id.to_string(),
         "actor": account_actor(server.account_id("sora")),
@@ -443,7 +446,8 @@ async fn statements_from_another_device_are_pulled_into_the_log() {
     .await;
     let pulls = server.requests_to(Method::Get, "/xapi/statements");
     assert!(!pulls.is_empty());
-    let agent = js_sys::encode_uri_component(&account_actor(server.account_id("sora")).to_string());
+    let agent =
+        js_sys::encode_uri_component(&json!(account_actor(server.account_id("sora"))).to_string());
     assert!(pulls[0].url.contains(&format!("agent={agent}")));
     assert!(pulls[0].url.contains("ascending=true"));
     // A pulled statement is not this device's to push.
@@ -607,7 +611,7 @@ async fn signing_in_and_out_in_one_tab_is_seen_by_another() {
     assert!(server
         .stored()
         .values()
-        .all(|statement| statement["actor"] == account));
+        .all(|statement| statement["actor"] == json!(account)));
 
     account::sign_out(first).await.expect("sign out");
     eventually("the second tab is signed out too", || async {
@@ -637,7 +641,7 @@ async fn a_tab_that_missed_the_sign_in_reads_it_before_recording() {
     let guest = guest_actor(database.guest_learner_id().await.expect("guest"));
     // A statement built for the guest by a lesson that started before the sign-in.
     let mut stale = answer_statement();
-    stale["actor"] = guest.clone();
+    stale["actor"] = json!(guest);
     sync.record(stale).await.expect("recorded");
     assert_eq!(
         sync.account.get_untracked().map(|account| account.username),
@@ -651,13 +655,82 @@ async fn a_tab_that_missed_the_sign_in_reads_it_before_recording() {
     assert!(server
         .stored()
         .values()
-        .all(|statement| statement["actor"] == account));
+        .all(|statement| statement["actor"] == json!(account)));
     assert!(database
         .log()
         .await
         .expect("log")
         .iter()
-        .all(|statement| statement.body()["actor"] != guest));
+        .all(|statement| statement.body()["actor"] != json!(guest)));
+    sync.stop();
+}
+
+/// A statement from core's typed builders, as a lesson records it, made for `actor`.
+fn typed_statement(actor: &baeum_core::record::Actor) -> baeum_core::record::Statement {
+    let title = baeum_core::content::LocalizedText::from_pairs([(
+        baeum_core::content::Language::En,
+        "Hangul",
+    )]);
+    let timestamp = local_timestamp(1_795_392_000_000, None).expect("a timestamp");
+    baeum_core::record::lesson_completed_statement(
+        &baeum_core::record::RecordContext {
+            statement_id: baeum_web::uuid_v7::new_v7(),
+            timestamp: &timestamp,
+            actor,
+            course_id: "hangul",
+            course_title: &title,
+            lesson_id: "vowels-1",
+            lesson_title: &title,
+        },
+        &baeum_core::record::LessonOutcome {
+            correct: 3,
+            total: 4,
+            duration_ms: 90_000,
+        },
+    )
+    .expect("a statement")
+}
+
+#[wasm_bindgen_test]
+async fn a_typed_statement_is_pushed_as_its_json_and_a_stale_guests_becomes_the_accounts() {
+    let server = FakeServer::new().with_account("typed", "password14");
+    let sync = start("typed-record", &server);
+    let database = sync.database().await.expect("database");
+    let guest = guest_actor(database.guest_learner_id().await.expect("guest"));
+    let as_guest = typed_statement(&guest);
+    sync.record_statement(as_guest.clone())
+        .await
+        .expect("recorded");
+    // The log holds the statement's JSON, as the sync engine and the progress fold read it.
+    assert_eq!(
+        database.log().await.expect("log")[0].body(),
+        &as_guest.to_value()
+    );
+    // Another tab signs in; a lesson that started before it records for the guest.
+    let session: account::Session =
+        serde_json::from_value(server.session_json("typed")).expect("a session");
+    database.put_session(&session).await.expect("stored");
+    let stale = typed_statement(&guest);
+    sync.record_statement(stale.clone())
+        .await
+        .expect("recorded");
+    eventually("both statements are stored as the account's", || async {
+        server.stored().len() == 2
+    })
+    .await;
+    let account = account_actor(server.account_id("typed"));
+    let mut expected = stale.to_value();
+    expected["actor"] = json!(account);
+    let mut on_server = server.stored()[&stale.id.to_string()].clone();
+    on_server
+        .as_object_mut()
+        .expect("an object")
+        .remove("stored");
+    assert_eq!(on_server, expected);
+    assert!(server
+        .stored()
+        .values()
+        .all(|statement| statement["actor"] == json!(account)));
     sync.stop();
 }
 
@@ -753,7 +826,7 @@ async fn on_a_shared_device_each_learners_statements_wait_for_their_own_sign_in(
     assert!(server
         .stored()
         .values()
-        .all(|statement| statement["actor"] == second_actor));
+        .all(|statement| statement["actor"] == json!(second_actor)));
     // The first learner's statement was neither sent under the second token nor taken over.
     assert_eq!(outbox_len(sync).await, 1);
     for push in server.pushes() {
@@ -773,7 +846,7 @@ async fn on_a_shared_device_each_learners_statements_wait_for_their_own_sign_in(
         server
             .stored()
             .values()
-            .filter(|statement| statement["actor"] == first_actor)
+            .filter(|statement| statement["actor"] == json!(first_actor))
             .count(),
         1
     );
@@ -807,7 +880,7 @@ async fn a_restarted_driver_signs_in_from_the_stored_session() {
     assert!(server
         .stored()
         .values()
-        .all(|statement| statement["actor"] == account));
+        .all(|statement| statement["actor"] == json!(account)));
     second.stop();
 }
 

@@ -1,11 +1,13 @@
 //! The learner's own learning history: what they did, day by day, and the whole record as a
 //! file of xAPI statements they can take to any learning record store, or import on another
-//! device without duplicates.
+//! device without duplicates. Wellbeing check-ins are left out of the file unless the learner
+//! ticks the box (they are private; core's `wellbeing`).
 
 use std::collections::BTreeMap;
 
 use baeum_core::progress::{date_parts, CalendarDate};
 use baeum_core::record::{is_guest_actor, learning_event, reassign_actor, LearningVerb};
+use baeum_core::wellbeing::is_private_statement;
 use baeum_core::xapi::formats::format_calendar_date;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -64,6 +66,8 @@ pub fn HistoryPage() -> impl IntoView {
         read_log(sync)
     });
     let import_message = RwSignal::new(None::<String>);
+    // Check-ins are private: the file leaves them out unless the learner asks for them.
+    let with_check_ins = RwSignal::new(false);
     view! {
         <section class="page" data-testid="history-page">
             <h1>{t!("history-title")}</h1>
@@ -72,11 +76,44 @@ pub fn HistoryPage() -> impl IntoView {
                 <button type="button" data-testid="export-history" on:click=move |_| {
                     spawn_local(async move {
                         match read_log(sync).await {
-                            Ok(statements) => download_json("baeum-history.json", &Value::Array(statements)),
+                            Ok(statements) => {
+                                let include = with_check_ins.get_untracked();
+                                // Only the signed-in learner's own check-ins, ever: on a shared
+                                // device the log holds other children's too.
+                                let own_account = match sync.learner_actor().await {
+                                    Ok(actor) => serde_json::to_value(actor)
+                                        .ok()
+                                        .and_then(|actor| actor.get("account").cloned()),
+                                    Err(_) => None,
+                                };
+                                let exported: Vec<Value> = statements
+                                    .into_iter()
+                                    .filter(|statement| {
+                                        !is_private_statement(statement)
+                                            || (include
+                                                && own_account.is_some()
+                                                && statement.pointer("/actor/account")
+                                                    == own_account.as_ref())
+                                    })
+                                    .collect();
+                                download_json("baeum-history.json", &Value::Array(exported))
+                            }
                             Err(error) => import_message.set(Some(error)),
                         }
                     })
                 }>{t!("history-export")}</button>
+                <crate::wellbeing::WithLaterMessages>
+                    <label>
+                        <input
+                            type="checkbox"
+                            data-testid="export-with-check-ins"
+                            prop:checked=move || with_check_ins.get()
+                            on:change=move |event| with_check_ins.set(event_target_checked(&event))
+                        />
+                        " "
+                        {t!("history-export-check-ins")}
+                    </label>
+                </crate::wellbeing::WithLaterMessages>
                 <label class="button secondary">
                     {t!("history-import")}
                     <input
@@ -161,6 +198,8 @@ async fn import_file(sync: SyncHandle, file: web_sys::File) -> Result<String, St
         .learner_actor()
         .await
         .map_err(|error| error.message())?;
+    // Statements are compared as JSON, as the file holds them.
+    let actor_json = serde_json::to_value(&actor).map_err(|error| error.to_string())?;
     let held: std::collections::HashSet<String> = read_log(sync)
         .await?
         .iter()
@@ -182,7 +221,7 @@ async fn import_file(sync: SyncHandle, file: web_sys::File) -> Result<String, St
             continue;
         }
         let statement_actor = statement.get("actor").cloned().unwrap_or(Value::Null);
-        let statement = if statement_actor == actor {
+        let statement = if statement_actor == actor_json {
             statement
         } else if is_guest_actor(&statement_actor) {
             match reassign_actor(&statement, &actor) {

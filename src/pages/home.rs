@@ -30,9 +30,13 @@ pub fn HomePage() -> impl IntoView {
             }
         }
     });
+    // Once the today panel is in (home is ready), whether the device's log holds a statement:
+    // the check-in is offered from then on (or to a signed-in learner), never on a first
+    // visit, which fetches no chunk.
+    let has_history = RwSignal::new(None::<bool>);
     view! {
         <section class="page" data-testid="home-page">
-            <TodayPanel language=language/>
+            <TodayPanel language=language has_history=has_history/>
             <AssignmentsSlot/>
             <h1>{t!("home-courses-title")}</h1>
             <Suspense fallback=|| view! { <p class="loading">{t!("home-loading-courses")}</p> }>
@@ -47,6 +51,7 @@ pub fn HomePage() -> impl IntoView {
                     Err(error) => view! { <LoadFailure error=error/> }.into_any(),
                 })}
             </Suspense>
+            <CheckInSlot has_history=has_history/>
         </section>
     }
 }
@@ -79,6 +84,40 @@ fn AssignmentsSlot() -> impl IntoView {
     view! {
         <Show when=learner_signed_in>
             <ChunkView load=load contents=ChunkContents::Assignments/>
+        </Show>
+    }
+    .into_any()
+}
+
+/// How home gets the wellbeing check-in: a chunk's loader the learners' app hands in
+/// (`src/learners_pages.rs`), so its code stays out of the first load.
+#[derive(Clone, Copy)]
+pub struct CheckInOnHome(pub ChunkViewLoader);
+
+/// Makes `check_in` the one home shows.
+pub fn provide_check_in_on_home(check_in: CheckInOnHome) {
+    provide_context(check_in);
+}
+
+/// The check-in, last on the page so it is never in the way of a lesson and moves nothing
+/// above it; fetched only once home is ready (the today panel in, which the first screen
+/// waits for), so it never delays it, and only for a learner who has begun (a statement on the
+/// device, or signed in as a learner): a first visit fetches nothing but the main module.
+#[component]
+fn CheckInSlot(has_history: RwSignal<Option<bool>>) -> impl IntoView {
+    let (Some(CheckInOnHome(load)), Some(sync)) = (use_context::<CheckInOnHome>(), use_sync())
+    else {
+        return ().into_any();
+    };
+    // Only a signed-in learner: a guest's check-in on a shared device would be taken over by
+    // whoever signs in next there, and sent as theirs.
+    let for_this_learner = move || match (has_history.get(), sync.account.get()) {
+        (None, _) | (Some(_), None) => false,
+        (Some(_), Some(account)) => account.role == Role::Learner,
+    };
+    view! {
+        <Show when=for_this_learner>
+            <ChunkView load=load contents=ChunkContents::Quiet/>
         </Show>
     }
     .into_any()
@@ -134,7 +173,7 @@ pub fn LoadFailure(error: LoadError) -> impl IntoView {
 /// Continue where you left off, reviews due, the streak and course progress, folded from this
 /// device's statement log. Shows nothing until there is something to show.
 #[component]
-fn TodayPanel(language: Language) -> impl IntoView {
+fn TodayPanel(language: Language, has_history: RwSignal<Option<bool>>) -> impl IntoView {
     let Some(sync) = use_sync() else {
         return ().into_any();
     };
@@ -149,6 +188,14 @@ fn TodayPanel(language: Language) -> impl IntoView {
             if let Some(hold) = &first_screen {
                 hold.release();
             }
+        }
+        let begun = standing.with(|standing| {
+            standing
+                .as_ref()
+                .map(|standing| matches!(standing, Ok(standing) if standing.statements > 0))
+        });
+        if begun.is_some() && has_history.get_untracked() != begun {
+            has_history.set(begun);
         }
     });
     view! {

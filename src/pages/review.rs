@@ -70,7 +70,6 @@ pub fn ReviewPage() -> impl IntoView {
     let sync = use_sync();
     let fold = use_whole_log_fold();
     let cards = LocalResource::new(move || load_review_cards(sync, fold));
-    let language = browser::help_language();
     view! {
         <section class="page" data-testid="review-page">
             <h1>{t!("review-title")}</h1>
@@ -79,7 +78,7 @@ pub fn ReviewPage() -> impl IntoView {
                     Ok(cards) if cards.is_empty() => view! {
                         <p data-testid="no-reviews">{t!("review-nothing-due")}</p>
                     }.into_any(),
-                    Ok(cards) => view! { <ReviewSession cards=cards language=language/> }.into_any(),
+                    Ok(cards) => view! { <ReviewSession cards=cards/> }.into_any(),
                     Err(error) => view! { <p class="load-error" role="alert">{error}</p> }.into_any(),
                 })}
             </Suspense>
@@ -88,7 +87,7 @@ pub fn ReviewPage() -> impl IntoView {
 }
 
 #[component]
-fn ReviewSession(cards: Vec<ReviewCard>, language: Language) -> impl IntoView {
+fn ReviewSession(cards: Vec<ReviewCard>) -> impl IntoView {
     let total = cards.len();
     let cards = StoredValue::new(cards);
     let position = RwSignal::new(0_usize);
@@ -143,12 +142,15 @@ fn ReviewSession(cards: Vec<ReviewCard>, language: Language) -> impl IntoView {
                     </section>
                 }.into_any(),
                 Some(card) => {
-                    let (front, back) = card_faces(&card.item, language);
+                    // Cards of several courses mix in one review: each is read in its own
+                    // course's language, with help in a language other than that one.
+                    let target = card.loaded.lesson.target_language;
+                    let (front, back) = card_faces(&card.item, browser::help_language_for(target));
                     let is_new = card.due.is_new();
                     view! {
                         <article class="item-card review-card" data-testid="review-card" data-item-id=card.item.id.clone()>
                             {is_new.then(|| view! { <p class="course-meta">{t!("review-new-card")}</p> })}
-                            <p class="big-korean" lang="ko">{front}</p>
+                            <p class="big-korean" lang=target.code() data-testid="review-front">{front}</p>
                             <Show
                                 when=move || revealed.get()
                                 fallback=move || view! {

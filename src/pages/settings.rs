@@ -28,6 +28,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h1>{t!("settings-title")}</h1>
             <InterfaceLanguagePicker/>
             <HelpLanguagePicker/>
+            <crate::wellbeing::WithLaterMessages><CheckInSwitch/></crate::wellbeing::WithLaterMessages>
             <h2>{t!("settings-storage-title")}</h2>
             <Suspense fallback=|| view! { <p>{t!("settings-storage-measuring")}</p> }>
                 {move || estimate.get().map(|estimate| view! { <StorageUse estimate=estimate/> })}
@@ -68,6 +69,29 @@ enum WholeAppState {
     Kept,
     /// Some chunks could not be fetched; what is still missing, when the worker could say.
     Failed(Option<WholeAppStatus>),
+}
+
+/// Whether home asks "How are you today?" on this device.
+#[component]
+fn CheckInSwitch() -> impl IntoView {
+    let enabled = RwSignal::new(crate::wellbeing::check_in_enabled());
+    view! {
+        <h2>{t!("settings-check-in-title")}</h2>
+        <label>
+            <input
+                type="checkbox"
+                data-testid="check-in-enabled"
+                prop:checked=move || enabled.get()
+                on:change=move |event| {
+                    let on = event_target_checked(&event);
+                    crate::wellbeing::set_check_in_enabled(on);
+                    enabled.set(on);
+                }
+            />
+            " "
+            {t!("settings-check-in-enabled")}
+        </label>
+    }
 }
 
 fn state_of(status: WholeAppStatus) -> WholeAppState {
@@ -198,11 +222,12 @@ fn InterfaceLanguagePicker() -> impl IntoView {
 }
 
 /// The language glosses, hints and help texts are shown in. It is separate from the language
-/// being learned (Korean) and is remembered on this device.
+/// being learned and is remembered on this device. Korean is offered for the courses that
+/// teach another language (Vietnamese); a Korean course then helps in the browser's language.
 #[component]
 fn HelpLanguagePicker() -> impl IntoView {
     use baeum_core::content::Language;
-    let chosen = RwSignal::new(browser::help_language());
+    let chosen = RwSignal::new(browser::help_language_choice());
     let choices = [
         (Language::En, "English"),
         (Language::Vi, "Tiếng Việt"),
@@ -213,6 +238,7 @@ fn HelpLanguagePicker() -> impl IntoView {
         (Language::Mn, "Монгол"),
         (Language::Uz, "Oʻzbekcha"),
         (Language::Zh, "中文"),
+        (Language::Ko, "한국어"),
     ];
     view! {
         <h2>{t!("settings-help-language-title")}</h2>

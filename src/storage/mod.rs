@@ -140,7 +140,7 @@ pub fn classify_dom_exception(exception: &web_sys::DomException) -> StorageError
     }
 }
 
-fn classify_js_error(value: &JsValue) -> StorageError {
+pub(crate) fn classify_js_error(value: &JsValue) -> StorageError {
     match value.dyn_ref::<web_sys::DomException>() {
         Some(exception) => classify_dom_exception(exception),
         None => StorageError::Database {
@@ -590,7 +590,7 @@ impl LocalDatabase {
                     message: error.to_string(),
                 });
             }
-            let id = Uuid::now_v7();
+            let id = crate::uuid_v7::new_v7();
             store.put(
                 &JsValue::from_str(&id.to_string()),
                 Some(&JsValue::from_str(KEY)),

@@ -12,17 +12,41 @@
 //! Statement ids are the keys, written as hyphenated lowercase hex, whose string order is the
 //! ids' numeric order, so UUIDv7 key order is creation order, as in core's `BTreeMap`s.
 
+use baeum_core::record::{Actor, Statement};
 use baeum_core::sync::{
     Event, PulledStatement, PushSettlement, RejectedStatement, RequestId, StoreOperation,
     StoreReply, StoreSnapshot, SyncStatement,
 };
 use idb::Query;
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
 use super::schema::{LOG_ORDER, OUTBOX, PULL_CURSOR_KEY, REJECTED, STATEMENTS, SYNC_STATE};
-use super::{from_record, to_record, LocalDatabase, OpenTransaction, StorageError};
+use super::{
+    classify_js_error, from_record, to_record, LocalDatabase, OpenTransaction, StorageError,
+};
+
+/// A new statement built by core's typed builders, stored in the same form as a
+/// [`SyncStatement`] (`{"id": …, "body": {…}}`), which the sync engine reads back: the body's
+/// `"id"` is the key by construction.
+#[derive(Serialize)]
+struct NewStatementRecord<'a> {
+    id: Uuid,
+    body: &'a Statement,
+}
+
+/// The part of a stored record that says who its statement is about, read from the browser
+/// object without turning the whole statement into Rust values.
+#[derive(Deserialize)]
+struct StoredActor {
+    body: ActorOnly,
+}
+
+#[derive(Deserialize)]
+struct ActorOnly {
+    actor: Actor,
+}
 
 fn id_key(id: Uuid) -> JsValue {
     JsValue::from_str(&id.to_string())
@@ -97,15 +121,30 @@ impl LocalDatabase {
     }
 
     pub async fn append(&self, statement: &SyncStatement) -> Result<(), StorageError> {
-        let record = to_record(statement)?;
+        self.append_record(statement.id(), to_record(statement)?)
+            .await
+    }
+
+    /// [`append`](Self::append) for a statement made by core's typed builders, which the
+    /// learners' app records without carrying JSON values.
+    pub async fn append_statement(&self, statement: &Statement) -> Result<(), StorageError> {
+        let record = to_record(&NewStatementRecord {
+            id: statement.id,
+            body: statement,
+        })?;
+        self.append_record(statement.id, record).await
+    }
+
+    /// Appends a record in the [`SyncStatement`] form under its id.
+    async fn append_record(&self, id: Uuid, record: JsValue) -> Result<(), StorageError> {
         let transaction =
             self.begin_durable_write(&self.log_stores(&[STATEMENTS, OUTBOX, REJECTED]))?;
         let result = async {
-            let key = id_key(statement.id());
+            let key = id_key(id);
             if contains(&transaction, STATEMENTS, &key).await?
                 || contains(&transaction, REJECTED, &key).await?
             {
-                return Err(StorageError::DuplicateStatement(statement.id()));
+                return Err(StorageError::DuplicateStatement(id));
             }
             transaction.store(STATEMENTS)?.put(&record, Some(&key))?;
             if self.keeps_log_order() {
@@ -132,8 +171,15 @@ impl LocalDatabase {
     pub async fn snapshot_for_actor(
         &self,
         batch_limit: usize,
-        actor: Option<&Value>,
+        actor: Option<&Actor>,
     ) -> Result<StoreSnapshot, StorageError> {
+        // Compared as JSON, as the statements' bodies are (an actor serializes to the JSON the
+        // server described it with).
+        let actor = actor
+            .map(serde_json::to_value)
+            .transpose()
+            .map_err(|error| StorageError::Serialization(error.to_string()))?;
+        let actor = actor.as_ref();
         let transaction = self.begin_read(&[OUTBOX, REJECTED, SYNC_STATE])?;
         let result = async {
             // IndexedDB reads a count of 0 as "no limit", so an empty batch is not asked for.
@@ -341,35 +387,44 @@ impl LocalDatabase {
         transaction.finish(result).await
     }
 
-    /// Replaces, in one durable transaction, every outbox statement for which `rewrite` returns
-    /// a new version, in both the outbox and the log. Statements that already left the device
-    /// are not in the outbox and so are never changed. The new version must keep its id.
-    /// Returns how many statements were rewritten.
-    pub async fn rewrite_unsent_statements(
+    /// Gives every outbox statement about `from` the actor `to`, in the outbox and the log, in
+    /// one durable transaction; core's `record::reassign_actor` done on the stored browser
+    /// objects, so nothing else of a statement is read or changed. Statements that already
+    /// left the device are not in the outbox and so are never changed. Returns how many
+    /// statements were given the new actor.
+    pub async fn reassign_unsent_statements(
         &self,
-        rewrite: impl Fn(&SyncStatement) -> Option<SyncStatement>,
+        from: &Actor,
+        to: &Actor,
     ) -> Result<usize, StorageError> {
+        // As `reassign_actor` refuses it: an actor that is not valid takes no statement, and
+        // they stay the guest's, waiting.
+        if to.check().is_err() {
+            return Ok(0);
+        }
+        let new_actor = to_record(to)?;
         let transaction = self.begin_durable_write(&[STATEMENTS, OUTBOX])?;
         let result = async {
-            let unsent: Vec<SyncStatement> = read_all(&transaction, OUTBOX, None).await?;
-            let mut rewritten = 0;
-            for statement in &unsent {
-                let Some(new_version) = rewrite(statement) else {
+            let outbox = transaction.store(OUTBOX)?;
+            let keys = outbox.get_all_keys(None, None)?.await?;
+            let records = outbox.get_all(None, None)?.await?;
+            let mut reassigned = 0;
+            for (key, record) in keys.into_iter().zip(records) {
+                // A statement whose actor is not an account agent is nobody's guest.
+                let is_from = serde_wasm_bindgen::from_value::<StoredActor>(record.clone())
+                    .is_ok_and(|stored| stored.body.actor == *from);
+                if !is_from {
                     continue;
-                };
-                if new_version.id() != statement.id() {
-                    return Err(StorageError::InvalidStatement(format!(
-                        "a rewrite may not change the id {}",
-                        statement.id()
-                    )));
                 }
-                let record = to_record(&new_version)?;
-                let key = id_key(statement.id());
-                transaction.store(OUTBOX)?.put(&record, Some(&key))?;
+                let body = js_sys::Reflect::get(&record, &JsValue::from_str("body"))
+                    .map_err(|error| classify_js_error(&error))?;
+                js_sys::Reflect::set(&body, &JsValue::from_str("actor"), &new_actor)
+                    .map_err(|error| classify_js_error(&error))?;
+                outbox.put(&record, Some(&key))?;
                 transaction.store(STATEMENTS)?.put(&record, Some(&key))?;
-                rewritten += 1;
+                reassigned += 1;
             }
-            Ok(rewritten)
+            Ok(reassigned)
         }
         .await;
         transaction.finish(result).await
@@ -387,7 +442,7 @@ impl LocalDatabase {
         &self,
         request: RequestId,
         operation: &StoreOperation,
-        actor: Option<&Value>,
+        actor: Option<&Actor>,
     ) -> Event {
         let result = match operation {
             StoreOperation::Snapshot { batch_limit } => self

@@ -9,6 +9,7 @@
 //! sync driver's transport, because these endpoints need `PUT` and `PATCH` and the
 //! `Retry-After` header, which the xAPI transport has no use for.
 
+use baeum_core::wellbeing::wire::{ClassWellbeing, OpenRequests, SharedCheckIn};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -471,6 +472,36 @@ impl TeachingApi {
             None,
         )
         .await
+    }
+
+    /// The check-ins the class's learners shared with its teacher (core's `wellbeing::wire`).
+    pub async fn class_wellbeing(&self, class_id: Uuid) -> Result<ClassWellbeing, TeachingError> {
+        self.json(
+            Method::Get,
+            &format!("/api/classes/{class_id}/wellbeing"),
+            None,
+        )
+        .await
+    }
+
+    /// Marks a shared request to talk seen.
+    pub async fn mark_check_in_seen(
+        &self,
+        class_id: Uuid,
+        statement_id: Uuid,
+    ) -> Result<SharedCheckIn, TeachingError> {
+        self.json(
+            Method::Post,
+            &format!("/api/classes/{class_id}/wellbeing/{statement_id}/seen"),
+            None,
+        )
+        .await
+    }
+
+    /// How many requests to talk shared with this teacher are open.
+    pub async fn open_requests(&self) -> Result<OpenRequests, TeachingError> {
+        self.json(Method::Get, "/api/wellbeing/open-requests", None)
+            .await
     }
 
     /// The dashboard as CSV text, for the school's records.

@@ -212,7 +212,7 @@ pub async fn enqueue_assignment(
     account_id: Uuid,
     assignment: NewAssignment,
 ) -> Result<Uuid, StorageError> {
-    let id = Uuid::now_v7();
+    let id = crate::uuid_v7::new_v7();
     let queued = QueuedAssignment {
         id,
         assignment,

@@ -19,6 +19,7 @@ pub mod device_cache;
 pub mod learner;
 pub mod local_time;
 pub mod teacher;
+pub mod wellbeing;
 
 use leptos::prelude::*;
 

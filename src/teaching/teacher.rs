@@ -20,6 +20,7 @@ use crate::content_client::{load_catalog, load_course, load_lesson};
 use crate::shell::AppLink;
 use crate::sync_driver::use_sync;
 use crate::t;
+use crate::teaching::wellbeing::{ClassWellbeingPanel, OpenRequestsCount};
 
 use super::api::{
     AssignmentView, ClassDashboard, ClassDetail, ClassView, DashboardAssignment, LearnerDrillDown,
@@ -174,6 +175,7 @@ pub fn TeachPage() -> impl IntoView {
             <h1>{t!("teach-classes-title")}</h1>
             {move || match viewer.get() {
                 Viewer::Teacher(_) => view! {
+                    <OpenRequestsCount/>
                     <form
                         class="teaching-form"
                         on:submit=move |event| {
@@ -404,6 +406,7 @@ pub fn ClassPage() -> impl IntoView {
                         problem=dashboard_problem
                         titles=titles
                     />
+                    <ClassWellbeingPanel class_id=class_id/>
                 }.into_any(),
                 (other, _) => view! { <NotForThisViewer viewer=other/> }.into_any(),
             }}

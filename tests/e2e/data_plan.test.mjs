@@ -1,6 +1,7 @@
 // A first visit that respects the data plan: the service worker keeps the wasm chunks a learner
 // needs offline (the course, lesson, review and Device pages, the sync engine, the progress
-// digest's reading, the recount and the assignments on home) and no other; a learner saving data
+// digest's reading, the recount, the assignments and the check-in on home, and the help page)
+// and no other; a learner saving data
 // gets no chunk beyond the pages they open (and, once they record an answer, the sync engine and
 // the code that adds up their progress, so home shows it offline); the Device page keeps the
 // whole app on request, and then every page opens offline.
@@ -15,7 +16,7 @@ const running = serverAndBrowserForThisFile();
 /** The split points a learner needs offline after one visit; home is in the main module. */
 const NEEDED_OFFLINE = [
   'course_page', 'lesson_page', 'review_page', 'settings_page', 'sync_engine', 'progress_digest', 'progress_fold',
-  'my_assignments',
+  'my_assignments', 'wellbeing',
 ];
 
 /** Which chunk files each split point fetches, as the build recorded (xtask/src/split_wasm.rs). */

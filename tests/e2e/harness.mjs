@@ -319,6 +319,7 @@ export const LEARNER_PAGES = [
   ['/settings', 'downloaded-courses'],
   ['/me', 'account-page'],
   ['/classes', 'classes-signed-out'],
+  ['/help', 'help-line'],
   ['/teach', 'teach-signed-out'],
   ['/no-such-page', 'not-found'],
 ];

@@ -1,6 +1,7 @@
 // A Korean-speaking pupil takes the first lesson of the Vietnamese course (issue 17, item 6):
 // the prompts and glosses are in Korean, there is no Korean keyboard, a wrong tone mark is
-// explained in Korean ("sắc 대신 nặng"), and the right answer is then accepted.
+// explained in Korean ("sắc 대신 nặng"), and the right answer is then accepted; its review
+// cards are marked Vietnamese. Korean can also be chosen as help language on the Device page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppPage, LessonPlayerPage, fetchLesson, serverAndBrowserForThisFile } from './harness.mjs';
@@ -50,5 +51,51 @@ test('a Vietnamese lesson for a Korean speaker: Korean help, tone feedback, then
   await player.waitFinishedAndSaved();
   const graded = lesson.items.filter((item) => ['choice', 'listening', 'typed', 'fill_blank', 'ordering'].includes(item.type)).length;
   assert.match(await page.getByTestId('score').innerText(), new RegExp(`${graded}문제 중 ${graded - 1}문제`));
+
+  // The words just met come back as review cards, read as Vietnamese with Korean help.
+  await app.open('/review');
+  await page.getByTestId('review-card').first().waitFor();
+  assert.equal(await page.getByTestId('review-front').getAttribute('lang'), 'vi');
+  const itemId = await page.getByTestId('review-card').getAttribute('data-item-id');
+  const shownItem = lesson.items.find((item) => item.id === itemId);
+  assert.ok(shownItem?.gloss?.ko, `the card ${itemId} is a glossed item of the lesson`);
+  await page.getByTestId('reveal').click();
+  const back = await page.getByTestId('review-back').innerText();
+  assert.ok(back.includes(shownItem.gloss.ko), `the back ${JSON.stringify(back)} shows the Korean gloss ${shownItem.gloss.ko}`);
+  await context.close();
+});
+
+test('Korean chosen as help language on the Device page serves the Vietnamese course, not the Korean ones', async () => {
+  const vietnamese = await fetchLesson(running.server.url, 'vietnamese-starter', 'greetings');
+  const context = await running.browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  const app = new AppPage(page, running.server.url);
+  await app.open('/settings');
+  await page.getByTestId('help-language').selectOption('ko');
+  await app.open('/settings');
+  assert.equal(await page.getByTestId('help-language').inputValue(), 'ko');
+
+  await app.open('/courses/vietnamese-starter/greetings');
+  const player = new LessonPlayerPage(page);
+  for (const item of vietnamese.items) {
+    if (item.id === 'xin-chao') {
+      assert.equal(await page.getByTestId('gloss').innerText(), '안녕하세요');
+      break;
+    }
+    await player.answerCorrectly(item);
+  }
+
+  // A Korean course never glosses in Korean: this English browser gets English there.
+  const korean = await fetchLesson(running.server.url, 'survival-korean', 'greetings');
+  const vocab = korean.items.find((item) => item.type === 'vocab');
+  assert.ok(vocab, 'the greetings lesson has a word');
+  await app.open('/courses/survival-korean/greetings');
+  for (const item of korean.items) {
+    if (item.id === vocab.id) {
+      assert.equal(await page.getByTestId('gloss').innerText(), vocab.gloss.en);
+      break;
+    }
+    await player.answerCorrectly(item);
+  }
   await context.close();
 });

@@ -91,13 +91,7 @@ pub fn run(arguments: &[String]) -> Result<()> {
         return Ok(());
     }
     if arguments.first().map(String::as_str) == Some("--server") {
-        let rest = &arguments[1..];
-        let build_first = match rest {
-            [] => true,
-            [flag] if flag == "--no-build" => false,
-            _ => bail!("usage: cargo xtask bench --server [--no-build]"),
-        };
-        return crate::bench_server::run(build_first);
+        return crate::bench_server::run(&crate::bench_server::Options::parse(&arguments[1..])?);
     }
     let options = parse_options(arguments)?;
     let started = Instant::now();
@@ -176,7 +170,14 @@ fn measure_everything(root: &Path, work_dir: &Path, options: &Options) -> Result
             "xtask bench: server ingest, {INGEST_TOTAL_STATEMENTS} statements in batches of \
              {INGEST_BATCH_STATEMENTS}, {clients} concurrent clients"
         );
-        ingest.push(measure_ingest(&address, &learner, &items, clients)?);
+        let server_pid = server.pid();
+        ingest.push(measure_ingest(
+            &address,
+            &learner,
+            &items,
+            clients,
+            &|| vec![("server", vec![server_pid])],
+        )?);
     }
     let reports = crate::bench_server::measure_reports(&address, &items, "sqlite")?;
     server.stop();
@@ -206,6 +207,11 @@ pub(crate) struct ServerProcess {
 }
 
 impl ServerProcess {
+    /// The server's process id.
+    pub(crate) fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Starts the release server on `port` with the demo accounts: on SQLite in
     /// `work_dir/data`, or on the PostgreSQL database at `database`.
     pub(crate) fn start(
@@ -544,23 +550,25 @@ fn timestamp_at_seoul(unix_ms: u64) -> Result<String> {
 /// account actor. It walks the real courses item by item, as a learner does, a few seconds an
 /// item, and every statement has a fresh UUIDv7, so no batch is a replay of another.
 pub(crate) struct StatementFactory {
-    actor: Value,
+    actor: record::Actor,
     items: Arc<Vec<ContentItem>>,
     issued: u64,
     started_unix_ms: u64,
 }
 
 impl StatementFactory {
-    pub(crate) fn new(actor: &Value, items: &Arc<Vec<ContentItem>>) -> Self {
+    pub(crate) fn new(actor: &Value, items: &Arc<Vec<ContentItem>>) -> Result<Self> {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .unwrap_or_default();
-        StatementFactory {
-            actor: actor.clone(),
+        let actor = serde_json::from_value(actor.clone())
+            .context("the server's actor is not an account agent")?;
+        Ok(StatementFactory {
+            actor,
             items: Arc::clone(items),
             issued: 0,
             started_unix_ms: u64::try_from(now.as_millis()).unwrap_or(u64::MAX),
-        }
+        })
     }
 
     fn next_statement(&mut self) -> Result<Value> {
@@ -627,7 +635,7 @@ fn percent_encode(text: &str) -> String {
 /// the response is counted as it arrived (compressed only if the server compressed it).
 fn measure_sync(address: &str, learner: &Learner, items: &Arc<Vec<ContentItem>>) -> Result<Value> {
     let mut connection = HttpConnection::open(address)?;
-    let mut factory = StatementFactory::new(&learner.actor, items);
+    let mut factory = StatementFactory::new(&learner.actor, items)?;
     let headers = learner.xapi_headers();
 
     let plain_body = factory.batch_body(SYNC_BATCH_STATEMENTS)?;
@@ -748,14 +756,20 @@ fn gzip_like_compression_stream(bytes: &[u8]) -> Result<Vec<u8>> {
 /// Measurement 6, the server: statements ingested per second and request latency, for `clients` concurrent clients
 /// each on its own kept-alive connection, sending batches of 100 until 20,000 are stored.
 /// The bodies are made before the clock starts, so only the server's work is timed.
+///
+/// `processes` names the processes doing the work (the server's, and the database's) by
+/// group: the CPU time each group spent during the run is reported beside the wall-clock
+/// rate. On a machine shared with other work the rate says how long the pushes waited; the
+/// CPU time says what they cost, whatever the load.
 pub(crate) fn measure_ingest(
     address: &str,
     learner: &Learner,
     items: &Arc<Vec<ContentItem>>,
     clients: usize,
+    processes: &dyn Fn() -> Vec<(&'static str, Vec<u32>)>,
 ) -> Result<Value> {
     let batches = INGEST_TOTAL_STATEMENTS / INGEST_BATCH_STATEMENTS;
-    let mut factory = StatementFactory::new(&learner.actor, items);
+    let mut factory = StatementFactory::new(&learner.actor, items)?;
     let bodies: Arc<Vec<Vec<u8>>> = Arc::new(
         (0..batches)
             .map(|_| factory.batch_body(INGEST_BATCH_STATEMENTS))
@@ -764,6 +778,10 @@ pub(crate) fn measure_ingest(
     let next_batch = Arc::new(AtomicUsize::new(0));
     let latencies = Arc::new(Mutex::new(Vec::with_capacity(batches)));
     let authorization = learner.authorization.clone();
+    let cpu_before: Vec<(&str, CpuTicks)> = processes()
+        .into_iter()
+        .map(|(group, pids)| (group, cpu_ticks(&pids)))
+        .collect();
     let started = Instant::now();
     let workers: Vec<_> = (0..clients)
         .map(|_| {
@@ -809,6 +827,22 @@ pub(crate) fn measure_ingest(
             .map_err(|_| anyhow::anyhow!("an ingest client thread panicked"))??;
     }
     let elapsed = started.elapsed();
+    let mut cpu_seconds = serde_json::Map::new();
+    let mut total_cpu_seconds = 0.0;
+    let after = processes();
+    for (group, before) in &cpu_before {
+        let pids = after
+            .iter()
+            .find(|(named, _)| named == group)
+            .map(|(_, pids)| pids.as_slice())
+            .unwrap_or_default();
+        let seconds = cpu_ticks(pids).seconds_since(before);
+        total_cpu_seconds += seconds;
+        cpu_seconds.insert(
+            (*group).to_owned(),
+            json!((seconds * 100.0).round() / 100.0),
+        );
+    }
     let mut latencies = latencies
         .lock()
         .map_err(|_| anyhow::anyhow!("a client thread panicked"))?
@@ -828,7 +862,56 @@ pub(crate) fn measure_ingest(
         "latency_p50_ms": at(0.50),
         "latency_p99_ms": at(0.99),
         "latency_max_ms": latencies.last().copied().map(milliseconds),
+        "cpu_seconds": cpu_seconds,
+        "statements_per_cpu_second": (total_cpu_seconds > 0.0).then(|| {
+            ((batches * INGEST_BATCH_STATEMENTS) as f64 / total_cpu_seconds).round()
+        }),
     }))
+}
+
+/// CPU time (user and system) spent so far by each of some processes, in clock ticks.
+pub(crate) struct CpuTicks(std::collections::HashMap<u32, u64>);
+
+/// The CPU time of these processes, from `/proc/PID/stat`; a process that is gone counts
+/// nothing.
+pub(crate) fn cpu_ticks(pids: &[u32]) -> CpuTicks {
+    let ticks = pids
+        .iter()
+        .filter_map(|&pid| {
+            let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // After the command name (in parentheses, which may hold spaces): state, then
+            // utime and stime are the 12th and 13th fields.
+            let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+            let user: u64 = fields.get(11)?.parse().ok()?;
+            let system: u64 = fields.get(12)?.parse().ok()?;
+            Some((pid, user + system))
+        })
+        .collect();
+    CpuTicks(ticks)
+}
+
+impl CpuTicks {
+    /// Seconds of CPU spent since `before` (a process started since counts from zero).
+    fn seconds_since(&self, before: &CpuTicks) -> f64 {
+        let ticks: u64 = self
+            .0
+            .iter()
+            .map(|(pid, now)| now.saturating_sub(before.0.get(pid).copied().unwrap_or(0)))
+            .sum();
+        ticks as f64 / clock_ticks_per_second()
+    }
+}
+
+/// The kernel's clock ticks per second for `/proc` CPU times (`getconf CLK_TCK`; 100 on
+/// Linux when it cannot be asked).
+fn clock_ticks_per_second() -> f64 {
+    Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|output| String::from_utf8(output.stdout).ok())
+        .and_then(|text| text.trim().parse().ok())
+        .unwrap_or(100.0)
 }
 
 /// Measurement 7c: FSRS scheduling for 10,000 cards. The timing only means something for

@@ -40,24 +40,75 @@ const DEMO_TEACHER: (&str, &str) = ("demo-teacher", "baeum-teacher");
 /// The benchmark learners' password (they exist only in the throw-away database).
 const LEARNER_PASSWORD: &str = "bench-learner-password";
 
-/// `cargo xtask bench --server [--no-build]`: the server's measurements alone, on both engines.
-pub fn run(build_first: bool) -> Result<()> {
+/// What `cargo xtask bench --server` measures.
+pub struct Options {
+    /// Build the content and the server first (`--no-build` measures the last build).
+    build_first: bool,
+    /// Only the ingest measurements, not the class's reports (`--ingest-only`): a quick run
+    /// while working on the write path.
+    ingest_only: bool,
+    /// Measure SQLite.
+    sqlite: bool,
+    /// Measure PostgreSQL.
+    postgresql: bool,
+}
+
+impl Options {
+    /// `[--no-build] [--ingest-only] [--engine sqlite|postgresql]`.
+    pub fn parse(arguments: &[String]) -> Result<Self> {
+        let usage = "usage: cargo xtask bench --server [--no-build] [--ingest-only] \
+                     [--engine sqlite|postgresql]";
+        let mut options = Self {
+            build_first: true,
+            ingest_only: false,
+            sqlite: true,
+            postgresql: true,
+        };
+        let mut arguments = arguments.iter();
+        while let Some(argument) = arguments.next() {
+            match argument.as_str() {
+                "--no-build" => options.build_first = false,
+                "--ingest-only" => options.ingest_only = true,
+                "--engine" => match arguments.next().map(String::as_str) {
+                    Some("sqlite") => options.postgresql = false,
+                    Some("postgresql") => options.sqlite = false,
+                    _ => bail!("{usage}"),
+                },
+                _ => bail!("{usage}"),
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// `cargo xtask bench --server`: the server's measurements alone.
+pub fn run(options: &Options) -> Result<()> {
     let started = Instant::now();
     let root = tools::repo_root();
-    if build_first {
+    if options.build_first {
         build::build_content()?;
         crate::bench::build_server()?;
     }
     let load_at_start = load_average();
     let mut engines = Vec::new();
-    println!("xtask bench: the server on SQLite");
-    engines.push(measure_engine(&root, "sqlite", None)?);
-    println!("xtask bench: the server on PostgreSQL (a throw-away cluster)");
-    let cluster = postgres::start()?;
-    engines.push(measure_engine(&root, "postgresql", Some(&cluster.url()))?);
-    drop(cluster);
+    if options.sqlite {
+        println!("xtask bench: the server on SQLite");
+        engines.push(measure_engine(&root, "sqlite", None, options.ingest_only)?);
+    }
+    if options.postgresql {
+        println!("xtask bench: the server on PostgreSQL (a throw-away cluster)");
+        let cluster = postgres::start()?;
+        engines.push(measure_engine(
+            &root,
+            "postgresql",
+            Some(&cluster),
+            options.ingest_only,
+        )?);
+        drop(cluster);
+    }
     let report = json!({
         "load_average_1_5_15_min_at_start": load_at_start,
+        "load_average_1_5_15_min_at_end": load_average(),
         "engines": engines,
         "bench_seconds": started.elapsed().as_secs(),
     });
@@ -83,7 +134,14 @@ pub fn run(build_first: bool) -> Result<()> {
 
 /// Starts the server on one engine (SQLite in a throw-away directory, or the PostgreSQL
 /// database at `database`), measures ingest and the reports, and stops it.
-fn measure_engine(root: &Path, engine: &str, database: Option<&str>) -> Result<Value> {
+fn measure_engine(
+    root: &Path,
+    engine: &str,
+    cluster: Option<&postgres::TestCluster>,
+    ingest_only: bool,
+) -> Result<Value> {
+    let url = cluster.map(postgres::TestCluster::url);
+    let database = url.as_deref();
     let work_dir = std::env::temp_dir().join(format!(
         "baeum-bench-server-{}-{engine}",
         std::process::id()
@@ -97,11 +155,25 @@ fn measure_engine(root: &Path, engine: &str, database: Option<&str>) -> Result<V
         let items = Arc::new(content_items(&build::content_out_dir())?);
         let learner = Learner::sign_in(&address, ("demo-learner", "baeum-learner"))?;
         let mut ingest = Vec::new();
+        let server_pid = server.pid();
+        let processes = || {
+            let mut processes = vec![("server", vec![server_pid])];
+            if let Some(cluster) = cluster {
+                processes.push(("postgresql", cluster.processes()));
+            }
+            processes
+        };
         for clients in [4, 32] {
             println!("xtask bench: {engine}: ingest, {clients} clients");
-            ingest.push(measure_ingest(&address, &learner, &items, clients)?);
+            ingest.push(measure_ingest(
+                &address, &learner, &items, clients, &processes,
+            )?);
         }
-        let reports = measure_reports(&address, &items, engine)?;
+        let reports = if ingest_only {
+            Value::Null
+        } else {
+            measure_reports(&address, &items, engine)?
+        };
         server.stop();
         Ok(json!({ "engine": engine, "server_ingest": ingest, "reports": reports }))
     })();
@@ -181,7 +253,7 @@ pub fn measure_reports(
                     let Some(learner) = learners.get(index) else {
                         return Ok(());
                     };
-                    let mut factory = StatementFactory::new(&learner.actor, &items);
+                    let mut factory = StatementFactory::new(&learner.actor, &items)?;
                     let headers = [
                         ("Authorization", learner.authorization.as_str()),
                         ("X-Experience-API-Version", "2.0.0"),
@@ -335,12 +407,18 @@ pub fn table_rows(engine: &Value) -> Vec<(String, String)> {
         rows.push((
             format!("{name}: ingest, {} clients, batches of 100", run["clients"]),
             format!(
-                "{} statements/s, p99 {} ms",
-                run["statements_per_second"], run["latency_p99_ms"]
+                "{} statements/s, p99 {} ms; CPU {} s ({} statements per CPU second)",
+                run["statements_per_second"],
+                run["latency_p99_ms"],
+                run["cpu_seconds"],
+                run["statements_per_cpu_second"]
             ),
         ));
     }
     let reports = &engine["reports"];
+    if reports.is_null() {
+        return rows;
+    }
     rows.push((
         format!(
             "{name}: filling {} learners × {} statements",

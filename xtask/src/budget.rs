@@ -35,15 +35,33 @@ pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// first screen in `index.html`, which lets a learner read the courses before the wasm runs.
 /// Then 280,026 B (2026-12-05): the sync engine and the saved digest's reading moved to chunks
 /// a first visit (a guest, an empty log) never runs, and one JSON reader (about −79.2 KB); 279,781 B with the Vietnamese course merged.
-pub const SHELL_CEILING_BYTES: u64 = 280_200;
+/// Then 268,710 B (2026-12-06): JSON read and written through the browser's `JSON.parse` and
+/// `JSON.stringify` (`src/json.rs`), serde_json's parser and writer out of the main wasm
+/// (−11.2 KB). Then 267,399 B: statement and guest ids made by `src/uuid_v7.rs` instead of the
+/// uuid crate's `v7` and `js` features (−1.3 KB); 267,922 B with the JSON reader's check for
+/// a cut-off text (`json::ends_early`, +0.5 KB). Then 257,842 B (2026-12-06, from 268,100 B
+/// measured just before): statements recorded as core's typed statements and the session's
+/// actor typed, so `serde_json::Value` left the first load (−10.3 KB); 257,986 B with the
+/// actor's fields in the order of their JSON names (gzip's noise; the raw wasm grew by 24 B).
+/// Raised to 260,866 B (2026-12-06, stop 32) for issue 23's wellbeing check-in, which the
+/// owner asked for on home: home's check-in slot, the help route and menu entry, the stubs
+/// of its chunk and the lookup of messages fetched later (main wasm +2.1 KB), wasm-split's
+/// loader for 41 more chunk files (+0.8 KB), CSS and ru.txt (+0.3 KB), less the minified
+/// `sw-chunks` (−0.7 KB); the check-in itself and its 45 messages are fetched only by a
+/// signed-in learner. Still 7.2 KB below what landed at stop 30 (268,100 B measured).
+pub const SHELL_CEILING_BYTES: u64 = 261_100;
 /// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15, 485,679 B at
 /// stop 16 and 488,929 B before issue 16, whose compiled messages and own router took it to
 /// 419,750 B; 1.6 MB once, when a build flag leaked into it. Raised to 421,032 B (+1.3 KB,
 /// 2026-12-05) when the sync driver learned to start its engine later, through a trait object
 /// and with its own count of the outbox, which the teachers' app carries although it starts
 /// the engine at once; 421,307 B with the Vietnamese course's two feedback messages in the
-/// English table both apps carry.
-pub const TEACHERS_APP_CEILING_BYTES: u64 = 421_600;
+/// English table both apps carry. 417,545 B (2026-12-06) with JSON through the browser's parser
+/// and the client's own UUIDv7; 416,293 B with typed statements and actors (416,288 B in the
+/// last build). Raised to 430,139 B (2026-12-06, stop 32) for issue 23's panel of shared
+/// check-ins on each class page and the open-request count on home (+13.9 KB: its views, the
+/// wire types and the messages of both).
+pub const TEACHERS_APP_CEILING_BYTES: u64 = 430_400;
 
 /// The bytes a file costs on the wire: its `.gz` sibling when there is one, else itself.
 fn wire_bytes(path: &Path) -> Result<u64> {
@@ -87,6 +105,10 @@ pub fn check_shell_budget(dist: &Path) -> Result<()> {
         if short_name.ends_with(".wasm") && !short_name.ends_with("_bg.wasm") {
             // A chunk, fetched the first time it is needed (see `split_wasm`).
             chunks_total += bytes;
+            continue;
+        }
+        if short_name.ends_with(".later.txt") {
+            // Messages fetched with the code that shows them, never to start.
             continue;
         }
         if short_name.starts_with("/locales/") {

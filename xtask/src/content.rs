@@ -17,7 +17,10 @@ use baeum_core::content::{
     build_packs, clip_manifest, clip_manifest_file_name, parse_course, parse_courses, ByteSize,
     CatalogIndex, ClipSource, Course, CourseSources, PackFile, SourceFile, TargetLanguage,
 };
+use baeum_core::wellbeing::help_lines::parse_help_lines;
 
+/// The help lines as the help page reads them, beside the catalog.
+pub const HELP_LINES_FILE_NAME: &str = "help-lines.json";
 const USAGE: &str = "usage: cargo xtask content [--out DIR] [--generate-audio]
 
   Validates content/courses/* and writes the course packs to target/content/.
@@ -128,7 +131,8 @@ pub fn build_content(repo_root: &Path, out: &Path) -> Result<ContentSummary> {
         }
     };
     let audio = read_clips(repo_root, &courses)?;
-    let packs = build_packs(&courses, &audio);
+    let mut packs = build_packs(&courses, &audio);
+    packs.files.push(help_lines_file(repo_root)?);
     for missing in &packs.missing_audio {
         eprintln!(
             "warning: no clip content/audio/{}.opus for {:?} ({}/{}, item {}); run `cargo xtask content --generate-audio`",
@@ -151,6 +155,28 @@ pub fn build_content(repo_root: &Path, out: &Path) -> Result<ContentSummary> {
             .collect(),
         file_count: packs.files.len(),
         missing_clip_count: packs.missing_audio.len(),
+    })
+}
+
+/// `content/help-lines.toml`, checked by core's rules, as the `help-lines.json` the help page
+/// reads (core's `wellbeing::help_lines`); a file with problems stops the build, every one
+/// named.
+fn help_lines_file(repo_root: &Path) -> Result<PackFile> {
+    let path = repo_root.join("content").join("help-lines.toml");
+    let text =
+        fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let lines = match parse_help_lines(&text) {
+        Ok(lines) => lines,
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("error: {}: {problem}", path.display());
+            }
+            bail!("{} problem(s) in {}", problems.len(), path.display());
+        }
+    };
+    Ok(PackFile {
+        name: HELP_LINES_FILE_NAME.to_owned(),
+        bytes: serde_json::to_vec(&lines)?,
     })
 }
 
@@ -598,6 +624,11 @@ mod tests {
             ),
         )
         .expect("lesson");
+        fs::write(
+            root.join("content/help-lines.toml"),
+            include_str!("../../content/help-lines.toml"),
+        )
+        .expect("help lines");
     }
 
     #[test]

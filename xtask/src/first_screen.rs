@@ -139,6 +139,7 @@ fn screen_html(catalog: &CatalogIndex, english: &Messages) -> Result<String> {
          <a href=\"/classes\">{classes}</a>\
          <a href=\"/me\">{me}</a>\
          <a href=\"/settings\">{device}</a>\
+         <a href=\"/help\">{help}</a>\
          </nav></header>\
          <main id=\"main\" class=\"app-main\" tabindex=\"-1\"><section class=\"page\">\
          <section class=\"today\" aria-label=\"{today}\"><p class=\"today-facts\">\
@@ -151,6 +152,7 @@ fn screen_html(catalog: &CatalogIndex, english: &Messages) -> Result<String> {
         classes = escape(&message("teach-nav-classes", &[])?),
         me = escape(&message("nav-me", &[])?),
         device = escape(&message("nav-device", &[])?),
+        help = escape(&message("nav-help", &[])?),
         // What home's "today" panel says to a guest with no answers yet: every first visit.
         today = escape(&message("home-today", &[])?),
         streak = escape(&message("home-streak-first-lesson", &[])?),

@@ -34,14 +34,18 @@ const USAGE: &str = "usage: cargo xtask <command>
   test                       run every check: fmt, clippy, native tests, the server's tests
                              again on PostgreSQL, browser and end-to-end tests
   test-postgres              the server's tests on a throw-away PostgreSQL cluster (installing
-                             Debian's postgresql when missing): the test's PostgreSQL step alone
+                             Debian's postgresql, and nginx for the two-instances test, when
+                             missing): the test's PostgreSQL step alone
   e2e [--no-build] [NAME…]   build, then run only the end-to-end tests whose file names
                              contain one of the NAMEs (all of them when none is given)
   content [--out DIR] [--generate-audio]
                              validate content/ and build the course packs
   bench [--runs N] [--no-build]  measure bytes, load times, sync and server throughput
-  bench --server [--no-build]    the server's part alone (ingest, the teacher's reports at
-                                 30 learners × 10,000 statements) on SQLite and PostgreSQL
+  bench --server [--no-build] [--ingest-only] [--engine sqlite|postgresql]
+                             the server's part alone (ingest, the teacher's reports at
+                             30 learners × 10,000 statements) on SQLite and PostgreSQL;
+                             --ingest-only skips the reports, --engine measures one engine
+                             (quick iterations; the README's table comes from the whole run)
   size [--breakdown] [--no-build]
                              build the client in release mode and report its bytes against
                              the budgets (the test's size step alone); --breakdown also lists

@@ -2,7 +2,8 @@
 //! `postgresql` (installed when missing), a data directory of its own in the temporary directory, a free
 //! loopback port (never 5432, so a PostgreSQL the machine already runs is left alone), no Unix
 //! socket, and stopped and deleted when the [`TestCluster`] is dropped, whether the tests
-//! passed or not.
+//! passed or not. Debian's `nginx` is installed too when missing, for the suite's test of two
+//! server instances behind a proxy.
 //!
 //! PostgreSQL refuses to run as root, so when xtask runs as root (a CI container) the cluster
 //! belongs to Debian's `postgres` user and its commands run through `runuser -u postgres --`.
@@ -30,6 +31,42 @@ impl TestCluster {
     /// maintenance database, from which each test creates a database of its own.
     pub fn url(&self) -> String {
         format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    /// The cluster's processes: the postmaster (named in `postmaster.pid`) and its children,
+    /// the connections' backends among them.
+    pub fn processes(&self) -> Vec<u32> {
+        let Some(postmaster) = std::fs::read_to_string(self.data().join("postmaster.pid"))
+            .ok()
+            .and_then(|text| text.lines().next()?.trim().parse::<u32>().ok())
+        else {
+            return Vec::new();
+        };
+        let mut pids = vec![postmaster];
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|name| name.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            let parent = std::fs::read_to_string(entry.path().join("stat"))
+                .ok()
+                .and_then(|stat| {
+                    // After the command name: the state, then the parent's id.
+                    stat.rsplit_once(')')?
+                        .1
+                        .split_whitespace()
+                        .nth(1)?
+                        .parse::<u32>()
+                        .ok()
+                });
+            if parent == Some(postmaster) {
+                pids.push(pid);
+            }
+        }
+        pids
     }
 
     fn data(&self) -> PathBuf {
@@ -130,15 +167,19 @@ pub fn start() -> Result<TestCluster> {
     Ok(cluster)
 }
 
-/// Runs the server's test suite against a fresh cluster, and says how long it took.
+/// Runs the server's test suite against a fresh cluster, and says how long it took. The
+/// suite's two-instances test (`instances_behind_a_proxy.rs`) puts nginx in front of two
+/// servers on the cluster, so nginx is installed here too and named in `BAEUM_TEST_NGINX`.
 pub fn test_server() -> Result<()> {
+    let nginx = ensure_nginx()?;
     let cluster = start()?;
     println!("xtask: PostgreSQL test cluster on {}", cluster.url());
     let started = Instant::now();
     crate::tools::run(
         Command::new("cargo")
             .args(["test", "-p", "baeum-server"])
-            .env("BAEUM_TEST_DATABASE_URL", cluster.url()),
+            .env("BAEUM_TEST_DATABASE_URL", cluster.url())
+            .env("BAEUM_TEST_NGINX", &nginx),
     )?;
     println!(
         "xtask: the server's tests passed on PostgreSQL in {:.0} s",
@@ -163,6 +204,30 @@ fn ensure_postgresql() -> Result<PathBuf> {
     installed_bin().with_context(|| {
         format!("no {DEBIAN_POSTGRESQL}/*/bin/initdb after `apt-get install postgresql`")
     })
+}
+
+/// Where Debian installs nginx.
+const DEBIAN_NGINX: &str = "/usr/sbin/nginx";
+
+/// Debian's nginx, installed when missing. The test runs it with a configuration, prefix and
+/// port of its own; the package's own service is not used (where the package starts it, it
+/// serves Debian's default site and is left as the package set it up).
+fn ensure_nginx() -> Result<PathBuf> {
+    let nginx = PathBuf::from(DEBIAN_NGINX);
+    if nginx.is_file() {
+        return Ok(nginx);
+    }
+    println!("xtask: installing Debian's nginx");
+    crate::tools::run(Command::new("apt-get").arg("update"))?;
+    crate::tools::run(
+        Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends", "nginx"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    if !nginx.is_file() {
+        bail!("no {DEBIAN_NGINX} after `apt-get install nginx`");
+    }
+    Ok(nginx)
 }
 
 fn installed_bin() -> Option<PathBuf> {

@@ -205,6 +205,18 @@ fn minify_script(root: &Path, script: &Path) -> Result<()> {
     )
 }
 
+/// Minifies a classic script in place (its top-level names are left as they are, since other
+/// scripts may use them): the service worker's chunk script (`app_chunks`).
+pub fn minify_classic_script(root: &Path, script: &Path) -> Result<()> {
+    tools::run(
+        Command::new(root.join("node_modules/.bin/terser"))
+            .arg(script)
+            .args(["--compress", "--mangle", "--output"])
+            .arg(script)
+            .current_dir(root),
+    )
+}
+
 /// Where the build records which files each page's first opening fetches, for the byte
 /// budget: `{"lesson_page": ["split_lesson_page-<hash>.wasm", "chunk_3-<hash>.wasm"], …}`.
 pub fn page_files_path() -> PathBuf {

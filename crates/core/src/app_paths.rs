@@ -31,6 +31,8 @@ pub enum LearnersPage {
     Review,
     History,
     Classes,
+    /// Where to get help (issue 23): help lines, always in the menu.
+    Help,
 }
 
 /// The learners' app's addresses (every path outside `/teach`). A path none matches is the
@@ -67,6 +69,10 @@ pub const LEARNERS_ROUTES: &[Route<LearnersPage>] = &[
     Route {
         pattern: "/classes",
         page: LearnersPage::Classes,
+    },
+    Route {
+        pattern: "/help",
+        page: LearnersPage::Help,
     },
 ];
 
@@ -209,6 +215,7 @@ mod tests {
         assert_eq!(learners("/review"), Some((Review, vec![])));
         assert_eq!(learners("/history"), Some((History, vec![])));
         assert_eq!(learners("/classes"), Some((Classes, vec![])));
+        assert_eq!(learners("/help"), Some((Help, vec![])));
         assert_eq!(
             learners("/courses/hangul"),
             Some((Course, vec![("course", "hangul".to_owned())]))

@@ -19,4 +19,5 @@ pub mod session;
 pub mod sync;
 pub mod units;
 pub mod vietnamese;
+pub mod wellbeing;
 pub mod xapi;

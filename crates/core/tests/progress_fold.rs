@@ -52,7 +52,7 @@ fn choice(id: &str) -> Item {
 
 /// Builds statements for one learner in one course through the public builders.
 struct Learner {
-    actor: Value,
+    actor: baeum_core::record::Actor,
     title: LocalizedText,
 }
 

@@ -5,8 +5,9 @@ use baeum_core::content::{
 };
 use baeum_core::record::{
     account_actor, answered, experienced, guest_actor, is_guest_actor, learning_event,
-    lesson_assessed, lesson_completed, reassign_actor, voided_statement_id, Answer, LearningVerb,
-    LessonOutcome, RecordContext, RecordError, UTC_OFFSET_EXTENSION, VERB_FAILED, VERB_PASSED,
+    lesson_assessed, lesson_completed, reassign_actor, voided_statement_id, Actor, ActorAccount,
+    Answer, LearningVerb, LessonOutcome, RecordContext, RecordError, UTC_OFFSET_EXTENSION,
+    VERB_FAILED, VERB_PASSED,
 };
 use baeum_core::xapi::{validate_statement, InteractionType, StatementObject};
 use chrono::NaiveDate;
@@ -111,7 +112,7 @@ fn every_kind_of_item() -> Vec<Item> {
 }
 
 struct Fixture {
-    actor: Value,
+    actor: Actor,
     course_title: LocalizedText,
     lesson_title: LocalizedText,
 }
@@ -338,13 +339,31 @@ fn builders_refuse_bad_inputs_with_clear_errors() {
         error.to_string(),
         "course id \"Survival Korean\" must match [a-z0-9][a-z0-9-]*"
     );
-    let bad_actor = json!({ "objectType": "Agent", "name": "nobody" });
-    let mut no_identifier = fixture.context(1, "2026-11-23T09:00:00Z");
-    no_identifier.actor = &bad_actor;
-    assert!(matches!(
-        experienced(&no_identifier, &items[0]),
-        Err(RecordError::InvalidActor(_))
-    ));
+    let bad_actors = [
+        Actor {
+            account: ActorAccount {
+                home_page: "baeum".to_owned(),
+                name: "nobody".to_owned(),
+            },
+            ..account_actor(Uuid::from_u128(7))
+        },
+        Actor::on_baeum(String::new()),
+        Actor {
+            object_type: Some("Group".to_owned()),
+            ..account_actor(Uuid::from_u128(7))
+        },
+    ];
+    for bad_actor in &bad_actors {
+        let mut bad_identifier = fixture.context(1, "2026-11-23T09:00:00Z");
+        bad_identifier.actor = bad_actor;
+        assert!(
+            matches!(
+                experienced(&bad_identifier, &items[0]),
+                Err(RecordError::InvalidActor(_))
+            ),
+            "{bad_actor:?}"
+        );
+    }
     let impossible = LessonOutcome {
         correct: 6,
         total: 5,
@@ -445,12 +464,14 @@ fn voiding_statements_name_their_target() {
 fn guests_statements_move_to_their_account_unchanged_otherwise() {
     let guest = guest_actor(Uuid::from_u128(5));
     assert_eq!(
-        guest["account"]["name"],
-        json!("guest-00000000-0000-0000-0000-000000000005")
+        guest.account.name,
+        "guest-00000000-0000-0000-0000-000000000005"
     );
-    assert!(is_guest_actor(&guest));
+    assert!(guest.is_guest());
+    assert!(is_guest_actor(&json!(guest)));
     let account = account_actor(Uuid::from_u128(6));
-    assert!(!is_guest_actor(&account));
+    assert!(!account.is_guest());
+    assert!(!is_guest_actor(&json!(account)));
 
     let fixture = Fixture {
         actor: guest,
@@ -460,9 +481,9 @@ fn guests_statements_move_to_their_account_unchanged_otherwise() {
     let statement = experienced(&fixture.context(1, "2026-11-23T09:00:00Z"), &items[3]).unwrap();
     let moved = reassign_actor(&statement, &account).unwrap();
     validate_statement(&moved).unwrap();
-    assert_eq!(moved["actor"], account);
+    assert_eq!(moved["actor"], json!(account));
     let mut expected = statement.clone();
-    expected["actor"] = account.clone();
+    expected["actor"] = json!(account);
     assert_eq!(moved, expected);
     assert_eq!(learning_event(&moved), learning_event(&statement));
 
@@ -471,7 +492,7 @@ fn guests_statements_move_to_their_account_unchanged_otherwise() {
         Err(RecordError::NotAnObject)
     ));
     assert!(matches!(
-        reassign_actor(&statement, &json!({ "name": "x" })),
+        reassign_actor(&statement, &Actor::on_baeum(String::new())),
         Err(RecordError::InvalidActor(_))
     ));
 }

@@ -523,3 +523,86 @@ fn errors_can_be_located_in_a_batch() {
     assert_eq!(error.path, "statements[3].verb.id");
     assert!(error.to_string().starts_with("statements[3].verb.id: "));
 }
+
+/// xAPI 2.0's `context.contextAgents` and `context.contextGroups`.
+#[test]
+fn context_agents_and_groups_are_accepted_returned_and_matched_by_related_agents() {
+    let parsed = accepted(|statement| {
+        statement["context"] = json!({
+            "contextAgents": [{
+                "objectType": "contextAgent",
+                "agent": { "mbox": "mailto:mentor@example.com", "name": "Mentor" },
+                "relevantTypes": ["https://baeum.example/relevance/mentor"]
+            }],
+            "contextGroups": [{
+                "objectType": "contextGroup",
+                "group": { "objectType": "Group", "mbox": "mailto:class@example.com" }
+            }]
+        });
+    });
+    let json = parsed.to_json();
+    assert_eq!(
+        json["context"]["contextAgents"][0]["objectType"],
+        "contextAgent"
+    );
+    assert_eq!(
+        json["context"]["contextGroups"][0]["group"]["mbox"],
+        "mailto:class@example.com"
+    );
+    let related = parsed.related_agent_keys();
+    assert!(related.contains(&"mbox:mailto:mentor@example.com".to_owned()));
+    assert!(related.contains(&"mbox:mailto:class@example.com".to_owned()));
+    assert!(
+        !parsed
+            .agent_keys()
+            .contains(&"mbox:mailto:mentor@example.com".to_owned()),
+        "only related_agents=true matches a context agent"
+    );
+    let ids = parsed.to_ids_format().to_json();
+    assert_eq!(
+        ids["context"]["contextAgents"][0]["agent"],
+        json!({"objectType": "Agent", "mbox": "mailto:mentor@example.com"})
+    );
+}
+
+#[test]
+fn context_agents_and_groups_break_no_rule_unnoticed() {
+    let cases: [(Value, &str); 7] = [
+        (
+            json!({"contextAgents": [{"agent": {"mbox": "mailto:a@example.com"}}]}),
+            "context.contextAgents[0].objectType",
+        ),
+        (
+            json!({"contextAgents": [{"objectType": "Agent", "agent": {"mbox": "mailto:a@example.com"}}]}),
+            "context.contextAgents[0].objectType",
+        ),
+        (
+            json!({"contextAgents": [{"objectType": "contextAgent"}]}),
+            "context.contextAgents[0].agent",
+        ),
+        (
+            json!({"contextAgents": [{"objectType": "contextAgent",
+                "agent": {"objectType": "Group", "mbox": "mailto:g@example.com"}}]}),
+            "context.contextAgents[0].agent.objectType",
+        ),
+        (
+            json!({"contextAgents": [{"objectType": "contextAgent",
+                "agent": {"mbox": "mailto:a@example.com"}, "relevantTypes": []}]}),
+            "context.contextAgents[0].relevantTypes",
+        ),
+        (
+            json!({"contextGroups": [{"objectType": "contextGroup",
+                "group": {"objectType": "Group", "mbox": "mailto:g@example.com"},
+                "relevantTypes": ["not an iri"]}]}),
+            "context.contextGroups[0].relevantTypes[0]",
+        ),
+        (
+            json!({"contextGroups": {"objectType": "contextGroup"}}),
+            "context.contextGroups",
+        ),
+    ];
+    for (context, path) in cases {
+        let error = rejected(|statement| statement["context"] = context.clone());
+        assert_path(&error, path);
+    }
+}

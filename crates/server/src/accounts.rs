@@ -204,7 +204,7 @@ async fn sign_up(
             )))
         }
     }
-    state.limiters.sign_up(address)?;
+    state.limiters.sign_up(&state.store, address).await?;
     let account = match invitation {
         None => create_account(&state, &request.username, &request.password, Role::Learner).await?,
         Some(code) => {

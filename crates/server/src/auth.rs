@@ -129,7 +129,7 @@ impl FromRequestParts<AppState> for Authenticated {
                     Challenge::Bearer,
                 ));
             }
-            let address = ClientAddress::of(parts);
+            let address = ClientAddress::of(parts, &state.trusted_proxies);
             let account = basic_credentials(state, credentials, address).await?;
             Ok(Authenticated {
                 account,
@@ -184,7 +184,10 @@ pub async fn check_password(
     password: String,
     address: Option<std::net::IpAddr>,
 ) -> Result<Option<AccountRecord>, ServerError> {
-    state.limiters.password_attempt(&username, address)?;
+    state
+        .limiters
+        .password_attempt(&state.store, &username, address)
+        .await?;
     let account = run_blocking(&state.store, move |store| {
         store.account_by_username(&username)
     })

@@ -193,18 +193,40 @@ pub async fn class_managed_by(
     caller: &Authenticated,
     class_id: Uuid,
 ) -> Result<ClassRecord, ServerError> {
+    class_of_caller(state, caller, class_id, AdminsToo::Yes).await
+}
+
+/// The class when the caller is its teacher; an admin is answered as a stranger (404), for
+/// what is shared with the teacher alone (wellbeing check-ins).
+pub async fn class_taught_by(
+    state: &AppState,
+    caller: &Authenticated,
+    class_id: Uuid,
+) -> Result<ClassRecord, ServerError> {
+    class_of_caller(state, caller, class_id, AdminsToo::No).await
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AdminsToo {
+    Yes,
+    No,
+}
+
+async fn class_of_caller(
+    state: &AppState,
+    caller: &Authenticated,
+    class_id: Uuid,
+    admins: AdminsToo,
+) -> Result<ClassRecord, ServerError> {
     if caller.account.role == Role::Learner {
         return Err(ServerError::Forbidden(
             "only the class's teacher can do this".into(),
         ));
     }
     let class = run_blocking(&state.store, move |store| store.class_by_id(class_id)).await?;
+    let admin = admins == AdminsToo::Yes && caller.account.role == Role::Admin;
     match class {
-        Some(class)
-            if caller.account.role == Role::Admin || class.teacher_id == caller.account.id =>
-        {
-            Ok(class)
-        }
+        Some(class) if admin || class.teacher_id == caller.account.id => Ok(class),
         _ => Err(ServerError::NotFound(format!("no class {class_id}"))),
     }
 }
@@ -306,7 +328,10 @@ async fn join_class(
     })?;
     // Counted before the code is looked at, so that a guesser who is over the limit learns
     // nothing, not even from a right guess.
-    state.limiters.join_attempt(caller.account.id, address)?;
+    state
+        .limiters
+        .join_attempt(&state.store, caller.account.id, address)
+        .await?;
     let learner_id = caller.account.id;
     let joined = run_blocking(&state.store, move |store| {
         let Some(class) = store.class_by_join_code(&join_code)? else {

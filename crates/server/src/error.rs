@@ -65,6 +65,9 @@ pub enum ServerError {
     NotFound(String),
     #[error("{0}")]
     Conflict(String),
+    /// An `If-Match` or `If-None-Match` precondition does not hold (xAPI documents).
+    #[error("{0}")]
+    PreconditionFailed(String),
     /// The thing existed and was deleted for good; repeating the request cannot succeed.
     #[error("{0}")]
     Gone(String),
@@ -157,6 +160,7 @@ impl ServerError {
             ServerError::Forbidden(_) => StatusCode::FORBIDDEN,
             ServerError::NotFound(_) => StatusCode::NOT_FOUND,
             ServerError::Conflict(_) => StatusCode::CONFLICT,
+            ServerError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ServerError::Gone(_) => StatusCode::GONE,
             ServerError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ServerError::ContentUnavailable(_) | ServerError::Busy { .. } => {

@@ -13,6 +13,10 @@
 //! - [`classes`], [`assignments`] and [`dashboard`]: what teachers do: classes with join
 //!   codes, assignments with due dates, and progress computed from learners' statements.
 //! - [`xapi_routes`]: the xAPI statement store under `/xapi/`.
+//! - [`wellbeing`]: what a teacher sees of the check-ins learners shared with them (a
+//!   check-in is otherwise its learner's alone).
+//! - [`forward`]: forwarding every stored statement to another learning record store, and the
+//!   admin's view of it.
 //! - [`store`]: persistence behind the [`store::Store`] trait (SQLite by default).
 //! - [`error`]: the one error type and its mapping to responses.
 //! - [`security_headers`]: the Content-Security-Policy and other headers on every answer.
@@ -24,11 +28,13 @@ pub mod auth;
 pub mod classes;
 pub mod dashboard;
 pub mod error;
+pub mod forward;
 pub mod hashing;
 pub mod limits;
 pub mod security_headers;
 pub mod static_files;
 pub mod store;
+pub mod wellbeing;
 pub mod xapi_routes;
 
 use std::path::PathBuf;
@@ -90,6 +96,9 @@ pub struct AppState {
     pub hashing: Arc<hashing::HashingPool>,
     /// HTTP Basic pairs verified lately (see [`auth::BasicRemembered`]).
     pub basic_remembered: Arc<auth::BasicRemembered>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (see
+    /// [`limits::ClientAddress`]); none unless the operator names them.
+    pub trusted_proxies: Arc<[std::net::IpAddr]>,
 }
 
 impl AppState {
@@ -141,7 +150,15 @@ impl AppState {
             limiters: Arc::default(),
             hashing: Arc::new(hashing::HashingPool::sized_to_machine()),
             basic_remembered: Arc::default(),
+            trusted_proxies: Arc::from([]),
         }
+    }
+
+    /// Believes `X-Forwarded-For` from these addresses only: the reverse proxies in front of
+    /// the server.
+    pub fn with_trusted_proxies(mut self, proxies: &[std::net::IpAddr]) -> Self {
+        self.trusted_proxies = Arc::from(proxies);
+        self
     }
 
     /// Uses other per-account daily limits on stored statements.
@@ -179,10 +196,20 @@ pub fn app(state: AppState) -> Router {
         .merge(classes::router())
         .merge(assignments::router())
         .merge(dashboard::router())
+        .merge(forward::router())
+        .merge(wellbeing::router())
         .merge(xapi_routes::router(state.clone()))
         // API answers are compressed on the fly (a pull is mostly repeated JSON keys); the
         // static files below are precompressed at build time instead.
-        .layer(tower_http::compression::CompressionLayer::new());
+        .layer(tower_http::compression::CompressionLayer::new())
+        // Every API answer is about someone (answers, check-ins, classes): no browser or proxy
+        // cache may keep a copy. The app keeps what it needs offline in IndexedDB itself.
+        .layer(
+            tower_http::set_header::SetResponseHeaderLayer::if_not_present(
+                axum::http::header::CACHE_CONTROL,
+                axum::http::HeaderValue::from_static("no-store"),
+            ),
+        );
     let security =
         security_headers::SecurityHeaders::new(state.config.transport, &state.config.dist_dir);
     api.merge(static_files::router(&state.config))

@@ -31,6 +31,21 @@ const USAGE: &str =
              serve https with this PEM certificate chain and private key (or $BAEUM_TLS_CERT
              and $BAEUM_TLS_KEY). Devices on a network need https, with a certificate they
              trust, to start the app offline; localhost does not
+  --trusted-proxy ADDRESS
+             a reverse proxy in front of this server (repeat for several): requests from it
+             are counted against the client address in the last entry of its
+             X-Forwarded-For header, which the proxy must set (nginx:
+             `proxy_set_header X-Forwarded-For $remote_addr;`). From anyone else the header
+             is ignored
+  --forward-to URL
+             forward every statement stored from now on to this xAPI endpoint (another
+             learning record store, like the province's: its base URL such as
+             https://lrs.example/xapi/), in stored order, each once, retrying while it is
+             down (or $BAEUM_FORWARD_TO). Every learner's statements go there. Give every
+             server instance on one database the same forwarding options
+  --forward-credential-file FILE
+             the file holding the endpoint's credential, one line: USERNAME:PASSWORD (HTTP
+             Basic) or `Bearer TOKEN` (or the line itself in $BAEUM_FORWARD_CREDENTIAL)
   --daily-statement-limit N, --daily-statement-bytes N
              how many statements, and how many bytes of them, one account may store per UTC
              day (default 10000 and 33554432); past that the server answers 429 until the
@@ -65,6 +80,9 @@ struct Arguments {
     rate_limits: RateLimits,
     tls: Option<TlsFiles>,
     daily_limits: DailyLimits,
+    trusted_proxies: Vec<std::net::IpAddr>,
+    /// Where to forward statements, if anywhere.
+    forward: Option<baeum_server::forward::ForwardSettings>,
 }
 
 /// The PEM files of the certificate chain and private key to serve https with.
@@ -86,6 +104,9 @@ fn parse_arguments() -> Result<Arguments, String> {
     let mut daily_limits = DailyLimits::default();
     let mut seed_demo_on_network = false;
     let mut rate_limits = RateLimits::default();
+    let mut trusted_proxies = Vec::new();
+    let mut forward_to = std::env::var("BAEUM_FORWARD_TO").ok();
+    let mut forward_credential_file: Option<PathBuf> = None;
     let mut tls_certificate = std::env::var_os("BAEUM_TLS_CERT").map(PathBuf::from);
     let mut tls_private_key = std::env::var_os("BAEUM_TLS_KEY").map(PathBuf::from);
     let mut arguments = std::env::args().skip(1);
@@ -110,6 +131,11 @@ fn parse_arguments() -> Result<Arguments, String> {
             "--content" => config.content_dir = value.into(),
             "--data" => config.data_dir = value.into(),
             "--database" => database_url = Some(value),
+            "--forward-to" => forward_to = Some(value),
+            "--forward-credential-file" => forward_credential_file = Some(value.into()),
+            "--trusted-proxy" => trusted_proxies.push(value.parse().map_err(|_| {
+                format!("--trusted-proxy needs an IP address like 127.0.0.1, not {value:?}")
+            })?),
             "--tls-cert" => tls_certificate = Some(value.into()),
             "--tls-key" => tls_private_key = Some(value.into()),
             "--daily-statement-limit" => daily_limits.statements = positive(&flag, &value)?,
@@ -141,7 +167,9 @@ fn parse_arguments() -> Result<Arguments, String> {
             ))
         }
     };
+    let forward = forward_settings(forward_to, forward_credential_file)?;
     Ok(Arguments {
+        forward,
         address,
         database_url,
         config,
@@ -150,7 +178,40 @@ fn parse_arguments() -> Result<Arguments, String> {
         rate_limits,
         tls,
         daily_limits,
+        trusted_proxies,
     })
+}
+
+/// The forwarding settings, from the flags or their variables; the credential never comes
+/// from the command line.
+fn forward_settings(
+    endpoint: Option<String>,
+    credential_file: Option<PathBuf>,
+) -> Result<Option<baeum_server::forward::ForwardSettings>, String> {
+    use baeum_server::forward::{Credential, ForwardSettings};
+    let credential_variable = std::env::var("BAEUM_FORWARD_CREDENTIAL").ok();
+    let Some(endpoint) = endpoint.filter(|endpoint| !endpoint.is_empty()) else {
+        if credential_file.is_some() {
+            return Err(format!(
+                "--forward-credential-file needs --forward-to (or BAEUM_FORWARD_TO)\n\n{USAGE}"
+            ));
+        }
+        return Ok(None);
+    };
+    let credential = match (credential_file, credential_variable) {
+        (Some(file), _) => Credential::from_file(&file),
+        (None, Some(text)) => Credential::parse(&text),
+        (None, None) => {
+            return Err(format!(
+                "--forward-to needs the endpoint's credential: --forward-credential-file FILE \
+                 (or BAEUM_FORWARD_CREDENTIAL)\n\n{USAGE}"
+            ))
+        }
+    }
+    .map_err(|error| error.to_string())?;
+    ForwardSettings::new(&endpoint, credential)
+        .map(Some)
+        .map_err(|error| error.to_string())
 }
 
 /// A positive whole number given for `flag`.
@@ -316,7 +377,8 @@ async fn main() -> ExitCode {
     let state = match AppState::open_database(config, arguments.database_url.as_deref()) {
         Ok(state) => state
             .with_daily_limits(arguments.daily_limits)
-            .with_rate_limits(arguments.rate_limits),
+            .with_rate_limits(arguments.rate_limits)
+            .with_trusted_proxies(&arguments.trusted_proxies),
         Err(error) => {
             eprintln!("baeum-server: cannot open the database: {error}");
             return ExitCode::from(1);
@@ -352,6 +414,13 @@ async fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     }
+    let forwarder = match start_forwarding(&state, arguments.forward).await {
+        Ok(forwarder) => forwarder,
+        Err(message) => {
+            eprintln!("baeum-server: {message}");
+            return ExitCode::from(1);
+        }
+    };
     let listener = match tokio::net::TcpListener::bind(address).await {
         Ok(listener) => listener,
         Err(error) if error.kind() == std::io::ErrorKind::AddrInUse => {
@@ -396,6 +465,10 @@ async fn main() -> ExitCode {
             serve_https(listener, tls_config, service, shutdown, address).await
         }
     };
+    if let Some(forwarder) = forwarder {
+        // Gives the lease up, so a restarted server (or another instance) resumes at once.
+        forwarder.stop().await;
+    }
     match served {
         Ok(()) => {
             tracing::info!("stopped");
@@ -404,6 +477,44 @@ async fn main() -> ExitCode {
         Err(error) => {
             eprintln!("baeum-server: {error}");
             ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes the forwarding endpoint (or none) into the database, which switches the outbox on or
+/// off, and starts the forwarder.
+async fn start_forwarding(
+    state: &AppState,
+    settings: Option<baeum_server::forward::ForwardSettings>,
+) -> Result<Option<baeum_server::forward::Forwarder>, String> {
+    let endpoint = settings
+        .as_ref()
+        .map(|settings| settings.statements_url.to_string());
+    let pending = baeum_server::store::run_blocking(&state.store, move |store| {
+        store.configure_forwarding(endpoint.as_deref())
+    })
+    .await
+    .map_err(|error| format!("cannot configure forwarding: {error}"))?;
+    match settings {
+        Some(settings) => {
+            tracing::info!(
+                endpoint = %settings.statements_url,
+                pending,
+                "forwarding every stored statement"
+            );
+            baeum_server::forward::spawn(state.store.clone(), settings)
+                .map(Some)
+                .map_err(|error| error.to_string())
+        }
+        None => {
+            if pending > 0 {
+                tracing::warn!(
+                    pending,
+                    "forwarding is off (no --forward-to): statements queued earlier wait \
+                     unsent, and statements stored from now on are not queued"
+                );
+            }
+            Ok(None)
         }
     }
 }

@@ -17,8 +17,9 @@
 //!   beyond); a full disk is 507.
 //! - `GET /xapi/statements` with `statementId`, `voidedStatementId`, `agent`, `verb`,
 //!   `activity`, `registration`, `related_activities`, `related_agents`, `since`, `until`,
-//!   `limit`, `format` (`ids`, `exact`; `canonical` answers as `exact` because this LRS keeps
-//!   no canonical activity definitions), `attachments=false` and `ascending`. Pages link to the
+//!   `limit`, `format` (`ids`, `exact`, and `canonical`, which keeps one language per language
+//!   map as `Accept-Language` prefers: `baeum_core::xapi::canonical`), `attachments=false` and
+//!   `ascending`. Pages link to the
 //!   next through `more`: `/xapi/statements?more=<token>`, where the token carries the query
 //!   and where the page ended, so it never expires and needs no server-side state.
 //!   The query string, `more` tokens included, is read by `baeum_core::xapi::query` (pure, and
@@ -35,14 +36,20 @@
 //! agent (403 otherwise); an admin writes anything. A voiding statement voids only statements
 //! of its own actor (400 otherwise), checked in the store's insert transaction. A learner reads
 //! statements whose actor is themself; a teacher also those of the learners in their classes;
-//! an admin reads everything. A statement one may not read answers 404 exactly like a missing
+//! an admin reads everything, except that a check-in (core's `wellbeing`) is read here only by
+//! its own learner, admins and teachers included (its teacher reads a shared one through
+//! `crate::wellbeing`). A statement one may not read answers 404 exactly like a missing
 //! one. The server sets `authority` to the caller's
 //! account agent and `stored` to the time of storage.
 //!
+//! The State, Agent Profile and Activity Profile resources are in `documents.rs`; the Agents
+//! and Activities resources in `agents_activities.rs`.
+//!
 //! Deliberately absent: attachments in `multipart/mixed` (415) and `attachments=true` (400),
-//! the alternate request syntax (`?method=`, 400 as an unknown parameter), signed statements,
-//! and the document resources (state, profiles).
+//! the alternate request syntax (`?method=`, 400 as an unknown parameter), signed statements.
 
+mod agents_activities;
+mod documents;
 mod refusals;
 
 use std::io::Read;
@@ -55,6 +62,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use baeum_core::wellbeing::is_private_statement;
 use baeum_core::xapi::formats::parse_standard_uuid;
 use baeum_core::xapi::query::{
     self, parse_statements_query, Format, QueryError, StatementsFilter, StatementsRequest,
@@ -96,6 +104,8 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(get_statements).put(put_statement).post(post_statements),
         )
         .route("/xapi/about", get(about))
+        .merge(documents::routes())
+        .merge(agents_activities::routes())
         .layer(middleware::from_fn_with_state(state, xapi_headers))
 }
 
@@ -118,8 +128,15 @@ fn is_supported_version_header(value: &str) -> bool {
 async fn xapi_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     // Taken before the request reads anything: every statement stored up to it has committed
-    // (see `store::WriteClock`), so the answer holds all of them.
-    let consistent_through = state.store.consistent_through();
+    // (see `Store::consistent_through`), so the answer holds all of them.
+    let consistent_through = if path.starts_with("/xapi/statements") {
+        match run_blocking(&state.store, |store| store.consistent_through()).await {
+            Ok(through) => Some(through),
+            Err(error) => return ServerError::from(error).into_response(),
+        }
+    } else {
+        None
+    };
     let is_about = path == "/xapi/about";
     let version_problem = match request.headers().get(&VERSION_HEADER) {
         _ if is_about => None,
@@ -138,8 +155,8 @@ async fn xapi_headers(State(state): State<AppState>, request: Request, next: Nex
     };
     let headers = response.headers_mut();
     headers.insert(VERSION_HEADER, HeaderValue::from_static(XAPI_VERSION));
-    if path.starts_with("/xapi/statements") {
-        let through = Timestamp(consistent_through).to_rfc3339();
+    if let Some(through) = consistent_through {
+        let through = Timestamp(through).to_rfc3339();
         if let Ok(value) = HeaderValue::from_str(&through) {
             headers.insert(CONSISTENT_THROUGH_HEADER, value);
         }
@@ -176,12 +193,22 @@ async fn read_json_body(headers: &HeaderMap, body: Body) -> Result<Value, Server
             }
         )));
     }
-    let raw = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+    let decoded = read_body(headers, body, MAX_BODY_BYTES).await?;
+    baeum_core::xapi::parse_json_strictly(&decoded)
+        .map_err(|error| ServerError::bad_request(format!("malformed json: {error}")))
+}
+
+/// A request body of at most `limit` bytes after decoding `Content-Encoding: gzip` (413
+/// beyond; 415 for another encoding).
+pub(crate) async fn read_body(
+    headers: &HeaderMap,
+    body: Body,
+    limit: usize,
+) -> Result<Vec<u8>, ServerError> {
+    let raw = match axum::body::to_bytes(body, limit).await {
         Ok(bytes) => bytes,
         Err(error) if is_length_limit(&error) => {
-            return Err(ServerError::PayloadTooLarge {
-                limit: MAX_BODY_BYTES,
-            })
+            return Err(ServerError::PayloadTooLarge { limit })
         }
         Err(_) => {
             return Err(ServerError::bad_request(
@@ -200,13 +227,11 @@ async fn read_json_body(headers: &HeaderMap, body: Body) -> Result<Value, Server
         "gzip" | "x-gzip" => {
             let mut decoded = Vec::new();
             flate2::read::GzDecoder::new(raw.as_ref())
-                .take(MAX_BODY_BYTES as u64 + 1)
+                .take(limit as u64 + 1)
                 .read_to_end(&mut decoded)
                 .map_err(|_| ServerError::bad_request("the gzip request body is corrupt"))?;
-            if decoded.len() > MAX_BODY_BYTES {
-                return Err(ServerError::PayloadTooLarge {
-                    limit: MAX_BODY_BYTES,
-                });
+            if decoded.len() > limit {
+                return Err(ServerError::PayloadTooLarge { limit });
             }
             decoded
         }
@@ -216,8 +241,7 @@ async fn read_json_body(headers: &HeaderMap, body: Body) -> Result<Value, Server
             )))
         }
     };
-    baeum_core::xapi::parse_json_strictly(&decoded)
-        .map_err(|error| ServerError::bad_request(format!("malformed json: {error}")))
+    Ok(decoded)
 }
 
 fn is_length_limit(error: &axum::Error) -> bool {
@@ -452,8 +476,36 @@ async fn readable_actor_keys(
     }
 }
 
+/// Whether a stored statement is one only its actor may read (a check-in: core's
+/// `wellbeing::is_private_statement`). A body that does not read counts as private, so a
+/// damaged row is never shown to someone else.
+fn is_private(stored: &StoredStatement) -> bool {
+    serde_json::from_str::<Value>(&stored.body)
+        .map(|body| is_private_statement(&body))
+        .unwrap_or(true)
+}
+
+/// Whether the caller may read this statement, given the actor keys they may read: a private
+/// statement (a check-in) only its own actor, whoever else asks (the teacher it is shared with
+/// reads it through `crate::wellbeing`, never here).
+pub(crate) fn may_read(
+    state: &AppState,
+    caller: &Authenticated,
+    readable: Option<&[String]>,
+    stored: &StoredStatement,
+) -> bool {
+    let own = || stored.actor_key == own_actor_key(state, caller);
+    readable.is_none_or(|keys| keys.contains(&stored.actor_key)) && (!is_private(stored) || own())
+}
+
 /// The statement body in the requested format.
-fn render(stored: &StoredStatement, format: Format) -> Result<Value, ServerError> {
+/// The statement body in the requested format; `accept_language` is the request's
+/// `Accept-Language`, which only the canonical format reads.
+fn render(
+    stored: &StoredStatement,
+    format: Format,
+    accept_language: &str,
+) -> Result<Value, ServerError> {
     let corrupt = |error: String| {
         ServerError::Store(crate::store::StoreError::Corrupt(format!(
             "statement {}: {error}",
@@ -464,6 +516,11 @@ fn render(stored: &StoredStatement, format: Format) -> Result<Value, ServerError
         serde_json::from_str(&stored.body).map_err(|error| corrupt(error.to_string()))?;
     match format {
         Format::Exact => Ok(exact),
+        Format::Canonical => {
+            let mut canonical = exact;
+            baeum_core::xapi::canonical::to_canonical_format(&mut canonical, accept_language);
+            Ok(canonical)
+        }
         Format::Ids => Ok(validate_statement(&exact)
             .map_err(|error| corrupt(error.to_string()))?
             .to_ids_format()
@@ -481,11 +538,17 @@ async fn get_statements(
     State(state): State<AppState>,
     caller: Authenticated,
     uri: Uri,
+    headers: HeaderMap,
 ) -> Result<Response, ServerError> {
+    let accept_language = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
     let filter = match parse_statements_query(uri.query().unwrap_or("")) {
         Ok(StatementsRequest::List(filter)) => filter,
         Ok(StatementsRequest::Single { id, voided, format }) => {
-            return get_single(&state, &caller, id, voided, format).await
+            return get_single(&state, &caller, id, voided, format, &accept_language).await
         }
         Err(QueryError::Invalid(message)) => return Err(ServerError::bad_request(message)),
         Err(QueryError::Agent(error)) => return Err(error.into()),
@@ -501,7 +564,7 @@ async fn get_statements(
     let shown = &found[..found.len().min(page_size)];
     let statements = shown
         .iter()
-        .map(|stored| render(stored, filter.format))
+        .map(|stored| render(stored, filter.format, &accept_language))
         .collect::<Result<Vec<Value>, ServerError>>()?;
     let more = match (has_more, shown.last()) {
         (true, Some(last)) => filter.more_link(query::PageCursor {
@@ -526,6 +589,7 @@ async fn get_single(
     id: Uuid,
     want_voided: bool,
     format: Format,
+    accept_language: &str,
 ) -> Result<Response, ServerError> {
     let found = run_blocking(&state.store, move |store| store.statement_by_id(id)).await?;
     let not_found = || {
@@ -545,12 +609,11 @@ async fn get_single(
     }
     // A statement the caller may not read is answered exactly like a missing one, so ids
     // reveal nothing.
-    if let Some(readable) = readable_actor_keys(state, caller).await? {
-        if !readable.contains(&stored.actor_key) {
-            return Err(not_found());
-        }
+    let readable = readable_actor_keys(state, caller).await?;
+    if !may_read(state, caller, readable.as_deref(), &stored) {
+        return Err(not_found());
     }
-    let mut response = Json(render(&stored, format)?).into_response();
+    let mut response = Json(render(&stored, format, accept_language)?).into_response();
     response
         .headers_mut()
         .insert(LAST_MODIFIED, http_date(stored.stored));
@@ -580,6 +643,7 @@ async fn build_query(
             sequence: after.sequence,
         }),
         readable_actor_keys: readable_actor_keys(state, caller).await?,
+        private_statements_of: Some(own_actor_key(state, caller)),
     })
 }
 

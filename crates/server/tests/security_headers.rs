@@ -429,3 +429,24 @@ async fn no_path_reaches_a_file_outside_the_served_folders() {
         }
     }
 }
+
+/// Answers about people (xAPI, the API) are never kept by a browser's or proxy's cache.
+#[tokio::test]
+async fn api_and_xapi_answers_are_not_stored_by_caches() {
+    let state = xapi_support::state();
+    let learner = xapi_support::account(&state, "ana", baeum_server::store::Role::Learner).await;
+    for uri in ["/xapi/statements", "/api/my/assignments"] {
+        let request = axum::http::Request::get(uri)
+            .header("x-experience-api-version", "2.0.0")
+            .header("authorization", learner.basic())
+            .body(axum::body::Body::empty())
+            .expect("a request");
+        let reply = xapi_support::send(&state, request).await;
+        assert_eq!(
+            reply.header("cache-control"),
+            Some("no-store"),
+            "{uri}: {}",
+            reply.status
+        );
+    }
+}

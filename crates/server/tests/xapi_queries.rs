@@ -355,3 +355,82 @@ async fn filters_match_verb_activity_registration_and_agent() {
     let both = get(&state, &admin, &format!("?agent={agent}&verb={verb}")).await;
     assert_eq!(sorted(ids_of(&both)), vec![id(1), id(5)]);
 }
+
+/// xAPI 2.0: a context agent or a member of a context group is matched by `related_agents`,
+/// and not by the plain `agent` filter.
+#[tokio::test]
+async fn context_agents_and_groups_are_matched_by_related_agents() {
+    let state = state();
+    let learner = account(&state, "learner", Role::Learner).await;
+    let admin = account(&state, "admin", Role::Admin).await;
+    let mut body = statement(&learner.actor(&state), "lesson-1");
+    body["id"] = json!(id(1));
+    body["context"] = json!({
+        "contextAgents": [{
+            "objectType": "contextAgent",
+            "agent": { "mbox": "mailto:mentor@example.com" },
+            "relevantTypes": ["https://baeum.example/relevance/mentor"]
+        }],
+        "contextGroups": [{
+            "objectType": "contextGroup",
+            "group": { "objectType": "Group", "member": [{ "mbox": "mailto:pair@example.com" }] }
+        }]
+    });
+    post(&state, &learner, &body).await;
+    for mbox in ["mailto:mentor@example.com", "mailto:pair@example.com"] {
+        let agent = encode(&json!({ "mbox": mbox }).to_string());
+        assert_eq!(
+            ids_of(
+                &get(
+                    &state,
+                    &admin,
+                    &format!("?agent={agent}&related_agents=true")
+                )
+                .await
+            ),
+            vec![id(1)],
+            "{mbox}"
+        );
+        assert!(ids_of(&get(&state, &admin, &format!("?agent={agent}")).await).is_empty());
+    }
+    let stored = get(&state, &learner, &format!("?statementId={}", id(1))).await;
+    assert_eq!(
+        stored["context"]["contextAgents"][0]["relevantTypes"],
+        json!(["https://baeum.example/relevance/mentor"])
+    );
+}
+
+/// Communication 2.1.3.s4: `format=canonical` keeps one language per language map, the one
+/// `Accept-Language` prefers; `exact` keeps them all.
+#[tokio::test]
+async fn canonical_format_keeps_the_accepted_language_of_each_map() {
+    let state = state();
+    let learner = account(&state, "learner", Role::Learner).await;
+    let mut body = statement(&learner.actor(&state), "lesson-1");
+    body["id"] = json!(id(1));
+    body["object"]["definition"] = json!({ "name": { "en": "Lesson", "ko": "수업", "vi": "Bài" } });
+    post(&state, &learner, &body).await;
+    let query = format!("/xapi/statements?statementId={}&format=canonical", id(1));
+    let mut request = xapi("GET", &query, Some(&learner.basic()), None);
+    request.headers_mut().insert(
+        "accept-language",
+        axum::http::HeaderValue::from_static("vi, ko;q=0.5"),
+    );
+    let reply = send(&state, request).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(
+        reply.body["object"]["definition"]["name"],
+        json!({ "vi": "Bài" })
+    );
+    let listed = get(&state, &learner, "?format=canonical").await;
+    assert_eq!(
+        listed["statements"][0]["object"]["definition"]["name"],
+        json!({ "en": "Lesson" }),
+        "without Accept-Language, English"
+    );
+    let exact = get(&state, &learner, "?format=exact").await;
+    assert_eq!(
+        exact["statements"][0]["object"]["definition"]["name"],
+        json!({ "en": "Lesson", "ko": "수업", "vi": "Bài" })
+    );
+}

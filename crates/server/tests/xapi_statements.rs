@@ -806,3 +806,58 @@ async fn the_same_statement_with_a_long_decimal_score_posts_twice() {
     let again = post_raw(&state, &learner, &text).await;
     assert_eq!(again.0, 200, "the retry was refused: {}", again.1);
 }
+
+/// A batch is stored in its order (statements of one stored time come back in the order they
+/// were sent, not by id), and a retried statement beside new ones is accepted and stored once:
+/// the paths that write a whole batch at once keep both (PostgreSQL's multi-row insert).
+#[tokio::test]
+async fn a_batch_keeps_its_order_and_a_retry_beside_new_statements_is_stored_once() {
+    let state = state();
+    let learner = learner(&state).await;
+    // Ids in falling order, so an order by id would show.
+    let ids: Vec<String> = (0..5)
+        .map(|number| format!("0190f0a4-7b1c-7d2e-8f30-4a5b6c7d8e{:02x}", 0x90 - number))
+        .collect();
+    let batch = |numbers: &[usize]| {
+        let statements: Vec<Value> = numbers
+            .iter()
+            .map(|&number| {
+                let mut body = statement(&learner.actor(&state), &format!("hangul-{number}"));
+                body["id"] = json!(ids[number]);
+                body
+            })
+            .collect();
+        json!(statements)
+    };
+    for numbers in [&[0, 1][..], &[2, 0, 3, 4]] {
+        let reply = send(
+            &state,
+            xapi(
+                "POST",
+                "/xapi/statements",
+                Some(&learner.basic()),
+                Some(&batch(numbers)),
+            ),
+        )
+        .await;
+        assert_eq!(reply.status, 200, "{:?}", reply.body);
+    }
+    let reply = send(
+        &state,
+        xapi(
+            "GET",
+            "/xapi/statements?ascending=true",
+            Some(&learner.basic()),
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    let listed: Vec<&str> = reply.body["statements"]
+        .as_array()
+        .expect("a statement list")
+        .iter()
+        .map(|statement| statement["id"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(listed, ids.iter().map(String::as_str).collect::<Vec<_>>());
+}

@@ -4,7 +4,10 @@
 //! [`parse_courses`] (every rule checked, every problem reported with file, line and field) →
 //! [`build_packs`] (immutable files named by their SHA-256) → served under `/content/` →
 //! the client, which reads them with [`parse_catalog`], [`parse_course_manifest`] and
-//! [`parse_lesson_file`] after checking each hashed file with [`verify_hash`].
+//! [`parse_lesson_file`] after checking each hashed file with [`verify_hash`] (the web client
+//! parses the JSON with the browser's `JSON.parse` and applies the same rules through
+//! [`check_pack_format`], [`check_catalog`], [`check_course_manifest`] and
+//! [`check_lesson_file`]).
 //!
 //! Everything here is pure: reading directories, running audio tools and writing files is the
 //! job of `cargo xtask content`, so the same rules run natively and in the browser.
@@ -25,10 +28,11 @@ use unicode_normalization::UnicodeNormalization;
 pub use markdown::markdown_problems;
 pub use order::{uses_word, PARTICLES};
 pub use pack::{
-    build_packs, choice_options, lesson_media_names, parse_catalog, parse_course_manifest,
-    parse_lesson_file, verify_hash, BuiltPacks, ByteSize, CatalogCourse, CatalogIndex, CatalogUnit,
-    CourseManifest, LessonFile, ManifestLesson, ManifestUnit, MediaFile, MissingClip, PackFile,
-    CATALOG_FILE_NAME, PACK_FORMAT,
+    build_packs, check_catalog, check_course_manifest, check_lesson_file, check_pack_format,
+    choice_options, lesson_media_names, parse_catalog, parse_course_manifest, parse_lesson_file,
+    verify_hash, BuiltPacks, ByteSize, CatalogCourse, CatalogIndex, CatalogUnit, CourseManifest,
+    FormatProbe, LessonFile, ManifestLesson, ManifestUnit, MediaFile, MissingClip, PackFile,
+    CATALOG_FILE_NAME, CATALOG_KIND, COURSE_MANIFEST_KIND, LESSON_KIND, PACK_FORMAT,
 };
 pub use source::{parse_course, parse_courses, CourseSources, SourceFile};
 
@@ -643,6 +647,10 @@ pub enum ContentError {
         column: usize,
         detail: String,
     },
+    /// A pack file is not the JSON this version expects, as told by a JSON parser that gives no
+    /// line and column (the client reads with the browser's `JSON.parse`).
+    #[error("the {kind} file is not in the form this version reads: {detail}")]
+    Unreadable { kind: &'static str, detail: String },
     /// A pack file parses but contradicts itself, such as an answer index past the options.
     #[error("the {kind} file is inconsistent: {detail}")]
     Inconsistent { kind: &'static str, detail: String },

@@ -350,22 +350,39 @@ pub fn verify_hash(name: &str, bytes: &[u8]) -> Result<(), ContentError> {
     }
 }
 
+/// The kind of file [`parse_catalog`] reads, as its errors name it.
+pub const CATALOG_KIND: &str = "catalog";
+/// The kind of file [`parse_course_manifest`] reads, as its errors name it.
+pub const COURSE_MANIFEST_KIND: &str = "course manifest";
+/// The kind of file [`parse_lesson_file`] reads, as its errors name it.
+pub const LESSON_KIND: &str = "lesson";
+
 /// Reads `catalog.json`.
 pub fn parse_catalog(bytes: &[u8]) -> Result<CatalogIndex, ContentError> {
-    let catalog: CatalogIndex = parse_pack_json("catalog", bytes)?;
+    check_catalog(parse_pack_json(CATALOG_KIND, bytes)?)
+}
+
+/// The catalog's rules beyond its JSON's shape, for a catalog read by another JSON parser (the
+/// client reads with the browser's, see [`check_pack_format`]); [`parse_catalog`] applies them
+/// too.
+pub fn check_catalog(catalog: CatalogIndex) -> Result<CatalogIndex, ContentError> {
     for course in &catalog.courses {
-        require_hashed_name("catalog", &course.manifest, ".json")?;
+        require_hashed_name(CATALOG_KIND, &course.manifest, ".json")?;
     }
     Ok(catalog)
 }
 
 /// Reads a course manifest.
 pub fn parse_course_manifest(bytes: &[u8]) -> Result<CourseManifest, ContentError> {
-    let manifest: CourseManifest = parse_pack_json("course manifest", bytes)?;
+    check_course_manifest(parse_pack_json(COURSE_MANIFEST_KIND, bytes)?)
+}
+
+/// A course manifest's rules beyond its JSON's shape; see [`check_catalog`].
+pub fn check_course_manifest(manifest: CourseManifest) -> Result<CourseManifest, ContentError> {
     for lesson in manifest.units.iter().flat_map(|unit| unit.lessons.iter()) {
-        require_hashed_name("course manifest", &lesson.file, ".json")?;
+        require_hashed_name(COURSE_MANIFEST_KIND, &lesson.file, ".json")?;
         for media in &lesson.media {
-            require_hashed_name("course manifest", &media.file, ".opus")?;
+            require_hashed_name(COURSE_MANIFEST_KIND, &media.file, ".opus")?;
         }
     }
     Ok(manifest)
@@ -374,8 +391,13 @@ pub fn parse_course_manifest(bytes: &[u8]) -> Result<CourseManifest, ContentErro
 /// Reads a lesson file, refusing truncated, malformed and self-contradicting input with an
 /// error that says which.
 pub fn parse_lesson_file(bytes: &[u8]) -> Result<LessonFile, ContentError> {
-    const KIND: &str = "lesson";
-    let lesson: LessonFile = parse_pack_json(KIND, bytes)?;
+    check_lesson_file(parse_pack_json(LESSON_KIND, bytes)?)
+}
+
+/// A lesson file's rules beyond its JSON's shape (items, answers in range, one blank, hashed
+/// clip names); see [`check_catalog`].
+pub fn check_lesson_file(lesson: LessonFile) -> Result<LessonFile, ContentError> {
+    const KIND: &str = LESSON_KIND;
     if lesson.items.is_empty() {
         return Err(ContentError::Inconsistent {
             kind: KIND,
@@ -458,8 +480,22 @@ fn require_hashed_name(
 /// Only the `format` field, read first so that a file of another format version is reported
 /// as such instead of as whatever field it happens to lack.
 #[derive(Deserialize)]
-struct FormatProbe {
-    format: u64,
+pub struct FormatProbe {
+    pub format: u64,
+}
+
+/// Refuses a pack file of another format version than this one reads; `kind` names the file.
+/// Every reader of pack files checks this before reading the rest.
+pub fn check_pack_format(kind: &'static str, probe: &FormatProbe) -> Result<(), ContentError> {
+    if probe.format == u64::from(PACK_FORMAT) {
+        Ok(())
+    } else {
+        Err(ContentError::UnsupportedFormat {
+            kind,
+            found: probe.format,
+            expected: PACK_FORMAT,
+        })
+    }
 }
 
 fn parse_pack_json<T: DeserializeOwned>(
@@ -482,13 +518,7 @@ fn parse_pack_json<T: DeserializeOwned>(
         }
     };
     let probe: FormatProbe = crate::json::read(bytes).map_err(describe)?;
-    if probe.format != u64::from(PACK_FORMAT) {
-        return Err(ContentError::UnsupportedFormat {
-            kind,
-            found: probe.format,
-            expected: PACK_FORMAT,
-        });
-    }
+    check_pack_format(kind, &probe)?;
     crate::json::read(bytes).map_err(describe)
 }
 

@@ -31,6 +31,12 @@ pub enum CompileError {
 
 /// The compact message table of a Fluent file: its messages in file order, comments left out.
 pub fn compile(source: &str) -> Result<String, CompileError> {
+    compile_part(source, |_| true)
+}
+
+/// [`compile`] of the messages whose id `keep` accepts (the first-load table and the later one,
+/// [`super::is_later_message`]); the whole file is still parsed and checked.
+pub fn compile_part(source: &str, keep: impl Fn(&str) -> bool) -> Result<String, CompileError> {
     let resource = fluent_syntax::parser::parse(source).map_err(|(_, errors)| {
         let first = errors.first();
         CompileError::Syntax {
@@ -53,6 +59,7 @@ pub fn compile(source: &str) -> Result<String, CompileError> {
     out.push_str(HEADER);
     out.push('\n');
     let mut seen = HashSet::new();
+    let mut kept = 0;
     for entry in &resource.body {
         let message = match entry {
             ast::Entry::Message(message) => message,
@@ -72,12 +79,21 @@ pub fn compile(source: &str) -> Result<String, CompileError> {
         let Some(pattern) = &message.value else {
             return Err(unsupported(id, "a message without a value"));
         };
-        out.push('=');
-        out.push_str(id);
-        out.push('\n');
-        Writer { id, out: &mut out }.pattern(pattern)?;
+        let mut written = String::new();
+        Writer {
+            id,
+            out: &mut written,
+        }
+        .pattern(pattern)?;
+        if keep(id) {
+            out.push('=');
+            out.push_str(id);
+            out.push('\n');
+            out.push_str(&written);
+            kept += 1;
+        }
     }
-    out.push_str(&format!("end {}\n", seen.len()));
+    out.push_str(&format!("end {kept}\n"));
     Ok(out)
 }
 

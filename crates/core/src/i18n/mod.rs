@@ -196,10 +196,33 @@ pub trait NumberRules {
     fn write_number(&self, language: InterfaceLanguage, number: f64) -> String;
 }
 
-/// The chosen language's messages over English's, with the platform's number rules.
+/// The messages no first screen shows: those of the wellbeing check-in, the help page and the
+/// teacher's view of shared check-ins (`src/wellbeing.rs`, `src/teaching/wellbeing.rs`). They
+/// are compiled into a table of their own per language, English included
+/// (`dist/locales/<tag>.later.txt`), which the client fetches with the code that shows them,
+/// so the first load carries neither their English nor their translation.
+pub const LATER_MESSAGE_PREFIXES: &[&str] = &[
+    "check-in-",
+    "help-",
+    "settings-check-in-",
+    "history-export-check-ins",
+    "teach-wellbeing-",
+];
+
+/// Whether a message belongs to the later table ([`LATER_MESSAGE_PREFIXES`]).
+pub fn is_later_message(id: &str) -> bool {
+    LATER_MESSAGE_PREFIXES
+        .iter()
+        .any(|prefix| id.starts_with(prefix))
+}
+
+/// The chosen language's messages over English's, with the platform's number rules; the
+/// later tables ([`is_later_message`]) once they are added.
 pub struct Localizer<Rules> {
     chosen: Option<Messages>,
     english: Messages,
+    later_chosen: Option<Messages>,
+    later_english: Option<Messages>,
     rules: Rules,
 }
 
@@ -211,8 +234,26 @@ impl<Rules: NumberRules> Localizer<Rules> {
         Localizer {
             chosen,
             english,
+            later_chosen: None,
+            later_english: None,
             rules,
         }
+    }
+
+    /// Adds the later messages: English's, and the chosen language's when it has them.
+    pub fn add_later(&mut self, english: Messages, chosen: Option<Messages>) {
+        self.later_english = Some(english);
+        self.later_chosen =
+            chosen.filter(|messages| Some(messages.language()) == self.chosen_language());
+    }
+
+    /// Whether the later messages were added.
+    pub fn has_later(&self) -> bool {
+        self.later_english.is_some()
+    }
+
+    fn chosen_language(&self) -> Option<InterfaceLanguage> {
+        self.chosen.as_ref().map(Messages::language)
     }
 
     /// The language most messages are shown in.
@@ -233,10 +274,15 @@ impl<Rules: NumberRules> Localizer<Rules> {
     /// plurals follow the language of the text they are in.
     pub fn message(&self, id: &str, arguments: &[(&str, MessageArgument)]) -> String {
         let writing = self.language();
-        self.chosen
-            .as_ref()
-            .and_then(|messages| messages.format(id, arguments, &self.rules, writing))
+        let format = |messages: &Option<Messages>| {
+            messages
+                .as_ref()
+                .and_then(|messages| messages.format(id, arguments, &self.rules, writing))
+        };
+        format(&self.chosen)
+            .or_else(|| format(&self.later_chosen))
             .or_else(|| self.english.format(id, arguments, &self.rules, writing))
+            .or_else(|| format(&self.later_english))
             .unwrap_or_else(|| id.to_owned())
     }
 }
@@ -275,5 +321,55 @@ mod tests {
         assert_eq!(PluralCategory::from_name("few"), Some(PluralCategory::Few));
         assert_eq!(PluralCategory::from_name("catalog"), None);
         assert_eq!(PluralCategory::from_name("One"), None);
+    }
+
+    struct Plain;
+
+    impl NumberRules for Plain {
+        fn plural_category(&self, _: InterfaceLanguage, _: f64) -> PluralCategory {
+            PluralCategory::Other
+        }
+        fn write_number(&self, _: InterfaceLanguage, number: f64) -> String {
+            number.to_string()
+        }
+    }
+
+    #[test]
+    fn later_messages_are_compiled_apart_and_found_once_added() {
+        let english = "nav-help = Help\ncheck-in-title = How are you today?\n";
+        let korean = "nav-help = 도움\ncheck-in-title = 오늘 기분이 어때요?\n";
+        let table = |source: &str, later: bool, language| {
+            let text = compile::compile_part(source, |id| is_later_message(id) == later)
+                .expect("compiles");
+            Messages::parse(language, &text).expect("reads")
+        };
+        let first_english = table(english, false, InterfaceLanguage::En);
+        assert!(first_english.has_message("nav-help"));
+        assert!(!first_english.has_message("check-in-title"));
+        let mut localizer = Localizer::new(
+            first_english,
+            Some(table(korean, false, InterfaceLanguage::Ko)),
+            Plain,
+        );
+        assert_eq!(localizer.message("check-in-title", &[]), "check-in-title");
+        assert!(!localizer.has_later());
+        localizer.add_later(
+            table(english, true, InterfaceLanguage::En),
+            Some(table(korean, true, InterfaceLanguage::Ko)),
+        );
+        assert_eq!(
+            localizer.message("check-in-title", &[]),
+            "오늘 기분이 어때요?"
+        );
+        assert_eq!(localizer.message("nav-help", &[]), "도움");
+        // A later table of another language than the chosen one is not used.
+        localizer.add_later(
+            table(english, true, InterfaceLanguage::En),
+            Some(table(korean, true, InterfaceLanguage::Vi)),
+        );
+        assert_eq!(
+            localizer.message("check-in-title", &[]),
+            "How are you today?"
+        );
     }
 }

@@ -18,12 +18,16 @@
 //!
 //! - [`query::parse_statements_query`] reads the query string of `GET /xapi/statements`,
 //!   `more` links included, into a checked request.
+//! - [`documents`] holds the rules of the State, Agent Profile and Activity Profile resources:
+//!   their parameters, the JSON merge of `POST`, and the ETag preconditions.
 //!
 //! The version rule follows xAPI 2.0 (IEEE 9274.1.1), which this project targets: a statement's
 //! `version` must start with `1.0.` or `2.0.`; a statement stored without one is given
 //! [`STATEMENT_VERSION`].
 
+pub mod canonical;
 mod compare;
+pub mod documents;
 pub mod formats;
 mod json;
 mod model;
@@ -33,7 +37,7 @@ mod validate;
 pub use compare::{canonical_equal, comparison_form};
 pub use json::parse_json_strictly;
 pub use model::*;
-pub use validate::{validate_actor, validate_statement, XapiValidationError};
+pub use validate::{check_account, validate_actor, validate_statement, XapiValidationError};
 
 /// The xAPI version this project speaks, sent in every `X-Experience-API-Version` header.
 pub const XAPI_VERSION: &str = "2.0.0";

@@ -125,7 +125,8 @@ impl Statement {
     }
 
     /// Identifier keys the `related_agents` filter matches: those of [`Self::agent_keys`] plus
-    /// the authority, the context's instructor and team, and the same in a substatement.
+    /// the authority, the context's instructor, team, context agents and context groups, and
+    /// the same in a substatement.
     pub fn related_agent_keys(&self) -> Vec<String> {
         let mut keys = self.agent_keys();
         if let Some(authority) = &self.authority {
@@ -197,6 +198,12 @@ fn context_agent_keys(context: Option<&Context>) -> Vec<String> {
     if let Some(team) = &context.team {
         keys.extend(Actor::Group(team.clone()).matching_keys());
     }
+    for context_agent in context.context_agents.iter().flatten() {
+        keys.push(context_agent.agent.identifier.key());
+    }
+    for context_group in context.context_groups.iter().flatten() {
+        keys.extend(Actor::Group(context_group.group.clone()).matching_keys());
+    }
     keys
 }
 
@@ -238,6 +245,12 @@ fn ids_activity(activity: &Activity) -> Activity {
 fn ids_context(context: &mut Context) {
     context.instructor = context.instructor.as_ref().map(ids_actor);
     context.team = context.team.as_ref().map(ids_group);
+    for context_agent in context.context_agents.iter_mut().flatten() {
+        context_agent.agent = ids_agent(&context_agent.agent);
+    }
+    for context_group in context.context_groups.iter_mut().flatten() {
+        context_group.group = ids_group(&context_group.group);
+    }
     if let Some(activities) = context.context_activities.as_mut() {
         for list in [
             &mut activities.parent,
@@ -572,6 +585,12 @@ pub struct Context {
     pub instructor: Option<Actor>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<Group>,
+    /// xAPI 2.0: other agents relevant to the statement, each with the types of relevance.
+    #[serde(rename = "contextAgents", skip_serializing_if = "Option::is_none")]
+    pub context_agents: Option<Vec<ContextAgent>>,
+    /// xAPI 2.0: groups relevant to the statement, each with the types of relevance.
+    #[serde(rename = "contextGroups", skip_serializing_if = "Option::is_none")]
+    pub context_groups: Option<Vec<ContextGroup>>,
     #[serde(rename = "contextActivities", skip_serializing_if = "Option::is_none")]
     pub context_activities: Option<ContextActivities>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -584,6 +603,26 @@ pub struct Context {
     pub statement: Option<StatementRef>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extensions: Option<Extensions>,
+}
+
+/// An agent relevant to a statement (xAPI 2.0 `context.contextAgents[]`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "objectType", rename = "contextAgent")]
+pub struct ContextAgent {
+    pub agent: Agent,
+    /// IRIs saying how the agent is relevant; when present, at least one.
+    #[serde(rename = "relevantTypes", skip_serializing_if = "Option::is_none")]
+    pub relevant_types: Option<Vec<String>>,
+}
+
+/// A group relevant to a statement (xAPI 2.0 `context.contextGroups[]`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "objectType", rename = "contextGroup")]
+pub struct ContextGroup {
+    pub group: Group,
+    /// IRIs saying how the group is relevant; when present, at least one.
+    #[serde(rename = "relevantTypes", skip_serializing_if = "Option::is_none")]
+    pub relevant_types: Option<Vec<String>>,
 }
 
 /// Activities related to the statement's object. Each list is always an array when returned,

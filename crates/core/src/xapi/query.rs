@@ -45,12 +45,13 @@ pub const QUERY_PARAMETERS: &[&str] = &[
     "more",
 ];
 
-/// The `format` parameter. `canonical` reads as `exact`: this LRS keeps no canonical activity
-/// definitions.
+/// The `format` parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Ids,
     Exact,
+    /// Every language map reduced to the `Accept-Language` header's choice (`canonical.rs`).
+    Canonical,
 }
 
 /// Where a page of results ended: the next page starts after this point.
@@ -189,7 +190,8 @@ fn parse_request(
         ));
     }
     let format = match parameter(&pairs, "format") {
-        None | Some("exact") | Some("canonical") => Format::Exact,
+        None | Some("exact") => Format::Exact,
+        Some("canonical") => Format::Canonical,
         Some("ids") => Format::Ids,
         Some(other) => {
             return Err(invalid(format!(

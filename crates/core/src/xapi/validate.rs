@@ -27,7 +27,7 @@ pub struct XapiValidationError {
 }
 
 impl XapiValidationError {
-    fn new(path: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(path: &str, message: impl Into<String>) -> Self {
         Self {
             path: path.to_owned(),
             message: message.into(),
@@ -497,7 +497,7 @@ fn identifier(
         "openid" => InverseFunctionalIdentifier::OpenId(iri(value, &value_path)?),
         _ => {
             let account = object(value, &value_path, &["homePage", "name"])?;
-            let home_page = iri(
+            let home_page = string(
                 required(account, &value_path, "homePage")?,
                 &join(&value_path, "homePage"),
             )?;
@@ -505,25 +505,39 @@ fn identifier(
                 required(account, &value_path, "name")?,
                 &join(&value_path, "name"),
             )?;
-            if name.is_empty() {
-                return Err(XapiValidationError::new(
-                    &join(&value_path, "name"),
-                    "must not be empty",
-                ));
-            }
-            // The account is an agent's key in the store, and PostgreSQL's text cannot hold
-            // U+0000: refused here, so both engines answer the same 400 (IRIs and mailto
-            // addresses already refuse every control character).
-            if name.contains('\0') {
-                return Err(XapiValidationError::new(
-                    &join(&value_path, "name"),
-                    "must not contain the NUL character (U+0000)",
-                ));
-            }
+            check_account(&home_page, &name, &value_path)?;
             InverseFunctionalIdentifier::Account(Account { home_page, name })
         }
     };
     Ok(Some(identifier))
+}
+
+/// The rule for an account identifier (`{"homePage": …, "name": …}` at `path`), on its two
+/// texts. The JSON validator applies it, and so do typed actors that never become JSON values
+/// in the client (`record::Actor::check`).
+pub fn check_account(home_page: &str, name: &str, path: &str) -> Result<(), XapiValidationError> {
+    if !is_absolute_iri(home_page) {
+        return Err(XapiValidationError::new(
+            &join(path, "homePage"),
+            format!("{home_page:?} is not an absolute iri (it needs a scheme such as https:)"),
+        ));
+    }
+    if name.is_empty() {
+        return Err(XapiValidationError::new(
+            &join(path, "name"),
+            "must not be empty",
+        ));
+    }
+    // The account is an agent's key in the store, and PostgreSQL's text cannot hold
+    // U+0000: refused here, so both engines answer the same 400 (IRIs and mailto
+    // addresses already refuse every control character).
+    if name.contains('\0') {
+        return Err(XapiValidationError::new(
+            &join(path, "name"),
+            "must not contain the NUL character (U+0000)",
+        ));
+    }
+    Ok(())
 }
 
 fn verb(value: &Value, path: &str) -> Checked<Verb> {
@@ -840,6 +854,8 @@ fn context(value: &Value, path: &str) -> Checked<Context> {
             "registration",
             "instructor",
             "team",
+            "contextAgents",
+            "contextGroups",
             "contextActivities",
             "revision",
             "platform",
@@ -852,6 +868,12 @@ fn context(value: &Value, path: &str) -> Checked<Context> {
         registration: optional(map, path, "registration", uuid)?,
         instructor: optional(map, path, "instructor", actor)?,
         team: optional(map, path, "team", group)?,
+        context_agents: optional(map, path, "contextAgents", |value, list_path| {
+            list_of(value, list_path, context_agent)
+        })?,
+        context_groups: optional(map, path, "contextGroups", |value, list_path| {
+            list_of(value, list_path, context_group)
+        })?,
         context_activities: optional(map, path, "contextActivities", context_activities)?,
         revision: optional(map, path, "revision", string)?,
         platform: optional(map, path, "platform", string)?,
@@ -869,6 +891,63 @@ fn context(value: &Value, path: &str) -> Checked<Context> {
         statement: optional(map, path, "statement", statement_ref)?,
         extensions: optional(map, path, "extensions", extensions)?,
     })
+}
+
+/// Each item of an array, checked by `item` under its index.
+fn list_of<T>(value: &Value, path: &str, item: fn(&Value, &str) -> Checked<T>) -> Checked<Vec<T>> {
+    array(value, path)?
+        .iter()
+        .enumerate()
+        .map(|(index, value)| item(value, &format!("{path}[{index}]")))
+        .collect()
+}
+
+/// xAPI 2.0's Context Agent: `objectType` `contextAgent` (required), an Agent, and optional
+/// relevant types.
+fn context_agent(value: &Value, path: &str) -> Checked<ContextAgent> {
+    let map = object(value, path, &["objectType", "agent", "relevantTypes"])?;
+    required_object_type(map, path, "contextAgent")?;
+    Ok(ContextAgent {
+        agent: agent(required(map, path, "agent")?, &join(path, "agent"))?,
+        relevant_types: optional(map, path, "relevantTypes", relevant_types)?,
+    })
+}
+
+/// xAPI 2.0's Context Group: `objectType` `contextGroup` (required), a Group, and optional
+/// relevant types.
+fn context_group(value: &Value, path: &str) -> Checked<ContextGroup> {
+    let map = object(value, path, &["objectType", "group", "relevantTypes"])?;
+    required_object_type(map, path, "contextGroup")?;
+    Ok(ContextGroup {
+        group: group(required(map, path, "group")?, &join(path, "group"))?,
+        relevant_types: optional(map, path, "relevantTypes", relevant_types)?,
+    })
+}
+
+fn required_object_type(map: &Map<String, Value>, path: &str, expected: &str) -> Checked<()> {
+    match object_type(map, path)? {
+        Some(found) if found == expected => Ok(()),
+        Some(other) => Err(XapiValidationError::new(
+            &join(path, "objectType"),
+            format!("{other:?} is not allowed here; use {expected:?}"),
+        )),
+        None => Err(XapiValidationError::new(
+            &join(path, "objectType"),
+            format!("is required and must be {expected:?}"),
+        )),
+    }
+}
+
+/// `relevantTypes`: when present, a non-empty array of IRIs.
+fn relevant_types(value: &Value, path: &str) -> Checked<Vec<String>> {
+    let types = list_of(value, path, iri)?;
+    if types.is_empty() {
+        return Err(XapiValidationError::new(
+            path,
+            "must hold at least one IRI when present",
+        ));
+    }
+    Ok(types)
 }
 
 fn context_activities(value: &Value, path: &str) -> Checked<ContextActivities> {

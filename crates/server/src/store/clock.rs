@@ -8,8 +8,9 @@
 //! backwards (a stored time is at least every "now" it has seen), so a later batch cannot be
 //! stored before a consistent-through time already given out.
 //!
-//! The clock is per process. Several server instances on one PostgreSQL database do not see
-//! each other's batches in flight (issue 18, item 3).
+//! The clock is per process: SQLite's, a school's one server process. PostgreSQL, where
+//! several instances share the database, takes both times from the database instead
+//! (`postgres/statements.rs`).
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;

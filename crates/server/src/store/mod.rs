@@ -16,11 +16,21 @@
 //! written with the statements in one transaction (`progress.rs`), so a report reads a few
 //! rows per learner instead of every statement.
 //!
+//! Rate-limit buckets live in the database too (`buckets.rs`), like sessions and statements,
+//! so several server instances on one database count the same attempts.
+//!
+//! Forwarding to another learning record store keeps its outbox, lease and status in the
+//! database too (`forward.rs`); a trigger fills the outbox, so the insert code does not know
+//! about it.
+//!
 //! Both engines number their schema migrations (each engine its own list) and refuse a
 //! database written by a newer baeum ([`StoreError::SchemaTooNew`]).
 
 mod backup;
+mod buckets;
 mod clock;
+mod documents;
+mod forward;
 mod postgres;
 mod progress;
 mod sqlite;
@@ -35,7 +45,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 pub use backup::{backup_database, BackupError, BackupSummary};
+pub use buckets::{BucketTake, TakeOutcome, PRUNE_EVERY_SECONDS};
 pub use clock::WriteClock;
+pub use documents::{
+    Document, DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite, StoredDocument,
+};
+pub use forward::{ForwardStatus, OutboxEntry};
 pub use postgres::PostgresStore;
 pub use sqlite::{SqliteStore, DATABASE_FILE_NAME};
 
@@ -351,6 +366,19 @@ pub struct StatementQuery {
     pub after: Option<PageCursor>,
     /// Only statements whose actor has one of these keys; `None` means no restriction.
     pub readable_actor_keys: Option<Vec<String>>,
+    /// Statements only their actor may read (core's `wellbeing::PRIVATE_VERB_IDS`: check-ins)
+    /// are returned only when their actor has this key (the caller's own); `None`: none of
+    /// them. Whatever `readable_actor_keys` says, an admin's included.
+    pub private_statements_of: Option<String>,
+}
+
+/// A stored check-in (core's `wellbeing`), not voided, with when a teacher marked it seen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredCheckIn {
+    pub actor_key: String,
+    /// The statement exactly as stored, serialized.
+    pub body: String,
+    pub seen_at: Option<DateTime<Utc>>,
 }
 
 /// Storage for accounts, sessions, classes and statements.
@@ -459,9 +487,33 @@ pub trait Store: Send + Sync + 'static {
         statements: &[NewStatement],
         charge: &DailyCharge,
     ) -> Result<(), StoreError>;
-    /// The time up to which every stored statement is readable now (see [`WriteClock`]):
-    /// `X-Experience-API-Consistent-Through`, taken before a read. Answered from memory.
-    fn consistent_through(&self) -> DateTime<Utc>;
+    /// The time up to which every stored statement is readable now:
+    /// `X-Experience-API-Consistent-Through`, taken before a read. SQLite answers from its
+    /// process's [`WriteClock`]; PostgreSQL asks the database, which sees the batches in
+    /// flight of every instance (`postgres/statements.rs`).
+    fn consistent_through(&self) -> Result<DateTime<Utc>, StoreError>;
+    /// One xAPI document (State, Agent Profile or Activity Profile resource).
+    fn document(&self, key: &DocumentKey) -> Result<Option<StoredDocument>, StoreError>;
+    /// The ids of a scope's documents updated after `since` (all without it), with when each
+    /// last changed, in id order.
+    fn document_ids(
+        &self,
+        scope: &DocumentScopeKey,
+        since: Option<DateTime<Utc>>,
+    ) -> Result<Vec<(String, DateTime<Utc>)>, StoreError>;
+    /// Writes one document in one transaction: reads the stored one, applies core's
+    /// `apply_write` (preconditions, merge) and stores, replaces or deletes, stamped `now`.
+    fn write_document(
+        &self,
+        key: &DocumentKey,
+        write: DocumentWrite,
+        if_match: Option<String>,
+        if_none_match: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<DocumentOutcome, StoreError>;
+    /// Deletes every document of a scope (the State resource's multiple-document `DELETE`);
+    /// how many there were.
+    fn delete_documents(&self, scope: &DocumentScopeKey) -> Result<usize, StoreError>;
     /// The progress of these actors (by actor key) as the teacher's reports read it: core's
     /// fold of each one's stored, non-voided statements, kept up to date by every write (see
     /// `store/progress.rs`), read in one snapshot. An actor without learning statements is
@@ -475,6 +527,56 @@ pub trait Store: Send + Sync + 'static {
     /// whose object is a StatementRef matches when the statement it targets matches the
     /// non-time filters, recursively, as the specification's StatementRef rule requires.
     fn query_statements(&self, query: &StatementQuery) -> Result<Vec<StoredStatement>, StoreError>;
+
+    /// Takes one attempt from each bucket in order at `now`, stopping at the first empty one
+    /// (see `store/buckets.rs`). Each take is one atomic update of its row, so two server
+    /// processes on the database cannot both spend the last attempt. Buckets that are full
+    /// again are deleted now and then in the same call.
+    fn take_rate_tokens(
+        &self,
+        takes: &[BucketTake],
+        now: DateTime<Utc>,
+    ) -> Result<TakeOutcome, StoreError>;
+    /// The key `limits.rs` hashes bucket keys with: 32 random bytes made by the first process
+    /// that asks and kept in the database, so every instance names a bucket alike.
+    fn rate_limit_key(&self) -> Result<[u8; 32], StoreError>;
+
+    /// Names the endpoint statements are forwarded to from now on (`None`: none, and the
+    /// outbox stops filling; what is queued stays). Returns how many statements are queued.
+    fn configure_forwarding(&self, endpoint: Option<&str>) -> Result<u64, StoreError>;
+    /// Takes or renews the forwarding lease for `holder` until `until_micros`, unless another
+    /// holder's lease runs past `now_micros`; returns whether `holder` holds it.
+    fn take_forward_lease(
+        &self,
+        holder: Uuid,
+        now_micros: i64,
+        until_micros: i64,
+    ) -> Result<bool, StoreError>;
+    /// Up to `limit` queued statements in stored order.
+    fn forward_outbox(&self, limit: usize) -> Result<Vec<OutboxEntry>, StoreError>;
+    /// Removes these sequences from the outbox and counts them as forwarded, in one
+    /// transaction, if `holder` still holds the lease; returns whether it did.
+    fn forwarded(
+        &self,
+        holder: Uuid,
+        sequences: &[i64],
+        now_micros: i64,
+    ) -> Result<bool, StoreError>;
+    /// Records why the last forwarding attempt failed, for the admin's status.
+    fn forward_failed(&self, message: &str, now_micros: i64) -> Result<(), StoreError>;
+    fn forward_status(&self) -> Result<ForwardStatus, StoreError>;
+
+    /// The stored, non-voided check-ins (core's `wellbeing::VERB_CHECKED_IN`) of these actors,
+    /// oldest first, each with when it was marked seen (`store/wellbeing.rs` on each engine).
+    fn check_ins_of(&self, actor_keys: &[String]) -> Result<Vec<StoredCheckIn>, StoreError>;
+    /// Marks a stored check-in seen by `teacher_id` at `at`, unless it already is; returns
+    /// when it was first marked seen.
+    fn mark_check_in_seen(
+        &self,
+        statement_id: Uuid,
+        teacher_id: Uuid,
+        at: DateTime<Utc>,
+    ) -> Result<DateTime<Utc>, StoreError>;
 }
 
 /// Opens the store a server was told to use: PostgreSQL for a `postgres://` or

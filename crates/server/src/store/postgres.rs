@@ -15,14 +15,17 @@
 //! writers for its transaction (readers go on), as SQLite's `BEGIN IMMEDIATE` does, so the
 //! same-id, voiding and daily-limit checks cannot race another instance's write.
 
+mod buckets;
+mod documents;
+mod forward;
 mod progress;
 mod rows;
 mod schema;
 mod statements;
+mod wellbeing;
 
 use std::collections::BTreeMap;
 use std::future::Future;
-use std::sync::Arc;
 
 use baeum_core::progress::LearnerReport;
 use chrono::{DateTime, Utc};
@@ -37,9 +40,14 @@ use rows::{
     STATEMENT_COLUMNS,
 };
 
+use super::buckets::PruneClock;
+use baeum_core::xapi::documents::Preconditions;
+
 use super::{
-    AccountRecord, AssignmentRecord, ClassMemberRecord, ClassRecord, DailyCharge, NewStatement,
-    StatementQuery, Store, StoreError, StoredStatement, WriteClock,
+    AccountRecord, AssignmentRecord, BucketTake, ClassMemberRecord, ClassRecord, DailyCharge,
+    DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite, ForwardStatus, NewStatement,
+    OutboxEntry, StatementQuery, Store, StoreError, StoredCheckIn, StoredDocument, StoredStatement,
+    TakeOutcome,
 };
 
 /// PostgreSQL-backed [`Store`].
@@ -49,8 +57,8 @@ pub struct PostgresStore {
     /// waiting) when the store is dropped, which may happen inside another runtime.
     runtime: Option<tokio::runtime::Runtime>,
     handle: tokio::runtime::Handle,
-    /// Stored times and batches in flight in this process (see [`WriteClock`]).
-    clock: Arc<WriteClock>,
+    /// When this process last deleted full rate-limit buckets.
+    bucket_prune: PruneClock,
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -96,7 +104,7 @@ impl PostgresStore {
             pool,
             handle: runtime.handle().clone(),
             runtime: Some(runtime),
-            clock: Arc::default(),
+            bucket_prune: PruneClock::default(),
         };
         store.run(|pool| async move { schema::migrate(&pool).await })?;
         Ok(store)
@@ -366,6 +374,9 @@ impl Store for PostgresStore {
             }
             transaction
                 .execute("DELETE FROM statements WHERE actor_key = $1", &[&actor_key])
+                .await?;
+            transaction
+                .execute("DELETE FROM documents WHERE agent_key = $1", &[&actor_key])
                 .await?;
             progress::delete_actor(&transaction, &actor_key).await?;
             // Sessions, class memberships, a teacher's classes and their assignments go with
@@ -751,15 +762,54 @@ impl Store for PostgresStore {
     ) -> Result<(), StoreError> {
         let statements = statements.to_vec();
         let charge = *charge;
-        let clock = Arc::clone(&self.clock);
         self.run(|pool| async move {
             let mut client = pool.get().await?;
-            statements::insert_batch(&mut client, &clock, &statements, &charge).await
+            statements::insert_batch(&mut client, &statements, &charge).await
         })
     }
 
-    fn consistent_through(&self) -> DateTime<Utc> {
-        self.clock.consistent_through()
+    fn consistent_through(&self) -> Result<DateTime<Utc>, StoreError> {
+        self.run(|pool| async move {
+            let client = pool.get().await?;
+            statements::consistent_through(&client).await
+        })
+    }
+
+    fn document(&self, key: &DocumentKey) -> Result<Option<StoredDocument>, StoreError> {
+        let key = key.clone();
+        self.run(|pool| async move { documents::document(&pool, &key).await })
+    }
+
+    fn document_ids(
+        &self,
+        scope: &DocumentScopeKey,
+        since: Option<DateTime<Utc>>,
+    ) -> Result<Vec<(String, DateTime<Utc>)>, StoreError> {
+        let scope = scope.clone();
+        self.run(|pool| async move { documents::document_ids(&pool, &scope, since).await })
+    }
+
+    fn write_document(
+        &self,
+        key: &DocumentKey,
+        write: DocumentWrite,
+        if_match: Option<String>,
+        if_none_match: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<DocumentOutcome, StoreError> {
+        let key = key.clone();
+        self.run(|pool| async move {
+            let preconditions = Preconditions {
+                if_match: if_match.as_deref(),
+                if_none_match: if_none_match.as_deref(),
+            };
+            documents::write_document(&pool, &key, write, preconditions, now).await
+        })
+    }
+
+    fn delete_documents(&self, scope: &DocumentScopeKey) -> Result<usize, StoreError> {
+        let scope = scope.clone();
+        self.run(|pool| async move { documents::delete_documents(&pool, &scope).await })
     }
 
     fn learner_reports(
@@ -792,6 +842,78 @@ impl Store for PostgresStore {
             let client = pool.get().await?;
             statements::query(&client, &query).await
         })
+    }
+
+    fn take_rate_tokens(
+        &self,
+        takes: &[BucketTake],
+        now: DateTime<Utc>,
+    ) -> Result<TakeOutcome, StoreError> {
+        let takes = takes.to_vec();
+        let now = micros(now);
+        let prune = self.bucket_prune.due(now);
+        self.run(|pool| async move { buckets::take(&pool, &takes, now, prune).await })
+    }
+
+    fn rate_limit_key(&self) -> Result<[u8; 32], StoreError> {
+        self.run(|pool| async move { buckets::key(&pool).await })
+    }
+
+    fn configure_forwarding(&self, endpoint: Option<&str>) -> Result<u64, StoreError> {
+        let endpoint = endpoint.map(str::to_owned);
+        self.run(|pool| async move { forward::configure(&pool, endpoint).await })
+    }
+
+    fn take_forward_lease(
+        &self,
+        holder: Uuid,
+        now_micros: i64,
+        until_micros: i64,
+    ) -> Result<bool, StoreError> {
+        self.run(|pool| async move {
+            forward::take_lease(&pool, holder, now_micros, until_micros).await
+        })
+    }
+
+    fn forward_outbox(&self, limit: usize) -> Result<Vec<OutboxEntry>, StoreError> {
+        self.run(|pool| async move { forward::outbox(&pool, limit).await })
+    }
+
+    fn forwarded(
+        &self,
+        holder: Uuid,
+        sequences: &[i64],
+        now_micros: i64,
+    ) -> Result<bool, StoreError> {
+        let sequences = sequences.to_vec();
+        self.run(
+            |pool| async move { forward::forwarded(&pool, holder, sequences, now_micros).await },
+        )
+    }
+
+    fn forward_failed(&self, message: &str, now_micros: i64) -> Result<(), StoreError> {
+        let message = message.to_owned();
+        self.run(|pool| async move { forward::failed(&pool, message, now_micros).await })
+    }
+
+    fn forward_status(&self) -> Result<ForwardStatus, StoreError> {
+        self.run(|pool| async move { forward::status(&pool).await })
+    }
+
+    fn check_ins_of(&self, actor_keys: &[String]) -> Result<Vec<StoredCheckIn>, StoreError> {
+        let actor_keys = actor_keys.to_vec();
+        self.run(|pool| async move { wellbeing::check_ins_of(&pool, actor_keys).await })
+    }
+
+    fn mark_check_in_seen(
+        &self,
+        statement_id: Uuid,
+        teacher_id: Uuid,
+        at: DateTime<Utc>,
+    ) -> Result<DateTime<Utc>, StoreError> {
+        self.run(
+            |pool| async move { wellbeing::mark_seen(&pool, statement_id, teacher_id, at).await },
+        )
     }
 }
 

@@ -1,7 +1,9 @@
 //! The SQLite implementation of [`Store`]: the embedded default, one file at
 //! `<data_dir>/baeum.sqlite3`.
 //!
-//! One writer connection behind a mutex (SQLite serializes writers anyway), and reads on
+//! One writer connection behind a mutex (SQLite serializes writers anyway); pushes of
+//! statements that arrive while it is busy are written together in one transaction, each in
+//! a savepoint of its own (group commit, `group_commit.rs`); and reads on
 //! connections of their own: in WAL mode a reader sees the last committed state without
 //! waiting for the writer, so a teacher's dashboard reading many statements does not hold up
 //! pushes and sign-ins. Idle read connections are kept for reuse (a few; more are opened when
@@ -18,10 +20,15 @@
 //! - Schema migrations (`schema.rs`) are numbered by `PRAGMA user_version`, applied in one
 //!   transaction each.
 
+mod buckets;
+mod documents;
+mod forward;
+mod group_commit;
 mod progress;
 mod rows;
 mod schema;
 mod statements;
+mod wellbeing;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -39,10 +46,14 @@ use rows::{
     STATEMENT_COLUMNS,
 };
 
+use super::buckets::PruneClock;
 use super::{
-    AccountRecord, AssignmentRecord, ClassMemberRecord, ClassRecord, DailyCharge, NewStatement,
-    StatementQuery, Store, StoreError, StoredStatement, WriteClock,
+    AccountRecord, AssignmentRecord, BucketTake, ClassMemberRecord, ClassRecord, DailyCharge,
+    DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite, ForwardStatus, NewStatement,
+    OutboxEntry, StatementQuery, Store, StoreError, StoredCheckIn, StoredDocument, StoredStatement,
+    TakeOutcome, WriteClock,
 };
+use baeum_core::xapi::documents::Preconditions;
 
 /// The database file name inside the data directory.
 pub const DATABASE_FILE_NAME: &str = "baeum.sqlite3";
@@ -55,11 +66,17 @@ pub struct SqliteStore {
     path: Option<PathBuf>,
     /// Read connections not in use.
     idle_readers: Mutex<Vec<Connection>>,
+    /// Pushes of statements waiting for the writer, written together (`group_commit.rs`).
+    pushes: group_commit::PushQueue,
     clock: WriteClock,
+    /// When this process last deleted full rate-limit buckets.
+    bucket_prune: PruneClock,
 }
 
 /// Idle read connections kept open; more run at once when needed, and are closed after.
 const IDLE_READERS: usize = 8;
+/// Prepared statements the writer keeps.
+const WRITER_CACHED_STATEMENTS: usize = 64;
 
 impl SqliteStore {
     /// Opens (creating if needed) `<data_dir>/baeum.sqlite3` and migrates it.
@@ -83,12 +100,17 @@ impl SqliteStore {
     fn prepare(mut connection: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
         connection.busy_timeout(std::time::Duration::from_secs(5))?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
+        // Every statement a push runs is kept prepared (`prepare_cached`), with room for the
+        // other writes' too; the default (16) made them evict each other.
+        connection.set_prepared_statement_cache_capacity(WRITER_CACHED_STATEMENTS);
         schema::migrate(&mut connection)?;
         Ok(Self {
             connection: Mutex::new(connection),
             path,
             idle_readers: Mutex::new(Vec::new()),
+            pushes: group_commit::PushQueue::default(),
             clock: WriteClock::default(),
+            bucket_prune: PruneClock::default(),
         })
     }
 
@@ -318,6 +340,7 @@ impl Store for SqliteStore {
             )?;
         }
         transaction.execute("DELETE FROM statements WHERE actor_key = ?1", [actor_key])?;
+        transaction.execute("DELETE FROM documents WHERE agent_key = ?1", [actor_key])?;
         progress::delete_actor(&transaction, actor_key)?;
         // Sessions, class memberships, a teacher's classes and their assignments go with the
         // account (ON DELETE CASCADE); invitations it made or used keep no link to it.
@@ -638,11 +661,43 @@ impl Store for SqliteStore {
         statements: &[NewStatement],
         charge: &DailyCharge,
     ) -> Result<(), StoreError> {
-        statements::insert_batch(&mut self.lock(), &self.clock, statements, charge)
+        self.pushes
+            .push(|| self.lock(), &self.clock, statements, charge)
     }
 
-    fn consistent_through(&self) -> DateTime<Utc> {
-        self.clock.consistent_through()
+    fn consistent_through(&self) -> Result<DateTime<Utc>, StoreError> {
+        Ok(self.clock.consistent_through())
+    }
+
+    fn document(&self, key: &DocumentKey) -> Result<Option<StoredDocument>, StoreError> {
+        self.read(|connection| documents::document(connection, key))
+    }
+
+    fn document_ids(
+        &self,
+        scope: &DocumentScopeKey,
+        since: Option<DateTime<Utc>>,
+    ) -> Result<Vec<(String, DateTime<Utc>)>, StoreError> {
+        self.read(|connection| documents::document_ids(connection, scope, since))
+    }
+
+    fn write_document(
+        &self,
+        key: &DocumentKey,
+        write: DocumentWrite,
+        if_match: Option<String>,
+        if_none_match: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<DocumentOutcome, StoreError> {
+        let preconditions = Preconditions {
+            if_match: if_match.as_deref(),
+            if_none_match: if_none_match.as_deref(),
+        };
+        documents::write_document(&mut self.lock(), key, write, preconditions, now)
+    }
+
+    fn delete_documents(&self, scope: &DocumentScopeKey) -> Result<usize, StoreError> {
+        documents::delete_documents(&self.lock(), scope)
     }
 
     fn learner_reports(
@@ -675,5 +730,66 @@ impl Store for SqliteStore {
                 .collect::<Result<Vec<_>, _>>()?;
             rows.into_iter().map(statement_from_row).collect()
         })
+    }
+
+    fn take_rate_tokens(
+        &self,
+        takes: &[BucketTake],
+        now: DateTime<Utc>,
+    ) -> Result<TakeOutcome, StoreError> {
+        let now = micros(now);
+        let prune = self.bucket_prune.due(now);
+        buckets::take(&mut self.lock(), takes, now, prune)
+    }
+
+    fn rate_limit_key(&self) -> Result<[u8; 32], StoreError> {
+        buckets::key(&self.lock())
+    }
+
+    fn configure_forwarding(&self, endpoint: Option<&str>) -> Result<u64, StoreError> {
+        forward::configure(&self.lock(), endpoint)
+    }
+
+    fn take_forward_lease(
+        &self,
+        holder: Uuid,
+        now_micros: i64,
+        until_micros: i64,
+    ) -> Result<bool, StoreError> {
+        forward::take_lease(&self.lock(), holder, now_micros, until_micros)
+    }
+
+    fn forward_outbox(&self, limit: usize) -> Result<Vec<OutboxEntry>, StoreError> {
+        self.read(|connection| forward::outbox(connection, limit))
+    }
+
+    fn forwarded(
+        &self,
+        holder: Uuid,
+        sequences: &[i64],
+        now_micros: i64,
+    ) -> Result<bool, StoreError> {
+        forward::forwarded(&mut self.lock(), holder, sequences, now_micros)
+    }
+
+    fn forward_failed(&self, message: &str, now_micros: i64) -> Result<(), StoreError> {
+        forward::failed(&self.lock(), message, now_micros)
+    }
+
+    fn forward_status(&self) -> Result<ForwardStatus, StoreError> {
+        self.read(forward::status)
+    }
+
+    fn check_ins_of(&self, actor_keys: &[String]) -> Result<Vec<StoredCheckIn>, StoreError> {
+        self.read(|connection| wellbeing::check_ins_of(connection, actor_keys))
+    }
+
+    fn mark_check_in_seen(
+        &self,
+        statement_id: Uuid,
+        teacher_id: Uuid,
+        at: DateTime<Utc>,
+    ) -> Result<DateTime<Utc>, StoreError> {
+        wellbeing::mark_seen(&self.lock(), statement_id, teacher_id, at)
     }
 }

@@ -115,11 +115,8 @@ pub(super) async fn refused_batch(
     refusal: BatchRefusal,
 ) -> Result<ServerError, ServerError> {
     let readable = readable_actor_keys(state, caller).await?;
-    let may_read = |stored: &StoredStatement| {
-        readable
-            .as_ref()
-            .is_none_or(|keys| keys.contains(&stored.actor_key))
-    };
+    let may_read =
+        |stored: &StoredStatement| super::may_read(state, caller, readable.as_deref(), stored);
     let mut invalid: Vec<InvalidStatement> = Vec::new();
     let mut conflicts: Vec<ConflictingStatement> = Vec::new();
     let mut reasons: Vec<String> = Vec::new();
@@ -127,7 +124,7 @@ pub(super) async fn refused_batch(
         if may_read(stored) {
             conflicts.push(ConflictingStatement {
                 id: stored.id,
-                stored: render(stored, Format::Exact)?,
+                stored: render(stored, Format::Exact, "")?,
             });
             reasons.push(format!(
                 "statement {} already exists with a different body",

@@ -46,6 +46,85 @@ pub fn store() -> Arc<dyn Store> {
     }
 }
 
+/// A database of this test's own that several stores open, as several server processes do:
+/// `SqliteStore`s on one file, or PostgreSQL pools on one database.
+pub struct SharedDatabase {
+    sqlite_directory: Option<std::path::PathBuf>,
+    url: Option<String>,
+}
+
+impl SharedDatabase {
+    pub fn new() -> Self {
+        match postgres_server() {
+            None => {
+                let directory = tempfile::tempdir().expect("a temporary directory");
+                let path = directory.path().to_owned();
+                SQLITE_DIRECTORIES.with(|directories| directories.borrow_mut().push(directory));
+                Self {
+                    sqlite_directory: Some(path),
+                    url: None,
+                }
+            }
+            Some(server) => Self {
+                sqlite_directory: None,
+                url: Some(fresh_database(&server)),
+            },
+        }
+    }
+
+    /// One more store on it (one more server process).
+    pub fn open(&self) -> Arc<dyn Store> {
+        match (&self.sqlite_directory, &self.url) {
+            (_, Some(url)) => {
+                Arc::new(PostgresStore::connect(url).expect("the test database opens"))
+            }
+            (Some(directory), None) => {
+                Arc::new(SqliteStore::open(directory).expect("the test database opens"))
+            }
+            (None, None) => unreachable!("a shared database is SQLite or PostgreSQL"),
+        }
+    }
+
+    /// How many rows `table` has, read directly.
+    pub fn count_rows(&self, table: &str) -> i64 {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        match (&self.sqlite_directory, &self.url) {
+            (_, Some(url)) => {
+                let url = url.clone();
+                std::thread::spawn(move || {
+                    let runtime = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .expect("a runtime");
+                    runtime.block_on(async move {
+                        let (client, connection) =
+                            tokio_postgres::connect(&url, tokio_postgres::NoTls)
+                                .await
+                                .expect("connect to the test database");
+                        let connection = tokio::spawn(connection);
+                        let count: i64 = client.query_one(&sql, &[]).await.expect("count").get(0);
+                        drop(client);
+                        let _ = connection.await;
+                        count
+                    })
+                })
+                .join()
+                .expect("the counting thread")
+            }
+            (Some(directory), None) => rusqlite::Connection::open(directory.join("baeum.sqlite3"))
+                .and_then(|connection| connection.query_row(&sql, [], |row| row.get(0)))
+                .expect("count"),
+            (None, None) => unreachable!("a shared database is SQLite or PostgreSQL"),
+        }
+    }
+}
+
+impl Default for SharedDatabase {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// A database a test can open, close and open again: SQLite in `config.data_dir`, or a fresh
 /// PostgreSQL database.
 pub struct Reopenable {
@@ -107,10 +186,22 @@ impl Reopenable {
     }
 
     /// Takes the database back to the schema before the progress tables (issue 18, item 5):
-    /// the tables dropped and the version set to the one before their migration, as a
-    /// database written by an earlier baeum is.
+    /// they and the tables of every later migration (the rate-limit buckets, forwarding, the
+    /// check-ins' seen marks)
+    /// dropped and the version set to the one before their migration, as a database written
+    /// by an earlier baeum is.
     pub fn undo_progress_migration(&self, data_dir: &std::path::Path) {
-        let drop_tables = "DROP TABLE progress_lessons; DROP TABLE progress_items;";
+        let drop_tables =
+            "DROP TABLE check_in_seen; DROP TABLE documents; DROP TABLE progress_lessons; DROP TABLE progress_items; \
+                           DROP TABLE rate_buckets; DROP TABLE rate_limit_key; \
+                           DROP TRIGGER statements_forward ON statements; \
+                           DROP FUNCTION baeum_forward_capture(); \
+                           DROP TABLE forward_outbox; DROP TABLE forward_config;";
+        let drop_sqlite_tables =
+            "DROP TABLE check_in_seen; DROP TABLE documents; DROP TABLE progress_lessons; DROP TABLE progress_items; \
+                           DROP TABLE rate_buckets; DROP TABLE rate_limit_key; \
+                           DROP TRIGGER statements_forward; \
+                           DROP TABLE forward_outbox; DROP TABLE forward_config;";
         match &self.url {
             Some(url) => administer(
                 url,
@@ -118,7 +209,7 @@ impl Reopenable {
             ),
             None => rusqlite::Connection::open(data_dir.join("baeum.sqlite3"))
                 .and_then(|connection| {
-                    connection.execute_batch(drop_tables)?;
+                    connection.execute_batch(drop_sqlite_tables)?;
                     connection.pragma_update(None, "user_version", 4)
                 })
                 .expect("the progress migration is undone"),

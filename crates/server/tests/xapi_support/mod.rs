@@ -27,6 +27,31 @@ pub fn state() -> AppState {
     })
 }
 
+/// Two server instances on one database of their own (two pools on PostgreSQL, each with its
+/// own process state); on SQLite, a school's one process, both share the one store (two
+/// processes on one SQLite file share its lock but not the clock of batches in flight).
+pub fn two_instances() -> [AppState; 2] {
+    let database = engine::SharedDatabase::new();
+    let first = database.open();
+    let second = if engine::on_postgres() {
+        database.open()
+    } else {
+        std::sync::Arc::clone(&first)
+    };
+    [first, second].map(|store| {
+        AppState::with_store(
+            Config {
+                dist_dir: "/nonexistent/dist".into(),
+                content_dir: "/nonexistent/content".into(),
+                data_dir: "/nonexistent/data".into(),
+                transport: Default::default(),
+            },
+            store,
+            baeum_server::cheap_password_params(),
+        )
+    })
+}
+
 /// A test account: its record and password.
 pub struct TestAccount {
     pub record: AccountRecord,

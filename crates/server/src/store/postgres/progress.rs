@@ -5,8 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use baeum_core::progress::{LearnerReport, LessonReport};
-use tokio_postgres::{GenericClient, Transaction};
+use baeum_core::progress::{ItemKey, LearnerReport, LessonKey, LessonReport};
+use deadpool_postgres::Transaction;
+use tokio_postgres::GenericClient;
 
 use crate::store::progress::{
     add_report_row, count_value, fold_statements, tally, ProgressChanges, ReportRow,
@@ -19,8 +20,8 @@ pub(super) async fn write_changes(
     changes: ProgressChanges,
 ) -> Result<(), StoreError> {
     let (added, refold) = changes.into_parts();
-    for (actor_key, report) in added {
-        merge_into_rows(transaction, &actor_key, &report).await?;
+    if !added.is_empty() {
+        merge_into_rows(transaction, added).await?;
     }
     for actor_key in refold {
         refold_actor(transaction, &actor_key).await?;
@@ -28,115 +29,175 @@ pub(super) async fn write_changes(
     Ok(())
 }
 
-/// Merges `added` into the stored rows it touches.
+/// Merges each actor's `added` report into the stored rows it touches: one statement reads
+/// every touched lesson row and one every touched item row, whatever the number of actors and
+/// rows, and [`write_rows`] writes them back the same way (a round trip per row made progress
+/// most of a push's time).
 async fn merge_into_rows(
     transaction: &Transaction<'_>,
-    actor_key: &str,
-    added: &LearnerReport,
+    added: BTreeMap<String, LearnerReport>,
 ) -> Result<(), StoreError> {
-    let mut current = LearnerReport::new();
-    let lesson_row = transaction
-        .prepare(
-            "SELECT latest_activity_ms, completed, best_score FROM progress_lessons \
-             WHERE actor_key = $1 AND course_id = $2 AND lesson_id = $3",
-        )
-        .await?;
-    for key in added.lessons.keys() {
-        if let Some(row) = transaction
-            .query_opt(&lesson_row, &[&actor_key, &key.course_id, &key.lesson_id])
+    let (mut actor_keys, mut course_ids, mut lesson_ids) = (Vec::new(), Vec::new(), Vec::new());
+    for (actor_key, report) in &added {
+        for key in report.lessons.keys() {
+            actor_keys.push(actor_key.as_str());
+            course_ids.push(key.course_id.as_str());
+            lesson_ids.push(key.lesson_id.as_str());
+        }
+    }
+    let mut current: BTreeMap<String, LearnerReport> = BTreeMap::new();
+    if !actor_keys.is_empty() {
+        let lesson_rows = transaction
+            .prepare_cached(
+                "SELECT p.actor_key, p.course_id, p.lesson_id, p.latest_activity_ms, \
+                 p.completed, p.best_score FROM progress_lessons p \
+                 JOIN UNNEST($1::TEXT[], $2::TEXT[], $3::TEXT[]) AS k (actor_key, course_id, \
+                 lesson_id) ON p.actor_key = k.actor_key AND p.course_id = k.course_id \
+                 AND p.lesson_id = k.lesson_id",
+            )
+            .await?;
+        for row in transaction
+            .query(&lesson_rows, &[&actor_keys, &course_ids, &lesson_ids])
             .await?
         {
-            current.lessons.insert(
-                key.clone(),
+            current.entry(row.try_get(0)?).or_default().lessons.insert(
+                LessonKey {
+                    course_id: row.try_get(1)?,
+                    lesson_id: row.try_get(2)?,
+                },
                 LessonReport {
-                    latest_activity_ms: row.try_get(0)?,
-                    completed: row.try_get(1)?,
-                    best_score: row.try_get(2)?,
+                    latest_activity_ms: row.try_get(3)?,
+                    completed: row.try_get(4)?,
+                    best_score: row.try_get(5)?,
                 },
             );
         }
     }
-    let item_row = transaction
-        .prepare(
-            "SELECT attempts, wrong FROM progress_items \
-             WHERE actor_key = $1 AND course_id = $2 AND lesson_id = $3 AND item_id = $4",
-        )
-        .await?;
-    for key in added.items.keys() {
-        if let Some(row) = transaction
-            .query_opt(
-                &item_row,
-                &[&actor_key, &key.course_id, &key.lesson_id, &key.item_id],
+    let (mut actor_keys, mut course_ids, mut lesson_ids, mut item_ids) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (actor_key, report) in &added {
+        for key in report.items.keys() {
+            actor_keys.push(actor_key.as_str());
+            course_ids.push(key.course_id.as_str());
+            lesson_ids.push(key.lesson_id.as_str());
+            item_ids.push(key.item_id.as_str());
+        }
+    }
+    if !actor_keys.is_empty() {
+        let item_rows = transaction
+            .prepare_cached(
+                "SELECT p.actor_key, p.course_id, p.lesson_id, p.item_id, p.attempts, p.wrong \
+                 FROM progress_items p \
+                 JOIN UNNEST($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::TEXT[]) \
+                 AS k (actor_key, course_id, lesson_id, item_id) \
+                 ON p.actor_key = k.actor_key AND p.course_id = k.course_id \
+                 AND p.lesson_id = k.lesson_id AND p.item_id = k.item_id",
+            )
+            .await?;
+        for row in transaction
+            .query(
+                &item_rows,
+                &[&actor_keys, &course_ids, &lesson_ids, &item_ids],
             )
             .await?
         {
-            current
-                .items
-                .insert(key.clone(), tally(row.try_get(0)?, row.try_get(1)?)?);
+            current.entry(row.try_get(0)?).or_default().items.insert(
+                ItemKey {
+                    course_id: row.try_get(1)?,
+                    lesson_id: row.try_get(2)?,
+                    item_id: row.try_get(3)?,
+                },
+                tally(row.try_get(4)?, row.try_get(5)?)?,
+            );
         }
     }
-    current.merge(added);
-    write_rows(transaction, actor_key, &current).await
+    for (actor_key, report) in &added {
+        current.entry(actor_key.clone()).or_default().merge(report);
+    }
+    write_rows(transaction, &current).await
 }
 
-/// Writes (inserting or replacing) every row of `report`.
+/// Writes (inserting or replacing) every row of these actors' reports, lessons in one
+/// statement and items in another.
 async fn write_rows(
     transaction: &Transaction<'_>,
-    actor_key: &str,
-    report: &LearnerReport,
+    reports: &BTreeMap<String, LearnerReport>,
 ) -> Result<(), StoreError> {
-    if !report.lessons.is_empty() {
-        let write_lesson = transaction
-            .prepare(
+    let (mut actor_keys, mut course_ids, mut lesson_ids) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut latest, mut completed, mut best_scores) = (Vec::new(), Vec::new(), Vec::new());
+    for (actor_key, report) in reports {
+        for (key, lesson) in &report.lessons {
+            actor_keys.push(actor_key.as_str());
+            course_ids.push(key.course_id.as_str());
+            lesson_ids.push(key.lesson_id.as_str());
+            latest.push(lesson.latest_activity_ms);
+            completed.push(lesson.completed);
+            best_scores.push(lesson.best_score);
+        }
+    }
+    if !actor_keys.is_empty() {
+        let write_lessons = transaction
+            .prepare_cached(
                 "INSERT INTO progress_lessons \
                  (actor_key, course_id, lesson_id, latest_activity_ms, completed, best_score) \
-                 VALUES ($1, $2, $3, $4, $5, $6) \
+                 SELECT * FROM UNNEST($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::BIGINT[], \
+                 $5::BOOLEAN[], $6::DOUBLE PRECISION[]) \
                  ON CONFLICT (actor_key, course_id, lesson_id) DO UPDATE SET \
                  latest_activity_ms = excluded.latest_activity_ms, \
                  completed = excluded.completed, best_score = excluded.best_score",
             )
             .await?;
-        for (key, lesson) in &report.lessons {
-            transaction
-                .execute(
-                    &write_lesson,
-                    &[
-                        &actor_key,
-                        &key.course_id,
-                        &key.lesson_id,
-                        &lesson.latest_activity_ms,
-                        &lesson.completed,
-                        &lesson.best_score,
-                    ],
-                )
-                .await?;
+        transaction
+            .execute(
+                &write_lessons,
+                &[
+                    &actor_keys,
+                    &course_ids,
+                    &lesson_ids,
+                    &latest,
+                    &completed,
+                    &best_scores,
+                ],
+            )
+            .await?;
+    }
+    let (mut actor_keys, mut course_ids, mut lesson_ids, mut item_ids) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut attempts, mut wrong) = (Vec::new(), Vec::new());
+    for (actor_key, report) in reports {
+        for (key, item) in &report.items {
+            actor_keys.push(actor_key.as_str());
+            course_ids.push(key.course_id.as_str());
+            lesson_ids.push(key.lesson_id.as_str());
+            item_ids.push(key.item_id.as_str());
+            attempts.push(count_value(item.attempts));
+            wrong.push(count_value(item.wrong));
         }
     }
-    if !report.items.is_empty() {
-        let write_item = transaction
-            .prepare(
+    if !actor_keys.is_empty() {
+        let write_items = transaction
+            .prepare_cached(
                 "INSERT INTO progress_items \
                  (actor_key, course_id, lesson_id, item_id, attempts, wrong) \
-                 VALUES ($1, $2, $3, $4, $5, $6) \
+                 SELECT * FROM UNNEST($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::TEXT[], \
+                 $5::BIGINT[], $6::BIGINT[]) \
                  ON CONFLICT (actor_key, course_id, lesson_id, item_id) DO UPDATE SET \
                  attempts = excluded.attempts, wrong = excluded.wrong",
             )
             .await?;
-        for (key, item) in &report.items {
-            transaction
-                .execute(
-                    &write_item,
-                    &[
-                        &actor_key,
-                        &key.course_id,
-                        &key.lesson_id,
-                        &key.item_id,
-                        &count_value(item.attempts),
-                        &count_value(item.wrong),
-                    ],
-                )
-                .await?;
-        }
+        transaction
+            .execute(
+                &write_items,
+                &[
+                    &actor_keys,
+                    &course_ids,
+                    &lesson_ids,
+                    &item_ids,
+                    &attempts,
+                    &wrong,
+                ],
+            )
+            .await?;
     }
     Ok(())
 }
@@ -176,7 +237,11 @@ async fn refold_actor(transaction: &Transaction<'_>, actor_key: &str) -> Result<
         rows.iter()
             .map(|row| Ok((row.try_get(0)?, row.try_get(1)?))),
     )?;
-    write_rows(transaction, actor_key, &report).await
+    write_rows(
+        transaction,
+        &BTreeMap::from([(actor_key.to_owned(), report)]),
+    )
+    .await
 }
 
 /// Fills the tables from the statements already stored (the migration that creates them).

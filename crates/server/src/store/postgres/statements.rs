@@ -6,16 +6,30 @@
 //! writers wait (on every instance using the database), readers do not. It is what SQLite's
 //! `BEGIN IMMEDIATE` gives, so the checks read inside the transaction hold until it commits,
 //! and statements are numbered (`sequence`) in the order their batches commit.
+//!
+//! Stored times and `X-Experience-API-Consistent-Through` come from the database, not from an
+//! instance's memory, so that they hold across instances (issue 18, item 3):
+//! - a batch's stored time is the database's clock once it holds the lock, and later than
+//!   every stored time before it;
+//! - the consistent-through time is a microsecond before the earlier of the database's clock
+//!   and the start of the transaction holding the lock (a batch in flight, on any instance,
+//!   whose stored time cannot be earlier), or, when that start is not visible, the newest
+//!   committed stored time (every batch in flight is stored after it).
 
+use std::collections::{HashMap, HashSet};
+
+use baeum_core::wellbeing::PRIVATE_VERB_IDS;
 use baeum_core::xapi::{canonical_equal, validate_statement};
+use deadpool_postgres::Transaction;
 use tokio_postgres::types::ToSql;
-use tokio_postgres::Transaction;
+use uuid::Uuid;
 
+use super::rows::from_micros;
 use super::{micros, statement_from_row, STATEMENT_COLUMNS};
 use crate::store::progress::ProgressChanges;
 use crate::store::{
     stamped, BatchRefusal, DailyCharge, DailyLimitKind, ForeignVoid, NewStatement, StatementQuery,
-    StoreError, StoredStatement, WriteClock,
+    StoreError, StoredStatement,
 };
 
 /// What happened to one statement of a batch.
@@ -30,10 +44,36 @@ enum Inserted {
     ForeignVoid(ForeignVoid),
 }
 
+/// What a batch's statements did, gathered before it is refused or charged and committed.
+#[derive(Default)]
+struct Written {
+    refusal: BatchRefusal,
+    progress: ProgressChanges,
+    new_statements: i64,
+    new_bytes: i64,
+}
+
+impl Written {
+    fn count(&mut self, inserted: Inserted) {
+        match inserted {
+            Inserted::New { bytes } => {
+                self.new_statements += 1;
+                self.new_bytes = self.new_bytes.saturating_add(bytes);
+            }
+            Inserted::AlreadyStored => {}
+            Inserted::Conflict(stored) => self.refusal.conflicts.push(stored),
+            Inserted::ForeignVoid(refused) => self.refusal.foreign_voids.push(refused),
+        }
+    }
+
+    fn refused(&self) -> bool {
+        !self.refusal.conflicts.is_empty() || !self.refusal.foreign_voids.is_empty()
+    }
+}
+
 /// Stores a batch, or nothing (see the module documentation).
 pub(super) async fn insert_batch(
     client: &mut deadpool_postgres::Client,
-    clock: &WriteClock,
     statements: &[NewStatement],
     charge: &DailyCharge,
 ) -> Result<(), StoreError> {
@@ -41,35 +81,288 @@ pub(super) async fn insert_batch(
     transaction
         .batch_execute("LOCK TABLE statements IN EXCLUSIVE MODE")
         .await?;
-    // The stored time is taken once no other batch can commit before this one (see
-    // `WriteClock`).
-    let in_flight = clock.begin();
-    let statements = stamped(statements, in_flight.stored);
-    let mut refusal = BatchRefusal::default();
-    let mut progress = ProgressChanges::default();
-    let (mut new_statements, mut new_bytes) = (0_i64, 0_i64);
-    for new in &statements {
-        match insert_statement(&transaction, new, &mut progress).await? {
-            Inserted::New { bytes } => {
-                new_statements += 1;
-                new_bytes = new_bytes.saturating_add(bytes);
-            }
-            Inserted::AlreadyStored => {}
-            Inserted::Conflict(stored) => refusal.conflicts.push(stored),
-            Inserted::ForeignVoid(refused) => refusal.foreign_voids.push(refused),
+    // The stored time is taken once no other batch can commit before this one (see the
+    // module documentation).
+    let stored: i64 = transaction
+        .query_one(
+            "SELECT GREATEST((extract(epoch FROM clock_timestamp()) * 1000000)::bigint, \
+             COALESCE((SELECT max(stored_micros) FROM statements), 0) + 1)",
+            &[],
+        )
+        .await?
+        .get(0);
+    let statements = stamped(statements, from_micros(stored)?);
+    let written = if needs_order(&statements) {
+        insert_in_order(&transaction, &statements).await?
+    } else {
+        insert_together(&transaction, &statements).await?
+    };
+    // Returning drops the transaction, which rolls back what was inserted.
+    if written.refused() {
+        return Err(StoreError::BatchRefused(written.refusal));
+    }
+    if written.new_statements > 0 {
+        charge_usage(
+            &transaction,
+            charge,
+            written.new_statements,
+            written.new_bytes,
+        )
+        .await?;
+    }
+    super::progress::write_changes(&transaction, written.progress).await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// `X-Experience-API-Consistent-Through` (see the module documentation), asked of the
+/// database in one round trip: its clock first, then the batch holding the lock, so that a
+/// batch taking the lock after that look is stored after the clock's time.
+pub(super) async fn consistent_through(
+    client: &deadpool_postgres::Client,
+) -> Result<chrono::DateTime<chrono::Utc>, StoreError> {
+    let messages = client
+        .simple_query(
+            "SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint; \
+             SELECT count(*) FILTER (WHERE activity.xact_start IS NULL), \
+                    (extract(epoch FROM min(activity.xact_start)) * 1000000)::bigint \
+             FROM pg_locks AS held \
+             LEFT JOIN pg_stat_activity AS activity ON activity.pid = held.pid \
+             WHERE held.locktype = 'relation' AND held.relation = 'statements'::regclass \
+               AND held.mode = 'ExclusiveLock' AND held.granted; \
+             SELECT max(stored_micros) FROM statements",
+        )
+        .await?;
+    let rows: Vec<_> = messages
+        .iter()
+        .filter_map(|message| match message {
+            tokio_postgres::SimpleQueryMessage::Row(row) => Some(row),
+            _ => None,
+        })
+        .collect();
+    let [now, holder, newest] = rows[..] else {
+        return Err(StoreError::Corrupt(format!(
+            "the consistent-through query answered {} rows, not 3",
+            rows.len()
+        )));
+    };
+    let number = |row: &tokio_postgres::SimpleQueryRow,
+                  column: usize|
+     -> Result<Option<i64>, StoreError> {
+        row.try_get(column)?
+            .map(|text: &str| {
+                text.parse::<i64>().map_err(|_| {
+                    StoreError::Corrupt(format!("the consistent-through query answered {text:?}"))
+                })
+            })
+            .transpose()
+    };
+    let now = number(now, 0)?.unwrap_or_default();
+    let hidden_holders = number(holder, 0)?.unwrap_or_default();
+    let holder_start = number(holder, 1)?;
+    let newest = number(newest, 0)?.unwrap_or_default();
+    // A holder whose start this user cannot see (another database user's session): only the
+    // committed statements tell.
+    let before_in_flight = if hidden_holders > 0 {
+        newest
+    } else {
+        holder_start.map_or(now, |start| start.min(now)) - 1
+    };
+    from_micros(before_in_flight.max(newest))
+}
+
+/// Whether the batch's statements act on each other, so that each must see the ones before
+/// it stored: a voiding statement (its target may be in the batch, before or after it), or an
+/// id twice (the second is a retry or a conflict of the first). The HTTP handlers refuse the
+/// second; other callers of the store may not.
+fn needs_order(statements: &[NewStatement]) -> bool {
+    let mut ids = std::collections::HashSet::with_capacity(statements.len());
+    statements
+        .iter()
+        .any(|new| new.statement.voided_statement_id().is_some() || !ids.insert(new.id))
+}
+
+/// Inserts the statements one by one, each seeing the ones before it: the rare batch
+/// [`needs_order`] picks.
+async fn insert_in_order(
+    transaction: &Transaction<'_>,
+    statements: &[NewStatement],
+) -> Result<Written, StoreError> {
+    let mut written = Written::default();
+    for new in statements {
+        let inserted = insert_statement(transaction, new, &mut written.progress).await?;
+        written.count(inserted);
+    }
+    Ok(written)
+}
+
+/// Inserts a batch whose statements do not act on each other in a few statements whatever
+/// its size (one round trip each, instead of several per statement): which ids are stored,
+/// which new statements were voided before they came, then every new statement, its agents
+/// and its activities, each as one multi-row `INSERT … SELECT FROM UNNEST(arrays)`.
+async fn insert_together(
+    transaction: &Transaction<'_>,
+    statements: &[NewStatement],
+) -> Result<Written, StoreError> {
+    let mut written = Written::default();
+    let ids: Vec<String> = statements.iter().map(|new| new.id.to_string()).collect();
+    let select_stored = transaction
+        .prepare_cached(&format!(
+            "SELECT {STATEMENT_COLUMNS} FROM statements s WHERE s.id = ANY($1)"
+        ))
+        .await?;
+    let mut stored: HashMap<Uuid, StoredStatement> = HashMap::new();
+    for row in transaction.query(&select_stored, &[&ids]).await? {
+        let statement = statement_from_row(&row)?;
+        stored.insert(statement.id, statement);
+    }
+    let mut fresh: Vec<(&NewStatement, &str)> = Vec::with_capacity(statements.len());
+    for (new, id) in statements.iter().zip(&ids) {
+        match stored.remove(&new.id) {
+            Some(existing) => written.count(compare_with_stored(new, existing)?),
+            None => fresh.push((new, id)),
         }
     }
-    // Returning drops the transaction, which rolls back what the loop inserted.
-    if !refusal.conflicts.is_empty() || !refusal.foreign_voids.is_empty() {
-        return Err(StoreError::BatchRefused(refusal));
+    if written.refused() || fresh.is_empty() {
+        return Ok(written);
     }
-    if new_statements > 0 {
-        charge_usage(&transaction, charge, new_statements, new_bytes).await?;
+
+    let fresh_ids: Vec<&str> = fresh.iter().map(|(_, id)| *id).collect();
+    let actor_keys: Vec<&str> = fresh
+        .iter()
+        .map(|(new, _)| new.actor_key.as_str())
+        .collect();
+    // A statement that arrives after its own actor's statement voiding it is voided from the
+    // start (the batch holds no voiding statement, so only stored ones count).
+    let select_voided = transaction
+        .prepare_cached(
+            "SELECT k.id FROM UNNEST($1::TEXT[], $2::TEXT[]) AS k (id, actor_key) \
+             WHERE EXISTS (SELECT 1 FROM statements s \
+             WHERE s.voids_id = k.id AND s.actor_key = k.actor_key)",
+        )
+        .await?;
+    let voided_from_start: HashSet<String> = transaction
+        .query(&select_voided, &[&fresh_ids, &actor_keys])
+        .await?
+        .iter()
+        .map(|row| row.try_get(0))
+        .collect::<Result<_, _>>()?;
+
+    let jsons: Vec<serde_json::Value> = fresh
+        .iter()
+        .map(|(new, _)| new.statement.to_json())
+        .collect();
+    let bodies: Vec<String> = jsons.iter().map(serde_json::Value::to_string).collect();
+    let stored_micros: Vec<i64> = fresh.iter().map(|(new, _)| micros(new.stored)).collect();
+    let verb_ids: Vec<&str> = fresh
+        .iter()
+        .map(|(new, _)| new.statement.verb.id.as_str())
+        .collect();
+    let activity_ids: Vec<Option<&str>> = fresh
+        .iter()
+        .map(|(new, _)| new.statement.activity_id())
+        .collect();
+    let registrations: Vec<Option<String>> = fresh
+        .iter()
+        .map(|(new, _)| new.statement.registration().map(|id| id.to_string()))
+        .collect();
+    let target_ids: Vec<Option<String>> = fresh
+        .iter()
+        .map(|(new, _)| new.statement.target_statement_id().map(|id| id.to_string()))
+        .collect();
+    let voided: Vec<bool> = fresh_ids
+        .iter()
+        .map(|id| voided_from_start.contains(*id))
+        .collect();
+    // Sorted by their place in the batch before the identity column numbers them, so the
+    // batch's statements keep its order (`sequence` breaks ties of the one stored time).
+    let insert_statements = transaction
+        .prepare_cached(
+            "INSERT INTO statements (id, body, stored_micros, actor_key, verb_id, activity_id, \
+             registration, target_id, voided) \
+             SELECT id, body, stored_micros, actor_key, verb_id, activity_id, registration, \
+             target_id, voided FROM UNNEST($1::TEXT[], $2::TEXT[], $3::BIGINT[], $4::TEXT[], \
+             $5::TEXT[], $6::TEXT[], $7::TEXT[], $8::TEXT[], $9::BOOLEAN[]) WITH ORDINALITY \
+             AS n (id, body, stored_micros, actor_key, verb_id, activity_id, registration, \
+             target_id, voided, place) \
+             ORDER BY place RETURNING id, sequence",
+        )
+        .await?;
+    let sequences: HashMap<String, i64> = transaction
+        .query(
+            &insert_statements,
+            &[
+                &fresh_ids,
+                &bodies,
+                &stored_micros,
+                &actor_keys,
+                &verb_ids,
+                &activity_ids,
+                &registrations,
+                &target_ids,
+                &voided,
+            ],
+        )
+        .await?
+        .iter()
+        .map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+        .collect::<Result<_, StoreError>>()?;
+
+    let (mut agent_keys, mut agent_sequences, mut related_only) =
+        (Vec::new(), Vec::new(), Vec::new());
+    let (mut activity_ids, mut activity_sequences) = (Vec::new(), Vec::new());
+    for (index, (new, id)) in fresh.iter().enumerate() {
+        let sequence = *sequences.get(*id).ok_or_else(|| {
+            StoreError::Corrupt(format!("statement {id} was inserted without a sequence"))
+        })?;
+        let statement = &new.statement;
+        let direct_agents = statement.agent_keys();
+        for key in &direct_agents {
+            agent_keys.push(key.clone());
+            agent_sequences.push(sequence);
+            related_only.push(false);
+        }
+        for key in statement.related_agent_keys() {
+            if !direct_agents.contains(&key) {
+                agent_keys.push(key);
+                agent_sequences.push(sequence);
+                related_only.push(true);
+            }
+        }
+        for activity_id in statement.related_activity_ids() {
+            activity_ids.push(activity_id);
+            activity_sequences.push(sequence);
+        }
+        written
+            .progress
+            .stored(&new.actor_key, &jsons[index], voided[index]);
+        written.count(Inserted::New {
+            bytes: i64::try_from(bodies[index].len()).unwrap_or(i64::MAX),
+        });
     }
-    super::progress::write_changes(&transaction, progress).await?;
-    transaction.commit().await?;
-    drop(in_flight);
-    Ok(())
+    let insert_agents = transaction
+        .prepare_cached(
+            "INSERT INTO statement_agents (agent_key, sequence, related_only) \
+             SELECT * FROM UNNEST($1::TEXT[], $2::BIGINT[], $3::BOOLEAN[]) \
+             ON CONFLICT DO NOTHING",
+        )
+        .await?;
+    transaction
+        .execute(
+            &insert_agents,
+            &[&agent_keys, &agent_sequences, &related_only],
+        )
+        .await?;
+    let insert_activities = transaction
+        .prepare_cached(
+            "INSERT INTO statement_activities (activity_id, sequence) \
+             SELECT * FROM UNNEST($1::TEXT[], $2::BIGINT[]) ON CONFLICT DO NOTHING",
+        )
+        .await?;
+    transaction
+        .execute(&insert_activities, &[&activity_ids, &activity_sequences])
+        .await?;
+    Ok(written)
 }
 
 /// Adds the batch to the account's usage of the day, or refuses it when a limit would be
@@ -140,6 +433,23 @@ async fn charge_usage(
     Ok(())
 }
 
+/// A new statement whose id is stored already: a retry of the same statement, or a conflict.
+fn compare_with_stored(
+    new: &NewStatement,
+    existing: StoredStatement,
+) -> Result<Inserted, StoreError> {
+    let id = new.id;
+    let existing_json: serde_json::Value = serde_json::from_str(&existing.body)
+        .map_err(|error| StoreError::Corrupt(format!("statement {id}: {error}")))?;
+    let existing_statement = validate_statement(&existing_json)
+        .map_err(|error| StoreError::Corrupt(format!("statement {id}: {error}")))?;
+    Ok(if canonical_equal(&existing_statement, &new.statement) {
+        Inserted::AlreadyStored
+    } else {
+        Inserted::Conflict(existing)
+    })
+}
+
 /// Inserts one statement inside the batch's transaction.
 async fn insert_statement(
     transaction: &Transaction<'_>,
@@ -147,25 +457,19 @@ async fn insert_statement(
     progress: &mut ProgressChanges,
 ) -> Result<Inserted, StoreError> {
     let id_text = new.id.to_string();
+    let select_stored = transaction
+        .prepare_cached(&format!(
+            "SELECT {STATEMENT_COLUMNS} FROM statements s WHERE s.id = $1"
+        ))
+        .await?;
     let existing = transaction
-        .query_opt(
-            &format!("SELECT {STATEMENT_COLUMNS} FROM statements s WHERE s.id = $1"),
-            &[&id_text],
-        )
+        .query_opt(&select_stored, &[&id_text])
         .await?
         .as_ref()
         .map(statement_from_row)
         .transpose()?;
     if let Some(existing) = existing {
-        let existing_json: serde_json::Value = serde_json::from_str(&existing.body)
-            .map_err(|error| StoreError::Corrupt(format!("statement {id_text}: {error}")))?;
-        let existing_statement = validate_statement(&existing_json)
-            .map_err(|error| StoreError::Corrupt(format!("statement {id_text}: {error}")))?;
-        return Ok(if canonical_equal(&existing_statement, &new.statement) {
-            Inserted::AlreadyStored
-        } else {
-            Inserted::Conflict(existing)
-        });
+        return compare_with_stored(new, existing);
     }
     let statement = &new.statement;
     if let Some(target_id) = statement.voided_statement_id() {
@@ -351,6 +655,20 @@ fn build_query(query: &StatementQuery) -> (String, Vec<Parameter>) {
             format!("s.actor_key = ANY(${})", parameters.len())
         });
     }
+    parameters.push(Box::new(
+        PRIVATE_VERB_IDS
+            .iter()
+            .map(|verb| (*verb).to_owned())
+            .collect::<Vec<String>>(),
+    ));
+    let not_private = format!("s.verb_id <> ALL(${})", parameters.len());
+    outer_conditions.push(match &query.private_statements_of {
+        Some(key) => {
+            parameters.push(Box::new(key.clone()));
+            format!("({not_private} OR s.actor_key = ${})", parameters.len())
+        }
+        None => not_private,
+    });
     let (comparison, direction) = if query.ascending {
         (">", "ASC")
     } else {

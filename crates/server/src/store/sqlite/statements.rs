@@ -1,22 +1,24 @@
-//! Statements on SQLite: a batch written in one transaction (the idempotent insert, the
-//! same-actor rule for voiding, and the per-account daily usage; see
-//! [`Store::insert_statements`](crate::store::Store::insert_statements)), and the SQL of a
-//! statement query.
+//! Statements on SQLite: one push (a batch) written inside its group's transaction (the
+//! idempotent insert, the same-actor rule for voiding, and the per-account daily usage; see
+//! [`Store::insert_statements`](crate::store::Store::insert_statements) and
+//! `group_commit.rs`), and the SQL of a statement query.
 //!
 //! Everything that decides whether a batch may be stored is read and written inside the one
-//! `BEGIN IMMEDIATE` transaction that stores it. The write lock is taken at the start, so two
-//! requests (or two server processes on the same file) cannot both read the same usage or both
-//! miss the same stored statement and then write past each other.
+//! `BEGIN IMMEDIATE` transaction that stores it (its group's). The write lock is taken at the
+//! start, so two requests (or two server processes on the same file) cannot both read the same
+//! usage or both miss the same stored statement and then write past each other; a push
+//! written earlier in the same group is seen like any stored one.
 
+use baeum_core::wellbeing::PRIVATE_VERB_IDS;
 use baeum_core::xapi::{canonical_equal, validate_statement};
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{micros, read_statement_row, statement_from_row, STATEMENT_COLUMNS};
 use crate::store::progress::ProgressChanges;
 use crate::store::{
-    stamped, BatchRefusal, DailyCharge, DailyLimitKind, ForeignVoid, NewStatement, StatementQuery,
-    StoreError, StoredStatement, WriteClock,
+    BatchRefusal, DailyCharge, DailyLimitKind, ForeignVoid, NewStatement, StatementQuery,
+    StoreError, StoredStatement,
 };
 
 /// What happened to one statement of a batch.
@@ -31,23 +33,19 @@ enum Inserted {
     ForeignVoid(ForeignVoid),
 }
 
-/// Stores a batch, or nothing (see the module documentation).
-pub(super) fn insert_batch(
-    connection: &mut Connection,
-    clock: &WriteClock,
+/// Stores one push inside the group's transaction (see `group_commit.rs`), or returns why it
+/// may not be stored; the caller rolls its savepoint back then. `statements` are stamped
+/// with the group's stored time already.
+pub(super) fn insert_push(
+    connection: &Connection,
     statements: &[NewStatement],
     charge: &DailyCharge,
 ) -> Result<(), StoreError> {
-    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    // The stored time is taken now that no other batch can commit before this one, and the
-    // batch stays in flight (holding Consistent-Through back) until it commits or rolls back.
-    let in_flight = clock.begin();
-    let statements = stamped(statements, in_flight.stored);
     let mut refusal = BatchRefusal::default();
     let mut progress = ProgressChanges::default();
     let (mut new_statements, mut new_bytes) = (0_i64, 0_i64);
-    for new in &statements {
-        match insert_statement(&transaction, new, &mut progress)? {
+    for new in statements {
+        match insert_statement(connection, new, &mut progress)? {
             Inserted::New { bytes } => {
                 new_statements += 1;
                 new_bytes = new_bytes.saturating_add(bytes);
@@ -57,23 +55,19 @@ pub(super) fn insert_batch(
             Inserted::ForeignVoid(refused) => refusal.foreign_voids.push(refused),
         }
     }
-    // Returning drops the transaction, which rolls back what the loop inserted.
     if !refusal.conflicts.is_empty() || !refusal.foreign_voids.is_empty() {
         return Err(StoreError::BatchRefused(refusal));
     }
     if new_statements > 0 {
-        charge_usage(&transaction, charge, new_statements, new_bytes)?;
+        charge_usage(connection, charge, new_statements, new_bytes)?;
     }
-    super::progress::write_changes(&transaction, progress)?;
-    transaction.commit()?;
-    drop(in_flight);
-    Ok(())
+    super::progress::write_changes(connection, progress)
 }
 
 /// Adds the batch to the account's usage of the day, or refuses it when a limit would be
 /// passed.
 fn charge_usage(
-    transaction: &Transaction<'_>,
+    connection: &Connection,
     charge: &DailyCharge,
     statements: i64,
     bytes: i64,
@@ -81,16 +75,14 @@ fn charge_usage(
     let account = charge.account_id.to_string();
     let day = charge.day.format("%Y-%m-%d").to_string();
     // Only today's row is ever read: earlier days are dropped as the account writes.
-    transaction.execute(
-        "DELETE FROM statement_usage WHERE account_id = ?1 AND day < ?2",
-        params![account, day],
-    )?;
-    let (used_statements, used_bytes): (i64, i64) = transaction
-        .query_row(
+    connection
+        .prepare_cached("DELETE FROM statement_usage WHERE account_id = ?1 AND day < ?2")?
+        .execute(params![account, day])?;
+    let (used_statements, used_bytes): (i64, i64) = connection
+        .prepare_cached(
             "SELECT statements, bytes FROM statement_usage WHERE account_id = ?1 AND day = ?2",
-            params![account, day],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
+        )?
+        .query_row(params![account, day], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?
         .unwrap_or((0, 0));
     for (kind, used, adding, limit) in [
@@ -117,34 +109,36 @@ fn charge_usage(
             });
         }
     }
-    transaction.execute(
-        "INSERT INTO statement_usage (account_id, day, statements, bytes) \
-         VALUES (?1, ?2, ?3, ?4) \
-         ON CONFLICT (account_id, day) DO UPDATE SET \
-         statements = excluded.statements, bytes = excluded.bytes",
-        params![
+    connection
+        .prepare_cached(
+            "INSERT INTO statement_usage (account_id, day, statements, bytes) \
+             VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT (account_id, day) DO UPDATE SET \
+             statements = excluded.statements, bytes = excluded.bytes",
+        )?
+        .execute(params![
             account,
             day,
             used_statements + statements,
             used_bytes.saturating_add(bytes)
-        ],
-    )?;
+        ])?;
     Ok(())
 }
 
-/// Inserts one statement inside the batch's transaction.
+/// Inserts one statement inside the push's savepoint. Every statement is prepared once per
+/// connection (`prepare_cached`): parsing the SQL again for each of a batch's statements was a
+/// good part of a push's time.
 fn insert_statement(
-    transaction: &Transaction<'_>,
+    connection: &Connection,
     new: &NewStatement,
     progress: &mut ProgressChanges,
 ) -> Result<Inserted, StoreError> {
     let id_text = new.id.to_string();
-    let existing = transaction
-        .query_row(
-            &format!("SELECT {STATEMENT_COLUMNS} FROM statements s WHERE s.id = ?1"),
-            [&id_text],
-            read_statement_row,
-        )
+    let existing = connection
+        .prepare_cached(&format!(
+            "SELECT {STATEMENT_COLUMNS} FROM statements s WHERE s.id = ?1"
+        ))?
+        .query_row([&id_text], read_statement_row)
         .optional()?
         .map(statement_from_row)
         .transpose()?;
@@ -164,12 +158,9 @@ fn insert_statement(
         // A voiding statement only voids statements of its own actor. A target the server has
         // not seen yet is allowed (the specification says not to reject for that); when it
         // arrives it is voided only if its actor is the voiding statement's.
-        let target_actor: Option<String> = transaction
-            .query_row(
-                "SELECT actor_key FROM statements WHERE id = ?1",
-                [target_id.to_string()],
-                |row| row.get(0),
-            )
+        let target_actor: Option<String> = connection
+            .prepare_cached("SELECT actor_key FROM statements WHERE id = ?1")?
+            .query_row([target_id.to_string()], |row| row.get(0))
             .optional()?;
         if target_actor.is_some_and(|key| key != new.actor_key) {
             return Ok(Inserted::ForeignVoid(ForeignVoid {
@@ -182,19 +173,21 @@ fn insert_statement(
     // A statement that arrives after its own actor's statement voiding it is voided from the
     // start.
     let already_voided: bool = voids_id.is_none()
-        && transaction.query_row(
-            "SELECT EXISTS (SELECT 1 FROM statements WHERE voids_id = ?1 AND actor_key = ?2)",
-            params![id_text, new.actor_key],
-            |row| row.get(0),
-        )?;
+        && connection
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM statements WHERE voids_id = ?1 AND actor_key = ?2)",
+            )?
+            .query_row(params![id_text, new.actor_key], |row| row.get(0))?;
     let json = statement.to_json();
     let body = json.to_string();
     let bytes = i64::try_from(body.len()).unwrap_or(i64::MAX);
-    transaction.execute(
-        "INSERT INTO statements (id, body, stored_micros, actor_key, verb_id, activity_id, \
-         registration, target_id, voids_id, voided) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
+    connection
+        .prepare_cached(
+            "INSERT INTO statements (id, body, stored_micros, actor_key, verb_id, activity_id, \
+             registration, target_id, voids_id, voided) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
             id_text,
             body,
             micros(new.stored),
@@ -205,11 +198,10 @@ fn insert_statement(
             statement.target_statement_id().map(|id| id.to_string()),
             voids_id,
             already_voided,
-        ],
-    )?;
-    let sequence = transaction.last_insert_rowid();
+        ])?;
+    let sequence = connection.last_insert_rowid();
     let direct_agents = statement.agent_keys();
-    let mut insert_agent = transaction.prepare_cached(
+    let mut insert_agent = connection.prepare_cached(
         "INSERT OR IGNORE INTO statement_agents (agent_key, sequence, related_only) \
          VALUES (?1, ?2, ?3)",
     )?;
@@ -221,7 +213,7 @@ fn insert_statement(
             insert_agent.execute(params![key, sequence, true])?;
         }
     }
-    let mut insert_activity = transaction.prepare_cached(
+    let mut insert_activity = connection.prepare_cached(
         "INSERT OR IGNORE INTO statement_activities (activity_id, sequence) VALUES (?1, ?2)",
     )?;
     for activity_id in statement.related_activity_ids() {
@@ -230,11 +222,12 @@ fn insert_statement(
     if let Some(voided_id) = statement.voided_statement_id() {
         // A voiding statement cannot itself be voided, so only non-voiding targets change; the
         // actor was checked above, and is checked again here so no other row can change.
-        let voided = transaction.execute(
-            "UPDATE statements SET voided = 1 \
-             WHERE id = ?1 AND voids_id IS NULL AND actor_key = ?2",
-            params![voided_id.to_string(), new.actor_key],
-        )?;
+        let voided = connection
+            .prepare_cached(
+                "UPDATE statements SET voided = 1 \
+                 WHERE id = ?1 AND voids_id IS NULL AND actor_key = ?2",
+            )?
+            .execute(params![voided_id.to_string(), new.actor_key])?;
         if voided > 0 {
             progress.voided_stored(&new.actor_key);
         }
@@ -317,6 +310,21 @@ pub(super) fn build_query(query: &StatementQuery) -> (String, Vec<SqlValue>) {
             format!("s.actor_key IN ({})", placeholders.join(", "))
         });
     }
+    let private_verbs: Vec<String> = PRIVATE_VERB_IDS
+        .iter()
+        .map(|verb| {
+            parameters.push(SqlValue::Text((*verb).to_owned()));
+            format!("?{}", parameters.len())
+        })
+        .collect();
+    let not_private = format!("s.verb_id NOT IN ({})", private_verbs.join(", "));
+    outer_conditions.push(match &query.private_statements_of {
+        Some(key) => {
+            parameters.push(SqlValue::Text(key.clone()));
+            format!("({not_private} OR s.actor_key = ?{})", parameters.len())
+        }
+        None => not_private,
+    });
     let (comparison, direction) = if query.ascending {
         (">", "ASC")
     } else {

@@ -19,6 +19,12 @@
 //! There is no `progressed` statement: how far a learner got in a lesson already follows from
 //! its item statements, and a second record of the same fact could only disagree with them.
 //!
+//! Each builder has two forms: `answered_statement` and its siblings give the typed
+//! [`Statement`] (`statement.rs`), which the learners' app serializes through the browser
+//! without carrying `serde_json::Value`; `answered` and its siblings give the same statement as
+//! JSON, checked by the xAPI validator, for the server, the tools and the tests. Reading
+//! statements back is `read.rs`.
+//!
 //! Activity ids are IRIs under [`ACTIVITY_BASE`]:
 //! `…/course/<course>`, `…/course/<course>/lesson/<lesson>` and
 //! `…/course/<course>/lesson/<lesson>/item/<item>`. Content ids match `[a-z0-9][a-z0-9-]*`, so
@@ -31,13 +37,26 @@
 //! extension [`UTC_OFFSET_EXTENSION`], and [`learning_event`] prefers that extension to the
 //! timestamp's own zone. Without it two devices would disagree on streaks, breaking invariant 1.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use serde_json::{json, Map, Value};
+mod read;
+mod statement;
+
+use serde_json::Value;
 use uuid::Uuid;
 
 use crate::content::{Item, ItemKind, ListeningResponse, LocalizedText};
 use crate::xapi::formats::parse_timestamp;
-use crate::xapi::{validate_actor, validate_statement, XapiValidationError, VOIDED_VERB_ID};
+use crate::xapi::{validate_statement, XapiValidationError};
+
+#[cfg(test)]
+use read::parse_activity_id;
+use read::timestamp_offset_seconds;
+pub use read::{learning_event, voided_statement_id, LearningEvent, LearningVerb};
+pub(crate) use read::{learning_event_view, local_date_of, EventView};
+pub use statement::{
+    Activity, Actor, ActorAccount, ContextActivities, ContextExtensions, Definition,
+    EnglishDisplay, ItemKindExtension, LanguageMap, Outcome, Score, ScoreNumber, Statement,
+    StatementContext, Verb,
+};
 
 /// The home page of every baeum account; matches the server's `DEFAULT_ACCOUNT_HOME_PAGE`.
 pub const ACCOUNT_HOME_PAGE: &str = "https://baeum.invalid/";
@@ -102,8 +121,9 @@ pub struct RecordContext<'a> {
     pub statement_id: Uuid,
     /// RFC 3339 with the device's own offset, e.g. `2026-11-23T09:00:00.123+09:00`.
     pub timestamp: &'a str,
-    /// An xAPI actor, usually from [`account_actor`] or [`guest_actor`].
-    pub actor: &'a Value,
+    /// Who the statement is about, from [`account_actor`] or [`guest_actor`] (or the
+    /// server's description of the signed-in account).
+    pub actor: &'a Actor,
     pub course_id: &'a str,
     pub course_title: &'a LocalizedText,
     pub lesson_id: &'a str,
@@ -153,43 +173,49 @@ impl LessonOutcome {
 
 /// The actor of a signed-in learner: an account on [`ACCOUNT_HOME_PAGE`] named by the account's
 /// uuid, exactly as the server identifies it.
-pub fn account_actor(account_id: Uuid) -> Value {
-    json!({
-        "objectType": "Agent",
-        "account": { "homePage": ACCOUNT_HOME_PAGE, "name": account_id.to_string() },
-    })
+pub fn account_actor(account_id: Uuid) -> Actor {
+    Actor::on_baeum(account_id.to_string())
 }
 
 /// The actor of a learner who has not signed in: an account named `guest-<uuid>`, where the
 /// uuid is made once per device. Its statements stay on the device until the learner signs in
 /// and [`reassign_actor`] moves them to the account.
-pub fn guest_actor(guest_id: Uuid) -> Value {
-    json!({
-        "objectType": "Agent",
-        "account": { "homePage": ACCOUNT_HOME_PAGE, "name": format!("guest-{guest_id}") },
-    })
+pub fn guest_actor(guest_id: Uuid) -> Actor {
+    Actor::on_baeum(format!("guest-{guest_id}"))
 }
 
-/// Whether this actor is a guest made by [`guest_actor`].
+/// Whether an account is a guest's, made by [`guest_actor`]: the one rule behind
+/// [`Actor::is_guest`] and [`is_guest_actor`].
+pub(crate) fn is_guest_account(home_page: &str, name: &str) -> bool {
+    name.starts_with("guest-") && home_page == ACCOUNT_HOME_PAGE
+}
+
+/// Whether this actor, as JSON (a statement's, read back), is a guest made by [`guest_actor`].
 pub fn is_guest_actor(actor: &Value) -> bool {
-    actor
-        .pointer("/account/name")
-        .and_then(Value::as_str)
-        .is_some_and(|name| name.starts_with("guest-"))
-        && actor.pointer("/account/homePage").and_then(Value::as_str) == Some(ACCOUNT_HOME_PAGE)
+    let text = |pointer: &str| actor.pointer(pointer).and_then(Value::as_str);
+    match (text("/account/homePage"), text("/account/name")) {
+        (Some(home_page), Some(name)) => is_guest_account(home_page, name),
+        _ => false,
+    }
 }
 
 /// The same statement with another actor. Used when a guest signs in before any of their
 /// statements left the device: the statements have never been stored anywhere else, so giving
 /// them the account's actor (same id, same everything else) loses nothing and creates no
 /// duplicate. Statements that were already sent must never be rewritten this way.
-pub fn reassign_actor(statement: &Value, new_actor: &Value) -> Result<Value, RecordError> {
-    validate_actor(new_actor).map_err(RecordError::InvalidActor)?;
+///
+/// The client does the same to statements it holds as browser objects, checking the new actor
+/// with [`Actor::check`] first as this does.
+pub fn reassign_actor(statement: &Value, new_actor: &Actor) -> Result<Value, RecordError> {
+    new_actor.check().map_err(RecordError::InvalidActor)?;
     let Value::Object(properties) = statement else {
         return Err(RecordError::NotAnObject);
     };
     let mut reassigned = properties.clone();
-    reassigned.insert("actor".to_owned(), new_actor.clone());
+    reassigned.insert(
+        "actor".to_owned(),
+        serde_json::to_value(new_actor).map_err(|_| RecordError::NotAnObject)?,
+    );
     Ok(Value::Object(reassigned))
 }
 
@@ -221,70 +247,76 @@ pub fn is_graded_kind(kind: &ItemKind) -> bool {
     )
 }
 
-/// Builds the statement for an answered item.
-pub fn answered(context: &RecordContext<'_>, answer: &Answer<'_>) -> Result<Value, RecordError> {
+/// The statement for an answered item.
+pub fn answered_statement(
+    context: &RecordContext<'_>,
+    answer: &Answer<'_>,
+) -> Result<Statement, RecordError> {
     check_context(context)?;
     check_id("item", &answer.item.id)?;
-    let mut result = json!({
-        "success": answer.success,
-        "response": answer.response,
-        "duration": iso8601_duration(answer.duration_ms),
+    let points = u32::from(answer.success);
+    let score = is_graded_kind(&answer.item.kind).then_some(Score {
+        scaled: ScoreNumber::Whole(points),
+        raw: Some(points),
+        min: Some(0),
+        max: Some(1),
     });
-    if is_graded_kind(&answer.item.kind) {
-        let points = u32::from(answer.success);
-        result["score"] = json!({ "scaled": points, "raw": points, "min": 0, "max": 1 });
-    }
-    let mut extensions = Map::new();
-    extensions.insert(ATTEMPT_EXTENSION.to_owned(), json!(answer.attempt.max(1)));
-    extensions.insert(
-        ITEM_KIND_EXTENSION.to_owned(),
-        json!(answer.item.kind.type_name()),
-    );
-    let statement = json!({
-        "id": context.statement_id.to_string(),
-        "actor": context.actor,
-        "verb": verb(VERB_ANSWERED, "answered"),
-        "object": item_activity(context, answer.item, true),
-        "result": result,
-        "context": statement_context(context, extensions)?,
-        "timestamp": context.timestamp,
-    });
-    checked(statement)
+    Ok(Statement {
+        id: context.statement_id,
+        actor: context.actor.clone(),
+        verb: verb(VERB_ANSWERED, "answered"),
+        object: item_activity(context, answer.item, true),
+        result: Some(Outcome {
+            score,
+            success: answer.success,
+            completion: None,
+            response: Some(answer.response.to_owned()),
+            duration: iso8601_duration(answer.duration_ms),
+        }),
+        context: item_context(
+            context,
+            Some(answer.attempt.max(1)),
+            answer.item.kind.type_name(),
+        )?,
+        timestamp: context.timestamp.to_owned(),
+    })
 }
 
-/// Builds the statement for an item the learner saw without answering (a reading, a culture
-/// note, a letter or a word being introduced).
-pub fn experienced(context: &RecordContext<'_>, item: &Item) -> Result<Value, RecordError> {
+/// The statement for an item the learner saw without answering (a reading, a culture note, a
+/// letter or a word being introduced).
+pub fn experienced_statement(
+    context: &RecordContext<'_>,
+    item: &Item,
+) -> Result<Statement, RecordError> {
     check_context(context)?;
     check_id("item", &item.id)?;
-    let mut extensions = Map::new();
-    extensions.insert(ITEM_KIND_EXTENSION.to_owned(), json!(item.kind.type_name()));
-    let statement = json!({
-        "id": context.statement_id.to_string(),
-        "actor": context.actor,
-        "verb": verb(VERB_EXPERIENCED, "experienced"),
-        "object": item_activity(context, item, false),
-        "context": statement_context(context, extensions)?,
-        "timestamp": context.timestamp,
-    });
-    checked(statement)
+    Ok(Statement {
+        id: context.statement_id,
+        actor: context.actor.clone(),
+        verb: verb(VERB_EXPERIENCED, "experienced"),
+        object: item_activity(context, item, false),
+        result: None,
+        context: item_context(context, None, item.kind.type_name())?,
+        timestamp: context.timestamp.to_owned(),
+    })
 }
 
-/// Builds the statement for a completed lesson: `completed`, with the score and whether it
-/// reached [`PASS_MARK`] in `result.success`.
-pub fn lesson_completed(
+/// The statement for a completed lesson: `completed`, with the score and whether it reached
+/// [`PASS_MARK`] in `result.success`.
+pub fn lesson_completed_statement(
     context: &RecordContext<'_>,
     outcome: &LessonOutcome,
-) -> Result<Value, RecordError> {
+) -> Result<Statement, RecordError> {
     lesson_statement(context, outcome, VERB_COMPLETED, "completed")
 }
 
-/// Builds the `passed` or `failed` statement that goes with [`lesson_completed`] (with its own
-/// statement id), for reports that look for those verbs. The progress fold does not need it.
-pub fn lesson_assessed(
+/// The `passed` or `failed` statement that goes with [`lesson_completed_statement`] (with its
+/// own statement id), for reports that look for those verbs. The progress fold does not need
+/// it.
+pub fn lesson_assessed_statement(
     context: &RecordContext<'_>,
     outcome: &LessonOutcome,
-) -> Result<Value, RecordError> {
+) -> Result<Statement, RecordError> {
     if outcome.passed() {
         lesson_statement(context, outcome, VERB_PASSED, "passed")
     } else {
@@ -292,12 +324,38 @@ pub fn lesson_assessed(
     }
 }
 
+/// [`answered_statement`] as JSON, checked by the xAPI validator.
+pub fn answered(context: &RecordContext<'_>, answer: &Answer<'_>) -> Result<Value, RecordError> {
+    checked(&answered_statement(context, answer)?)
+}
+
+/// [`experienced_statement`] as JSON, checked by the xAPI validator.
+pub fn experienced(context: &RecordContext<'_>, item: &Item) -> Result<Value, RecordError> {
+    checked(&experienced_statement(context, item)?)
+}
+
+/// [`lesson_completed_statement`] as JSON, checked by the xAPI validator.
+pub fn lesson_completed(
+    context: &RecordContext<'_>,
+    outcome: &LessonOutcome,
+) -> Result<Value, RecordError> {
+    checked(&lesson_completed_statement(context, outcome)?)
+}
+
+/// [`lesson_assessed_statement`] as JSON, checked by the xAPI validator.
+pub fn lesson_assessed(
+    context: &RecordContext<'_>,
+    outcome: &LessonOutcome,
+) -> Result<Value, RecordError> {
+    checked(&lesson_assessed_statement(context, outcome)?)
+}
+
 fn lesson_statement(
     context: &RecordContext<'_>,
     outcome: &LessonOutcome,
-    verb_id: &str,
-    verb_name: &str,
-) -> Result<Value, RecordError> {
+    verb_id: &'static str,
+    verb_name: &'static str,
+) -> Result<Statement, RecordError> {
     check_context(context)?;
     if outcome.correct > outcome.total {
         return Err(RecordError::InvalidScore {
@@ -305,54 +363,66 @@ fn lesson_statement(
             total: outcome.total,
         });
     }
-    let statement = json!({
-        "id": context.statement_id.to_string(),
-        "actor": context.actor,
-        "verb": verb(verb_id, verb_name),
-        "object": lesson_activity(context),
-        "result": {
-            "score": lesson_score(outcome),
-            "success": outcome.passed(),
-            "completion": true,
-            "duration": iso8601_duration(outcome.duration_ms),
-        },
-        "context": {
-            "contextActivities": {
-                "parent": [course_activity(context)],
+    Ok(Statement {
+        id: context.statement_id,
+        actor: context.actor.clone(),
+        verb: verb(verb_id, verb_name),
+        object: lesson_activity(context),
+        result: Some(Outcome {
+            score: Some(lesson_score(outcome)),
+            success: outcome.passed(),
+            completion: Some(true),
+            response: None,
+            duration: iso8601_duration(outcome.duration_ms),
+        }),
+        context: StatementContext {
+            context_activities: ContextActivities {
+                parent: vec![course_activity(context)],
+                grouping: None,
             },
-            "extensions": { UTC_OFFSET_EXTENSION: offset_of(context.timestamp)? },
+            extensions: ContextExtensions {
+                attempt: None,
+                item_kind: None,
+                utc_offset: offset_of(context.timestamp)?,
+            },
         },
-        "timestamp": context.timestamp,
-    });
-    checked(statement)
+        timestamp: context.timestamp.to_owned(),
+    })
 }
 
 /// The lesson's score. A lesson without graded items has no raw score (xAPI needs min < max),
 /// only the scaled score of 1.
-fn lesson_score(outcome: &LessonOutcome) -> Value {
+fn lesson_score(outcome: &LessonOutcome) -> Score {
     if outcome.total == 0 {
-        json!({ "scaled": 1 })
+        Score {
+            scaled: ScoreNumber::Whole(1),
+            raw: None,
+            min: None,
+            max: None,
+        }
     } else {
-        json!({
-            "scaled": outcome.scaled_score(),
-            "raw": outcome.correct,
-            "min": 0,
-            "max": outcome.total,
-        })
+        Score {
+            scaled: ScoreNumber::Fraction(outcome.scaled_score()),
+            raw: Some(outcome.correct),
+            min: Some(0),
+            max: Some(outcome.total),
+        }
     }
 }
 
-fn checked(statement: Value) -> Result<Value, RecordError> {
-    // Every statement is validated before it is handed out, so the client never stores a
-    // statement the server would refuse with 400 and keep in the outbox forever.
-    validate_statement(&statement).map_err(RecordError::InvalidStatement)?;
-    Ok(statement)
+/// A built statement as JSON, validated: the builders' shapes are checked against the server's
+/// rules every time one is made natively (the tools, every test), so a statement the client
+/// stores is one the server accepts, and never sits in the outbox refused.
+fn checked(statement: &Statement) -> Result<Value, RecordError> {
+    let value = statement.to_value();
+    validate_statement(&value).map_err(RecordError::InvalidStatement)?;
+    Ok(value)
 }
 
 fn check_context(context: &RecordContext<'_>) -> Result<(), RecordError> {
     check_id("course", context.course_id)?;
     check_id("lesson", context.lesson_id)?;
-    validate_actor(context.actor).map_err(RecordError::InvalidActor)?;
+    context.actor.check().map_err(RecordError::InvalidActor)?;
     offset_of(context.timestamp)?;
     Ok(())
 }
@@ -376,7 +446,7 @@ pub(crate) fn is_content_id(id: &str) -> bool {
 }
 
 /// The timestamp's offset as `+hh:mm`, refusing timestamps that are not valid or carry no zone.
-fn offset_of(timestamp: &str) -> Result<String, RecordError> {
+pub(crate) fn offset_of(timestamp: &str) -> Result<String, RecordError> {
     parse_timestamp(timestamp).map_err(|_| RecordError::InvalidTimestamp(timestamp.to_owned()))?;
     let seconds = timestamp_offset_seconds(timestamp)
         .ok_or_else(|| RecordError::InvalidTimestamp(timestamp.to_owned()))?;
@@ -389,60 +459,77 @@ fn format_offset(seconds: i32) -> String {
     format!("{sign}{:02}:{:02}", magnitude / 3600, magnitude % 3600 / 60)
 }
 
-fn verb(id: &str, english: &str) -> Value {
-    json!({ "id": id, "display": { "en": english } })
+/// A statement built as JSON (the wellbeing check-in), validated as [`checked`] validates
+/// the typed ones.
+pub(crate) fn checked_json(statement: Value) -> Result<Value, RecordError> {
+    validate_statement(&statement).map_err(RecordError::InvalidStatement)?;
+    Ok(statement)
 }
 
-fn language_map(text: &LocalizedText) -> Value {
-    Value::Object(
+/// A verb with its English display, as JSON.
+pub(crate) fn verb_json(id: &str, english: &str) -> Value {
+    serde_json::json!({ "id": id, "display": { "en": english } })
+}
+
+fn verb(id: &'static str, english: &'static str) -> Verb {
+    Verb {
+        id,
+        display: EnglishDisplay { en: english },
+    }
+}
+
+fn language_map(text: &LocalizedText) -> LanguageMap {
+    LanguageMap(
         text.0
             .iter()
             .filter(|(_, words)| !words.is_empty())
-            .map(|(language, words)| (language.code().to_owned(), json!(words)))
+            .map(|(language, words)| (language.code(), words.clone()))
             .collect(),
     )
 }
 
-fn definition(title: &LocalizedText, activity_type: &str) -> Value {
-    let mut definition = json!({ "type": activity_type });
-    let name = language_map(title);
-    if name.as_object().is_some_and(|map| !map.is_empty()) {
-        definition["name"] = name;
+fn definition(title: &LocalizedText, activity_type: &'static str) -> Definition {
+    Definition {
+        activity_type,
+        name: language_map(title),
+        interaction_type: None,
+        extensions: None,
     }
-    definition
 }
 
-fn course_activity(context: &RecordContext<'_>) -> Value {
-    json!({
-        "objectType": "Activity",
-        "id": course_activity_id(context.course_id),
-        "definition": definition(context.course_title, ACTIVITY_TYPE_COURSE),
-    })
+fn course_activity(context: &RecordContext<'_>) -> Activity {
+    Activity {
+        object_type: "Activity",
+        id: course_activity_id(context.course_id),
+        definition: definition(context.course_title, ACTIVITY_TYPE_COURSE),
+    }
 }
 
-fn lesson_activity(context: &RecordContext<'_>) -> Value {
-    json!({
-        "objectType": "Activity",
-        "id": lesson_activity_id(context.course_id, context.lesson_id),
-        "definition": definition(context.lesson_title, ACTIVITY_TYPE_LESSON),
-    })
+fn lesson_activity(context: &RecordContext<'_>) -> Activity {
+    Activity {
+        object_type: "Activity",
+        id: lesson_activity_id(context.course_id, context.lesson_id),
+        definition: definition(context.lesson_title, ACTIVITY_TYPE_LESSON),
+    }
 }
 
-fn statement_context(
+/// The context of an item statement: within its lesson, grouped under its course.
+fn item_context(
     context: &RecordContext<'_>,
-    mut extensions: Map<String, Value>,
-) -> Result<Value, RecordError> {
-    extensions.insert(
-        UTC_OFFSET_EXTENSION.to_owned(),
-        json!(offset_of(context.timestamp)?),
-    );
-    Ok(json!({
-        "contextActivities": {
-            "parent": [lesson_activity(context)],
-            "grouping": [course_activity(context)],
+    attempt: Option<u32>,
+    item_kind: &'static str,
+) -> Result<StatementContext, RecordError> {
+    Ok(StatementContext {
+        context_activities: ContextActivities {
+            parent: vec![lesson_activity(context)],
+            grouping: Some(vec![course_activity(context)]),
         },
-        "extensions": extensions,
-    }))
+        extensions: ContextExtensions {
+            attempt,
+            item_kind: Some(item_kind),
+            utc_offset: offset_of(context.timestamp)?,
+        },
+    })
 }
 
 /// The name an item shows in reports: its prompt or title, or the Korean it teaches.
@@ -486,7 +573,7 @@ fn interaction_type(kind: &ItemKind) -> &'static str {
     }
 }
 
-fn item_activity(context: &RecordContext<'_>, item: &Item, answered: bool) -> Value {
+fn item_activity(context: &RecordContext<'_>, item: &Item, answered: bool) -> Activity {
     let mut name = item_name(item);
     // A reading's text can be long; the definition is only a label, so it is cut short.
     for words in name.0.values_mut() {
@@ -496,17 +583,17 @@ fn item_activity(context: &RecordContext<'_>, item: &Item, answered: bool) -> Va
     }
     let mut definition = if answered {
         let mut definition = definition(&name, ACTIVITY_TYPE_INTERACTION);
-        definition["interactionType"] = json!(interaction_type(&item.kind));
+        definition.interaction_type = Some(interaction_type(&item.kind));
         definition
     } else {
         definition(&name, ACTIVITY_TYPE_MEDIA)
     };
-    definition["extensions"] = json!({ ITEM_KIND_EXTENSION: item.kind.type_name() });
-    json!({
-        "objectType": "Activity",
-        "id": item_activity_id(context.course_id, context.lesson_id, &item.id),
-        "definition": definition,
-    })
+    definition.extensions = Some(ItemKindExtension(item.kind.type_name()));
+    Activity {
+        object_type: "Activity",
+        id: item_activity_id(context.course_id, context.lesson_id, &item.id),
+        definition,
+    }
 }
 
 /// An ISO 8601 duration with millisecond precision, e.g. `PT1M5.432S`.
@@ -566,266 +653,6 @@ pub fn parse_iso8601_duration_ms(text: &str) -> Option<u64> {
     }
     Some(total_ms.round() as u64)
 }
-
-/// The kind of learning event a statement records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum LearningVerb {
-    Answered,
-    Experienced,
-    Completed,
-    Passed,
-    Failed,
-}
-
-impl LearningVerb {
-    fn from_iri(iri: &str) -> Option<LearningVerb> {
-        Some(match iri {
-            VERB_ANSWERED => LearningVerb::Answered,
-            VERB_EXPERIENCED => LearningVerb::Experienced,
-            VERB_COMPLETED => LearningVerb::Completed,
-            VERB_PASSED => LearningVerb::Passed,
-            VERB_FAILED => LearningVerb::Failed,
-            _ => return None,
-        })
-    }
-}
-
-/// A statement read back as what the progress fold needs.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LearningEvent {
-    pub statement_id: Uuid,
-    pub verb: LearningVerb,
-    pub course_id: String,
-    pub lesson_id: String,
-    /// `None` for statements about a whole lesson.
-    pub item_id: Option<String>,
-    /// The item's content `type`, when the statement says it.
-    pub item_kind: Option<String>,
-    pub attempt: Option<u32>,
-    pub success: Option<bool>,
-    /// `result.score.scaled`.
-    pub score: Option<f64>,
-    pub duration_ms: Option<u64>,
-    /// The instant, in milliseconds since the Unix epoch (UTC).
-    pub timestamp_ms: i64,
-    /// The learner's UTC offset when it happened, in seconds east of UTC.
-    pub utc_offset_seconds: i32,
-    /// The learner's own calendar date when it happened.
-    pub local_date: NaiveDate,
-}
-
-/// Reads a statement made by this module's builders (or any statement of the same shape) into a
-/// [`LearningEvent`]. Anything else — another verb, an activity outside [`ACTIVITY_BASE`], a
-/// missing id or timestamp — gives `None`; this never panics on any JSON.
-pub fn learning_event(statement: &Value) -> Option<LearningEvent> {
-    learning_event_view(statement).map(|view| view.to_event())
-}
-
-/// A [`LearningEvent`] whose texts are borrowed from the statement it was read from. The progress
-/// fold reads every statement of a log through this, so that folding allocates only for the
-/// items and lessons it has not seen before.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct EventView<'a> {
-    pub statement_id: Uuid,
-    pub verb: LearningVerb,
-    pub course_id: &'a str,
-    pub lesson_id: &'a str,
-    pub item_id: Option<&'a str>,
-    pub item_kind: Option<&'a str>,
-    pub attempt: Option<u32>,
-    pub success: Option<bool>,
-    pub score: Option<f64>,
-    pub duration_ms: Option<u64>,
-    pub timestamp_ms: i64,
-    pub utc_offset_seconds: i32,
-    pub local_date: NaiveDate,
-}
-
-impl EventView<'_> {
-    pub(crate) fn to_event(self) -> LearningEvent {
-        LearningEvent {
-            statement_id: self.statement_id,
-            verb: self.verb,
-            course_id: self.course_id.to_owned(),
-            lesson_id: self.lesson_id.to_owned(),
-            item_id: self.item_id.map(str::to_owned),
-            item_kind: self.item_kind.map(str::to_owned),
-            attempt: self.attempt,
-            success: self.success,
-            score: self.score,
-            duration_ms: self.duration_ms,
-            timestamp_ms: self.timestamp_ms,
-            utc_offset_seconds: self.utc_offset_seconds,
-            local_date: self.local_date,
-        }
-    }
-}
-
-impl LearningEvent {
-    pub(crate) fn view(&self) -> EventView<'_> {
-        EventView {
-            statement_id: self.statement_id,
-            verb: self.verb,
-            course_id: &self.course_id,
-            lesson_id: &self.lesson_id,
-            item_id: self.item_id.as_deref(),
-            item_kind: self.item_kind.as_deref(),
-            attempt: self.attempt,
-            success: self.success,
-            score: self.score,
-            duration_ms: self.duration_ms,
-            timestamp_ms: self.timestamp_ms,
-            utc_offset_seconds: self.utc_offset_seconds,
-            local_date: self.local_date,
-        }
-    }
-}
-
-/// [`learning_event`] without copying the texts.
-pub(crate) fn learning_event_view(statement: &Value) -> Option<EventView<'_>> {
-    let statement_id = Uuid::parse_str(statement.get("id")?.as_str()?).ok()?;
-    let verb = LearningVerb::from_iri(statement.get("verb")?.get("id")?.as_str()?)?;
-    let object = statement.get("object")?;
-    if object
-        .get("objectType")
-        .and_then(Value::as_str)
-        .is_some_and(|object_type| object_type != "Activity")
-    {
-        return None;
-    }
-    let (course_id, lesson_id, item_id) = parse_activity_id(object.get("id")?.as_str()?)?;
-    // Answers and views are about items; completions, passes and failures about lessons.
-    match (verb, item_id.is_some()) {
-        (LearningVerb::Answered | LearningVerb::Experienced, true)
-        | (LearningVerb::Completed | LearningVerb::Passed | LearningVerb::Failed, false) => {}
-        _ => return None,
-    }
-    let timestamp_text = statement.get("timestamp")?.as_str()?;
-    let instant = parse_timestamp(timestamp_text).ok()?;
-    // `get` chains rather than JSON pointers: a pointer lookup allocates for every segment, and
-    // this runs once per statement of the whole log.
-    let extensions = statement
-        .get("context")
-        .and_then(|context| context.get("extensions"));
-    let utc_offset_seconds = extensions
-        .and_then(|extensions| extensions.get(UTC_OFFSET_EXTENSION))
-        .and_then(Value::as_str)
-        .and_then(parse_offset)
-        .or_else(|| timestamp_offset_seconds(timestamp_text))?;
-    let local_date = local_date_of(instant, utc_offset_seconds)?;
-    let result = statement.get("result");
-    let item_kind = extensions
-        .and_then(|extensions| extensions.get(ITEM_KIND_EXTENSION))
-        .or_else(|| {
-            object
-                .get("definition")?
-                .get("extensions")?
-                .get(ITEM_KIND_EXTENSION)
-        })
-        .and_then(Value::as_str);
-    Some(EventView {
-        statement_id,
-        verb,
-        course_id,
-        lesson_id,
-        item_id,
-        item_kind,
-        attempt: extensions
-            .and_then(|extensions| extensions.get(ATTEMPT_EXTENSION))
-            .and_then(Value::as_u64)
-            .and_then(|attempt| u32::try_from(attempt).ok()),
-        success: result
-            .and_then(|result| result.get("success"))
-            .and_then(Value::as_bool),
-        score: result
-            .and_then(|result| result.get("score")?.get("scaled"))
-            .and_then(Value::as_f64)
-            .filter(|score| score.is_finite()),
-        duration_ms: result
-            .and_then(|result| result.get("duration"))
-            .and_then(Value::as_str)
-            .and_then(parse_iso8601_duration_ms),
-        timestamp_ms: instant.timestamp_millis(),
-        utc_offset_seconds,
-        local_date,
-    })
-}
-
-/// The id of the statement a voiding statement voids; `None` for any other statement.
-pub fn voided_statement_id(statement: &Value) -> Option<Uuid> {
-    if statement.get("verb")?.get("id")?.as_str()? != VOIDED_VERB_ID {
-        return None;
-    }
-    let object = statement.get("object")?;
-    if object.get("objectType")?.as_str()? != "StatementRef" {
-        return None;
-    }
-    Uuid::parse_str(object.get("id")?.as_str()?).ok()
-}
-
-/// Splits an activity id under [`ACTIVITY_BASE`] into (course, lesson, item).
-fn parse_activity_id(iri: &str) -> Option<(&str, &str, Option<&str>)> {
-    let rest = iri.strip_prefix(ACTIVITY_BASE)?.strip_prefix("/course/")?;
-    let (course_id, rest) = rest.split_once("/lesson/")?;
-    let (lesson_id, item_id) = match rest.split_once("/item/") {
-        Some((lesson_id, item_id)) => (lesson_id, Some(item_id)),
-        None => (rest, None),
-    };
-    if !is_content_id(course_id)
-        || !is_content_id(lesson_id)
-        || item_id.is_some_and(|item_id| !is_content_id(item_id))
-    {
-        return None;
-    }
-    Some((course_id, lesson_id, item_id))
-}
-
-/// The offset written at the end of an RFC 3339 timestamp, in seconds east of UTC.
-/// `Z` is 0. Expects a timestamp that [`parse_timestamp`] accepts.
-fn timestamp_offset_seconds(timestamp: &str) -> Option<i32> {
-    if timestamp.ends_with(['Z', 'z']) {
-        return Some(0);
-    }
-    // The zone starts at the last sign after the time separator.
-    let time_start = timestamp.find(['T', 't'])?;
-    let zone_start = time_start + timestamp[time_start..].rfind(['+', '-'])?;
-    parse_offset(&timestamp[zone_start..])
-}
-
-/// Parses `+hh:mm`, `+hhmm` or `+hh` (or `-…`) into seconds east of UTC.
-fn parse_offset(text: &str) -> Option<i32> {
-    let bytes = text.as_bytes();
-    let sign = match bytes.first()? {
-        b'+' => 1,
-        b'-' => -1,
-        _ => return None,
-    };
-    let two_digits = |pair: &[u8]| -> Option<i32> {
-        match pair {
-            [tens @ b'0'..=b'9', units @ b'0'..=b'9'] => {
-                Some(i32::from(tens - b'0') * 10 + i32::from(units - b'0'))
-            }
-            _ => None,
-        }
-    };
-    let (hours, minutes) = match bytes.len() {
-        3 => (two_digits(&bytes[1..3])?, 0),
-        5 => (two_digits(&bytes[1..3])?, two_digits(&bytes[3..5])?),
-        6 if bytes[3] == b':' => (two_digits(&bytes[1..3])?, two_digits(&bytes[4..6])?),
-        _ => return None,
-    };
-    if hours > 23 || minutes > 59 {
-        return None;
-    }
-    Some(sign * (hours * 3600 + minutes * 60))
-}
-
-/// The calendar date at `instant` for someone whose clock is `offset_seconds` east of UTC.
-pub(crate) fn local_date_of(instant: DateTime<Utc>, offset_seconds: i32) -> Option<NaiveDate> {
-    let offset = FixedOffset::east_opt(offset_seconds)?;
-    Some(instant.with_timezone(&offset).date_naive())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
