@@ -132,7 +132,13 @@ export function serverAndBrowserForThisFile(whenStarted = async () => {}) {
     await whenStarted(running);
     failOnCspViolations('while the server and browser started');
   });
-  afterEach(() => failOnCspViolations('during this test'));
+  afterEach(() => {
+    // The browser's errors are no failure by themselves (a test may cause them on purpose),
+    // but a failing test's log is often all there is to understand it by.
+    const messages = browserMessages.splice(0).filter((line) => /^\S+ (error|uncaught):/.test(line));
+    if (messages.length) console.error(`the browser's errors during this test:\n${messages.join('\n')}`);
+    failOnCspViolations('during this test');
+  });
   after(async () => {
     await running.browser?.close();
     await running.server?.dispose();
@@ -158,6 +164,7 @@ export async function launchBrowser() {
   browser.newContext = async (options) => {
     const context = await newContext(options);
     await watchForCspViolations(context);
+    keepBrowserMessages(context);
     return context;
   };
   // Playwright's own `newPage` opens a context this wrapper would not see.
@@ -168,6 +175,47 @@ export async function launchBrowser() {
     return page;
   };
   return browser;
+}
+
+/** The pages' and workers' latest warnings, errors and uncaught exceptions, oldest first. */
+const browserMessages = [];
+
+function keepBrowserMessages(context) {
+  const keep = (line) => {
+    browserMessages.push(`${new Date().toISOString()} ${line}`);
+    if (browserMessages.length > 40) browserMessages.shift();
+    // A panic stops the app's wasm for good, whatever the test goes on to check: said at once.
+    if (/panicked|unreachable/.test(line)) console.error(`the browser reported: ${line}`);
+  };
+  context.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') keep(`${message.type()}: ${message.text()}`);
+  });
+  context.on('weberror', (error) => keep(`uncaught: ${error.error()}`));
+}
+
+/**
+ * Waits for `locator`; when it never comes, fails naming what the page showed instead (the
+ * item, the typed field, the focused element) and the browser's latest warnings and errors, so
+ * a failure seen once in CI can be understood from its log alone.
+ */
+export async function waitOrExplain(page, locator, what) {
+  try {
+    await locator.waitFor();
+  } catch (error) {
+    const state = await page.evaluate(() => {
+      const field = document.querySelector('[data-testid=typed-answer]');
+      return {
+        url: location.href,
+        item: document.querySelector('[data-testid=item]')?.getAttribute('data-item-id') ?? null,
+        position: document.querySelector('[data-testid=player-position]')?.textContent ?? null,
+        typed: field ? { value: field.value, readOnly: field.readOnly } : null,
+        focused: document.activeElement?.outerHTML.slice(0, 200) ?? null,
+      };
+    }).catch((stateError) => `(the page could not be read: ${stateError.message})`);
+    error.message += `\nwhile waiting for ${what}; the page: ${JSON.stringify(state)}`
+      + `\nthe browser's latest messages:\n${browserMessages.join('\n') || '(none)'}`;
+    throw error;
+  }
 }
 
 /** How a worker's listener marks a violation in its console. */
@@ -405,7 +453,7 @@ export class LessonPlayerPage {
   async typeAnswer(text) {
     await this.page.getByTestId('typed-answer').fill(text);
     await this.page.getByTestId('typed-answer').press('Enter');
-    await this.page.getByTestId('feedback').waitFor();
+    await waitOrExplain(this.page, this.page.getByTestId('feedback'), `the feedback on "${text}"`);
   }
 
   async feedbackIsCorrect() {
@@ -443,7 +491,7 @@ export class LessonPlayerPage {
         break;
     }
     if (['choice', 'listening', 'typed', 'fill_blank', 'ordering'].includes(item.type)) {
-      await this.page.getByTestId('feedback').waitFor();
+      await waitOrExplain(this.page, this.page.getByTestId('feedback'), `the feedback on item ${item.id}`);
       if (!(await this.feedbackIsCorrect())) throw new Error(`item ${item.id} was judged wrong`);
     }
     await this.continue();
