@@ -40,7 +40,7 @@ use std::task::{Context, Poll, Waker};
 use baeum_core::record::{guest_actor, Actor, Statement};
 use baeum_core::sync::{
     is_own_more_link, Action, ClockOffset, Event, HttpResponse, PullAction, PullRequest,
-    PushAction, SyncConfig, SyncEngine, SyncStatement, SyncStatus,
+    PushAction, StoreReply, SyncConfig, SyncEngine, SyncStatement, SyncStatus,
 };
 use futures::future::{select, FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
@@ -302,6 +302,7 @@ struct Driver {
     published: RefCell<Option<SyncStatusView>>,
     set_status: WriteSignal<SyncStatusView>,
     set_account: WriteSignal<Option<AccountView>>,
+    set_pulled: WriteSignal<usize>,
     listeners: RefCell<Vec<ConnectivityListener>>,
     session_channel: RefCell<Option<SessionChannel>>,
     /// Whether this page asked the browser to keep its storage, which it does on the first
@@ -738,6 +739,15 @@ async fn run(driver: Rc<Driver>) {
                     .perform_for_actor(request, &operation, actor.as_ref())
                     .await;
                 driver.engine_has_read_state.set(true);
+                if let Event::StoreCompleted {
+                    reply: StoreReply::PageStored { new_statements },
+                    ..
+                } = &event
+                {
+                    if *new_statements > 0 {
+                        driver.set_pulled.update(|pulled| *pulled += new_statements);
+                    }
+                }
                 driver.handle(event);
             }
             Action::Push(push) => {
@@ -773,6 +783,10 @@ pub struct SyncHandle {
     pub status: ReadSignal<SyncStatusView>,
     /// The signed-in account, or `None` for a guest.
     pub account: ReadSignal<Option<AccountView>>,
+    /// How many statements this page has pulled from the server into the log: what shows
+    /// progress reads it, so a learner signing in on a new device sees their history arrive
+    /// without reloading.
+    pub pulled: ReadSignal<usize>,
     driver: StoredValue<Rc<Driver>, LocalStorage>,
 }
 
@@ -797,6 +811,7 @@ impl SyncHandle {
     ) -> Self {
         let (status, set_status) = signal(SyncStatusView::default());
         let (account, set_account) = signal(None);
+        let (pulled, set_pulled) = signal(0);
         let database_name = options.database_name.clone();
         let online = web_sys::window().is_none_or(|window| window.navigator().on_line());
         let driver = Rc::new_cyclic(|weak_driver: &std::rc::Weak<Driver>| Driver {
@@ -821,6 +836,7 @@ impl SyncHandle {
             published: RefCell::new(None),
             set_status,
             set_account,
+            set_pulled,
             listeners: RefCell::new(Vec::new()),
             session_channel: RefCell::new(None),
             persistence_asked: Cell::new(false),
@@ -834,6 +850,7 @@ impl SyncHandle {
         Self {
             status,
             account,
+            pulled,
             driver: StoredValue::new_local(driver),
         }
     }

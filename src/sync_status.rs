@@ -63,8 +63,10 @@ impl SyncStatusView {
 impl SyncStatusView {
     /// What is known before the engine has read the device's state (its code is fetched when
     /// there is anything to sync): the outbox as the driver counted it, and what the engine
-    /// will say first (offline; a guest's progress stays here; a signed-in learner's waiting
-    /// statements are about to be sent).
+    /// will say first (offline; a guest's progress stays here; a signed-in learner's device is
+    /// about to send what waits and fetch what is new). A signed-in device is never "synced"
+    /// before its first pull: a learner who just signed in on a new device would read that as
+    /// "my history is here" while it is still on its way.
     pub(crate) fn before_engine(
         waiting_count: usize,
         signed_in: bool,
@@ -75,10 +77,8 @@ impl SyncStatusView {
             SyncActivity::Offline
         } else if !signed_in {
             SyncActivity::SignedOut
-        } else if waiting_count > 0 {
-            SyncActivity::Syncing
         } else {
-            SyncActivity::UpToDate
+            SyncActivity::Syncing
         };
         Self {
             waiting_count,
@@ -167,4 +167,22 @@ pub fn SyncStatusPanel() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn a_signed_in_device_is_not_synced_before_its_engine_has_pulled() {
+        let activity = |waiting, signed_in, online| {
+            SyncStatusView::before_engine(waiting, signed_in, online, None).activity
+        };
+        // Nothing waits to be sent, but the history on the server may not be here yet.
+        assert_eq!(activity(0, true, true), SyncActivity::Syncing);
+        assert_eq!(activity(3, true, true), SyncActivity::Syncing);
+        assert_eq!(activity(0, false, true), SyncActivity::SignedOut);
+        assert_eq!(activity(0, true, false), SyncActivity::Offline);
+    }
 }

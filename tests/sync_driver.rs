@@ -450,6 +450,8 @@ async fn statements_from_another_device_are_pulled_into_the_log() {
         js_sys::encode_uri_component(&json!(account_actor(server.account_id("sora"))).to_string());
     assert!(pulls[0].url.contains(&format!("agent={agent}")));
     assert!(pulls[0].url.contains("ascending=true"));
+    // What shows progress hears of it, so it adds up again without a reload.
+    assert_eq!(sync.pulled.get_untracked(), 1);
     // A pulled statement is not this device's to push.
     assert_eq!(outbox_len(sync).await, 0);
     assert!(database.pull_cursor().await.expect("cursor").is_some());

@@ -179,7 +179,12 @@ fn TodayPanel(language: Language, has_history: RwSignal<Option<bool>>) -> impl I
     };
     let fold = use_whole_log_fold();
     let from_log = use_standing_from_log();
-    let standing = LocalResource::new(move || load_standing(sync, fold, from_log));
+    // Statements pulled while home is open (a learner who just signed in on a new device)
+    // add up again, so their history appears as it arrives.
+    let standing = LocalResource::new(move || {
+        sync.pulled.track();
+        load_standing(sync, fold, from_log)
+    });
     // The course list below must not move when this panel comes in: the static first screen
     // stays until it has.
     let first_screen = first_screen::hold();
@@ -199,14 +204,14 @@ fn TodayPanel(language: Language, has_history: RwSignal<Option<bool>>) -> impl I
         }
     });
     view! {
-        <Suspense fallback=|| ()>
+        <Transition fallback=|| ()>
             {move || standing.get().map(|result| match result {
                 Ok(standing) => view! { <TodayView standing=standing language=language/> }.into_any(),
                 Err(error) => view! {
                     <p class="load-error" role="alert" data-testid="progress-error">{error.message()}</p>
                 }.into_any(),
             })}
-        </Suspense>
+        </Transition>
     }
     .into_any()
 }

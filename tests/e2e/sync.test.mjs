@@ -11,6 +11,7 @@ import {
   lessonCount,
   serverAndBrowserForThisFile,
   signInOnAccountPage,
+  waitOrExplain,
 } from './harness.mjs';
 
 const running = serverAndBrowserForThisFile();
@@ -154,15 +155,18 @@ test('two devices of the same learner converge on the same progress', async () =
   await player.waitFinishedAndSaved();
   await waitForServerCount(learner, lesson.items.length + 1);
 
-  // The laptop signs in later and pulls the history.
+  // The laptop signs in later and goes home at once, in the app: the history shows there as
+  // it arrives, without a reload.
   const laptopPage = await laptop.newPage();
-  await signIn(laptopPage, learner);
-  const laptopApp = new AppPage(laptopPage, running.server.url);
+  const laptopApp = await signIn(laptopPage, learner);
+  await laptopApp.navigate('Courses');
+  await waitOrExplain(laptopPage, laptopPage.getByTestId('progress-hangul'), 'the pulled history on home');
+  // "Synced" comes only once the history is here, so a reload after it shows it from the log.
   await laptopPage.waitForFunction(() => document.querySelector('[data-testid=sync-indicator]')?.textContent.includes('Synced'), null, { timeout: 30_000 });
   await laptopApp.open('/');
   await phoneApp.open('/');
   const progressOn = async (page) => page.getByTestId('progress-hangul').innerText();
-  await laptopPage.getByTestId('progress-hangul').waitFor({ timeout: 30_000 });
+  await waitOrExplain(laptopPage, laptopPage.getByTestId('progress-hangul'), 'the history on home after a reload');
   await phonePage.getByTestId('progress-hangul').waitFor();
   assert.equal(await progressOn(laptopPage), await progressOn(phonePage));
   const lessons = await lessonCount(running.server.url, 'hangul');
