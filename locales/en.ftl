@@ -970,6 +970,24 @@ help-loading = Looking for the help lines…
 help-lines-unavailable = The help lines cannot be shown without a connection. Talk to a teacher or another adult you trust, or open this page again when you are online.
 settings-check-in-title = How are you today?
 settings-check-in-enabled = Ask me "How are you today?" on the home page (at most once a day)
+# Heading of the list of teachers who see the learner's check-ins, on the Device page.
+settings-check-in-shared-title = Who sees my answers
+settings-check-in-shared-none = You have not shared any answer with a teacher.
+settings-check-in-shared-intro = These teachers can see the answers you chose to share with them. You can take them back at any time.
+# How many answers are shared with one teacher.
+settings-check-in-shared-count = { $count ->
+        [one] 1 answer
+       *[other] { $count } answers
+    }
+# In place of a teacher's name, for a class the learner is no longer in (or that this device does not know yet).
+settings-check-in-shared-left-class = A class you are no longer in
+# Button: the teacher will no longer see any of these answers.
+settings-check-in-shared-stop = Stop sharing
+settings-check-in-shared-stopped = Done. That teacher can no longer see those answers.
+# $reason is a technical message.
+settings-check-in-shared-not-stopped = Sharing could not be stopped: { $reason }
+# $reason is a technical message.
+settings-check-in-shared-unreadable = Your shared answers cannot be listed: { $reason }
 history-export-check-ins = Put my check-ins ("How are you today?") in the file too
 
 ## Wellbeing in the teachers' app (src/teaching/wellbeing.rs)

@@ -561,6 +561,15 @@ help-loading = Көмек желілері ізделуде…
 help-lines-unavailable = Интернетсіз көмек желілерінің тізімін көрсету мүмкін емес. Мұғаліммен немесе сенетін басқа ересек адаммен сөйлесіңіз, не интернет болғанда осы бетті қайта ашыңыз.
 settings-check-in-title = Бүгін көңіл-күйіңіз қалай?
 settings-check-in-enabled = Басты бетте «Бүгін көңіл-күйіңіз қалай?» деп сұрау (күніне бір реттен артық емес)
+settings-check-in-shared-title = Жауаптарымды кім көреді
+settings-check-in-shared-none = Сіз әлі ешбір мұғаліммен жауап бөліспедіңіз.
+settings-check-in-shared-intro = Бұл мұғалімдер сіз көрсетуді таңдаған жауаптарды көреді. Оларды кез келген уақытта қайтарып ала аласыз.
+settings-check-in-shared-count = { $count } жауап
+settings-check-in-shared-left-class = Сіз енді оқымайтын сынып
+settings-check-in-shared-stop = Бөлісуді тоқтату
+settings-check-in-shared-stopped = Дайын. Ол мұғалім енді бұл жауаптарды көрмейді.
+settings-check-in-shared-not-stopped = Бөлісуді тоқтату мүмкін болмады: { $reason }
+settings-check-in-shared-unreadable = Бөліскен жауаптарыңызды көрсету мүмкін емес: { $reason }
 history-export-check-ins = «Бүгін көңіл-күйіңіз қалай?» жауаптарымды да файлға қосу
 
 ## Wellbeing in the teachers' app

@@ -883,6 +883,15 @@ help-loading = 도움을 받을 수 있는 곳을 찾고 있어요…
 help-lines-unavailable = 인터넷에 연결되어 있지 않아서 상담 전화 목록을 보여 줄 수 없어요. 선생님이나 믿을 수 있는 다른 어른에게 이야기하거나, 인터넷에 연결되면 이 페이지를 다시 열어 봐요.
 settings-check-in-title = 오늘 기분이 어때요?
 settings-check-in-enabled = 첫 화면에서 "오늘 기분이 어때요?"라고 물어보기 (하루에 한 번까지)
+settings-check-in-shared-title = 내 답을 보는 선생님
+settings-check-in-shared-none = 아직 선생님과 나눈 답이 없어요.
+settings-check-in-shared-intro = 이 선생님들은 내가 보여 주기로 한 답을 볼 수 있어요. 언제든지 거둘 수 있어요.
+settings-check-in-shared-count = 답 { $count }개
+settings-check-in-shared-left-class = 지금은 다니지 않는 반
+settings-check-in-shared-stop = 그만 보여 주기
+settings-check-in-shared-stopped = 됐어요. 이제 그 선생님은 그 답들을 볼 수 없어요.
+settings-check-in-shared-not-stopped = 보여 주기를 멈추지 못했어요: { $reason }
+settings-check-in-shared-unreadable = 나눈 답을 보여 줄 수 없어요: { $reason }
 history-export-check-ins = 기분 기록("오늘 기분이 어때요?")도 파일에 넣기
 
 ## Wellbeing in the teachers' app

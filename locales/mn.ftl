@@ -571,6 +571,15 @@ help-loading = Тусламжийн утсыг хайж байна…
 help-lines-unavailable = Интернэтгүй үед тусламжийн утасны жагсаалтыг харуулах боломжгүй. Багш эсвэл итгэдэг өөр насанд хүрсэн хүнтэйгээ ярилцаарай, эсвэл интернэттэй болохоороо энэ хуудсыг дахин нээгээрэй.
 settings-check-in-title = Өнөөдөр ямар байна вэ?
 settings-check-in-enabled = Нүүр хуудсанд «Өнөөдөр ямар байна вэ?» гэж асуух (өдөрт нэгээс илүүгүй)
+settings-check-in-shared-title = Миний хариултыг хэн харах вэ
+settings-check-in-shared-none = Та одоогоор ямар ч багштай хариултаа хуваалцаагүй байна.
+settings-check-in-shared-intro = Эдгээр багш Таны хуваалцахаар сонгосон хариултыг харж чадна. Та хүссэн үедээ буцааж авч болно.
+settings-check-in-shared-count = { $count } хариулт
+settings-check-in-shared-left-class = Таны одоо суралцдаггүй анги
+settings-check-in-shared-stop = Хуваалцахаа болих
+settings-check-in-shared-stopped = Боллоо. Тэр багш эдгээр хариултыг цаашид харахгүй.
+settings-check-in-shared-not-stopped = Хуваалцахаа зогсоож чадсангүй: { $reason }
+settings-check-in-shared-unreadable = Хуваалцсан хариултуудыг харуулж чадахгүй байна: { $reason }
 history-export-check-ins = «Өнөөдөр ямар байна вэ?» хариултуудаа ч файлд оруулах
 
 ## Wellbeing in the teachers' app

@@ -691,6 +691,20 @@ help-loading = Ищем телефоны помощи…
 help-lines-unavailable = Без интернета список телефонов помощи показать нельзя. Поговорите с учителем или другим взрослым, которому доверяете, или откройте эту страницу снова, когда появится интернет.
 settings-check-in-title = Как вы себя сегодня чувствуете?
 settings-check-in-enabled = Спрашивать «Как вы себя сегодня чувствуете?» на главной странице (не чаще раза в день)
+settings-check-in-shared-title = Кто видит мои ответы
+settings-check-in-shared-none = Вы ещё не показывали ответы ни одному учителю.
+settings-check-in-shared-intro = Эти учителя видят ответы, которые вы решили им показать. Вы можете забрать их в любой момент.
+settings-check-in-shared-count = { $count ->
+        [one] { $count } ответ
+        [few] { $count } ответа
+        [many] { $count } ответов
+       *[other] { $count } ответа
+    }
+settings-check-in-shared-left-class = Класс, в котором вас больше нет
+settings-check-in-shared-stop = Больше не показывать
+settings-check-in-shared-stopped = Готово. Этот учитель больше не видит эти ответы.
+settings-check-in-shared-not-stopped = Не удалось перестать показывать: { $reason }
+settings-check-in-shared-unreadable = Не удаётся показать, чем вы поделились: { $reason }
 history-export-check-ins = Добавить в файл и мои ответы на вопрос «Как вы себя сегодня чувствуете?»
 
 ## Wellbeing in the teachers' app

@@ -541,6 +541,15 @@ help-loading = กำลังค้นหาสายด่วนช่วย�
 help-lines-unavailable = ไม่มีอินเทอร์เน็ต จึงแสดงรายชื่อสายด่วนช่วยเหลือไม่ได้ ลองคุยกับครูหรือผู้ใหญ่ที่ไว้ใจได้ หรือเปิดหน้านี้อีกครั้งเมื่อมีอินเทอร์เน็ต
 settings-check-in-title = วันนี้คุณรู้สึกอย่างไรบ้าง
 settings-check-in-enabled = ถาม "วันนี้คุณรู้สึกอย่างไรบ้าง" ที่หน้าแรก (ไม่เกินวันละครั้ง)
+settings-check-in-shared-title = ใครเห็นคำตอบของฉันบ้าง
+settings-check-in-shared-none = คุณยังไม่ได้แชร์คำตอบกับครูคนไหนเลย
+settings-check-in-shared-intro = ครูเหล่านี้เห็นคำตอบที่คุณเลือกแชร์ให้ คุณเอาคืนได้ทุกเมื่อ
+settings-check-in-shared-count = { $count } คำตอบ
+settings-check-in-shared-left-class = ห้องที่คุณไม่ได้อยู่แล้ว
+settings-check-in-shared-stop = เลิกแชร์
+settings-check-in-shared-stopped = เรียบร้อย ครูคนนั้นจะไม่เห็นคำตอบเหล่านั้นอีก
+settings-check-in-shared-not-stopped = เลิกแชร์ไม่ได้: { $reason }
+settings-check-in-shared-unreadable = แสดงคำตอบที่แชร์ไว้ไม่ได้: { $reason }
 history-export-check-ins = ใส่คำตอบ "วันนี้คุณรู้สึกอย่างไรบ้าง" ของฉันลงในไฟล์ด้วย
 
 ## Wellbeing in the teachers' app

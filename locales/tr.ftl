@@ -565,6 +565,15 @@ help-loading = Yardım hatları aranıyor…
 help-lines-unavailable = İnternet bağlantısı olmadan yardım hatlarının listesi gösterilemiyor. Bir öğretmenle ya da güvendiğiniz başka bir yetişkinle konuşun veya internete bağlanınca bu sayfayı yeniden açın.
 settings-check-in-title = Bugün nasılsınız?
 settings-check-in-enabled = Ana sayfada "Bugün nasılsınız?" diye sor (günde en fazla bir kez)
+settings-check-in-shared-title = Cevaplarımı kim görüyor
+settings-check-in-shared-none = Henüz hiçbir öğretmenle cevap paylaşmadınız.
+settings-check-in-shared-intro = Bu öğretmenler, paylaşmayı seçtiğiniz cevapları görebilir. Onları istediğiniz zaman geri alabilirsiniz.
+settings-check-in-shared-count = { $count } cevap
+settings-check-in-shared-left-class = Artık içinde olmadığınız bir sınıf
+settings-check-in-shared-stop = Paylaşmayı durdur
+settings-check-in-shared-stopped = Tamam. O öğretmen artık bu cevapları göremez.
+settings-check-in-shared-not-stopped = Paylaşım durdurulamadı: { $reason }
+settings-check-in-shared-unreadable = Paylaştığınız cevaplar listelenemiyor: { $reason }
 history-export-check-ins = "Bugün nasılsınız?" cevaplarımı da dosyaya ekle
 
 ## Wellbeing in the teachers' app

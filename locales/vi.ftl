@@ -581,6 +581,15 @@ help-loading = Đang tìm các đường dây hỗ trợ…
 help-lines-unavailable = Không có kết nối mạng nên chưa thể hiển thị danh sách đường dây hỗ trợ. Hãy nói chuyện với thầy cô hoặc một người lớn mà bạn tin tưởng, hoặc mở lại trang này khi có mạng.
 settings-check-in-title = Hôm nay bạn thấy thế nào?
 settings-check-in-enabled = Hỏi tôi "Hôm nay bạn thấy thế nào?" ở trang chủ (tối đa một lần mỗi ngày)
+settings-check-in-shared-title = Ai thấy câu trả lời của tôi
+settings-check-in-shared-none = Bạn chưa chia sẻ câu trả lời nào với thầy cô.
+settings-check-in-shared-intro = Những thầy cô này thấy được các câu trả lời bạn đã chọn chia sẻ. Bạn có thể rút lại bất cứ lúc nào.
+settings-check-in-shared-count = { $count } câu trả lời
+settings-check-in-shared-left-class = Một lớp bạn không còn học
+settings-check-in-shared-stop = Ngừng chia sẻ
+settings-check-in-shared-stopped = Xong. Thầy cô đó không còn thấy các câu trả lời ấy nữa.
+settings-check-in-shared-not-stopped = Không ngừng chia sẻ được: { $reason }
+settings-check-in-shared-unreadable = Không hiện được các câu trả lời đã chia sẻ: { $reason }
 history-export-check-ins = Đưa cả các câu trả lời "Hôm nay bạn thấy thế nào?" của tôi vào tệp
 
 ## Wellbeing in the teachers' app

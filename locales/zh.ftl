@@ -594,6 +594,15 @@ help-loading = 正在查找求助热线…
 help-lines-unavailable = 没有网络连接，暂时无法显示求助热线。可以和老师或其他你信任的大人聊一聊，或者联网后再打开这个页面。
 settings-check-in-title = 你今天感觉怎么样？
 settings-check-in-enabled = 在首页问我“你今天感觉怎么样？”（每天最多一次）
+settings-check-in-shared-title = 谁能看到我的回答
+settings-check-in-shared-none = 你还没有和老师分享过回答。
+settings-check-in-shared-intro = 这些老师能看到你选择分享给他们的回答。你随时可以收回。
+settings-check-in-shared-count = { $count } 条回答
+settings-check-in-shared-left-class = 你已经不在的班级
+settings-check-in-shared-stop = 停止分享
+settings-check-in-shared-stopped = 好了。那位老师再也看不到这些回答了。
+settings-check-in-shared-not-stopped = 没能停止分享：{ $reason }
+settings-check-in-shared-unreadable = 无法列出你分享的回答：{ $reason }
 history-export-check-ins = 把我的心情记录（“你今天感觉怎么样？”）也放进文件
 
 ## Wellbeing in the teachers' app

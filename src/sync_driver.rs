@@ -40,7 +40,7 @@ use std::task::{Context, Poll, Waker};
 use baeum_core::record::{guest_actor, Actor, Statement};
 use baeum_core::sync::{
     is_own_more_link, Action, ClockOffset, Event, HttpResponse, PullAction, PullRequest,
-    PushAction, StoreReply, SyncConfig, SyncEngine, SyncStatement, SyncStatus,
+    PushAction, StoreReply, SyncActivity, SyncConfig, SyncEngine, SyncStatement, SyncStatus,
 };
 use futures::future::{select, FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
@@ -302,7 +302,12 @@ struct Driver {
     published: RefCell<Option<SyncStatusView>>,
     set_status: WriteSignal<SyncStatusView>,
     set_account: WriteSignal<Option<AccountView>>,
-    set_pulled: WriteSignal<usize>,
+    /// Notified once pulled statements are in the log and the pass that brought them has
+    /// settled (not per page: what re-reads progress would blink once a page);
+    /// `statements_pulled` counts them, `unannounced` those not yet told.
+    pulled: Trigger,
+    statements_pulled: Cell<usize>,
+    unannounced: Cell<usize>,
     listeners: RefCell<Vec<ConnectivityListener>>,
     session_channel: RefCell<Option<SessionChannel>>,
     /// Whether this page asked the browser to keep its storage, which it does on the first
@@ -355,6 +360,9 @@ impl Driver {
                 storage_problem,
             ),
         };
+        if view.activity != SyncActivity::Syncing && self.unannounced.replace(0) > 0 {
+            self.pulled.notify();
+        }
         if self.published.borrow().as_ref() == Some(&view) {
             return;
         }
@@ -745,7 +753,10 @@ async fn run(driver: Rc<Driver>) {
                 } = &event
                 {
                     if *new_statements > 0 {
-                        driver.set_pulled.update(|pulled| *pulled += new_statements);
+                        let pulled = driver.statements_pulled.get();
+                        driver.statements_pulled.set(pulled + new_statements);
+                        let waiting = driver.unannounced.get();
+                        driver.unannounced.set(waiting + new_statements);
                     }
                 }
                 driver.handle(event);
@@ -783,10 +794,11 @@ pub struct SyncHandle {
     pub status: ReadSignal<SyncStatusView>,
     /// The signed-in account, or `None` for a guest.
     pub account: ReadSignal<Option<AccountView>>,
-    /// How many statements this page has pulled from the server into the log: what shows
-    /// progress reads it, so a learner signing in on a new device sees their history arrive
-    /// without reloading.
-    pub pulled: ReadSignal<usize>,
+    /// Notified when statements pulled from the server are in the log and the sync pass that
+    /// brought them has settled: what shows progress tracks it, so a learner signing in on a new device sees their history arrive
+    /// without reloading. (A trigger, not a `usize` signal: another signal type would cost
+    /// the first load about a kilobyte.)
+    pub pulled: Trigger,
     driver: StoredValue<Rc<Driver>, LocalStorage>,
 }
 
@@ -811,7 +823,7 @@ impl SyncHandle {
     ) -> Self {
         let (status, set_status) = signal(SyncStatusView::default());
         let (account, set_account) = signal(None);
-        let (pulled, set_pulled) = signal(0);
+        let pulled = Trigger::new();
         let database_name = options.database_name.clone();
         let online = web_sys::window().is_none_or(|window| window.navigator().on_line());
         let driver = Rc::new_cyclic(|weak_driver: &std::rc::Weak<Driver>| Driver {
@@ -836,7 +848,9 @@ impl SyncHandle {
             published: RefCell::new(None),
             set_status,
             set_account,
-            set_pulled,
+            pulled,
+            statements_pulled: Cell::new(0),
+            unannounced: Cell::new(0),
             listeners: RefCell::new(Vec::new()),
             session_channel: RefCell::new(None),
             persistence_asked: Cell::new(false),
@@ -1046,6 +1060,12 @@ impl SyncHandle {
         driver.forget_session();
         driver.tell_other_tabs();
         Ok(())
+    }
+
+    /// How many statements this page has stored from pulled pages so far.
+    pub fn statements_pulled(self) -> usize {
+        self.driver()
+            .map_or(0, |driver| driver.statements_pulled.get())
     }
 
     /// Stops the sync task and its event listeners. Tests stop each driver they start,

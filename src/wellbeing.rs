@@ -12,7 +12,10 @@
 //! online visit to home.
 
 use baeum_core::wellbeing::help_lines::{HelpCountry, HelpLines};
-use baeum_core::wellbeing::{check_in_statement, format_day, is_due, CheckInInput, Mood};
+use baeum_core::wellbeing::{
+    check_in_statement, format_day, is_due, shares_of, withdrawal_statements, CheckInInput,
+    ClassShare, Mood,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
@@ -23,7 +26,7 @@ use crate::browser::window;
 use crate::http::Request;
 use crate::i18n::{load_later_messages, locale_tag};
 use crate::progress_view::local_today;
-use crate::sync_driver::use_sync;
+use crate::sync_driver::{use_sync, SyncHandle};
 use crate::t;
 use crate::teaching::api::LearnerClassView;
 use crate::teaching::device_cache::{cache_key, read_cached, signed_in, write_cached};
@@ -302,6 +305,146 @@ fn CheckInForm() -> impl IntoView {
 }
 
 /// Reads the help lines from the server and keeps them for offline use.
+/// One class the learner shares check-ins with, as the Device page lists it.
+#[derive(Debug, Clone, PartialEq)]
+struct ShareRow {
+    share: ClassShare,
+    /// "ms-kim, teacher of Korean 1", or `None` for a class no longer in the learner's list.
+    label: Option<String>,
+}
+
+/// The signed-in learner's shares, from this device's log (which holds what they checked in
+/// here and what was pulled from their other devices), named from the cached list of their
+/// classes so it works offline. `None` for a guest or a teacher: nothing to list.
+async fn load_shares(sync: SyncHandle) -> Option<Result<Vec<ShareRow>, String>> {
+    let signed = signed_in(Some(sync)).await.ok()?;
+    if signed.account.role != Role::Learner {
+        return None;
+    }
+    let read = async {
+        let actor = sync.learner_actor().await.map_err(|e| e.message())?;
+        let database = sync.database().await.map_err(|e| e.message())?;
+        let log: Vec<serde_json::Value> = database
+            .log()
+            .await
+            .map_err(|e| e.message())?
+            .into_iter()
+            .map(|statement| statement.body().clone())
+            .collect();
+        let key = cache_key(signed.account.id, "learner_classes");
+        let classes = read_cached::<Vec<LearnerClassView>>(Some(sync), &key)
+            .await
+            .map(|cached| cached.value)
+            .unwrap_or_default();
+        Ok(shares_of(&actor, &log)
+            .into_iter()
+            .map(|share| {
+                let label = classes
+                    .iter()
+                    .find(|class| class.id == share.class_id)
+                    .map(|class| {
+                        t!(
+                            "check-in-share-teacher",
+                            teacher = class.teacher.username.clone(),
+                            class = class.name.clone()
+                        )
+                    });
+                ShareRow { share, label }
+            })
+            .collect())
+    };
+    Some(read.await)
+}
+
+/// Takes back every check-in shared with one class: a voiding statement each, recorded like
+/// an answer (log and outbox first), so it works offline and reaches the server on the next
+/// sync.
+async fn stop_sharing(sync: SyncHandle, share: &ClassShare) -> Result<(), String> {
+    let actor = sync.learner_actor().await.map_err(|e| e.message())?;
+    let timestamp = sync.timestamp_now().map_err(|e| e.message())?;
+    let statements =
+        withdrawal_statements(&actor, &timestamp, &share.check_ins, crate::uuid_v7::new_v7)
+            .map_err(|error| error.to_string())?;
+    for statement in statements {
+        sync.record(statement).await.map_err(|e| e.message())?;
+    }
+    Ok(())
+}
+
+/// The Device page's list of the classes whose teacher sees the learner's check-ins, each with
+/// "Stop sharing". Shown to a signed-in learner only.
+#[component]
+pub fn SharedCheckIns() -> impl IntoView {
+    let Some(sync) = use_sync() else {
+        return ().into_any();
+    };
+    let reload = RwSignal::new(0_u32);
+    let shares = LocalResource::new(move || {
+        reload.track();
+        load_shares(sync)
+    });
+    let message = RwSignal::new(None::<Result<(), String>>);
+    let busy = RwSignal::new(false);
+    let stop = move |share: ClassShare| {
+        busy.set(true);
+        spawn_local(async move {
+            let stopped = stop_sharing(sync, &share).await;
+            busy.set(false);
+            message.set(Some(stopped));
+            reload.update(|count| *count += 1);
+        });
+    };
+    view! {
+        <Transition fallback=|| ()>
+            {move || shares.get().flatten().map(|loaded| view! {
+                <section class="shared-check-ins" data-testid="shared-check-ins">
+                    <h3>{t!("settings-check-in-shared-title")}</h3>
+                    {match loaded {
+                        Err(reason) => view! {
+                            <p class="load-error" role="alert">{t!("settings-check-in-shared-unreadable", reason = reason)}</p>
+                        }.into_any(),
+                        Ok(rows) if rows.is_empty() => view! {
+                            <p data-testid="shared-check-ins-none">{t!("settings-check-in-shared-none")}</p>
+                        }.into_any(),
+                        Ok(rows) => view! {
+                            <p>{t!("settings-check-in-shared-intro")}</p>
+                            <ul class="shared-classes">
+                                {rows.into_iter().map(|row| {
+                                    let count = row.share.check_ins.len();
+                                    let label = row.label.clone().unwrap_or_else(|| t!("settings-check-in-shared-left-class"));
+                                    let share = row.share.clone();
+                                    view! {
+                                        <li data-testid="shared-class">
+                                            <span>{label}" · "{t!("settings-check-in-shared-count", count = count)}</span>
+                                            " "
+                                            <button
+                                                type="button"
+                                                class="secondary"
+                                                data-testid="stop-sharing"
+                                                disabled=move || busy.get()
+                                                on:click=move |_| stop(share.clone())
+                                            >{t!("settings-check-in-shared-stop")}</button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }}
+                    {move || message.get().map(|outcome| match outcome {
+                        Ok(()) => view! {
+                            <p role="status" data-testid="sharing-stopped">{t!("settings-check-in-shared-stopped")}</p>
+                        }.into_any(),
+                        Err(reason) => view! {
+                            <p class="load-error" role="alert" data-testid="sharing-not-stopped">{t!("settings-check-in-shared-not-stopped", reason = reason)}</p>
+                        }.into_any(),
+                    })}
+                </section>
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
 async fn refresh_help_lines() -> Option<HelpLines> {
     let response = Request::get(HELP_LINES_URL)
         .timeout_ms(15_000)

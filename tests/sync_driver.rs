@@ -451,7 +451,7 @@ async fn statements_from_another_device_are_pulled_into_the_log() {
     assert!(pulls[0].url.contains(&format!("agent={agent}")));
     assert!(pulls[0].url.contains("ascending=true"));
     // What shows progress hears of it, so it adds up again without a reload.
-    assert_eq!(sync.pulled.get_untracked(), 1);
+    assert_eq!(sync.statements_pulled(), 1);
     // A pulled statement is not this device's to push.
     assert_eq!(outbox_len(sync).await, 0);
     assert!(database.pull_cursor().await.expect("cursor").is_some());

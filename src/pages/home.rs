@@ -204,14 +204,14 @@ fn TodayPanel(language: Language, has_history: RwSignal<Option<bool>>) -> impl I
         }
     });
     view! {
-        <Transition fallback=|| ()>
+        <Suspense fallback=|| ()>
             {move || standing.get().map(|result| match result {
                 Ok(standing) => view! { <TodayView standing=standing language=language/> }.into_any(),
                 Err(error) => view! {
                     <p class="load-error" role="alert" data-testid="progress-error">{error.message()}</p>
                 }.into_any(),
             })}
-        </Transition>
+        </Suspense>
     }
     .into_any()
 }

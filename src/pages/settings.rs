@@ -28,7 +28,10 @@ pub fn SettingsPage() -> impl IntoView {
             <h1>{t!("settings-title")}</h1>
             <InterfaceLanguagePicker/>
             <HelpLanguagePicker/>
-            <crate::wellbeing::WithLaterMessages><CheckInSwitch/></crate::wellbeing::WithLaterMessages>
+            <crate::wellbeing::WithLaterMessages>
+                <CheckInSwitch/>
+                <crate::wellbeing::SharedCheckIns/>
+            </crate::wellbeing::WithLaterMessages>
             <h2>{t!("settings-storage-title")}</h2>
             <Suspense fallback=|| view! { <p>{t!("settings-storage-measuring")}</p> }>
                 {move || estimate.get().map(|estimate| view! { <StorageUse estimate=estimate/> })}

@@ -253,3 +253,50 @@ test('on a shared device the next pupil\'s export holds none of the previous pup
   assert.equal(checkIns.every((statement) => JSON.stringify(statement).includes('miss home')), false);
   await first.context.close();
 });
+
+test('a pupil stops sharing on the Device page, even offline, and the teacher no longer sees her check-ins', async () => {
+  const park = await createAccount('ms-park', 'teacher');
+  const sora = await createAccount('sora-stops', 'learner');
+  const korean = await createClass(park, 'Korean 2');
+  await join(sora, korean.join_code);
+
+  const pupil = await signedIn(sora);
+  await pupil.app.waitForServiceWorker();
+  await pupil.app.open('/');
+  await checkIn(pupil.page, { face: 2, talk: true, share: korean.id, words: 'new school is hard' });
+  await waitForCheckIns(sora, 1);
+  const shared = async () => (await api('GET', `/api/classes/${korean.id}/wellbeing`, { token: park.token })).body.learners;
+  assert.equal((await shared()).length, 1, 'Ms Park sees the shared check-in');
+
+  // The Device page lists Ms Park with one shared answer.
+  await pupil.app.open('/settings');
+  const row = pupil.page.getByTestId('shared-class');
+  await row.waitFor();
+  assert.match(await row.innerText(), /ms-park, teacher of Korean 2 · 1 answer/);
+  assert.deepEqual(await axeViolations(pupil.page), [], 'the Device page with a shared check-in passes axe');
+
+  // Offline, she stops sharing: the withdrawal waits in the outbox.
+  await pupil.context.setOffline(true);
+  await row.getByTestId('stop-sharing').click();
+  await pupil.page.getByTestId('sharing-stopped').waitFor();
+  await pupil.page.getByTestId('shared-check-ins-none').waitFor();
+  assert.equal((await shared()).length, 1, 'nothing reached the server while offline');
+
+  await pupil.context.setOffline(false);
+  const deadline = Date.now() + 60_000;
+  while ((await shared()).length > 0) {
+    assert.ok(Date.now() < deadline, 'the withdrawal did not reach the server');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  // Her teacher's panel lists nobody, and the request to talk is no longer open.
+  const teacher = await signedIn(park);
+  const panel = await wellbeingOnClassPage(teacher.page, teacher.app, korean.id);
+  assert.equal(await panel.getByTestId('wellbeing-learner').count(), 0);
+  assert.equal(await teacher.page.getByText('new school is hard').count(), 0);
+  const open = await api('GET', '/api/wellbeing/open-requests', { token: park.token });
+  assert.equal(open.body.open, 0);
+  // Reloaded, the Device page still says nothing is shared.
+  await pupil.page.reload();
+  await pupil.page.getByTestId('shared-check-ins-none').waitFor();
+  for (const opened of [pupil, teacher]) await opened.context.close();
+});

@@ -318,6 +318,82 @@ async fn a_request_to_talk_is_marked_seen_by_its_teacher_only() {
 }
 
 #[tokio::test]
+async fn stopping_sharing_withdraws_a_check_in_and_only_its_learner_may() {
+    let school = school().await;
+    let state = &school.state;
+    let kept = check_in(state, &school.mina, 3, false, Some(&school.kims_class));
+    let withdrawn = check_in(state, &school.mina, 1, true, Some(&school.kims_class));
+    post(state, &school.mina, &[kept.clone(), withdrawn.clone()]).await;
+    let path = format!("/api/classes/{}/wellbeing", school.kims_class);
+    let recent = |reply: &xapi_support::Reply| -> Vec<String> {
+        reply.body["learners"][0]["recent"]
+            .as_array()
+            .map(|recent| {
+                recent
+                    .iter()
+                    .filter_map(|c| c["statement_id"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(recent(&get(state, &school.kim, &path).await).len(), 2);
+    let withdraw = |who: &TestAccount, target: &Value| {
+        let actor: baeum_core::record::Actor =
+            serde_json::from_value(who.actor(state)).expect("an actor");
+        baeum_core::wellbeing::withdrawal_statements(
+            &actor,
+            "2026-12-07T09:00:00.000+09:00",
+            &[Uuid::parse_str(&id_of(target)).expect("an id")],
+            Uuid::now_v7,
+        )
+        .expect("a withdrawal")
+    };
+    // Another learner, and the teacher the check-in is shared with, may not take it back.
+    for who in [&school.joon, &school.kim] {
+        let reply = send(
+            state,
+            xapi(
+                "POST",
+                "/xapi/statements",
+                Some(&who.basic()),
+                Some(&Value::Array(withdraw(who, &withdrawn))),
+            ),
+        )
+        .await;
+        assert!(
+            reply.status == 403 || reply.status == 409,
+            "{} {:?}",
+            reply.status,
+            reply.body
+        );
+    }
+    assert_eq!(recent(&get(state, &school.kim, &path).await).len(), 2);
+    post(state, &school.mina, &withdraw(&school.mina, &withdrawn)).await;
+    let after = get(state, &school.kim, &path).await;
+    assert_eq!(recent(&after), vec![id_of(&kept)]);
+    assert_eq!(after.body["learners"][0]["open_requests"], json!([]));
+    assert!(!after.body.to_string().contains(&id_of(&withdrawn)));
+    // Marking it seen is 404 now, like any id never shared.
+    let mark = send(
+        state,
+        api(
+            "POST",
+            &format!(
+                "/api/classes/{}/wellbeing/{}/seen",
+                school.kims_class,
+                id_of(&withdrawn)
+            ),
+            Some(&school.kim.basic()),
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(mark.status, 404);
+    let open = get(state, &school.kim, "/api/wellbeing/open-requests").await;
+    assert_eq!(open.body["open"], json!(0));
+}
+
+#[tokio::test]
 async fn a_learner_who_left_the_class_is_no_longer_shown() {
     let school = school().await;
     let state = &school.state;

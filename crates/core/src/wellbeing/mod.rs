@@ -28,6 +28,7 @@ use crate::record::{
     checked_json as checked, offset_of, verb_json as verb, Actor, RecordError, UTC_OFFSET_EXTENSION,
 };
 use crate::xapi::formats::{format_calendar_date, parse_calendar_date, parse_timestamp};
+use crate::xapi::VOIDED_VERB_ID;
 
 /// The verb of a check-in: the learner told how they are.
 pub const VERB_CHECKED_IN: &str = "https://baeum.invalid/xapi/verbs/checked-in";
@@ -237,6 +238,81 @@ pub fn read_check_in(statement: &Value) -> Option<CheckIn> {
     })
 }
 
+/// The check-ins a learner shares with one class's teacher and has not withdrawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassShare {
+    pub class_id: Uuid,
+    /// The shared check-ins' statement ids, in log order.
+    pub check_ins: Vec<Uuid>,
+}
+
+/// What `actor` shares, by class in the order the classes were first shared with: their
+/// check-ins in `statements` that name a class, less those withdrawn (voided by a statement of
+/// the same actor in `statements`). Other learners' statements, on a shared device, are never
+/// counted.
+pub fn shares_of(actor: &Actor, statements: &[Value]) -> Vec<ClassShare> {
+    let Ok(account) = serde_json::to_value(&actor.account) else {
+        return Vec::new();
+    };
+    let own: Vec<&Value> = statements
+        .iter()
+        .filter(|statement| statement.pointer("/actor/account") == Some(&account))
+        .collect();
+    let withdrawn: std::collections::HashSet<Uuid> = own
+        .iter()
+        .filter(|statement| {
+            statement.pointer("/verb/id").and_then(Value::as_str) == Some(VOIDED_VERB_ID)
+        })
+        .filter_map(|statement| statement.pointer("/object/id")?.as_str())
+        .filter_map(|id| Uuid::parse_str(id).ok())
+        .collect();
+    let mut shares: Vec<ClassShare> = Vec::new();
+    for check_in in own
+        .into_iter()
+        .filter_map(|statement| read_check_in(statement))
+    {
+        let Some(class_id) = check_in.shared_with_class else {
+            continue;
+        };
+        if withdrawn.contains(&check_in.statement_id) {
+            continue;
+        }
+        match shares.iter_mut().find(|share| share.class_id == class_id) {
+            Some(share) => share.check_ins.push(check_in.statement_id),
+            None => shares.push(ClassShare {
+                class_id,
+                check_ins: vec![check_in.statement_id],
+            }),
+        }
+    }
+    shares
+}
+
+/// The statements that take shared check-ins back ("Stop sharing"): one voiding statement
+/// each, xAPI's own way to withdraw a statement. The server then shows them to no teacher and
+/// lets no one but their learner void them; they go through the log and outbox like any
+/// answer, so stopping works offline. `new_id` gives each statement its id.
+pub fn withdrawal_statements(
+    actor: &Actor,
+    timestamp: &str,
+    check_ins: &[Uuid],
+    mut new_id: impl FnMut() -> Uuid,
+) -> Result<Vec<Value>, RecordError> {
+    offset_of(timestamp)?;
+    check_ins
+        .iter()
+        .map(|check_in| {
+            checked(json!({
+                "id": new_id().to_string(),
+                "actor": actor,
+                "verb": verb(VOIDED_VERB_ID, "voided"),
+                "object": { "objectType": "StatementRef", "id": check_in.to_string() },
+                "timestamp": timestamp,
+            }))
+        })
+        .collect()
+}
+
 /// Whether home offers the check-in today: it is on, and the learner has neither answered nor
 /// skipped it today (`last_day` is the day of the last answer or skip, as
 /// [`format_day`] wrote it; a day that does not read counts as never).
@@ -314,6 +390,76 @@ mod tests {
         );
         // The progress fold never counts it.
         assert!(learning_event(&statement).is_none());
+    }
+
+    #[test]
+    fn shares_are_counted_by_class_and_withdrawn_by_voiding() {
+        let learner = account_actor(Uuid::from_u128(1));
+        let other = account_actor(Uuid::from_u128(2));
+        let (class_a, class_b) = (Uuid::from_u128(10), Uuid::from_u128(11));
+        let check_in = |actor: &Actor, id: u128, class: Option<Uuid>| {
+            let mut input = input(actor, "", class);
+            input.statement_id = Uuid::from_u128(id);
+            check_in_statement(&input).expect("builds")
+        };
+        let mut log = vec![
+            check_in(&learner, 100, Some(class_a)),
+            check_in(&learner, 101, None),
+            check_in(&learner, 102, Some(class_b)),
+            check_in(&learner, 103, Some(class_a)),
+            // Another child on the same device shares with the same class: not this learner's.
+            check_in(&other, 104, Some(class_a)),
+        ];
+        assert_eq!(
+            shares_of(&learner, &log),
+            vec![
+                ClassShare {
+                    class_id: class_a,
+                    check_ins: vec![Uuid::from_u128(100), Uuid::from_u128(103)],
+                },
+                ClassShare {
+                    class_id: class_b,
+                    check_ins: vec![Uuid::from_u128(102)],
+                },
+            ]
+        );
+        let mut next = 200;
+        let withdrawals = withdrawal_statements(
+            &learner,
+            "2026-12-07T09:00:00.000+09:00",
+            &shares_of(&learner, &log)[0].check_ins,
+            || {
+                next += 1;
+                Uuid::from_u128(next)
+            },
+        )
+        .expect("builds");
+        assert_eq!(withdrawals.len(), 2);
+        assert_eq!(withdrawals[0]["verb"]["id"], VOIDED_VERB_ID);
+        assert_eq!(withdrawals[0]["object"]["objectType"], "StatementRef");
+        assert_eq!(
+            withdrawals[1]["object"]["id"],
+            Uuid::from_u128(103).to_string()
+        );
+        assert_ne!(withdrawals[0]["id"], withdrawals[1]["id"]);
+        // Another learner's voiding statement withdraws nothing of this learner's.
+        let foreign = withdrawal_statements(
+            &other,
+            "2026-12-07T09:00:00.000+09:00",
+            &[Uuid::from_u128(102)],
+            || Uuid::from_u128(300),
+        )
+        .expect("builds");
+        log.extend(withdrawals);
+        log.extend(foreign);
+        assert_eq!(
+            shares_of(&learner, &log),
+            vec![ClassShare {
+                class_id: class_b,
+                check_ins: vec![Uuid::from_u128(102)],
+            }]
+        );
+        assert!(withdrawal_statements(&learner, "not a time", &[], || Uuid::nil()).is_err());
     }
 
     #[test]
