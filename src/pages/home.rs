@@ -182,7 +182,7 @@ fn TodayPanel(language: Language, has_history: RwSignal<Option<bool>>) -> impl I
     // Statements pulled while home is open (a learner who just signed in on a new device)
     // add up again, so their history appears as it arrives.
     let standing = LocalResource::new(move || {
-        sync.pulled.track();
+        sync.track_pulled();
         load_standing(sync, fold, from_log)
     });
     // The course list below must not move when this panel comes in: the static first screen
