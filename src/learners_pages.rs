@@ -28,7 +28,9 @@ use baeum_web::pages::home::{
 use baeum_web::pages::lesson::LessonPage;
 use baeum_web::pages::not_found::NotFoundPage;
 use baeum_web::pages::review::ReviewPage;
-use baeum_web::pages::settings::SettingsPage;
+use baeum_web::pages::settings::{
+    provide_shared_check_ins_on_settings, SettingsPage, SharedCheckInsOnSettings,
+};
 use baeum_web::progress_view::{
     fold_whole_log, load_standing_from_log, provide_standing_from_log, provide_whole_log_fold,
     Standing, StandingError, StandingFromLog, WholeLogFold,
@@ -37,7 +39,7 @@ use baeum_web::router;
 use baeum_web::shell::{AppKind, Shell};
 use baeum_web::sync_driver::{run_engine, use_sync, EngineHost, EngineStart, SyncHandle};
 use baeum_web::teaching::learner::{MyAssignments, MyClassesPage};
-use baeum_web::wellbeing::{CheckInCard, HelpPage};
+use baeum_web::wellbeing::{CheckInCard, HelpPage, SharedCheckIns};
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
@@ -58,6 +60,7 @@ pub fn App() -> impl IntoView {
     }));
     provide_assignments_on_home(AssignmentsOnHome(|| Box::pin(my_assignments_section())));
     provide_check_in_on_home(CheckInOnHome(check_in_section));
+    provide_shared_check_ins_on_settings(SharedCheckInsOnSettings(shared_check_ins_section));
     provide_standing_from_log(StandingFromLog(|sync, fold| {
         Box::pin(async move {
             match standing_from_log_in_chunk(sync, fold).await {
@@ -156,17 +159,25 @@ split_page!(
 enum Wellbeing {
     CheckIn,
     HelpPage,
+    SharedCheckIns,
 }
 
-/// The wellbeing check-in on home (core's `wellbeing`), which home loads once it is ready, and
-/// the help page: one chunk, as they share their code, so the first load carries none of it
+/// The wellbeing check-in on home (core's `wellbeing`), which home loads once it is ready, the
+/// help page, and the Device page's list of teachers who see the learner's check-ins: one
+/// chunk, as they share their code (wasm-split makes a chunk for every set of split points
+/// sharing a function: the list linked into the Device page's chunk made 23 more files), so the first load carries none of it
 /// and the chunk lists grow by as little as can be.
 #[wasm_split(wellbeing, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn wellbeing_view(which: Wellbeing) -> Result<AnyView, ChunkLoadError> {
     Ok(match which {
         Wellbeing::CheckIn => view! { <CheckInCard/> }.into_any(),
         Wellbeing::HelpPage => view! { <HelpPage/> }.into_any(),
+        Wellbeing::SharedCheckIns => view! { <SharedCheckIns/> }.into_any(),
     })
+}
+
+fn shared_check_ins_section() -> LocalBoxFuture<'static, Result<AnyView, ChunkLoadError>> {
+    Box::pin(wellbeing_view(Wellbeing::SharedCheckIns))
 }
 
 fn check_in_section() -> LocalBoxFuture<'static, Result<AnyView, ChunkLoadError>> {

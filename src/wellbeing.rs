@@ -304,7 +304,6 @@ fn CheckInForm() -> impl IntoView {
     .into_any()
 }
 
-/// Reads the help lines from the server and keeps them for offline use.
 /// One class the learner shares check-ins with, as the Device page lists it.
 #[derive(Debug, Clone, PartialEq)]
 struct ShareRow {
@@ -445,6 +444,7 @@ pub fn SharedCheckIns() -> impl IntoView {
     .into_any()
 }
 
+/// Reads the help lines from the server and keeps them for offline use.
 async fn refresh_help_lines() -> Option<HelpLines> {
     let response = Request::get(HELP_LINES_URL)
         .timeout_ms(15_000)

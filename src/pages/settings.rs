@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{self, StorageEstimate};
+use crate::chunks::{ChunkContents, ChunkView, ChunkViewLoader};
 use crate::downloads::DownloadedCourseList;
 use crate::i18n::format_bytes;
 use crate::offline_app::{self, WholeAppStatus};
@@ -30,7 +31,7 @@ pub fn SettingsPage() -> impl IntoView {
             <HelpLanguagePicker/>
             <crate::wellbeing::WithLaterMessages>
                 <CheckInSwitch/>
-                <crate::wellbeing::SharedCheckIns/>
+                <SharedCheckInsSlot/>
             </crate::wellbeing::WithLaterMessages>
             <h2>{t!("settings-storage-title")}</h2>
             <Suspense fallback=|| view! { <p>{t!("settings-storage-measuring")}</p> }>
@@ -72,6 +73,24 @@ enum WholeAppState {
     Kept,
     /// Some chunks could not be fetched; what is still missing, when the worker could say.
     Failed(Option<WholeAppStatus>),
+}
+
+/// How the Device page gets the list of teachers who see the learner's check-ins ("Stop
+/// sharing"): the wellbeing chunk's loader, handed in by the learners' app
+/// (`src/learners_pages.rs`), so that code is the check-in's chunk, not this page's.
+#[derive(Clone, Copy)]
+pub struct SharedCheckInsOnSettings(pub ChunkViewLoader);
+
+/// Makes `shared` the list the Device page shows.
+pub fn provide_shared_check_ins_on_settings(shared: SharedCheckInsOnSettings) {
+    provide_context(shared);
+}
+
+#[component]
+fn SharedCheckInsSlot() -> impl IntoView {
+    use_context::<SharedCheckInsOnSettings>().map(|SharedCheckInsOnSettings(load)| {
+        view! { <ChunkView load=load contents=ChunkContents::Quiet/> }
+    })
 }
 
 /// Whether home asks "How are you today?" on this device.

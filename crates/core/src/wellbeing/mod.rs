@@ -267,10 +267,7 @@ pub fn shares_of(actor: &Actor, statements: &[Value]) -> Vec<ClassShare> {
         .filter_map(|id| Uuid::parse_str(id).ok())
         .collect();
     let mut shares: Vec<ClassShare> = Vec::new();
-    for check_in in own
-        .into_iter()
-        .filter_map(|statement| read_check_in(statement))
-    {
+    for check_in in own.into_iter().filter_map(read_check_in) {
         let Some(class_id) = check_in.shared_with_class else {
             continue;
         };
