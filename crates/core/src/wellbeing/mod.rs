@@ -456,7 +456,7 @@ mod tests {
                 check_ins: vec![Uuid::from_u128(102)],
             }]
         );
-        assert!(withdrawal_statements(&learner, "not a time", &[], || Uuid::nil()).is_err());
+        assert!(withdrawal_statements(&learner, "not a time", &[], Uuid::nil).is_err());
     }
 
     #[test]
