@@ -164,9 +164,9 @@ enum Wellbeing {
 
 /// The wellbeing check-in on home (core's `wellbeing`), which home loads once it is ready, the
 /// help page, and the Device page's list of teachers who see the learner's check-ins: one
-/// chunk, as they share their code (wasm-split makes a chunk for every set of split points
-/// sharing a function: the list linked into the Device page's chunk made 23 more files), so the first load carries none of it
-/// and the chunk lists grow by as little as can be.
+/// chunk, as they share their code, so the first load carries none of it and the chunk lists
+/// grow by as little as can be. (wasm-split makes a chunk for every set of split points that
+/// share a function: the list linked into the Device page's own chunk made 23 more files.)
 #[wasm_split(wellbeing, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn wellbeing_view(which: Wellbeing) -> Result<AnyView, ChunkLoadError> {
     Ok(match which {

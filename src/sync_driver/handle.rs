@@ -1,5 +1,5 @@
 //! The UI's side of sync: [`SyncHandle`], `Copy` so components capture it freely, which
-//! starts a [`Driver`](super::Driver) and lets the UI record statements, read the sync status,
+//! starts the driver (the parent module) and lets the UI record statements, read the sync status,
 //! sign in and out, and follow statements pulled from the server. What the driver's task does is
 //! the parent module's.
 
