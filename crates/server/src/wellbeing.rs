@@ -5,7 +5,8 @@
 //! `private_statements_of`). These routes are the one other way to it:
 //!
 //! - `GET /api/classes/{class_id}/wellbeing` → core's `ClassWellbeing`: for each learner who is
-//!   a member of the class now and shared check-ins with this class, their latest check-ins,
+//!   a member of the class now and shared check-ins with this class since they (last) joined
+//!   it, their latest check-ins,
 //!   the trend and the open requests to talk. A learner who shared nothing with this class is
 //!   not listed at all.
 //! - `POST /api/classes/{class_id}/wellbeing/{statement_id}/seen` → the check-in with `seen_at`
@@ -77,6 +78,7 @@ async fn shared_with_class(
     let mut shared: Vec<Vec<SharedCheckIn>> = vec![Vec::new(); members.len()];
     for StoredCheckIn {
         actor_key,
+        sequence,
         body,
         seen_at,
     } in stored
@@ -84,6 +86,11 @@ async fn shared_with_class(
         let Some(&member) = by_key.get(&actor_key) else {
             continue;
         };
+        // Shared during an earlier membership of a learner who left and joined again: that
+        // was then, and is not shown again.
+        if sequence <= members[member].joined_after_sequence {
+            continue;
+        }
         let Some(check_in) = serde_json::from_str::<Value>(&body)
             .ok()
             .as_ref()

@@ -100,6 +100,7 @@ struct School {
     mina: TestAccount,
     joon: TestAccount,
     kims_class: String,
+    kims_code: String,
     lees_class: String,
 }
 
@@ -124,6 +125,7 @@ async fn school() -> School {
         mina,
         joon,
         kims_class,
+        kims_code,
         lees_class,
     }
 }
@@ -431,6 +433,23 @@ async fn a_learner_who_left_the_class_is_no_longer_shown() {
         shared_learners(&get(state, &school.kim, &path).await),
         Vec::<String>::new()
     );
+    // He joins again: what he shared during his earlier membership stays out of sight; what he
+    // shares from now on is shown.
+    join(state, &school.joon, &school.kims_code).await;
+    assert_eq!(
+        shared_learners(&get(state, &school.kim, &path).await),
+        Vec::<String>::new()
+    );
+    let again = check_in(state, &school.joon, 2, true, Some(&school.kims_class));
+    post(state, &school.joon, std::slice::from_ref(&again)).await;
+    let shown = get(state, &school.kim, &path).await;
+    assert_eq!(shared_learners(&shown), vec!["joon".to_owned()]);
+    let recent = shown.body["learners"][0]["recent"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(recent.len(), 1, "{recent:?}");
+    assert_eq!(recent[0]["statement_id"], json!(id_of(&again)));
 }
 
 #[tokio::test]

@@ -249,6 +249,10 @@ pub struct ClassRecord {
 pub struct ClassMemberRecord {
     pub learner_id: Uuid,
     pub username: String,
+    /// The highest statement sequence stored when the learner (last) joined: what they shared
+    /// with the class before is not shown to its teacher (0 for members from before the
+    /// column, whose earlier shares stay visible).
+    pub joined_after_sequence: i64,
 }
 
 /// What an assignment covers, by content ids: a whole course, one unit of it, or one lesson.
@@ -376,6 +380,8 @@ pub struct StatementQuery {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredCheckIn {
     pub actor_key: String,
+    /// The statement's place in the store's order of writes.
+    pub sequence: i64,
     /// The statement exactly as stored, serialized.
     pub body: String,
     pub seen_at: Option<DateTime<Utc>>,

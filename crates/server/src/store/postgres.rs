@@ -511,7 +511,8 @@ impl Store for PostgresStore {
             let client = pool.get().await?;
             client
                 .execute(
-                    "INSERT INTO class_members (class_id, learner_id) VALUES ($1, $2) \
+                    "INSERT INTO class_members (class_id, learner_id, joined_after_sequence) \
+                     VALUES ($1, $2, (SELECT COALESCE(MAX(sequence), 0) FROM statements)) \
                      ON CONFLICT DO NOTHING",
                     &[&class_id.to_string(), &learner_id.to_string()],
                 )
@@ -583,7 +584,7 @@ impl Store for PostgresStore {
             let client = pool.get().await?;
             let rows = client
                 .query(
-                    "SELECT a.id, a.username FROM class_members m \
+                    "SELECT a.id, a.username, m.joined_after_sequence FROM class_members m \
                      JOIN accounts a ON a.id = m.learner_id \
                      WHERE m.class_id = $1 ORDER BY a.username",
                     &[&class_id.to_string()],
@@ -594,6 +595,7 @@ impl Store for PostgresStore {
                     Ok(ClassMemberRecord {
                         learner_id: parse_uuid(&row.try_get::<_, String>(0)?)?,
                         username: row.try_get(1)?,
+                        joined_after_sequence: row.try_get(2)?,
                     })
                 })
                 .collect()

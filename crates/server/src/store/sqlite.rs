@@ -448,7 +448,8 @@ impl Store for SqliteStore {
     fn add_class_member(&self, class_id: Uuid, learner_id: Uuid) -> Result<(), StoreError> {
         let connection = self.lock();
         connection.execute(
-            "INSERT OR IGNORE INTO class_members (class_id, learner_id) VALUES (?1, ?2)",
+            "INSERT OR IGNORE INTO class_members (class_id, learner_id, joined_after_sequence) \
+             VALUES (?1, ?2, (SELECT COALESCE(MAX(sequence), 0) FROM statements))",
             params![class_id.to_string(), learner_id.to_string()],
         )?;
         Ok(())
@@ -511,19 +512,25 @@ impl Store for SqliteStore {
     fn class_members(&self, class_id: Uuid) -> Result<Vec<ClassMemberRecord>, StoreError> {
         self.read(|connection| {
             let mut statement = connection.prepare_cached(
-                "SELECT a.id, a.username FROM class_members m JOIN accounts a ON a.id = m.learner_id \
+                "SELECT a.id, a.username, m.joined_after_sequence FROM class_members m \
+                 JOIN accounts a ON a.id = m.learner_id \
                  WHERE m.class_id = ?1 ORDER BY a.username",
             )?;
             let rows = statement
                 .query_map([class_id.to_string()], |row| {
-                    Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, i64>(2)?,
+                    ))
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
             rows.into_iter()
-                .map(|(id, username)| {
+                .map(|(id, username, joined_after_sequence)| {
                     Ok(ClassMemberRecord {
                         learner_id: parse_uuid(&id)?,
                         username,
+                        joined_after_sequence,
                     })
                 })
                 .collect()

@@ -192,13 +192,15 @@ impl Reopenable {
     /// by an earlier baeum is.
     pub fn undo_progress_migration(&self, data_dir: &std::path::Path) {
         let drop_tables =
-            "DROP TABLE check_in_seen; DROP TABLE documents; DROP TABLE progress_lessons; DROP TABLE progress_items; \
+            "ALTER TABLE class_members DROP COLUMN joined_after_sequence; \
+                           DROP TABLE check_in_seen; DROP TABLE documents; DROP TABLE progress_lessons; DROP TABLE progress_items; \
                            DROP TABLE rate_buckets; DROP TABLE rate_limit_key; \
                            DROP TRIGGER statements_forward ON statements; \
                            DROP FUNCTION baeum_forward_capture(); \
                            DROP TABLE forward_outbox; DROP TABLE forward_config;";
         let drop_sqlite_tables =
-            "DROP TABLE check_in_seen; DROP TABLE documents; DROP TABLE progress_lessons; DROP TABLE progress_items; \
+            "ALTER TABLE class_members DROP COLUMN joined_after_sequence; \
+                           DROP TABLE check_in_seen; DROP TABLE documents; DROP TABLE progress_lessons; DROP TABLE progress_items; \
                            DROP TABLE rate_buckets; DROP TABLE rate_limit_key; \
                            DROP TRIGGER statements_forward; \
                            DROP TABLE forward_outbox; DROP TABLE forward_config;";

@@ -223,6 +223,12 @@ $$;
 DELETE FROM forward_outbox WHERE sequence IN
     (SELECT sequence FROM statements WHERE verb_id = 'https://baeum.invalid/xapi/verbs/checked-in');
 "#,
+    r#"
+-- Wellbeing: what a learner shared with a class before they (last) joined it is not shown to
+-- its teacher (wellbeing.rs). The highest statement sequence when they joined; 0 for those
+-- who joined before this column, whose earlier shares stay as they were.
+ALTER TABLE class_members ADD COLUMN joined_after_sequence BIGINT NOT NULL DEFAULT 0;
+"#,
 ];
 
 /// The migration (0-based) that creates the progress tables; the stored statements are folded
@@ -283,7 +289,12 @@ mod tests {
     /// The migration that keeps check-ins from being forwarded names core's verb exactly.
     #[test]
     fn the_forwarding_trigger_leaves_out_check_ins_by_cores_verb() {
-        let last = super::MIGRATIONS.last().copied().unwrap_or_default();
+        let last = super::MIGRATIONS
+            .iter()
+            .rev()
+            .find(|migration| migration.contains("check_in_seen"))
+            .copied()
+            .unwrap_or_default();
         let verb = format!("'{}'", baeum_core::wellbeing::VERB_CHECKED_IN);
         assert_eq!(last.matches(&verb).count(), 2, "{last}");
     }

@@ -19,7 +19,7 @@ pub(super) async fn check_ins_of(
     let client = pool.get().await?;
     let rows = client
         .query(
-            "SELECT s.actor_key, s.body, seen.seen_at_micros FROM statements s \
+            "SELECT s.actor_key, s.body, seen.seen_at_micros, s.sequence FROM statements s \
              LEFT JOIN check_in_seen seen ON seen.statement_id = s.id \
              WHERE s.verb_id = $1 AND NOT s.voided AND s.actor_key = ANY($2) \
              ORDER BY s.stored_micros, s.sequence",
@@ -30,6 +30,7 @@ pub(super) async fn check_ins_of(
         .map(|row| {
             Ok(StoredCheckIn {
                 actor_key: row.try_get(0)?,
+                sequence: row.try_get(3)?,
                 body: row.try_get(1)?,
                 seen_at: row
                     .try_get::<_, Option<i64>>(2)?

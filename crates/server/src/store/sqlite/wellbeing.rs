@@ -26,7 +26,7 @@ pub(super) fn check_ins_of(
         })
         .collect();
     let mut statement = connection.prepare(&format!(
-        "SELECT s.actor_key, s.body, seen.seen_at_micros FROM statements s \
+        "SELECT s.actor_key, s.body, seen.seen_at_micros, s.sequence FROM statements s \
          LEFT JOIN check_in_seen seen ON seen.statement_id = s.id \
          WHERE s.verb_id = ?1 AND s.voided = 0 AND s.actor_key IN ({}) \
          ORDER BY s.stored_micros, s.sequence",
@@ -38,13 +38,15 @@ pub(super) fn check_ins_of(
                 row.get::<_, String>(0)?,
                 row.get::<_, String>(1)?,
                 row.get::<_, Option<i64>>(2)?,
+                row.get::<_, i64>(3)?,
             ))
         })?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter()
-        .map(|(actor_key, body, seen)| {
+        .map(|(actor_key, body, seen, sequence)| {
             Ok(StoredCheckIn {
                 actor_key,
+                sequence,
                 body,
                 seen_at: seen.map(from_micros).transpose()?,
             })
