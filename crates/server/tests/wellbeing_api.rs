@@ -78,6 +78,16 @@ fn id_of(statement: &Value) -> String {
     statement["id"].as_str().unwrap_or_default().to_owned()
 }
 
+/// `who` marks check-in `id` of `class` seen.
+fn mark_seen(who: &TestAccount, class: &str, id: &str) -> axum::http::Request<axum::body::Body> {
+    api(
+        "POST",
+        &format!("/api/classes/{class}/wellbeing/{id}/seen"),
+        Some(&who.basic()),
+        None,
+    )
+}
+
 fn shared_learners(reply: &xapi_support::Reply) -> Vec<String> {
     reply.body["learners"]
         .as_array()
@@ -265,33 +275,25 @@ async fn a_request_to_talk_is_marked_seen_by_its_teacher_only() {
     let joons = check_in(state, &school.joon, 2, true, None);
     post(state, &school.mina, std::slice::from_ref(&shared)).await;
     post(state, &school.joon, std::slice::from_ref(&joons)).await;
-    let mark = |who: &TestAccount, class: &str, id: &str| {
-        api(
-            "POST",
-            &format!("/api/classes/{class}/wellbeing/{id}/seen"),
-            Some(&who.basic()),
-            None,
-        )
-    };
     // Another class's teacher, a private check-in, a random id: all 404 alike.
     for request in [
-        mark(&school.lee, &school.kims_class, &id_of(&shared)),
-        mark(&school.lee, &school.lees_class, &id_of(&shared)),
-        mark(&school.kim, &school.kims_class, &id_of(&joons)),
-        mark(&school.kim, &school.kims_class, &Uuid::now_v7().to_string()),
+        mark_seen(&school.lee, &school.kims_class, &id_of(&shared)),
+        mark_seen(&school.lee, &school.lees_class, &id_of(&shared)),
+        mark_seen(&school.kim, &school.kims_class, &id_of(&joons)),
+        mark_seen(&school.kim, &school.kims_class, &Uuid::now_v7().to_string()),
     ] {
         assert_eq!(send(state, request).await.status, 404);
     }
     let seen = send(
         state,
-        mark(&school.kim, &school.kims_class, &id_of(&shared)),
+        mark_seen(&school.kim, &school.kims_class, &id_of(&shared)),
     )
     .await;
     assert_eq!(seen.status, 200, "{:?}", seen.body);
     let first = seen.body["seen_at"].as_str().expect("seen").to_owned();
     let again = send(
         state,
-        mark(&school.kim, &school.kims_class, &id_of(&shared)),
+        mark_seen(&school.kim, &school.kims_class, &id_of(&shared)),
     )
     .await;
     assert_eq!(again.body["seen_at"], json!(first), "the first mark stays");
@@ -377,16 +379,7 @@ async fn stopping_sharing_withdraws_a_check_in_and_only_its_learner_may() {
     // Marking it seen is 404 now, like any id never shared.
     let mark = send(
         state,
-        api(
-            "POST",
-            &format!(
-                "/api/classes/{}/wellbeing/{}/seen",
-                school.kims_class,
-                id_of(&withdrawn)
-            ),
-            Some(&school.kim.basic()),
-            None,
-        ),
+        mark_seen(&school.kim, &school.kims_class, &id_of(&withdrawn)),
     )
     .await;
     assert_eq!(mark.status, 404);
@@ -516,16 +509,7 @@ async fn check_ins_and_their_seen_marks_go_with_the_account() {
     post(state, &school.mina, std::slice::from_ref(&shared)).await;
     let seen = send(
         state,
-        api(
-            "POST",
-            &format!(
-                "/api/classes/{}/wellbeing/{}/seen",
-                school.kims_class,
-                id_of(&shared)
-            ),
-            Some(&school.kim.basic()),
-            None,
-        ),
+        mark_seen(&school.kim, &school.kims_class, &id_of(&shared)),
     )
     .await;
     assert_eq!(seen.status, 200);
