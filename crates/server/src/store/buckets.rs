@@ -28,8 +28,9 @@ pub struct BucketTake {
     pub bucket: [u8; 32],
     /// Microseconds to refill one attempt (the GCRA emission interval, `period / burst`).
     pub interval_micros: i64,
-    /// Microseconds of burst (`interval * (burst - 1)`): how far ahead of now the TAT may be
-    /// for an attempt to be allowed.
+    /// Microseconds of burst (`interval * (burst - 1)`, plus `limits.rs`'s small allowance for
+    /// clocks read out of order): how far ahead of now the TAT may be for an attempt to be
+    /// allowed.
     pub tolerance_micros: i64,
 }
 

@@ -11,12 +11,15 @@
 //! one, and lets go of the writer. A push whose group someone else wrote finds its answer
 //! waiting once it holds the writer.
 //!
-//! Each push stays all-or-nothing with its own answer: it runs in a savepoint, and a push
-//! refused (an id conflict, a foreign void, a daily limit) or failing rolls back to its
-//! savepoint without touching its neighbours. The stored time is taken once the group's
-//! `BEGIN IMMEDIATE` holds the write lock, and stays in flight (holding Consistent-Through
-//! back) until the group commits, as for one push. A push is answered only after the commit;
-//! if the commit fails, every push the group would have stored gets that failure.
+//! Each push stays all-or-nothing with its own answer. The group is written first as it is;
+//! if a push is refused (an id conflict, a foreign void, a daily limit) or fails, the whole
+//! transaction is rolled back and the group written again with each push in a savepoint, so
+//! the refused one rolls back to its savepoint without touching its neighbours. (Savepoints
+//! on every group cost a sixth of the writer's time, for refusals that almost never come.)
+//! The stored time is taken once the group's `BEGIN IMMEDIATE` holds the write lock, and
+//! stays in flight (holding Consistent-Through back) until the group commits, as for one
+//! push. A push is answered only after the commit; if the commit fails, every push the group
+//! would have stored gets that failure.
 
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TryRecvError};
 use std::sync::Mutex;
@@ -111,54 +114,65 @@ impl PushQueue {
 }
 
 /// Writes a group in one transaction and answers each push.
-fn write_group(connection: &mut Connection, clock: &WriteClock, group: Vec<PendingPush>) {
-    let mut waiting = group.into_iter();
-    // Pushes written in their savepoints, answered once the group commits (or fails).
-    let mut written = Vec::new();
-    let failure = (|| -> Result<(), StoreError> {
-        let mut transaction =
-            connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // The stored time is taken now that no other transaction can commit before this one.
-        let in_flight = clock.begin();
-        for mut push in waiting.by_ref() {
-            for new in &mut push.statements {
-                new.stamp(in_flight.stored);
-            }
-            let savepoint = match transaction.savepoint() {
-                Ok(savepoint) => savepoint,
-                Err(error) => {
-                    written.push(push);
-                    return Err(error.into());
-                }
-            };
-            match super::statements::insert_push(&savepoint, &push.statements, &push.charge) {
-                Ok(()) => {
-                    let released = savepoint.commit();
-                    written.push(push);
-                    released?;
-                }
-                Err(refused) => {
-                    // Dropping the savepoint rolls this push back; the others go on.
-                    drop(savepoint);
-                    // The push waits on its receiver; it is gone only if its thread is.
-                    let _ = push.answer.send(Err(refused));
-                }
-            }
-        }
-        transaction.commit()?;
-        drop(in_flight);
-        Ok(())
-    })()
-    .err();
-    // Pushes the failure left unwritten get it too.
-    written.extend(waiting);
-    for push in written {
-        let answer = match &failure {
-            None => Ok(()),
-            Some(failure) => Err(copy_failure(failure)),
+///
+/// First without savepoints: a savepoint makes SQLite copy every page it changes aside, and
+/// pushes are almost never refused. If one is (or fails), the transaction is rolled back and
+/// the group written again with a savepoint for each push, at the same stored time: the
+/// writer and the time in flight are held throughout, so nothing else was written between.
+fn write_group(connection: &mut Connection, clock: &WriteClock, mut group: Vec<PendingPush>) {
+    // Per push, in order: `Some` once its answer is known apart from the group's commit.
+    let mut answers: Vec<Option<Result<(), StoreError>>> = Vec::with_capacity(group.len());
+    let failure = write_attempts(connection, clock, &mut group, &mut answers).err();
+    let mut answers = answers.into_iter();
+    for push in group {
+        let answer = match (answers.next().flatten(), &failure) {
+            // A push refused on its own keeps its own answer, whatever became of the others.
+            (Some(Err(refused)), _) => Err(refused),
+            (_, Some(failure)) => Err(copy_failure(failure)),
+            (_, None) => Ok(()),
         };
+        // The push waits on its receiver; it is gone only if its thread is.
         let _ = push.answer.send(answer);
     }
+}
+
+/// The two attempts of [`write_group`]; `answers` gets the refusals of the second.
+fn write_attempts(
+    connection: &mut Connection,
+    clock: &WriteClock,
+    group: &mut [PendingPush],
+    answers: &mut Vec<Option<Result<(), StoreError>>>,
+) -> Result<(), StoreError> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // The stored time is taken now that no other transaction can commit before this one.
+    let in_flight = clock.begin();
+    for push in group.iter_mut() {
+        for new in &mut push.statements {
+            new.stamp(in_flight.stored);
+        }
+    }
+    let all_stored = group.iter().all(|push| {
+        super::statements::insert_push(&transaction, &push.statements, &push.charge).is_ok()
+    });
+    if all_stored {
+        return Ok(transaction.commit()?);
+    }
+    drop(transaction);
+    let mut transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for push in group.iter() {
+        let savepoint = transaction.savepoint()?;
+        match super::statements::insert_push(&savepoint, &push.statements, &push.charge) {
+            Ok(()) => {
+                savepoint.commit()?;
+                answers.push(None);
+            }
+            // Dropping the savepoint rolls this push back; the others go on.
+            Err(refused) => answers.push(Some(Err(refused))),
+        }
+    }
+    transaction.commit()?;
+    drop(in_flight);
+    Ok(())
 }
 
 /// The group's failure, for one of its pushes: a full disk stays a full disk (507, the
