@@ -26,6 +26,7 @@ use std::sync::Mutex;
 
 use rusqlite::{Connection, TransactionBehavior};
 
+use super::statements::PreparedStatement;
 use crate::store::{DailyCharge, NewStatement, StoreError, WriteClock};
 
 /// Pushes written in one transaction at most: a bound on how long the writer is held, and on
@@ -34,7 +35,7 @@ const MAX_GROUP: usize = 64;
 
 /// A push waiting for the writer.
 struct PendingPush {
-    statements: Vec<NewStatement>,
+    statements: Vec<PreparedStatement>,
     charge: DailyCharge,
     answer: SyncSender<Result<(), StoreError>>,
 }
@@ -60,18 +61,19 @@ impl PushQueue {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Queues a push.
+    /// Queues a push, prepared by the pushing thread before it takes the queue's lock.
     fn enqueue(
         &self,
         statements: &[NewStatement],
         charge: &DailyCharge,
     ) -> Receiver<Result<(), StoreError>> {
         let (answer, answered) = sync_channel(1);
-        self.lock().push(PendingPush {
-            statements: statements.to_vec(),
+        let push = PendingPush {
+            statements: statements.iter().map(PreparedStatement::new).collect(),
             charge: *charge,
             answer,
-        });
+        };
+        self.lock().push(push);
         answered
     }
 
@@ -147,8 +149,8 @@ fn write_attempts(
     // The stored time is taken now that no other transaction can commit before this one.
     let in_flight = clock.begin();
     for push in group.iter_mut() {
-        for new in &mut push.statements {
-            new.stamp(in_flight.stored);
+        for statement in &mut push.statements {
+            statement.stamp(in_flight.stored);
         }
     }
     let all_stored = group.iter().all(|push| {
