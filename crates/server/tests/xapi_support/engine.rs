@@ -202,7 +202,7 @@ impl Reopenable {
             "ALTER TABLE class_members DROP COLUMN joined_after_sequence; \
                            DROP TABLE check_in_seen; DROP TABLE documents; DROP TABLE progress_lessons; DROP TABLE progress_items; \
                            DROP TABLE rate_buckets; DROP TABLE rate_limit_key; \
-                           DROP TRIGGER statements_forward; \
+                           DROP TRIGGER IF EXISTS statements_forward; \
                            DROP TABLE forward_outbox; DROP TABLE forward_config;";
         match &self.url {
             Some(url) => administer(

@@ -9,7 +9,7 @@
 //! usage or both miss the same stored statement and then write past each other; a push
 //! written earlier in the same group is seen like any stored one.
 
-use baeum_core::wellbeing::PRIVATE_VERB_IDS;
+use baeum_core::wellbeing::{is_private_verb, PRIVATE_VERB_IDS};
 use baeum_core::xapi::{canonical_equal, validate_statement, Timestamp};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -109,9 +109,14 @@ pub(super) fn insert_push(
 ) -> Result<(), StoreError> {
     let mut refusal = BatchRefusal::default();
     let mut progress = ProgressChanges::default();
+    let forwarding: bool = connection
+        .prepare_cached("SELECT endpoint IS NOT NULL FROM forward_config WHERE id = 1")?
+        .query_row([], |row| row.get(0))
+        .optional()?
+        .unwrap_or(false);
     let (mut new_statements, mut new_bytes) = (0_i64, 0_i64);
     for new in statements {
-        match insert_statement(connection, new, &mut progress)? {
+        match insert_statement(connection, new, forwarding, &mut progress)? {
             Inserted::New { bytes } => {
                 new_statements += 1;
                 new_bytes = new_bytes.saturating_add(bytes);
@@ -197,6 +202,7 @@ fn charge_usage(
 fn insert_statement(
     connection: &Connection,
     prepared: &PreparedStatement,
+    forwarding: bool,
     progress: &mut ProgressChanges,
 ) -> Result<Inserted, StoreError> {
     let new = &prepared.new;
@@ -266,6 +272,13 @@ fn insert_statement(
             already_voided,
         ])?;
     let sequence = connection.last_insert_rowid();
+    // Forwarded once, in the order stored, while an endpoint is named; a check-in is private
+    // to its learner and never leaves.
+    if forwarding && !is_private_verb(&statement.verb.id) {
+        connection
+            .prepare_cached("INSERT INTO forward_outbox (sequence) VALUES (?1)")?
+            .execute([sequence])?;
+    }
     let direct_agents = statement.agent_keys();
     let mut insert_agent = connection.prepare_cached(
         "INSERT OR IGNORE INTO statement_agents (agent_key, sequence, related_only) \
