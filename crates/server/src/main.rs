@@ -11,6 +11,10 @@ use baeum_server::store::DailyLimits;
 use baeum_server::{app, AppState, Config, Transport};
 use tracing_subscriber::EnvFilter;
 
+/// mimalloc rather than the C library's allocator: see its line in Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str =
     "usage: baeum-server [--addr HOST:PORT] [--dist DIR] [--content DIR] [--data DIR]
                     [--database postgres://USER:PASSWORD@HOST:PORT/DB]
