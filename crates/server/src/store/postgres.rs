@@ -15,7 +15,9 @@
 //! writers for its transaction (readers go on), as SQLite's `BEGIN IMMEDIATE` does, so the
 //! same-id, voiding and daily-limit checks cannot race another instance's write.
 
+mod accounts;
 mod buckets;
+mod classes;
 mod documents;
 mod forward;
 mod progress;
@@ -34,11 +36,7 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::NoTls;
 use uuid::Uuid;
 
-use rows::{
-    account_from_row, assignment_from_row, assignment_lists, class_from_row, micros, parse_uuid,
-    query_classes, statement_from_row, ACCOUNT_COLUMNS, ASSIGNMENT_COLUMNS, CLASS_COLUMNS,
-    STATEMENT_COLUMNS,
-};
+use rows::{micros, statement_from_row, STATEMENT_COLUMNS};
 
 use super::buckets::PruneClock;
 use baeum_core::xapi::documents::Preconditions;
@@ -174,55 +172,15 @@ fn is_unique_violation(error: &tokio_postgres::Error) -> bool {
 
 impl Store for PostgresStore {
     fn create_account(&self, account: &AccountRecord) -> Result<(), StoreError> {
-        let account = account.clone();
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let inserted = client
-                .execute(
-                    "INSERT INTO accounts (id, username, role, password_hash, created_at) \
-                     VALUES ($1, $2, $3, $4, $5)",
-                    &[
-                        &account.id.to_string(),
-                        &account.username,
-                        &account.role.as_str(),
-                        &account.password_hash,
-                        &account.created_at.to_rfc3339(),
-                    ],
-                )
-                .await;
-            match inserted {
-                Ok(_) => Ok(()),
-                Err(error) if is_unique_violation(&error) => Err(StoreError::UsernameTaken),
-                Err(error) => Err(error.into()),
-            }
-        })
+        accounts::create_account(self, account)
     }
 
     fn account_by_username(&self, username: &str) -> Result<Option<AccountRecord>, StoreError> {
-        let username = username.to_owned();
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let row = client
-                .query_opt(
-                    &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.username = $1"),
-                    &[&username],
-                )
-                .await?;
-            row.as_ref().map(account_from_row).transpose()
-        })
+        accounts::account_by_username(self, username)
     }
 
     fn account_by_id(&self, id: Uuid) -> Result<Option<AccountRecord>, StoreError> {
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let row = client
-                .query_opt(
-                    &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = $1"),
-                    &[&id.to_string()],
-                )
-                .await?;
-            row.as_ref().map(account_from_row).transpose()
-        })
+        accounts::account_by_id(self, id)
     }
 
     fn create_session(
@@ -231,35 +189,7 @@ impl Store for PostgresStore {
         account_id: Uuid,
         expires_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let now = Utc::now();
-            // Expired and idle sessions are useless; removing them when a new one starts keeps
-            // the table small without a background job.
-            client
-                .execute(
-                    "DELETE FROM sessions WHERE expires_at_micros <= $1 OR last_used_micros <= $2",
-                    &[
-                        &micros(now),
-                        &micros(now - chrono::Duration::days(crate::auth::SESSION_IDLE_DAYS)),
-                    ],
-                )
-                .await?;
-            client
-                .execute(
-                    "INSERT INTO sessions \
-                     (token_sha256, account_id, expires_at_micros, last_used_micros) \
-                     VALUES ($1, $2, $3, $4)",
-                    &[
-                        &token_sha256.as_slice(),
-                        &account_id.to_string(),
-                        &micros(expires_at),
-                        &micros(now),
-                    ],
-                )
-                .await?;
-            Ok(())
-        })
+        accounts::create_session(self, token_sha256, account_id, expires_at)
     }
 
     fn account_for_session(
@@ -267,62 +197,15 @@ impl Store for PostgresStore {
         token_sha256: [u8; 32],
         now: DateTime<Utc>,
     ) -> Result<Option<AccountRecord>, StoreError> {
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let idle_since = micros(now - chrono::Duration::days(crate::auth::SESSION_IDLE_DAYS));
-            let found = client
-                .query_opt(
-                    &format!(
-                        "SELECT {ACCOUNT_COLUMNS}, s.last_used_micros \
-                         FROM sessions s JOIN accounts a ON a.id = s.account_id \
-                         WHERE s.token_sha256 = $1 AND s.expires_at_micros > $2 \
-                         AND s.last_used_micros > $3"
-                    ),
-                    &[&token_sha256.as_slice(), &micros(now), &idle_since],
-                )
-                .await?;
-            let Some(row) = found else {
-                return Ok(None);
-            };
-            let last_used: i64 = row.try_get(5)?;
-            let resolution =
-                chrono::Duration::minutes(crate::auth::SESSION_LAST_USE_RESOLUTION_MINUTES);
-            if last_used <= micros(now - resolution) {
-                client
-                    .execute(
-                        "UPDATE sessions SET last_used_micros = $2 WHERE token_sha256 = $1",
-                        &[&token_sha256.as_slice(), &micros(now)],
-                    )
-                    .await?;
-            }
-            account_from_row(&row).map(Some)
-        })
+        accounts::account_for_session(self, token_sha256, now)
     }
 
     fn delete_session(&self, token_sha256: [u8; 32]) -> Result<bool, StoreError> {
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let deleted = client
-                .execute(
-                    "DELETE FROM sessions WHERE token_sha256 = $1",
-                    &[&token_sha256.as_slice()],
-                )
-                .await?;
-            Ok(deleted > 0)
-        })
+        accounts::delete_session(self, token_sha256)
     }
 
     fn delete_sessions_of_account(&self, account_id: Uuid) -> Result<usize, StoreError> {
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let deleted = client
-                .execute(
-                    "DELETE FROM sessions WHERE account_id = $1",
-                    &[&account_id.to_string()],
-                )
-                .await?;
-            Ok(usize::try_from(deleted).unwrap_or(usize::MAX))
-        })
+        accounts::delete_sessions_of_account(self, account_id)
     }
 
     fn set_password_hash(
@@ -331,65 +214,11 @@ impl Store for PostgresStore {
         password_hash: &str,
         keep_session: Option<[u8; 32]>,
     ) -> Result<bool, StoreError> {
-        let password_hash = password_hash.to_owned();
-        self.run(|pool| async move {
-            let mut client = pool.get().await?;
-            let transaction = client.transaction().await?;
-            let changed = transaction
-                .execute(
-                    "UPDATE accounts SET password_hash = $2 WHERE id = $1",
-                    &[&account_id.to_string(), &password_hash],
-                )
-                .await?;
-            // A zero-length value matches no session, so `None` ends them all.
-            let keep = keep_session
-                .map(|digest| digest.to_vec())
-                .unwrap_or_default();
-            transaction
-                .execute(
-                    "DELETE FROM sessions WHERE account_id = $1 AND token_sha256 <> $2",
-                    &[&account_id.to_string(), &keep],
-                )
-                .await?;
-            transaction.commit().await?;
-            Ok(changed > 0)
-        })
+        accounts::set_password_hash(self, account_id, password_hash, keep_session)
     }
 
     fn delete_account(&self, account_id: Uuid, actor_key: &str) -> Result<bool, StoreError> {
-        let actor_key = actor_key.to_owned();
-        self.run(|pool| async move {
-            let mut client = pool.get().await?;
-            let transaction = client.transaction().await?;
-            for index_table in ["statement_agents", "statement_activities"] {
-                transaction
-                    .execute(
-                        &format!(
-                            "DELETE FROM {index_table} WHERE sequence IN \
-                             (SELECT sequence FROM statements WHERE actor_key = $1)"
-                        ),
-                        &[&actor_key],
-                    )
-                    .await?;
-            }
-            transaction
-                .execute("DELETE FROM statements WHERE actor_key = $1", &[&actor_key])
-                .await?;
-            transaction
-                .execute("DELETE FROM documents WHERE agent_key = $1", &[&actor_key])
-                .await?;
-            progress::delete_actor(&transaction, &actor_key).await?;
-            // Sessions, class memberships, a teacher's classes and their assignments go with
-            // the account (ON DELETE CASCADE); invitations it made or used keep no link to it.
-            let deleted = transaction
-                .execute(
-                    "DELETE FROM accounts WHERE id = $1",
-                    &[&account_id.to_string()],
-                )
-                .await?;
-            transaction.commit().await?;
-            Ok(deleted > 0)
-        })
+        accounts::delete_account(self, account_id, actor_key)
     }
 
     fn create_teacher_invitation(
@@ -399,23 +228,7 @@ impl Store for PostgresStore {
         created_at: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            client
-                .execute(
-                    "INSERT INTO teacher_invitations \
-                     (code_sha256, created_by, created_at_micros, expires_at_micros) \
-                     VALUES ($1, $2, $3, $4)",
-                    &[
-                        &code_sha256.as_slice(),
-                        &created_by.map(|id| id.to_string()),
-                        &micros(created_at),
-                        &micros(expires_at),
-                    ],
-                )
-                .await?;
-            Ok(())
-        })
+        accounts::create_teacher_invitation(self, code_sha256, created_by, created_at, expires_at)
     }
 
     fn create_account_with_invitation(
@@ -424,337 +237,71 @@ impl Store for PostgresStore {
         code_sha256: [u8; 32],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let account = account.clone();
-        self.run(|pool| async move {
-            let mut client = pool.get().await?;
-            let transaction = client.transaction().await?;
-            let inserted = transaction
-                .execute(
-                    "INSERT INTO accounts (id, username, role, password_hash, created_at) \
-                     VALUES ($1, $2, $3, $4, $5)",
-                    &[
-                        &account.id.to_string(),
-                        &account.username,
-                        &account.role.as_str(),
-                        &account.password_hash,
-                        &account.created_at.to_rfc3339(),
-                    ],
-                )
-                .await;
-            match inserted {
-                Ok(_) => {}
-                Err(error) if is_unique_violation(&error) => return Err(StoreError::UsernameTaken),
-                Err(error) => return Err(error.into()),
-            }
-            let used = transaction
-                .execute(
-                    "UPDATE teacher_invitations SET used_by = $2, used_at_micros = $3 \
-                     WHERE code_sha256 = $1 AND used_at_micros IS NULL \
-                     AND expires_at_micros > $3",
-                    &[
-                        &code_sha256.as_slice(),
-                        &account.id.to_string(),
-                        &micros(now),
-                    ],
-                )
-                .await?;
-            if used == 0 {
-                // Dropping the transaction rolls the account back.
-                return Err(StoreError::InvitationInvalid);
-            }
-            transaction.commit().await?;
-            Ok(())
-        })
+        accounts::create_account_with_invitation(self, account, code_sha256, now)
     }
 
     fn create_class(&self, class: &ClassRecord) -> Result<(), StoreError> {
-        let class = class.clone();
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let inserted = client
-                .execute(
-                    "INSERT INTO classes (id, teacher_id, name, join_code, created_at) \
-                     VALUES ($1, $2, $3, $4, $5)",
-                    &[
-                        &class.id.to_string(),
-                        &class.teacher_id.to_string(),
-                        &class.name,
-                        &class.join_code,
-                        &class.created_at.to_rfc3339(),
-                    ],
-                )
-                .await;
-            match inserted {
-                Ok(_) => Ok(()),
-                Err(error) if is_unique_violation(&error) => Err(StoreError::JoinCodeTaken),
-                Err(error) => Err(error.into()),
-            }
-        })
+        classes::create_class(self, class)
     }
 
     fn class_by_join_code(&self, join_code: &str) -> Result<Option<ClassRecord>, StoreError> {
-        let join_code = join_code.to_owned();
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let row = client
-                .query_opt(
-                    &format!("SELECT {CLASS_COLUMNS} FROM classes c WHERE c.join_code = $1"),
-                    &[&join_code],
-                )
-                .await?;
-            row.as_ref().map(class_from_row).transpose()
-        })
+        classes::class_by_join_code(self, join_code)
     }
 
     fn add_class_member(&self, class_id: Uuid, learner_id: Uuid) -> Result<(), StoreError> {
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            client
-                .execute(
-                    "INSERT INTO class_members (class_id, learner_id, joined_after_sequence) \
-                     VALUES ($1, $2, (SELECT COALESCE(MAX(sequence), 0) FROM statements)) \
-                     ON CONFLICT DO NOTHING",
-                    &[&class_id.to_string(), &learner_id.to_string()],
-                )
-                .await?;
-            Ok(())
-        })
+        classes::add_class_member(self, class_id, learner_id)
     }
 
     fn learners_of_teacher(&self, teacher_id: Uuid) -> Result<Vec<Uuid>, StoreError> {
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let rows = client
-                .query(
-                    "SELECT DISTINCT m.learner_id FROM class_members m \
-                     JOIN classes c ON c.id = m.class_id WHERE c.teacher_id = $1",
-                    &[&teacher_id.to_string()],
-                )
-                .await?;
-            rows.iter()
-                .map(|row| parse_uuid(&row.try_get::<_, String>(0)?))
-                .collect()
-        })
+        classes::learners_of_teacher(self, teacher_id)
     }
 
     fn class_by_id(&self, class_id: Uuid) -> Result<Option<ClassRecord>, StoreError> {
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let row = client
-                .query_opt(
-                    &format!("SELECT {CLASS_COLUMNS} FROM classes c WHERE c.id = $1"),
-                    &[&class_id.to_string()],
-                )
-                .await?;
-            row.as_ref().map(class_from_row).transpose()
-        })
+        classes::class_by_id(self, class_id)
     }
 
     fn classes_of_teacher(&self, teacher_id: Uuid) -> Result<Vec<ClassRecord>, StoreError> {
-        self.run(|pool| async move {
-            query_classes(
-                &pool,
-                &format!(
-                    "SELECT {CLASS_COLUMNS} FROM classes c WHERE c.teacher_id = $1 \
-                     ORDER BY c.created_at, c.id"
-                ),
-                teacher_id.to_string(),
-            )
-            .await
-        })
+        classes::classes_of_teacher(self, teacher_id)
     }
 
     fn classes_of_learner(&self, learner_id: Uuid) -> Result<Vec<ClassRecord>, StoreError> {
-        self.run(|pool| async move {
-            query_classes(
-                &pool,
-                &format!(
-                    "SELECT {CLASS_COLUMNS} FROM classes c \
-                     JOIN class_members m ON m.class_id = c.id WHERE m.learner_id = $1 \
-                     ORDER BY c.created_at, c.id"
-                ),
-                learner_id.to_string(),
-            )
-            .await
-        })
+        classes::classes_of_learner(self, learner_id)
     }
 
     fn class_members(&self, class_id: Uuid) -> Result<Vec<ClassMemberRecord>, StoreError> {
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let rows = client
-                .query(
-                    "SELECT a.id, a.username, m.joined_after_sequence FROM class_members m \
-                     JOIN accounts a ON a.id = m.learner_id \
-                     WHERE m.class_id = $1 ORDER BY a.username",
-                    &[&class_id.to_string()],
-                )
-                .await?;
-            rows.iter()
-                .map(|row| {
-                    Ok(ClassMemberRecord {
-                        learner_id: parse_uuid(&row.try_get::<_, String>(0)?)?,
-                        username: row.try_get(1)?,
-                        joined_after_sequence: row.try_get(2)?,
-                    })
-                })
-                .collect()
-        })
+        classes::class_members(self, class_id)
     }
 
     fn class_member_count(&self, class_id: Uuid) -> Result<usize, StoreError> {
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let row = client
-                .query_one(
-                    "SELECT COUNT(*) FROM class_members m \
-                     JOIN accounts a ON a.id = m.learner_id WHERE m.class_id = $1",
-                    &[&class_id.to_string()],
-                )
-                .await?;
-            Ok(usize::try_from(row.try_get::<_, i64>(0)?).unwrap_or(0))
-        })
+        classes::class_member_count(self, class_id)
     }
 
     fn remove_class_member(&self, class_id: Uuid, learner_id: Uuid) -> Result<bool, StoreError> {
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let deleted = client
-                .execute(
-                    "DELETE FROM class_members WHERE class_id = $1 AND learner_id = $2",
-                    &[&class_id.to_string(), &learner_id.to_string()],
-                )
-                .await?;
-            Ok(deleted > 0)
-        })
+        classes::remove_class_member(self, class_id, learner_id)
     }
 
     fn rename_class(&self, class_id: Uuid, name: &str) -> Result<bool, StoreError> {
-        let name = name.to_owned();
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let updated = client
-                .execute(
-                    "UPDATE classes SET name = $2 WHERE id = $1",
-                    &[&class_id.to_string(), &name],
-                )
-                .await?;
-            Ok(updated > 0)
-        })
+        classes::rename_class(self, class_id, name)
     }
 
     fn set_join_code(&self, class_id: Uuid, join_code: &str) -> Result<bool, StoreError> {
-        let join_code = join_code.to_owned();
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            match client
-                .execute(
-                    "UPDATE classes SET join_code = $2 WHERE id = $1",
-                    &[&class_id.to_string(), &join_code],
-                )
-                .await
-            {
-                Ok(updated) => Ok(updated > 0),
-                Err(error) if is_unique_violation(&error) => Err(StoreError::JoinCodeTaken),
-                Err(error) => Err(error.into()),
-            }
-        })
+        classes::set_join_code(self, class_id, join_code)
     }
 
     fn create_assignment(&self, assignment: &AssignmentRecord) -> Result<(), StoreError> {
-        let assignment = assignment.clone();
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let (lesson_ids, learner_ids) = assignment_lists(&assignment);
-            let inserted = client
-                .execute(
-                    &format!(
-                        "INSERT INTO assignments ({ASSIGNMENT_COLUMNS}) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
-                    ),
-                    &[
-                        &assignment.id.to_string(),
-                        &assignment.class_id.to_string(),
-                        &assignment.assigned_by.to_string(),
-                        &assignment.target.course_id,
-                        &assignment.target.unit_id,
-                        &assignment.target.lesson_id,
-                        &lesson_ids,
-                        &learner_ids,
-                        &micros(assignment.due_at),
-                        &assignment.note,
-                        &micros(assignment.created_at),
-                        &micros(assignment.updated_at),
-                        &assignment.deleted_at.map(micros),
-                    ],
-                )
-                .await;
-            match inserted {
-                Ok(_) => Ok(()),
-                Err(error) if is_unique_violation(&error) => {
-                    Err(StoreError::AssignmentExists(assignment.id))
-                }
-                Err(error) => Err(error.into()),
-            }
-        })
+        classes::create_assignment(self, assignment)
     }
 
     fn assignment_by_id(&self, id: Uuid) -> Result<Option<AssignmentRecord>, StoreError> {
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let row = client
-                .query_opt(
-                    &format!("SELECT {ASSIGNMENT_COLUMNS} FROM assignments WHERE id = $1"),
-                    &[&id.to_string()],
-                )
-                .await?;
-            row.as_ref().map(assignment_from_row).transpose()
-        })
+        classes::assignment_by_id(self, id)
     }
 
     fn update_assignment(&self, assignment: &AssignmentRecord) -> Result<bool, StoreError> {
-        let assignment = assignment.clone();
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let (lesson_ids, learner_ids) = assignment_lists(&assignment);
-            let updated = client
-                .execute(
-                    "UPDATE assignments SET course_id = $2, unit_id = $3, lesson_id = $4, \
-                     lesson_ids = $5, learner_ids = $6, due_at_micros = $7, note = $8, \
-                     updated_at_micros = $9, deleted_at_micros = $10 WHERE id = $1",
-                    &[
-                        &assignment.id.to_string(),
-                        &assignment.target.course_id,
-                        &assignment.target.unit_id,
-                        &assignment.target.lesson_id,
-                        &lesson_ids,
-                        &learner_ids,
-                        &micros(assignment.due_at),
-                        &assignment.note,
-                        &micros(assignment.updated_at),
-                        &assignment.deleted_at.map(micros),
-                    ],
-                )
-                .await?;
-            Ok(updated > 0)
-        })
+        classes::update_assignment(self, assignment)
     }
 
     fn assignments_of_class(&self, class_id: Uuid) -> Result<Vec<AssignmentRecord>, StoreError> {
-        self.run(|pool| async move {
-            let client = pool.get().await?;
-            let rows = client
-                .query(
-                    &format!(
-                        "SELECT {ASSIGNMENT_COLUMNS} FROM assignments \
-                         WHERE class_id = $1 AND deleted_at_micros IS NULL \
-                         ORDER BY due_at_micros, created_at_micros, id"
-                    ),
-                    &[&class_id.to_string()],
-                )
-                .await?;
-            rows.iter().map(assignment_from_row).collect()
-        })
+        classes::assignments_of_class(self, class_id)
     }
 
     fn insert_statements(
