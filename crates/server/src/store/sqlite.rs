@@ -23,8 +23,10 @@
 //! - Schema migrations (`schema.rs`) are numbered by `PRAGMA user_version`, applied in one
 //!   transaction each.
 
+mod accounts;
 mod buckets;
 mod checkpoint;
+mod classes;
 mod documents;
 mod forward;
 mod group_commit;
@@ -40,15 +42,10 @@ use std::sync::{Mutex, MutexGuard};
 
 use baeum_core::progress::LearnerReport;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, params_from_iter, Connection, OpenFlags, OptionalExtension};
+use rusqlite::{params_from_iter, Connection, OpenFlags, OptionalExtension};
 use uuid::Uuid;
 
-use rows::{
-    account_from_row, assignment_from_row, assignment_lists, class_from_row, is_unique_violation,
-    micros, parse_uuid, query_classes, read_account_row, read_assignment_row, read_class_row,
-    read_statement_row, statement_from_row, ACCOUNT_COLUMNS, ASSIGNMENT_COLUMNS, CLASS_COLUMNS,
-    STATEMENT_COLUMNS,
-};
+use rows::{micros, read_statement_row, statement_from_row, STATEMENT_COLUMNS};
 
 use super::buckets::PruneClock;
 use super::{
@@ -193,51 +190,15 @@ impl SqliteStore {
 
 impl Store for SqliteStore {
     fn create_account(&self, account: &AccountRecord) -> Result<(), StoreError> {
-        let connection = self.lock();
-        let inserted = connection.execute(
-            "INSERT INTO accounts (id, username, role, password_hash, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                account.id.to_string(),
-                account.username,
-                account.role.as_str(),
-                account.password_hash,
-                account.created_at.to_rfc3339(),
-            ],
-        );
-        match inserted {
-            Ok(_) => Ok(()),
-            Err(error) if is_unique_violation(&error) => Err(StoreError::UsernameTaken),
-            Err(error) => Err(error.into()),
-        }
+        accounts::create_account(self, account)
     }
 
     fn account_by_username(&self, username: &str) -> Result<Option<AccountRecord>, StoreError> {
-        self.read(|connection| {
-            connection
-                .query_row(
-                    &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE username = ?1"),
-                    [username],
-                    read_account_row,
-                )
-                .optional()?
-                .map(account_from_row)
-                .transpose()
-        })
+        accounts::account_by_username(self, username)
     }
 
     fn account_by_id(&self, id: Uuid) -> Result<Option<AccountRecord>, StoreError> {
-        self.read(|connection| {
-            connection
-                .query_row(
-                    &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?1"),
-                    [id.to_string()],
-                    read_account_row,
-                )
-                .optional()?
-                .map(account_from_row)
-                .transpose()
-        })
+        accounts::account_by_id(self, id)
     }
 
     fn create_session(
@@ -246,28 +207,7 @@ impl Store for SqliteStore {
         account_id: Uuid,
         expires_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let connection = self.lock();
-        let now = Utc::now();
-        // Expired and idle sessions are useless; removing them when a new one starts keeps the
-        // table small without a background job.
-        connection.execute(
-            "DELETE FROM sessions WHERE expires_at_micros <= ?1 OR last_used_micros <= ?2",
-            params![
-                micros(now),
-                micros(now - chrono::Duration::days(crate::auth::SESSION_IDLE_DAYS))
-            ],
-        )?;
-        connection.execute(
-            "INSERT INTO sessions (token_sha256, account_id, expires_at_micros, last_used_micros) \
-             VALUES (?1, ?2, ?3, ?4)",
-            params![
-                token_sha256.as_slice(),
-                account_id.to_string(),
-                micros(expires_at),
-                micros(now)
-            ],
-        )?;
-        Ok(())
+        accounts::create_session(self, token_sha256, account_id, expires_at)
     }
 
     fn account_for_session(
@@ -275,50 +215,15 @@ impl Store for SqliteStore {
         token_sha256: [u8; 32],
         now: DateTime<Utc>,
     ) -> Result<Option<AccountRecord>, StoreError> {
-        let idle_since = micros(now - chrono::Duration::days(crate::auth::SESSION_IDLE_DAYS));
-        // Read on a read connection: most requests find the use recorded recently enough, and
-        // only the others wait for the writer.
-        let found = self.read(|connection| {
-            Ok(connection
-                .query_row(
-                "SELECT a.id, a.username, a.role, a.password_hash, a.created_at, s.last_used_micros \
-                 FROM sessions s JOIN accounts a ON a.id = s.account_id \
-                 WHERE s.token_sha256 = ?1 AND s.expires_at_micros > ?2 \
-                 AND s.last_used_micros > ?3",
-                params![token_sha256.as_slice(), micros(now), idle_since],
-                |row| Ok((read_account_row(row)?, row.get::<_, i64>(5)?)),
-            )
-            .optional()?)
-        })?;
-        let Some((row, last_used)) = found else {
-            return Ok(None);
-        };
-        let resolution =
-            chrono::Duration::minutes(crate::auth::SESSION_LAST_USE_RESOLUTION_MINUTES);
-        if last_used <= micros(now - resolution) {
-            self.lock().execute(
-                "UPDATE sessions SET last_used_micros = ?2 WHERE token_sha256 = ?1",
-                params![token_sha256.as_slice(), micros(now)],
-            )?;
-        }
-        account_from_row(row).map(Some)
+        accounts::account_for_session(self, token_sha256, now)
     }
 
     fn delete_session(&self, token_sha256: [u8; 32]) -> Result<bool, StoreError> {
-        let connection = self.lock();
-        let deleted = connection.execute(
-            "DELETE FROM sessions WHERE token_sha256 = ?1",
-            [token_sha256.as_slice()],
-        )?;
-        Ok(deleted > 0)
+        accounts::delete_session(self, token_sha256)
     }
 
     fn delete_sessions_of_account(&self, account_id: Uuid) -> Result<usize, StoreError> {
-        let connection = self.lock();
-        Ok(connection.execute(
-            "DELETE FROM sessions WHERE account_id = ?1",
-            [account_id.to_string()],
-        )?)
+        accounts::delete_sessions_of_account(self, account_id)
     }
 
     fn set_password_hash(
@@ -327,47 +232,11 @@ impl Store for SqliteStore {
         password_hash: &str,
         keep_session: Option<[u8; 32]>,
     ) -> Result<bool, StoreError> {
-        let mut connection = self.lock();
-        let transaction = connection.transaction()?;
-        let changed = transaction.execute(
-            "UPDATE accounts SET password_hash = ?2 WHERE id = ?1",
-            params![account_id.to_string(), password_hash],
-        )?;
-        // A zero-length blob matches no session, so `None` ends them all.
-        let keep = keep_session
-            .map(|digest| digest.to_vec())
-            .unwrap_or_default();
-        transaction.execute(
-            "DELETE FROM sessions WHERE account_id = ?1 AND token_sha256 <> ?2",
-            params![account_id.to_string(), keep],
-        )?;
-        transaction.commit()?;
-        Ok(changed > 0)
+        accounts::set_password_hash(self, account_id, password_hash, keep_session)
     }
 
     fn delete_account(&self, account_id: Uuid, actor_key: &str) -> Result<bool, StoreError> {
-        let mut connection = self.lock();
-        let transaction = connection.transaction()?;
-        for index_table in ["statement_agents", "statement_activities"] {
-            transaction.execute(
-                &format!(
-                    "DELETE FROM {index_table} WHERE sequence IN \
-                     (SELECT sequence FROM statements WHERE actor_key = ?1)"
-                ),
-                [actor_key],
-            )?;
-        }
-        transaction.execute("DELETE FROM statements WHERE actor_key = ?1", [actor_key])?;
-        transaction.execute("DELETE FROM documents WHERE agent_key = ?1", [actor_key])?;
-        progress::delete_actor(&transaction, actor_key)?;
-        // Sessions, class memberships, a teacher's classes and their assignments go with the
-        // account (ON DELETE CASCADE); invitations it made or used keep no link to it.
-        let deleted = transaction.execute(
-            "DELETE FROM accounts WHERE id = ?1",
-            [account_id.to_string()],
-        )?;
-        transaction.commit()?;
-        Ok(deleted > 0)
+        accounts::delete_account(self, account_id, actor_key)
     }
 
     fn create_teacher_invitation(
@@ -377,19 +246,7 @@ impl Store for SqliteStore {
         created_at: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let connection = self.lock();
-        connection.execute(
-            "INSERT INTO teacher_invitations \
-             (code_sha256, created_by, created_at_micros, expires_at_micros) \
-             VALUES (?1, ?2, ?3, ?4)",
-            params![
-                code_sha256.as_slice(),
-                created_by.map(|id| id.to_string()),
-                micros(created_at),
-                micros(expires_at)
-            ],
-        )?;
-        Ok(())
+        accounts::create_teacher_invitation(self, code_sha256, created_by, created_at, expires_at)
     }
 
     fn create_account_with_invitation(
@@ -398,287 +255,71 @@ impl Store for SqliteStore {
         code_sha256: [u8; 32],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let mut connection = self.lock();
-        let transaction = connection.transaction()?;
-        let inserted = transaction.execute(
-            "INSERT INTO accounts (id, username, role, password_hash, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                account.id.to_string(),
-                account.username,
-                account.role.as_str(),
-                account.password_hash,
-                account.created_at.to_rfc3339(),
-            ],
-        );
-        match inserted {
-            Ok(_) => {}
-            Err(error) if is_unique_violation(&error) => return Err(StoreError::UsernameTaken),
-            Err(error) => return Err(error.into()),
-        }
-        let used = transaction.execute(
-            "UPDATE teacher_invitations SET used_by = ?2, used_at_micros = ?3 \
-             WHERE code_sha256 = ?1 AND used_at_micros IS NULL AND expires_at_micros > ?3",
-            params![code_sha256.as_slice(), account.id.to_string(), micros(now)],
-        )?;
-        if used == 0 {
-            // Dropping the transaction rolls the account back.
-            return Err(StoreError::InvitationInvalid);
-        }
-        transaction.commit()?;
-        Ok(())
+        accounts::create_account_with_invitation(self, account, code_sha256, now)
     }
 
     fn create_class(&self, class: &ClassRecord) -> Result<(), StoreError> {
-        let connection = self.lock();
-        let inserted = connection.execute(
-            "INSERT INTO classes (id, teacher_id, name, join_code, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                class.id.to_string(),
-                class.teacher_id.to_string(),
-                class.name,
-                class.join_code,
-                class.created_at.to_rfc3339(),
-            ],
-        );
-        match inserted {
-            Ok(_) => Ok(()),
-            Err(error) if is_unique_violation(&error) => Err(StoreError::JoinCodeTaken),
-            Err(error) => Err(error.into()),
-        }
+        classes::create_class(self, class)
     }
 
     fn class_by_join_code(&self, join_code: &str) -> Result<Option<ClassRecord>, StoreError> {
-        self.read(|connection| {
-            connection
-                .query_row(
-                    &format!("SELECT {CLASS_COLUMNS} FROM classes c WHERE c.join_code = ?1"),
-                    [join_code],
-                    read_class_row,
-                )
-                .optional()?
-                .map(class_from_row)
-                .transpose()
-        })
+        classes::class_by_join_code(self, join_code)
     }
 
     fn add_class_member(&self, class_id: Uuid, learner_id: Uuid) -> Result<(), StoreError> {
-        let connection = self.lock();
-        connection.execute(
-            "INSERT OR IGNORE INTO class_members (class_id, learner_id, joined_after_sequence) \
-             VALUES (?1, ?2, (SELECT COALESCE(MAX(sequence), 0) FROM statements))",
-            params![class_id.to_string(), learner_id.to_string()],
-        )?;
-        Ok(())
+        classes::add_class_member(self, class_id, learner_id)
     }
 
     fn learners_of_teacher(&self, teacher_id: Uuid) -> Result<Vec<Uuid>, StoreError> {
-        self.read(|connection| {
-            let mut statement = connection.prepare_cached(
-                "SELECT DISTINCT m.learner_id FROM class_members m \
-                 JOIN classes c ON c.id = m.class_id WHERE c.teacher_id = ?1",
-            )?;
-            let ids = statement
-                .query_map([teacher_id.to_string()], |row| row.get::<_, String>(0))?
-                .collect::<Result<Vec<_>, _>>()?;
-            ids.iter().map(|id| parse_uuid(id)).collect()
-        })
+        classes::learners_of_teacher(self, teacher_id)
     }
 
     fn class_by_id(&self, class_id: Uuid) -> Result<Option<ClassRecord>, StoreError> {
-        self.read(|connection| {
-            connection
-                .query_row(
-                    &format!("SELECT {CLASS_COLUMNS} FROM classes c WHERE c.id = ?1"),
-                    [class_id.to_string()],
-                    read_class_row,
-                )
-                .optional()?
-                .map(class_from_row)
-                .transpose()
-        })
+        classes::class_by_id(self, class_id)
     }
 
     fn classes_of_teacher(&self, teacher_id: Uuid) -> Result<Vec<ClassRecord>, StoreError> {
-        self.read(|connection| {
-            query_classes(
-                connection,
-                &format!(
-                    "SELECT {CLASS_COLUMNS} FROM classes c WHERE c.teacher_id = ?1 \
-                     ORDER BY c.created_at, c.id"
-                ),
-                teacher_id.to_string(),
-            )
-        })
+        classes::classes_of_teacher(self, teacher_id)
     }
 
     fn classes_of_learner(&self, learner_id: Uuid) -> Result<Vec<ClassRecord>, StoreError> {
-        self.read(|connection| {
-            query_classes(
-                connection,
-                &format!(
-                    "SELECT {CLASS_COLUMNS} FROM classes c \
-                     JOIN class_members m ON m.class_id = c.id WHERE m.learner_id = ?1 \
-                     ORDER BY c.created_at, c.id"
-                ),
-                learner_id.to_string(),
-            )
-        })
+        classes::classes_of_learner(self, learner_id)
     }
 
     fn class_members(&self, class_id: Uuid) -> Result<Vec<ClassMemberRecord>, StoreError> {
-        self.read(|connection| {
-            let mut statement = connection.prepare_cached(
-                "SELECT a.id, a.username, m.joined_after_sequence FROM class_members m \
-                 JOIN accounts a ON a.id = m.learner_id \
-                 WHERE m.class_id = ?1 ORDER BY a.username",
-            )?;
-            let rows = statement
-                .query_map([class_id.to_string()], |row| {
-                    Ok((
-                        row.get::<_, String>(0)?,
-                        row.get::<_, String>(1)?,
-                        row.get::<_, i64>(2)?,
-                    ))
-                })?
-                .collect::<Result<Vec<_>, _>>()?;
-            rows.into_iter()
-                .map(|(id, username, joined_after_sequence)| {
-                    Ok(ClassMemberRecord {
-                        learner_id: parse_uuid(&id)?,
-                        username,
-                        joined_after_sequence,
-                    })
-                })
-                .collect()
-        })
+        classes::class_members(self, class_id)
     }
 
     fn class_member_count(&self, class_id: Uuid) -> Result<usize, StoreError> {
-        self.read(|connection| {
-            let count: i64 = connection.query_row(
-                "SELECT COUNT(*) FROM class_members m JOIN accounts a ON a.id = m.learner_id \
-                 WHERE m.class_id = ?1",
-                [class_id.to_string()],
-                |row| row.get(0),
-            )?;
-            Ok(usize::try_from(count).unwrap_or(0))
-        })
+        classes::class_member_count(self, class_id)
     }
 
     fn remove_class_member(&self, class_id: Uuid, learner_id: Uuid) -> Result<bool, StoreError> {
-        let connection = self.lock();
-        let deleted = connection.execute(
-            "DELETE FROM class_members WHERE class_id = ?1 AND learner_id = ?2",
-            params![class_id.to_string(), learner_id.to_string()],
-        )?;
-        Ok(deleted > 0)
+        classes::remove_class_member(self, class_id, learner_id)
     }
 
     fn rename_class(&self, class_id: Uuid, name: &str) -> Result<bool, StoreError> {
-        let connection = self.lock();
-        let updated = connection.execute(
-            "UPDATE classes SET name = ?2 WHERE id = ?1",
-            params![class_id.to_string(), name],
-        )?;
-        Ok(updated > 0)
+        classes::rename_class(self, class_id, name)
     }
 
     fn set_join_code(&self, class_id: Uuid, join_code: &str) -> Result<bool, StoreError> {
-        let connection = self.lock();
-        match connection.execute(
-            "UPDATE classes SET join_code = ?2 WHERE id = ?1",
-            params![class_id.to_string(), join_code],
-        ) {
-            Ok(updated) => Ok(updated > 0),
-            Err(error) if is_unique_violation(&error) => Err(StoreError::JoinCodeTaken),
-            Err(error) => Err(error.into()),
-        }
+        classes::set_join_code(self, class_id, join_code)
     }
 
     fn create_assignment(&self, assignment: &AssignmentRecord) -> Result<(), StoreError> {
-        let connection = self.lock();
-        let (lesson_ids, learner_ids) = assignment_lists(assignment);
-        let inserted = connection.execute(
-            &format!(
-                "INSERT INTO assignments ({ASSIGNMENT_COLUMNS}) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-            ),
-            params![
-                assignment.id.to_string(),
-                assignment.class_id.to_string(),
-                assignment.assigned_by.to_string(),
-                assignment.target.course_id,
-                assignment.target.unit_id,
-                assignment.target.lesson_id,
-                lesson_ids,
-                learner_ids,
-                micros(assignment.due_at),
-                assignment.note,
-                micros(assignment.created_at),
-                micros(assignment.updated_at),
-                assignment.deleted_at.map(micros),
-            ],
-        );
-        match inserted {
-            Ok(_) => Ok(()),
-            Err(error) if is_unique_violation(&error) => {
-                Err(StoreError::AssignmentExists(assignment.id))
-            }
-            Err(error) => Err(error.into()),
-        }
+        classes::create_assignment(self, assignment)
     }
 
     fn assignment_by_id(&self, id: Uuid) -> Result<Option<AssignmentRecord>, StoreError> {
-        self.read(|connection| {
-            connection
-                .query_row(
-                    &format!("SELECT {ASSIGNMENT_COLUMNS} FROM assignments WHERE id = ?1"),
-                    [id.to_string()],
-                    read_assignment_row,
-                )
-                .optional()?
-                .map(assignment_from_row)
-                .transpose()
-        })
+        classes::assignment_by_id(self, id)
     }
 
     fn update_assignment(&self, assignment: &AssignmentRecord) -> Result<bool, StoreError> {
-        let connection = self.lock();
-        let (lesson_ids, learner_ids) = assignment_lists(assignment);
-        let updated = connection.execute(
-            "UPDATE assignments SET course_id = ?2, unit_id = ?3, lesson_id = ?4, \
-             lesson_ids = ?5, learner_ids = ?6, due_at_micros = ?7, note = ?8, \
-             updated_at_micros = ?9, deleted_at_micros = ?10 WHERE id = ?1",
-            params![
-                assignment.id.to_string(),
-                assignment.target.course_id,
-                assignment.target.unit_id,
-                assignment.target.lesson_id,
-                lesson_ids,
-                learner_ids,
-                micros(assignment.due_at),
-                assignment.note,
-                micros(assignment.updated_at),
-                assignment.deleted_at.map(micros),
-            ],
-        )?;
-        Ok(updated > 0)
+        classes::update_assignment(self, assignment)
     }
 
     fn assignments_of_class(&self, class_id: Uuid) -> Result<Vec<AssignmentRecord>, StoreError> {
-        self.read(|connection| {
-            let mut statement = connection.prepare_cached(&format!(
-                "SELECT {ASSIGNMENT_COLUMNS} FROM assignments \
-                 WHERE class_id = ?1 AND deleted_at_micros IS NULL \
-                 ORDER BY due_at_micros, created_at_micros, id"
-            ))?;
-            let rows = statement
-                .query_map([class_id.to_string()], read_assignment_row)?
-                .collect::<Result<Vec<_>, _>>()?;
-            rows.into_iter().map(assignment_from_row).collect()
-        })
+        classes::assignments_of_class(self, class_id)
     }
 
     fn insert_statements(
