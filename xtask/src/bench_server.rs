@@ -1,5 +1,6 @@
 //! The server's part of `cargo xtask bench`, also run alone with `cargo xtask bench --server`:
-//! statements ingested per second (`bench::measure_ingest`) and the teacher's reports at a
+//! statements ingested per second (`bench::measure_ingest`, as one learner from every client
+//! and as one learner per client) and the teacher's reports at a
 //! class's real size, on SQLite and, with `--server`, on a throw-away PostgreSQL cluster too
 //! (the one `cargo xtask test-postgres` starts, `postgres.rs`).
 //!
@@ -164,9 +165,24 @@ fn measure_engine(
             processes
         };
         for clients in [4, 32] {
-            println!("xtask bench: {engine}: ingest, {clients} clients");
+            println!("xtask bench: {engine}: ingest, {clients} clients, one learner");
             ingest.push(measure_ingest(
-                &address, &learner, &items, clients, &processes,
+                &address,
+                std::slice::from_ref(&learner),
+                &items,
+                clients,
+                &processes,
+            )?);
+        }
+        let learners = sign_up_learners(&address, "bench-ingest", 32)?;
+        for clients in [4, 32] {
+            println!("xtask bench: {engine}: ingest, {clients} clients, a learner each");
+            ingest.push(measure_ingest(
+                &address,
+                &learners[..clients],
+                &items,
+                clients,
+                &processes,
             )?);
         }
         let reports = if ingest_only {
@@ -213,23 +229,14 @@ pub fn measure_reports(
         .to_owned();
 
     println!("xtask bench: {engine}: {CLASS_LEARNERS} learners join the class");
-    let mut learners = Vec::with_capacity(CLASS_LEARNERS);
-    for number in 0..CLASS_LEARNERS {
-        let username = format!("bench-learner-{number:02}");
-        post_json(
-            &mut connection,
-            "/api/accounts",
-            &[("Content-Type", "application/json".to_owned())],
-            &json!({ "username": username, "password": LEARNER_PASSWORD }),
-        )?;
-        let learner = Learner::sign_in(address, (&username, LEARNER_PASSWORD))?;
+    let learners = sign_up_learners(address, "bench-learner", CLASS_LEARNERS)?;
+    for learner in &learners {
         post_json(
             &mut connection,
             "/api/classes/join",
             &json_headers(&learner.authorization),
             &json!({ "join_code": join_code }),
         )?;
-        learners.push(learner);
     }
 
     println!(
@@ -334,6 +341,23 @@ pub fn measure_reports(
     }))
 }
 
+/// Signs up `count` learners named `prefix-00`, `prefix-01`, … and signs each in.
+fn sign_up_learners(address: &str, prefix: &str, count: usize) -> Result<Vec<Learner>> {
+    let mut connection = HttpConnection::open(address)?;
+    let mut learners = Vec::with_capacity(count);
+    for number in 0..count {
+        let username = format!("{prefix}-{number:02}");
+        post_json(
+            &mut connection,
+            "/api/accounts",
+            &[("Content-Type", "application/json".to_owned())],
+            &json!({ "username": username, "password": LEARNER_PASSWORD }),
+        )?;
+        learners.push(Learner::sign_in(address, (&username, LEARNER_PASSWORD))?);
+    }
+    Ok(learners)
+}
+
 fn post_json(
     connection: &mut HttpConnection,
     path: &str,
@@ -405,7 +429,14 @@ pub fn table_rows(engine: &Value) -> Vec<(String, String)> {
     let mut rows = Vec::new();
     for run in engine["server_ingest"].as_array().into_iter().flatten() {
         rows.push((
-            format!("{name}: ingest, {} clients, batches of 100", run["clients"]),
+            format!(
+                "{name}: ingest, {} clients, {}, batches of 100",
+                run["clients"],
+                match run["learners"].as_u64() {
+                    Some(1) | None => "one learner".to_owned(),
+                    Some(learners) => format!("{learners} learners"),
+                }
+            ),
             format!(
                 "{} statements/s, p99 {} ms; CPU {} s ({} statements per CPU second)",
                 run["statements_per_second"],
