@@ -155,17 +155,12 @@ fn check_context_fits_object(
     Ok(())
 }
 
-/// `path.key`. Written out rather than with `format!`: it runs for every property of every
-/// statement a server receives, and the formatting machinery was most of validation's time.
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        return key.to_owned();
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
     }
-    let mut joined = String::with_capacity(path.len() + 1 + key.len());
-    joined.push_str(path);
-    joined.push('.');
-    joined.push_str(key);
-    joined
 }
 
 fn describe(value: &Value) -> &'static str {
