@@ -62,7 +62,6 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use baeum_core::wellbeing::is_private_statement;
 use baeum_core::xapi::formats::parse_standard_uuid;
 use baeum_core::xapi::query::{
     self, parse_statements_query, Format, QueryError, StatementsFilter, StatementsRequest,
@@ -476,18 +475,10 @@ async fn readable_actor_keys(
     }
 }
 
-/// Whether a stored statement is one only its actor may read (a check-in: core's
-/// `wellbeing::is_private_statement`). A body that does not read counts as private, so a
-/// damaged row is never shown to someone else.
-fn is_private(stored: &StoredStatement) -> bool {
-    serde_json::from_str::<Value>(&stored.body)
-        .map(|body| is_private_statement(&body))
-        .unwrap_or(true)
-}
-
 /// Whether the caller may read this statement, given the actor keys they may read: a private
-/// statement (a check-in) only its own actor, whoever else asks (the teacher it is shared with
-/// reads it through `crate::wellbeing`, never here).
+/// statement (a check-in, or the voiding that withdrew one; the store decides, see
+/// `StoredStatement::private`) only its own actor, whoever else asks (the teacher a check-in is
+/// shared with reads it through `crate::wellbeing`, never here).
 pub(crate) fn may_read(
     state: &AppState,
     caller: &Authenticated,
@@ -495,7 +486,7 @@ pub(crate) fn may_read(
     stored: &StoredStatement,
 ) -> bool {
     let own = || stored.actor_key == own_actor_key(state, caller);
-    readable.is_none_or(|keys| keys.contains(&stored.actor_key)) && (!is_private(stored) || own())
+    readable.is_none_or(|keys| keys.contains(&stored.actor_key)) && (!stored.private || own())
 }
 
 /// The statement body in the requested format.

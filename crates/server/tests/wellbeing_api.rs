@@ -14,7 +14,7 @@ use baeum_server::AppState;
 use classes_support::{create_class, join, state_with_content};
 use serde_json::{json, Value};
 use uuid::Uuid;
-use xapi_support::{account, api, send, statement, xapi, TestAccount};
+use xapi_support::{account, api, encode, send, statement, xapi, TestAccount};
 
 /// The words every test check-in carries, so a leak anywhere shows up in a body.
 const WORDS: &str = "miss my grandmother";
@@ -371,7 +371,41 @@ async fn stopping_sharing_withdraws_a_check_in_and_only_its_learner_may() {
             .is_some_and(|error| error.contains("only void statements of its own actor")));
     }
     assert_eq!(recent(&get(state, &school.kim, &path).await).len(), 2);
-    post(state, &school.mina, &withdraw(&school.mina, &withdrawn)).await;
+    let withdrawal = withdraw(&school.mina, &withdrawn);
+    post(state, &school.mina, &withdrawal).await;
+    // The voiding statement says a check-in existed: private like it. Its learner reads it;
+    // the teacher, who may read her learning statements, finds it neither in a list (by any
+    // filter) nor by its id.
+    let voiding_id = id_of(&withdrawal[0]);
+    let own = get(state, &school.mina, "/xapi/statements").await;
+    assert!(ids(&own).contains(&voiding_id), "{:?}", own.body);
+    for path in [
+        "/xapi/statements".to_owned(),
+        "/xapi/statements?verb=http%3A%2F%2Fadlnet.gov%2Fexpapi%2Fverbs%2Fvoided".to_owned(),
+        format!(
+            "/xapi/statements?agent={}",
+            encode(&school.mina.actor(state).to_string())
+        ),
+    ] {
+        let listed = get(state, &school.kim, &path).await;
+        assert_eq!(listed.status, 200, "{:?}", listed.body);
+        assert!(
+            !ids(&listed).contains(&voiding_id),
+            "{path}: {:?}",
+            listed.body
+        );
+        assert!(
+            !listed.body.to_string().contains(&id_of(&withdrawn)),
+            "{path}"
+        );
+    }
+    let single = get(
+        state,
+        &school.kim,
+        &format!("/xapi/statements?statementId={voiding_id}"),
+    )
+    .await;
+    assert_eq!(single.status, 404, "{:?}", single.body);
     let after = get(state, &school.kim, &path).await;
     assert_eq!(recent(&after), vec![id_of(&kept)]);
     assert_eq!(after.body["learners"][0]["open_requests"], json!([]));
@@ -478,7 +512,18 @@ async fn reports_exports_conflicts_and_forwarding_never_carry_a_check_in() {
     let mine = get(state, &school.mina, "/api/my/assignments").await;
     assert!(!mine.body.to_string().contains(WORDS));
 
-    // Only the lesson is queued for the province's store.
+    // Only the lesson is queued for the province's store, and withdrawing the check-in does
+    // not tell it one existed.
+    let actor: baeum_core::record::Actor =
+        serde_json::from_value(school.mina.actor(state)).expect("an actor");
+    let withdrawal = baeum_core::wellbeing::withdrawal_statements(
+        &actor,
+        "2026-12-07T09:00:00.000+09:00",
+        &[Uuid::parse_str(&id_of(&shared)).expect("an id")],
+        Uuid::now_v7,
+    )
+    .expect("a withdrawal");
+    post(state, &school.mina, &withdrawal).await;
     let status = run_blocking(&state.store, |store| store.forward_status())
         .await
         .expect("status");

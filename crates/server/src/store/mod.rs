@@ -337,6 +337,11 @@ pub struct StoredStatement {
     pub voided: bool,
     /// Whether this statement voids another.
     pub voiding: bool,
+    /// Whether only its actor may read it: a statement of a private verb (a check-in), or one
+    /// voiding such a statement (withdrawing a shared check-in says it existed). Decided by the
+    /// database as the row is read, so a voiding statement that came before its target turns
+    /// private when the target arrives.
+    pub private: bool,
     /// The statement exactly as stored, serialized.
     pub body: String,
 }

@@ -243,6 +243,21 @@ CREATE INDEX statements_by_registration ON statements (registration)
 CREATE INDEX statements_by_target ON statements (target_id) WHERE target_id IS NOT NULL;
 CREATE INDEX statements_by_voided_id ON statements (voids_id) WHERE voids_id IS NOT NULL;
 "#,
+    r#"
+-- The withdrawal of a check-in (a statement voiding one) is as private as the check-in: never
+-- forwarded either.
+CREATE OR REPLACE FUNCTION baeum_forward_capture() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO forward_outbox (sequence)
+    SELECT inserted.sequence FROM inserted
+    WHERE inserted.verb_id <> 'https://baeum.invalid/xapi/verbs/checked-in'
+      AND NOT EXISTS (SELECT 1 FROM statements t WHERE t.id = inserted.voids_id
+                      AND t.verb_id = 'https://baeum.invalid/xapi/verbs/checked-in')
+      AND EXISTS (SELECT 1 FROM forward_config WHERE id = 1 AND endpoint IS NOT NULL);
+    RETURN NULL;
+END
+$$;
+"#,
 ];
 
 /// The migration (0-based) that creates the progress tables; the stored statements are folded
@@ -311,5 +326,13 @@ mod tests {
             .unwrap_or_default();
         let verb = format!("'{}'", baeum_core::wellbeing::VERB_CHECKED_IN);
         assert_eq!(last.matches(&verb).count(), 2, "{last}");
+        // And the trigger's latest form, which leaves out their withdrawals too.
+        let latest = super::MIGRATIONS
+            .iter()
+            .rev()
+            .find(|migration| migration.contains("FUNCTION baeum_forward_capture"))
+            .copied()
+            .unwrap_or_default();
+        assert_eq!(latest.matches(&verb).count(), 2, "{latest}");
     }
 }

@@ -18,13 +18,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use baeum_core::wellbeing::PRIVATE_VERB_IDS;
 use baeum_core::xapi::{canonical_equal, validate_statement};
 use deadpool_postgres::Transaction;
 use tokio_postgres::types::ToSql;
 use uuid::Uuid;
 
-use super::rows::from_micros;
+use super::rows::{from_micros, PRIVATE_CONDITION};
 use super::{micros, statement_from_row, STATEMENT_COLUMNS};
 use crate::store::progress::ProgressChanges;
 use crate::store::{
@@ -655,13 +654,7 @@ fn build_query(query: &StatementQuery) -> (String, Vec<Parameter>) {
             format!("s.actor_key = ANY(${})", parameters.len())
         });
     }
-    parameters.push(Box::new(
-        PRIVATE_VERB_IDS
-            .iter()
-            .map(|verb| (*verb).to_owned())
-            .collect::<Vec<String>>(),
-    ));
-    let not_private = format!("s.verb_id <> ALL(${})", parameters.len());
+    let not_private = format!("NOT {PRIVATE_CONDITION}");
     outer_conditions.push(match &query.private_statements_of {
         Some(key) => {
             parameters.push(Box::new(key.clone()));

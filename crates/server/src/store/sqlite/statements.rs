@@ -9,11 +9,12 @@
 //! usage or both miss the same stored statement and then write past each other; a push
 //! written earlier in the same group is seen like any stored one.
 
-use baeum_core::wellbeing::{is_private_verb, PRIVATE_VERB_IDS};
+use baeum_core::wellbeing::is_private_verb;
 use baeum_core::xapi::{canonical_equal, validate_statement, Timestamp};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::rows::PRIVATE_CONDITION;
 use super::{micros, read_statement_row, statement_from_row, STATEMENT_COLUMNS};
 use crate::store::progress::ProgressChanges;
 use crate::store::{
@@ -227,19 +228,26 @@ fn insert_statement(
         });
     }
     let statement = &new.statement;
+    // Whether this voids a private statement (a check-in withdrawn), which is as private.
+    let mut voids_private = false;
     if let Some(target_id) = statement.voided_statement_id() {
         // A voiding statement only voids statements of its own actor. A target the server has
         // not seen yet is allowed (the specification says not to reject for that); when it
         // arrives it is voided only if its actor is the voiding statement's.
-        let target_actor: Option<String> = connection
-            .prepare_cached("SELECT actor_key FROM statements WHERE id = ?1")?
-            .query_row([target_id.to_string()], |row| row.get(0))
+        let target: Option<(String, String)> = connection
+            .prepare_cached("SELECT actor_key, verb_id FROM statements WHERE id = ?1")?
+            .query_row([target_id.to_string()], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
             .optional()?;
-        if target_actor.is_some_and(|key| key != new.actor_key) {
-            return Ok(Inserted::ForeignVoid(ForeignVoid {
-                voiding_id: new.id,
-                target_id,
-            }));
+        if let Some((target_actor, target_verb)) = target {
+            if target_actor != new.actor_key {
+                return Ok(Inserted::ForeignVoid(ForeignVoid {
+                    voiding_id: new.id,
+                    target_id,
+                }));
+            }
+            voids_private = is_private_verb(&target_verb);
         }
     }
     let voids_id = statement.voided_statement_id().map(|id| id.to_string());
@@ -272,9 +280,9 @@ fn insert_statement(
             already_voided,
         ])?;
     let sequence = connection.last_insert_rowid();
-    // Forwarded once, in the order stored, while an endpoint is named; a check-in is private
-    // to its learner and never leaves.
-    if forwarding && !is_private_verb(&statement.verb.id) {
+    // Forwarded once, in the order stored, while an endpoint is named; a check-in, and the
+    // withdrawal of one, are private to their learner and never leave.
+    if forwarding && !is_private_verb(&statement.verb.id) && !voids_private {
         connection
             .prepare_cached("INSERT INTO forward_outbox (sequence) VALUES (?1)")?
             .execute([sequence])?;
@@ -389,14 +397,7 @@ pub(super) fn build_query(query: &StatementQuery) -> (String, Vec<SqlValue>) {
             format!("s.actor_key IN ({})", placeholders.join(", "))
         });
     }
-    let private_verbs: Vec<String> = PRIVATE_VERB_IDS
-        .iter()
-        .map(|verb| {
-            parameters.push(SqlValue::Text((*verb).to_owned()));
-            format!("?{}", parameters.len())
-        })
-        .collect();
-    let not_private = format!("s.verb_id NOT IN ({})", private_verbs.join(", "));
+    let not_private = format!("NOT {PRIVATE_CONDITION}");
     outer_conditions.push(match &query.private_statements_of {
         Some(key) => {
             parameters.push(SqlValue::Text(key.clone()));
