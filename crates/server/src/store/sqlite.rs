@@ -110,9 +110,9 @@ impl SqliteStore {
     fn prepare(mut connection: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
         connection.busy_timeout(std::time::Duration::from_secs(5))?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
-        // A group of pushes writes each in a savepoint; SQLite copies every page a savepoint
-        // changes into a sub-journal first. In a temporary file that was a quarter of the
-        // writer's time; in memory it is a copy.
+        // A savepoint (a group written again after a refusal) and a statement that may fail
+        // halfway make SQLite copy the pages they change into a sub-journal first. In a
+        // temporary file that was a quarter of the writer's time; in memory it is a copy.
         connection.pragma_update(None, "temp_store", "MEMORY")?;
         // Every statement a push runs is kept prepared (`prepare_cached`), with room for the
         // other writes' too; the default (16) made them evict each other.
