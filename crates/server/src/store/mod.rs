@@ -20,11 +20,33 @@
 //! so several server instances on one database count the same attempts.
 //!
 //! Forwarding to another learning record store keeps its outbox, lease and status in the
-//! database too (`forward.rs`); a trigger fills the outbox, so the insert code does not know
-//! about it.
+//! database too (`forward.rs`), filled in the statements' own transaction (on PostgreSQL by a
+//! trigger, on SQLite by the insert).
 //!
 //! Both engines number their schema migrations (each engine its own list) and refuse a
 //! database written by a newer baeum ([`StoreError::SchemaTooNew`]).
+
+/// The SQL condition, on a statement row `s`, that only its actor may read it: core's private
+/// verbs (`wellbeing::PRIVATE_VERB_IDS`, which a test below holds equal to the one written
+/// here), or a statement voiding one of them. The same text on both engines; a macro so each
+/// engine's column list can take it in with `concat!`.
+macro_rules! private_condition {
+    () => {
+        "(s.verb_id = 'https://baeum.invalid/xapi/verbs/checked-in' OR (s.voids_id IS NOT NULL \
+         AND EXISTS (SELECT 1 FROM statements p WHERE p.id = s.voids_id \
+         AND p.verb_id = 'https://baeum.invalid/xapi/verbs/checked-in')))"
+    };
+}
+
+/// See [`private_condition`].
+const PRIVATE_CONDITION: &str = private_condition!();
+
+/// The columns every statement read takes, from a row `s`, in the order each engine's
+/// `rows.rs` reads them: the last is whether the row is private ([`private_condition`]).
+const STATEMENT_COLUMNS: &str = concat!(
+    "s.sequence, s.id, s.stored_micros, s.actor_key, s.voided, s.voids_id IS NOT NULL, s.body, ",
+    private_condition!()
+);
 
 mod backup;
 mod buckets;
@@ -634,6 +656,18 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The private condition names exactly core's private verbs, and ends each statement read.
+    #[test]
+    fn the_private_condition_names_cores_private_verbs() {
+        assert_eq!(
+            baeum_core::wellbeing::PRIVATE_VERB_IDS,
+            [baeum_core::wellbeing::VERB_CHECKED_IN]
+        );
+        let verb = format!("'{}'", baeum_core::wellbeing::VERB_CHECKED_IN);
+        assert_eq!(PRIVATE_CONDITION.matches(&verb).count(), 2);
+        assert!(STATEMENT_COLUMNS.ends_with(PRIVATE_CONDITION));
+    }
 
     #[test]
     fn a_url_of_another_database_is_refused_by_name_without_its_password() {

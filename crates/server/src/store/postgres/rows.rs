@@ -44,24 +44,7 @@ pub(super) fn account_from_row(row: &Row) -> Result<AccountRecord, StoreError> {
     })
 }
 
-/// The condition, on a statement row `s`, that only its actor may read it: core's private
-/// verbs (`wellbeing::PRIVATE_VERB_IDS`, which a test holds equal to the one written here), or
-/// a statement voiding one of them.
-macro_rules! private_condition {
-    () => {
-        "(s.verb_id = 'https://baeum.invalid/xapi/verbs/checked-in' OR (s.voids_id IS NOT NULL \
-         AND EXISTS (SELECT 1 FROM statements p WHERE p.id = s.voids_id \
-         AND p.verb_id = 'https://baeum.invalid/xapi/verbs/checked-in')))"
-    };
-}
-
-/// See [`private_condition`].
-pub(super) const PRIVATE_CONDITION: &str = private_condition!();
-
-pub(super) const STATEMENT_COLUMNS: &str = concat!(
-    "s.sequence, s.id, s.stored_micros, s.actor_key, s.voided, s.voids_id IS NOT NULL, s.body, ",
-    private_condition!()
-);
+pub(super) use crate::store::{PRIVATE_CONDITION, STATEMENT_COLUMNS};
 
 pub(super) fn statement_from_row(row: &Row) -> Result<StoredStatement, StoreError> {
     Ok(StoredStatement {
@@ -147,19 +130,4 @@ pub(super) async fn query_classes(
     let client = pool.get().await?;
     let rows = client.query(sql, &[&parameter]).await?;
     rows.iter().map(class_from_row).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    /// The private condition names exactly core's private verbs.
-    #[test]
-    fn the_private_condition_names_cores_private_verbs() {
-        assert_eq!(
-            baeum_core::wellbeing::PRIVATE_VERB_IDS,
-            [baeum_core::wellbeing::VERB_CHECKED_IN]
-        );
-        let verb = format!("'{}'", baeum_core::wellbeing::VERB_CHECKED_IN);
-        assert_eq!(super::PRIVATE_CONDITION.matches(&verb).count(), 2);
-        assert!(super::STATEMENT_COLUMNS.ends_with(super::PRIVATE_CONDITION));
-    }
 }

@@ -66,24 +66,7 @@ pub(super) fn is_unique_violation(error: &rusqlite::Error) -> bool {
 
 pub(super) type StatementRow = (i64, String, i64, String, bool, bool, String, bool);
 
-/// The condition, on a statement row `s`, that only its actor may read it: core's private
-/// verbs (`wellbeing::PRIVATE_VERB_IDS`, which a test holds equal to the one written here), or
-/// a statement voiding one of them.
-macro_rules! private_condition {
-    () => {
-        "(s.verb_id = 'https://baeum.invalid/xapi/verbs/checked-in' OR (s.voids_id IS NOT NULL \
-         AND EXISTS (SELECT 1 FROM statements p WHERE p.id = s.voids_id \
-         AND p.verb_id = 'https://baeum.invalid/xapi/verbs/checked-in')))"
-    };
-}
-
-/// See [`private_condition`].
-pub(super) const PRIVATE_CONDITION: &str = private_condition!();
-
-pub(super) const STATEMENT_COLUMNS: &str = concat!(
-    "s.sequence, s.id, s.stored_micros, s.actor_key, s.voided, s.voids_id IS NOT NULL, s.body, ",
-    private_condition!()
-);
+pub(super) use crate::store::{PRIVATE_CONDITION, STATEMENT_COLUMNS};
 
 pub(super) fn read_statement_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StatementRow> {
     Ok((
@@ -228,19 +211,4 @@ pub(super) fn assignment_lists(assignment: &AssignmentRecord) -> (String, Option
         .as_ref()
         .map(|ids| serde_json::to_string(ids).unwrap_or_default());
     (lesson_ids, learner_ids)
-}
-
-#[cfg(test)]
-mod tests {
-    /// The private condition names exactly core's private verbs.
-    #[test]
-    fn the_private_condition_names_cores_private_verbs() {
-        assert_eq!(
-            baeum_core::wellbeing::PRIVATE_VERB_IDS,
-            [baeum_core::wellbeing::VERB_CHECKED_IN]
-        );
-        let verb = format!("'{}'", baeum_core::wellbeing::VERB_CHECKED_IN);
-        assert_eq!(super::PRIVATE_CONDITION.matches(&verb).count(), 2);
-        assert!(super::STATEMENT_COLUMNS.ends_with(super::PRIVATE_CONDITION));
-    }
 }
