@@ -49,7 +49,8 @@ pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// loader for 41 more chunk files (+0.8 KB), CSS and ru.txt (+0.3 KB), less the minified
 /// `sw-chunks` (−0.7 KB); the check-in itself and its 45 messages are fetched only by a
 /// signed-in learner. Still 7.2 KB below what landed at stop 30 (268,100 B measured).
-/// Raised to 261,251 B (2026-12-06, stop 33; 260,881 B measured just before) for a sync fix:
+/// Raised to 261,300 B (2026-12-06, stop 33: 261,251 B measured, 260,881 B just before) for a
+/// sync fix:
 /// a signed-in device no longer says "Synced" before its first pull, and home adds up the
 /// history a pull brings without a reload (the driver's trigger and home's subscription to it),
 /// with wasm-split's loader for 2 more chunk files (+370 B in all). Its first version, a fourth

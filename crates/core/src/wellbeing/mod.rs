@@ -15,7 +15,8 @@
 //! the learner is a member of that class; no one else, admins included. It never counts in any
 //! progress report (the progress fold reads only learning verbs), it is never forwarded to
 //! another learning record store, and the learner's export leaves it out unless asked
-//! ([`is_private_statement`] is the test every one of those places applies).
+//! ([`is_private_statement`] is the client's test; the server applies [`PRIVATE_VERB_IDS`] in
+//! its SQL, to the check-in and to a statement voiding one).
 
 pub mod help_lines;
 pub mod wire;

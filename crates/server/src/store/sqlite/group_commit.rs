@@ -122,28 +122,28 @@ impl PushQueue {
 /// the group written again with a savepoint for each push, at the same stored time: the
 /// writer and the time in flight are held throughout, so nothing else was written between.
 fn write_group(connection: &mut Connection, clock: &WriteClock, mut group: Vec<PendingPush>) {
-    // Per push, in order: `Some` once its answer is known apart from the group's commit.
-    let mut answers: Vec<Option<Result<(), StoreError>>> = Vec::with_capacity(group.len());
-    let failure = write_attempts(connection, clock, &mut group, &mut answers).err();
-    let mut answers = answers.into_iter();
+    // Per push, in order, once the second attempt reached it: why it alone was refused.
+    let mut refusals: Vec<Option<StoreError>> = Vec::with_capacity(group.len());
+    let failure = write_attempts(connection, clock, &mut group, &mut refusals).err();
+    let mut refusals = refusals.into_iter();
     for push in group {
-        let answer = match (answers.next().flatten(), &failure) {
+        let answer = match (refusals.next().flatten(), &failure) {
             // A push refused on its own keeps its own answer, whatever became of the others.
-            (Some(Err(refused)), _) => Err(refused),
-            (_, Some(failure)) => Err(copy_failure(failure)),
-            (_, None) => Ok(()),
+            (Some(refused), _) => Err(refused),
+            (None, Some(failure)) => Err(copy_failure(failure)),
+            (None, None) => Ok(()),
         };
         // The push waits on its receiver; it is gone only if its thread is.
         let _ = push.answer.send(answer);
     }
 }
 
-/// The two attempts of [`write_group`]; `answers` gets the refusals of the second.
+/// The two attempts of [`write_group`]; `refusals` gets, per push, the second's refusal.
 fn write_attempts(
     connection: &mut Connection,
     clock: &WriteClock,
     group: &mut [PendingPush],
-    answers: &mut Vec<Option<Result<(), StoreError>>>,
+    refusals: &mut Vec<Option<StoreError>>,
 ) -> Result<(), StoreError> {
     let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // The stored time is taken now that no other transaction can commit before this one.
@@ -166,10 +166,10 @@ fn write_attempts(
         match super::statements::insert_push(&savepoint, &push.statements, &push.charge) {
             Ok(()) => {
                 savepoint.commit()?;
-                answers.push(None);
+                refusals.push(None);
             }
             // Dropping the savepoint rolls this push back; the others go on.
-            Err(refused) => answers.push(Some(Err(refused))),
+            Err(refused) => refusals.push(Some(refused)),
         }
     }
     transaction.commit()?;
