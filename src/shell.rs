@@ -77,6 +77,10 @@ pub fn Shell(children: Children) -> impl IntoView {
     browser::on_window_event("offline", move || set_online.set(false));
     provide_context(Connectivity { online });
 
+    // The site this app was opened from (a city's or a school's), once a catalog named it.
+    let site_name = RwSignal::new(None::<String>);
+    crate::content_client::show_site_name_in(site_name);
+
     let (update_ready, set_update_ready) = signal(false);
     browser::on_window_event("baeum-update-ready", move || set_update_ready.set(true));
 
@@ -94,6 +98,13 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <span class="brand-mark" lang="ko">"배움"</span>
                 " "
                 <span class="brand-name">"baeum"</span>
+                {move || {
+                    site_name
+                        .get()
+                        .map(|name| {
+                            view! { <span class="brand-site" data-testid="site-name">{name}</span> }
+                        })
+                }}
                 <span class="visually-hidden">" "{t!("shell-brand-home")}</span>
             </AppLink>
             <nav class="app-nav" aria-label=t!("nav-main")>

@@ -133,7 +133,7 @@ fn screen_html(catalog: &CatalogIndex, english: &Messages) -> Result<String> {
          <a class=\"skip-link\" href=\"#main\">{skip}</a>\
          <header class=\"app-header\">\
          <a href=\"/\" class=\"brand\"><span class=\"brand-mark\" lang=\"ko\">배움</span> \
-         <span class=\"brand-name\">baeum</span><span class=\"visually-hidden\"> {home}</span></a>\
+         {brand_name}<span class=\"visually-hidden\"> {home}</span></a>\
          <nav class=\"app-nav\" aria-label=\"{nav}\">\
          <a href=\"/\" aria-current=\"page\">{courses}</a>\
          <a href=\"/classes\">{classes}</a>\
@@ -145,6 +145,8 @@ fn screen_html(catalog: &CatalogIndex, english: &Messages) -> Result<String> {
          <section class=\"today\" aria-label=\"{today}\"><p class=\"today-facts\">\
          <span>{streak}</span> · <a href=\"/review\">{reviews}</a></p></section>\
          <h1>{title}</h1><ul class=\"course-list\">",
+        // Core's markers, by which the server writes a site's name and courses into the page.
+        brand_name = baeum_core::site::FIRST_SCREEN_BRAND_NAME,
         skip = escape(&message("shell-skip-to-content", &[])?),
         home = escape(&message("shell-brand-home", &[])?),
         nav = escape(&message("nav-main", &[])?),
@@ -186,9 +188,10 @@ fn screen_html(catalog: &CatalogIndex, english: &Messages) -> Result<String> {
             })
             .unwrap_or_default();
         html.push_str(&format!(
-            "<li class=\"course-card\" data-testid=\"first-screen-course-{id}\">\
+            "{card_start}{id}\">\
              <a href=\"/courses/{id}\"><h2>{title}</h2>{korean_title}</a>\
              <p>{description}</p><p class=\"course-meta\">{meta}</p></li>",
+            card_start = baeum_core::site::FIRST_SCREEN_CARD_START,
             id = escape(&course.id),
             title = escape(course.title.get_or_english(Language::En)),
             description = escape(course.description.get_or_english(Language::En)),

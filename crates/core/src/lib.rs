@@ -16,6 +16,7 @@ pub mod pronounce;
 pub mod record;
 pub mod romanize;
 pub mod session;
+pub mod site;
 pub mod sync;
 pub mod units;
 pub mod vietnamese;

@@ -145,6 +145,9 @@ impl From<StoreError> for ServerError {
             StoreError::InvitationInvalid => ServerError::Forbidden(
                 "this teacher invitation code is unknown, used or expired; ask an administrator for a new one".into(),
             ),
+            StoreError::HostTaken { host, site } => {
+                ServerError::Conflict(format!("the host {host} already belongs to the site {site}"))
+            }
             other => ServerError::Store(other),
         }
     }

@@ -20,6 +20,8 @@
 //! - [`store`]: persistence behind the [`store::Store`] trait (SQLite by default).
 //! - [`error`]: the one error type and its mapping to responses.
 //! - [`security_headers`]: the Content-Security-Policy and other headers on every answer.
+//! - [`sites`]: the cities' and schools' sites on one server: which a request is for, and
+//!   their catalogues and first pages; [`site_admin`]: `baeum-server site …`.
 
 pub mod account_admin;
 pub mod accounts;
@@ -32,6 +34,8 @@ pub mod forward;
 pub mod hashing;
 pub mod limits;
 pub mod security_headers;
+pub mod site_admin;
+pub mod sites;
 pub mod static_files;
 pub mod store;
 pub mod wellbeing;
@@ -99,6 +103,8 @@ pub struct AppState {
     /// Reverse proxies whose `X-Forwarded-For` names the client (see
     /// [`limits::ClientAddress`]); none unless the operator names them.
     pub trusted_proxies: Arc<[std::net::IpAddr]>,
+    /// The sites this server serves, by host (see [`sites`]).
+    pub sites: Arc<sites::SiteDirectory>,
 }
 
 impl AppState {
@@ -151,6 +157,7 @@ impl AppState {
             hashing: Arc::new(hashing::HashingPool::sized_to_machine()),
             basic_remembered: Arc::default(),
             trusted_proxies: Arc::from([]),
+            sites: Arc::default(),
         }
     }
 
@@ -212,7 +219,10 @@ pub fn app(state: AppState) -> Router {
         );
     let security =
         security_headers::SecurityHeaders::new(state.config.transport, &state.config.dist_dir);
-    api.merge(static_files::router(&state.config))
+    let static_files = static_files::router(&state.config).layer(
+        axum::middleware::from_fn_with_state(state.clone(), sites::serve_site_files),
+    );
+    api.merge(static_files)
         // Around everything, fallbacks and errors included, so no answer goes without them.
         .layer(axum::middleware::from_fn_with_state(
             security,

@@ -19,6 +19,7 @@ const USAGE: &str =
     "usage: baeum-server [--addr HOST:PORT] [--dist DIR] [--content DIR] [--data DIR]
                     [--database postgres://USER:PASSWORD@HOST:PORT/DB]
        baeum-server admin (create USERNAME | reset-password USERNAME | invite-teacher) …
+       baeum-server site (set ID … | list | remove ID) …   (`site help` says more)
        baeum-server backup FILE [--data DIR] [--force]
 
   --addr     address to listen on (default 127.0.0.1:8080, or $BAEUM_ADDR)
@@ -325,6 +326,44 @@ async fn admin(arguments: &[String]) -> ExitCode {
     }
 }
 
+/// `baeum-server site …`: opens the database, runs the command, prints its result.
+async fn site(arguments: &[String]) -> ExitCode {
+    let parsed = match baeum_server::site_admin::parse_site_arguments(arguments) {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let content_dir = parsed
+        .content
+        .unwrap_or_else(|| PathBuf::from("target/content"));
+    let config = Config {
+        dist_dir: PathBuf::from("dist"),
+        content_dir: content_dir.clone(),
+        data_dir: parsed.data.unwrap_or_else(|| PathBuf::from("data")),
+        transport: Transport::LoopbackHttp,
+    };
+    let database_url = std::env::var("BAEUM_DATABASE_URL").ok();
+    let state = match AppState::open_database(config, database_url.as_deref()) {
+        Ok(state) => state,
+        Err(error) => {
+            eprintln!("baeum-server: cannot open the database: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    match baeum_server::site_admin::run_site_command(&state, parsed.command, &content_dir).await {
+        Ok(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("baeum-server site: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -338,6 +377,9 @@ async fn main() -> ExitCode {
     }
     if raw.first().map(String::as_str) == Some("admin") {
         return admin(&raw[1..]).await;
+    }
+    if raw.first().map(String::as_str) == Some("site") {
+        return site(&raw[1..]).await;
     }
     let arguments = match parse_arguments() {
         Ok(arguments) => arguments,

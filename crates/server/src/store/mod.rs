@@ -55,6 +55,7 @@ mod documents;
 mod forward;
 mod postgres;
 mod progress;
+mod sites;
 mod sqlite;
 
 use std::collections::BTreeMap;
@@ -73,6 +74,7 @@ pub use documents::{
     Document, DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite, StoredDocument,
 };
 pub use forward::{ForwardStatus, OutboxEntry};
+pub use sites::SiteRecord;
 pub use postgres::PostgresStore;
 pub use sqlite::{SqliteStore, DATABASE_FILE_NAME};
 
@@ -122,6 +124,8 @@ pub enum StoreError {
     TaskFailed,
     #[error("teacher invitation is unknown, used or expired")]
     InvitationInvalid,
+    #[error("the host {host} already belongs to the site {site}")]
+    HostTaken { host: String, site: String },
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -610,6 +614,14 @@ pub trait Store: Send + Sync + 'static {
         teacher_id: Uuid,
         at: DateTime<Utc>,
     ) -> Result<DateTime<Utc>, StoreError>;
+
+    /// Every site, by id (`store/sites.rs`; few: a province's cities, counties and schools).
+    fn sites(&self) -> Result<Vec<SiteRecord>, StoreError>;
+    /// Makes or replaces a site whole (its names, hosts and courses) in one transaction; a
+    /// host another site answers on is [`StoreError::HostTaken`] and nothing changes.
+    fn put_site(&self, site: &SiteRecord) -> Result<(), StoreError>;
+    /// Deletes a site, its hosts and its selection; false when there was none.
+    fn delete_site(&self, id: &str) -> Result<bool, StoreError>;
 }
 
 /// Opens the store a server was told to use: PostgreSQL for a `postgres://` or

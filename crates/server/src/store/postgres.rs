@@ -23,6 +23,7 @@ mod forward;
 mod progress;
 mod rows;
 mod schema;
+mod sites;
 mod statements;
 mod wellbeing;
 
@@ -44,7 +45,7 @@ use baeum_core::xapi::documents::Preconditions;
 use super::{
     AccountRecord, AssignmentRecord, BucketTake, ClassMemberRecord, ClassRecord, DailyCharge,
     DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite, ForwardStatus, NewStatement,
-    OutboxEntry, StatementQuery, Store, StoreError, StoredCheckIn, StoredDocument, StoredStatement,
+    OutboxEntry, SiteRecord, StatementQuery, Store, StoreError, StoredCheckIn, StoredDocument, StoredStatement,
     TakeOutcome,
 };
 
@@ -463,6 +464,18 @@ impl Store for PostgresStore {
         self.run(
             |pool| async move { wellbeing::mark_seen(&pool, statement_id, teacher_id, at).await },
         )
+    }
+
+    fn sites(&self) -> Result<Vec<SiteRecord>, StoreError> {
+        sites::sites(self)
+    }
+
+    fn put_site(&self, site: &SiteRecord) -> Result<(), StoreError> {
+        sites::put_site(self, site)
+    }
+
+    fn delete_site(&self, id: &str) -> Result<bool, StoreError> {
+        sites::delete_site(self, id)
     }
 }
 

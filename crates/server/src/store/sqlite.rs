@@ -33,6 +33,7 @@ mod group_commit;
 mod progress;
 mod rows;
 mod schema;
+mod sites;
 mod statements;
 mod wellbeing;
 
@@ -51,7 +52,7 @@ use super::buckets::PruneClock;
 use super::{
     AccountRecord, AssignmentRecord, BucketTake, ClassMemberRecord, ClassRecord, DailyCharge,
     DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite, ForwardStatus, NewStatement,
-    OutboxEntry, StatementQuery, Store, StoreError, StoredCheckIn, StoredDocument, StoredStatement,
+    OutboxEntry, SiteRecord, StatementQuery, Store, StoreError, StoredCheckIn, StoredDocument, StoredStatement,
     TakeOutcome, WriteClock,
 };
 use baeum_core::xapi::documents::Preconditions;
@@ -457,5 +458,17 @@ impl Store for SqliteStore {
         at: DateTime<Utc>,
     ) -> Result<DateTime<Utc>, StoreError> {
         wellbeing::mark_seen(&self.lock(), statement_id, teacher_id, at)
+    }
+
+    fn sites(&self) -> Result<Vec<SiteRecord>, StoreError> {
+        sites::sites(self)
+    }
+
+    fn put_site(&self, site: &SiteRecord) -> Result<(), StoreError> {
+        sites::put_site(self, site)
+    }
+
+    fn delete_site(&self, id: &str) -> Result<bool, StoreError> {
+        sites::delete_site(self, id)
     }
 }

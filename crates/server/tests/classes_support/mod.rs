@@ -70,6 +70,7 @@ pub fn state_with_content() -> (AppState, tempfile::TempDir) {
             size: ByteSize::default(),
             units: Vec::new(),
         }],
+        site: None,
     };
     std::fs::write(
         directory.path().join(CATALOG_FILE_NAME),

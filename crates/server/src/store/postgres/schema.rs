@@ -258,6 +258,26 @@ BEGIN
 END
 $$;
 "#,
+    r#"
+-- Sites (issue 19, store/sites.rs): the cities, counties and schools sharing the platform.
+-- A request's Host picks its site; each host is one site's. A site offers every course or
+-- the ones in site_courses.
+CREATE TABLE sites (
+    id TEXT PRIMARY KEY,
+    name_json TEXT NOT NULL,
+    all_courses BOOLEAN NOT NULL
+);
+CREATE TABLE site_hosts (
+    host TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE
+);
+CREATE INDEX site_hosts_by_site ON site_hosts (site_id);
+CREATE TABLE site_courses (
+    site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+    course_id TEXT NOT NULL,
+    PRIMARY KEY (site_id, course_id)
+);
+"#,
 ];
 
 /// The migration (0-based) that creates the progress tables; the stored statements are folded

@@ -241,6 +241,26 @@ CREATE INDEX statements_by_registration ON statements (registration)
 CREATE INDEX statements_by_target ON statements (target_id) WHERE target_id IS NOT NULL;
 CREATE INDEX statements_by_voided_id ON statements (voids_id) WHERE voids_id IS NOT NULL;
 "#,
+    r#"
+-- Sites (issue 19, store/sites.rs): the cities, counties and schools sharing the platform.
+-- A request's Host picks its site; each host is one site's. A site offers every course or
+-- the ones in site_courses.
+CREATE TABLE sites (
+    id TEXT PRIMARY KEY,
+    name_json TEXT NOT NULL,
+    all_courses INTEGER NOT NULL
+);
+CREATE TABLE site_hosts (
+    host TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE
+);
+CREATE INDEX site_hosts_by_site ON site_hosts (site_id);
+CREATE TABLE site_courses (
+    site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+    course_id TEXT NOT NULL,
+    PRIMARY KEY (site_id, course_id)
+);
+"#,
 ];
 
 /// The migration (0-based) that creates the progress tables; the stored statements are folded

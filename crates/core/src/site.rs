@@ -1,0 +1,341 @@
+//! Sites: the cities, counties and schools that each open their own baeum on one shared
+//! platform (issue 19).
+//!
+//! A site has an id, a name in several languages, the host names it answers on, and its
+//! selection of courses from the shared catalogue. The server keeps the sites and picks one
+//! per request from its `Host` ([`normalize_host`]); the learners' app learns its site from
+//! the catalogue the server gives it ([`crate::content::CatalogIndex::site`]), so it keeps
+//! showing the site's name and courses offline. Accounts are not a site's: one ID goes with
+//! a learner wherever they sign in.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::{CatalogIndex, Language, LocalizedText};
+
+/// Longest site id, in characters.
+pub const MAXIMUM_SITE_ID_LENGTH: usize = 40;
+/// Longest site name in one language, in characters (a header holds it on a phone).
+pub const MAXIMUM_SITE_NAME_CHARACTERS: usize = 60;
+/// Longest host name (RFC 1035's 253 characters of a name written with dots).
+pub const MAXIMUM_HOST_LENGTH: usize = 253;
+
+/// What the learners' app is told about the site it was opened from, inside the catalogue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteHeader {
+    pub id: String,
+    /// The site's name in the languages its admin wrote; the app shows the learner's, else
+    /// English, else any.
+    pub name: LocalizedText,
+}
+
+/// Which courses of the shared catalogue a site offers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CourseSelection {
+    /// Every course the platform has, now and later.
+    All,
+    /// These course ids only (an id the catalogue does not have is offered once it does).
+    Only(BTreeSet<String>),
+}
+
+impl CourseSelection {
+    /// True when the site offers the course with this id.
+    pub fn offers(&self, course_id: &str) -> bool {
+        match self {
+            CourseSelection::All => true,
+            CourseSelection::Only(ids) => ids.contains(course_id),
+        }
+    }
+}
+
+/// A site's problem, said so its admin can fix the command they typed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SiteError {
+    #[error(
+        "a site id is 1 to {MAXIMUM_SITE_ID_LENGTH} lowercase letters, digits and hyphens, \
+         starting with a letter, not {0:?}"
+    )]
+    Id(String),
+    #[error("a site needs a name in at least one language")]
+    NoName,
+    #[error(
+        "the site's name in {language} must be 1 to {MAXIMUM_SITE_NAME_CHARACTERS} characters \
+         without control characters"
+    )]
+    Name { language: Language },
+    #[error("{0:?} is not a host name (letters, digits, hyphens and dots, as in naju.example.kr)")]
+    Host(String),
+    #[error("a course id is 1 to 64 lowercase letters, digits and hyphens, not {0:?}")]
+    CourseId(String),
+}
+
+/// Checks a site id: it is part of addresses and of the tables, so it is kept plain.
+pub fn check_site_id(id: &str) -> Result<(), SiteError> {
+    let mut bytes = id.bytes();
+    let plain = matches!(bytes.next(), Some(b'a'..=b'z'))
+        && bytes.all(|byte| matches!(byte, b'a'..=b'z' | b'0'..=b'9' | b'-'))
+        && id.len() <= MAXIMUM_SITE_ID_LENGTH;
+    if plain {
+        Ok(())
+    } else {
+        Err(SiteError::Id(id.to_owned()))
+    }
+}
+
+/// Checks a site's names: at least one, each a short line.
+pub fn check_site_name(name: &LocalizedText) -> Result<(), SiteError> {
+    if name.0.is_empty() {
+        return Err(SiteError::NoName);
+    }
+    for (language, text) in &name.0 {
+        let characters = text.trim().chars().count();
+        if characters == 0
+            || characters > MAXIMUM_SITE_NAME_CHARACTERS
+            || text.chars().any(char::is_control)
+        {
+            return Err(SiteError::Name {
+                language: *language,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Checks a course id given for a site's selection, with the rule course sources follow.
+pub fn check_course_id(id: &str) -> Result<(), SiteError> {
+    let plain = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|byte| matches!(byte, b'a'..=b'z' | b'0'..=b'9' | b'-'));
+    if plain {
+        Ok(())
+    } else {
+        Err(SiteError::CourseId(id.to_owned()))
+    }
+}
+
+/// The host name a request names, as sites are keyed: its `Host` header without the port, in
+/// lowercase, with one trailing dot taken off. `None` for anything that is not a host name
+/// or an address (a hostile header picks no site, it does not reach a query).
+pub fn normalize_host(header: &str) -> Option<String> {
+    let header = header.trim();
+    let host = if let Some(rest) = header.strip_prefix('[') {
+        // An IPv6 address: `[::1]:8080`.
+        let (address, after) = rest.split_once(']')?;
+        if !(after.is_empty() || after.starts_with(':'))
+            || address.is_empty()
+            || !address
+                .bytes()
+                .all(|byte| byte.is_ascii_hexdigit() || byte == b':' || byte == b'.')
+        {
+            return None;
+        }
+        return Some(format!("[{}]", address.to_ascii_lowercase()));
+    } else {
+        match header.rsplit_once(':') {
+            Some((host, port)) if port.bytes().all(|byte| byte.is_ascii_digit()) => host,
+            Some(_) => return None,
+            None => header,
+        }
+    };
+    let host = host.strip_suffix('.').unwrap_or(host).to_ascii_lowercase();
+    let well_formed = !host.is_empty()
+        && host.len() <= MAXIMUM_HOST_LENGTH
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
+        });
+    well_formed.then_some(host)
+}
+
+/// Checks a host name an admin gives a site: what [`normalize_host`] would key it by, without
+/// a port.
+pub fn check_site_host(host: &str) -> Result<String, SiteError> {
+    match normalize_host(host) {
+        Some(normalized) if !host.contains(':') || host.starts_with('[') => Ok(normalized),
+        _ => Err(SiteError::Host(host.to_owned())),
+    }
+}
+
+/// The catalogue a site's learners see: the shared catalogue's courses the site offers, in the
+/// catalogue's order, with the site named.
+pub fn site_catalog(
+    catalog: &CatalogIndex,
+    site: SiteHeader,
+    selection: &CourseSelection,
+) -> CatalogIndex {
+    CatalogIndex {
+        format: catalog.format,
+        courses: catalog
+            .courses
+            .iter()
+            .filter(|course| selection.offers(&course.id))
+            .cloned()
+            .collect(),
+        site: Some(site),
+    }
+}
+
+/// How xtask's first screen (`xtask/src/first_screen.rs`) opens each course's card; the
+/// server finds the cards by it to leave out the courses a site does not offer.
+pub const FIRST_SCREEN_CARD_START: &str = "<li class=\"course-card\" data-testid=\"first-screen-course-";
+/// The first screen's brand name, after which the server writes the site's name.
+pub const FIRST_SCREEN_BRAND_NAME: &str = "<span class=\"brand-name\">baeum</span>";
+
+/// The learners' `index.html` as a site serves it: its first screen lists only the courses
+/// the site offers and names the site beside the brand, as the app's header will. The first
+/// screen is in English, so is the name (else any it has). Markup it does not recognise is
+/// left as it is.
+pub fn site_first_screen(html: &str, site: &SiteHeader, selection: &CourseSelection) -> String {
+    let mut page = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(start) = rest.find(FIRST_SCREEN_CARD_START) {
+        let card = &rest[start..];
+        let id_start = FIRST_SCREEN_CARD_START.len();
+        let (Some(id_end), Some(card_end)) = (card[id_start..].find('"'), card.find("</li>"))
+        else {
+            break;
+        };
+        let card_end = card_end + "</li>".len();
+        page.push_str(&rest[..start]);
+        if selection.offers(&card[id_start..id_start + id_end]) {
+            page.push_str(&card[..card_end]);
+        }
+        rest = &card[card_end..];
+    }
+    page.push_str(rest);
+    let name = site.name.get_or_english(Language::En);
+    let language = site
+        .name
+        .0
+        .iter()
+        .find(|(_, text)| text.as_str() == name)
+        .map(|(language, _)| language.code())
+        .unwrap_or("en");
+    let named = format!(
+        "{FIRST_SCREEN_BRAND_NAME}<span class=\"brand-site\" lang=\"{language}\" \
+         data-testid=\"site-name\">{}</span>",
+        escape_html(name)
+    );
+    page.replacen(FIRST_SCREEN_BRAND_NAME, &named, 1)
+}
+
+fn escape_html(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            other => escaped.push(other),
+        }
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_are_keyed_without_port_case_or_trailing_dot() {
+        assert_eq!(
+            normalize_host("Naju.Example.KR:8080").as_deref(),
+            Some("naju.example.kr")
+        );
+        assert_eq!(
+            normalize_host("naju.example.kr.").as_deref(),
+            Some("naju.example.kr")
+        );
+        assert_eq!(
+            normalize_host("127.0.0.1:8080").as_deref(),
+            Some("127.0.0.1")
+        );
+        assert_eq!(normalize_host("[::1]:8080").as_deref(), Some("[::1]"));
+        assert_eq!(
+            normalize_host("naju.localhost").as_deref(),
+            Some("naju.localhost")
+        );
+    }
+
+    #[test]
+    fn hostile_hosts_name_no_site() {
+        for bad in [
+            "",
+            ":80",
+            "a b",
+            "naju.example.kr:80x",
+            "naju..kr",
+            "-naju.kr",
+            "naju.kr/evil",
+            "naju.kr'; DROP TABLE sites",
+            "[::1]x",
+            "[]",
+            "ナジュ.kr",
+            &"a".repeat(64),
+        ] {
+            assert_eq!(normalize_host(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn an_admin_gives_a_host_without_a_port() {
+        assert_eq!(check_site_host("Naju.example.kr").unwrap(), "naju.example.kr");
+        assert!(check_site_host("naju.example.kr:8080").is_err());
+        assert!(check_site_host("http://naju.example.kr").is_err());
+    }
+
+    #[test]
+    fn a_sites_first_screen_lists_its_courses_and_names_it() {
+        let html = format!(
+            "<header>{FIRST_SCREEN_BRAND_NAME}</header><ul class=\"course-list\">\
+             {FIRST_SCREEN_CARD_START}hangul\"><a>H</a></li>\
+             {FIRST_SCREEN_CARD_START}math-4\"><a>M</a></li></ul>"
+        );
+        let site = SiteHeader {
+            id: "naju".into(),
+            name: LocalizedText::from_pairs([(Language::Ko, "나주 <배움>")]),
+        };
+        let only_maths = CourseSelection::Only(["math-4".to_owned()].into());
+        let page = site_first_screen(&html, &site, &only_maths);
+        assert!(!page.contains("hangul"), "{page}");
+        assert!(page.contains("math-4\"><a>M</a></li></ul>"), "{page}");
+        assert!(
+            page.contains("<span class=\"brand-site\" lang=\"ko\" data-testid=\"site-name\">나주 &lt;배움&gt;</span>"),
+            "{page}"
+        );
+        let every = site_first_screen(&html, &site, &CourseSelection::All);
+        assert!(every.contains("hangul") && every.contains("math-4"));
+    }
+
+    #[test]
+    fn site_ids_are_plain() {
+        assert!(check_site_id("naju").is_ok());
+        assert!(check_site_id("hai-phong-2").is_ok());
+        for bad in ["", "Naju", "2naju", "na ju", "naju/", &"a".repeat(41)] {
+            assert!(check_site_id(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn names_are_short_lines_in_at_least_one_language() {
+        let name = |text: &str| LocalizedText::from_pairs([(Language::Ko, text)]);
+        assert!(check_site_name(&name("나주 배움터")).is_ok());
+        assert_eq!(
+            check_site_name(&LocalizedText::default()),
+            Err(SiteError::NoName)
+        );
+        assert!(check_site_name(&name("  ")).is_err());
+        assert!(check_site_name(&name("a\nb")).is_err());
+        assert!(check_site_name(&name(&"가".repeat(61))).is_err());
+    }
+}

@@ -1,0 +1,338 @@
+//! Many sites on one server (issue 19): which site a request is for, and what a site serves
+//! differently: its catalogue and its learners' first page.
+//!
+//! A request's site is the one whose host names its `Host` header (core's
+//! `site::normalize_host`: no port, lowercase); a request naming no site's host is served as
+//! a server with no sites is: the whole catalogue, no site's name. Each host name is its own
+//! origin in the browser, so a site's pages, service worker and IndexedDB are its own, and a
+//! learner who moves signs in at the new site and pulls their history from the one store.
+//!
+//! - `GET /content/catalog.json` on a site's host: the catalogue with only the courses the
+//!   site offers and the site named in it (core's `site_catalog`), so the app shows the site's
+//!   name and courses, offline too (it keeps the catalogue).
+//! - The learners' `index.html` on a site's host: its first screen lists the site's courses
+//!   and names the site (core's `site_first_screen`).
+//!
+//! Both are made when the sites are read: at the first request, then again at most every
+//! [`REFRESH_EVERY`], so a site changed with `baeum-server site` (another process, or another
+//! server instance) is served within that. They are answered with an `ETag`, `no-cache`, and
+//! gzip when the browser takes it. The server's own files are read again at each refresh.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::header::{
+    ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, ETAG, HOST, IF_MODIFIED_SINCE,
+    IF_NONE_MATCH, VARY,
+};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use baeum_core::content::{CatalogIndex, CATALOG_FILE_NAME};
+use baeum_core::site::{normalize_host, site_catalog, site_first_screen, SiteHeader};
+use sha2::{Digest, Sha256};
+
+use crate::static_files::REVALIDATE;
+use crate::store::{run_blocking, SiteRecord};
+use crate::AppState;
+
+/// How long the sites read from the store are used before they are read again.
+pub const REFRESH_EVERY: Duration = Duration::from_secs(10);
+
+/// The sites as last read, with what each serves; shared by every request.
+#[derive(Default)]
+pub struct SiteDirectory {
+    current: RwLock<Option<(Instant, Arc<Sites>)>>,
+    /// One refresh at a time: the requests that find the sites stale while one runs wait for
+    /// it instead of reading the same rows again.
+    refreshing: tokio::sync::Mutex<()>,
+}
+
+/// Every site by each of its hosts.
+#[derive(Default)]
+struct Sites {
+    by_host: HashMap<String, Arc<ServedSite>>,
+}
+
+/// A site and the files it serves differently.
+pub struct ServedSite {
+    pub record: SiteRecord,
+    /// `None` when the server has no built catalogue (an API-only server).
+    catalog: Option<Rendered>,
+    /// `None` when the server has no built client.
+    index: Option<Rendered>,
+}
+
+/// A file's bytes as sent, gzip-compressed too, and its entity tag.
+struct Rendered {
+    plain: Vec<u8>,
+    gzip: Vec<u8>,
+    etag: HeaderValue,
+    content_type: &'static str,
+}
+
+impl Rendered {
+    fn new(plain: Vec<u8>, content_type: &'static str) -> Self {
+        let digest = Sha256::digest(&plain);
+        let etag = format!("\"s-{}\"", hex(&digest[..12]));
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        // Writing to a Vec cannot fail.
+        let gzip = encoder
+            .write_all(&plain)
+            .and_then(|()| encoder.finish())
+            .unwrap_or_default();
+        Self {
+            plain,
+            gzip,
+            // Hex digits and quotes are always a valid header value.
+            etag: HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("\"s\"")),
+            content_type,
+        }
+    }
+
+    /// The answer to a GET or HEAD: 304 when the browser holds this very version.
+    fn respond(&self, method: &Method, headers: &HeaderMap) -> Response {
+        let held = headers
+            .get(IF_NONE_MATCH)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|tags| {
+                tags.split(',')
+                    .any(|tag| tag.trim().trim_start_matches("W/") == self.etag)
+            });
+        let mut response = if held {
+            StatusCode::NOT_MODIFIED.into_response()
+        } else {
+            let gzip = !self.gzip.is_empty() && accepts_gzip(headers);
+            let body = if method == Method::HEAD {
+                Body::empty()
+            } else if gzip {
+                Body::from(self.gzip.clone())
+            } else {
+                Body::from(self.plain.clone())
+            };
+            let mut response = Response::new(body);
+            let headers = response.headers_mut();
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(self.content_type));
+            if gzip {
+                headers.insert(CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            }
+            response
+        };
+        let headers = response.headers_mut();
+        headers.insert(ETAG, self.etag.clone());
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
+        headers.insert(VARY, HeaderValue::from_static("accept-encoding"));
+        response
+    }
+}
+
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';');
+            let name = parts.next().unwrap_or_default().trim();
+            let refused = parts.any(|parameter| {
+                parameter
+                    .trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    == Some(0.0)
+            });
+            name.eq_ignore_ascii_case("gzip") && !refused
+        })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+impl SiteDirectory {
+    /// The site this `Host` header names, if any, reading the sites again when they are
+    /// older than [`REFRESH_EVERY`]. When they cannot be read, the last ones read are used
+    /// (and none before the first read), so a database hiccup never stops the app loading.
+    pub async fn site_for(&self, state: &AppState, host: &str) -> Option<Arc<ServedSite>> {
+        let host = normalize_host(host)?;
+        let sites = self.current(state).await;
+        sites.by_host.get(&host).cloned()
+    }
+
+    async fn current(&self, state: &AppState) -> Arc<Sites> {
+        if let Some(sites) = self.fresh() {
+            return sites;
+        }
+        let _one_at_a_time = self.refreshing.lock().await;
+        if let Some(sites) = self.fresh() {
+            return sites;
+        }
+        match load(state).await {
+            Ok(sites) => {
+                let sites = Arc::new(sites);
+                *self
+                    .current
+                    .write()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner()) =
+                    Some((Instant::now(), sites.clone()));
+                sites
+            }
+            Err(error) => {
+                tracing::warn!("cannot read the sites: {error}; serving the last ones read");
+                let mut current = self
+                    .current
+                    .write()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                // Tried again after another interval, not at every request.
+                let last = current
+                    .as_ref()
+                    .map(|(_, sites)| sites.clone())
+                    .unwrap_or_default();
+                *current = Some((Instant::now(), last.clone()));
+                last
+            }
+        }
+    }
+
+    fn fresh(&self) -> Option<Arc<Sites>> {
+        let current = self
+            .current
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        current
+            .as_ref()
+            .filter(|(read_at, _)| read_at.elapsed() < REFRESH_EVERY)
+            .map(|(_, sites)| sites.clone())
+    }
+
+    /// Forgets the sites read, so the next request reads them again (after a change made
+    /// through this process).
+    pub fn invalidate(&self) {
+        *self
+            .current
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+    }
+}
+
+/// Reads the sites and the built files, and makes each site's.
+async fn load(state: &AppState) -> Result<Sites, crate::store::StoreError> {
+    let records = run_blocking(&state.store, |store| store.sites()).await?;
+    if records.is_empty() {
+        return Ok(Sites::default());
+    }
+    let config = state.config.clone();
+    let built = tokio::task::spawn_blocking(move || {
+        let catalog = std::fs::read(config.content_dir.join(CATALOG_FILE_NAME))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<CatalogIndex>(&bytes).ok());
+        let index = std::fs::read_to_string(config.dist_dir.join("index.html")).ok();
+        let mut by_host = HashMap::new();
+        for record in records {
+            let header = SiteHeader {
+                id: record.id.clone(),
+                name: record.name.clone(),
+            };
+            let catalog = catalog.as_ref().map(|catalog| {
+                let served = site_catalog(catalog, header.clone(), &record.courses);
+                // A catalogue that was read serializes again.
+                let bytes = serde_json::to_vec(&served).unwrap_or_default();
+                Rendered::new(bytes, "application/json")
+            });
+            let index = index.as_ref().map(|html| {
+                let page = site_first_screen(html, &header, &record.courses);
+                Rendered::new(page.into_bytes(), "text/html; charset=utf-8")
+            });
+            let served = Arc::new(ServedSite {
+                record,
+                catalog,
+                index,
+            });
+            for host in &served.record.hosts {
+                by_host.insert(host.clone(), served.clone());
+            }
+        }
+        Sites { by_host }
+    })
+    .await
+    .map_err(|_| crate::store::StoreError::TaskFailed)?;
+    Ok(built)
+}
+
+/// The static files' layer: on a site's host, answers the catalogue and the learners' page
+/// as the site serves them; everything else passes through.
+pub async fn serve_site_files(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let reads = request.method() == Method::GET || request.method() == Method::HEAD;
+    let host = request
+        .headers()
+        .get(HOST)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
+        .or_else(|| request.uri().host().map(str::to_owned));
+    let site = match (reads, host) {
+        (true, Some(host)) => state.sites.site_for(&state, &host).await,
+        _ => None,
+    };
+    let Some(site) = site else {
+        return next.run(request).await;
+    };
+    let path = request.uri().path();
+    if path == format!("/content/{CATALOG_FILE_NAME}") {
+        if let Some(catalog) = &site.catalog {
+            return catalog.respond(request.method(), request.headers());
+        }
+        return next.run(request).await;
+    }
+    // Only what may be the learners' page is asked for without the browser's conditions
+    // (its copy of the file on disk says nothing of the site's): a path whose last part has
+    // no file extension (the app's routes), or an HTML file.
+    let last_part = path.rsplit('/').next().unwrap_or_default();
+    let may_be_page = site.index.is_some()
+        && !baeum_core::app_paths::is_teaching_path(path)
+        && (!last_part.contains('.') || last_part.ends_with(".html"));
+    if !may_be_page {
+        return next.run(request).await;
+    }
+    let method = request.method().clone();
+    let headers = request.headers().clone();
+    request.headers_mut().remove(IF_NONE_MATCH);
+    request.headers_mut().remove(IF_MODIFIED_SINCE);
+    let response = next.run(request).await;
+    let is_learners_page = response.status() == StatusCode::OK
+        && response
+            .headers()
+            .get(CONTENT_TYPE)
+            .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
+    match &site.index {
+        Some(index) if is_learners_page => index.respond(&method, &headers),
+        _ => response,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(accept: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT_ENCODING, HeaderValue::from_str(accept).unwrap());
+        headers
+    }
+
+    #[test]
+    fn gzip_is_sent_only_when_taken() {
+        assert!(accepts_gzip(&request("gzip, deflate, br")));
+        assert!(accepts_gzip(&request("br;q=1.0, GZIP;q=0.5")));
+        assert!(!accepts_gzip(&request("gzip;q=0")));
+        assert!(!accepts_gzip(&request("identity")));
+    }
+}

@@ -1,0 +1,71 @@
+//! Sites as the store keeps them (issue 19; the rules are core's `site`): a row per site with
+//! its names, the host names it answers on (each host one site's), and its course selection.
+//! Both engines read their rows into [`SiteRecord`]s here.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use baeum_core::content::LocalizedText;
+use baeum_core::site::CourseSelection;
+
+use super::StoreError;
+
+/// A site, whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteRecord {
+    pub id: String,
+    pub name: LocalizedText,
+    /// Host names as core's `normalize_host` keys them, sorted.
+    pub hosts: Vec<String>,
+    pub courses: CourseSelection,
+}
+
+/// A `sites` row: id, names as JSON, whether every course is offered.
+pub(super) type SiteRow = (String, String, bool);
+
+/// Puts the rows of `sites`, `site_hosts` (site, host) and `site_courses` (site, course)
+/// together, in the order of `sites`.
+pub(super) fn assemble(
+    sites: Vec<SiteRow>,
+    hosts: Vec<(String, String)>,
+    courses: Vec<(String, String)>,
+) -> Result<Vec<SiteRecord>, StoreError> {
+    let mut hosts_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (site, host) in hosts {
+        hosts_of.entry(site).or_default().push(host);
+    }
+    let mut courses_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (site, course) in courses {
+        courses_of.entry(site).or_default().insert(course);
+    }
+    sites
+        .into_iter()
+        .map(|(id, name_json, all_courses)| {
+            let name: LocalizedText = serde_json::from_str(&name_json)
+                .map_err(|error| StoreError::Corrupt(format!("site {id}'s name: {error}")))?;
+            let mut hosts = hosts_of.remove(&id).unwrap_or_default();
+            hosts.sort();
+            let courses = if all_courses {
+                CourseSelection::All
+            } else {
+                CourseSelection::Only(courses_of.remove(&id).unwrap_or_default())
+            };
+            Ok(SiteRecord {
+                id,
+                name,
+                hosts,
+                courses,
+            })
+        })
+        .collect()
+}
+
+/// What a site's row holds besides its id: its names as JSON and whether it offers every
+/// course; and the course ids to write when it does not.
+pub(super) fn row_values(site: &SiteRecord) -> (String, bool, Vec<String>) {
+    // A map of language codes to strings always serializes.
+    let name_json = serde_json::to_string(&site.name).expect("a site's names serialize");
+    match &site.courses {
+        CourseSelection::All => (name_json, true, Vec::new()),
+        CourseSelection::Only(ids) => (name_json, false, ids.iter().cloned().collect()),
+    }
+}

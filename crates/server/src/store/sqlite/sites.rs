@@ -1,0 +1,75 @@
+//! Sites on SQLite (see `store/sites.rs`; PostgreSQL's are in `postgres/sites.rs`).
+
+use rusqlite::params;
+
+use super::rows::is_unique_violation;
+use super::SqliteStore;
+use crate::store::sites::{assemble, row_values, SiteRecord};
+use crate::store::StoreError;
+
+pub(super) fn sites(store: &SqliteStore) -> Result<Vec<SiteRecord>, StoreError> {
+    store.read(|connection| {
+        let transaction = connection.unchecked_transaction()?;
+        let sites = transaction
+            .prepare("SELECT id, name_json, all_courses FROM sites ORDER BY id")?
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        let hosts = transaction
+            .prepare("SELECT site_id, host FROM site_hosts")?
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        let courses = transaction
+            .prepare("SELECT site_id, course_id FROM site_courses")?
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        assemble(sites, hosts, courses)
+    })
+}
+
+pub(super) fn put_site(store: &SqliteStore, site: &SiteRecord) -> Result<(), StoreError> {
+    let (name_json, all_courses, course_ids) = row_values(site);
+    let mut connection = store.lock();
+    let transaction = connection.transaction()?;
+    transaction.execute(
+        "INSERT INTO sites (id, name_json, all_courses) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (id) DO UPDATE SET name_json = excluded.name_json, \
+         all_courses = excluded.all_courses",
+        params![site.id, name_json, all_courses],
+    )?;
+    transaction.execute("DELETE FROM site_hosts WHERE site_id = ?1", [&site.id])?;
+    transaction.execute("DELETE FROM site_courses WHERE site_id = ?1", [&site.id])?;
+    for host in &site.hosts {
+        let inserted = transaction.execute(
+            "INSERT INTO site_hosts (host, site_id) VALUES (?1, ?2)",
+            params![host, site.id],
+        );
+        match inserted {
+            Ok(_) => {}
+            Err(error) if is_unique_violation(&error) => {
+                let owner: String = transaction.query_row(
+                    "SELECT site_id FROM site_hosts WHERE host = ?1",
+                    [host],
+                    |row| row.get(0),
+                )?;
+                return Err(StoreError::HostTaken {
+                    host: host.clone(),
+                    site: owner,
+                });
+            }
+            Err(error) => return Err(error.into()),
+        }
+    }
+    for course_id in &course_ids {
+        transaction.execute(
+            "INSERT INTO site_courses (site_id, course_id) VALUES (?1, ?2)",
+            params![site.id, course_id],
+        )?;
+    }
+    transaction.commit()?;
+    Ok(())
+}
+
+pub(super) fn delete_site(store: &SqliteStore, id: &str) -> Result<bool, StoreError> {
+    let connection = store.lock();
+    Ok(connection.execute("DELETE FROM sites WHERE id = ?1", [id])? > 0)
+}
