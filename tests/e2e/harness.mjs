@@ -56,6 +56,19 @@ export class ServerProcess {
     });
   }
 
+  /** Runs `baeum-server site …` against this server's database; returns what it printed. */
+  site(...args) {
+    return execFileSync(required('BAEUM_SERVER_BIN'), ['site', ...args, '--data', join(this.root, 'data'), '--content', this.content], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  }
+
+  /** This server as a site's host name reaches it (`*.localhost` is this machine). */
+  siteUrl(host) {
+    return `http://${host}:${this.port}`;
+  }
+
   /** Makes the school's first admin the way its IT person does (password from a file). */
   makeAdmin() {
     const passwordFile = join(this.root, 'admin-password.txt');

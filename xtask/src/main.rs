@@ -75,6 +75,10 @@ fn main() {
     }
 }
 
+/// The site `serve` opens beside the platform's own catalogue on 127.0.0.1.
+const DEMO_SITE_ID: &str = "naju";
+const DEMO_SITE_HOST: &str = "naju.localhost";
+
 fn serve(arguments: &[String]) -> Result<()> {
     let mut address = std::env::var("BAEUM_ADDR").unwrap_or_else(|_| "127.0.0.1:8080".into());
     let mut rest = arguments.iter();
@@ -106,6 +110,22 @@ fn serve(arguments: &[String]) -> Result<()> {
     tools::run(Command::new("cargo").args(["build", "--profile", "server", "-p", "baeum-server"]))?;
     let root = tools::repo_root();
     let server = root.join("target/server/baeum-server");
+    // A second site on the same server, for trying one platform with many sites: its own
+    // host (`*.localhost` reaches this machine in browsers), name and courses.
+    tools::run(
+        Command::new(&server)
+            .args(["site", "set", DEMO_SITE_ID])
+            .args(["--name", "ko=나주", "--name", "en=Naju"])
+            .args(["--host", DEMO_SITE_HOST])
+            .args(["--course", "hangul", "--course", "science-basics"])
+            .args(["--data", "data", "--content", "target/content"])
+            .current_dir(&root),
+    )?;
+    let port = address.rsplit_once(':').map_or("8080", |(_, port)| port);
+    println!(
+        "xtask: the demo's second site, Naju, is http://{DEMO_SITE_HOST}:{port}/ \
+         (its own name and courses; the same accounts)"
+    );
     tools::run(
         Command::new(server)
             .args(["--addr", &address, "--seed-demo"])

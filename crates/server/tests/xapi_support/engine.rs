@@ -197,13 +197,15 @@ impl Reopenable {
                            DROP TABLE rate_buckets; DROP TABLE rate_limit_key; \
                            DROP TRIGGER statements_forward ON statements; \
                            DROP FUNCTION baeum_forward_capture(); \
-                           DROP TABLE forward_outbox; DROP TABLE forward_config;";
+                           DROP TABLE forward_outbox; DROP TABLE forward_config; \
+                           DROP TABLE site_courses; DROP TABLE site_hosts; DROP TABLE sites;";
         let drop_sqlite_tables =
             "ALTER TABLE class_members DROP COLUMN joined_after_sequence; \
                            DROP TABLE check_in_seen; DROP TABLE documents; DROP TABLE progress_lessons; DROP TABLE progress_items; \
                            DROP TABLE rate_buckets; DROP TABLE rate_limit_key; \
                            DROP TRIGGER IF EXISTS statements_forward; \
-                           DROP TABLE forward_outbox; DROP TABLE forward_config;";
+                           DROP TABLE forward_outbox; DROP TABLE forward_config; \
+                           DROP TABLE site_courses; DROP TABLE site_hosts; DROP TABLE sites;";
         match &self.url {
             Some(url) => administer(
                 url,

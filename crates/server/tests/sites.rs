@@ -1,0 +1,310 @@
+//! Sites (issue 19): kept whole by the store on both engines, one host one site, and served
+//! by Host: a site's catalogue and first page name the site and list its courses only, while
+//! every other host (and a hostile one) is served as a server without sites.
+
+mod xapi_support;
+
+use std::io::Read;
+use std::path::Path;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use baeum_core::content::{
+    ByteSize, CatalogCourse, CatalogIndex, Language, Level, LocalizedText, Subject, PACK_FORMAT,
+};
+use baeum_core::site::{CourseSelection, FIRST_SCREEN_BRAND_NAME, FIRST_SCREEN_CARD_START};
+use baeum_server::store::{SiteRecord, StoreError};
+use baeum_server::{app, AppState, Config};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+fn course(id: &str) -> CatalogCourse {
+    CatalogCourse {
+        id: id.to_owned(),
+        version: 1,
+        subject: Subject::Korean,
+        level: Level::Beginner,
+        title: LocalizedText::from_pairs([(Language::En, id)]),
+        description: LocalizedText::default(),
+        manifest: format!("{}.json", "ab".repeat(32)),
+        size: ByteSize::default(),
+        units: Vec::new(),
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    std::fs::create_dir_all(path.parent().expect("a parent folder")).expect("create folder");
+    std::fs::write(path, bytes).expect("write fixture");
+}
+
+/// A built client whose first screen lists two courses, and their catalogue.
+fn fixture() -> (tempfile::TempDir, Config) {
+    let root = tempfile::tempdir().expect("temporary folder");
+    let dist = root.path().join("dist");
+    let content = root.path().join("content");
+    let page = format!(
+        "<!doctype html><header>{FIRST_SCREEN_BRAND_NAME}</header><ul>\
+         {FIRST_SCREEN_CARD_START}hangul\"><a href=\"/courses/hangul\">Hangul</a></li>\
+         {FIRST_SCREEN_CARD_START}math-4\"><a href=\"/courses/math-4\">Maths</a></li></ul>"
+    );
+    write(&dist.join("index.html"), page.as_bytes());
+    write(&dist.join("app-0123456789abcdef.js"), b"console.log('app')");
+    write(
+        &dist.join("teach/index.html"),
+        b"<!doctype html><title>teaching</title>",
+    );
+    let catalog = CatalogIndex {
+        format: PACK_FORMAT,
+        courses: vec![course("hangul"), course("math-4")],
+        site: None,
+    };
+    write(
+        &content.join("catalog.json"),
+        &serde_json::to_vec(&catalog).expect("catalog serializes"),
+    );
+    let config = Config {
+        dist_dir: dist,
+        content_dir: content,
+        data_dir: root.path().join("data"),
+        transport: Default::default(),
+    };
+    (root, config)
+}
+
+fn naju() -> SiteRecord {
+    SiteRecord {
+        id: "naju".into(),
+        name: LocalizedText::from_pairs([(Language::Ko, "나주"), (Language::En, "Naju")]),
+        hosts: vec!["naju.localhost".into(), "naju.example.kr".into()],
+        courses: CourseSelection::Only(["math-4".to_owned()].into()),
+    }
+}
+
+fn almaty() -> SiteRecord {
+    SiteRecord {
+        id: "almaty".into(),
+        name: LocalizedText::from_pairs([(Language::Ru, "Алматы")]),
+        hosts: vec!["almaty.localhost".into()],
+        courses: CourseSelection::All,
+    }
+}
+
+async fn get(state: &AppState, host: &str, path: &str, headers: &[(&str, &str)]) -> Response {
+    let mut request = Request::get(path).header(header::HOST, host);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = app(state.clone())
+        .oneshot(request.body(Body::empty()).expect("request"))
+        .await
+        .expect("infallible service");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+        .to_vec();
+    Response {
+        status,
+        headers,
+        bytes,
+    }
+}
+
+struct Response {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    bytes: Vec<u8>,
+}
+
+impl Response {
+    fn header(&self, name: header::HeaderName) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or("")
+    }
+
+    /// The body, gunzipped when it was sent compressed.
+    fn text(&self) -> String {
+        if self.header(header::CONTENT_ENCODING) == "gzip" {
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(&self.bytes[..])
+                .read_to_string(&mut text)
+                .expect("gzip");
+            text
+        } else {
+            String::from_utf8(self.bytes.clone()).expect("utf-8")
+        }
+    }
+
+    fn catalog(&self) -> CatalogIndex {
+        serde_json::from_str(&self.text()).expect("a catalogue")
+    }
+}
+
+fn state_with_sites(config: Config) -> AppState {
+    let state = xapi_support::engine::state(config);
+    state.store.put_site(&naju()).expect("naju is stored");
+    state.store.put_site(&almaty()).expect("almaty is stored");
+    state
+}
+
+#[test]
+fn a_site_is_kept_whole_and_a_host_is_one_sites() {
+    let store = xapi_support::engine::store();
+    assert_eq!(store.sites().expect("sites"), []);
+    store.put_site(&naju()).expect("naju is stored");
+    store.put_site(&almaty()).expect("almaty is stored");
+    let mut stored_naju = naju();
+    stored_naju.hosts.sort();
+    assert_eq!(store.sites().expect("sites"), [almaty(), stored_naju]);
+
+    // Another site may not take a host that is naju's: nothing of the change is kept.
+    let mut greedy = almaty();
+    greedy.hosts.push("naju.localhost".into());
+    greedy.courses = CourseSelection::Only(["hangul".to_owned()].into());
+    match store.put_site(&greedy) {
+        Err(StoreError::HostTaken { host, site }) => {
+            assert_eq!((host.as_str(), site.as_str()), ("naju.localhost", "naju"));
+        }
+        other => panic!("expected HostTaken, got {other:?}"),
+    }
+    let sites = store.sites().expect("sites");
+    assert_eq!(sites[0], almaty());
+
+    // Setting a site again replaces its hosts and courses.
+    let mut moved = naju();
+    moved.hosts = vec!["naju.go.kr".into()];
+    moved.courses = CourseSelection::All;
+    store.put_site(&moved).expect("naju is replaced");
+    assert_eq!(store.sites().expect("sites")[1], moved);
+
+    assert!(store.delete_site("naju").expect("deleted"));
+    assert!(!store.delete_site("naju").expect("already gone"));
+    assert_eq!(store.sites().expect("sites"), [almaty()]);
+}
+
+#[tokio::test]
+async fn a_sites_catalogue_names_it_and_lists_its_courses_only() {
+    let (_root, config) = fixture();
+    let state = state_with_sites(config);
+
+    let naju_catalog = get(&state, "Naju.localhost:8080", "/content/catalog.json", &[]).await;
+    assert_eq!(naju_catalog.status, StatusCode::OK);
+    assert_eq!(naju_catalog.header(header::CACHE_CONTROL), "no-cache");
+    let catalog = naju_catalog.catalog();
+    let ids: Vec<&str> = catalog.courses.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["math-4"]);
+    let site = catalog.site.expect("the site is named");
+    assert_eq!(site.id, "naju");
+    assert_eq!(site.name.get(Language::Ko), Some("나주"));
+
+    // Compressed when the browser takes it, the same catalogue.
+    let compressed = get(
+        &state,
+        "naju.localhost",
+        "/content/catalog.json",
+        &[("accept-encoding", "gzip, br")],
+    )
+    .await;
+    assert_eq!(compressed.header(header::CONTENT_ENCODING), "gzip");
+    assert_eq!(compressed.catalog().courses.len(), 1);
+
+    // The browser's copy is revalidated by its tag: 304 with no body.
+    let etag = naju_catalog.header(header::ETAG).to_owned();
+    assert!(etag.starts_with('"'), "{etag}");
+    let again = get(
+        &state,
+        "naju.localhost",
+        "/content/catalog.json",
+        &[("if-none-match", &etag)],
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.bytes.is_empty());
+
+    let every = get(&state, "almaty.localhost", "/content/catalog.json", &[]).await;
+    assert_eq!(every.catalog().courses.len(), 2);
+    assert_eq!(every.catalog().site.expect("named").id, "almaty");
+    assert_ne!(every.header(header::ETAG), etag);
+
+    // A host that is no site's, and a hostile one, get the catalogue as built.
+    for host in ["127.0.0.1:8080", "naju.localhost.evil", "naju.localhost/x"] {
+        let plain = get(&state, host, "/content/catalog.json", &[]).await;
+        assert_eq!(plain.status, StatusCode::OK, "{host}");
+        let catalog = plain.catalog();
+        assert_eq!(catalog.courses.len(), 2, "{host}");
+        assert_eq!(catalog.site, None, "{host}");
+    }
+}
+
+#[tokio::test]
+async fn a_sites_first_page_lists_its_courses_and_other_files_pass_through() {
+    let (_root, config) = fixture();
+    let state = state_with_sites(config);
+
+    for path in ["/", "/index.html", "/courses/math-4", "/me"] {
+        let page = get(&state, "naju.localhost", path, &[]).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert_eq!(page.header(header::CONTENT_TYPE), "text/html; charset=utf-8");
+        let html = page.text();
+        assert!(html.contains("data-testid=\"site-name\">Naju</span>"), "{path}: {html}");
+        assert!(html.contains("math-4") && !html.contains("hangul"), "{path}: {html}");
+    }
+
+    // The browser's copy of the file on disk says nothing of the site's page.
+    let on_disk = get(&state, "127.0.0.1", "/", &[]).await;
+    let disk_tag = on_disk.header(header::ETAG).to_owned();
+    let last_modified = on_disk.header(header::LAST_MODIFIED).to_owned();
+    assert!(on_disk.text().contains("hangul") && !on_disk.text().contains("site-name"));
+    let page = get(
+        &state,
+        "naju.localhost",
+        "/",
+        &[
+            ("if-none-match", &disk_tag),
+            ("if-modified-since", &last_modified),
+        ],
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("site-name"));
+    let own_tag = page.header(header::ETAG).to_owned();
+    let again = get(&state, "naju.localhost", "/", &[("if-none-match", &own_tag)]).await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+
+    // The teachers' app, scripts and a missing content file are served as they are.
+    let teach = get(&state, "naju.localhost", "/teach/classes", &[]).await;
+    assert!(teach.text().contains("teaching"));
+    let script = get(&state, "naju.localhost", "/app-0123456789abcdef.js", &[]).await;
+    assert_eq!(script.text(), "console.log('app')");
+    let missing = get(&state, "naju.localhost", "/content/nothing.json", &[]).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_changed_site_is_served_once_the_sites_are_read_again() {
+    let (_root, config) = fixture();
+    let state = state_with_sites(config);
+    let before = get(&state, "naju.localhost", "/content/catalog.json", &[]).await;
+    assert_eq!(before.catalog().courses.len(), 1);
+
+    let mut changed = naju();
+    changed.courses = CourseSelection::All;
+    state.store.put_site(&changed).expect("changed");
+    // Until the sites are read again (at most `REFRESH_EVERY` later) the last ones are used.
+    let cached = get(&state, "naju.localhost", "/content/catalog.json", &[]).await;
+    assert_eq!(cached.catalog().courses.len(), 1);
+    state.sites.invalidate();
+    let after = get(&state, "naju.localhost", "/content/catalog.json", &[]).await;
+    assert_eq!(after.catalog().courses.len(), 2);
+
+    state.store.delete_site("naju").expect("closed");
+    state.sites.invalidate();
+    let closed = get(&state, "naju.localhost", "/content/catalog.json", &[]).await;
+    assert_eq!(closed.catalog().site, None);
+}
