@@ -16,12 +16,12 @@ use crate::json::{self, JsonError};
 use crate::storage::{ContentStore, LocalDatabase};
 use crate::sync_driver::SyncHandle;
 use crate::t;
-use leptos::prelude::{RwSignal, Set};
 use baeum_core::content::{
     check_catalog, check_course_manifest, check_lesson_file, check_pack_format, verify_hash,
     CatalogCourse, CatalogIndex, ContentError, CourseManifest, FormatProbe, Language, LessonFile,
     ManifestLesson, CATALOG_FILE_NAME, CATALOG_KIND, COURSE_MANIFEST_KIND, LESSON_KIND,
 };
+use leptos::prelude::{RwSignal, Set};
 use serde::de::DeserializeOwned;
 
 thread_local! {

@@ -185,7 +185,8 @@ pub fn site_catalog(
 
 /// How xtask's first screen (`xtask/src/first_screen.rs`) opens each course's card; the
 /// server finds the cards by it to leave out the courses a site does not offer.
-pub const FIRST_SCREEN_CARD_START: &str = "<li class=\"course-card\" data-testid=\"first-screen-course-";
+pub const FIRST_SCREEN_CARD_START: &str =
+    "<li class=\"course-card\" data-testid=\"first-screen-course-";
 /// The first screen's brand name, after which the server writes the site's name.
 pub const FIRST_SCREEN_BRAND_NAME: &str = "<span class=\"brand-name\">baeum</span>";
 
@@ -289,7 +290,10 @@ mod tests {
 
     #[test]
     fn an_admin_gives_a_host_without_a_port() {
-        assert_eq!(check_site_host("Naju.example.kr").unwrap(), "naju.example.kr");
+        assert_eq!(
+            check_site_host("Naju.example.kr").unwrap(),
+            "naju.example.kr"
+        );
         assert!(check_site_host("naju.example.kr:8080").is_err());
         assert!(check_site_host("http://naju.example.kr").is_err());
     }

@@ -36,7 +36,7 @@ use crate::auth::{check_password, hash_on_pool, token_sha256, Authenticated};
 use crate::classes::JOIN_CODE_ALPHABET;
 use crate::error::ServerError;
 use crate::limits::ClientAddress;
-use crate::store::{run_blocking, Role};
+use crate::store::{run_blocking, Role, SiteRole};
 use crate::AppState;
 
 /// How long a teacher invitation stays usable unless another length is asked for.
@@ -154,9 +154,19 @@ async fn invite_teacher(
     caller: Authenticated,
     body: axum::body::Bytes,
 ) -> Result<impl IntoResponse, ServerError> {
-    if caller.account.role != Role::Admin {
+    // The platform's admin anywhere, a site's admin at their site; the invitation is to teach
+    // at the site it was made at.
+    let site_admin = match &caller.site_id {
+        Some(site) if caller.account.role != Role::Admin => {
+            let (site, account) = (site.clone(), caller.account.id);
+            run_blocking(&state.store, move |store| store.site_role(&site, account)).await?
+                == Some(SiteRole::Admin)
+        }
+        _ => false,
+    };
+    if caller.account.role != Role::Admin && !site_admin {
         return Err(ServerError::Forbidden(
-            "only an administrator can invite teachers".into(),
+            "only an administrator (of the platform, or of this site) can invite teachers".into(),
         ));
     }
     // The body is optional: none means the default length.
@@ -167,7 +177,13 @@ async fn invite_teacher(
             .map_err(|error| ServerError::bad_request(format!("invalid body: {error}")))?
     };
     let days = request.days;
-    let invitation = create_invitation(&state, Some(caller.account.id), days).await?;
+    let invitation = create_invitation(
+        &state,
+        Some(caller.account.id),
+        days,
+        caller.site_id.clone(),
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(invitation)))
 }
 
@@ -176,6 +192,7 @@ pub async fn create_invitation(
     state: &AppState,
     created_by: Option<uuid::Uuid>,
     days: Option<i64>,
+    site_id: Option<String>,
 ) -> Result<InvitationView, ServerError> {
     let days = days.unwrap_or(INVITATION_DAYS);
     if !(1..=MAXIMUM_INVITATION_DAYS).contains(&days) {
@@ -188,7 +205,7 @@ pub async fn create_invitation(
     let now = Utc::now();
     let expires_at = now + chrono::Duration::days(days);
     run_blocking(&state.store, move |store| {
-        store.create_teacher_invitation(digest, created_by, now, expires_at)
+        store.create_teacher_invitation(digest, created_by, now, expires_at, site_id.as_deref())
     })
     .await?;
     let grouped = code
@@ -246,7 +263,11 @@ pub enum AdminCommand {
         password_file: Option<PathBuf>,
     },
     /// Prints a one-time teacher invitation code.
-    InviteTeacher { days: Option<i64> },
+    /// An invitation to teach at the site with this id, or (`None`) at no site.
+    InviteTeacher {
+        days: Option<i64>,
+        site: Option<String>,
+    },
 }
 
 /// The usage of `baeum-server admin`.
@@ -256,8 +277,9 @@ pub const ADMIN_USAGE: &str = "usage: baeum-server admin COMMAND [--data DIR]
              make an administrator account (the first one of a school)
   reset-password USERNAME [--password-file FILE]
              set a new password for any account and sign it out everywhere
-  invite-teacher [--days N]
-             print a one-time code that makes a teacher's account at sign-up (default 7 days)
+  invite-teacher [--days N] [--site ID]
+             print a one-time code that makes a teacher's account at sign-up (default 7
+             days); with --site, a teacher of that site (`baeum-server site`)
 
   The password is asked on the terminal (twice, not shown), or read from the first line of
   FILE; it is never an argument, which other users of the machine could read.
@@ -273,6 +295,7 @@ pub fn parse_admin_arguments(
     let mut password_file = None;
     let mut data = None;
     let mut days = None;
+    let mut site = None;
     while let Some(argument) = rest.next() {
         let mut value = |flag: &str| {
             rest.next()
@@ -282,6 +305,11 @@ pub fn parse_admin_arguments(
         match argument.as_str() {
             "--password-file" => password_file = Some(PathBuf::from(value(argument)?)),
             "--data" => data = Some(PathBuf::from(value(argument)?)),
+            "--site" => {
+                let id = value(argument)?;
+                baeum_core::site::check_site_id(&id).map_err(|error| error.to_string())?;
+                site = Some(id);
+            }
             "--days" => {
                 let text = value(argument)?;
                 days = Some(
@@ -315,7 +343,7 @@ pub fn parse_admin_arguments(
             username: one_username(positional)?,
             password_file,
         },
-        "invite-teacher" if positional.is_empty() => AdminCommand::InviteTeacher { days },
+        "invite-teacher" if positional.is_empty() => AdminCommand::InviteTeacher { days, site },
         "--help" | "-h" | "help" => return Err(ADMIN_USAGE.to_owned()),
         other => return Err(format!("unknown admin command {other}\n\n{ADMIN_USAGE}")),
     };
@@ -405,13 +433,25 @@ pub async fn run_admin_command(state: &AppState, command: AdminCommand) -> Resul
                 "the password of {normalized} was changed and it was signed out everywhere"
             ))
         }
-        AdminCommand::InviteTeacher { days } => {
-            let invitation = create_invitation(state, None, days)
+        AdminCommand::InviteTeacher { days, site } => {
+            if let Some(id) = &site {
+                let sites = run_blocking(&state.store, |store| store.sites())
+                    .await
+                    .map_err(|error| error.to_string())?;
+                if !sites.iter().any(|known| &known.id == id) {
+                    return Err(format!("there is no site {id} (baeum-server site list)"));
+                }
+            }
+            let at = site
+                .as_deref()
+                .map(|id| format!(" of the site {id}"))
+                .unwrap_or_default();
+            let invitation = create_invitation(state, None, days, site)
                 .await
                 .map_err(|error| error.to_string())?;
             Ok(format!(
-                "teacher invitation code: {}\nit makes one teacher's account at sign-up in the \
-                 teachers' app (/teach) and expires at {}",
+                "teacher invitation code: {}\nit makes one teacher's account{at} at sign-up in \
+                 the teachers' app (/teach) and expires at {}",
                 invitation.code,
                 invitation.expires_at.to_rfc3339()
             ))
@@ -441,7 +481,13 @@ mod tests {
         );
         assert_eq!(
             parse_admin_arguments(&arguments("invite-teacher --days 3")),
-            Ok((AdminCommand::InviteTeacher { days: Some(3) }, None))
+            Ok((
+                AdminCommand::InviteTeacher {
+                    days: Some(3),
+                    site: None
+                },
+                None
+            ))
         );
         let refused = parse_admin_arguments(&arguments("create head --password secret"))
             .expect_err("a password argument is refused");

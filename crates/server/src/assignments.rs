@@ -681,9 +681,13 @@ async fn my_assignments(
         ));
     }
     let learner_id = caller.account.id;
+    // The assignments of this site's classes (crate::classes): a learner in classes at two
+    // sites sees each site's at its own address.
+    let site_id = caller.site_id.clone();
     let found = run_blocking(&state.store, move |store| {
         let mut found = Vec::new();
-        for class in store.classes_of_learner(learner_id)? {
+        let classes = store.classes_of_learner(learner_id)?;
+        for class in classes.into_iter().filter(|class| class.site_id == site_id) {
             let assignments = store.assignments_of_class(class.id)?;
             let mut assigners = std::collections::BTreeMap::new();
             for assignment in assignments {

@@ -83,6 +83,9 @@ pub struct Authenticated {
     pub account: AccountRecord,
     /// The session token's hash when the request used a bearer token (so it can be revoked).
     pub session_token_sha256: Option<[u8; 32]>,
+    /// The site the request was made at (its `Host`, [`crate::sites`]); `None` at an address
+    /// that is no site's. Classes are managed, listed and joined at their own site only.
+    pub site_id: Option<String>,
 }
 
 impl FromRequestParts<AppState> for Authenticated {
@@ -92,6 +95,9 @@ impl FromRequestParts<AppState> for Authenticated {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
+        let site_id = crate::sites::site_of_request(state, parts)
+            .await
+            .map(|site| site.record.id.clone());
         let Some(header) = parts.headers.get(AUTHORIZATION) else {
             return Err(ServerError::unauthorized(
                 "authentication required: send a bearer token or http basic credentials",
@@ -114,6 +120,7 @@ impl FromRequestParts<AppState> for Authenticated {
                 Some(account) => Ok(Authenticated {
                     account,
                     session_token_sha256: Some(digest),
+                    site_id,
                 }),
                 None => Err(ServerError::unauthorized(
                     "session token is invalid or expired; sign in again",
@@ -134,6 +141,7 @@ impl FromRequestParts<AppState> for Authenticated {
             Ok(Authenticated {
                 account,
                 session_token_sha256: None,
+                site_id,
             })
         } else {
             Err(ServerError::unauthorized(

@@ -14,8 +14,14 @@
 //! - `DELETE /api/classes/{class_id}/members/{learner_id}` → 204. The learner loses the class,
 //!   its assignments, and the teacher's read access to their statements through it.
 //!
-//! Who may manage a class ([`class_managed_by`]): its teacher, or an admin. Another teacher
-//! gets 404, so class ids cannot be probed; a learner gets 403.
+//! Who may manage a class ([`class_managed_by`]): its teacher, the platform's admin, or an
+//! admin of the class's site. Another teacher gets 404, so class ids cannot be probed; a
+//! learner gets 403.
+//!
+//! A class belongs to the site it was made at ([`crate::sites`]; `None` at an address that is
+//! no site's) and is listed, joined and managed there only: at another site's address it
+//! answers 404 as a class that does not exist, to everyone. At a site, only its staff
+//! (`baeum-server site staff`, or a teacher invited there) make classes.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -31,7 +37,9 @@ use crate::accounts::JsonBody;
 use crate::auth::Authenticated;
 use crate::error::ServerError;
 pub use crate::limits::{ClientAddress, JOIN_FAILURES_PER_ACCOUNT, JOIN_FAILURES_PER_ADDRESS};
-use crate::store::{run_blocking, ClassMemberRecord, ClassRecord, Role, Store, StoreError};
+use crate::store::{
+    run_blocking, ClassMemberRecord, ClassRecord, Role, SiteRole, Store, StoreError,
+};
 use crate::AppState;
 
 /// Letters and digits that cannot be confused when read aloud or copied from a board: no
@@ -167,6 +175,7 @@ pub fn create_class_for(
     store: &dyn Store,
     teacher_id: Uuid,
     name: &str,
+    site_id: Option<&str>,
 ) -> Result<ClassRecord, ServerError> {
     for _ in 0..5 {
         let class = ClassRecord {
@@ -175,6 +184,7 @@ pub fn create_class_for(
             name: name.to_owned(),
             join_code: new_join_code(),
             created_at: Utc::now(),
+            site_id: site_id.map(str::to_owned),
         };
         match store.create_class(&class) {
             Ok(()) => return Ok(class),
@@ -223,12 +233,48 @@ async fn class_of_caller(
             "only the class's teacher can do this".into(),
         ));
     }
-    let class = run_blocking(&state.store, move |store| store.class_by_id(class_id)).await?;
-    let admin = admins == AdminsToo::Yes && caller.account.role == Role::Admin;
-    match class {
-        Some(class) if admin || class.teacher_id == caller.account.id => Ok(class),
-        _ => Err(ServerError::NotFound(format!("no class {class_id}"))),
+    let not_found = || ServerError::NotFound(format!("no class {class_id}"));
+    let class = run_blocking(&state.store, move |store| store.class_by_id(class_id))
+        .await?
+        // A class is managed at its own site's address only.
+        .filter(|class| class.site_id == caller.site_id)
+        .ok_or_else(not_found)?;
+    if class.teacher_id == caller.account.id {
+        return Ok(class);
     }
+    if admins == AdminsToo::No {
+        return Err(not_found());
+    }
+    if caller.account.role == Role::Admin {
+        return Ok(class);
+    }
+    let site_admin = match class.site_id.clone() {
+        Some(site) => {
+            let account = caller.account.id;
+            run_blocking(&state.store, move |store| store.site_role(&site, account)).await?
+                == Some(SiteRole::Admin)
+        }
+        None => false,
+    };
+    if site_admin {
+        Ok(class)
+    } else {
+        Err(not_found())
+    }
+}
+
+/// Whether the caller may make classes where the request was made: a teacher at an address
+/// that is no site's; at a site, its staff only.
+async fn may_make_classes(state: &AppState, caller: &Authenticated) -> Result<bool, ServerError> {
+    if caller.account.role != Role::Teacher {
+        return Ok(false);
+    }
+    let Some(site) = caller.site_id.clone() else {
+        return Ok(true);
+    };
+    let account = caller.account.id;
+    let role = run_blocking(&state.store, move |store| store.site_role(&site, account)).await?;
+    Ok(role.is_some())
 }
 
 /// Parses a UUID path segment with our own 400 instead of axum's plain-text rejection.
@@ -242,17 +288,24 @@ async fn create_class(
     caller: Authenticated,
     JsonBody(request): JsonBody<ClassName>,
 ) -> Result<impl IntoResponse, ServerError> {
-    if caller.account.role != Role::Teacher {
-        return Err(ServerError::Forbidden(
-            "only teachers can create classes".into(),
-        ));
+    if !may_make_classes(&state, &caller).await? {
+        return Err(ServerError::Forbidden(if caller.site_id.is_some() {
+            "only this site's teachers can create classes here; its administrator can invite \
+             you"
+            .into()
+        } else {
+            "only teachers can create classes".into()
+        }));
     }
     let name = checked_class_name(&request.name)?;
     let store = state.store.clone();
     let teacher_id = caller.account.id;
-    let class = tokio::task::spawn_blocking(move || create_class_for(&*store, teacher_id, &name))
-        .await
-        .map_err(|_| ServerError::Store(StoreError::TaskFailed))??;
+    let site_id = caller.site_id.clone();
+    let class = tokio::task::spawn_blocking(move || {
+        create_class_for(&*store, teacher_id, &name, site_id.as_deref())
+    })
+    .await
+    .map_err(|_| ServerError::Store(StoreError::TaskFailed))??;
     Ok((StatusCode::CREATED, Json(ClassView::new(&class, 0))))
 }
 
@@ -261,11 +314,13 @@ async fn list_classes(
     caller: Authenticated,
 ) -> Result<Json<serde_json::Value>, ServerError> {
     let caller_id = caller.account.id;
+    let site_id = caller.site_id.clone();
     if caller.account.role == Role::Learner {
         let classes = run_blocking(&state.store, move |store| {
             let mut views = Vec::new();
-            for class in store.classes_of_learner(caller_id)? {
-                views.push(learner_class_view(store, &class)?);
+            let classes = store.classes_of_learner(caller_id)?;
+            for class in classes.iter().filter(|class| class.site_id == site_id) {
+                views.push(learner_class_view(store, class)?);
             }
             Ok(views)
         })
@@ -274,9 +329,10 @@ async fn list_classes(
     }
     let classes = run_blocking(&state.store, move |store| {
         let mut views = Vec::new();
-        for class in store.classes_of_teacher(caller_id)? {
+        let classes = store.classes_of_teacher(caller_id)?;
+        for class in classes.iter().filter(|class| class.site_id == site_id) {
             let member_count = store.class_member_count(class.id)?;
-            views.push(ClassView::new(&class, member_count));
+            views.push(ClassView::new(class, member_count));
         }
         Ok(views)
     })
@@ -333,8 +389,13 @@ async fn join_class(
         .join_attempt(&state.store, caller.account.id, address)
         .await?;
     let learner_id = caller.account.id;
+    let site_id = caller.site_id.clone();
     let joined = run_blocking(&state.store, move |store| {
-        let Some(class) = store.class_by_join_code(&join_code)? else {
+        // Another site's class is joined at its own site's address.
+        let Some(class) = store
+            .class_by_join_code(&join_code)?
+            .filter(|class| class.site_id == site_id)
+        else {
             return Ok(None);
         };
         store.add_class_member(class.id, learner_id)?;

@@ -10,11 +10,12 @@ use baeum_core::site::{
     check_course_id, check_site_host, check_site_id, check_site_name, CourseSelection,
 };
 
-use crate::store::{run_blocking, SiteRecord};
+use crate::store::{run_blocking, Role, SiteRecord, SiteRole};
 use crate::AppState;
 
 pub const SITE_USAGE: &str = "usage: baeum-server site set ID --name LANG=NAME [--name LANG=NAME …]
                           --host HOST [--host HOST …] (--course ID … | --all-courses)
+       baeum-server site staff ID USERNAME (teacher | admin | none)
        baeum-server site list
        baeum-server site remove ID
   (each also takes --data DIR, or reads $BAEUM_DATABASE_URL, as the server does;
@@ -23,7 +24,11 @@ pub const SITE_USAGE: &str = "usage: baeum-server site set ID --name LANG=NAME [
   set     opens the site ID, or replaces what it was: its name in each language (LANG is
           ko, en, vi, ru, kk, th, tr, mn, uz or zh), the host names it answers on (each
           one site's; a learner opens http(s)://HOST/), and the courses it offers
-  list    the sites, their hosts and courses
+  staff   makes a teacher's account a teacher of the site (who makes classes there) or its
+          admin (who also invites teachers to it, `admin invite-teacher --site ID` does too,
+          and manages every class of it), or neither. A learner's account cannot be staff:
+          invite the person as a teacher
+  list    the sites, their hosts, courses and staff
   remove  closes the site: its hosts serve the whole catalogue again, as a server with no
           sites does. Accounts and their learning are the platform's and stay";
 
@@ -31,6 +36,11 @@ pub const SITE_USAGE: &str = "usage: baeum-server site set ID --name LANG=NAME [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SiteCommand {
     Set(SiteRecord),
+    Staff {
+        site: String,
+        username: String,
+        role: Option<SiteRole>,
+    },
     List,
     Remove(String),
 }
@@ -89,7 +99,9 @@ pub fn parse_site_arguments(arguments: &[String]) -> Result<SiteArguments, Strin
         }
     }
     let one_id = |positional: &[String]| match positional {
-        [id] => check_site_id(id).map(|()| id.clone()).map_err(|error| error.to_string()),
+        [id] => check_site_id(id)
+            .map(|()| id.clone())
+            .map_err(|error| error.to_string()),
         _ => Err(format!("{command} needs one site ID\n\n{SITE_USAGE}")),
     };
     let command = match command.as_str() {
@@ -97,7 +109,9 @@ pub fn parse_site_arguments(arguments: &[String]) -> Result<SiteArguments, Strin
             let id = one_id(&positional)?;
             check_site_name(&names).map_err(|error| error.to_string())?;
             if hosts.is_empty() {
-                return Err("a site needs at least one --host: the address its learners open".into());
+                return Err(
+                    "a site needs at least one --host: the address its learners open".into(),
+                );
             }
             let courses = match (all_courses, courses.is_empty()) {
                 (true, true) => CourseSelection::All,
@@ -118,6 +132,23 @@ pub fn parse_site_arguments(arguments: &[String]) -> Result<SiteArguments, Strin
                 courses,
             })
         }
+        "staff" => match positional.as_slice() {
+            [site, username, role] => {
+                check_site_id(site).map_err(|error| error.to_string())?;
+                let role = match role.as_str() {
+                    "none" => None,
+                    other => Some(SiteRole::parse(other).ok_or_else(|| {
+                        format!("a site role is teacher, admin or none, not {other:?}")
+                    })?),
+                };
+                SiteCommand::Staff {
+                    site: site.clone(),
+                    username: username.clone(),
+                    role,
+                }
+            }
+            _ => return Err(format!("staff needs ID USERNAME ROLE\n\n{SITE_USAGE}")),
+        },
         "list" if positional.is_empty() => SiteCommand::List,
         "remove" => SiteCommand::Remove(one_id(&positional)?),
         "--help" | "-h" | "help" => return Err(SITE_USAGE.to_owned()),
@@ -155,14 +186,57 @@ pub async fn run_site_command(
             }
             Ok(said)
         }
+        SiteCommand::Staff {
+            site,
+            username,
+            role,
+        } => {
+            let said = format!(
+                "{username} is {} of the site {site}",
+                role.map_or("no longer staff".to_owned(), |role| format!(
+                    "now {}",
+                    role.as_str()
+                ))
+            );
+            run_blocking(&state.store, move |store| {
+                if !store.sites()?.iter().any(|known| known.id == site) {
+                    return Ok(Err(format!("there is no site {site}")));
+                }
+                let Some(account) = store.account_by_username(&username)? else {
+                    return Ok(Err(format!("there is no account {username}")));
+                };
+                if role.is_some() && account.role == Role::Learner {
+                    return Ok(Err(format!(
+                        "{username} is a learner's account; invite the person as a teacher \
+                         (baeum-server admin invite-teacher --site {site})"
+                    )));
+                }
+                store.set_site_role(&site, account.id, role)?;
+                Ok(Ok(()))
+            })
+            .await
+            .map_err(|error| error.to_string())??;
+            Ok(said)
+        }
         SiteCommand::List => {
-            let sites = run_blocking(&state.store, |store| store.sites())
-                .await
-                .map_err(|error| error.to_string())?;
+            let sites = run_blocking(&state.store, |store| {
+                let mut listed = Vec::new();
+                for site in store.sites()? {
+                    let staff = store.site_staff(&site.id)?;
+                    listed.push((site, staff));
+                }
+                Ok(listed)
+            })
+            .await
+            .map_err(|error| error.to_string())?;
             if sites.is_empty() {
                 return Ok("no sites: every host serves the whole catalogue".into());
             }
-            Ok(sites.iter().map(describe).collect::<Vec<_>>().join("\n"))
+            Ok(sites
+                .iter()
+                .map(|(site, staff)| describe(site, staff))
+                .collect::<Vec<_>>()
+                .join("\n"))
         }
         SiteCommand::Remove(id) => {
             let shown = id.clone();
@@ -179,7 +253,7 @@ pub async fn run_site_command(
 }
 
 /// One line a site.
-fn describe(site: &SiteRecord) -> String {
+fn describe(site: &SiteRecord, staff: &[(uuid::Uuid, String, SiteRole)]) -> String {
     let names: Vec<String> = site
         .name
         .0
@@ -190,12 +264,21 @@ fn describe(site: &SiteRecord) -> String {
         CourseSelection::All => "every course".to_owned(),
         CourseSelection::Only(ids) => ids.iter().cloned().collect::<Vec<_>>().join(" "),
     };
+    let staff: Vec<String> = staff
+        .iter()
+        .map(|(_, username, role)| format!("{username} ({})", role.as_str()))
+        .collect();
     format!(
-        "{}\t{}\thosts: {}\tcourses: {}",
+        "{}\t{}\thosts: {}\tcourses: {}\tstaff: {}",
         site.id,
         names.join(" "),
         site.hosts.join(" "),
-        courses
+        courses,
+        if staff.is_empty() {
+            "none".to_owned()
+        } else {
+            staff.join(", ")
+        }
     )
 }
 
@@ -248,15 +331,29 @@ mod tests {
     #[test]
     fn a_bad_site_is_refused_with_what_to_fix() {
         for (line, says) in [
-            ("set Naju --name ko=나주 --host a.kr --all-courses", "site id"),
+            (
+                "set Naju --name ko=나주 --host a.kr --all-courses",
+                "site id",
+            ),
             ("set naju --host a.kr --all-courses", "name"),
-            ("set naju --name xx=N --host a.kr --all-courses", "not a language"),
+            (
+                "set naju --name xx=N --host a.kr --all-courses",
+                "not a language",
+            ),
             ("set naju --name en=N --all-courses", "--host"),
-            ("set naju --name en=N --host a.kr:80 --all-courses", "host name"),
+            (
+                "set naju --name en=N --host a.kr:80 --all-courses",
+                "host name",
+            ),
             ("set naju --name en=N --host a.kr", "which courses"),
-            ("set naju --name en=N --host a.kr --course x --all-courses", "not both"),
+            (
+                "set naju --name en=N --host a.kr --course x --all-courses",
+                "not both",
+            ),
             ("set naju --name en=N --host a.kr --course X!", "course id"),
             ("remove", "one site ID"),
+            ("staff naju someone", "ID USERNAME ROLE"),
+            ("staff naju someone boss", "teacher, admin or none"),
             ("open naju", "unknown site command"),
         ] {
             let error = parse_site_arguments(&arguments(line)).unwrap_err();

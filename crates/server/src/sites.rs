@@ -264,6 +264,19 @@ async fn load(state: &AppState) -> Result<Sites, crate::store::StoreError> {
     Ok(built)
 }
 
+/// The site a request names in its `Host` (or, over HTTP/2, its authority), if any.
+pub async fn site_of_request(
+    state: &AppState,
+    parts: &axum::http::request::Parts,
+) -> Option<Arc<ServedSite>> {
+    let host = parts
+        .headers
+        .get(HOST)
+        .and_then(|value| value.to_str().ok())
+        .or_else(|| parts.uri.host())?;
+    state.sites.site_for(state, host).await
+}
+
 /// The static files' layer: on a site's host, answers the catalogue and the learners' page
 /// as the site serves them; everything else passes through.
 pub async fn serve_site_files(

@@ -313,7 +313,13 @@ async fn an_expired_invitation_makes_nobody_a_teacher() {
     let past = Utc::now() - Duration::days(8);
     state
         .store
-        .create_teacher_invitation(token_sha256(code), None, past, past + Duration::days(7))
+        .create_teacher_invitation(
+            token_sha256(code),
+            None,
+            past,
+            past + Duration::days(7),
+            None,
+        )
         .unwrap();
     let reply = sign_up_with(&state, "late-teacher", code).await;
     assert_eq!(reply.status, 403, "{:?}", reply.body);

@@ -250,10 +250,19 @@ async fn a_sites_first_page_lists_its_courses_and_other_files_pass_through() {
     for path in ["/", "/index.html", "/courses/math-4", "/me"] {
         let page = get(&state, "naju.localhost", path, &[]).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
-        assert_eq!(page.header(header::CONTENT_TYPE), "text/html; charset=utf-8");
+        assert_eq!(
+            page.header(header::CONTENT_TYPE),
+            "text/html; charset=utf-8"
+        );
         let html = page.text();
-        assert!(html.contains("data-testid=\"site-name\">Naju</span>"), "{path}: {html}");
-        assert!(html.contains("math-4") && !html.contains("hangul"), "{path}: {html}");
+        assert!(
+            html.contains("data-testid=\"site-name\">Naju</span>"),
+            "{path}: {html}"
+        );
+        assert!(
+            html.contains("math-4") && !html.contains("hangul"),
+            "{path}: {html}"
+        );
     }
 
     // The browser's copy of the file on disk says nothing of the site's page.
@@ -274,7 +283,13 @@ async fn a_sites_first_page_lists_its_courses_and_other_files_pass_through() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.text().contains("site-name"));
     let own_tag = page.header(header::ETAG).to_owned();
-    let again = get(&state, "naju.localhost", "/", &[("if-none-match", &own_tag)]).await;
+    let again = get(
+        &state,
+        "naju.localhost",
+        "/",
+        &[("if-none-match", &own_tag)],
+    )
+    .await;
     assert_eq!(again.status, StatusCode::NOT_MODIFIED);
 
     // The teachers' app, scripts and a missing content file are served as they are.

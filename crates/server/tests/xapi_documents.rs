@@ -339,7 +339,8 @@ async fn learners_keep_their_own_documents_and_teachers_read_their_classes() {
     let bora = account(&state, "bora", Role::Learner).await;
     let teacher = account(&state, "kim", Role::Teacher).await;
     let other_teacher = account(&state, "lee", Role::Teacher).await;
-    let class = create_class_for(&*state.store, teacher.record.id, "korean 1").expect("a class");
+    let class =
+        create_class_for(&*state.store, teacher.record.id, "korean 1", None).expect("a class");
     state
         .store
         .add_class_member(class.id, ana.record.id)

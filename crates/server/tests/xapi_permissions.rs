@@ -294,12 +294,13 @@ async fn teachers_read_the_learners_of_their_classes_only() {
     let other_teacher = account(&state, "other-teacher", Role::Teacher).await;
     let pupil = account(&state, "pupil", Role::Learner).await;
     let stranger = account(&state, "stranger", Role::Learner).await;
-    let class = create_class_for(&*state.store, teacher.record.id, "korean 1").unwrap();
+    let class = create_class_for(&*state.store, teacher.record.id, "korean 1", None).unwrap();
     state
         .store
         .add_class_member(class.id, pupil.record.id)
         .unwrap();
-    let other_class = create_class_for(&*state.store, other_teacher.record.id, "maths").unwrap();
+    let other_class =
+        create_class_for(&*state.store, other_teacher.record.id, "maths", None).unwrap();
     state
         .store
         .add_class_member(other_class.id, stranger.record.id)

@@ -197,7 +197,8 @@ async fn an_id_held_by_a_statement_the_caller_may_not_read_reveals_nothing() {
 
     // A teacher of the learner may read it, so a teacher's clash is a plain conflict.
     let teacher = account(&state, "teacher", Role::Teacher).await;
-    let class = create_class_for(&*state.store, teacher.record.id, "korean").expect("a class");
+    let class =
+        create_class_for(&*state.store, teacher.record.id, "korean", None).expect("a class");
     state
         .store
         .add_class_member(class.id, other.record.id)

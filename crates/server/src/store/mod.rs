@@ -74,8 +74,8 @@ pub use documents::{
     Document, DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite, StoredDocument,
 };
 pub use forward::{ForwardStatus, OutboxEntry};
-pub use sites::SiteRecord;
 pub use postgres::PostgresStore;
+pub use sites::{SiteRecord, SiteRole};
 pub use sqlite::{SqliteStore, DATABASE_FILE_NAME};
 
 /// An engine's own error, kept as the cause of [`StoreError::Database`] and
@@ -268,6 +268,9 @@ pub struct ClassRecord {
     pub name: String,
     pub join_code: String,
     pub created_at: DateTime<Utc>,
+    /// The site it was made at, where alone it is managed; `None`: an address that is no
+    /// site's (`sites.rs`).
+    pub site_id: Option<String>,
 }
 
 /// A learner in a class, as the class's teacher sees them.
@@ -463,10 +466,12 @@ pub trait Store: Send + Sync + 'static {
         created_by: Option<Uuid>,
         created_at: DateTime<Utc>,
         expires_at: DateTime<Utc>,
+        site_id: Option<&str>,
     ) -> Result<(), StoreError>;
     /// Creates an account while using up an unexpired, unused invitation, in one transaction:
     /// [`StoreError::InvitationInvalid`] when there is none (nothing is created), and a taken
-    /// username leaves the invitation unused.
+    /// username leaves the invitation unused. An invitation made at a site makes the account
+    /// a teacher of that site in the same transaction.
     fn create_account_with_invitation(
         &self,
         account: &AccountRecord,
@@ -622,6 +627,17 @@ pub trait Store: Send + Sync + 'static {
     fn put_site(&self, site: &SiteRecord) -> Result<(), StoreError>;
     /// Deletes a site, its hosts and its selection; false when there was none.
     fn delete_site(&self, id: &str) -> Result<bool, StoreError>;
+    /// What the account is at the site, if staff there.
+    fn site_role(&self, site_id: &str, account_id: Uuid) -> Result<Option<SiteRole>, StoreError>;
+    /// Makes the account staff of the site in this role, or (`None`) no longer staff.
+    fn set_site_role(
+        &self,
+        site_id: &str,
+        account_id: Uuid,
+        role: Option<SiteRole>,
+    ) -> Result<(), StoreError>;
+    /// A site's staff by username: (account, username, role).
+    fn site_staff(&self, site_id: &str) -> Result<Vec<(Uuid, String, SiteRole)>, StoreError>;
 }
 
 /// Opens the store a server was told to use: PostgreSQL for a `postgres://` or

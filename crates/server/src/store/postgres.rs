@@ -45,8 +45,8 @@ use baeum_core::xapi::documents::Preconditions;
 use super::{
     AccountRecord, AssignmentRecord, BucketTake, ClassMemberRecord, ClassRecord, DailyCharge,
     DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite, ForwardStatus, NewStatement,
-    OutboxEntry, SiteRecord, StatementQuery, Store, StoreError, StoredCheckIn, StoredDocument, StoredStatement,
-    TakeOutcome,
+    OutboxEntry, SiteRecord, SiteRole, StatementQuery, Store, StoreError, StoredCheckIn,
+    StoredDocument, StoredStatement, TakeOutcome,
 };
 
 /// PostgreSQL-backed [`Store`].
@@ -228,8 +228,16 @@ impl Store for PostgresStore {
         created_by: Option<Uuid>,
         created_at: DateTime<Utc>,
         expires_at: DateTime<Utc>,
+        site_id: Option<&str>,
     ) -> Result<(), StoreError> {
-        accounts::create_teacher_invitation(self, code_sha256, created_by, created_at, expires_at)
+        accounts::create_teacher_invitation(
+            self,
+            code_sha256,
+            created_by,
+            created_at,
+            expires_at,
+            site_id,
+        )
     }
 
     fn create_account_with_invitation(
@@ -476,6 +484,23 @@ impl Store for PostgresStore {
 
     fn delete_site(&self, id: &str) -> Result<bool, StoreError> {
         sites::delete_site(self, id)
+    }
+
+    fn site_role(&self, site_id: &str, account_id: Uuid) -> Result<Option<SiteRole>, StoreError> {
+        sites::site_role(self, site_id, account_id)
+    }
+
+    fn set_site_role(
+        &self,
+        site_id: &str,
+        account_id: Uuid,
+        role: Option<SiteRole>,
+    ) -> Result<(), StoreError> {
+        sites::set_site_role(self, site_id, account_id, role)
+    }
+
+    fn site_staff(&self, site_id: &str) -> Result<Vec<(Uuid, String, SiteRole)>, StoreError> {
+        sites::site_staff(self, site_id)
     }
 }
 

@@ -19,6 +19,36 @@ pub struct SiteRecord {
     pub courses: CourseSelection,
 }
 
+/// What an account is at one site (`site_staff`): a teacher makes classes there; a site admin
+/// also invites teachers to it and manages every class of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteRole {
+    Teacher,
+    Admin,
+}
+
+impl SiteRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SiteRole::Teacher => "teacher",
+            SiteRole::Admin => "admin",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "teacher" => Some(SiteRole::Teacher),
+            "admin" => Some(SiteRole::Admin),
+            _ => None,
+        }
+    }
+
+    /// A stored role, which the table's check keeps to these two.
+    pub(super) fn read(text: &str) -> Result<Self, StoreError> {
+        Self::parse(text).ok_or_else(|| StoreError::Corrupt(format!("site role {text:?}")))
+    }
+}
+
 /// A `sites` row: id, names as JSON, whether every course is offered.
 pub(super) type SiteRow = (String, String, bool);
 

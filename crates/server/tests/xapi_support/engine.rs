@@ -198,6 +198,8 @@ impl Reopenable {
                            DROP TRIGGER statements_forward ON statements; \
                            DROP FUNCTION baeum_forward_capture(); \
                            DROP TABLE forward_outbox; DROP TABLE forward_config; \
+                           ALTER TABLE classes DROP COLUMN site_id; \
+                           ALTER TABLE teacher_invitations DROP COLUMN site_id; DROP TABLE site_staff; \
                            DROP TABLE site_courses; DROP TABLE site_hosts; DROP TABLE sites;";
         let drop_sqlite_tables =
             "ALTER TABLE class_members DROP COLUMN joined_after_sequence; \
@@ -205,6 +207,8 @@ impl Reopenable {
                            DROP TABLE rate_buckets; DROP TABLE rate_limit_key; \
                            DROP TRIGGER IF EXISTS statements_forward; \
                            DROP TABLE forward_outbox; DROP TABLE forward_config; \
+                           ALTER TABLE classes DROP COLUMN site_id; \
+                           ALTER TABLE teacher_invitations DROP COLUMN site_id; DROP TABLE site_staff; \
                            DROP TABLE site_courses; DROP TABLE site_hosts; DROP TABLE sites;";
         match &self.url {
             Some(url) => administer(

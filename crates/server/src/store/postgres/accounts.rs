@@ -253,19 +253,22 @@ pub(super) fn create_teacher_invitation(
     created_by: Option<Uuid>,
     created_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
+    site_id: Option<&str>,
 ) -> Result<(), StoreError> {
+    let site_id = site_id.map(str::to_owned);
     store.run(|pool| async move {
         let client = pool.get().await?;
         client
             .execute(
                 "INSERT INTO teacher_invitations \
-                 (code_sha256, created_by, created_at_micros, expires_at_micros) \
-                 VALUES ($1, $2, $3, $4)",
+                 (code_sha256, created_by, created_at_micros, expires_at_micros, site_id) \
+                 VALUES ($1, $2, $3, $4, $5)",
                 &[
                     &code_sha256.as_slice(),
                     &created_by.map(|id| id.to_string()),
                     &micros(created_at),
                     &micros(expires_at),
+                    &site_id,
                 ],
             )
             .await?;
@@ -317,6 +320,14 @@ pub(super) fn create_account_with_invitation(
             // Dropping the transaction rolls the account back.
             return Err(StoreError::InvitationInvalid);
         }
+        transaction
+            .execute(
+                "INSERT INTO site_staff (site_id, account_id, role) \
+                 SELECT site_id, $2, 'teacher' FROM teacher_invitations \
+                 WHERE code_sha256 = $1 AND site_id IS NOT NULL",
+                &[&code_sha256.as_slice(), &account.id.to_string()],
+            )
+            .await?;
         transaction.commit().await?;
         Ok(())
     })

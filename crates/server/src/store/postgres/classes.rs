@@ -16,14 +16,15 @@ pub(super) fn create_class(store: &PostgresStore, class: &ClassRecord) -> Result
         let client = pool.get().await?;
         let inserted = client
             .execute(
-                "INSERT INTO classes (id, teacher_id, name, join_code, created_at) \
-                 VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO classes (id, teacher_id, name, join_code, created_at, site_id) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
                 &[
                     &class.id.to_string(),
                     &class.teacher_id.to_string(),
                     &class.name,
                     &class.join_code,
                     &class.created_at.to_rfc3339(),
+                    &class.site_id,
                 ],
             )
             .await;

@@ -59,7 +59,8 @@ pub(super) fn statement_from_row(row: &Row) -> Result<StoredStatement, StoreErro
     })
 }
 
-pub(super) const CLASS_COLUMNS: &str = "c.id, c.teacher_id, c.name, c.join_code, c.created_at";
+pub(super) const CLASS_COLUMNS: &str =
+    "c.id, c.teacher_id, c.name, c.join_code, c.created_at, c.site_id";
 
 pub(super) fn class_from_row(row: &Row) -> Result<ClassRecord, StoreError> {
     Ok(ClassRecord {
@@ -68,6 +69,7 @@ pub(super) fn class_from_row(row: &Row) -> Result<ClassRecord, StoreError> {
         name: row.try_get(2)?,
         join_code: row.try_get(3)?,
         created_at: parse_time(&row.try_get::<_, String>(4)?)?,
+        site_id: row.try_get(5)?,
     })
 }
 

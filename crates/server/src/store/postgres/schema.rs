@@ -278,6 +278,21 @@ CREATE TABLE site_courses (
     PRIMARY KEY (site_id, course_id)
 );
 "#,
+    r#"
+-- A class belongs to the site it was made at (NULL: at an address that is no site's), and
+-- is managed there only (classes.rs). A closed site's classes stay, at no site.
+ALTER TABLE classes ADD COLUMN site_id TEXT REFERENCES sites (id) ON DELETE SET NULL;
+-- Who teaches or runs a site: a teacher makes classes there, a site admin also invites
+-- teachers to it. Gone with the account or the site.
+CREATE TABLE site_staff (
+    site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('teacher', 'admin')),
+    PRIMARY KEY (site_id, account_id)
+);
+CREATE INDEX site_staff_by_account ON site_staff (account_id);
+ALTER TABLE teacher_invitations ADD COLUMN site_id TEXT REFERENCES sites (id) ON DELETE CASCADE;
+"#,
 ];
 
 /// The migration (0-based) that creates the progress tables; the stored statements are folded

@@ -1,7 +1,9 @@
 //! Sites on PostgreSQL (see `store/sites.rs`; SQLite's are in `sqlite/sites.rs`).
 
 use super::{is_unique_violation, PostgresStore};
-use crate::store::sites::{assemble, row_values, SiteRecord};
+use uuid::Uuid;
+
+use crate::store::sites::{assemble, row_values, SiteRecord, SiteRole};
 use crate::store::StoreError;
 
 pub(super) fn sites(store: &PostgresStore) -> Result<Vec<SiteRecord>, StoreError> {
@@ -15,7 +17,10 @@ pub(super) fn sites(store: &PostgresStore) -> Result<Vec<SiteRecord>, StoreError
             .start()
             .await?;
         let sites = transaction
-            .query("SELECT id, name_json, all_courses FROM sites ORDER BY id", &[])
+            .query(
+                "SELECT id, name_json, all_courses FROM sites ORDER BY id",
+                &[],
+            )
             .await?
             .iter()
             .map(|row| (row.get(0), row.get(1), row.get(2)))
@@ -103,5 +108,83 @@ pub(super) fn delete_site(store: &PostgresStore, id: &str) -> Result<bool, Store
             .execute("DELETE FROM sites WHERE id = $1", &[&id])
             .await?
             > 0)
+    })
+}
+
+pub(super) fn site_role(
+    store: &PostgresStore,
+    site_id: &str,
+    account_id: Uuid,
+) -> Result<Option<SiteRole>, StoreError> {
+    let site_id = site_id.to_owned();
+    store.run(|pool| async move {
+        let client = pool.get().await?;
+        client
+            .query_opt(
+                "SELECT role FROM site_staff WHERE site_id = $1 AND account_id = $2",
+                &[&site_id, &account_id.to_string()],
+            )
+            .await?
+            .map(|row| SiteRole::read(&row.try_get::<_, String>(0)?))
+            .transpose()
+    })
+}
+
+pub(super) fn set_site_role(
+    store: &PostgresStore,
+    site_id: &str,
+    account_id: Uuid,
+    role: Option<SiteRole>,
+) -> Result<(), StoreError> {
+    let site_id = site_id.to_owned();
+    store.run(|pool| async move {
+        let client = pool.get().await?;
+        match role {
+            Some(role) => {
+                client
+                    .execute(
+                        "INSERT INTO site_staff (site_id, account_id, role) VALUES ($1, $2, $3) \
+                         ON CONFLICT (site_id, account_id) DO UPDATE SET role = excluded.role",
+                        &[&site_id, &account_id.to_string(), &role.as_str()],
+                    )
+                    .await?
+            }
+            None => {
+                client
+                    .execute(
+                        "DELETE FROM site_staff WHERE site_id = $1 AND account_id = $2",
+                        &[&site_id, &account_id.to_string()],
+                    )
+                    .await?
+            }
+        };
+        Ok(())
+    })
+}
+
+pub(super) fn site_staff(
+    store: &PostgresStore,
+    site_id: &str,
+) -> Result<Vec<(Uuid, String, SiteRole)>, StoreError> {
+    let site_id = site_id.to_owned();
+    store.run(|pool| async move {
+        let client = pool.get().await?;
+        client
+            .query(
+                "SELECT a.id, a.username, s.role FROM site_staff s \
+                 JOIN accounts a ON a.id = s.account_id WHERE s.site_id = $1 \
+                 ORDER BY a.username",
+                &[&site_id],
+            )
+            .await?
+            .iter()
+            .map(|row| {
+                Ok((
+                    super::rows::parse_uuid(&row.try_get::<_, String>(0)?)?,
+                    row.try_get(1)?,
+                    SiteRole::read(&row.try_get::<_, String>(2)?)?,
+                ))
+            })
+            .collect()
     })
 }

@@ -15,14 +15,15 @@ use crate::store::{AssignmentRecord, ClassMemberRecord, ClassRecord, StoreError}
 pub(super) fn create_class(store: &SqliteStore, class: &ClassRecord) -> Result<(), StoreError> {
     let connection = store.lock();
     let inserted = connection.execute(
-        "INSERT INTO classes (id, teacher_id, name, join_code, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO classes (id, teacher_id, name, join_code, created_at, site_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             class.id.to_string(),
             class.teacher_id.to_string(),
             class.name,
             class.join_code,
             class.created_at.to_rfc3339(),
+            class.site_id,
         ],
     );
     match inserted {

@@ -95,9 +95,10 @@ pub(super) fn statement_from_row(row: StatementRow) -> Result<StoredStatement, S
     })
 }
 
-pub(super) type ClassRow = (String, String, String, String, String);
+pub(super) type ClassRow = (String, String, String, String, String, Option<String>);
 
-pub(super) const CLASS_COLUMNS: &str = "c.id, c.teacher_id, c.name, c.join_code, c.created_at";
+pub(super) const CLASS_COLUMNS: &str =
+    "c.id, c.teacher_id, c.name, c.join_code, c.created_at, c.site_id";
 
 pub(super) fn read_class_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ClassRow> {
     Ok((
@@ -106,17 +107,19 @@ pub(super) fn read_class_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ClassR
         row.get(2)?,
         row.get(3)?,
         row.get(4)?,
+        row.get(5)?,
     ))
 }
 
 pub(super) fn class_from_row(row: ClassRow) -> Result<ClassRecord, StoreError> {
-    let (id, teacher_id, name, join_code, created_at) = row;
+    let (id, teacher_id, name, join_code, created_at, site_id) = row;
     Ok(ClassRecord {
         id: parse_uuid(&id)?,
         teacher_id: parse_uuid(&teacher_id)?,
         name,
         join_code,
         created_at: parse_time(&created_at)?,
+        site_id,
     })
 }
 

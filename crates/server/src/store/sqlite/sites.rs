@@ -1,10 +1,11 @@
 //! Sites on SQLite (see `store/sites.rs`; PostgreSQL's are in `postgres/sites.rs`).
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
+use uuid::Uuid;
 
 use super::rows::is_unique_violation;
 use super::SqliteStore;
-use crate::store::sites::{assemble, row_values, SiteRecord};
+use crate::store::sites::{assemble, row_values, SiteRecord, SiteRole};
 use crate::store::StoreError;
 
 pub(super) fn sites(store: &SqliteStore) -> Result<Vec<SiteRecord>, StoreError> {
@@ -72,4 +73,74 @@ pub(super) fn put_site(store: &SqliteStore, site: &SiteRecord) -> Result<(), Sto
 pub(super) fn delete_site(store: &SqliteStore, id: &str) -> Result<bool, StoreError> {
     let connection = store.lock();
     Ok(connection.execute("DELETE FROM sites WHERE id = ?1", [id])? > 0)
+}
+
+pub(super) fn site_role(
+    store: &SqliteStore,
+    site_id: &str,
+    account_id: Uuid,
+) -> Result<Option<SiteRole>, StoreError> {
+    store.read(|connection| {
+        connection
+            .query_row(
+                "SELECT role FROM site_staff WHERE site_id = ?1 AND account_id = ?2",
+                params![site_id, account_id.to_string()],
+                |row| row.get::<_, String>(0),
+            )
+            .optional()?
+            .map(|role| SiteRole::read(&role))
+            .transpose()
+    })
+}
+
+pub(super) fn set_site_role(
+    store: &SqliteStore,
+    site_id: &str,
+    account_id: Uuid,
+    role: Option<SiteRole>,
+) -> Result<(), StoreError> {
+    let connection = store.lock();
+    match role {
+        Some(role) => connection.execute(
+            "INSERT INTO site_staff (site_id, account_id, role) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (site_id, account_id) DO UPDATE SET role = excluded.role",
+            params![site_id, account_id.to_string(), role.as_str()],
+        )?,
+        None => connection.execute(
+            "DELETE FROM site_staff WHERE site_id = ?1 AND account_id = ?2",
+            params![site_id, account_id.to_string()],
+        )?,
+    };
+    Ok(())
+}
+
+pub(super) fn site_staff(
+    store: &SqliteStore,
+    site_id: &str,
+) -> Result<Vec<(Uuid, String, SiteRole)>, StoreError> {
+    store.read(|connection| {
+        let rows = connection
+            .prepare(
+                "SELECT a.id, a.username, s.role FROM site_staff s \
+                 JOIN accounts a ON a.id = s.account_id WHERE s.site_id = ?1 \
+                 ORDER BY a.username",
+            )?
+            .query_map([site_id], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(id, username, role)| {
+                Ok((
+                    super::rows::parse_uuid(&id)?,
+                    username,
+                    SiteRole::read(&role)?,
+                ))
+            })
+            .collect()
+    })
 }

@@ -1,0 +1,326 @@
+//! Classes and staff per site (issue 19), over HTTP on both engines: a class belongs to the
+//! site it was made at and answers 404 at any other address, to its own teacher too; only a
+//! site's staff make classes there; a site's admin invites teachers to it and manages its
+//! classes, and is a stranger at another site.
+
+mod classes_support;
+mod xapi_support;
+
+use axum::body::Body;
+use axum::http::{HeaderValue, Request};
+use baeum_core::content::{Language, LocalizedText};
+use baeum_core::site::CourseSelection;
+use baeum_server::store::{Role, SiteRecord, SiteRole};
+use baeum_server::AppState;
+use serde_json::{json, Value};
+use xapi_support::{account, api, send, Reply, TestAccount};
+
+thread_local! {
+    static CONTENT: std::cell::RefCell<Vec<tempfile::TempDir>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+const NAJU: &str = "naju.localhost";
+const ALMATY: &str = "almaty.localhost";
+/// An address that is no site's.
+const PLATFORM: &str = "127.0.0.1:8080";
+
+fn site(id: &str, host: &str) -> SiteRecord {
+    SiteRecord {
+        id: id.into(),
+        name: LocalizedText::from_pairs([(Language::En, id)]),
+        hosts: vec![host.into()],
+        courses: CourseSelection::All,
+    }
+}
+
+/// A state with a small built catalogue (for assignments) and two sites; the folder holding
+/// the catalogue lives as long as the test's thread.
+fn state_with_sites() -> AppState {
+    let (state, content) = classes_support::state_with_content();
+    CONTENT.with(|kept| kept.borrow_mut().push(content));
+    state.store.put_site(&site("naju", NAJU)).expect("naju");
+    state
+        .store
+        .put_site(&site("almaty", ALMATY))
+        .expect("almaty");
+    state
+}
+
+/// A request as made at `host`.
+async fn at(state: &AppState, host: &str, mut request: Request<Body>) -> Reply {
+    request
+        .headers_mut()
+        .insert("host", HeaderValue::from_str(host).expect("a host"));
+    send(state, request).await
+}
+
+async fn make_class(state: &AppState, host: &str, teacher: &TestAccount) -> Reply {
+    at(
+        state,
+        host,
+        api(
+            "POST",
+            "/api/classes",
+            Some(&teacher.basic()),
+            Some(&json!({ "name": "한국어 1" })),
+        ),
+    )
+    .await
+}
+
+async fn class_ids(state: &AppState, host: &str, who: &TestAccount) -> Vec<String> {
+    let reply = at(
+        state,
+        host,
+        api("GET", "/api/classes", Some(&who.basic()), None),
+    )
+    .await;
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    reply.body["classes"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|class| class["id"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+fn staff(state: &AppState, site: &str, who: &TestAccount, role: SiteRole) {
+    state
+        .store
+        .set_site_role(site, who.record.id, Some(role))
+        .expect("staff");
+}
+
+#[tokio::test]
+async fn a_class_belongs_to_its_site_and_answers_404_anywhere_else() {
+    let state = state_with_sites();
+    let teacher = account(&state, "naju-teacher", Role::Teacher).await;
+    let learner = account(&state, "mover", Role::Learner).await;
+    staff(&state, "naju", &teacher, SiteRole::Teacher);
+
+    let made = make_class(&state, NAJU, &teacher).await;
+    assert_eq!(made.status, 201, "{:?}", made.body);
+    let id = made.body["id"].as_str().expect("an id").to_owned();
+    let code = made.body["join_code"].as_str().expect("a code").to_owned();
+
+    assert_eq!(class_ids(&state, NAJU, &teacher).await, [id.clone()]);
+    assert!(class_ids(&state, ALMATY, &teacher).await.is_empty());
+    assert!(class_ids(&state, PLATFORM, &teacher).await.is_empty());
+
+    // Every class route at another address answers as for a class that does not exist.
+    for path in [
+        format!("/api/classes/{id}"),
+        format!("/api/classes/{id}/members"),
+        format!("/api/classes/{id}/dashboard"),
+        format!("/api/classes/{id}/assignments"),
+        format!("/api/classes/{id}/wellbeing"),
+    ] {
+        for host in [ALMATY, PLATFORM] {
+            let reply = at(
+                &state,
+                host,
+                api("GET", &path, Some(&teacher.basic()), None),
+            )
+            .await;
+            assert_eq!(reply.status, 404, "{host}{path}: {:?}", reply.body);
+        }
+        let reply = at(
+            &state,
+            NAJU,
+            api("GET", &path, Some(&teacher.basic()), None),
+        )
+        .await;
+        assert_eq!(reply.status, 200, "{path} at its site: {:?}", reply.body);
+    }
+
+    // A learner joins at the class's site; its code at another site is no class's.
+    let join = |host: &'static str| {
+        at(
+            &state,
+            host,
+            api(
+                "POST",
+                "/api/classes/join",
+                Some(&learner.basic()),
+                Some(&json!({ "join_code": code })),
+            ),
+        )
+    };
+    assert_eq!(join(ALMATY).await.status, 404);
+    assert_eq!(join(NAJU).await.status, 200);
+    assert_eq!(class_ids(&state, NAJU, &learner).await, [id.clone()]);
+    assert!(class_ids(&state, ALMATY, &learner).await.is_empty());
+
+    // Assignments are the site's too.
+    let assign = |host: &'static str| {
+        at(
+            &state,
+            host,
+            api(
+                "PUT",
+                &format!("/api/assignments/{}", uuid::Uuid::new_v4()),
+                Some(&teacher.basic()),
+                Some(
+                    &json!({ "class_id": id, "course_id": "hangul", "due_at": "2026-12-20T17:00:00+09:00" }),
+                ),
+            ),
+        )
+    };
+    let elsewhere = assign(ALMATY).await;
+    assert_eq!(elsewhere.status, 404, "{:?}", elsewhere.body);
+    let assigned = assign(NAJU).await;
+    assert_eq!(assigned.status, 201, "{:?}", assigned.body);
+    let mine = |host: &'static str| {
+        at(
+            &state,
+            host,
+            api("GET", "/api/my/assignments", Some(&learner.basic()), None),
+        )
+    };
+    assert_eq!(
+        mine(NAJU).await.body["assignments"]
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+    assert_eq!(
+        mine(ALMATY).await.body["assignments"]
+            .as_array()
+            .map(Vec::len),
+        Some(0)
+    );
+}
+
+#[tokio::test]
+async fn only_a_sites_staff_make_classes_there() {
+    let state = state_with_sites();
+    let outsider = account(&state, "outsider", Role::Teacher).await;
+    let refused = make_class(&state, NAJU, &outsider).await;
+    assert_eq!(refused.status, 403, "{:?}", refused.body);
+    assert!(
+        refused.error().contains("administrator can invite"),
+        "{}",
+        refused.error()
+    );
+    // At an address that is no site's, a teacher makes classes as before sites.
+    assert_eq!(make_class(&state, PLATFORM, &outsider).await.status, 201);
+
+    // Staff of one site are outsiders at another.
+    staff(&state, "almaty", &outsider, SiteRole::Teacher);
+    assert_eq!(make_class(&state, ALMATY, &outsider).await.status, 201);
+    assert_eq!(make_class(&state, NAJU, &outsider).await.status, 403);
+
+    // A learner's account is never staff through the API's door either.
+    let learner = account(&state, "pupil", Role::Learner).await;
+    staff(&state, "naju", &learner, SiteRole::Teacher);
+    assert_eq!(make_class(&state, NAJU, &learner).await.status, 403);
+}
+
+#[tokio::test]
+async fn a_site_admin_invites_teachers_there_and_manages_the_sites_classes_only() {
+    let state = state_with_sites();
+    let naju_admin = account(&state, "naju-admin", Role::Teacher).await;
+    let almaty_admin = account(&state, "almaty-admin", Role::Teacher).await;
+    staff(&state, "naju", &naju_admin, SiteRole::Admin);
+    staff(&state, "almaty", &almaty_admin, SiteRole::Admin);
+
+    let invite = |host: &'static str, who: &TestAccount| {
+        at(
+            &state,
+            host,
+            api(
+                "POST",
+                "/api/admin/teacher-invitations",
+                Some(&who.basic()),
+                None,
+            ),
+        )
+    };
+    assert_eq!(invite(ALMATY, &naju_admin).await.status, 403);
+    assert_eq!(invite(PLATFORM, &naju_admin).await.status, 403);
+    let invitation = invite(NAJU, &naju_admin).await;
+    assert_eq!(invitation.status, 201, "{:?}", invitation.body);
+    let code = invitation.body["code"].as_str().expect("a code");
+
+    // The invited teacher's account is a teacher of Naju from its first request on.
+    let signed_up = at(
+        &state,
+        NAJU,
+        api(
+            "POST",
+            "/api/accounts",
+            None,
+            Some(&json!({ "username": "new-teacher", "password": "a long enough password", "invitation": code })),
+        ),
+    )
+    .await;
+    assert_eq!(signed_up.status, 201, "{:?}", signed_up.body);
+    let new_teacher = TestAccount {
+        record: state
+            .store
+            .account_by_username("new-teacher")
+            .expect("read")
+            .expect("made"),
+        password: "a long enough password".into(),
+    };
+    assert_eq!(
+        state
+            .store
+            .site_role("naju", new_teacher.record.id)
+            .expect("role"),
+        Some(SiteRole::Teacher)
+    );
+    let made = make_class(&state, NAJU, &new_teacher).await;
+    assert_eq!(made.status, 201, "{:?}", made.body);
+    assert_eq!(make_class(&state, ALMATY, &new_teacher).await.status, 403);
+    let id = made.body["id"].as_str().expect("an id").to_owned();
+
+    // Naju's admin manages the class; Almaty's admin is a stranger to it anywhere.
+    let detail = |host: &'static str, who: &TestAccount| {
+        at(
+            &state,
+            host,
+            api(
+                "GET",
+                &format!("/api/classes/{id}"),
+                Some(&who.basic()),
+                None,
+            ),
+        )
+    };
+    assert_eq!(detail(NAJU, &naju_admin).await.status, 200);
+    assert_eq!(detail(NAJU, &almaty_admin).await.status, 404);
+    assert_eq!(detail(ALMATY, &almaty_admin).await.status, 404);
+    // What is shared with the teacher alone stays the teacher's: not the site admin's.
+    let wellbeing = at(
+        &state,
+        NAJU,
+        api(
+            "GET",
+            &format!("/api/classes/{id}/wellbeing"),
+            Some(&naju_admin.basic()),
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(wellbeing.status, 404);
+
+    // Closing the site leaves its classes with their teacher, at no site.
+    state.store.delete_site("naju").expect("closed");
+    state.sites.invalidate();
+    let class = state
+        .store
+        .class_by_id(id.parse().expect("a uuid"))
+        .expect("read")
+        .expect("kept");
+    assert_eq!(class.site_id, None);
+    assert_eq!(
+        state
+            .store
+            .site_role("naju", naju_admin.record.id)
+            .expect("role"),
+        None
+    );
+    let body: Value = detail(PLATFORM, &new_teacher).await.body;
+    assert_eq!(body["id"].as_str(), Some(id.as_str()));
+}
