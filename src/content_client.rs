@@ -6,8 +6,6 @@
 //! first, so a downloaded course opens with no network and no service worker cache; anything
 //! else comes from the server (through the service worker, which caches what it fetches). The
 //! catalog comes from the server when it answers and from its last stored copy when not.
-//! The catalog names the site the app was opened from (core's `site`): its name goes to the
-//! header ([`show_site_name_in`]) and is kept in `localStorage` for the next start.
 
 use std::cell::{Cell, RefCell};
 
@@ -18,10 +16,9 @@ use crate::sync_driver::SyncHandle;
 use crate::t;
 use baeum_core::content::{
     check_catalog, check_course_manifest, check_lesson_file, check_pack_format, verify_hash,
-    CatalogCourse, CatalogIndex, ContentError, CourseManifest, FormatProbe, Language, LessonFile,
+    CatalogCourse, CatalogIndex, ContentError, CourseManifest, FormatProbe, LessonFile,
     ManifestLesson, CATALOG_FILE_NAME, CATALOG_KIND, COURSE_MANIFEST_KIND, LESSON_KIND,
 };
-use leptos::prelude::{RwSignal, Set};
 use serde::de::DeserializeOwned;
 
 thread_local! {
@@ -31,42 +28,6 @@ thread_local! {
     /// The catalog this tab last stored, so that the pages that each load it (home, progress,
     /// teaching) do not write the same bytes again on every visit.
     static STORED_CATALOG: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
-    /// The header's site name, which every catalog read updates.
-    static SITE_NAME: Cell<Option<RwSignal<Option<String>>>> = const { Cell::new(None) };
-}
-
-/// Where the site's name is kept between starts, so the header shows it on any page, offline.
-const SITE_NAME_KEY: &str = "baeum.site-name";
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The site name the last catalog gave, for the header to start with; and from now on every
-/// catalog read sets `name`.
-pub fn show_site_name_in(name: RwSignal<Option<String>>) {
-    name.set(local_storage().and_then(|storage| storage.get_item(SITE_NAME_KEY).ok().flatten()));
-    SITE_NAME.with(|site_name| site_name.set(Some(name)));
-}
-
-/// Tells the header the catalog's site (in the interface's language, else English) and keeps
-/// it; a catalog without one (a server with no sites) clears it.
-fn publish_site(catalog: &CatalogIndex) {
-    let language = Language::from_code(crate::i18n::interface_language().tag());
-    let name = catalog.site.as_ref().map(|site| {
-        site.name
-            .get_or_english(language.unwrap_or(Language::En))
-            .to_owned()
-    });
-    if let Some(storage) = local_storage() {
-        let _ = match &name {
-            Some(name) => storage.set_item(SITE_NAME_KEY, name),
-            None => storage.remove_item(SITE_NAME_KEY),
-        };
-    }
-    if let Some(signal) = SITE_NAME.with(Cell::get) {
-        signal.try_set(name);
-    }
 }
 
 /// Makes content reads look in the device's downloads first. The app calls it once at start.
@@ -284,7 +245,6 @@ pub async fn load_catalog() -> Result<CatalogIndex, LoadError> {
     match fetch_content_file(CATALOG_FILE_NAME).await {
         Ok(bytes) => {
             let catalog = parse_catalog(&bytes)?;
-            publish_site(&catalog);
             let already_stored =
                 STORED_CATALOG.with(|stored| stored.borrow().as_deref() == Some(&bytes[..]));
             if !already_stored {
@@ -310,9 +270,7 @@ pub async fn load_catalog() -> Result<CatalogIndex, LoadError> {
                 .ok()
                 .flatten()
                 .ok_or(LoadError::Unreachable)?;
-            let catalog = parse_catalog(&bytes)?;
-            publish_site(&catalog);
-            Ok(catalog)
+            Ok(parse_catalog(&bytes)?)
         }
         Err(other) => Err(other),
     }

@@ -77,9 +77,8 @@ pub fn Shell(children: Children) -> impl IntoView {
     browser::on_window_event("offline", move || set_online.set(false));
     provide_context(Connectivity { online });
 
-    // The site this app was opened from (a city's or a school's), once a catalog named it.
-    let site_name = RwSignal::new(None::<String>);
-    crate::content_client::show_site_name_in(site_name);
+    // The site this app was opened from (a city's or a school's), as its page names it.
+    let site_name = site_name();
 
     let (update_ready, set_update_ready) = signal(false);
     browser::on_window_event("baeum-update-ready", move || set_update_ready.set(true));
@@ -98,13 +97,10 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <span class="brand-mark" lang="ko">"배움"</span>
                 " "
                 <span class="brand-name">"baeum"</span>
-                {move || {
-                    site_name
-                        .get()
-                        .map(|name| {
-                            view! { <span class="brand-site" data-testid="site-name">{name}</span> }
-                        })
-                }}
+                {site_name
+                    .map(|name| {
+                        view! { <span class="brand-site" data-testid="site-name">{name}</span> }
+                    })}
                 <span class="visually-hidden">" "{t!("shell-brand-home")}</span>
             </AppLink>
             <nav class="app-nav" aria-label=t!("nav-main")>
@@ -127,6 +123,17 @@ pub fn Shell(children: Children) -> impl IntoView {
         </Show>
         <main id="main" class="app-main" tabindex="-1">{children()}</main>
     }
+}
+
+/// The site's name in the interface's language, else in English, from the `<meta>` element
+/// the server writes into a site's pages (core's `site::site_page`); `None` at an address
+/// that is no site's.
+fn site_name() -> Option<String> {
+    let meta = web_sys::window()?
+        .document()?
+        .get_element_by_id(baeum_core::site::SITE_META_ID)?;
+    meta.get_attribute(&["data-", crate::i18n::interface_language().tag()].concat())
+        .or_else(|| meta.get_attribute("content"))
 }
 
 /// Shows whether the device is online. It is a live region so screen-reader users hear when

@@ -370,6 +370,35 @@ export async function signInOnAccountPage(page, baseUrl, learner) {
   return app;
 }
 
+/**
+ * Signs in on `path` (a page that shows the sign-in prompt to a signed-out visitor): through
+ * the account panel when the app shows one, else by storing the session in IndexedDB where
+ * the app reads it, as the account panel would.
+ */
+export async function signIn(page, app, path, signedOutTestId, username, password, session) {
+  await app.open(path);
+  await page.getByTestId(signedOutTestId).waitFor();
+  if (await page.getByTestId('sign-in-form').count()) {
+    await page.getByTestId('username').fill(username);
+    await page.getByTestId('password').fill(password);
+    await page.getByTestId('sign-in').click();
+  } else {
+    await page.evaluate((stored) => new Promise((resolve, reject) => {
+      const opening = indexedDB.open('baeum');
+      opening.onerror = () => reject(opening.error);
+      opening.onsuccess = () => {
+        const database = opening.result;
+        const transaction = database.transaction('session', 'readwrite');
+        transaction.objectStore('session').put(stored, 'current');
+        transaction.oncomplete = () => { database.close(); resolve(); };
+        transaction.onerror = () => reject(transaction.error);
+      };
+    }), session);
+    await app.open(path);
+  }
+  await page.getByTestId(signedOutTestId).waitFor({ state: 'detached' });
+}
+
 /** Every page a learner can open, each with the test id to wait for before checking it. */
 export const LEARNER_PAGES = [
   ['/', 'course-hangul'],

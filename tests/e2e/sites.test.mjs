@@ -1,6 +1,7 @@
 // One server, several sites (issue 19): each site's host shows its own name and courses, from
-// the first screen on and offline, and a learner who moves from one site to another signs in
-// there and finds their history, stored once.
+// the first screen on and offline; a learner who moves from one site to another signs in
+// there and finds their history, stored once; a teacher invited to one site teaches there,
+// and another site's admin does not see that class.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -9,6 +10,7 @@ import {
   createLearner,
   fetchLesson,
   serverAndBrowserForThisFile,
+  signIn,
   signInOnAccountPage,
   waitOrExplain,
 } from './harness.mjs';
@@ -104,5 +106,66 @@ test('a learner who moves to another site signs in there and finds their history
   const ids = answers.statements.map((statement) => statement.id);
   assert.equal(ids.length, lesson.items.length + 1, 'the answers and the completed lesson');
   assert.equal(new Set(ids).size, ids.length);
+  await context.close();
+});
+
+/** An account made through the API, and its session. */
+async function accountWithSession(username, password, invitation) {
+  const post = (path, body) => fetch(`${running.server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const created = await post('/api/accounts', { username, password, invitation });
+  assert.equal(created.status, 201, await created.text());
+  const session = await post('/api/sessions', { username, password });
+  assert.equal(session.status, 200);
+  return session.json();
+}
+
+/** The invitation code `baeum-server admin invite-teacher` printed. */
+function invitationTo(site) {
+  const printed = running.server.admin('invite-teacher', '--site', site);
+  return printed.match(/[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3}/)[0];
+}
+
+test("a teacher invited to one site teaches there; another site's admin never sees the class", async () => {
+  const teacherSession = await accountWithSession('ms-na', 'teacher-password-5', invitationTo('naju'));
+  const adminSession = await accountWithSession('almaty-head', 'teacher-password-6', invitationTo('almaty'));
+  assert.match(running.server.site('staff', 'almaty', 'almaty-head', 'admin'), /now admin/);
+
+  const context = await running.browser.newContext();
+  const page = await context.newPage();
+  const naju = running.server.siteUrl('naju.localhost');
+  const najuTeach = new AppPage(page, naju);
+  await signIn(page, najuTeach, '/teach', 'teach-signed-out', 'ms-na', 'teacher-password-5', teacherSession);
+  // The teachers' app names the site too.
+  assert.equal(await page.getByTestId('site-name').innerText(), 'Naju');
+  await page.getByTestId('new-class-name').fill('Naju 5-1');
+  await page.getByTestId('create-class').click();
+  const card = page.getByTestId('class-card').filter({ hasText: 'Naju 5-1' });
+  await card.waitFor();
+  await card.getByTestId('class-link').click();
+  await page.getByTestId('class-page').waitFor();
+  const classId = page.url().split('/').pop();
+
+  // At Almaty's address the class is nobody's: not listed for its teacher, 404 for the
+  // admin of Almaty.
+  const almaty = running.server.siteUrl('almaty.localhost');
+  const almatyPage = await context.newPage();
+  const almatyTeach = new AppPage(almatyPage, almaty);
+  await signIn(almatyPage, almatyTeach, '/teach', 'teach-signed-out', 'ms-na', 'teacher-password-5', teacherSession);
+  assert.equal(await almatyPage.getByTestId('site-name').innerText(), 'Almaty');
+  await almatyPage.getByTestId('no-classes').waitFor();
+  assert.equal(await almatyPage.getByTestId('class-card').count(), 0);
+  const asked = (token, id) => almatyPage.evaluate(async ([bearer, wanted]) => {
+    const answers = [];
+    for (const path of [`/api/classes/${wanted}`, `/api/classes/${wanted}/dashboard`, '/api/classes']) {
+      const response = await fetch(path, { headers: { authorization: `Bearer ${bearer}` } });
+      answers.push([response.status, path === '/api/classes' ? (await response.json()).classes.length : null]);
+    }
+    return answers;
+  }, [token, id]);
+  assert.deepEqual(await asked(adminSession.token, classId), [[404, null], [404, null], [200, 0]]);
   await context.close();
 });

@@ -6,7 +6,7 @@
 // offline; once the phone is online, sync delivers it and the teacher's dashboard shows it done.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, LessonPlayerPage, axeViolations, fetchLesson, serverAndBrowserForThisFile } from './harness.mjs';
+import { AppPage, LessonPlayerPage, axeViolations, fetchLesson, serverAndBrowserForThisFile, signIn } from './harness.mjs';
 
 const running = serverAndBrowserForThisFile();
 
@@ -36,35 +36,6 @@ async function createAccount(username, password, role) {
   const session = await api('POST', '/api/sessions', { body: { username, password } });
   assert.equal(session.status, 200);
   return session.body;
-}
-
-/**
- * Signs in on `path` (a page that shows the sign-in prompt to a signed-out visitor): through
- * the account panel when the app shows one, else by storing the session in IndexedDB where
- * the app reads it, as the account panel would.
- */
-async function signIn(page, app, path, signedOutTestId, username, password, session) {
-  await app.open(path);
-  await page.getByTestId(signedOutTestId).waitFor();
-  if (await page.getByTestId('sign-in-form').count()) {
-    await page.getByTestId('username').fill(username);
-    await page.getByTestId('password').fill(password);
-    await page.getByTestId('sign-in').click();
-  } else {
-    await page.evaluate((stored) => new Promise((resolve, reject) => {
-      const opening = indexedDB.open('baeum');
-      opening.onerror = () => reject(opening.error);
-      opening.onsuccess = () => {
-        const database = opening.result;
-        const transaction = database.transaction('session', 'readwrite');
-        transaction.objectStore('session').put(stored, 'current');
-        transaction.oncomplete = () => { database.close(); resolve(); };
-        transaction.onerror = () => reject(transaction.error);
-      };
-    }), session);
-    await app.open(path);
-  }
-  await page.getByTestId(signedOutTestId).waitFor({ state: 'detached' });
 }
 
 /** The unit that holds a lesson and the English titles, read from the course manifest. */

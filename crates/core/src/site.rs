@@ -3,14 +3,13 @@
 //!
 //! A site has an id, a name in several languages, the host names it answers on, and its
 //! selection of courses from the shared catalogue. The server keeps the sites and picks one
-//! per request from its `Host` ([`normalize_host`]); the learners' app learns its site from
-//! the catalogue the server gives it ([`crate::content::CatalogIndex::site`]), so it keeps
-//! showing the site's name and courses offline. Accounts are not a site's: one ID goes with
-//! a learner wherever they sign in.
+//! per request from its `Host` ([`normalize_host`]); it serves a site's host the catalogue
+//! of the site's courses ([`site_catalog`]) and pages that name the site ([`site_page`]):
+//! a `<meta name="baeum-site">` element the apps' headers read (no JSON to parse, so the
+//! apps carry no code for it), kept offline with the page. Accounts are not a site's: one ID
+//! goes with a learner wherever they sign in.
 
 use std::collections::BTreeSet;
-
-use serde::{Deserialize, Serialize};
 
 use crate::content::{CatalogIndex, Language, LocalizedText};
 
@@ -21,14 +20,10 @@ pub const MAXIMUM_SITE_NAME_CHARACTERS: usize = 60;
 /// Longest host name (RFC 1035's 253 characters of a name written with dots).
 pub const MAXIMUM_HOST_LENGTH: usize = 253;
 
-/// What the learners' app is told about the site it was opened from, inside the catalogue.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SiteHeader {
-    pub id: String,
-    /// The site's name in the languages its admin wrote; the app shows the learner's, else
-    /// English, else any.
-    pub name: LocalizedText,
-}
+/// The id of the `<meta>` element naming a site: its `content` is the name in English (else any
+/// language it has), its `data-<tag>` attributes the name in the language with that interface
+/// tag.
+pub const SITE_META_ID: &str = "baeum-site";
 
 /// Which courses of the shared catalogue a site offers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -165,12 +160,8 @@ pub fn check_site_host(host: &str) -> Result<String, SiteError> {
 }
 
 /// The catalogue a site's learners see: the shared catalogue's courses the site offers, in the
-/// catalogue's order, with the site named.
-pub fn site_catalog(
-    catalog: &CatalogIndex,
-    site: SiteHeader,
-    selection: &CourseSelection,
-) -> CatalogIndex {
+/// catalogue's order.
+pub fn site_catalog(catalog: &CatalogIndex, selection: &CourseSelection) -> CatalogIndex {
     CatalogIndex {
         format: catalog.format,
         courses: catalog
@@ -179,7 +170,6 @@ pub fn site_catalog(
             .filter(|course| selection.offers(&course.id))
             .cloned()
             .collect(),
-        site: Some(site),
     }
 }
 
@@ -190,14 +180,18 @@ pub const FIRST_SCREEN_CARD_START: &str =
 /// The first screen's brand name, after which the server writes the site's name.
 pub const FIRST_SCREEN_BRAND_NAME: &str = "<span class=\"brand-name\">baeum</span>";
 
-/// The learners' `index.html` as a site serves it: its first screen lists only the courses
-/// the site offers and names the site beside the brand, as the app's header will. The first
-/// screen is in English, so is the name (else any it has). Markup it does not recognise is
-/// left as it is.
-pub fn site_first_screen(html: &str, site: &SiteHeader, selection: &CourseSelection) -> String {
-    let mut page = String::with_capacity(html.len() + 64);
+/// An app's `index.html` as a site serves it: a `<meta>` element naming the site at the end
+/// of its `<head>` (see [`SITE_META_ID`]), and, with a `selection` (the learners' page),
+/// a first screen that lists only the courses the site offers and names the site beside the
+/// brand, as the app's header will. The first screen is in English, so is the name there
+/// (else any it has). Markup it does not recognise is left as it is.
+pub fn site_page(html: &str, name: &LocalizedText, selection: Option<&CourseSelection>) -> String {
+    let mut page = String::with_capacity(html.len() + 256);
     let mut rest = html;
-    while let Some(start) = rest.find(FIRST_SCREEN_CARD_START) {
+    while let Some(selection) = selection {
+        let Some(start) = rest.find(FIRST_SCREEN_CARD_START) else {
+            break;
+        };
         let card = &rest[start..];
         let id_start = FIRST_SCREEN_CARD_START.len();
         let (Some(id_end), Some(card_end)) = (card[id_start..].find('"'), card.find("</li>"))
@@ -212,18 +206,36 @@ pub fn site_first_screen(html: &str, site: &SiteHeader, selection: &CourseSelect
         rest = &card[card_end..];
     }
     page.push_str(rest);
-    let name = site.name.get_or_english(Language::En);
-    let language = site
-        .name
+    let english = name.get_or_english(Language::En);
+    let mut meta = format!(
+        "<meta id=\"{SITE_META_ID}\" name=\"baeum-site\" content=\"{}\"",
+        escape_html(english)
+    );
+    for (language, text) in &name.0 {
+        meta.push_str(&format!(
+            " data-{}=\"{}\"",
+            language.code(),
+            escape_html(text)
+        ));
+    }
+    meta.push('>');
+    let page = match page.find("</head>") {
+        Some(end) => format!("{}{meta}{}", &page[..end], &page[end..]),
+        None => page,
+    };
+    if selection.is_none() {
+        return page;
+    }
+    let language = name
         .0
         .iter()
-        .find(|(_, text)| text.as_str() == name)
+        .find(|(_, text)| text.as_str() == english)
         .map(|(language, _)| language.code())
         .unwrap_or("en");
     let named = format!(
         "{FIRST_SCREEN_BRAND_NAME}<span class=\"brand-site\" lang=\"{language}\" \
          data-testid=\"site-name\">{}</span>",
-        escape_html(name)
+        escape_html(english)
     );
     page.replacen(FIRST_SCREEN_BRAND_NAME, &named, 1)
 }
@@ -299,26 +311,35 @@ mod tests {
     }
 
     #[test]
-    fn a_sites_first_screen_lists_its_courses_and_names_it() {
+    fn a_sites_pages_name_it_and_its_first_screen_lists_its_courses() {
         let html = format!(
-            "<header>{FIRST_SCREEN_BRAND_NAME}</header><ul class=\"course-list\">\
+            "<head><title>baeum</title></head><header>{FIRST_SCREEN_BRAND_NAME}</header>\
+             <ul class=\"course-list\">\
              {FIRST_SCREEN_CARD_START}hangul\"><a>H</a></li>\
              {FIRST_SCREEN_CARD_START}math-4\"><a>M</a></li></ul>"
         );
-        let site = SiteHeader {
-            id: "naju".into(),
-            name: LocalizedText::from_pairs([(Language::Ko, "나주 <배움>")]),
-        };
+        let name = LocalizedText::from_pairs([(Language::Ko, "나주 <배움>")]);
         let only_maths = CourseSelection::Only(["math-4".to_owned()].into());
-        let page = site_first_screen(&html, &site, &only_maths);
+        let page = site_page(&html, &name, Some(&only_maths));
         assert!(!page.contains("hangul"), "{page}");
         assert!(page.contains("math-4\"><a>M</a></li></ul>"), "{page}");
         assert!(
             page.contains("<span class=\"brand-site\" lang=\"ko\" data-testid=\"site-name\">나주 &lt;배움&gt;</span>"),
             "{page}"
         );
-        let every = site_first_screen(&html, &site, &CourseSelection::All);
+        assert!(
+            page.contains(
+                "<meta id=\"baeum-site\" name=\"baeum-site\" content=\"나주 &lt;배움&gt;\" \
+                 data-ko=\"나주 &lt;배움&gt;\"></head>"
+            ),
+            "{page}"
+        );
+        let every = site_page(&html, &name, Some(&CourseSelection::All));
         assert!(every.contains("hangul") && every.contains("math-4"));
+        // The teachers' page: named, nothing else touched.
+        let teachers = site_page(&html, &name, None);
+        assert!(teachers.contains("data-ko=") && teachers.contains("hangul"));
+        assert!(!teachers.contains("brand-site"));
     }
 
     #[test]

@@ -361,7 +361,8 @@ pub async fn accounts_with_published_passwords(
 
 /// Creates the demo accounts if they do not exist yet, and a demo class owned by
 /// `demo-teacher` with `demo-learner` in it, so a teacher sees a learner's progress out of
-/// the box. Running it again changes nothing.
+/// the box; `demo-teacher` teaches at every site there is (the demo's second site). Running it
+/// again changes nothing.
 pub async fn seed_demo(state: &AppState) -> Result<(), ServerError> {
     let mut accounts = Vec::new();
     for (username, password, role) in DEMO_ACCOUNTS {
@@ -382,6 +383,11 @@ pub async fn seed_demo(state: &AppState) -> Result<(), ServerError> {
         if !already_taught {
             let class = create_class_for(&*store, teacher_id, "demo class", None)?;
             store.add_class_member(class.id, learner_id)?;
+        }
+        for site in store.sites()? {
+            if store.site_role(&site.id, teacher_id)?.is_none() {
+                store.set_site_role(&site.id, teacher_id, Some(crate::store::SiteRole::Teacher))?;
+            }
         }
         Ok(())
     })

@@ -21,7 +21,8 @@
 //! - [`error`]: the one error type and its mapping to responses.
 //! - [`security_headers`]: the Content-Security-Policy and other headers on every answer.
 //! - [`sites`]: the cities' and schools' sites on one server: which a request is for, and
-//!   their catalogues and first pages; [`site_admin`]: `baeum-server site …`.
+//!   their catalogues and first pages; [`site_admin`]: `baeum-server site …`; [`reports`]:
+//!   per site, course and month, with small counts suppressed.
 
 pub mod account_admin;
 pub mod accounts;
@@ -33,6 +34,7 @@ pub mod error;
 pub mod forward;
 pub mod hashing;
 pub mod limits;
+pub mod reports;
 pub mod security_headers;
 pub mod site_admin;
 pub mod sites;
@@ -205,6 +207,7 @@ pub fn app(state: AppState) -> Router {
         .merge(dashboard::router())
         .merge(forward::router())
         .merge(wellbeing::router())
+        .merge(reports::router())
         .merge(xapi_routes::router(state.clone()))
         // API answers are compressed on the fly (a pull is mostly repeated JSON keys); the
         // static files below are precompressed at build time instead.

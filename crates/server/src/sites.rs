@@ -8,10 +8,10 @@
 //! learner who moves signs in at the new site and pulls their history from the one store.
 //!
 //! - `GET /content/catalog.json` on a site's host: the catalogue with only the courses the
-//!   site offers and the site named in it (core's `site_catalog`), so the app shows the site's
-//!   name and courses, offline too (it keeps the catalogue).
-//! - The learners' `index.html` on a site's host: its first screen lists the site's courses
-//!   and names the site (core's `site_first_screen`).
+//!   site offers (core's `site_catalog`), which the app keeps for offline use.
+//! - Both apps' `index.html` on a site's host name the site in `<meta>` elements the headers
+//!   read, and the learners' first screen lists the site's courses and names the site (core's
+//!   `site_page`); the service worker keeps the page for offline use.
 //!
 //! Both are made when the sites are read: at the first request, then again at most every
 //! [`REFRESH_EVERY`], so a site changed with `baeum-server site` (another process, or another
@@ -33,7 +33,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use baeum_core::content::{CatalogIndex, CATALOG_FILE_NAME};
-use baeum_core::site::{normalize_host, site_catalog, site_first_screen, SiteHeader};
+use baeum_core::site::{normalize_host, site_catalog, site_page};
 use sha2::{Digest, Sha256};
 
 use crate::static_files::REVALIDATE;
@@ -64,7 +64,9 @@ pub struct ServedSite {
     /// `None` when the server has no built catalogue (an API-only server).
     catalog: Option<Rendered>,
     /// `None` when the server has no built client.
-    index: Option<Rendered>,
+    learners_page: Option<Rendered>,
+    /// `None` when the server has no built teachers' app.
+    teachers_page: Option<Rendered>,
 }
 
 /// A file's bytes as sent, gzip-compressed too, and its entity tag.
@@ -231,27 +233,29 @@ async fn load(state: &AppState) -> Result<Sites, crate::store::StoreError> {
         let catalog = std::fs::read(config.content_dir.join(CATALOG_FILE_NAME))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<CatalogIndex>(&bytes).ok());
-        let index = std::fs::read_to_string(config.dist_dir.join("index.html")).ok();
+        let learners = std::fs::read_to_string(config.dist_dir.join("index.html")).ok();
+        let teachers =
+            std::fs::read_to_string(config.dist_dir.join("teach").join("index.html")).ok();
+        let html = |page: String| Rendered::new(page.into_bytes(), "text/html; charset=utf-8");
         let mut by_host = HashMap::new();
         for record in records {
-            let header = SiteHeader {
-                id: record.id.clone(),
-                name: record.name.clone(),
-            };
             let catalog = catalog.as_ref().map(|catalog| {
-                let served = site_catalog(catalog, header.clone(), &record.courses);
+                let served = site_catalog(catalog, &record.courses);
                 // A catalogue that was read serializes again.
                 let bytes = serde_json::to_vec(&served).unwrap_or_default();
                 Rendered::new(bytes, "application/json")
             });
-            let index = index.as_ref().map(|html| {
-                let page = site_first_screen(html, &header, &record.courses);
-                Rendered::new(page.into_bytes(), "text/html; charset=utf-8")
-            });
+            let learners_page = learners
+                .as_ref()
+                .map(|page| html(site_page(page, &record.name, Some(&record.courses))));
+            let teachers_page = teachers
+                .as_ref()
+                .map(|page| html(site_page(page, &record.name, None)));
             let served = Arc::new(ServedSite {
                 record,
                 catalog,
-                index,
+                learners_page,
+                teachers_page,
             });
             for host in &served.record.hosts {
                 by_host.insert(host.clone(), served.clone());
@@ -277,8 +281,8 @@ pub async fn site_of_request(
     state.sites.site_for(state, host).await
 }
 
-/// The static files' layer: on a site's host, answers the catalogue and the learners' page
-/// as the site serves them; everything else passes through.
+/// The static files' layer: on a site's host, answers the catalogue and the apps' pages as
+/// the site serves them; everything else passes through.
 pub async fn serve_site_files(
     State(state): State<AppState>,
     mut request: Request,
@@ -305,14 +309,19 @@ pub async fn serve_site_files(
         }
         return next.run(request).await;
     }
-    // Only what may be the learners' page is asked for without the browser's conditions
-    // (its copy of the file on disk says nothing of the site's): a path whose last part has
-    // no file extension (the app's routes), or an HTML file.
+    // Only what may be an app's page is asked for without the browser's conditions (its copy
+    // of the file on disk says nothing of the site's): a path whose last part has no file
+    // extension (the apps' routes), or an HTML file.
     let last_part = path.rsplit('/').next().unwrap_or_default();
-    let may_be_page = site.index.is_some()
-        && !baeum_core::app_paths::is_teaching_path(path)
-        && (!last_part.contains('.') || last_part.ends_with(".html"));
-    if !may_be_page {
+    let site_page = if baeum_core::app_paths::is_teaching_path(path) {
+        &site.teachers_page
+    } else {
+        &site.learners_page
+    };
+    let Some(site_page) = site_page.as_ref() else {
+        return next.run(request).await;
+    };
+    if last_part.contains('.') && !last_part.ends_with(".html") {
         return next.run(request).await;
     }
     let method = request.method().clone();
@@ -320,14 +329,15 @@ pub async fn serve_site_files(
     request.headers_mut().remove(IF_NONE_MATCH);
     request.headers_mut().remove(IF_MODIFIED_SINCE);
     let response = next.run(request).await;
-    let is_learners_page = response.status() == StatusCode::OK
+    let is_page = response.status() == StatusCode::OK
         && response
             .headers()
             .get(CONTENT_TYPE)
             .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
-    match &site.index {
-        Some(index) if is_learners_page => index.respond(&method, &headers),
-        _ => response,
+    if is_page {
+        site_page.respond(&method, &headers)
+    } else {
+        response
     }
 }
 

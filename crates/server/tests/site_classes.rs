@@ -1,7 +1,7 @@
 //! Classes and staff per site (issue 19), over HTTP on both engines: a class belongs to the
 //! site it was made at and answers 404 at any other address, to its own teacher too; only a
-//! site's staff make classes there; a site's admin invites teachers to it and manages its
-//! classes, and is a stranger at another site.
+//! site's staff make classes there; a site's admin invites teachers to it, manages its
+//! classes and reads its report (small counts suppressed), and is a stranger at another site.
 
 mod classes_support;
 mod xapi_support;
@@ -103,7 +103,7 @@ async fn a_class_belongs_to_its_site_and_answers_404_anywhere_else() {
     let id = made.body["id"].as_str().expect("an id").to_owned();
     let code = made.body["join_code"].as_str().expect("a code").to_owned();
 
-    assert_eq!(class_ids(&state, NAJU, &teacher).await, [id.clone()]);
+    assert_eq!(class_ids(&state, NAJU, &teacher).await, [id.as_str()]);
     assert!(class_ids(&state, ALMATY, &teacher).await.is_empty());
     assert!(class_ids(&state, PLATFORM, &teacher).await.is_empty());
 
@@ -148,7 +148,7 @@ async fn a_class_belongs_to_its_site_and_answers_404_anywhere_else() {
     };
     assert_eq!(join(ALMATY).await.status, 404);
     assert_eq!(join(NAJU).await.status, 200);
-    assert_eq!(class_ids(&state, NAJU, &learner).await, [id.clone()]);
+    assert_eq!(class_ids(&state, NAJU, &learner).await, [id.as_str()]);
     assert!(class_ids(&state, ALMATY, &learner).await.is_empty());
 
     // Assignments are the site's too.
@@ -323,4 +323,100 @@ async fn a_site_admin_invites_teachers_there_and_manages_the_sites_classes_only(
     );
     let body: Value = detail(PLATFORM, &new_teacher).await.body;
     assert_eq!(body["id"].as_str(), Some(id.as_str()));
+}
+
+async fn report(state: &AppState, host: &str, who: &TestAccount, path: &str) -> Reply {
+    at(state, host, api("GET", path, Some(&who.basic()), None)).await
+}
+
+#[tokio::test]
+async fn a_site_admin_reads_the_sites_report_with_small_counts_suppressed() {
+    let state = state_with_sites();
+    let naju_admin = account(&state, "naju-head", Role::Teacher).await;
+    let almaty_admin = account(&state, "almaty-head", Role::Teacher).await;
+    let teacher = account(&state, "naju-teacher", Role::Teacher).await;
+    staff(&state, "naju", &naju_admin, SiteRole::Admin);
+    staff(&state, "naju", &teacher, SiteRole::Teacher);
+    staff(&state, "almaty", &almaty_admin, SiteRole::Admin);
+    let platform_admin = account(&state, "province", Role::Admin).await;
+
+    // Six learners in a Naju class complete a lesson in March; two in an Almaty class.
+    let naju_class = make_class(&state, NAJU, &teacher).await;
+    let almaty_class = make_class(&state, ALMATY, &almaty_admin).await;
+    for (index, host, class) in (0..8).map(|index| {
+        if index < 6 {
+            (index, NAJU, &naju_class)
+        } else {
+            (index, ALMATY, &almaty_class)
+        }
+    }) {
+        let learner = account(&state, &format!("learner-{index}"), Role::Learner).await;
+        let joined = at(
+            &state,
+            host,
+            api(
+                "POST",
+                "/api/classes/join",
+                Some(&learner.basic()),
+                Some(&json!({ "join_code": class.body["join_code"] })),
+            ),
+        )
+        .await;
+        assert_eq!(joined.status, 200, "{:?}", joined.body);
+        let completed = classes_support::player_statement(
+            &learner.actor(&state),
+            "completed",
+            &classes_support::lesson_activity("l1"),
+            json!({ "completion": true }),
+            "2027-03-05T10:00:00+09:00",
+        );
+        classes_support::sync_statements(&state, &learner, vec![completed]).await;
+    }
+
+    let naju = report(&state, NAJU, &naju_admin, "/api/reports").await;
+    assert_eq!(naju.status, 200, "{:?}", naju.body);
+    assert_eq!(naju.body["smallest_shown_group"], 5);
+    assert_eq!(
+        naju.body["rows"],
+        json!([{ "site_id": "naju", "course_id": "hangul", "month": "2027-03",
+                 "learners_active": 6, "lessons_completed": 6, "courses_completed": 0 }])
+    );
+    let almaty = report(&state, ALMATY, &almaty_admin, "/api/reports").await;
+    assert_eq!(
+        almaty.body["rows"],
+        json!([{ "site_id": "almaty", "course_id": "hangul", "month": "2027-03",
+                 "learners_active": null, "lessons_completed": null, "courses_completed": 0 }])
+    );
+
+    // Nobody else reads a site's report: another site's admin, its teachers, its learners.
+    let learner = state
+        .store
+        .account_by_username("learner-0")
+        .expect("read")
+        .expect("made");
+    let learner = TestAccount {
+        record: learner,
+        password: "learner-0-password".into(),
+    };
+    for (host, who) in [
+        (ALMATY, &naju_admin),
+        (NAJU, &almaty_admin),
+        (NAJU, &teacher),
+        (NAJU, &learner),
+        (PLATFORM, &naju_admin),
+    ] {
+        let refused = report(&state, host, who, "/api/reports").await;
+        assert_eq!(refused.status, 404, "{} at {host}", who.record.username);
+    }
+
+    // The platform's admin reads every site's at an address that is no site's, as CSV too.
+    let every = report(&state, PLATFORM, &platform_admin, "/api/reports").await;
+    assert_eq!(every.body["rows"].as_array().map(Vec::len), Some(2));
+    let csv = report(&state, PLATFORM, &platform_admin, "/api/reports.csv").await;
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert_eq!(
+        csv.body.as_str().expect("text"),
+        "\u{feff}site,course,month,learners_active,lessons_completed,courses_completed\r\n\
+         almaty,hangul,2027-03,<5,<5,0\r\nnaju,hangul,2027-03,6,6,0\r\n"
+    );
 }

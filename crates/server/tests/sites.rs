@@ -1,6 +1,7 @@
 //! Sites (issue 19): kept whole by the store on both engines, one host one site, and served
-//! by Host: a site's catalogue and first page name the site and list its courses only, while
-//! every other host (and a hostile one) is served as a server without sites.
+//! by Host: a site's catalogue lists its courses only, its pages name it, and its first
+//! screen lists its courses, while every other host (and a hostile one) is served as a server
+//! without sites.
 
 mod xapi_support;
 
@@ -43,7 +44,7 @@ fn fixture() -> (tempfile::TempDir, Config) {
     let dist = root.path().join("dist");
     let content = root.path().join("content");
     let page = format!(
-        "<!doctype html><header>{FIRST_SCREEN_BRAND_NAME}</header><ul>\
+        "<!doctype html><head></head><header>{FIRST_SCREEN_BRAND_NAME}</header><ul>\
          {FIRST_SCREEN_CARD_START}hangul\"><a href=\"/courses/hangul\">Hangul</a></li>\
          {FIRST_SCREEN_CARD_START}math-4\"><a href=\"/courses/math-4\">Maths</a></li></ul>"
     );
@@ -51,12 +52,11 @@ fn fixture() -> (tempfile::TempDir, Config) {
     write(&dist.join("app-0123456789abcdef.js"), b"console.log('app')");
     write(
         &dist.join("teach/index.html"),
-        b"<!doctype html><title>teaching</title>",
+        b"<!doctype html><head><title>teaching</title></head>",
     );
     let catalog = CatalogIndex {
         format: PACK_FORMAT,
         courses: vec![course("hangul"), course("math-4")],
-        site: None,
     };
     write(
         &content.join("catalog.json"),
@@ -189,7 +189,7 @@ fn a_site_is_kept_whole_and_a_host_is_one_sites() {
 }
 
 #[tokio::test]
-async fn a_sites_catalogue_names_it_and_lists_its_courses_only() {
+async fn a_sites_catalogue_lists_its_courses_only() {
     let (_root, config) = fixture();
     let state = state_with_sites(config);
 
@@ -199,9 +199,6 @@ async fn a_sites_catalogue_names_it_and_lists_its_courses_only() {
     let catalog = naju_catalog.catalog();
     let ids: Vec<&str> = catalog.courses.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["math-4"]);
-    let site = catalog.site.expect("the site is named");
-    assert_eq!(site.id, "naju");
-    assert_eq!(site.name.get(Language::Ko), Some("나주"));
 
     // Compressed when the browser takes it, the same catalogue.
     let compressed = get(
@@ -229,16 +226,18 @@ async fn a_sites_catalogue_names_it_and_lists_its_courses_only() {
 
     let every = get(&state, "almaty.localhost", "/content/catalog.json", &[]).await;
     assert_eq!(every.catalog().courses.len(), 2);
-    assert_eq!(every.catalog().site.expect("named").id, "almaty");
     assert_ne!(every.header(header::ETAG), etag);
 
     // A host that is no site's, and a hostile one, get the catalogue as built.
     for host in ["127.0.0.1:8080", "naju.localhost.evil", "naju.localhost/x"] {
         let plain = get(&state, host, "/content/catalog.json", &[]).await;
         assert_eq!(plain.status, StatusCode::OK, "{host}");
-        let catalog = plain.catalog();
-        assert_eq!(catalog.courses.len(), 2, "{host}");
-        assert_eq!(catalog.site, None, "{host}");
+        assert_eq!(plain.catalog().courses.len(), 2, "{host}");
+        assert_eq!(
+            plain.header(header::ETAG),
+            "",
+            "{host}: the file's own answer"
+        );
     }
 }
 
@@ -292,9 +291,14 @@ async fn a_sites_first_page_lists_its_courses_and_other_files_pass_through() {
     .await;
     assert_eq!(again.status, StatusCode::NOT_MODIFIED);
 
-    // The teachers' app, scripts and a missing content file are served as they are.
+    // The teachers' app is named too; scripts and a missing file are served as they are.
     let teach = get(&state, "naju.localhost", "/teach/classes", &[]).await;
     assert!(teach.text().contains("teaching"));
+    assert!(teach
+        .text()
+        .contains("name=\"baeum-site\" content=\"Naju\""));
+    let platform_teach = get(&state, "127.0.0.1", "/teach/classes", &[]).await;
+    assert!(!platform_teach.text().contains("baeum-site"));
     let script = get(&state, "naju.localhost", "/app-0123456789abcdef.js", &[]).await;
     assert_eq!(script.text(), "console.log('app')");
     let missing = get(&state, "naju.localhost", "/content/nothing.json", &[]).await;
@@ -320,6 +324,6 @@ async fn a_changed_site_is_served_once_the_sites_are_read_again() {
 
     state.store.delete_site("naju").expect("closed");
     state.sites.invalidate();
-    let closed = get(&state, "naju.localhost", "/content/catalog.json", &[]).await;
-    assert_eq!(closed.catalog().site, None);
+    let closed = get(&state, "naju.localhost", "/", &[]).await;
+    assert!(!closed.text().contains("baeum-site"));
 }

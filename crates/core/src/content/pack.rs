@@ -49,10 +49,6 @@ pub struct CatalogIndex {
     /// Always [`PACK_FORMAT`] for files this version writes.
     pub format: u32,
     pub courses: Vec<CatalogCourse>,
-    /// The site the catalogue was served for (`crate::site`), written in by the server; the
-    /// built file names none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub site: Option<crate::site::SiteHeader>,
 }
 
 /// A course as the catalog lists it.
@@ -306,7 +302,6 @@ pub fn build_packs(courses: &[Course], audio_by_key: &BTreeMap<String, Vec<u8>>)
     let catalog = CatalogIndex {
         format: PACK_FORMAT,
         courses: catalog_courses,
-        site: None,
     };
     files.insert(CATALOG_FILE_NAME.to_owned(), to_json(&catalog));
     BuiltPacks {

@@ -26,6 +26,7 @@
 
 pub mod digest;
 pub mod fsrs;
+pub mod monthly;
 pub mod report;
 pub mod streak;
 

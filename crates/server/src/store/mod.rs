@@ -636,6 +636,8 @@ pub trait Store: Send + Sync + 'static {
         account_id: Uuid,
         role: Option<SiteRole>,
     ) -> Result<(), StoreError>;
+    /// Every learner in any class of the site now.
+    fn learners_of_site(&self, site_id: &str) -> Result<Vec<Uuid>, StoreError>;
     /// A site's staff by username: (account, username, role).
     fn site_staff(&self, site_id: &str) -> Result<Vec<(Uuid, String, SiteRole)>, StoreError>;
 }

@@ -502,6 +502,10 @@ impl Store for PostgresStore {
     fn site_staff(&self, site_id: &str) -> Result<Vec<(Uuid, String, SiteRole)>, StoreError> {
         sites::site_staff(self, site_id)
     }
+
+    fn learners_of_site(&self, site_id: &str) -> Result<Vec<Uuid>, StoreError> {
+        sites::learners_of_site(self, site_id)
+    }
 }
 
 #[cfg(test)]

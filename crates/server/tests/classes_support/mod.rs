@@ -70,7 +70,6 @@ pub fn state_with_content() -> (AppState, tempfile::TempDir) {
             size: ByteSize::default(),
             units: Vec::new(),
         }],
-        site: None,
     };
     std::fs::write(
         directory.path().join(CATALOG_FILE_NAME),

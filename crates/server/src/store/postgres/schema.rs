@@ -277,8 +277,6 @@ CREATE TABLE site_courses (
     course_id TEXT NOT NULL,
     PRIMARY KEY (site_id, course_id)
 );
-"#,
-    r#"
 -- A class belongs to the site it was made at (NULL: at an address that is no site's), and
 -- is managed there only (classes.rs). A closed site's classes stay, at no site.
 ALTER TABLE classes ADD COLUMN site_id TEXT REFERENCES sites (id) ON DELETE SET NULL;

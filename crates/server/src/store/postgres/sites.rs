@@ -188,3 +188,23 @@ pub(super) fn site_staff(
             .collect()
     })
 }
+
+pub(super) fn learners_of_site(
+    store: &PostgresStore,
+    site_id: &str,
+) -> Result<Vec<Uuid>, StoreError> {
+    let site_id = site_id.to_owned();
+    store.run(|pool| async move {
+        let client = pool.get().await?;
+        client
+            .query(
+                "SELECT DISTINCT m.learner_id FROM class_members m \
+                 JOIN classes c ON c.id = m.class_id WHERE c.site_id = $1",
+                &[&site_id],
+            )
+            .await?
+            .iter()
+            .map(|row| super::rows::parse_uuid(&row.try_get::<_, String>(0)?))
+            .collect()
+    })
+}

@@ -144,3 +144,19 @@ pub(super) fn site_staff(
             .collect()
     })
 }
+
+pub(super) fn learners_of_site(
+    store: &SqliteStore,
+    site_id: &str,
+) -> Result<Vec<Uuid>, StoreError> {
+    store.read(|connection| {
+        let ids = connection
+            .prepare(
+                "SELECT DISTINCT m.learner_id FROM class_members m \
+                 JOIN classes c ON c.id = m.class_id WHERE c.site_id = ?1",
+            )?
+            .query_map([site_id], |row| row.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        ids.iter().map(|id| super::rows::parse_uuid(id)).collect()
+    })
+}

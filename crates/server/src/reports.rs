@@ -1,0 +1,225 @@
+//! Reports for a city or the province (issue 19): per site, per course and per month, the
+//! learners active, lessons completed and courses completed (core's `progress::monthly`),
+//! every count resting on fewer than five learners suppressed.
+//!
+//! - `GET /api/reports` → [`ReportView`]; `GET /api/reports.csv` → the same rows as CSV (as the
+//!   dashboard's: RFC 4180, a byte-order mark, `<5` for a suppressed count).
+//!
+//! At a site's address the report is that site's, for the site's admins and the platform's
+//! admin; at an address that is no site's it is every site's, for the platform's admin. Anyone
+//! else gets 404, as for a report that does not exist. A site's learners are the members of
+//! its classes now; their statements are read whole for each report (a report is asked for
+//! rarely, by few people).
+
+use std::collections::BTreeMap;
+
+use axum::extract::State;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::http::HeaderValue;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use baeum_core::content::{CatalogIndex, CATALOG_FILE_NAME};
+use baeum_core::progress::monthly::{monthly_report, Count, MonthlyRow, SMALLEST_SHOWN_GROUP};
+use baeum_core::record::learning_event;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::accounts::account_identifier;
+use crate::auth::Authenticated;
+use crate::dashboard::csv_field;
+use crate::error::ServerError;
+use crate::store::{run_blocking, PageCursor, Role, SiteRole, StatementQuery, Store, StoreError};
+use crate::AppState;
+
+/// Statements read per query while a report is made.
+const PAGE: usize = 1_000;
+
+/// The routes of this module.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/reports", get(report))
+        .route("/api/reports.csv", get(report_csv))
+}
+
+/// A report: its rows by site, course and month.
+#[derive(Debug, Serialize)]
+pub struct ReportView {
+    pub generated_at: DateTime<Utc>,
+    /// A count resting on fewer learners than this is `null`.
+    pub smallest_shown_group: usize,
+    pub rows: Vec<SiteRow>,
+}
+
+/// One row: a site's course in a month.
+#[derive(Debug, Serialize)]
+pub struct SiteRow {
+    pub site_id: String,
+    #[serde(flatten)]
+    pub row: MonthlyRow,
+}
+
+/// The sites the caller may see the report of, here; 404 when none.
+async fn sites_for(state: &AppState, caller: &Authenticated) -> Result<Vec<String>, ServerError> {
+    let not_found = || ServerError::NotFound("no report here".into());
+    let platform_admin = caller.account.role == Role::Admin;
+    match caller.site_id.clone() {
+        Some(site) => {
+            let account = caller.account.id;
+            let shown = site.clone();
+            let role =
+                run_blocking(&state.store, move |store| store.site_role(&shown, account)).await?;
+            if platform_admin
+                || (caller.account.role == Role::Teacher && role == Some(SiteRole::Admin))
+            {
+                Ok(vec![site])
+            } else {
+                Err(not_found())
+            }
+        }
+        None if platform_admin => {
+            let sites = run_blocking(&state.store, |store| store.sites()).await?;
+            Ok(sites.into_iter().map(|site| site.id).collect())
+        }
+        None => Err(not_found()),
+    }
+}
+
+/// How many lessons each course of the built catalogue has (none when it cannot be read: the
+/// report then leaves out courses completed).
+fn lessons_per_course(state: &AppState) -> BTreeMap<String, usize> {
+    std::fs::read(state.config.content_dir.join(CATALOG_FILE_NAME))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<CatalogIndex>(&bytes).ok())
+        .map(|catalog| {
+            catalog
+                .courses
+                .iter()
+                .map(|course| {
+                    let lessons = course.units.iter().map(|unit| unit.lesson_count).sum();
+                    (course.id.clone(), lessons)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// One site's rows, from its learners' statements.
+fn site_rows(
+    store: &dyn Store,
+    home_page: &str,
+    site_id: &str,
+    lessons: &BTreeMap<String, usize>,
+) -> Result<Vec<MonthlyRow>, StoreError> {
+    let keys: Vec<String> = store
+        .learners_of_site(site_id)?
+        .into_iter()
+        .map(|learner| account_identifier(home_page, learner).key())
+        .collect();
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut events = Vec::new();
+    let mut after = None;
+    loop {
+        let page = store.query_statements(&StatementQuery {
+            ascending: true,
+            limit: PAGE,
+            after,
+            readable_actor_keys: Some(keys.clone()),
+            ..StatementQuery::default()
+        })?;
+        let Some(last) = page.last() else { break };
+        after = Some(PageCursor {
+            stored_micros: last.stored.timestamp_micros(),
+            sequence: last.sequence,
+        });
+        let full = page.len() == PAGE;
+        for stored in page {
+            let event = serde_json::from_str(&stored.body)
+                .ok()
+                .and_then(|statement| learning_event(&statement));
+            if let Some(event) = event {
+                events.push((stored.actor_key, event));
+            }
+        }
+        if !full {
+            break;
+        }
+    }
+    Ok(monthly_report(
+        events.iter().map(|(actor, event)| (actor.as_str(), event)),
+        lessons,
+    ))
+}
+
+async fn build_report(state: &AppState, caller: &Authenticated) -> Result<ReportView, ServerError> {
+    let sites = sites_for(state, caller).await?;
+    let lessons = lessons_per_course(state);
+    let home_page = state.account_home_page.clone();
+    let rows = run_blocking(&state.store, move |store| {
+        let mut rows = Vec::new();
+        for site in sites {
+            for row in site_rows(store, &home_page, &site, &lessons)? {
+                rows.push(SiteRow {
+                    site_id: site.clone(),
+                    row,
+                });
+            }
+        }
+        Ok(rows)
+    })
+    .await?;
+    Ok(ReportView {
+        generated_at: Utc::now(),
+        smallest_shown_group: SMALLEST_SHOWN_GROUP,
+        rows,
+    })
+}
+
+async fn report(
+    State(state): State<AppState>,
+    caller: Authenticated,
+) -> Result<Json<ReportView>, ServerError> {
+    Ok(Json(build_report(&state, &caller).await?))
+}
+
+/// The report as CSV.
+pub fn report_csv_text(report: &ReportView) -> String {
+    let mut csv = String::from(
+        "\u{feff}site,course,month,learners_active,lessons_completed,courses_completed\r\n",
+    );
+    let cell = |count: Count| count.cell();
+    for SiteRow { site_id, row } in &report.rows {
+        csv.push_str(&format!(
+            "{},{},{},{},{},{}\r\n",
+            csv_field(site_id),
+            csv_field(&row.course_id),
+            csv_field(&row.month),
+            csv_field(&cell(row.learners_active)),
+            csv_field(&cell(row.lessons_completed)),
+            csv_field(&cell(row.courses_completed)),
+        ));
+    }
+    csv
+}
+
+async fn report_csv(
+    State(state): State<AppState>,
+    caller: Authenticated,
+) -> Result<Response, ServerError> {
+    let report = build_report(&state, &caller).await?;
+    let mut response = report_csv_text(&report).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    let name = caller.site_id.as_deref().unwrap_or("all-sites");
+    if let Ok(disposition) =
+        HeaderValue::from_str(&format!("attachment; filename=\"baeum-report-{name}.csv\""))
+    {
+        headers.insert(CONTENT_DISPOSITION, disposition);
+    }
+    Ok(response)
+}
