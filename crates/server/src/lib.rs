@@ -107,6 +107,8 @@ pub struct AppState {
     pub trusted_proxies: Arc<[std::net::IpAddr]>,
     /// The sites this server serves, by host (see [`sites`]).
     pub sites: Arc<sites::SiteDirectory>,
+    /// Reports made lately (see [`reports`]).
+    pub reports: Arc<reports::ReportCache>,
 }
 
 impl AppState {
@@ -160,6 +162,7 @@ impl AppState {
             basic_remembered: Arc::default(),
             trusted_proxies: Arc::from([]),
             sites: Arc::default(),
+            reports: Arc::default(),
         }
     }
 

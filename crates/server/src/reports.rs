@@ -8,10 +8,12 @@
 //! At a site's address the report is that site's, for the site's admins and the platform's
 //! admin; at an address that is no site's it is every site's, for the platform's admin. Anyone
 //! else gets 404, as for a report that does not exist. A site's learners are the members of
-//! its classes now; their statements are read whole for each report (a report is asked for
-//! rarely, by few people).
+//! its classes now; their statements are read whole to make a report, so a report once made is
+//! answered again for [`REPORT_KEPT_FOR`] (to anyone who may read it) rather than made again
+//! for every request.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
@@ -34,6 +36,35 @@ use crate::AppState;
 
 /// Statements read per query while a report is made.
 const PAGE: usize = 1_000;
+
+/// How long a report once made is given again instead of being made anew.
+pub const REPORT_KEPT_FOR: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Reports made lately, by the sites they cover.
+#[derive(Default)]
+pub struct ReportCache {
+    made: std::sync::Mutex<BTreeMap<Vec<String>, (std::time::Instant, Arc<ReportView>)>>,
+    /// One report made at a time: a second request for it waits and takes the first's.
+    making: tokio::sync::Mutex<()>,
+}
+
+impl ReportCache {
+    fn recent(&self, sites: &[String]) -> Option<Arc<ReportView>> {
+        let mut made = self
+            .made
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        made.retain(|_, (at, _)| at.elapsed() < REPORT_KEPT_FOR);
+        made.get(sites).map(|(_, report)| report.clone())
+    }
+
+    fn keep(&self, sites: Vec<String>, report: Arc<ReportView>) {
+        self.made
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(sites, (std::time::Instant::now(), report));
+    }
+}
 
 /// The routes of this module.
 pub fn router() -> Router<AppState> {
@@ -153,13 +184,24 @@ fn site_rows(
     ))
 }
 
-async fn build_report(state: &AppState, caller: &Authenticated) -> Result<ReportView, ServerError> {
+async fn build_report(
+    state: &AppState,
+    caller: &Authenticated,
+) -> Result<Arc<ReportView>, ServerError> {
     let sites = sites_for(state, caller).await?;
+    if let Some(report) = state.reports.recent(&sites) {
+        return Ok(report);
+    }
+    let _one_at_a_time = state.reports.making.lock().await;
+    if let Some(report) = state.reports.recent(&sites) {
+        return Ok(report);
+    }
     let lessons = lessons_per_course(state);
     let home_page = state.account_home_page.clone();
+    let covered = sites.clone();
     let rows = run_blocking(&state.store, move |store| {
         let mut rows = Vec::new();
-        for site in sites {
+        for site in covered {
             for row in site_rows(store, &home_page, &site, &lessons)? {
                 rows.push(SiteRow {
                     site_id: site.clone(),
@@ -170,18 +212,21 @@ async fn build_report(state: &AppState, caller: &Authenticated) -> Result<Report
         Ok(rows)
     })
     .await?;
-    Ok(ReportView {
+    let report = Arc::new(ReportView {
         generated_at: Utc::now(),
         smallest_shown_group: SMALLEST_SHOWN_GROUP,
         rows,
-    })
+    });
+    state.reports.keep(sites, report.clone());
+    Ok(report)
 }
 
 async fn report(
     State(state): State<AppState>,
     caller: Authenticated,
-) -> Result<Json<ReportView>, ServerError> {
-    Ok(Json(build_report(&state, &caller).await?))
+) -> Result<Response, ServerError> {
+    let report = build_report(&state, &caller).await?;
+    Ok(Json(&*report).into_response())
 }
 
 /// The report as CSV.
