@@ -204,10 +204,7 @@ fn screen_html(catalog: &CatalogIndex, english: &Messages) -> Result<String> {
 
 /// Text for an element or a quoted attribute value.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    baeum_core::site::escape_html(text)
 }
 
 /// `html` without its `<link rel="stylesheet">` tags, and those tags in order.

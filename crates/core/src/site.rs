@@ -240,7 +240,9 @@ pub fn site_page(html: &str, name: &LocalizedText, selection: Option<&CourseSele
     page.replacen(FIRST_SCREEN_BRAND_NAME, &named, 1)
 }
 
-fn escape_html(text: &str) -> String {
+/// Text for an HTML element or a quoted attribute value (the server's site pages and xtask's
+/// first screen).
+pub fn escape_html(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for character in text.chars() {
         match character {

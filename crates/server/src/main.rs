@@ -300,30 +300,11 @@ async fn admin(arguments: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let config = Config {
-        dist_dir: PathBuf::from("dist"),
-        content_dir: PathBuf::from("target/content"),
-        data_dir: data.unwrap_or_else(|| PathBuf::from("data")),
-        transport: Transport::LoopbackHttp,
-    };
-    let database_url = std::env::var("BAEUM_DATABASE_URL").ok();
-    let state = match AppState::open_database(config, database_url.as_deref()) {
-        Ok(state) => state,
-        Err(error) => {
-            eprintln!("baeum-server: cannot open the database: {error}");
-            return ExitCode::from(1);
-        }
-    };
-    match baeum_server::account_admin::run_admin_command(&state, command).await {
-        Ok(message) => {
-            println!("{message}");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("baeum-server admin: {message}");
-            ExitCode::from(1)
-        }
-    }
+    let content = PathBuf::from("target/content");
+    with_database("admin", data, content, |state| async move {
+        baeum_server::account_admin::run_admin_command(&state, command).await
+    })
+    .await
 }
 
 /// `baeum-server site …`: opens the database, runs the command, prints its result.
@@ -335,13 +316,32 @@ async fn site(arguments: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let content_dir = parsed
+    let content = parsed
         .content
         .unwrap_or_else(|| PathBuf::from("target/content"));
+    let content_dir = content.clone();
+    with_database("site", parsed.data, content, |state| async move {
+        baeum_server::site_admin::run_site_command(&state, parsed.command, &content_dir).await
+    })
+    .await
+}
+
+/// Opens the database a command-line tool works on (the data directory's SQLite, or
+/// `$BAEUM_DATABASE_URL`), runs `run` and prints what it said.
+async fn with_database<F, Fut>(
+    name: &str,
+    data: Option<PathBuf>,
+    content_dir: PathBuf,
+    run: F,
+) -> ExitCode
+where
+    F: FnOnce(AppState) -> Fut,
+    Fut: std::future::Future<Output = Result<String, String>>,
+{
     let config = Config {
         dist_dir: PathBuf::from("dist"),
-        content_dir: content_dir.clone(),
-        data_dir: parsed.data.unwrap_or_else(|| PathBuf::from("data")),
+        content_dir,
+        data_dir: data.unwrap_or_else(|| PathBuf::from("data")),
         transport: Transport::LoopbackHttp,
     };
     let database_url = std::env::var("BAEUM_DATABASE_URL").ok();
@@ -352,13 +352,13 @@ async fn site(arguments: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match baeum_server::site_admin::run_site_command(&state, parsed.command, &content_dir).await {
+    match run(state).await {
         Ok(message) => {
             println!("{message}");
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("baeum-server site: {message}");
+            eprintln!("baeum-server {name}: {message}");
             ExitCode::from(1)
         }
     }
