@@ -40,10 +40,13 @@ const PAGE: usize = 1_000;
 /// How long a report once made is given again instead of being made anew.
 pub const REPORT_KEPT_FOR: std::time::Duration = std::time::Duration::from_secs(60);
 
+/// Reports by the sites they cover, with when each was made.
+type MadeReports = BTreeMap<Vec<String>, (std::time::Instant, Arc<ReportView>)>;
+
 /// Reports made lately, by the sites they cover.
 #[derive(Default)]
 pub struct ReportCache {
-    made: std::sync::Mutex<BTreeMap<Vec<String>, (std::time::Instant, Arc<ReportView>)>>,
+    made: std::sync::Mutex<MadeReports>,
     /// One report made at a time: a second request for it waits and takes the first's.
     making: tokio::sync::Mutex<()>,
 }

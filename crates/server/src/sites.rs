@@ -16,7 +16,8 @@
 //! Both are made when the sites are read: at the first request, then again at most every
 //! [`REFRESH_EVERY`], so a site changed with `baeum-server site` (another process, or another
 //! server instance) is served within that. They are answered with an `ETag`, `no-cache`, and
-//! gzip when the browser takes it. The server's own files are read again at each refresh.
+//! gzip when the browser takes it. A refresh makes them again only when a site or a built
+//! file they come from (its modification time or size) changed.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -46,7 +47,8 @@ pub const REFRESH_EVERY: Duration = Duration::from_secs(10);
 /// The sites as last read, with what each serves; shared by every request.
 #[derive(Default)]
 pub struct SiteDirectory {
-    current: RwLock<Option<(Instant, Arc<Sites>)>>,
+    /// The sites last read, and when (`None`: to be read again at the next request).
+    current: RwLock<Option<(Option<Instant>, Arc<Sites>)>>,
     /// One refresh at a time: the requests that find the sites stale while one runs wait for
     /// it instead of reading the same rows again.
     refreshing: tokio::sync::Mutex<()>,
@@ -56,7 +58,12 @@ pub struct SiteDirectory {
 #[derive(Default)]
 struct Sites {
     by_host: HashMap<String, Arc<ServedSite>>,
+    /// What they were made from, so that a refresh that finds the same makes nothing again.
+    made_from: Option<MadeFrom>,
 }
+
+/// The sites, and the modification time and size of each built file their pages come from.
+type MadeFrom = (Vec<SiteRecord>, Vec<Option<(std::time::SystemTime, u64)>>);
 
 /// A site and the files it serves differently.
 pub struct ServedSite {
@@ -174,14 +181,19 @@ impl SiteDirectory {
         if let Some(sites) = self.fresh() {
             return sites;
         }
-        match load(state).await {
+        let last = self
+            .current
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .as_ref()
+            .map(|(_, sites)| sites.clone());
+        match load(state, last).await {
             Ok(sites) => {
-                let sites = Arc::new(sites);
                 *self
                     .current
                     .write()
                     .unwrap_or_else(|poisoned| poisoned.into_inner()) =
-                    Some((Instant::now(), sites.clone()));
+                    Some((Some(Instant::now()), sites.clone()));
                 sites
             }
             Err(error) => {
@@ -195,7 +207,7 @@ impl SiteDirectory {
                     .as_ref()
                     .map(|(_, sites)| sites.clone())
                     .unwrap_or_default();
-                *current = Some((Instant::now(), last.clone()));
+                *current = Some((Some(Instant::now()), last.clone()));
                 last
             }
         }
@@ -208,37 +220,60 @@ impl SiteDirectory {
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         current
             .as_ref()
-            .filter(|(read_at, _)| read_at.elapsed() < REFRESH_EVERY)
+            .filter(|(read_at, _)| read_at.is_some_and(|at| at.elapsed() < REFRESH_EVERY))
             .map(|(_, sites)| sites.clone())
     }
 
-    /// Forgets the sites read, so the next request reads them again (after a change made
-    /// through this process).
+    /// Makes the next request read the sites again (after a change made through this
+    /// process), as if they had been read [`REFRESH_EVERY`] ago.
     pub fn invalidate(&self) {
-        *self
+        if let Some((read_at, _)) = self
             .current
             .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .as_mut()
+        {
+            *read_at = None;
+        }
     }
 }
 
-/// Reads the sites and the built files, and makes each site's.
-async fn load(state: &AppState) -> Result<Sites, crate::store::StoreError> {
+/// Reads the sites and the built files, and makes each site's; `last` when nothing changed.
+async fn load(
+    state: &AppState,
+    last: Option<Arc<Sites>>,
+) -> Result<Arc<Sites>, crate::store::StoreError> {
     let records = run_blocking(&state.store, |store| store.sites()).await?;
     if records.is_empty() {
-        return Ok(Sites::default());
+        return Ok(Arc::default());
     }
     let config = state.config.clone();
     let built = tokio::task::spawn_blocking(move || {
-        let catalog = std::fs::read(config.content_dir.join(CATALOG_FILE_NAME))
+        let files = [
+            config.content_dir.join(CATALOG_FILE_NAME),
+            config.dist_dir.join("index.html"),
+            config.dist_dir.join("teach").join("index.html"),
+        ];
+        let stamps: Vec<_> = files
+            .iter()
+            .map(|file| {
+                let metadata = std::fs::metadata(file).ok()?;
+                Some((metadata.modified().ok()?, metadata.len()))
+            })
+            .collect();
+        let made_from = (records, stamps);
+        if let Some(last) = last.filter(|last| last.made_from.as_ref() == Some(&made_from)) {
+            return last;
+        }
+        let [catalog, learners, teachers] = files;
+        let catalog = std::fs::read(catalog)
             .ok()
             .and_then(|bytes| serde_json::from_slice::<CatalogIndex>(&bytes).ok());
-        let learners = std::fs::read_to_string(config.dist_dir.join("index.html")).ok();
-        let teachers =
-            std::fs::read_to_string(config.dist_dir.join("teach").join("index.html")).ok();
+        let learners = std::fs::read_to_string(learners).ok();
+        let teachers = std::fs::read_to_string(teachers).ok();
         let html = |page: String| Rendered::new(page.into_bytes(), "text/html; charset=utf-8");
         let mut by_host = HashMap::new();
-        for record in records {
+        for record in &made_from.0 {
             let catalog = catalog.as_ref().map(|catalog| {
                 let served = site_catalog(catalog, &record.courses);
                 // A catalogue that was read serializes again.
@@ -252,7 +287,7 @@ async fn load(state: &AppState) -> Result<Sites, crate::store::StoreError> {
                 .as_ref()
                 .map(|page| html(site_page(page, &record.name, None)));
             let served = Arc::new(ServedSite {
-                record,
+                record: record.clone(),
                 catalog,
                 learners_page,
                 teachers_page,
@@ -261,7 +296,10 @@ async fn load(state: &AppState) -> Result<Sites, crate::store::StoreError> {
                 by_host.insert(host.clone(), served.clone());
             }
         }
-        Sites { by_host }
+        Arc::new(Sites {
+            by_host,
+            made_from: Some(made_from),
+        })
     })
     .await
     .map_err(|_| crate::store::StoreError::TaskFailed)?;

@@ -322,6 +322,18 @@ async fn a_changed_site_is_served_once_the_sites_are_read_again() {
     let after = get(&state, "naju.localhost", "/content/catalog.json", &[]).await;
     assert_eq!(after.catalog().courses.len(), 2);
 
+    // A rebuilt client is served on the site's host once the sites are read again.
+    let rebuilt = format!(
+        "<!doctype html><head><title>rebuilt</title></head><header>{FIRST_SCREEN_BRAND_NAME}</header>"
+    );
+    write(
+        &state.config.dist_dir.join("index.html"),
+        rebuilt.as_bytes(),
+    );
+    state.sites.invalidate();
+    let page = get(&state, "naju.localhost", "/", &[]).await;
+    assert!(page.text().contains("rebuilt") && page.text().contains("site-name"));
+
     state.store.delete_site("naju").expect("closed");
     state.sites.invalidate();
     let closed = get(&state, "naju.localhost", "/", &[]).await;
