@@ -155,16 +155,21 @@ async fn invite_teacher(
     body: axum::body::Bytes,
 ) -> Result<impl IntoResponse, ServerError> {
     // The platform's admin anywhere, a site's admin at their site; the invitation is to teach
-    // at the site it was made at.
-    let site_admin = match &caller.site_id {
+    // at the site it was made at. At a site's address, someone who is not its staff is told
+    // nothing more than at any address the site does not have (404), as for its classes.
+    let role_here = match &caller.site_id {
         Some(site) if caller.account.role != Role::Admin => {
             let (site, account) = (site.clone(), caller.account.id);
             run_blocking(&state.store, move |store| store.site_role(&site, account)).await?
-                == Some(SiteRole::Admin)
         }
-        _ => false,
+        _ => None,
     };
-    if caller.account.role != Role::Admin && !site_admin {
+    if caller.account.role != Role::Admin && role_here != Some(SiteRole::Admin) {
+        if caller.site_id.is_some() && role_here.is_none() {
+            return Err(ServerError::NotFound(
+                "there is nothing to invite to here".into(),
+            ));
+        }
         return Err(ServerError::Forbidden(
             "only an administrator (of the platform, or of this site) can invite teachers".into(),
         ));

@@ -112,6 +112,7 @@ async fn a_class_belongs_to_its_site_and_answers_404_anywhere_else() {
         format!("/api/classes/{id}"),
         format!("/api/classes/{id}/members"),
         format!("/api/classes/{id}/dashboard"),
+        format!("/api/classes/{id}/dashboard.csv"),
         format!("/api/classes/{id}/assignments"),
         format!("/api/classes/{id}/wellbeing"),
     ] {
@@ -170,6 +171,30 @@ async fn a_class_belongs_to_its_site_and_answers_404_anywhere_else() {
     assert_eq!(elsewhere.status, 404, "{:?}", elsewhere.body);
     let assigned = assign(NAJU).await;
     assert_eq!(assigned.status, 201, "{:?}", assigned.body);
+    // The assignment, and the learner's drill-down, are the site's too.
+    let assignment = format!(
+        "/api/assignments/{}",
+        assigned.body["id"].as_str().expect("an id")
+    );
+    let drill_down = format!("/api/classes/{id}/learners/{}", learner.record.id);
+    for path in [&assignment, &drill_down] {
+        let elsewhere = at(
+            &state,
+            ALMATY,
+            api("GET", path, Some(&teacher.basic()), None),
+        )
+        .await;
+        assert_eq!(elsewhere.status, 404, "{path}: {:?}", elsewhere.body);
+        let here = at(&state, NAJU, api("GET", path, Some(&teacher.basic()), None)).await;
+        assert_eq!(here.status, 200, "{path}: {:?}", here.body);
+    }
+    let deleted = at(
+        &state,
+        ALMATY,
+        api("DELETE", &assignment, Some(&teacher.basic()), None),
+    )
+    .await;
+    assert_eq!(deleted.status, 404);
     let mine = |host: &'static str| {
         at(
             &state,
@@ -236,7 +261,9 @@ async fn a_site_admin_invites_teachers_there_and_manages_the_sites_classes_only(
             ),
         )
     };
-    assert_eq!(invite(ALMATY, &naju_admin).await.status, 403);
+    // Another site's admin is a stranger there (404); at an address that is no site's, the
+    // platform's admin alone invites (403 for anyone else, as before sites).
+    assert_eq!(invite(ALMATY, &naju_admin).await.status, 404);
     assert_eq!(invite(PLATFORM, &naju_admin).await.status, 403);
     let invitation = invite(NAJU, &naju_admin).await;
     assert_eq!(invitation.status, 201, "{:?}", invitation.body);
@@ -274,6 +301,8 @@ async fn a_site_admin_invites_teachers_there_and_manages_the_sites_classes_only(
     assert_eq!(made.status, 201, "{:?}", made.body);
     assert_eq!(make_class(&state, ALMATY, &new_teacher).await.status, 403);
     let id = made.body["id"].as_str().expect("an id").to_owned();
+    // A teacher of the site does not invite: refused, not hidden.
+    assert_eq!(invite(NAJU, &new_teacher).await.status, 403);
 
     // Naju's admin manages the class; Almaty's admin is a stranger to it anywhere.
     let detail = |host: &'static str, who: &TestAccount| {
