@@ -16,6 +16,7 @@ use crate::AppState;
 pub const SITE_USAGE: &str = "usage: baeum-server site set ID --name LANG=NAME [--name LANG=NAME …]
                           --host HOST [--host HOST …] (--course ID … | --all-courses)
        baeum-server site staff ID USERNAME (teacher | admin | none)
+       baeum-server site adopt-classes ID
        baeum-server site list
        baeum-server site remove ID
   (each also takes --data DIR, or reads $BAEUM_DATABASE_URL, as the server does;
@@ -28,6 +29,10 @@ pub const SITE_USAGE: &str = "usage: baeum-server site set ID --name LANG=NAME [
           admin (who also invites teachers to it, `admin invite-teacher --site ID` does too,
           and manages every class of it), or neither. A learner's account cannot be staff:
           invite the person as a teacher
+  adopt-classes
+          moves every class made where there was no site (a school's own server, before
+          sites) into the site ID, and makes their teachers its teachers: once a host is a
+          site's, a class is managed at its site's address only
   list    the sites, their hosts, courses and staff
   remove  closes the site: its hosts serve the whole catalogue again, as a server with no
           sites does. Accounts and their learning are the platform's and stay";
@@ -41,6 +46,7 @@ pub enum SiteCommand {
         username: String,
         role: Option<SiteRole>,
     },
+    AdoptClasses(String),
     List,
     Remove(String),
 }
@@ -149,6 +155,7 @@ pub fn parse_site_arguments(arguments: &[String]) -> Result<SiteArguments, Strin
             }
             _ => return Err(format!("staff needs ID USERNAME ROLE\n\n{SITE_USAGE}")),
         },
+        "adopt-classes" => SiteCommand::AdoptClasses(one_id(&positional)?),
         "list" if positional.is_empty() => SiteCommand::List,
         "remove" => SiteCommand::Remove(one_id(&positional)?),
         "--help" | "-h" | "help" => return Err(SITE_USAGE.to_owned()),
@@ -217,6 +224,23 @@ pub async fn run_site_command(
             .await
             .map_err(|error| error.to_string())??;
             Ok(said)
+        }
+        SiteCommand::AdoptClasses(id) => {
+            let site = id.clone();
+            let moved = run_blocking(&state.store, move |store| {
+                if !store.sites()?.iter().any(|known| known.id == site) {
+                    return Ok(None);
+                }
+                store.adopt_classes(&site).map(Some)
+            })
+            .await
+            .map_err(|error| error.to_string())?;
+            match moved {
+                Some(moved) => Ok(format!(
+                    "{moved} classes now belong to the site {id}, and their teachers teach there"
+                )),
+                None => Err(format!("there is no site {id}")),
+            }
         }
         SiteCommand::List => {
             let sites = run_blocking(&state.store, |store| {

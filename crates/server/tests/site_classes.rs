@@ -452,3 +452,27 @@ async fn a_site_admin_reads_the_sites_report_with_small_counts_suppressed() {
          almaty,hangul,2027-03,<5,<5,0\r\nnaju,hangul,2027-03,6,6,0\r\n"
     );
 }
+
+#[tokio::test]
+async fn a_school_that_becomes_a_site_brings_its_classes() {
+    let state = state_with_sites();
+    let teacher = account(&state, "village-teacher", Role::Teacher).await;
+    let made = make_class(&state, PLATFORM, &teacher).await;
+    assert_eq!(made.status, 201);
+    let id = made.body["id"].as_str().expect("an id").to_owned();
+    assert!(class_ids(&state, NAJU, &teacher).await.is_empty());
+
+    assert_eq!(state.store.adopt_classes("naju").expect("adopted"), 1);
+    assert_eq!(class_ids(&state, NAJU, &teacher).await, [id.as_str()]);
+    assert!(class_ids(&state, PLATFORM, &teacher).await.is_empty());
+    assert_eq!(
+        state
+            .store
+            .site_role("naju", teacher.record.id)
+            .expect("role"),
+        Some(SiteRole::Teacher)
+    );
+    assert_eq!(make_class(&state, NAJU, &teacher).await.status, 201);
+    // Nothing is left to adopt; another site takes none of Naju's.
+    assert_eq!(state.store.adopt_classes("almaty").expect("none"), 0);
+}

@@ -636,6 +636,10 @@ pub trait Store: Send + Sync + 'static {
         account_id: Uuid,
         role: Option<SiteRole>,
     ) -> Result<(), StoreError>;
+    /// Moves every class that belongs to no site into this one, and makes their teachers
+    /// teachers of it (a school that had its own server becoming a site), in one transaction;
+    /// returns how many classes moved.
+    fn adopt_classes(&self, site_id: &str) -> Result<usize, StoreError>;
     /// Every learner in any class of the site now.
     fn learners_of_site(&self, site_id: &str) -> Result<Vec<Uuid>, StoreError>;
     /// A site's staff by username: (account, username, role).

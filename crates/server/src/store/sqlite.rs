@@ -500,4 +500,8 @@ impl Store for SqliteStore {
     fn learners_of_site(&self, site_id: &str) -> Result<Vec<Uuid>, StoreError> {
         sites::learners_of_site(self, site_id)
     }
+
+    fn adopt_classes(&self, site_id: &str) -> Result<usize, StoreError> {
+        sites::adopt_classes(self, site_id)
+    }
 }

@@ -208,3 +208,27 @@ pub(super) fn learners_of_site(
             .collect()
     })
 }
+
+pub(super) fn adopt_classes(store: &PostgresStore, site_id: &str) -> Result<usize, StoreError> {
+    let site_id = site_id.to_owned();
+    store.run(|pool| async move {
+        let mut client = pool.get().await?;
+        let transaction = client.transaction().await?;
+        transaction
+            .execute(
+                "INSERT INTO site_staff (site_id, account_id, role) \
+                 SELECT DISTINCT $1::text, teacher_id, 'teacher' FROM classes \
+                 WHERE site_id IS NULL ON CONFLICT (site_id, account_id) DO NOTHING",
+                &[&site_id],
+            )
+            .await?;
+        let moved = transaction
+            .execute(
+                "UPDATE classes SET site_id = $1 WHERE site_id IS NULL",
+                &[&site_id],
+            )
+            .await?;
+        transaction.commit().await?;
+        Ok(moved as usize)
+    })
+}

@@ -160,3 +160,20 @@ pub(super) fn learners_of_site(
         ids.iter().map(|id| super::rows::parse_uuid(id)).collect()
     })
 }
+
+pub(super) fn adopt_classes(store: &SqliteStore, site_id: &str) -> Result<usize, StoreError> {
+    let mut connection = store.lock();
+    let transaction = connection.transaction()?;
+    transaction.execute(
+        "INSERT INTO site_staff (site_id, account_id, role) \
+         SELECT DISTINCT ?1, teacher_id, 'teacher' FROM classes WHERE site_id IS NULL \
+         ON CONFLICT (site_id, account_id) DO NOTHING",
+        [site_id],
+    )?;
+    let moved = transaction.execute(
+        "UPDATE classes SET site_id = ?1 WHERE site_id IS NULL",
+        [site_id],
+    )?;
+    transaction.commit()?;
+    Ok(moved)
+}
