@@ -157,12 +157,10 @@ async fn invite_teacher(
     // The platform's admin anywhere, a site's admin at their site; the invitation is to teach
     // at the site it was made at. At a site's address, someone who is not its staff is told
     // nothing more than at any address the site does not have (404), as for its classes.
-    let role_here = match &caller.site_id {
-        Some(site) if caller.account.role != Role::Admin => {
-            let (site, account) = (site.clone(), caller.account.id);
-            run_blocking(&state.store, move |store| store.site_role(&site, account)).await?
-        }
-        _ => None,
+    let role_here = if caller.account.role == Role::Admin {
+        None
+    } else {
+        caller.role_here(&state).await?
     };
     if caller.account.role != Role::Admin && role_here != Some(SiteRole::Admin) {
         if caller.site_id.is_some() && role_here.is_none() {

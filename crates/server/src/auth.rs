@@ -88,6 +88,21 @@ pub struct Authenticated {
     pub site_id: Option<String>,
 }
 
+impl Authenticated {
+    /// What the caller is at the site the request was made at: `None` at an address that is
+    /// no site's, or when not its staff (the platform's admin is not, by this).
+    pub async fn role_here(
+        &self,
+        state: &AppState,
+    ) -> Result<Option<crate::store::SiteRole>, ServerError> {
+        let Some(site) = self.site_id.clone() else {
+            return Ok(None);
+        };
+        let account = self.account.id;
+        Ok(run_blocking(&state.store, move |store| store.site_role(&site, account)).await?)
+    }
+}
+
 impl FromRequestParts<AppState> for Authenticated {
     type Rejection = ServerError;
 

@@ -311,12 +311,16 @@ pub async fn site_of_request(
     state: &AppState,
     parts: &axum::http::request::Parts,
 ) -> Option<Arc<ServedSite>> {
-    let host = parts
-        .headers
+    let host = request_host(&parts.headers, &parts.uri)?;
+    state.sites.site_for(state, host).await
+}
+
+/// The host a request names: its `Host` header, or over HTTP/2 its authority.
+fn request_host<'a>(headers: &'a HeaderMap, uri: &'a axum::http::Uri) -> Option<&'a str> {
+    headers
         .get(HOST)
         .and_then(|value| value.to_str().ok())
-        .or_else(|| parts.uri.host())?;
-    state.sites.site_for(state, host).await
+        .or_else(|| uri.host())
 }
 
 /// The static files' layer: on a site's host, answers the catalogue and the apps' pages as
@@ -327,12 +331,7 @@ pub async fn serve_site_files(
     next: Next,
 ) -> Response {
     let reads = request.method() == Method::GET || request.method() == Method::HEAD;
-    let host = request
-        .headers()
-        .get(HOST)
-        .and_then(|value| value.to_str().ok())
-        .map(str::to_owned)
-        .or_else(|| request.uri().host().map(str::to_owned));
+    let host = request_host(request.headers(), request.uri()).map(str::to_owned);
     let site = match (reads, host) {
         (true, Some(host)) => state.sites.site_for(&state, &host).await,
         _ => None,
