@@ -804,6 +804,34 @@ teach-join-code-rotated = The class has a new join code; the old one no longer w
 # $error says why, in lower case (see the errors from the school server).
 teach-rotate-failed = No new code: { $error }
 
+## Teacher pages: a class taught with another school (src/teaching/joint.rs). A "school" here
+## is a site of baeum: a city's, a county's or a school's own address.
+
+teach-joint-title = Teaching with another school
+# $names: the schools' names, separated by commas.
+teach-joint-schools = Schools: { $names }
+teach-joint-teachers = Teachers
+# After the name of the teacher who made the class.
+teach-joint-owner = made this class
+teach-joint-hint = To teach this class together with a teacher of another school, give them this teacher code. They enter it in baeum at their own school's address; their learners then join there with the class's join code.
+teach-joint-code = Teacher code
+teach-joint-make-code = Make a teacher code
+teach-joint-withdraw-code = Stop this code
+# Button that takes another teacher off the class; $name is their user name.
+teach-joint-remove = Take { $name } off this class
+teach-joint-leave = Leave this class
+# $error says why, in lower case (see the errors from the school server).
+teach-joint-failed = Not changed: { $error }
+teach-joint-take-up-title = Teach a class with another school
+teach-joint-take-up-code = Teacher code from the class's teacher
+# Button: become a teacher of the class whose teacher code was typed.
+teach-joint-take-up = Teach this class
+# $error says why, in lower case (see the errors from the school server).
+teach-joint-take-up-failed = The class was not taken up: { $error }
+# Label of the choice of whose learners the dashboard shows.
+teach-joint-filter = Show the learners of
+teach-joint-filter-all = every school
+
 ## Teacher pages: the learners in a class
 
 teach-members-title = Learners

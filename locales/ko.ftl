@@ -741,6 +741,26 @@ teach-join-code-rotated = 반에 새 참여 코드가 생겼어요. 예전 코�
 # $error says why, in lower case (see the errors from the school server).
 teach-rotate-failed = 새 코드를 만들지 못했어요: { $error }
 
+## Teacher pages: a class taught with another school
+
+teach-joint-title = 다른 학교와 함께 가르치기
+teach-joint-schools = 학교: { $names }
+teach-joint-teachers = 선생님
+teach-joint-owner = 이 반을 만든 선생님
+teach-joint-hint = 다른 학교 선생님과 이 반을 함께 가르치려면 이 선생님 코드를 알려 주세요. 그 선생님이 자기 학교 주소의 배움에서 코드를 입력하면, 그 학교 학생들은 그곳에서 이 반의 참여 코드로 들어올 수 있어요.
+teach-joint-code = 선생님 코드
+teach-joint-make-code = 선생님 코드 만들기
+teach-joint-withdraw-code = 이 코드 그만 쓰기
+teach-joint-remove = { $name } 선생님을 이 반에서 빼기
+teach-joint-leave = 이 반에서 나가기
+teach-joint-failed = 바꾸지 못했어요: { $error }
+teach-joint-take-up-title = 다른 학교의 반 함께 가르치기
+teach-joint-take-up-code = 그 반 선생님에게 받은 선생님 코드
+teach-joint-take-up = 이 반 가르치기
+teach-joint-take-up-failed = 반을 맡지 못했어요: { $error }
+teach-joint-filter = 보여 줄 학생
+teach-joint-filter-all = 모든 학교
+
 ## Teacher pages: the learners in a class
 
 teach-members-title = 학생

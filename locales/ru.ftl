@@ -561,6 +561,26 @@ teach-rotate-join-code-hint = Ученики, которые уже в клас�
 teach-join-code-rotated = У класса новый код; старый больше не работает.
 teach-rotate-failed = Новый код не создан: { $error }
 
+## Teacher pages: a class taught with another school
+
+teach-joint-title = Вместе с другой школой
+teach-joint-schools = Школы: { $names }
+teach-joint-teachers = Учителя
+teach-joint-owner = создал(а) этот класс
+teach-joint-hint = Чтобы вести этот класс вместе с учителем другой школы, дайте ему этот код учителя. Он вводит его в baeum на адресе своей школы; после этого его ученики присоединяются там по коду класса.
+teach-joint-code = Код учителя
+teach-joint-make-code = Создать код учителя
+teach-joint-withdraw-code = Отключить этот код
+teach-joint-remove = Убрать { $name } из этого класса
+teach-joint-leave = Выйти из этого класса
+teach-joint-failed = Не изменено: { $error }
+teach-joint-take-up-title = Вести класс вместе с другой школой
+teach-joint-take-up-code = Код учителя от учителя класса
+teach-joint-take-up = Вести этот класс
+teach-joint-take-up-failed = Класс не добавлен: { $error }
+teach-joint-filter = Показать учеников
+teach-joint-filter-all = всех школ
+
 ## Teacher pages: the learners in a class
 
 teach-members-title = Ученики

@@ -472,6 +472,26 @@ teach-rotate-join-code-hint = Học sinh đã ở trong lớp vẫn ở lại l�
 teach-join-code-rotated = Lớp đã có mã tham gia mới; mã cũ không còn dùng được.
 teach-rotate-failed = Chưa tạo được mã mới: { $error }
 
+## Teacher pages: a class taught with another school
+
+teach-joint-title = Dạy cùng một trường khác
+teach-joint-schools = Các trường: { $names }
+teach-joint-teachers = Giáo viên
+teach-joint-owner = người tạo lớp này
+teach-joint-hint = Để dạy lớp này cùng một giáo viên của trường khác, hãy đưa cho họ mã giáo viên này. Họ nhập mã trong baeum tại địa chỉ của trường mình; sau đó học sinh của họ tham gia lớp ở đó bằng mã tham gia của lớp.
+teach-joint-code = Mã giáo viên
+teach-joint-make-code = Tạo mã giáo viên
+teach-joint-withdraw-code = Ngừng dùng mã này
+teach-joint-remove = Đưa { $name } ra khỏi lớp này
+teach-joint-leave = Rời lớp này
+teach-joint-failed = Chưa thay đổi: { $error }
+teach-joint-take-up-title = Dạy một lớp cùng trường khác
+teach-joint-take-up-code = Mã giáo viên do giáo viên của lớp đưa
+teach-joint-take-up = Dạy lớp này
+teach-joint-take-up-failed = Chưa nhận được lớp: { $error }
+teach-joint-filter = Hiện học sinh của
+teach-joint-filter-all = tất cả các trường
+
 ## Teacher pages: the learners in a class
 
 teach-members-title = Học sinh

@@ -485,6 +485,26 @@ teach-rotate-join-code-hint = 已经在班级里的学生会留在班级里；�
 teach-join-code-rotated = 班级有了新的加入码；旧的已经不能用了。
 teach-rotate-failed = 没有生成新码：{ $error }
 
+## Teacher pages: a class taught with another school
+
+teach-joint-title = 与其他学校合作教学
+teach-joint-schools = 学校：{ $names }
+teach-joint-teachers = 教师
+teach-joint-owner = 创建了这个班级
+teach-joint-hint = 如果要和其他学校的老师一起教这个班级，请把这个教师码给对方。对方在自己学校地址的 baeum 中输入这个码；之后他们的学生在那里用本班的加入码加入。
+teach-joint-code = 教师码
+teach-joint-make-code = 生成教师码
+teach-joint-withdraw-code = 停用这个码
+teach-joint-remove = 把 { $name } 移出这个班级
+teach-joint-leave = 退出这个班级
+teach-joint-failed = 没有更改：{ $error }
+teach-joint-take-up-title = 与其他学校合作教一个班级
+teach-joint-take-up-code = 班级老师给的教师码
+teach-joint-take-up = 教这个班级
+teach-joint-take-up-failed = 没有加入这个班级：{ $error }
+teach-joint-filter = 显示哪个学校的学生
+teach-joint-filter-all = 所有学校
+
 ## Teacher pages: the learners in a class
 
 teach-members-title = 学生

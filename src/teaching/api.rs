@@ -9,6 +9,7 @@
 //! sync driver's transport, because these endpoints need `PUT` and `PATCH` and the
 //! `Retry-After` header, which the xAPI transport has no use for.
 
+use baeum_core::site::SiteName;
 use baeum_core::wellbeing::wire::{ClassWellbeing, OpenRequests, SharedCheckIn};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -86,23 +87,51 @@ pub struct Person {
     pub username: String,
 }
 
-/// A class as its teacher sees it.
+/// A class as its teachers see it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClassView {
     pub id: Uuid,
     pub name: String,
     pub join_code: String,
+    /// Its owner.
     pub teacher_id: Uuid,
     pub created_at: String,
     pub member_count: usize,
+    /// The sites it is at, its own first (two or more: a joint class).
+    #[serde(default)]
+    pub sites: Vec<SiteName>,
+    /// Its teachers, the owner first.
+    #[serde(default)]
+    pub teachers: Vec<ClassTeacher>,
+    /// The code another school's teacher takes the class up with (its owner's to see).
+    #[serde(default)]
+    pub teacher_code: Option<String>,
 }
 
-/// A class with its members, for its teacher.
+/// One of a class's teachers, and the site they teach it from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClassTeacher {
+    pub id: Uuid,
+    pub username: String,
+    pub site_id: Option<String>,
+    pub owner: bool,
+}
+
+/// A learner in a class, and the site whose pupil they are.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub id: Uuid,
+    pub username: String,
+    #[serde(default)]
+    pub site_id: Option<String>,
+}
+
+/// A class with its members, for its teachers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClassDetail {
     #[serde(flatten)]
     pub class: ClassView,
-    pub members: Vec<Person>,
+    pub members: Vec<Member>,
 }
 
 /// A class as a learner in it sees it.
@@ -110,7 +139,28 @@ pub struct ClassDetail {
 pub struct LearnerClassView {
     pub id: Uuid,
     pub name: String,
+    /// Its owner.
     pub teacher: Person,
+    /// Every teacher, the owner first.
+    #[serde(default)]
+    pub teachers: Vec<Person>,
+    /// The schools it joins, its own first.
+    #[serde(default)]
+    pub sites: Vec<SiteName>,
+}
+
+/// A site's name in the interface's language (the help language), else in English; the id
+/// when the site is gone.
+pub fn site_label(sites: &[SiteName], id: &str) -> String {
+    sites
+        .iter()
+        .find(|site| site.id == id)
+        .map(|site| {
+            site.name
+                .get_or_english(crate::browser::help_language())
+                .to_owned()
+        })
+        .unwrap_or_else(|| id.to_owned())
 }
 
 /// What the teacher fills in to assign a course, unit or lesson.
@@ -218,6 +268,9 @@ pub struct MyAssignments {
 pub struct ClassSummary {
     pub id: Uuid,
     pub name: String,
+    /// The sites it is at (a joint class's schools).
+    #[serde(default)]
+    pub sites: Vec<SiteName>,
 }
 
 /// A learner as the dashboard lists them.
@@ -226,6 +279,9 @@ pub struct DashboardLearner {
     pub id: Uuid,
     pub username: String,
     pub last_active: Option<String>,
+    /// The site whose pupil they are.
+    #[serde(default)]
+    pub site_id: Option<String>,
 }
 
 /// One cell of the assignment × learner grid.
@@ -392,6 +448,39 @@ impl TeachingApi {
             None,
         )
         .await
+    }
+
+    /// A fresh teacher code for the class (its owner's), the old one stops working;
+    /// `withdraw` takes the code away instead.
+    pub async fn teacher_code(
+        &self,
+        class_id: Uuid,
+        withdraw: bool,
+    ) -> Result<ClassView, TeachingError> {
+        let method = if withdraw {
+            Method::Delete
+        } else {
+            Method::Post
+        };
+        let path = format!("/api/classes/{class_id}/teacher-code");
+        self.json(method, &path, None).await
+    }
+
+    /// Teaches the class whose teacher code this is, from the site this app was opened at.
+    pub async fn take_up_class(&self, teacher_code: &str) -> Result<ClassView, TeachingError> {
+        let body = serde_json::json!({ "teacher_code": teacher_code });
+        self.json(Method::Post, "/api/classes/teach", Some(body))
+            .await
+    }
+
+    /// Takes a teacher off the class (the caller themself: leaving it).
+    pub async fn remove_teacher(
+        &self,
+        class_id: Uuid,
+        teacher_id: Uuid,
+    ) -> Result<(), TeachingError> {
+        let path = format!("/api/classes/{class_id}/teachers/{teacher_id}");
+        self.request(Method::Delete, &path, None).await.map(|_| ())
     }
 
     pub async fn remove_member(

@@ -12,7 +12,7 @@ use crate::shell::AppLink;
 use crate::sync_driver::use_sync;
 use crate::t;
 
-use super::api::{LearnerClassView, MyAssignment, MyAssignments, TeachingError};
+use super::api::{site_label, LearnerClassView, MyAssignment, MyAssignments, TeachingError};
 use super::content_names::{use_content_names, ContentNames};
 use super::device_cache::{announce, signed_in, CLASSES_CHANGED_EVENT};
 use super::local_time::{local_time_text, local_time_text_from_ms};
@@ -389,12 +389,26 @@ pub fn MyClassesPage() -> impl IntoView {
                         } else {
                             view! {
                                 <ul class="class-list" data-testid="learner-classes">
-                                    {classes.into_iter().map(|class| view! {
-                                        <li data-testid="learner-class">
-                                            <strong>{class.name}</strong>
-                                            " "
-                                            {t!("classes-class-teacher", teacher = class.teacher.username)}
-                                        </li>
+                                    {classes.into_iter().map(|class| {
+                                        // A joint class names every teacher and, in the
+                                        // learner's language, every school.
+                                        let teachers = if class.teachers.is_empty() {
+                                            class.teacher.username.clone()
+                                        } else {
+                                            class.teachers.iter().map(|teacher| teacher.username.as_str()).collect::<Vec<_>>().join(", ")
+                                        };
+                                        let schools = (class.sites.len() > 1).then(|| {
+                                            let names: Vec<String> = class.sites.iter().map(|site| site_label(&class.sites, &site.id)).collect();
+                                            view! { <span data-testid="learner-class-schools">{format!(" · {}", names.join(", "))}</span> }
+                                        });
+                                        view! {
+                                            <li data-testid="learner-class">
+                                                <strong>{class.name}</strong>
+                                                " "
+                                                {t!("classes-class-teacher", teacher = teachers)}
+                                                {schools}
+                                            </li>
+                                        }
                                     }).collect_view()}
                                 </ul>
                             }.into_any()

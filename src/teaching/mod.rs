@@ -16,6 +16,7 @@
 pub mod api;
 pub mod content_names;
 pub mod device_cache;
+pub mod joint;
 pub mod learner;
 pub mod local_time;
 pub mod teacher;

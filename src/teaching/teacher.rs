@@ -20,11 +20,12 @@ use crate::content_client::{load_catalog, load_course, load_lesson};
 use crate::shell::AppLink;
 use crate::sync_driver::use_sync;
 use crate::t;
+use crate::teaching::joint::{JointClassPanel, SiteFilter, TakeUpClassForm};
 use crate::teaching::wellbeing::{ClassWellbeingPanel, OpenRequestsCount};
 
 use super::api::{
-    AssignmentView, ClassDashboard, ClassDetail, ClassView, DashboardAssignment, LearnerDrillDown,
-    MissedItem, NewAssignment, Person,
+    site_label, AssignmentView, ClassDashboard, ClassDetail, ClassView, DashboardAssignment,
+    LearnerDrillDown, Member, MissedItem, NewAssignment,
 };
 use super::content_names::{use_content_names, ContentNames};
 use super::device_cache::{
@@ -198,6 +199,7 @@ pub fn TeachPage() -> impl IntoView {
                         </button>
                         <TeachingProblem problem=create_problem test_id="create-class-problem"/>
                     </form>
+                    <TakeUpClassForm/>
                     <TeachingProblem problem=problem test_id="classes-problem"/>
                     <p class="teaching-as-of">
                         {move || fetched_at.get().map(|ms| t!("teach-as-of", time = local_time_text_from_ms(ms)))}
@@ -390,6 +392,7 @@ pub fn ClassPage() -> impl IntoView {
                             detail.get().map(|found| found.class.join_code).unwrap_or_default()
                         })/>
                         <ClassSettings class_id=class_id detail=detail/>
+                        <JointClassPanel class_id=class_id account_id=account_id detail=detail/>
                         <Members class_id=class_id detail=detail/>
                     </Show>
                     <AssignForm class_id=class_id account_id=account_id detail=detail catalog=catalog/>
@@ -539,7 +542,7 @@ fn Members(class_id: Uuid, detail: RwSignal<Option<ClassDetail>>) -> impl IntoVi
     let sync = use_sync();
     let confirming = RwSignal::new(None::<Uuid>);
     let problem = RwSignal::new(None::<String>);
-    let remove = move |learner: Person| {
+    let remove = move |learner: Member| {
         leptos::task::spawn_local(async move {
             let result = match signed_in(sync).await {
                 Ok(signed) => signed
@@ -580,7 +583,10 @@ fn Members(class_id: Uuid, detail: RwSignal<Option<ClassDetail>>) -> impl IntoVi
             <h2 id="members-title">{t!("teach-members-title")}</h2>
             <TeachingProblem problem=problem test_id="members-problem"/>
             {move || {
-                let members = detail.get().map(|detail| detail.members).unwrap_or_default();
+                let (members, sites) = detail
+                    .get()
+                    .map(|detail| (detail.members, detail.class.sites))
+                    .unwrap_or_default();
                 if members.is_empty() {
                     return view! {
                         <p data-testid="no-members">{t!("teach-no-members")}</p>
@@ -592,9 +598,16 @@ fn Members(class_id: Uuid, detail: RwSignal<Option<ClassDetail>>) -> impl IntoVi
                             let learner = member.clone();
                             let drill_down = format!("/teach/classes/{class_id}/learners/{}", member.id);
                             let link_text = member.username.clone();
+                            // Which school's pupil, in a class of two or more.
+                            let school = member
+                                .site_id
+                                .as_deref()
+                                .filter(|_| sites.len() > 1)
+                                .map(|id| format!(" · {}", site_label(&sites, id)));
                             view! {
-                                <li data-testid="member" data-username=member.username.clone()>
+                                <li data-testid="member" data-username=member.username.clone() data-site=member.site_id.clone()>
                                     <a href=drill_down>{link_text}</a>
+                                    {school}
                                     {move || if confirming.get() == Some(learner.id) {
                                         let confirmed = learner.clone();
                                         view! {
@@ -1047,6 +1060,17 @@ fn Dashboard(
     problem: RwSignal<Option<String>>,
     titles: Signal<ContentNames>,
 ) -> impl IntoView {
+    // In a joint class, the learners of one school only (`None`: every school's).
+    let site_shown = RwSignal::new(None::<String>);
+    // Made again only when the schools change, so the choice keeps its focus.
+    let sites = Memo::new(move |_| {
+        dashboard.with(|found| {
+            found
+                .as_ref()
+                .map(|found| found.class.sites.clone())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <section class="dashboard" data-testid="dashboard" aria-labelledby="dashboard-title">
             <h2 id="dashboard-title">{t!("teach-dashboard-title")}</h2>
@@ -1062,15 +1086,25 @@ fn Dashboard(
                 </p>
             </Show>
             <TeachingProblem problem=problem test_id="dashboard-problem"/>
+            {move || view! { <SiteFilter sites=sites.get() chosen=site_shown/> }}
             {move || dashboard.get().map(|found| {
-                let names: BTreeMap<Uuid, String> = found
+                let shown_site = site_shown.get();
+                let learners: Vec<_> = found
                     .learners
+                    .iter()
+                    .filter(|learner| shown_site.is_none() || learner.site_id == shown_site)
+                    .cloned()
+                    .collect();
+                let names: BTreeMap<Uuid, String> = learners
                     .iter()
                     .map(|learner| (learner.id, learner.username.clone()))
                     .collect();
-                let learners = found.learners.clone();
+                let assignments = found.assignments.into_iter().map(|mut assignment| {
+                    assignment.learners.retain(|cell| names.contains_key(&cell.learner_id));
+                    assignment
+                });
                 view! {
-                    {found.assignments.into_iter().map(|assignment| view! {
+                    {assignments.map(|assignment| view! {
                         <DashboardAssignmentTable
                             class_id=class_id
                             assignment=assignment

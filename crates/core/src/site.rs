@@ -25,6 +25,14 @@ pub const MAXIMUM_HOST_LENGTH: usize = 253;
 /// tag.
 pub const SITE_META_ID: &str = "baeum-site";
 
+/// A site named for display, as the school API sends it (a joint class's schools): the
+/// client shows the name in the interface's language, else in English.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SiteName {
+    pub id: String,
+    pub name: LocalizedText,
+}
+
 /// Which courses of the shared catalogue a site offers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CourseSelection {

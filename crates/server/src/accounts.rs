@@ -382,7 +382,7 @@ pub async fn seed_demo(state: &AppState) -> Result<(), ServerError> {
         let already_taught = store.learners_of_teacher(teacher_id)?.contains(&learner_id);
         if !already_taught {
             let class = create_class_for(&*store, teacher_id, "demo class", None)?;
-            store.add_class_member(class.id, learner_id)?;
+            store.add_class_member(class.id, learner_id, None)?;
         }
         for site in store.sites()? {
             if store.site_role(&site.id, teacher_id)?.is_none() {

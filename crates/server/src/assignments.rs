@@ -681,13 +681,14 @@ async fn my_assignments(
         ));
     }
     let learner_id = caller.account.id;
-    // The assignments of this site's classes (crate::classes): a learner in classes at two
-    // sites sees each site's at its own address.
+    // The assignments of the classes at this site (crate::classes): a learner in classes at
+    // two sites sees each site's at its own address.
     let site_id = caller.site_id.clone();
     let found = run_blocking(&state.store, move |store| {
         let mut found = Vec::new();
         let classes = store.classes_of_learner(learner_id)?;
-        for class in classes.into_iter().filter(|class| class.site_id == site_id) {
+        let at_site = crate::classes::classes_at(store, classes, site_id.as_deref())?;
+        for class in at_site.into_iter().map(|joint| joint.class) {
             let assignments = store.assignments_of_class(class.id)?;
             let mut assigners = std::collections::BTreeMap::new();
             for assignment in assignments {

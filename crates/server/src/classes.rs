@@ -19,9 +19,12 @@
 //! learner gets 403.
 //!
 //! A class belongs to the site it was made at ([`crate::sites`]; `None` at an address that is
-//! no site's) and is listed, joined and managed there only: at another site's address it
-//! answers 404 as a class that does not exist, to everyone. At a site, only its staff
-//! (`baeum-server site staff`, or a teacher invited there) make classes.
+//! no site's). A joint class ([`crate::class_teachers`]) is also at the site of each teacher
+//! who took it up with its teacher code. A class is listed, joined and managed at its sites'
+//! addresses only: at any other address it answers 404 as a class that does not exist, to
+//! everyone. At a site, only its staff (`baeum-server site staff`, or a teacher invited there)
+//! make classes. A learner belongs to the class as a pupil of the site whose address they
+//! joined at.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -38,9 +41,11 @@ use crate::auth::Authenticated;
 use crate::error::ServerError;
 pub use crate::limits::{ClientAddress, JOIN_FAILURES_PER_ACCOUNT, JOIN_FAILURES_PER_ADDRESS};
 use crate::store::{
-    run_blocking, ClassMemberRecord, ClassRecord, Role, SiteRole, Store, StoreError,
+    run_blocking, ClassMemberRecord, ClassRecord, ClassTeacherRecord, Role, SiteRole, Store,
+    StoreError,
 };
 use crate::AppState;
+use baeum_core::site::SiteName;
 
 /// Letters and digits that cannot be confused when read aloud or copied from a board: no
 /// `0`/`O`, no `1`/`I`/`L`.
@@ -68,28 +73,190 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// A class as its teacher sees it.
+/// A class and who teaches it besides its owner: where the class is, and who teaches it,
+/// follow from both.
+#[derive(Debug, Clone)]
+pub struct JointClass {
+    pub class: ClassRecord,
+    /// The owner's username (empty when the account is gone mid-request).
+    pub owner_username: String,
+    pub teachers: Vec<ClassTeacherRecord>,
+}
+
+impl JointClass {
+    /// Reads the class's other teachers and its owner's name.
+    pub fn load(store: &dyn Store, class: ClassRecord) -> Result<Self, StoreError> {
+        let teachers = store.class_teachers(class.id)?;
+        let owner_username = store
+            .account_by_id(class.teacher_id)?
+            .map(|owner| owner.username)
+            .unwrap_or_default();
+        Ok(Self {
+            class,
+            owner_username,
+            teachers,
+        })
+    }
+
+    /// Whether the class is at this site (`None`: an address that is no site's): the site it
+    /// was made at, or one of its other teachers'.
+    pub fn is_at(&self, site_id: Option<&str>) -> bool {
+        self.class.site_id.as_deref() == site_id
+            || self
+                .teachers
+                .iter()
+                .any(|teacher| teacher.site_id.as_deref() == site_id)
+    }
+
+    /// The site the account teaches the class from (the owner: the class's own site); `None`
+    /// when they do not teach it.
+    pub fn teaching_site(&self, account_id: Uuid) -> Option<Option<&str>> {
+        if self.class.teacher_id == account_id {
+            return Some(self.class.site_id.as_deref());
+        }
+        self.teachers
+            .iter()
+            .find(|teacher| teacher.teacher_id == account_id)
+            .map(|teacher| teacher.site_id.as_deref())
+    }
+
+    /// Who sees the check-ins of a learner who joined at `member_site`: the class's teachers
+    /// who teach it from that site, else (no teacher of that school teaches it now) its owner.
+    pub fn check_ins_go_to(&self, member_site: Option<&str>, teacher_id: Uuid) -> bool {
+        let from_site = |site: Option<&str>| site == member_site;
+        let owner_there = from_site(self.class.site_id.as_deref());
+        let others_there: Vec<Uuid> = self
+            .teachers
+            .iter()
+            .filter(|teacher| from_site(teacher.site_id.as_deref()))
+            .map(|teacher| teacher.teacher_id)
+            .collect();
+        if owner_there || !others_there.is_empty() {
+            (owner_there && teacher_id == self.class.teacher_id)
+                || others_there.contains(&teacher_id)
+        } else {
+            teacher_id == self.class.teacher_id
+        }
+    }
+
+    /// The ids of the sites it is at, its own first, each once.
+    pub fn site_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        let sites = std::iter::once(&self.class.site_id)
+            .chain(self.teachers.iter().map(|teacher| &teacher.site_id));
+        for id in sites.flatten() {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+        ids
+    }
+
+    /// Its teachers, the owner first.
+    pub fn teacher_views(&self) -> Vec<ClassTeacherView> {
+        std::iter::once(ClassTeacherView {
+            id: self.class.teacher_id,
+            username: self.owner_username.clone(),
+            site_id: self.class.site_id.clone(),
+            owner: true,
+        })
+        .chain(self.teachers.iter().map(|teacher| ClassTeacherView {
+            id: teacher.teacher_id,
+            username: teacher.username.clone(),
+            site_id: teacher.site_id.clone(),
+            owner: false,
+        }))
+        .collect()
+    }
+}
+
+/// The classes of this list that are at the site, with their teachers.
+pub fn classes_at(
+    store: &dyn Store,
+    classes: Vec<ClassRecord>,
+    site_id: Option<&str>,
+) -> Result<Vec<JointClass>, StoreError> {
+    let mut at = Vec::new();
+    for class in classes {
+        let joint = JointClass::load(store, class)?;
+        if joint.is_at(site_id) {
+            at.push(joint);
+        }
+    }
+    Ok(at)
+}
+
+/// A class as its teachers see it.
 #[derive(Debug, Serialize)]
 pub struct ClassView {
     pub id: Uuid,
     pub name: String,
     pub join_code: String,
+    /// Its owner, who made it.
     pub teacher_id: Uuid,
     pub created_at: DateTime<Utc>,
     pub member_count: usize,
+    /// The sites it is at, its own first: two or more for a joint class, none at an address
+    /// that is no site's.
+    pub sites: Vec<SiteName>,
+    /// Who teaches it, its owner first, each with the site they teach it from.
+    pub teachers: Vec<ClassTeacherView>,
+    /// The code another teacher takes the class up with; shown to its owner and admins only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub teacher_code: Option<String>,
+}
+
+/// One of a class's teachers.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClassTeacherView {
+    pub id: Uuid,
+    pub username: String,
+    pub site_id: Option<String>,
+    /// The teacher who made the class.
+    pub owner: bool,
 }
 
 impl ClassView {
-    pub fn new(class: &ClassRecord, member_count: usize) -> Self {
-        Self {
+    /// The class as `caller` sees it (the teacher code for its owner and admins only).
+    pub async fn new(
+        state: &AppState,
+        caller: &Authenticated,
+        joint: &JointClass,
+        member_count: usize,
+    ) -> Result<Self, ServerError> {
+        let class = &joint.class;
+        let teacher_code = if may_invite_teachers(state, caller, joint).await? {
+            class.teacher_code.clone()
+        } else {
+            None
+        };
+        Ok(Self {
             id: class.id,
             name: class.name.clone(),
             join_code: class.join_code.clone(),
             teacher_id: class.teacher_id,
             created_at: class.created_at,
             member_count,
-        }
+            sites: state.sites.names(state, &joint.site_ids()).await,
+            teachers: joint.teacher_views(),
+            teacher_code,
+        })
     }
+}
+
+/// Whether the caller may invite other teachers to the class or take them off it: its owner,
+/// the platform's admin, or an admin of the class's own site asking there (a partner site's
+/// admin manages the class but does not bring in more schools).
+pub async fn may_invite_teachers(
+    state: &AppState,
+    caller: &Authenticated,
+    joint: &JointClass,
+) -> Result<bool, ServerError> {
+    Ok(joint.class.teacher_id == caller.account.id
+        || caller.account.role == Role::Admin
+        || (caller.site_id.is_some()
+            && caller.site_id == joint.class.site_id
+            && caller.role_here(state).await? == Some(SiteRole::Admin)))
 }
 
 /// A class as a learner in it sees it. The join code is left out: a teacher who rotates a
@@ -98,7 +265,32 @@ impl ClassView {
 pub struct LearnerClassView {
     pub id: Uuid,
     pub name: String,
+    /// Its owner.
     pub teacher: PersonView,
+    /// Every teacher, its owner first.
+    pub teachers: Vec<PersonView>,
+    /// The schools it joins, its own first.
+    pub sites: Vec<SiteName>,
+}
+
+impl LearnerClassView {
+    pub async fn new(state: &AppState, joint: &JointClass) -> Self {
+        let teachers: Vec<PersonView> = joint
+            .teacher_views()
+            .into_iter()
+            .map(|teacher| PersonView {
+                id: teacher.id,
+                username: teacher.username,
+            })
+            .collect();
+        Self {
+            id: joint.class.id,
+            name: joint.class.name.clone(),
+            teacher: teachers[0].clone(),
+            teachers,
+            sites: state.sites.names(state, &joint.site_ids()).await,
+        }
+    }
 }
 
 /// Another account, named for display: a class's teacher, or a learner in a class.
@@ -117,12 +309,29 @@ impl From<&ClassMemberRecord> for PersonView {
     }
 }
 
+/// A learner in a class, for its teachers: who, and which site's pupil.
+#[derive(Debug, Serialize)]
+pub struct MemberView {
+    #[serde(flatten)]
+    pub person: PersonView,
+    pub site_id: Option<String>,
+}
+
+impl From<&ClassMemberRecord> for MemberView {
+    fn from(member: &ClassMemberRecord) -> Self {
+        Self {
+            person: PersonView::from(member),
+            site_id: member.site_id.clone(),
+        }
+    }
+}
+
 /// A class with its members, for its teacher.
 #[derive(Debug, Serialize)]
 pub struct ClassDetailView {
     #[serde(flatten)]
     pub class: ClassView,
-    pub members: Vec<PersonView>,
+    pub members: Vec<MemberView>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -149,7 +358,7 @@ fn checked_class_name(raw: &str) -> Result<String, ServerError> {
     Ok(name)
 }
 
-fn new_join_code() -> String {
+pub(crate) fn new_join_code() -> String {
     let mut random = rand::thread_rng();
     (0..JOIN_CODE_LENGTH)
         .map(|_| char::from(JOIN_CODE_ALPHABET[random.gen_range(0..JOIN_CODE_ALPHABET.len())]))
@@ -185,6 +394,7 @@ pub fn create_class_for(
             join_code: new_join_code(),
             created_at: Utc::now(),
             site_id: site_id.map(str::to_owned),
+            teacher_code: None,
         };
         match store.create_class(&class) {
             Ok(()) => return Ok(class),
@@ -195,24 +405,34 @@ pub fn create_class_for(
     Err(ServerError::Store(StoreError::JoinCodeTaken))
 }
 
-/// The class when the caller may manage it: its teacher, or an admin. A learner gets 403; a
-/// teacher asking about another teacher's class gets the same 404 as for a class that does
-/// not exist, so that class ids reveal nothing.
+/// The class when the caller may manage it: one of its teachers, or an admin. A learner gets
+/// 403; a teacher asking about another teacher's class gets the same 404 as for a class that
+/// does not exist, so that class ids reveal nothing.
 pub async fn class_managed_by(
     state: &AppState,
     caller: &Authenticated,
     class_id: Uuid,
 ) -> Result<ClassRecord, ServerError> {
+    Ok(joint_class_managed_by(state, caller, class_id).await?.class)
+}
+
+/// [`class_managed_by`], with the class's other teachers.
+pub async fn joint_class_managed_by(
+    state: &AppState,
+    caller: &Authenticated,
+    class_id: Uuid,
+) -> Result<JointClass, ServerError> {
     class_of_caller(state, caller, class_id, AdminsToo::Yes).await
 }
 
-/// The class when the caller is its teacher; an admin is answered as a stranger (404), for
-/// what is shared with the teacher alone (wellbeing check-ins).
+/// The class when the caller is one of its teachers; an admin is answered as a stranger (404),
+/// for what is shared with the teachers alone (wellbeing check-ins, each learner's with the
+/// teachers of their own school: [`JointClass::check_ins_go_to`]).
 pub async fn class_taught_by(
     state: &AppState,
     caller: &Authenticated,
     class_id: Uuid,
-) -> Result<ClassRecord, ServerError> {
+) -> Result<JointClass, ServerError> {
     class_of_caller(state, caller, class_id, AdminsToo::No).await
 }
 
@@ -227,30 +447,35 @@ async fn class_of_caller(
     caller: &Authenticated,
     class_id: Uuid,
     admins: AdminsToo,
-) -> Result<ClassRecord, ServerError> {
+) -> Result<JointClass, ServerError> {
     if caller.account.role == Role::Learner {
         return Err(ServerError::Forbidden(
             "only the class's teacher can do this".into(),
         ));
     }
     let not_found = || ServerError::NotFound(format!("no class {class_id}"));
-    let class = run_blocking(&state.store, move |store| store.class_by_id(class_id))
-        .await?
-        // A class is managed at its own site's address only.
-        .filter(|class| class.site_id == caller.site_id)
-        .ok_or_else(not_found)?;
-    if class.teacher_id == caller.account.id {
-        return Ok(class);
+    let joint = run_blocking(&state.store, move |store| {
+        store
+            .class_by_id(class_id)?
+            .map(|class| JointClass::load(store, class))
+            .transpose()
+    })
+    .await?
+    // A class is managed at its sites' addresses only.
+    .filter(|joint| joint.is_at(caller.site_id.as_deref()))
+    .ok_or_else(not_found)?;
+    if joint.teaching_site(caller.account.id).is_some() {
+        return Ok(joint);
     }
     if admins == AdminsToo::No {
         return Err(not_found());
     }
     if caller.account.role == Role::Admin {
-        return Ok(class);
+        return Ok(joint);
     }
     // The class is at the request's site (above), so an admin of that site manages it.
     if caller.role_here(state).await? == Some(SiteRole::Admin) {
-        Ok(class)
+        Ok(joint)
     } else {
         Err(not_found())
     }
@@ -258,7 +483,10 @@ async fn class_of_caller(
 
 /// Whether the caller may make classes where the request was made: a teacher at an address
 /// that is no site's; at a site, its staff only.
-async fn may_make_classes(state: &AppState, caller: &Authenticated) -> Result<bool, ServerError> {
+pub(crate) async fn may_make_classes(
+    state: &AppState,
+    caller: &Authenticated,
+) -> Result<bool, ServerError> {
     if caller.account.role != Role::Teacher {
         return Ok(false);
     }
@@ -294,7 +522,15 @@ async fn create_class(
     })
     .await
     .map_err(|_| ServerError::Store(StoreError::TaskFailed))??;
-    Ok((StatusCode::CREATED, Json(ClassView::new(&class, 0))))
+    let joint = JointClass {
+        class,
+        owner_username: caller.account.username.clone(),
+        teachers: Vec::new(),
+    };
+    Ok((
+        StatusCode::CREATED,
+        Json(ClassView::new(&state, &caller, &joint, 0).await?),
+    ))
 }
 
 async fn list_classes(
@@ -304,47 +540,38 @@ async fn list_classes(
     let caller_id = caller.account.id;
     let site_id = caller.site_id.clone();
     if caller.account.role == Role::Learner {
-        let classes = run_blocking(&state.store, move |store| {
-            let mut views = Vec::new();
-            let classes = store.classes_of_learner(caller_id)?;
-            for class in classes.iter().filter(|class| class.site_id == site_id) {
-                views.push(learner_class_view(store, class)?);
-            }
-            Ok(views)
+        let joints = run_blocking(&state.store, move |store| {
+            classes_at(
+                store,
+                store.classes_of_learner(caller_id)?,
+                site_id.as_deref(),
+            )
         })
         .await?;
+        let mut classes = Vec::new();
+        for joint in &joints {
+            classes.push(LearnerClassView::new(&state, joint).await);
+        }
         return Ok(Json(serde_json::json!({ "classes": classes })));
     }
-    let classes = run_blocking(&state.store, move |store| {
-        let mut views = Vec::new();
-        let classes = store.classes_of_teacher(caller_id)?;
-        for class in classes.iter().filter(|class| class.site_id == site_id) {
-            let member_count = store.class_member_count(class.id)?;
-            views.push(ClassView::new(class, member_count));
+    let joints = run_blocking(&state.store, move |store| {
+        let mut counted = Vec::new();
+        for joint in classes_at(
+            store,
+            store.classes_of_teacher(caller_id)?,
+            site_id.as_deref(),
+        )? {
+            let member_count = store.class_member_count(joint.class.id)?;
+            counted.push((joint, member_count));
         }
-        Ok(views)
+        Ok(counted)
     })
     .await?;
+    let mut classes = Vec::new();
+    for (joint, member_count) in &joints {
+        classes.push(ClassView::new(&state, &caller, joint, *member_count).await?);
+    }
     Ok(Json(serde_json::json!({ "classes": classes })))
-}
-
-/// A class as a learner sees it, with its teacher's username.
-fn learner_class_view(
-    store: &dyn Store,
-    class: &ClassRecord,
-) -> Result<LearnerClassView, StoreError> {
-    let teacher_username = store
-        .account_by_id(class.teacher_id)?
-        .map(|teacher| teacher.username)
-        .unwrap_or_default();
-    Ok(LearnerClassView {
-        id: class.id,
-        name: class.name.clone(),
-        teacher: PersonView {
-            id: class.teacher_id,
-            username: teacher_username,
-        },
-    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -379,19 +606,20 @@ async fn join_class(
     let learner_id = caller.account.id;
     let site_id = caller.site_id.clone();
     let joined = run_blocking(&state.store, move |store| {
-        // Another site's class is joined at its own site's address.
-        let Some(class) = store
-            .class_by_join_code(&join_code)?
-            .filter(|class| class.site_id == site_id)
-        else {
+        // Another site's class is joined at one of its own sites' addresses.
+        let Some(class) = store.class_by_join_code(&join_code)? else {
             return Ok(None);
         };
-        store.add_class_member(class.id, learner_id)?;
-        learner_class_view(store, &class).map(Some)
+        let joint = JointClass::load(store, class)?;
+        if !joint.is_at(site_id.as_deref()) {
+            return Ok(None);
+        }
+        store.add_class_member(joint.class.id, learner_id, site_id.as_deref())?;
+        Ok(Some(joint))
     })
     .await?;
     match joined {
-        Some(view) => Ok(Json(view)),
+        Some(joint) => Ok(Json(LearnerClassView::new(&state, &joint).await)),
         None => Err(ServerError::NotFound("no class has this join code".into())),
     }
 }
@@ -402,11 +630,11 @@ async fn class_detail(
     Path(class_id): Path<String>,
 ) -> Result<Json<ClassDetailView>, ServerError> {
     let class_id = parse_path_uuid("class id", &class_id)?;
-    let class = class_managed_by(&state, &caller, class_id).await?;
+    let joint = joint_class_managed_by(&state, &caller, class_id).await?;
     let members = run_blocking(&state.store, move |store| store.class_members(class_id)).await?;
     Ok(Json(ClassDetailView {
-        class: ClassView::new(&class, members.len()),
-        members: members.iter().map(PersonView::from).collect(),
+        class: ClassView::new(&state, &caller, &joint, members.len()).await?,
+        members: members.iter().map(MemberView::from).collect(),
     }))
 }
 
@@ -417,15 +645,17 @@ async fn rename_class(
     JsonBody(request): JsonBody<ClassName>,
 ) -> Result<Json<ClassView>, ServerError> {
     let class_id = parse_path_uuid("class id", &class_id)?;
-    let mut class = class_managed_by(&state, &caller, class_id).await?;
+    let mut joint = joint_class_managed_by(&state, &caller, class_id).await?;
     let name = checked_class_name(&request.name)?;
-    class.name = name.clone();
+    joint.class.name = name.clone();
     let member_count = run_blocking(&state.store, move |store| {
         store.rename_class(class_id, &name)?;
         store.class_member_count(class_id)
     })
     .await?;
-    Ok(Json(ClassView::new(&class, member_count)))
+    Ok(Json(
+        ClassView::new(&state, &caller, &joint, member_count).await?,
+    ))
 }
 
 async fn rotate_join_code(
@@ -434,7 +664,7 @@ async fn rotate_join_code(
     Path(class_id): Path<String>,
 ) -> Result<Json<ClassView>, ServerError> {
     let class_id = parse_path_uuid("class id", &class_id)?;
-    let mut class = class_managed_by(&state, &caller, class_id).await?;
+    let mut joint = joint_class_managed_by(&state, &caller, class_id).await?;
     let (join_code, member_count) = run_blocking(&state.store, move |store| {
         // A fresh code collides with another class's code about once in 10¹¹ draws; a few
         // retries make failure practically impossible without looping forever.
@@ -449,8 +679,10 @@ async fn rotate_join_code(
         Err(StoreError::JoinCodeTaken)
     })
     .await?;
-    class.join_code = join_code;
-    Ok(Json(ClassView::new(&class, member_count)))
+    joint.class.join_code = join_code;
+    Ok(Json(
+        ClassView::new(&state, &caller, &joint, member_count).await?,
+    ))
 }
 
 async fn list_members(
@@ -461,7 +693,7 @@ async fn list_members(
     let class_id = parse_path_uuid("class id", &class_id)?;
     class_managed_by(&state, &caller, class_id).await?;
     let members = run_blocking(&state.store, move |store| store.class_members(class_id)).await?;
-    let members: Vec<PersonView> = members.iter().map(PersonView::from).collect();
+    let members: Vec<MemberView> = members.iter().map(MemberView::from).collect();
     Ok(Json(serde_json::json!({ "members": members })))
 }
 

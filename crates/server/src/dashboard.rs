@@ -37,10 +37,11 @@ use uuid::Uuid;
 
 use crate::accounts::account_identifier;
 use crate::auth::Authenticated;
-use crate::classes::{class_managed_by, parse_path_uuid, PersonView};
+use crate::classes::{joint_class_managed_by, parse_path_uuid, PersonView};
 use crate::error::ServerError;
 use crate::store::{run_blocking, AssignmentRecord, ClassMemberRecord};
 use crate::AppState;
+use baeum_core::site::SiteName;
 
 /// How many items the class view lists as most missed.
 pub const MOST_MISSED_ITEMS_SHOWN: usize = 10;
@@ -259,6 +260,9 @@ pub struct DashboardLearner {
     pub id: Uuid,
     pub username: String,
     pub last_active: Option<DateTime<Utc>>,
+    /// The site whose pupil they are (at whose address they joined), for the filter of a
+    /// joint class's teachers.
+    pub site_id: Option<String>,
 }
 
 /// An item of the class and how often it was missed.
@@ -290,6 +294,8 @@ pub struct ClassDashboard {
 pub struct ClassSummary {
     pub id: Uuid,
     pub name: String,
+    /// The sites it is at, its own first (a joint class's schools).
+    pub sites: Vec<SiteName>,
 }
 
 /// Everything the class views are made of, read once.
@@ -306,7 +312,7 @@ async fn read_class_progress(
     caller: &Authenticated,
     class_id: Uuid,
 ) -> Result<ClassProgress, ServerError> {
-    let class = class_managed_by(state, caller, class_id).await?;
+    let joint = joint_class_managed_by(state, caller, class_id).await?;
     let (members, assignments) = run_blocking(&state.store, move |store| {
         Ok((
             store.class_members(class_id)?,
@@ -319,8 +325,9 @@ async fn read_class_progress(
     Ok(ClassProgress {
         as_of: Utc::now(),
         class: ClassSummary {
-            id: class.id,
-            name: class.name,
+            id: joint.class.id,
+            sites: state.sites.names(state, &joint.site_ids()).await,
+            name: joint.class.name,
         },
         members,
         assignments,
@@ -405,6 +412,7 @@ fn build_class_dashboard(read: ClassProgress) -> ClassDashboard {
                 id: member.learner_id,
                 username: member.username.clone(),
                 last_active: progress_of(&member.learner_id).last_active(),
+                site_id: member.site_id.clone(),
             })
             .collect(),
         assignments,
@@ -580,7 +588,7 @@ async fn learner_drill_down(
 ) -> Result<Json<LearnerDrillDown>, ServerError> {
     let class_id = parse_path_uuid("class id", &class_id)?;
     let learner_id = parse_path_uuid("learner id", &learner_id)?;
-    let class = class_managed_by(&state, &caller, class_id).await?;
+    let joint = joint_class_managed_by(&state, &caller, class_id).await?;
     let (members, assignments) = run_blocking(&state.store, move |store| {
         Ok((
             store.class_members(class_id)?,
@@ -629,8 +637,9 @@ async fn learner_drill_down(
     Ok(Json(LearnerDrillDown {
         as_of,
         class: ClassSummary {
-            id: class.id,
-            name: class.name,
+            id: joint.class.id,
+            sites: state.sites.names(&state, &joint.site_ids()).await,
+            name: joint.class.name,
         },
         learner: PersonView {
             id: member.learner_id,

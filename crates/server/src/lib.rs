@@ -28,6 +28,7 @@ pub mod account_admin;
 pub mod accounts;
 pub mod assignments;
 pub mod auth;
+pub mod class_teachers;
 pub mod classes;
 pub mod dashboard;
 pub mod error;
@@ -206,6 +207,7 @@ pub fn app(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(account_admin::router())
         .merge(classes::router())
+        .merge(class_teachers::router())
         .merge(assignments::router())
         .merge(dashboard::router())
         .merge(forward::router())

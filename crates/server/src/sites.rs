@@ -34,7 +34,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use baeum_core::content::{CatalogIndex, CATALOG_FILE_NAME};
-use baeum_core::site::{normalize_host, site_catalog, site_page};
+use baeum_core::site::{normalize_host, site_catalog, site_page, SiteName};
 use sha2::{Digest, Sha256};
 
 use crate::static_files::REVALIDATE;
@@ -171,6 +171,25 @@ impl SiteDirectory {
         let host = normalize_host(host)?;
         let sites = self.current(state).await;
         sites.by_host.get(&host).cloned()
+    }
+
+    /// These sites' names, in the order given, as last read; an id no site has now is left
+    /// out (a closed site).
+    pub async fn names(&self, state: &AppState, ids: &[String]) -> Vec<SiteName> {
+        let sites = self.current(state).await;
+        let records = sites
+            .made_from
+            .as_ref()
+            .map(|(records, _)| records.as_slice());
+        ids.iter()
+            .filter_map(|id| {
+                let record = records?.iter().find(|record| &record.id == id)?;
+                Some(SiteName {
+                    id: record.id.clone(),
+                    name: record.name.clone(),
+                })
+            })
+            .collect()
     }
 
     async fn current(&self, state: &AppState) -> Arc<Sites> {

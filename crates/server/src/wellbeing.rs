@@ -14,8 +14,10 @@
 //! - `GET /api/wellbeing/open-requests` → `OpenRequests`: the open requests to talk over the
 //!   teacher's classes, for the teachers' app's home.
 //!
-//! Only the class's own teacher gets an answer: another teacher and an admin get 404 exactly as
-//! for a class that does not exist, a learner 403. A check-in shared with another class, or by
+//! Only the class's own teachers get an answer: another teacher and an admin get 404 exactly as
+//! for a class that does not exist, a learner 403. In a joint class each learner's check-ins
+//! go to the teachers of their own school only (`JointClass::check_ins_go_to`): the teachers
+//! who teach the class from the site the learner joined at, else its owner. A check-in shared with another class, or by
 //! a learner who left the class, is 404 to mark, exactly as a random id. Check-ins are never
 //! part of the dashboard or its CSV (those read the progress tables, which only learning verbs
 //! feed), of `/api/my/assignments`, or of forwarding (the trigger leaves them out).
@@ -36,7 +38,7 @@ use uuid::Uuid;
 
 use crate::accounts::account_identifier;
 use crate::auth::Authenticated;
-use crate::classes::{class_taught_by, parse_path_uuid};
+use crate::classes::{class_taught_by, parse_path_uuid, JointClass};
 use crate::error::ServerError;
 use crate::store::{run_blocking, ClassMemberRecord, Role, StoredCheckIn};
 use crate::AppState;
@@ -60,9 +62,16 @@ fn timestamp_text(instant: DateTime<Utc>) -> String {
 /// first), with the learners in username order; members who shared nothing are left out.
 async fn shared_with_class(
     state: &AppState,
-    class_id: Uuid,
+    joint: &JointClass,
+    teacher_id: Uuid,
 ) -> Result<Vec<(ClassMemberRecord, Vec<SharedCheckIn>)>, ServerError> {
-    let members = run_blocking(&state.store, move |store| store.class_members(class_id)).await?;
+    let class_id = joint.class.id;
+    let members: Vec<ClassMemberRecord> =
+        run_blocking(&state.store, move |store| store.class_members(class_id))
+            .await?
+            .into_iter()
+            .filter(|member| joint.check_ins_go_to(member.site_id.as_deref(), teacher_id))
+            .collect();
     let by_key: BTreeMap<String, usize> = members
         .iter()
         .enumerate()
@@ -145,8 +154,8 @@ async fn class_wellbeing(
     Path(class_id): Path<String>,
 ) -> Result<Json<ClassWellbeing>, ServerError> {
     let class_id = parse_path_uuid("class id", &class_id)?;
-    class_taught_by(&state, &caller, class_id).await?;
-    let learners = shared_with_class(&state, class_id)
+    let joint = class_taught_by(&state, &caller, class_id).await?;
+    let learners = shared_with_class(&state, &joint, caller.account.id)
         .await?
         .into_iter()
         .map(|(member, check_ins)| learner_wellbeing(member, check_ins))
@@ -161,8 +170,8 @@ async fn mark_seen(
 ) -> Result<Json<SharedCheckIn>, ServerError> {
     let class_id = parse_path_uuid("class id", &class_id)?;
     let statement_id = parse_path_uuid("statement id", &statement_id)?;
-    class_taught_by(&state, &caller, class_id).await?;
-    let found = shared_with_class(&state, class_id)
+    let joint = class_taught_by(&state, &caller, class_id).await?;
+    let found = shared_with_class(&state, &joint, caller.account.id)
         .await?
         .into_iter()
         .flat_map(|(_, check_ins)| check_ins)
@@ -193,12 +202,16 @@ async fn open_requests(
     }
     let teacher_id = caller.account.id;
     let classes = run_blocking(&state.store, move |store| {
-        store.classes_of_teacher(teacher_id)
+        store
+            .classes_of_teacher(teacher_id)?
+            .into_iter()
+            .map(|class| JointClass::load(store, class))
+            .collect::<Result<Vec<_>, _>>()
     })
     .await?;
     let mut open = 0;
-    for class in classes {
-        open += shared_with_class(&state, class.id)
+    for joint in &classes {
+        open += shared_with_class(&state, joint, teacher_id)
             .await?
             .iter()
             .flat_map(|(_, check_ins)| check_ins)

@@ -90,7 +90,7 @@ async fn teachers_see_members_rename_and_rotate_the_code() {
     assert_eq!(detail.status, 200, "{:?}", detail.body);
     assert_eq!(
         detail.body["members"],
-        json!([{ "id": first.record.id, "username": "learner-a" }])
+        json!([{ "id": first.record.id, "username": "learner-a", "site_id": null }])
     );
 
     let renamed = send(

@@ -343,7 +343,7 @@ async fn learners_keep_their_own_documents_and_teachers_read_their_classes() {
         create_class_for(&*state.store, teacher.record.id, "korean 1", None).expect("a class");
     state
         .store
-        .add_class_member(class.id, ana.record.id)
+        .add_class_member(class.id, ana.record.id, None)
         .expect("a member");
 
     let uri = state_uri(&state, &ana, "&stateId=progress");

@@ -297,13 +297,13 @@ async fn teachers_read_the_learners_of_their_classes_only() {
     let class = create_class_for(&*state.store, teacher.record.id, "korean 1", None).unwrap();
     state
         .store
-        .add_class_member(class.id, pupil.record.id)
+        .add_class_member(class.id, pupil.record.id, None)
         .unwrap();
     let other_class =
         create_class_for(&*state.store, other_teacher.record.id, "maths", None).unwrap();
     state
         .store
-        .add_class_member(other_class.id, stranger.record.id)
+        .add_class_member(other_class.id, stranger.record.id, None)
         .unwrap();
     post_own(&state, &pupil, 1).await;
     post_own(&state, &stranger, 2).await;

@@ -201,7 +201,7 @@ async fn an_id_held_by_a_statement_the_caller_may_not_read_reveals_nothing() {
         create_class_for(&*state.store, teacher.record.id, "korean", None).expect("a class");
     state
         .store
-        .add_class_member(class.id, other.record.id)
+        .add_class_member(class.id, other.record.id, None)
         .expect("joined");
     let teachers = with_id(statement(&teacher.actor(&state), "hangul-1"), 7);
     let reply = post(&state, &teacher, &teachers).await;

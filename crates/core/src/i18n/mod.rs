@@ -197,7 +197,8 @@ pub trait NumberRules {
 }
 
 /// The messages no first screen shows: those of the wellbeing check-in, the help page and the
-/// teacher's view of shared check-ins (`src/wellbeing.rs`, `src/teaching/wellbeing.rs`). They
+/// teacher's view of shared check-ins (`src/wellbeing.rs`, `src/teaching/wellbeing.rs`), and
+/// the teachers' panels of joint classes (`src/teaching/joint.rs`). They
 /// are compiled into a table of their own per language, English included
 /// (`dist/locales/<tag>.later.txt`), which the client fetches with the code that shows them,
 /// so the first load carries neither their English nor their translation.
@@ -207,6 +208,7 @@ pub const LATER_MESSAGE_PREFIXES: &[&str] = &[
     "settings-check-in-",
     "history-export-check-ins",
     "teach-wellbeing-",
+    "teach-joint-",
 ];
 
 /// Whether a message belongs to the later table ([`LATER_MESSAGE_PREFIXES`]).

@@ -268,8 +268,20 @@ pub struct ClassRecord {
     pub name: String,
     pub join_code: String,
     pub created_at: DateTime<Utc>,
-    /// The site it was made at, where alone it is managed; `None`: an address that is no
-    /// site's (`sites.rs`).
+    /// The site it was made at; `None`: an address that is no site's (`sites.rs`). A joint
+    /// class is also at each of its other teachers' sites ([`ClassTeacherRecord`]).
+    pub site_id: Option<String>,
+    /// The code another teacher enters at their own site to teach the class with its owner
+    /// (a joint class); `None` when the owner has not made one or has withdrawn it.
+    pub teacher_code: Option<String>,
+}
+
+/// A teacher of a class besides its owner (a joint class, `class_teachers`), and the site they
+/// teach it from: the site at whose address they took it up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassTeacherRecord {
+    pub teacher_id: Uuid,
+    pub username: String,
     pub site_id: Option<String>,
 }
 
@@ -282,6 +294,9 @@ pub struct ClassMemberRecord {
     /// with the class before is not shown to its teacher (0 for members from before the
     /// column, whose earlier shares stay visible).
     pub joined_after_sequence: i64,
+    /// The site at whose address the learner joined: in a joint class, which school's pupil
+    /// they are.
+    pub site_id: Option<String>,
 }
 
 /// What an assignment covers, by content ids: a whole course, one unit of it, or one lesson.
@@ -482,13 +497,36 @@ pub trait Store: Send + Sync + 'static {
     /// Creates a class; [`StoreError::JoinCodeTaken`] when the code collides.
     fn create_class(&self, class: &ClassRecord) -> Result<(), StoreError>;
     fn class_by_join_code(&self, join_code: &str) -> Result<Option<ClassRecord>, StoreError>;
-    /// Adds a learner to a class (joining twice is not an error).
-    fn add_class_member(&self, class_id: Uuid, learner_id: Uuid) -> Result<(), StoreError>;
-    /// Every learner in any class the teacher owns.
+    /// Adds a learner to a class, joining at `site_id` (joining twice is not an error and
+    /// keeps the first site).
+    fn add_class_member(
+        &self,
+        class_id: Uuid,
+        learner_id: Uuid,
+        site_id: Option<&str>,
+    ) -> Result<(), StoreError>;
+    /// Every learner in any class the teacher owns or teaches with its owner.
     fn learners_of_teacher(&self, teacher_id: Uuid) -> Result<Vec<Uuid>, StoreError>;
     fn class_by_id(&self, class_id: Uuid) -> Result<Option<ClassRecord>, StoreError>;
-    /// The classes a teacher owns, oldest first.
+    /// The classes a teacher owns or teaches with their owners, oldest first.
     fn classes_of_teacher(&self, teacher_id: Uuid) -> Result<Vec<ClassRecord>, StoreError>;
+    /// The class whose teacher code this is.
+    fn class_by_teacher_code(&self, code: &str) -> Result<Option<ClassRecord>, StoreError>;
+    /// Sets or (`None`) withdraws a class's teacher code; [`StoreError::JoinCodeTaken`] when
+    /// the code collides. Returns whether the class exists.
+    fn set_teacher_code(&self, class_id: Uuid, code: Option<&str>) -> Result<bool, StoreError>;
+    /// Makes the account a teacher of the class besides its owner, teaching from `site_id`
+    /// (taking it up again moves them to that site).
+    fn add_class_teacher(
+        &self,
+        class_id: Uuid,
+        teacher_id: Uuid,
+        site_id: Option<&str>,
+    ) -> Result<(), StoreError>;
+    /// Takes a teacher (not the owner) off a class; returns whether they taught it.
+    fn remove_class_teacher(&self, class_id: Uuid, teacher_id: Uuid) -> Result<bool, StoreError>;
+    /// A class's teachers besides its owner, by username.
+    fn class_teachers(&self, class_id: Uuid) -> Result<Vec<ClassTeacherRecord>, StoreError>;
     /// The classes a learner is currently a member of, oldest first.
     fn classes_of_learner(&self, learner_id: Uuid) -> Result<Vec<ClassRecord>, StoreError>;
     /// The learners currently in a class, by username.
@@ -636,11 +674,13 @@ pub trait Store: Send + Sync + 'static {
         account_id: Uuid,
         role: Option<SiteRole>,
     ) -> Result<(), StoreError>;
-    /// Moves every class that belongs to no site into this one, and makes their teachers
-    /// teachers of it (a school that had its own server becoming a site), in one transaction;
-    /// returns how many classes moved.
+    /// Moves every class that belongs to no site into this one, with the learners and other
+    /// teachers who took it up at no site, and makes their teachers teachers of it (a school
+    /// that had its own server becoming a site), in one transaction; returns how many classes
+    /// moved.
     fn adopt_classes(&self, site_id: &str) -> Result<usize, StoreError>;
-    /// Every learner in any class of the site now.
+    /// Every learner who joined a class at the site and is in it now (in a joint class, the
+    /// site's own pupils).
     fn learners_of_site(&self, site_id: &str) -> Result<Vec<Uuid>, StoreError>;
     /// A site's staff by username: (account, username, role).
     fn site_staff(&self, site_id: &str) -> Result<Vec<(Uuid, String, SiteRole)>, StoreError>;

@@ -50,10 +50,10 @@ use rows::{micros, read_statement_row, statement_from_row, STATEMENT_COLUMNS};
 
 use super::buckets::PruneClock;
 use super::{
-    AccountRecord, AssignmentRecord, BucketTake, ClassMemberRecord, ClassRecord, DailyCharge,
-    DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite, ForwardStatus, NewStatement,
-    OutboxEntry, SiteRecord, SiteRole, StatementQuery, Store, StoreError, StoredCheckIn,
-    StoredDocument, StoredStatement, TakeOutcome, WriteClock,
+    AccountRecord, AssignmentRecord, BucketTake, ClassMemberRecord, ClassRecord,
+    ClassTeacherRecord, DailyCharge, DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite,
+    ForwardStatus, NewStatement, OutboxEntry, SiteRecord, SiteRole, StatementQuery, Store,
+    StoreError, StoredCheckIn, StoredDocument, StoredStatement, TakeOutcome, WriteClock,
 };
 use baeum_core::xapi::documents::Preconditions;
 
@@ -275,8 +275,13 @@ impl Store for SqliteStore {
         classes::class_by_join_code(self, join_code)
     }
 
-    fn add_class_member(&self, class_id: Uuid, learner_id: Uuid) -> Result<(), StoreError> {
-        classes::add_class_member(self, class_id, learner_id)
+    fn add_class_member(
+        &self,
+        class_id: Uuid,
+        learner_id: Uuid,
+        site_id: Option<&str>,
+    ) -> Result<(), StoreError> {
+        classes::add_class_member(self, class_id, learner_id, site_id)
     }
 
     fn learners_of_teacher(&self, teacher_id: Uuid) -> Result<Vec<Uuid>, StoreError> {
@@ -313,6 +318,31 @@ impl Store for SqliteStore {
 
     fn set_join_code(&self, class_id: Uuid, join_code: &str) -> Result<bool, StoreError> {
         classes::set_join_code(self, class_id, join_code)
+    }
+
+    fn class_by_teacher_code(&self, code: &str) -> Result<Option<ClassRecord>, StoreError> {
+        classes::class_by_teacher_code(self, code)
+    }
+
+    fn set_teacher_code(&self, class_id: Uuid, code: Option<&str>) -> Result<bool, StoreError> {
+        classes::set_teacher_code(self, class_id, code)
+    }
+
+    fn add_class_teacher(
+        &self,
+        class_id: Uuid,
+        teacher_id: Uuid,
+        site_id: Option<&str>,
+    ) -> Result<(), StoreError> {
+        classes::add_class_teacher(self, class_id, teacher_id, site_id)
+    }
+
+    fn remove_class_teacher(&self, class_id: Uuid, teacher_id: Uuid) -> Result<bool, StoreError> {
+        classes::remove_class_teacher(self, class_id, teacher_id)
+    }
+
+    fn class_teachers(&self, class_id: Uuid) -> Result<Vec<ClassTeacherRecord>, StoreError> {
+        classes::class_teachers(self, class_id)
     }
 
     fn create_assignment(&self, assignment: &AssignmentRecord) -> Result<(), StoreError> {

@@ -198,6 +198,8 @@ impl Reopenable {
                            DROP TRIGGER statements_forward ON statements; \
                            DROP FUNCTION baeum_forward_capture(); \
                            DROP TABLE forward_outbox; DROP TABLE forward_config; \
+                           DROP TABLE class_teachers; ALTER TABLE class_members DROP COLUMN site_id; \
+                           DROP INDEX classes_by_teacher_code; ALTER TABLE classes DROP COLUMN teacher_code; \
                            ALTER TABLE classes DROP COLUMN site_id; \
                            ALTER TABLE teacher_invitations DROP COLUMN site_id; DROP TABLE site_staff; \
                            DROP TABLE site_courses; DROP TABLE site_hosts; DROP TABLE sites;";
@@ -207,6 +209,8 @@ impl Reopenable {
                            DROP TABLE rate_buckets; DROP TABLE rate_limit_key; \
                            DROP TRIGGER IF EXISTS statements_forward; \
                            DROP TABLE forward_outbox; DROP TABLE forward_config; \
+                           DROP TABLE class_teachers; ALTER TABLE class_members DROP COLUMN site_id; \
+                           DROP INDEX classes_by_teacher_code; ALTER TABLE classes DROP COLUMN teacher_code; \
                            ALTER TABLE classes DROP COLUMN site_id; \
                            ALTER TABLE teacher_invitations DROP COLUMN site_id; DROP TABLE site_staff; \
                            DROP TABLE site_courses; DROP TABLE site_hosts; DROP TABLE sites;";

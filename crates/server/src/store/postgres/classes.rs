@@ -8,7 +8,9 @@ use super::rows::{
     ASSIGNMENT_COLUMNS, CLASS_COLUMNS,
 };
 use super::{is_unique_violation, PostgresStore};
-use crate::store::{AssignmentRecord, ClassMemberRecord, ClassRecord, StoreError};
+use crate::store::{
+    AssignmentRecord, ClassMemberRecord, ClassRecord, ClassTeacherRecord, StoreError,
+};
 
 pub(super) fn create_class(store: &PostgresStore, class: &ClassRecord) -> Result<(), StoreError> {
     let class = class.clone();
@@ -57,15 +59,18 @@ pub(super) fn add_class_member(
     store: &PostgresStore,
     class_id: Uuid,
     learner_id: Uuid,
+    site_id: Option<&str>,
 ) -> Result<(), StoreError> {
+    let site_id = site_id.map(str::to_owned);
     store.run(|pool| async move {
         let client = pool.get().await?;
         client
             .execute(
-                "INSERT INTO class_members (class_id, learner_id, joined_after_sequence) \
-                 VALUES ($1, $2, (SELECT COALESCE(MAX(sequence), 0) FROM statements)) \
+                "INSERT INTO class_members \
+                 (class_id, learner_id, joined_after_sequence, site_id) \
+                 VALUES ($1, $2, (SELECT COALESCE(MAX(sequence), 0) FROM statements), $3) \
                  ON CONFLICT DO NOTHING",
-                &[&class_id.to_string(), &learner_id.to_string()],
+                &[&class_id.to_string(), &learner_id.to_string(), &site_id],
             )
             .await?;
         Ok(())
@@ -81,7 +86,8 @@ pub(super) fn learners_of_teacher(
         let rows = client
             .query(
                 "SELECT DISTINCT m.learner_id FROM class_members m \
-                 JOIN classes c ON c.id = m.class_id WHERE c.teacher_id = $1",
+                 JOIN classes c ON c.id = m.class_id WHERE c.teacher_id = $1 \
+                 OR c.id IN (SELECT t.class_id FROM class_teachers t WHERE t.teacher_id = $1)",
                 &[&teacher_id.to_string()],
             )
             .await?;
@@ -116,6 +122,7 @@ pub(super) fn classes_of_teacher(
             &pool,
             &format!(
                 "SELECT {CLASS_COLUMNS} FROM classes c WHERE c.teacher_id = $1 \
+                 OR c.id IN (SELECT t.class_id FROM class_teachers t WHERE t.teacher_id = $1) \
                  ORDER BY c.created_at, c.id"
             ),
             teacher_id.to_string(),
@@ -150,7 +157,8 @@ pub(super) fn class_members(
         let client = pool.get().await?;
         let rows = client
             .query(
-                "SELECT a.id, a.username, m.joined_after_sequence FROM class_members m \
+                "SELECT a.id, a.username, m.joined_after_sequence, m.site_id \
+                 FROM class_members m \
                  JOIN accounts a ON a.id = m.learner_id \
                  WHERE m.class_id = $1 ORDER BY a.username",
                 &[&class_id.to_string()],
@@ -162,6 +170,7 @@ pub(super) fn class_members(
                     learner_id: parse_uuid(&row.try_get::<_, String>(0)?)?,
                     username: row.try_get(1)?,
                     joined_after_sequence: row.try_get(2)?,
+                    site_id: row.try_get(3)?,
                 })
             })
             .collect()
@@ -239,6 +248,108 @@ pub(super) fn set_join_code(
             Err(error) if is_unique_violation(&error) => Err(StoreError::JoinCodeTaken),
             Err(error) => Err(error.into()),
         }
+    })
+}
+
+pub(super) fn class_by_teacher_code(
+    store: &PostgresStore,
+    code: &str,
+) -> Result<Option<ClassRecord>, StoreError> {
+    let code = code.to_owned();
+    store.run(|pool| async move {
+        let client = pool.get().await?;
+        let row = client
+            .query_opt(
+                &format!("SELECT {CLASS_COLUMNS} FROM classes c WHERE c.teacher_code = $1"),
+                &[&code],
+            )
+            .await?;
+        row.as_ref().map(class_from_row).transpose()
+    })
+}
+
+pub(super) fn set_teacher_code(
+    store: &PostgresStore,
+    class_id: Uuid,
+    code: Option<&str>,
+) -> Result<bool, StoreError> {
+    let code = code.map(str::to_owned);
+    store.run(|pool| async move {
+        let client = pool.get().await?;
+        match client
+            .execute(
+                "UPDATE classes SET teacher_code = $2 WHERE id = $1",
+                &[&class_id.to_string(), &code],
+            )
+            .await
+        {
+            Ok(updated) => Ok(updated > 0),
+            Err(error) if is_unique_violation(&error) => Err(StoreError::JoinCodeTaken),
+            Err(error) => Err(error.into()),
+        }
+    })
+}
+
+pub(super) fn add_class_teacher(
+    store: &PostgresStore,
+    class_id: Uuid,
+    teacher_id: Uuid,
+    site_id: Option<&str>,
+) -> Result<(), StoreError> {
+    let site_id = site_id.map(str::to_owned);
+    store.run(|pool| async move {
+        let client = pool.get().await?;
+        client
+            .execute(
+                "INSERT INTO class_teachers (class_id, teacher_id, site_id) VALUES ($1, $2, $3) \
+                 ON CONFLICT (class_id, teacher_id) DO UPDATE SET site_id = excluded.site_id",
+                &[&class_id.to_string(), &teacher_id.to_string(), &site_id],
+            )
+            .await?;
+        Ok(())
+    })
+}
+
+pub(super) fn remove_class_teacher(
+    store: &PostgresStore,
+    class_id: Uuid,
+    teacher_id: Uuid,
+) -> Result<bool, StoreError> {
+    store.run(|pool| async move {
+        let client = pool.get().await?;
+        let deleted = client
+            .execute(
+                "DELETE FROM class_teachers WHERE class_id = $1 AND teacher_id = $2",
+                &[&class_id.to_string(), &teacher_id.to_string()],
+            )
+            .await?;
+        Ok(deleted > 0)
+    })
+}
+
+pub(super) fn class_teachers(
+    store: &PostgresStore,
+    class_id: Uuid,
+) -> Result<Vec<ClassTeacherRecord>, StoreError> {
+    store.run(|pool| async move {
+        let client = pool.get().await?;
+        let rows = client
+            .query(
+                "SELECT a.id, a.username, t.site_id FROM class_teachers t \
+                 JOIN accounts a ON a.id = t.teacher_id \
+                 WHERE t.class_id = $1 ORDER BY a.username",
+                &[&class_id.to_string()],
+            )
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(ClassTeacherRecord {
+                    teacher_id: parse_uuid(&row.try_get::<_, String>(0)?)?,
+                    username: row.try_get(1)?,
+                    site_id: row.try_get(2)?,
+                })
+            })
+            .collect()
     })
 }
 

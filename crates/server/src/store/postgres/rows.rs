@@ -60,7 +60,7 @@ pub(super) fn statement_from_row(row: &Row) -> Result<StoredStatement, StoreErro
 }
 
 pub(super) const CLASS_COLUMNS: &str =
-    "c.id, c.teacher_id, c.name, c.join_code, c.created_at, c.site_id";
+    "c.id, c.teacher_id, c.name, c.join_code, c.created_at, c.site_id, c.teacher_code";
 
 pub(super) fn class_from_row(row: &Row) -> Result<ClassRecord, StoreError> {
     Ok(ClassRecord {
@@ -70,6 +70,7 @@ pub(super) fn class_from_row(row: &Row) -> Result<ClassRecord, StoreError> {
         join_code: row.try_get(3)?,
         created_at: parse_time(&row.try_get::<_, String>(4)?)?,
         site_id: row.try_get(5)?,
+        teacher_code: row.try_get(6)?,
     })
 }
 

@@ -198,8 +198,7 @@ pub(super) fn learners_of_site(
         let client = pool.get().await?;
         client
             .query(
-                "SELECT DISTINCT m.learner_id FROM class_members m \
-                 JOIN classes c ON c.id = m.class_id WHERE c.site_id = $1",
+                "SELECT DISTINCT learner_id FROM class_members WHERE site_id = $1",
                 &[&site_id],
             )
             .await?
@@ -222,6 +221,26 @@ pub(super) fn adopt_classes(store: &PostgresStore, site_id: &str) -> Result<usiz
                 &[&site_id],
             )
             .await?;
+        transaction
+            .execute(
+                "INSERT INTO site_staff (site_id, account_id, role) \
+                 SELECT DISTINCT $1::text, t.teacher_id, 'teacher' FROM class_teachers t \
+                 JOIN classes c ON c.id = t.class_id WHERE c.site_id IS NULL \
+                 AND t.site_id IS NULL ON CONFLICT (site_id, account_id) DO NOTHING",
+                &[&site_id],
+            )
+            .await?;
+        for table in ["class_members", "class_teachers"] {
+            transaction
+                .execute(
+                    &format!(
+                        "UPDATE {table} SET site_id = $1 WHERE site_id IS NULL \
+                         AND class_id IN (SELECT id FROM classes WHERE site_id IS NULL)"
+                    ),
+                    &[&site_id],
+                )
+                .await?;
+        }
         let moved = transaction
             .execute(
                 "UPDATE classes SET site_id = $1 WHERE site_id IS NULL",

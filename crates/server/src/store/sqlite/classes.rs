@@ -10,7 +10,9 @@ use super::rows::{
     query_classes, read_assignment_row, read_class_row, ASSIGNMENT_COLUMNS, CLASS_COLUMNS,
 };
 use super::SqliteStore;
-use crate::store::{AssignmentRecord, ClassMemberRecord, ClassRecord, StoreError};
+use crate::store::{
+    AssignmentRecord, ClassMemberRecord, ClassRecord, ClassTeacherRecord, StoreError,
+};
 
 pub(super) fn create_class(store: &SqliteStore, class: &ClassRecord) -> Result<(), StoreError> {
     let connection = store.lock();
@@ -54,12 +56,14 @@ pub(super) fn add_class_member(
     store: &SqliteStore,
     class_id: Uuid,
     learner_id: Uuid,
+    site_id: Option<&str>,
 ) -> Result<(), StoreError> {
     let connection = store.lock();
     connection.execute(
-        "INSERT OR IGNORE INTO class_members (class_id, learner_id, joined_after_sequence) \
-         VALUES (?1, ?2, (SELECT COALESCE(MAX(sequence), 0) FROM statements))",
-        params![class_id.to_string(), learner_id.to_string()],
+        "INSERT OR IGNORE INTO class_members \
+         (class_id, learner_id, joined_after_sequence, site_id) \
+         VALUES (?1, ?2, (SELECT COALESCE(MAX(sequence), 0) FROM statements), ?3)",
+        params![class_id.to_string(), learner_id.to_string(), site_id],
     )?;
     Ok(())
 }
@@ -71,7 +75,8 @@ pub(super) fn learners_of_teacher(
     store.read(|connection| {
         let mut statement = connection.prepare_cached(
             "SELECT DISTINCT m.learner_id FROM class_members m \
-             JOIN classes c ON c.id = m.class_id WHERE c.teacher_id = ?1",
+             JOIN classes c ON c.id = m.class_id WHERE c.teacher_id = ?1 \
+             OR c.id IN (SELECT t.class_id FROM class_teachers t WHERE t.teacher_id = ?1)",
         )?;
         let ids = statement
             .query_map([teacher_id.to_string()], |row| row.get::<_, String>(0))?
@@ -106,6 +111,7 @@ pub(super) fn classes_of_teacher(
             connection,
             &format!(
                 "SELECT {CLASS_COLUMNS} FROM classes c WHERE c.teacher_id = ?1 \
+                 OR c.id IN (SELECT t.class_id FROM class_teachers t WHERE t.teacher_id = ?1) \
                  ORDER BY c.created_at, c.id"
             ),
             teacher_id.to_string(),
@@ -136,7 +142,7 @@ pub(super) fn class_members(
 ) -> Result<Vec<ClassMemberRecord>, StoreError> {
     store.read(|connection| {
         let mut statement = connection.prepare_cached(
-            "SELECT a.id, a.username, m.joined_after_sequence FROM class_members m \
+            "SELECT a.id, a.username, m.joined_after_sequence, m.site_id FROM class_members m \
              JOIN accounts a ON a.id = m.learner_id \
              WHERE m.class_id = ?1 ORDER BY a.username",
         )?;
@@ -146,15 +152,17 @@ pub(super) fn class_members(
                     row.get::<_, String>(0)?,
                     row.get::<_, String>(1)?,
                     row.get::<_, i64>(2)?,
+                    row.get::<_, Option<String>>(3)?,
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()?;
         rows.into_iter()
-            .map(|(id, username, joined_after_sequence)| {
+            .map(|(id, username, joined_after_sequence, site_id)| {
                 Ok(ClassMemberRecord {
                     learner_id: parse_uuid(&id)?,
                     username,
                     joined_after_sequence,
+                    site_id,
                 })
             })
             .collect()
@@ -213,6 +221,98 @@ pub(super) fn set_join_code(
         Err(error) if is_unique_violation(&error) => Err(StoreError::JoinCodeTaken),
         Err(error) => Err(error.into()),
     }
+}
+
+pub(super) fn class_by_teacher_code(
+    store: &SqliteStore,
+    code: &str,
+) -> Result<Option<ClassRecord>, StoreError> {
+    store.read(|connection| {
+        connection
+            .query_row(
+                &format!("SELECT {CLASS_COLUMNS} FROM classes c WHERE c.teacher_code = ?1"),
+                [code],
+                read_class_row,
+            )
+            .optional()?
+            .map(class_from_row)
+            .transpose()
+    })
+}
+
+pub(super) fn set_teacher_code(
+    store: &SqliteStore,
+    class_id: Uuid,
+    code: Option<&str>,
+) -> Result<bool, StoreError> {
+    let connection = store.lock();
+    match connection.execute(
+        "UPDATE classes SET teacher_code = ?2 WHERE id = ?1",
+        params![class_id.to_string(), code],
+    ) {
+        Ok(updated) => Ok(updated > 0),
+        Err(error) if is_unique_violation(&error) => Err(StoreError::JoinCodeTaken),
+        Err(error) => Err(error.into()),
+    }
+}
+
+pub(super) fn add_class_teacher(
+    store: &SqliteStore,
+    class_id: Uuid,
+    teacher_id: Uuid,
+    site_id: Option<&str>,
+) -> Result<(), StoreError> {
+    let connection = store.lock();
+    connection.execute(
+        "INSERT INTO class_teachers (class_id, teacher_id, site_id) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (class_id, teacher_id) DO UPDATE SET site_id = excluded.site_id",
+        params![class_id.to_string(), teacher_id.to_string(), site_id],
+    )?;
+    Ok(())
+}
+
+pub(super) fn remove_class_teacher(
+    store: &SqliteStore,
+    class_id: Uuid,
+    teacher_id: Uuid,
+) -> Result<bool, StoreError> {
+    let connection = store.lock();
+    let deleted = connection.execute(
+        "DELETE FROM class_teachers WHERE class_id = ?1 AND teacher_id = ?2",
+        params![class_id.to_string(), teacher_id.to_string()],
+    )?;
+    Ok(deleted > 0)
+}
+
+pub(super) fn class_teachers(
+    store: &SqliteStore,
+    class_id: Uuid,
+) -> Result<Vec<ClassTeacherRecord>, StoreError> {
+    store.read(|connection| {
+        let mut statement = connection.prepare_cached(
+            "SELECT a.id, a.username, t.site_id FROM class_teachers t \
+             JOIN accounts a ON a.id = t.teacher_id \
+             WHERE t.class_id = ?1 ORDER BY a.username",
+        )?;
+        let rows = statement
+            .query_map([class_id.to_string()], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, Option<String>>(2)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(id, username, site_id)| {
+                Ok(ClassTeacherRecord {
+                    teacher_id: parse_uuid(&id)?,
+                    username,
+                    site_id,
+                })
+            })
+            .collect()
+    })
 }
 
 pub(super) fn create_assignment(

@@ -95,10 +95,18 @@ pub(super) fn statement_from_row(row: StatementRow) -> Result<StoredStatement, S
     })
 }
 
-pub(super) type ClassRow = (String, String, String, String, String, Option<String>);
+pub(super) type ClassRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
 
 pub(super) const CLASS_COLUMNS: &str =
-    "c.id, c.teacher_id, c.name, c.join_code, c.created_at, c.site_id";
+    "c.id, c.teacher_id, c.name, c.join_code, c.created_at, c.site_id, c.teacher_code";
 
 pub(super) fn read_class_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ClassRow> {
     Ok((
@@ -108,11 +116,12 @@ pub(super) fn read_class_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ClassR
         row.get(3)?,
         row.get(4)?,
         row.get(5)?,
+        row.get(6)?,
     ))
 }
 
 pub(super) fn class_from_row(row: ClassRow) -> Result<ClassRecord, StoreError> {
-    let (id, teacher_id, name, join_code, created_at, site_id) = row;
+    let (id, teacher_id, name, join_code, created_at, site_id, teacher_code) = row;
     Ok(ClassRecord {
         id: parse_uuid(&id)?,
         teacher_id: parse_uuid(&teacher_id)?,
@@ -120,6 +129,7 @@ pub(super) fn class_from_row(row: ClassRow) -> Result<ClassRecord, StoreError> {
         join_code,
         created_at: parse_time(&created_at)?,
         site_id,
+        teacher_code,
     })
 }
 

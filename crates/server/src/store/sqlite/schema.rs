@@ -274,6 +274,26 @@ CREATE TABLE site_staff (
 CREATE INDEX site_staff_by_account ON site_staff (account_id);
 ALTER TABLE teacher_invitations ADD COLUMN site_id TEXT REFERENCES sites (id) ON DELETE CASCADE;
 "#,
+    r#"
+-- Joint classes (issue 19, classes.rs): a class's teachers besides its owner, each teaching
+-- from the site where they took it up with the class's teacher code; the class is then at
+-- that site too. A closed site's teachers stay, at no site.
+CREATE TABLE class_teachers (
+    class_id TEXT NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
+    teacher_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    site_id TEXT REFERENCES sites (id) ON DELETE SET NULL,
+    PRIMARY KEY (class_id, teacher_id)
+);
+CREATE INDEX class_teachers_by_teacher ON class_teachers (teacher_id);
+ALTER TABLE classes ADD COLUMN teacher_code TEXT;
+CREATE UNIQUE INDEX classes_by_teacher_code ON classes (teacher_code)
+    WHERE teacher_code IS NOT NULL;
+-- The site at whose address a learner joined: in a joint class, whose pupil they are. Those
+-- who joined before were at the class's own site.
+ALTER TABLE class_members ADD COLUMN site_id TEXT REFERENCES sites (id) ON DELETE SET NULL;
+UPDATE class_members
+    SET site_id = (SELECT c.site_id FROM classes c WHERE c.id = class_members.class_id);
+"#,
 ];
 
 /// The migration (0-based) that creates the progress tables; the stored statements are folded

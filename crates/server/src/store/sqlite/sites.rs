@@ -151,10 +151,7 @@ pub(super) fn learners_of_site(
 ) -> Result<Vec<Uuid>, StoreError> {
     store.read(|connection| {
         let ids = connection
-            .prepare(
-                "SELECT DISTINCT m.learner_id FROM class_members m \
-                 JOIN classes c ON c.id = m.class_id WHERE c.site_id = ?1",
-            )?
+            .prepare("SELECT DISTINCT learner_id FROM class_members WHERE site_id = ?1")?
             .query_map([site_id], |row| row.get::<_, String>(0))?
             .collect::<Result<Vec<_>, _>>()?;
         ids.iter().map(|id| super::rows::parse_uuid(id)).collect()
@@ -170,6 +167,22 @@ pub(super) fn adopt_classes(store: &SqliteStore, site_id: &str) -> Result<usize,
          ON CONFLICT (site_id, account_id) DO NOTHING",
         [site_id],
     )?;
+    transaction.execute(
+        "INSERT INTO site_staff (site_id, account_id, role) \
+         SELECT DISTINCT ?1, t.teacher_id, 'teacher' FROM class_teachers t \
+         JOIN classes c ON c.id = t.class_id WHERE c.site_id IS NULL AND t.site_id IS NULL \
+         ON CONFLICT (site_id, account_id) DO NOTHING",
+        [site_id],
+    )?;
+    for table in ["class_members", "class_teachers"] {
+        transaction.execute(
+            &format!(
+                "UPDATE {table} SET site_id = ?1 WHERE site_id IS NULL \
+                 AND class_id IN (SELECT id FROM classes WHERE site_id IS NULL)"
+            ),
+            [site_id],
+        )?;
+    }
     let moved = transaction.execute(
         "UPDATE classes SET site_id = ?1 WHERE site_id IS NULL",
         [site_id],
