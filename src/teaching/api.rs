@@ -9,6 +9,7 @@
 //! sync driver's transport, because these endpoints need `PUT` and `PATCH` and the
 //! `Retry-After` header, which the xAPI transport has no use for.
 
+use baeum_core::content::Language;
 use baeum_core::site::SiteName;
 use baeum_core::wellbeing::wire::{ClassWellbeing, OpenRequests, SharedCheckIn};
 use serde::de::DeserializeOwned;
@@ -149,16 +150,20 @@ pub struct LearnerClassView {
     pub sites: Vec<SiteName>,
 }
 
-/// A site's name in the interface's language (the help language), else in English; the id
-/// when the site is gone.
+/// A site's name in the interface's language (as the header names the site), else in
+/// English, else in any language it has; the id when the site is gone.
 pub fn site_label(sites: &[SiteName], id: &str) -> String {
+    let language = Language::from_code(crate::i18n::interface_language().tag());
     sites
         .iter()
         .find(|site| site.id == id)
-        .map(|site| {
-            site.name
-                .get_or_english(crate::browser::help_language())
-                .to_owned()
+        .and_then(|site| {
+            let name = &site.name;
+            language
+                .and_then(|language| name.get(language))
+                .or_else(|| name.get(Language::En))
+                .or_else(|| name.0.values().next().map(String::as_str))
+                .map(str::to_owned)
         })
         .unwrap_or_else(|| id.to_owned())
 }

@@ -1115,7 +1115,7 @@ fn Dashboard(
                     <h3>{t!("teach-dashboard-learners")}</h3>
                     <ul class="member-list">
                         {learners.into_iter().map(|learner| view! {
-                            <li>
+                            <li data-testid="dashboard-learner" data-username=learner.username.clone()>
                                 <a href=format!("/teach/classes/{class_id}/learners/{}", learner.id)>
                                     {learner.username.clone()}
                                 </a>

@@ -167,3 +167,83 @@ test("a teacher invited to one site teaches there; another site's admin never se
   assert.deepEqual(await asked(adminSession.token, classId), [[404, null], [404, null], [200, 0]]);
   await context.close();
 });
+
+/** A learner joins a class on the classes page at `baseUrl`; returns the class's line. */
+async function joinOnClassesPage(page, baseUrl, learner, joinCode) {
+  const app = await signInOnAccountPage(page, baseUrl, learner);
+  await app.open('/classes');
+  await page.getByTestId('join-code').fill(joinCode);
+  await page.getByTestId('join-class').click();
+  const line = page.getByTestId('learner-class');
+  await waitOrExplain(page, line.getByTestId('learner-class-schools'), 'the joint class in the list');
+  return line;
+}
+
+test('a joint class: a Naju teacher and an Almaty teacher, learners of both, each school named', async () => {
+  const najuSession = await accountWithSession('naju-exchange', 'teacher-password-7', invitationTo('naju'));
+  const almatySession = await accountWithSession('almaty-exchange', 'teacher-password-8', invitationTo('almaty'));
+  const context = await running.browser.newContext();
+
+  // The Naju teacher makes the class and a teacher code for the partner school.
+  const najuPage = await context.newPage();
+  const naju = running.server.siteUrl('naju.localhost');
+  const najuTeach = new AppPage(najuPage, naju);
+  await signIn(najuPage, najuTeach, '/teach', 'teach-signed-out', 'naju-exchange', 'teacher-password-7', najuSession);
+  await najuPage.getByTestId('new-class-name').fill('Naju–Almaty exchange');
+  await najuPage.getByTestId('create-class').click();
+  await najuPage.getByTestId('class-card').filter({ hasText: 'Naju–Almaty exchange' }).getByTestId('class-link').click();
+  await najuPage.getByTestId('make-teacher-code').click();
+  const teacherCode = await najuPage.getByTestId('teacher-code').getAttribute('data-code');
+  const joinCode = await najuPage.getByTestId('join-code-display').getAttribute('data-code');
+  assert.match(teacherCode, /^[A-Z2-9]{8}$/);
+
+  // The Almaty teacher takes it up at Almaty's address and lands on its page.
+  const almatyPage = await context.newPage();
+  const almaty = running.server.siteUrl('almaty.localhost');
+  const almatyTeach = new AppPage(almatyPage, almaty);
+  await signIn(almatyPage, almatyTeach, '/teach', 'teach-signed-out', 'almaty-exchange', 'teacher-password-8', almatySession);
+  await almatyPage.getByTestId('teacher-code-input').fill(teacherCode.toLowerCase());
+  await almatyPage.getByTestId('take-up-class').click();
+  await waitOrExplain(almatyPage, almatyPage.getByTestId('class-schools'), "the class's page at Almaty");
+  assert.equal(await almatyPage.getByTestId('class-schools').innerText(), 'Schools: Naju, Almaty');
+  assert.deepEqual(
+    await almatyPage.getByTestId('class-teacher').evaluateAll((items) => items.map((item) => item.dataset.username)),
+    ['naju-exchange', 'almaty-exchange'],
+  );
+  // The code is the owner's to give: not shown to the partner.
+  assert.equal(await almatyPage.getByTestId('teacher-code').count(), 0);
+
+  // A learner of each school joins at their own school's address with the one join code; the
+  // class names both schools in the learner's language (Almaty's learner reads Russian).
+  const najuLearner = await createLearner(running.server.url, 'naju-exchange-pupil');
+  const almatyLearner = await createLearner(running.server.url, 'almaty-exchange-pupil');
+  const najuLearnerPage = await (await running.browser.newContext()).newPage();
+  const najuLine = await joinOnClassesPage(najuLearnerPage, naju, najuLearner, joinCode);
+  assert.equal(await najuLine.getByTestId('learner-class-schools').innerText(), '· Naju, Almaty');
+  const russianContext = await running.browser.newContext({ locale: 'ru-RU' });
+  const almatyLearnerPage = await russianContext.newPage();
+  const almatyLine = await joinOnClassesPage(almatyLearnerPage, almaty, almatyLearner, joinCode);
+  assert.equal(await almatyLine.getByTestId('learner-class-schools').innerText(), '· Naju, Алматы');
+  assert.match(await almatyLine.innerText(), /naju-exchange, almaty-exchange/);
+
+  // Either teacher's dashboard shows both learners, and each school's alone when chosen.
+  await almatyTeach.open(almatyPage.url().replace(almaty, ''));
+  const dashboardLearners = () => almatyPage.getByTestId('dashboard-learner').evaluateAll(
+    (items) => items.map((item) => item.dataset.username).sort(),
+  );
+  await waitOrExplain(almatyPage, almatyPage.getByTestId('dashboard-learner').nth(1), 'both learners on the dashboard');
+  assert.deepEqual(await dashboardLearners(), ['almaty-exchange-pupil', 'naju-exchange-pupil']);
+  await almatyPage.getByTestId('dashboard-site-filter').selectOption('naju');
+  await almatyPage.waitForFunction(() => document.querySelectorAll('[data-testid=dashboard-learner]').length === 1);
+  assert.deepEqual(await dashboardLearners(), ['naju-exchange-pupil']);
+  await almatyPage.getByTestId('dashboard-site-filter').selectOption('');
+  await almatyPage.waitForFunction(() => document.querySelectorAll('[data-testid=dashboard-learner]').length === 2);
+
+  // The partner leaves: back on the list, where the class is no longer at Almaty.
+  await almatyPage.getByTestId('leave-class').click();
+  await almatyPage.getByTestId('teach-page').waitFor();
+  await almatyPage.getByTestId('no-classes').waitFor();
+  await russianContext.close();
+  await najuLearnerPage.context().close();
+  await context.close();
+});
