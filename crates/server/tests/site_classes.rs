@@ -384,8 +384,28 @@ async fn a_school_that_becomes_a_site_brings_its_classes() {
     assert_eq!(made.status, 201);
     let id = made.body["id"].as_str().expect("an id").to_owned();
     assert!(class_ids(&state, NAJU, &teacher).await.is_empty());
+    // A learner who joined at the school's own server is one of its pupils once it is a site.
+    let learner = account(&state, "village-pupil", Role::Learner).await;
+    let joined = at(
+        &state,
+        PLATFORM,
+        api(
+            "POST",
+            "/api/classes/join",
+            Some(&learner.basic()),
+            Some(&json!({ "join_code": made.body["join_code"] })),
+        ),
+    )
+    .await;
+    assert_eq!(joined.status, 200, "{:?}", joined.body);
+    assert!(state.store.learners_of_site("naju").expect("read").is_empty());
 
     assert_eq!(state.store.adopt_classes("naju").expect("adopted"), 1);
+    assert_eq!(
+        state.store.learners_of_site("naju").expect("read"),
+        [learner.record.id]
+    );
+    assert_eq!(class_ids(&state, NAJU, &learner).await, [id.as_str()]);
     assert_eq!(class_ids(&state, NAJU, &teacher).await, [id.as_str()]);
     assert!(class_ids(&state, PLATFORM, &teacher).await.is_empty());
     assert_eq!(
