@@ -33,6 +33,81 @@ pub struct SiteName {
     pub name: LocalizedText,
 }
 
+/// What the caller is at the site of the address, in [`SiteView`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StaffRole {
+    /// Makes classes there.
+    Teacher,
+    /// Also invites its teachers, chooses its courses and reads its report.
+    Admin,
+    /// The platform's admin, who may do everything a site's admin does, at every site.
+    PlatformAdmin,
+}
+
+impl StaffRole {
+    /// Whether this role runs the site: invitations, courses, reports.
+    pub fn runs_the_site(self) -> bool {
+        matches!(self, StaffRole::Admin | StaffRole::PlatformAdmin)
+    }
+}
+
+/// A course of the platform's catalogue, as a site's admin chooses among them.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CourseChoice {
+    pub id: String,
+    pub title: LocalizedText,
+}
+
+/// `GET /api/site`: the site of the address, for its staff and the platform's admin.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SiteView {
+    pub id: String,
+    pub name: LocalizedText,
+    pub hosts: Vec<String>,
+    /// Every course of the platform, now and later; else [`SiteView::courses`].
+    pub all_courses: bool,
+    /// The courses offered when not every one, sorted.
+    pub courses: Vec<String>,
+    pub role: StaffRole,
+    /// The platform's courses to choose from (for those who run the site; else empty).
+    pub catalog: Vec<CourseChoice>,
+}
+
+/// `PUT /api/site/courses`: every course (`all`), or the ones listed.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoursesChange {
+    pub all: bool,
+    #[serde(default)]
+    pub courses: Vec<String>,
+}
+
+impl CoursesChange {
+    /// The selection this change makes, checked against the platform's course ids.
+    pub fn selection<'a>(
+        &self,
+        known: impl IntoIterator<Item = &'a str>,
+    ) -> Result<CourseSelection, SiteError> {
+        if self.all {
+            return Ok(CourseSelection::All);
+        }
+        if self.courses.is_empty() {
+            return Err(SiteError::NoCourses);
+        }
+        let known: BTreeSet<&str> = known.into_iter().collect();
+        let mut chosen = BTreeSet::new();
+        for id in &self.courses {
+            check_course_id(id)?;
+            if !known.contains(id.as_str()) {
+                return Err(SiteError::UnknownCourse(id.clone()));
+            }
+            chosen.insert(id.clone());
+        }
+        Ok(CourseSelection::Only(chosen))
+    }
+}
+
 /// Which courses of the shared catalogue a site offers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CourseSelection {
@@ -71,6 +146,10 @@ pub enum SiteError {
     Host(String),
     #[error("a course id is 1 to 64 lowercase letters, digits and hyphens, not {0:?}")]
     CourseId(String),
+    #[error("choose at least one course, or every course")]
+    NoCourses,
+    #[error("the platform has no course {0:?}")]
+    UnknownCourse(String),
 }
 
 /// Checks a site id: it is part of addresses and of the tables, so it is kept plain.
@@ -268,6 +347,35 @@ pub fn escape_html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_change_of_courses_names_only_the_platforms_courses() {
+        let known = ["hangul", "science-basics"];
+        let change = |all, courses: &[&str]| CoursesChange {
+            all,
+            courses: courses.iter().map(|id| (*id).to_owned()).collect(),
+        };
+        assert_eq!(
+            change(true, &["ignored"]).selection(known),
+            Ok(CourseSelection::All)
+        );
+        assert_eq!(
+            change(false, &["hangul", "hangul"]).selection(known),
+            Ok(CourseSelection::Only(BTreeSet::from(["hangul".to_owned()])))
+        );
+        assert_eq!(
+            change(false, &[]).selection(known),
+            Err(SiteError::NoCourses)
+        );
+        assert_eq!(
+            change(false, &["survival-korean"]).selection(known),
+            Err(SiteError::UnknownCourse("survival-korean".into()))
+        );
+        assert_eq!(
+            change(false, &["Hangul!"]).selection(known),
+            Err(SiteError::CourseId("Hangul!".into()))
+        );
+    }
 
     #[test]
     fn hosts_are_keyed_without_port_case_or_trailing_dot() {

@@ -38,6 +38,7 @@ pub mod limits;
 pub mod reports;
 pub mod security_headers;
 pub mod site_admin;
+pub mod site_api;
 pub mod sites;
 pub mod static_files;
 pub mod store;
@@ -213,6 +214,7 @@ pub fn app(state: AppState) -> Router {
         .merge(forward::router())
         .merge(wellbeing::router())
         .merge(reports::router())
+        .merge(site_api::router())
         .merge(xapi_routes::router(state.clone()))
         // API answers are compressed on the fly (a pull is mostly repeated JSON keys); the
         // static files below are precompressed at build time instead.

@@ -21,11 +21,11 @@ use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use baeum_core::content::{CatalogIndex, CATALOG_FILE_NAME};
-use baeum_core::progress::monthly::{monthly_report, Count, MonthlyRow, SMALLEST_SHOWN_GROUP};
+use baeum_core::progress::monthly::{
+    monthly_report, Count, MonthlyRow, ReportView, SiteRow, SMALLEST_SHOWN_GROUP,
+};
 use baeum_core::record::learning_event;
-use chrono::{DateTime, Utc};
-use serde::Serialize;
+use chrono::Utc;
 
 use crate::accounts::account_identifier;
 use crate::auth::Authenticated;
@@ -76,23 +76,6 @@ pub fn router() -> Router<AppState> {
         .route("/api/reports.csv", get(report_csv))
 }
 
-/// A report: its rows by site, course and month.
-#[derive(Debug, Serialize)]
-pub struct ReportView {
-    pub generated_at: DateTime<Utc>,
-    /// A count resting on fewer learners than this is `null`.
-    pub smallest_shown_group: usize,
-    pub rows: Vec<SiteRow>,
-}
-
-/// One row: a site's course in a month.
-#[derive(Debug, Serialize)]
-pub struct SiteRow {
-    pub site_id: String,
-    #[serde(flatten)]
-    pub row: MonthlyRow,
-}
-
 /// The sites the caller may see the report of, here; 404 when none.
 async fn sites_for(state: &AppState, caller: &Authenticated) -> Result<Vec<String>, ServerError> {
     let not_found = || ServerError::NotFound("no report here".into());
@@ -119,9 +102,7 @@ async fn sites_for(state: &AppState, caller: &Authenticated) -> Result<Vec<Strin
 /// How many lessons each course of the built catalogue has (none when it cannot be read: the
 /// report then leaves out courses completed).
 fn lessons_per_course(state: &AppState) -> BTreeMap<String, usize> {
-    std::fs::read(state.config.content_dir.join(CATALOG_FILE_NAME))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<CatalogIndex>(&bytes).ok())
+    crate::sites::platform_catalog(state)
         .map(|catalog| {
             catalog
                 .courses
@@ -213,7 +194,7 @@ async fn build_report(
     })
     .await?;
     let report = Arc::new(ReportView {
-        generated_at: Utc::now(),
+        generated_at: Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         smallest_shown_group: SMALLEST_SHOWN_GROUP,
         rows,
     });

@@ -325,6 +325,13 @@ async fn load(
     Ok(built)
 }
 
+/// The platform's whole catalogue as built (every course, whichever site offers it); `None`
+/// when the server has none (an API-only server) or it cannot be read.
+pub fn platform_catalog(state: &AppState) -> Option<CatalogIndex> {
+    let bytes = std::fs::read(state.config.content_dir.join(CATALOG_FILE_NAME)).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
 /// The site a request names in its `Host` (or, over HTTP/2, its authority), if any.
 pub async fn site_of_request(
     state: &AppState,

@@ -398,7 +398,11 @@ async fn a_school_that_becomes_a_site_brings_its_classes() {
     )
     .await;
     assert_eq!(joined.status, 200, "{:?}", joined.body);
-    assert!(state.store.learners_of_site("naju").expect("read").is_empty());
+    assert!(state
+        .store
+        .learners_of_site("naju")
+        .expect("read")
+        .is_empty());
 
     assert_eq!(state.store.adopt_classes("naju").expect("adopted"), 1);
     assert_eq!(
@@ -418,4 +422,82 @@ async fn a_school_that_becomes_a_site_brings_its_classes() {
     assert_eq!(make_class(&state, NAJU, &teacher).await.status, 201);
     // Nothing is left to adopt; another site takes none of Naju's.
     assert_eq!(state.store.adopt_classes("almaty").expect("none"), 0);
+}
+
+#[tokio::test]
+async fn a_sites_admin_reads_and_chooses_its_courses_and_nobody_else_does() {
+    let state = state_with_sites();
+    let admin = account(&state, "naju-runner", Role::Teacher).await;
+    let teacher = account(&state, "naju-class-teacher", Role::Teacher).await;
+    let stranger = account(&state, "almaty-runner", Role::Teacher).await;
+    let learner = account(&state, "naju-learner", Role::Learner).await;
+    let platform_admin = account(&state, "the-province", Role::Admin).await;
+    staff(&state, "naju", &admin, SiteRole::Admin);
+    staff(&state, "naju", &teacher, SiteRole::Teacher);
+    staff(&state, "almaty", &stranger, SiteRole::Admin);
+    let get = |host: &'static str, who: &TestAccount| {
+        at(
+            &state,
+            host,
+            api("GET", "/api/site", Some(&who.basic()), None),
+        )
+    };
+    let put = |who: &TestAccount, body: Value| {
+        at(
+            &state,
+            NAJU,
+            api("PUT", "/api/site/courses", Some(&who.basic()), Some(&body)),
+        )
+    };
+
+    let seen = get(NAJU, &admin).await;
+    assert_eq!(seen.status, 200, "{:?}", seen.body);
+    assert_eq!(seen.body["id"], "naju");
+    assert_eq!(seen.body["role"], "admin");
+    assert_eq!(seen.body["all_courses"], true);
+    assert_eq!(seen.body["catalog"][0]["id"], "hangul");
+    let by_teacher = get(NAJU, &teacher).await;
+    assert_eq!(by_teacher.body["role"], "teacher");
+    assert_eq!(by_teacher.body["catalog"], json!([]));
+    assert_eq!(
+        get(NAJU, &platform_admin).await.body["role"],
+        "platform_admin"
+    );
+    for (host, who) in [
+        (NAJU, &stranger),
+        (NAJU, &learner),
+        (PLATFORM, &admin),
+        (ALMATY, &admin),
+    ] {
+        assert_eq!(get(host, who).await.status, 404, "{}", who.record.username);
+    }
+
+    assert_eq!(put(&teacher, json!({ "all": true })).await.status, 403);
+    assert_eq!(put(&stranger, json!({ "all": true })).await.status, 404);
+    let unknown = put(
+        &admin,
+        json!({ "all": false, "courses": ["no-such-course"] }),
+    )
+    .await;
+    assert_eq!(unknown.status, 400);
+    assert!(
+        unknown.error().contains("no-such-course"),
+        "{}",
+        unknown.error()
+    );
+    assert_eq!(
+        put(&admin, json!({ "all": false, "courses": [] }))
+            .await
+            .status,
+        400
+    );
+    let chosen = put(&admin, json!({ "all": false, "courses": ["hangul"] })).await;
+    assert_eq!(chosen.status, 200, "{:?}", chosen.body);
+    assert_eq!(chosen.body["courses"], json!(["hangul"]));
+    let stored = state.store.sites().expect("sites");
+    let naju = stored.iter().find(|site| site.id == "naju").expect("naju");
+    assert!(naju.courses.offers("hangul"));
+    assert!(!naju.courses.offers("science-basics"));
+    // Its names and hosts are as they were.
+    assert_eq!(naju.hosts, [NAJU]);
 }

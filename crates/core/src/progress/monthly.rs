@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::record::{LearningEvent, LearningVerb};
 
@@ -18,7 +18,7 @@ use crate::record::{LearningEvent, LearningVerb};
 pub const SMALLEST_SHOWN_GROUP: usize = 5;
 
 /// One count of a report: shown, or left out because it rests on too few learners.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Count {
     Shown(u64),
@@ -46,7 +46,7 @@ impl Count {
 }
 
 /// One row: a course in a month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthlyRow {
     pub course_id: String,
     /// `YYYY-MM`.
@@ -54,6 +54,25 @@ pub struct MonthlyRow {
     pub learners_active: Count,
     pub lessons_completed: Count,
     pub courses_completed: Count,
+}
+
+/// `GET /api/reports`: a report's rows by site, course and month (the server makes it, the
+/// teachers' app shows it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportView {
+    /// When it was made, RFC 3339.
+    pub generated_at: String,
+    /// A count resting on fewer learners than this is `null`.
+    pub smallest_shown_group: usize,
+    pub rows: Vec<SiteRow>,
+}
+
+/// One row of a [`ReportView`]: a site's course in a month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteRow {
+    pub site_id: String,
+    #[serde(flatten)]
+    pub row: MonthlyRow,
 }
 
 /// The report over `events` (each with its learner's key), for courses whose lesson counts

@@ -1,0 +1,123 @@
+//! A site as its staff see it, and its courses chosen by its admins (issue 19), at the site's
+//! own address:
+//!
+//! - `GET /api/site` → core's `SiteView`: the site's names, hosts and courses and what the
+//!   caller is there; for those who run it (its admins, the platform's admin) also the
+//!   platform's courses to choose from.
+//! - `PUT /api/site/courses` core's `CoursesChange` → the new `SiteView`: every course, or the
+//!   ones listed (each must be one of the platform's). Served to the site's learners within
+//!   the moment (this process) or [`crate::sites::REFRESH_EVERY`] (the others).
+//!
+//! At an address that is no site's, and to anyone who is not the site's staff or the
+//! platform's admin, both answer 404 as for a site that does not exist; a teacher of the site
+//! may read it but not change it (403). Invitations and reports have their own routes
+//! (`account_admin`, `reports`), with the same rule.
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use baeum_core::site::{CourseChoice, CoursesChange, SiteView, StaffRole};
+
+use crate::accounts::JsonBody;
+use crate::auth::Authenticated;
+use crate::error::ServerError;
+use crate::store::{run_blocking, Role, SiteRecord, SiteRole};
+use crate::AppState;
+
+/// The routes of this module.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/site", get(site))
+        .route("/api/site/courses", axum::routing::put(set_courses))
+}
+
+/// The request's site and what the caller is there; 404 when either is none.
+async fn site_of_caller(
+    state: &AppState,
+    caller: &Authenticated,
+) -> Result<(SiteRecord, StaffRole), ServerError> {
+    let not_found = || ServerError::NotFound("this address is no site of yours".into());
+    let Some(site_id) = caller.site_id.clone() else {
+        return Err(not_found());
+    };
+    let role = if caller.account.role == Role::Admin {
+        StaffRole::PlatformAdmin
+    } else if caller.account.role == Role::Learner {
+        return Err(not_found());
+    } else {
+        match caller.role_here(state).await? {
+            Some(SiteRole::Admin) => StaffRole::Admin,
+            Some(SiteRole::Teacher) => StaffRole::Teacher,
+            None => return Err(not_found()),
+        }
+    };
+    let record = run_blocking(&state.store, |store| store.sites())
+        .await?
+        .into_iter()
+        .find(|site| site.id == site_id)
+        .ok_or_else(not_found)?;
+    Ok((record, role))
+}
+
+fn view(state: &AppState, record: SiteRecord, role: StaffRole) -> SiteView {
+    let (all_courses, courses) = match record.courses {
+        baeum_core::site::CourseSelection::All => (true, Vec::new()),
+        baeum_core::site::CourseSelection::Only(ids) => (false, ids.into_iter().collect()),
+    };
+    let catalog = if role.runs_the_site() {
+        crate::sites::platform_catalog(state)
+            .map(|catalog| {
+                catalog
+                    .courses
+                    .into_iter()
+                    .map(|course| CourseChoice {
+                        id: course.id,
+                        title: course.title,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    SiteView {
+        id: record.id,
+        name: record.name,
+        hosts: record.hosts,
+        all_courses,
+        courses,
+        role,
+        catalog,
+    }
+}
+
+async fn site(
+    State(state): State<AppState>,
+    caller: Authenticated,
+) -> Result<Json<SiteView>, ServerError> {
+    let (record, role) = site_of_caller(&state, &caller).await?;
+    Ok(Json(view(&state, record, role)))
+}
+
+async fn set_courses(
+    State(state): State<AppState>,
+    caller: Authenticated,
+    JsonBody(change): JsonBody<CoursesChange>,
+) -> Result<Json<SiteView>, ServerError> {
+    let (mut record, role) = site_of_caller(&state, &caller).await?;
+    if !role.runs_the_site() {
+        return Err(ServerError::Forbidden(
+            "only the site's administrators choose its courses".into(),
+        ));
+    }
+    let catalog = crate::sites::platform_catalog(&state).ok_or_else(|| {
+        ServerError::ContentUnavailable("the server has no built catalogue to choose from".into())
+    })?;
+    record.courses = change
+        .selection(catalog.courses.iter().map(|course| course.id.as_str()))
+        .map_err(|error| ServerError::bad_request(error.to_string()))?;
+    let stored = record.clone();
+    run_blocking(&state.store, move |store| store.put_site(&stored)).await?;
+    state.sites.invalidate();
+    Ok(Json(view(&state, record, role)))
+}
