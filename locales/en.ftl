@@ -804,6 +804,41 @@ teach-join-code-rotated = The class has a new join code; the old one no longer w
 # $error says why, in lower case (see the errors from the school server).
 teach-rotate-failed = No new code: { $error }
 
+## Teacher pages: the site of the address, for its staff (src/teaching/site_page.rs). A site is
+## a city's, a county's or a school's own address of baeum.
+
+# Link on the teachers' home, for those who run the site.
+teach-site-link = Run this site
+teach-site-not-yours = This page is for the staff of the site this address belongs to.
+teach-site-role-teacher = You teach at this site.
+teach-site-role-admin = You run this site.
+teach-site-role-platform-admin = You run the platform, this site included.
+teach-site-courses-title = Courses offered here
+teach-site-courses-all = Every course of the platform, now and later
+teach-site-courses-only = Only the courses ticked below
+teach-site-courses-save = Save the courses
+teach-site-courses-saved = Saved. Learners see the courses chosen when they next open the site.
+teach-site-courses-none = Tick at least one course, or offer every course.
+# $error says why, in lower case (see the errors from the school server).
+teach-site-failed = Not done: { $error }
+teach-site-invite-title = Invite a teacher
+teach-site-invite-hint = A one-time code: the new teacher types it when making their account in the teachers' app at this site's address.
+teach-site-invite = Make an invitation code
+# $time: the date and time until which the code works.
+teach-site-invitation-until = usable until { $time }
+teach-site-report-title = Learning at this site
+# $smallest is 5.
+teach-site-report-hint = Per course and month. A number resting on fewer than { $smallest } learners is not shown, so that no child can be picked out.
+teach-site-report-empty = No learning recorded at this site yet.
+teach-site-column-course = Course
+teach-site-column-month = Month
+teach-site-column-active = Learners active
+teach-site-column-lessons = Lessons completed
+teach-site-column-courses = Courses completed
+teach-site-report-download = Download the report (CSV)
+# In a report cell whose number is not shown; $smallest is 5.
+teach-site-suppressed = fewer than { $smallest }
+
 ## Teacher pages: a class taught with another school (src/teaching/joint.rs). A "school" here
 ## is a site of baeum: a city's, a county's or a school's own address.
 

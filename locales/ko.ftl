@@ -741,6 +741,35 @@ teach-join-code-rotated = 반에 새 참여 코드가 생겼어요. 예전 코�
 # $error says why, in lower case (see the errors from the school server).
 teach-rotate-failed = 새 코드를 만들지 못했어요: { $error }
 
+## Teacher pages: the site of the address, for its staff
+
+teach-site-link = 이 사이트 운영하기
+teach-site-not-yours = 이 페이지는 이 주소의 사이트 교직원만 볼 수 있어요.
+teach-site-role-teacher = 이 사이트에서 가르치고 있어요.
+teach-site-role-admin = 이 사이트를 운영하고 있어요.
+teach-site-role-platform-admin = 이 사이트를 포함한 플랫폼 전체를 운영하고 있어요.
+teach-site-courses-title = 이 사이트의 강좌
+teach-site-courses-all = 플랫폼의 모든 강좌 (앞으로 생길 강좌도 포함)
+teach-site-courses-only = 아래에서 고른 강좌만
+teach-site-courses-save = 강좌 저장하기
+teach-site-courses-saved = 저장했어요. 학습자가 다음에 사이트를 열면 고른 강좌가 보여요.
+teach-site-courses-none = 강좌를 하나 이상 고르거나 모든 강좌를 선택하세요.
+teach-site-failed = 하지 못했어요: { $error }
+teach-site-invite-title = 선생님 초대하기
+teach-site-invite-hint = 한 번만 쓸 수 있는 코드예요. 새 선생님이 이 사이트 주소의 교사용 앱에서 계정을 만들 때 입력해요.
+teach-site-invite = 초대 코드 만들기
+teach-site-invitation-until = { $time }까지 쓸 수 있어요
+teach-site-report-title = 이 사이트의 학습 현황
+teach-site-report-hint = 강좌별, 월별 현황이에요. 학생이 { $smallest }명보다 적은 숫자는 어떤 학생인지 알 수 없도록 보여 주지 않아요.
+teach-site-report-empty = 아직 이 사이트에 기록된 학습이 없어요.
+teach-site-column-course = 강좌
+teach-site-column-month = 월
+teach-site-column-active = 학습한 학생
+teach-site-column-lessons = 마친 수업
+teach-site-column-courses = 마친 강좌
+teach-site-report-download = 현황 내려받기 (CSV)
+teach-site-suppressed = { $smallest }명 미만
+
 ## Teacher pages: a class taught with another school
 
 teach-joint-title = 다른 학교와 함께 가르치기

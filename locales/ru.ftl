@@ -561,6 +561,35 @@ teach-rotate-join-code-hint = Ученики, которые уже в клас�
 teach-join-code-rotated = У класса новый код; старый больше не работает.
 teach-rotate-failed = Новый код не создан: { $error }
 
+## Teacher pages: the site of the address, for its staff
+
+teach-site-link = Управление сайтом
+teach-site-not-yours = Эта страница — для сотрудников сайта, которому принадлежит этот адрес.
+teach-site-role-teacher = Вы преподаёте на этом сайте.
+teach-site-role-admin = Вы управляете этим сайтом.
+teach-site-role-platform-admin = Вы управляете всей платформой, включая этот сайт.
+teach-site-courses-title = Курсы этого сайта
+teach-site-courses-all = Все курсы платформы, сейчас и в будущем
+teach-site-courses-only = Только курсы, отмеченные ниже
+teach-site-courses-save = Сохранить курсы
+teach-site-courses-saved = Сохранено. Ученики увидят выбранные курсы, когда в следующий раз откроют сайт.
+teach-site-courses-none = Отметьте хотя бы один курс или выберите все курсы.
+teach-site-failed = Не выполнено: { $error }
+teach-site-invite-title = Пригласить учителя
+teach-site-invite-hint = Одноразовый код: новый учитель вводит его, когда создаёт учётную запись в приложении для учителей на адресе этого сайта.
+teach-site-invite = Создать код приглашения
+teach-site-invitation-until = действует до { $time }
+teach-site-report-title = Обучение на этом сайте
+teach-site-report-hint = По курсам и месяцам. Число, за которым меньше { $smallest } учеников, не показывается, чтобы нельзя было узнать конкретного ребёнка.
+teach-site-report-empty = На этом сайте пока нет записей об обучении.
+teach-site-column-course = Курс
+teach-site-column-month = Месяц
+teach-site-column-active = Учились
+teach-site-column-lessons = Пройдено уроков
+teach-site-column-courses = Пройдено курсов
+teach-site-report-download = Скачать отчёт (CSV)
+teach-site-suppressed = меньше { $smallest }
+
 ## Teacher pages: a class taught with another school
 
 teach-joint-title = Вместе с другой школой

@@ -472,6 +472,35 @@ teach-rotate-join-code-hint = Học sinh đã ở trong lớp vẫn ở lại l�
 teach-join-code-rotated = Lớp đã có mã tham gia mới; mã cũ không còn dùng được.
 teach-rotate-failed = Chưa tạo được mã mới: { $error }
 
+## Teacher pages: the site of the address, for its staff
+
+teach-site-link = Quản lý trang này
+teach-site-not-yours = Trang này dành cho nhân viên của trang mà địa chỉ này thuộc về.
+teach-site-role-teacher = Bạn dạy ở trang này.
+teach-site-role-admin = Bạn quản lý trang này.
+teach-site-role-platform-admin = Bạn quản lý cả nền tảng, kể cả trang này.
+teach-site-courses-title = Các khóa học ở đây
+teach-site-courses-all = Mọi khóa học của nền tảng, hiện có và sau này
+teach-site-courses-only = Chỉ các khóa học được đánh dấu bên dưới
+teach-site-courses-save = Lưu các khóa học
+teach-site-courses-saved = Đã lưu. Học sinh sẽ thấy các khóa học đã chọn vào lần tới mở trang.
+teach-site-courses-none = Hãy đánh dấu ít nhất một khóa học, hoặc chọn mọi khóa học.
+teach-site-failed = Chưa làm được: { $error }
+teach-site-invite-title = Mời một giáo viên
+teach-site-invite-hint = Mã chỉ dùng một lần: giáo viên mới nhập mã khi tạo tài khoản trong ứng dụng giáo viên tại địa chỉ của trang này.
+teach-site-invite = Tạo mã mời
+teach-site-invitation-until = dùng được đến { $time }
+teach-site-report-title = Việc học ở trang này
+teach-site-report-hint = Theo từng khóa học và từng tháng. Con số dựa trên ít hơn { $smallest } học sinh sẽ không được hiện, để không ai nhận ra một em nào.
+teach-site-report-empty = Trang này chưa ghi nhận việc học nào.
+teach-site-column-course = Khóa học
+teach-site-column-month = Tháng
+teach-site-column-active = Học sinh đã học
+teach-site-column-lessons = Bài học đã xong
+teach-site-column-courses = Khóa học đã xong
+teach-site-report-download = Tải báo cáo (CSV)
+teach-site-suppressed = ít hơn { $smallest }
+
 ## Teacher pages: a class taught with another school
 
 teach-joint-title = Dạy cùng một trường khác

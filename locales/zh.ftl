@@ -485,6 +485,35 @@ teach-rotate-join-code-hint = 已经在班级里的学生会留在班级里；�
 teach-join-code-rotated = 班级有了新的加入码；旧的已经不能用了。
 teach-rotate-failed = 没有生成新码：{ $error }
 
+## Teacher pages: the site of the address, for its staff
+
+teach-site-link = 管理本站点
+teach-site-not-yours = 此页面仅供本地址所属站点的工作人员使用。
+teach-site-role-teacher = 你在本站点任教。
+teach-site-role-admin = 你负责管理本站点。
+teach-site-role-platform-admin = 你负责管理整个平台，包括本站点。
+teach-site-courses-title = 本站点提供的课程
+teach-site-courses-all = 平台的所有课程，包括以后新增的
+teach-site-courses-only = 只提供下面勾选的课程
+teach-site-courses-save = 保存课程
+teach-site-courses-saved = 已保存。学生下次打开站点时会看到所选课程。
+teach-site-courses-none = 请至少勾选一门课程，或选择提供所有课程。
+teach-site-failed = 未完成：{ $error }
+teach-site-invite-title = 邀请教师
+teach-site-invite-hint = 一次性邀请码：新教师在本站点地址的教师应用中创建账号时输入。
+teach-site-invite = 生成邀请码
+teach-site-invitation-until = 有效期至 { $time }
+teach-site-report-title = 本站点的学习情况
+teach-site-report-hint = 按课程和月份统计。少于 { $smallest } 名学生的数字不会显示，以免认出具体的孩子。
+teach-site-report-empty = 本站点还没有学习记录。
+teach-site-column-course = 课程
+teach-site-column-month = 月份
+teach-site-column-active = 学习的学生
+teach-site-column-lessons = 完成的课
+teach-site-column-courses = 完成的课程
+teach-site-report-download = 下载报告（CSV）
+teach-site-suppressed = 少于 { $smallest }
+
 ## Teacher pages: a class taught with another school
 
 teach-joint-title = 与其他学校合作教学

@@ -15,6 +15,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::router::{self, CurrentPath};
 use crate::shell::{AppKind, Shell};
 use crate::sync_driver::{provide_sync, EngineStart, SyncHandle};
+use crate::teaching::site_page::SitePage;
 use crate::teaching::teacher::{ClassPage, LearnerDrillDownPage, TeachPage};
 
 /// Starts what both apps need before their routes: the one sync task (it starts with the app,
@@ -42,6 +43,7 @@ fn teachers_page(page: Option<TeachersPage>) -> AnyView {
         Some(TeachersPage::Classes) => view! { <TeachPage/> }.into_any(),
         Some(TeachersPage::Class) => view! { <ClassPage/> }.into_any(),
         Some(TeachersPage::Learner) => view! { <LearnerDrillDownPage/> }.into_any(),
+        Some(TeachersPage::Site) => view! { <SitePage/> }.into_any(),
         None => view! { <NotFoundPage/> }.into_any(),
     }
 }

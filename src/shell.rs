@@ -128,7 +128,7 @@ pub fn Shell(children: Children) -> impl IntoView {
 /// The site's name in the interface's language, else in English, from the `<meta>` element
 /// the server writes into a site's pages (core's `site::site_page`); `None` at an address
 /// that is no site's.
-fn site_name() -> Option<String> {
+pub(crate) fn site_name() -> Option<String> {
     let meta = web_sys::window()?
         .document()?
         .get_element_by_id(baeum_core::site::SITE_META_ID)?;

@@ -10,7 +10,8 @@
 //! `Retry-After` header, which the xAPI transport has no use for.
 
 use baeum_core::content::Language;
-use baeum_core::site::SiteName;
+use baeum_core::progress::monthly::ReportView;
+use baeum_core::site::{CoursesChange, SiteName, SiteView};
 use baeum_core::wellbeing::wire::{ClassWellbeing, OpenRequests, SharedCheckIn};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -148,6 +149,13 @@ pub struct LearnerClassView {
     /// The schools it joins, its own first.
     #[serde(default)]
     pub sites: Vec<SiteName>,
+}
+
+/// A teacher invitation as made: the code to give, and until when it works.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub code: String,
+    pub expires_at: String,
 }
 
 /// A site's name in the interface's language (as the header names the site), else in
@@ -607,6 +615,41 @@ impl TeachingApi {
                 None,
             )
             .await?;
+        Ok(answer.body)
+    }
+
+    /// The site of this address, as its staff see it (404: not theirs, or no site).
+    pub async fn site(&self) -> Result<SiteView, TeachingError> {
+        self.json(Method::Get, "/api/site", None).await
+    }
+
+    /// Chooses the site's courses (its admins).
+    pub async fn set_site_courses(
+        &self,
+        change: &CoursesChange,
+    ) -> Result<SiteView, TeachingError> {
+        let body = serde_json::to_value(change).map_err(|error| TeachingError::Server {
+            status: 0,
+            message: error.to_string(),
+        })?;
+        self.json(Method::Put, "/api/site/courses", Some(body))
+            .await
+    }
+
+    /// A one-time invitation to teach at this site (its admins).
+    pub async fn invite_teacher(&self) -> Result<Invitation, TeachingError> {
+        self.json(Method::Post, "/api/admin/teacher-invitations", None)
+            .await
+    }
+
+    /// This site's report (its admins).
+    pub async fn report(&self) -> Result<ReportView, TeachingError> {
+        self.json(Method::Get, "/api/reports", None).await
+    }
+
+    /// This site's report as CSV text.
+    pub async fn report_csv(&self) -> Result<String, TeachingError> {
+        let answer = self.request(Method::Get, "/api/reports.csv", None).await?;
         Ok(answer.body)
     }
 

@@ -21,6 +21,7 @@ use crate::shell::AppLink;
 use crate::sync_driver::use_sync;
 use crate::t;
 use crate::teaching::joint::{JointClassPanel, SiteFilter, TakeUpClassForm};
+use crate::teaching::site_page::SiteLink;
 use crate::teaching::wellbeing::{ClassWellbeingPanel, OpenRequestsCount};
 
 use super::api::{
@@ -177,6 +178,7 @@ pub fn TeachPage() -> impl IntoView {
             {move || match viewer.get() {
                 Viewer::Teacher(_) => view! {
                     <OpenRequestsCount/>
+                    <SiteLink/>
                     <form
                         class="teaching-form"
                         on:submit=move |event| {
@@ -1243,7 +1245,7 @@ fn CsvDownload(class_id: Uuid) -> impl IntoView {
 }
 
 /// Offers `text` to the browser as a download named `file_name`; `false` if it could not.
-fn save_text_file(file_name: &str, text: &str) -> bool {
+pub(crate) fn save_text_file(file_name: &str, text: &str) -> bool {
     let Some(document) = browser::window().and_then(|window| window.document()) else {
         return false;
     };

@@ -247,3 +247,51 @@ test('a joint class: a Naju teacher and an Almaty teacher, learners of both, eac
   await najuLearnerPage.context().close();
   await context.close();
 });
+
+test("a site's admin chooses its courses, invites a teacher and reads its report in the teachers' app", async () => {
+  const session = await accountWithSession('naju-runner', 'teacher-password-9', invitationTo('naju'));
+  assert.match(running.server.site('staff', 'naju', 'naju-runner', 'admin'), /now admin/);
+  const context = await running.browser.newContext();
+  const page = await context.newPage();
+  const naju = running.server.siteUrl('naju.localhost');
+  const teach = new AppPage(page, naju);
+  await signIn(page, teach, '/teach', 'teach-signed-out', 'naju-runner', 'teacher-password-9', session);
+  await page.getByTestId('site-link').click();
+  await waitOrExplain(page, page.getByTestId('site-role'), "the site's page");
+  assert.equal(await page.getByTestId('site-title').innerText(), 'Naju');
+  assert.equal(await page.getByTestId('site-role').innerText(), 'You run this site.');
+
+  // Naju offers Hangul and science; its admin takes science off.
+  assert.equal(await page.getByTestId('site-courses-only').isChecked(), true);
+  assert.equal(await page.getByTestId('site-course-science-basics').isChecked(), true);
+  await page.getByTestId('site-course-science-basics').uncheck();
+  await page.getByTestId('save-site-courses').click();
+  await waitOrExplain(page, page.getByTestId('site-courses-saved').filter({ hasText: 'Saved' }), 'the courses saved');
+  const learnerPage = await (await running.browser.newContext()).newPage();
+  const response = await learnerPage.goto(`${naju}/`);
+  const cards = [...(await response.text()).matchAll(/data-testid="first-screen-course-([a-z0-9-]+)"/g)].map((found) => found[1]);
+  assert.deepEqual(cards, ['hangul']);
+  await learnerPage.context().close();
+
+  // An invitation to teach at Naju, and the site's report (nobody learned here this month
+  // in this test's classes, or too few to show).
+  await page.getByTestId('invite-teacher').click();
+  assert.match(await page.getByTestId('invitation-code').getAttribute('data-code'), /^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
+  await page.getByTestId('site-report').getByRole('heading').waitFor();
+  await waitOrExplain(page, page.locator('[data-testid=site-report-empty], [data-testid=site-report-row]').first(), 'the report');
+
+  // A teacher of the site is not offered the page; at the platform's address there is none.
+  const refused = await page.evaluate(async (token) => (await fetch('/api/site/courses', {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ all: true }),
+  })).status, (await accountWithSession('naju-plain-teacher', 'teacher-password-10', invitationTo('naju'))).token);
+  assert.equal(refused, 403);
+
+  // Naju offers science again, for the tests that follow.
+  await page.getByTestId('site-course-science-basics').check();
+  const saved = page.waitForResponse((answer) => answer.url().endsWith('/api/site/courses'));
+  await page.getByTestId('save-site-courses').click();
+  assert.equal((await saved).status(), 200);
+  await context.close();
+});

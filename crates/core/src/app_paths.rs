@@ -85,6 +85,8 @@ pub enum TeachersPage {
     Class,
     /// One learner of a class.
     Learner,
+    /// The site of the address, for its staff: its courses, invitations, its report.
+    Site,
 }
 
 /// The teachers' app's addresses (`/teach` and below).
@@ -100,6 +102,10 @@ pub const TEACHERS_ROUTES: &[Route<TeachersPage>] = &[
     Route {
         pattern: "/teach/classes/:id/learners/:learner",
         page: TeachersPage::Learner,
+    },
+    Route {
+        pattern: "/teach/site",
+        page: TeachersPage::Site,
     },
 ];
 
@@ -290,6 +296,10 @@ mod tests {
         assert_eq!(
             class.as_ref().and_then(|found| found.parameters.get("id")),
             Some("0190c6a2-7b1e-7000-8000-000000000001")
+        );
+        assert_eq!(
+            found("/teach/site").map(|found| found.page),
+            Some(TeachersPage::Site)
         );
         let learner = found("/teach/classes/7/learners/3");
         assert_eq!(

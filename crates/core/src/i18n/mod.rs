@@ -198,7 +198,8 @@ pub trait NumberRules {
 
 /// The messages no first screen shows: those of the wellbeing check-in, the help page and the
 /// teacher's view of shared check-ins (`src/wellbeing.rs`, `src/teaching/wellbeing.rs`), and
-/// the teachers' panels of joint classes (`src/teaching/joint.rs`). They
+/// the teachers' panels of joint classes and the site's page (`src/teaching/joint.rs`,
+/// `src/teaching/site_page.rs`). They
 /// are compiled into a table of their own per language, English included
 /// (`dist/locales/<tag>.later.txt`), which the client fetches with the code that shows them,
 /// so the first load carries neither their English nor their translation.
@@ -209,6 +210,7 @@ pub const LATER_MESSAGE_PREFIXES: &[&str] = &[
     "history-export-check-ins",
     "teach-wellbeing-",
     "teach-joint-",
+    "teach-site-",
 ];
 
 /// Whether a message belongs to the later table ([`LATER_MESSAGE_PREFIXES`]).
