@@ -31,16 +31,11 @@ fn address_bar_path() -> String {
         .unwrap_or_else(|| "/".to_owned())
 }
 
-/// Changes the shown path: provided by [`start`] for [`navigator`].
-#[derive(Debug, Clone, Copy)]
-struct SetPath(WriteSignal<String>);
-
 /// Starts routing for the app `running`: provides [`CurrentPath`] and follows link clicks and
 /// back and forward for as long as the app runs.
 pub fn start(running: AppKind) -> CurrentPath {
     let (path, set_path) = signal(address_bar_path());
     provide_context(CurrentPath(path));
-    provide_context(SetPath(set_path));
     browser::on_window_event("popstate", move || {
         let now = address_bar_path();
         // A fragment change on the same page fires `popstate` too: the page stays.
@@ -98,22 +93,6 @@ fn link_to_follow(event: &web_sys::MouseEvent, running: AppKind) -> Option<web_s
         return None;
     }
     Some(url)
-}
-
-/// What opens a path of the running app as a link to it would (after an action that leads
-/// elsewhere); taken where the component is made, so it can be called from a task.
-pub fn navigator() -> impl Fn(&str) + Copy + 'static {
-    let routing = use_context::<CurrentPath>().zip(use_context::<SetPath>());
-    move |address: &str| {
-        let Some((CurrentPath(path), SetPath(set_path))) = routing else {
-            return;
-        };
-        let base = browser::window().and_then(|window| window.location().href().ok());
-        if let Some(target) = base.and_then(|base| web_sys::Url::new_with_base(address, &base).ok())
-        {
-            go_to(&target, path, set_path);
-        }
-    }
 }
 
 /// Opens `target` in the running app: a new history entry (none for the address already

@@ -33,7 +33,6 @@ pub fn JointClassPanel(
     detail: RwSignal<Option<ClassDetail>>,
 ) -> impl IntoView {
     let sync = use_sync();
-    let navigate = crate::router::navigator();
     let loaded = LocalResource::new(load_later_messages);
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
@@ -82,7 +81,7 @@ pub fn JointClassPanel(
             };
             match result {
                 // Leaving: the class may no longer be at this site; back to the list.
-                Ok(()) if teacher_id == account_id => navigate("/teach"),
+                Ok(()) if teacher_id == account_id => super::open_path("/teach"),
                 Ok(()) => detail.update(|detail| {
                     if let Some(detail) = detail {
                         detail
@@ -200,7 +199,6 @@ pub fn JointClassPanel(
 #[component]
 pub fn TakeUpClassForm() -> impl IntoView {
     let sync = use_sync();
-    let navigate = crate::router::navigator();
     let loaded = LocalResource::new(load_later_messages);
     let typed = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -218,7 +216,7 @@ pub fn TakeUpClassForm() -> impl IntoView {
                 Err(error) => Err(error),
             };
             match result {
-                Ok(class) => navigate(&format!("/teach/classes/{}", class.id)),
+                Ok(class) => super::open_path(&format!("/teach/classes/{}", class.id)),
                 Err(error) => problem.set(Some(t!(
                     "teach-joint-take-up-failed",
                     error = error.message()

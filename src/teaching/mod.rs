@@ -161,3 +161,22 @@ pub fn TeachingNavLink() -> impl IntoView {
         }
     }
 }
+
+/// Opens `path` of this app as a link to it would, after an action that leads elsewhere: a new
+/// history entry, then the `popstate` the router follows (`crate::router`), so the router needs
+/// no code for it in the learners' app.
+pub fn open_path(path: &str) {
+    let Some(window) = crate::browser::window() else {
+        return;
+    };
+    let pushed = window.history().and_then(|history| {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+    });
+    if pushed.is_err() {
+        let _ = window.location().set_href(path);
+        return;
+    }
+    if let Ok(event) = web_sys::Event::new("popstate") {
+        let _ = window.dispatch_event(&event);
+    }
+}

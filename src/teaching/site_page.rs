@@ -90,7 +90,7 @@ pub fn SitePage() -> impl IntoView {
                     <h1 data-testid="site-title">{name}</h1>
                     <p data-testid="site-role">{role}</p>
                     {runs.then(|| view! {
-                        <SiteCourses site=site/>
+                        <SiteCourses initial=found.clone()/>
                         <InviteTeacher/>
                         <SiteReport catalog=found.catalog.clone()/>
                     })}
@@ -100,19 +100,14 @@ pub fn SitePage() -> impl IntoView {
     }
 }
 
-/// Every course, or the ones ticked.
+/// Every course, or the ones ticked. Its state is its own: the page around it is not made
+/// again when the courses change, so the notice of a save stays.
 #[component]
-fn SiteCourses(site: RwSignal<Option<SiteView>>) -> impl IntoView {
+fn SiteCourses(initial: SiteView) -> impl IntoView {
     let sync = use_sync();
-    let initial = site.get_untracked();
-    let all = RwSignal::new(initial.as_ref().is_none_or(|found| found.all_courses));
-    let ticked = RwSignal::new(
-        initial
-            .as_ref()
-            .map(|found| found.courses.iter().cloned().collect::<BTreeSet<_>>())
-            .unwrap_or_default(),
-    );
-    let catalog = initial.map(|found| found.catalog).unwrap_or_default();
+    let all = RwSignal::new(initial.all_courses);
+    let ticked = RwSignal::new(initial.courses.iter().cloned().collect::<BTreeSet<_>>());
+    let catalog = initial.catalog;
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
@@ -138,7 +133,8 @@ fn SiteCourses(site: RwSignal<Option<SiteView>>) -> impl IntoView {
             };
             match result {
                 Ok(found) => {
-                    site.set(Some(found));
+                    all.set(found.all_courses);
+                    ticked.set(found.courses.into_iter().collect());
                     notice.set(Some(t!("teach-site-courses-saved")));
                 }
                 Err(error) => problem.set(Some(t!("teach-site-failed", error = error.message()))),

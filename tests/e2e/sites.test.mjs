@@ -265,7 +265,10 @@ test("a site's admin chooses its courses, invites a teacher and reads its report
   assert.equal(await page.getByTestId('site-courses-only').isChecked(), true);
   assert.equal(await page.getByTestId('site-course-science-basics').isChecked(), true);
   await page.getByTestId('site-course-science-basics').uncheck();
+  const savedFirst = page.waitForResponse((answer) => answer.url().endsWith('/api/site/courses'));
   await page.getByTestId('save-site-courses').click();
+  const first = await savedFirst;
+  assert.equal(first.status(), 200, await first.text());
   await waitOrExplain(page, page.getByTestId('site-courses-saved').filter({ hasText: 'Saved' }), 'the courses saved');
   const learnerPage = await (await running.browser.newContext()).newPage();
   const response = await learnerPage.goto(`${naju}/`);
