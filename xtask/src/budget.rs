@@ -62,7 +62,11 @@ pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// catalogue instead measured 263,761 B (its JSON field's deserializer, a signal and
 /// `localStorage`); a form with two lookups by selector 261,780 B here but 430,886 B in the
 /// teachers' app (430,458 B now): the cut shifts a few hundred bytes between forms.
-pub const SHELL_CEILING_BYTES: u64 = 262_350;
+/// Raised to 262,500 B (2026-12-07, stop 36: 262,467 B measured, +167 B) with issue 19's joint
+/// classes: the learner's list of classes now reads each class's teachers and schools
+/// (`LearnerClassView`, which the classes page and the check-in both read), and two more
+/// prefixes name messages fetched later; not attributed further.
+pub const SHELL_CEILING_BYTES: u64 = 262_500;
 /// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15, 485,679 B at
 /// stop 16 and 488,929 B before issue 16, whose compiled messages and own router took it to
 /// 419,750 B; 1.6 MB once, when a build flag leaked into it. Raised to 421,032 B (+1.3 KB,
@@ -75,8 +79,14 @@ pub const SHELL_CEILING_BYTES: u64 = 262_350;
 /// check-ins on each class page and the open-request count on home (+13.9 KB: its views, the
 /// wire types and the messages of both). 430,150 B (2026-12-06, stop 33) with the sync fix.
 /// Raised to 430,500 B (2026-12-07, stop 35: 430,458 B measured) for the site's name in the
-/// shared header (issue 19).
-pub const TEACHERS_APP_CEILING_BYTES: u64 = 430_500;
+/// shared header (issue 19). Raised to 469,800 B (2026-12-07, stop 36: 469,719 B measured,
+/// +39.3 KB) for issue 19's joint classes (the class's schools and teachers, the teacher code
+/// and taking a class up, the dashboard's choice of school) and the site's page for its admins
+/// (its courses, invitation codes, its report and CSV). Twiggy's diff of the unoptimised
+/// builds spreads the growth over about a hundred functions: the new components' views and
+/// their wire types' deserializers. Cutting the teachers' app into chunks as the learners' is
+/// (the site's page and the drill-down are rarely opened) is the way to win it back.
+pub const TEACHERS_APP_CEILING_BYTES: u64 = 469_800;
 
 /// The bytes a file costs on the wire: its `.gz` sibling when there is one, else itself.
 fn wire_bytes(path: &Path) -> Result<u64> {

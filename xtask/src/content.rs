@@ -1,5 +1,7 @@
-//! `cargo xtask content [--out DIR] [--generate-audio]`: validates every course under
-//! `content/courses/`, then builds the hashed packs into `target/content/` (or `DIR`).
+//! `cargo xtask content [--out DIR] [--generate-audio] [--synthetic N]`: validates every course
+//! under `content/courses/`, then builds the hashed packs into `target/content/` (or `DIR`);
+//! with `--synthetic N`, N made-up test courses besides (`synthetic.rs`), into
+//! `target/content-synthetic/` unless `--out` says otherwise.
 //!
 //! The rules and the pack layout live in `baeum_core::content`; this file only does the I/O
 //! around them: reading the sources, running the audio tools, and writing the output so that
@@ -21,10 +23,13 @@ use baeum_core::wellbeing::help_lines::parse_help_lines;
 
 /// The help lines as the help page reads them, beside the catalog.
 pub const HELP_LINES_FILE_NAME: &str = "help-lines.json";
-const USAGE: &str = "usage: cargo xtask content [--out DIR] [--generate-audio]
+const USAGE: &str = "usage: cargo xtask content [--out DIR] [--generate-audio] [--synthetic N]
 
   Validates content/courses/* and writes the course packs to target/content/.
   --out DIR          write the packs to DIR instead
+  --synthetic N      add N made-up test courses labelled [test] (a catalogue of thousands for
+                     the tests and the bench), written to target/content-synthetic/ unless
+                     --out is given; never served unless a server is pointed at it
   --generate-audio   first make the missing clips in content/audio/ with espeak-ng and opusenc
                      (installs Debian's espeak-ng and opus-tools if missing), remove the
                      clips no course speaks, and rewrite content/audio/manifest.tsv (Korean)
@@ -79,8 +84,9 @@ impl fmt::Display for ContentSummary {
 /// The command: `arguments` are those after `content`.
 pub fn run(arguments: &[String]) -> Result<()> {
     let root = repo_root();
-    let mut out = root.join("target").join("content");
+    let mut out = None;
     let mut generate_audio = false;
+    let mut synthetic = 0;
     let mut remaining = arguments.iter();
     while let Some(argument) = remaining.next() {
         match argument.as_str() {
@@ -88,7 +94,16 @@ pub fn run(arguments: &[String]) -> Result<()> {
                 let directory = remaining
                     .next()
                     .with_context(|| format!("--out needs a folder\n{USAGE}"))?;
-                out = PathBuf::from(directory);
+                out = Some(PathBuf::from(directory));
+            }
+            "--synthetic" => {
+                synthetic = remaining
+                    .next()
+                    .and_then(|count| count.parse().ok())
+                    .filter(|count| (1..=100_000).contains(count))
+                    .with_context(|| {
+                        format!("--synthetic needs a number of courses, 1 to 100000\n{USAGE}")
+                    })?;
             }
             "--generate-audio" => generate_audio = true,
             "--help" | "-h" => {
@@ -101,6 +116,18 @@ pub fn run(arguments: &[String]) -> Result<()> {
     if generate_audio {
         generate_missing_audio(&root)?;
     }
+    if synthetic > 0 {
+        let out = out.unwrap_or_else(|| root.join("target").join("content-synthetic"));
+        let summary = build_content_with(&root, &out, synthetic)?;
+        println!(
+            "xtask content: {} courses ({synthetic} of them made up for testing), {} files in {}",
+            summary.courses.len(),
+            summary.file_count,
+            summary.out_dir.display()
+        );
+        return Ok(());
+    }
+    let out = out.unwrap_or_else(|| root.join("target").join("content"));
     let summary = build_content(&root, &out)?;
     println!("xtask content: {summary}");
     Ok(())
@@ -115,7 +142,17 @@ fn repo_root() -> PathBuf {
 /// Validates all courses of `repo_root/content/courses` and, only if every one is valid,
 /// replaces `out` with the freshly built packs. Every problem is printed, not just the first.
 pub fn build_content(repo_root: &Path, out: &Path) -> Result<ContentSummary> {
-    let sources = read_all_course_sources(repo_root)?;
+    build_content_with(repo_root, out, 0)
+}
+
+/// [`build_content`] with `synthetic` made-up test courses besides the real ones.
+pub fn build_content_with(
+    repo_root: &Path,
+    out: &Path,
+    synthetic: usize,
+) -> Result<ContentSummary> {
+    let mut sources = read_all_course_sources(repo_root)?;
+    sources.extend(crate::synthetic::synthetic_sources(synthetic));
     let courses = match parse_courses(&sources) {
         Ok(courses) => courses,
         Err(errors) => {

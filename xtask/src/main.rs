@@ -14,6 +14,7 @@ mod fuzz;
 mod inline_code;
 mod postgres;
 mod split_wasm;
+mod synthetic;
 mod tools;
 mod translations;
 

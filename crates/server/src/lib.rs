@@ -28,6 +28,7 @@ pub mod account_admin;
 pub mod accounts;
 pub mod assignments;
 pub mod auth;
+pub mod catalog_search;
 pub mod class_teachers;
 pub mod classes;
 pub mod dashboard;
@@ -111,6 +112,8 @@ pub struct AppState {
     pub sites: Arc<sites::SiteDirectory>,
     /// Reports made lately (see [`reports`]).
     pub reports: Arc<reports::ReportCache>,
+    /// The catalogue's search indexes by site (see [`catalog_search`]).
+    pub catalog_indexes: Arc<catalog_search::SearchIndexes>,
 }
 
 impl AppState {
@@ -165,6 +168,7 @@ impl AppState {
             trusted_proxies: Arc::from([]),
             sites: Arc::default(),
             reports: Arc::default(),
+            catalog_indexes: Arc::default(),
         }
     }
 
@@ -215,6 +219,7 @@ pub fn app(state: AppState) -> Router {
         .merge(wellbeing::router())
         .merge(reports::router())
         .merge(site_api::router())
+        .merge(catalog_search::router())
         .merge(xapi_routes::router(state.clone()))
         // API answers are compressed on the fly (a pull is mostly repeated JSON keys); the
         // static files below are precompressed at build time instead.

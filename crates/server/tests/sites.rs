@@ -339,3 +339,60 @@ async fn a_changed_site_is_served_once_the_sites_are_read_again() {
     let closed = get(&state, "naju.localhost", "/", &[]).await;
     assert!(!closed.text().contains("baeum-site"));
 }
+
+/// The ids of a catalogue search's page, and how many match over every page.
+fn search_ids(response: &Response) -> (Vec<String>, u64) {
+    let page: serde_json::Value = serde_json::from_str(&response.text()).expect("json");
+    let ids = page["courses"]
+        .as_array()
+        .expect("courses")
+        .iter()
+        .map(|card| card["id"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    (ids, page["total"].as_u64().unwrap_or(0))
+}
+
+#[tokio::test]
+async fn a_catalogue_search_lists_the_sites_courses_page_by_page() {
+    let (_root, config) = fixture();
+    let state = state_with_sites(config);
+    // At an address that is no site's, every course; at Naju, only Naju's.
+    let everywhere = get(&state, "127.0.0.1:8080", "/api/catalog", &[]).await;
+    assert_eq!(everywhere.status, StatusCode::OK);
+    assert_eq!(everywhere.headers[header::CACHE_CONTROL], "no-cache");
+    assert_eq!(
+        search_ids(&everywhere),
+        (vec!["hangul".into(), "math-4".into()], 2)
+    );
+    let at_naju = get(&state, "naju.localhost", "/api/catalog", &[]).await;
+    assert_eq!(search_ids(&at_naju), (vec!["math-4".into()], 1));
+    let words = get(
+        &state,
+        "almaty.localhost",
+        "/api/catalog?q=HANG&level=beginner",
+        &[],
+    )
+    .await;
+    assert_eq!(search_ids(&words), (vec!["hangul".into()], 1));
+    let past = get(&state, "almaty.localhost", "/api/catalog?page=3", &[]).await;
+    assert_eq!(search_ids(&past), (vec![], 2));
+
+    // A site's new choice of courses is searched at once.
+    let mut changed = naju();
+    changed.courses = CourseSelection::All;
+    state.store.put_site(&changed).expect("naju changed");
+    state.sites.invalidate();
+    let at_naju = get(&state, "naju.localhost", "/api/catalog", &[]).await;
+    assert_eq!(search_ids(&at_naju).1, 2);
+
+    // A malformed search is refused with what is wrong.
+    for bad in [
+        "/api/catalog?subject=cooking",
+        "/api/catalog?page=x",
+        "/api/catalog?sort=1",
+        "/api/catalog?q=%FF",
+    ] {
+        let refused = get(&state, "naju.localhost", bad, &[]).await;
+        assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{bad}");
+    }
+}

@@ -16,6 +16,7 @@ pub mod download;
 pub mod markdown;
 mod order;
 mod pack;
+pub mod search;
 mod source;
 
 use std::collections::{BTreeMap, BTreeSet};
