@@ -39,6 +39,8 @@ shell-waiting-on-device = { $count } saved on this device
 # Heading of the list of courses on the first screen.
 home-courses-title = Courses
 home-loading-courses = Loading courses…
+# Link under home's courses to the page that searches every course of the site.
+home-catalog-link = Search all courses
 # Under each course in the list: $units is the number of units, $lessons the number of lessons,
 # $size the download size with its unit (for example "2.4 MB").
 home-course-meta = { $units ->
@@ -1076,3 +1078,41 @@ teach-wellbeing-open-requests = { $count ->
         [one] 1 request to talk is waiting for you.
        *[other] { $count } requests to talk are waiting for you.
     }
+
+## The catalogue: every course of the site, searched page by page (src/pages/catalog.rs)
+
+catalog-title = All courses
+# Label of the field for words of a course's title.
+catalog-search-label = Words in the title
+catalog-subject-label = Subject
+catalog-level-label = Level
+# The choice of a subject or level that leaves it open.
+catalog-any = Any
+catalog-subject-korean = Korean
+catalog-subject-vietnamese = Vietnamese
+catalog-subject-math = Maths
+catalog-subject-science = Science
+catalog-subject-social = Social studies
+catalog-subject-other = Other
+catalog-level-beginner = Beginner
+catalog-level-elementary = Elementary
+catalog-level-intermediate = Intermediate
+# Button that runs the search.
+catalog-search = Search
+catalog-total = { $count ->
+    [one] One course
+   *[other] { $count } courses
+}
+catalog-none = No course matches.
+# Shown when the search ran on the device, without a connection; $count: the courses it knows.
+catalog-offline = Offline: searching the { $count } courses seen on this device.
+# $size: the download's size, for example "1.2 MB".
+catalog-lessons = { $lessons ->
+    [one] 1 lesson
+   *[other] { $lessons } lessons
+}, { $size }
+# Accessible name of the row of page buttons.
+catalog-pages = Pages of results
+catalog-page = Page { $page } of { $pages }
+catalog-previous = Previous
+catalog-next = Next

@@ -39,6 +39,7 @@ shell-waiting-on-device = { $count }개 이 기기에 저장됨
 # Heading of the list of courses on the first screen.
 home-courses-title = 코스
 home-loading-courses = 코스를 불러오는 중…
+home-catalog-link = 모든 코스 찾아보기
 # Under each course in the list: $units is the number of units, $lessons the number of lessons,
 # $size the download size with its unit (for example "2.4 MB").
 home-course-meta = 단원 { $units }개 · 레슨 { $lessons }개 · 다운로드 { $size }
@@ -960,3 +961,29 @@ teach-wellbeing-no-open-requests = 이야기를 기다리는 학생이 없어요
 teach-wellbeing-open-requests = { $count ->
        *[other] 이야기하고 싶다는 요청이 { $count }건 있어요.
     }
+
+## The catalogue: every course of the site, searched page by page
+
+catalog-title = 모든 코스
+catalog-search-label = 제목에 있는 낱말
+catalog-subject-label = 과목
+catalog-level-label = 수준
+catalog-any = 전체
+catalog-subject-korean = 한국어
+catalog-subject-vietnamese = 베트남어
+catalog-subject-math = 수학
+catalog-subject-science = 과학
+catalog-subject-social = 사회
+catalog-subject-other = 기타
+catalog-level-beginner = 입문
+catalog-level-elementary = 초급
+catalog-level-intermediate = 중급
+catalog-search = 찾기
+catalog-total = 코스 { $count }개
+catalog-none = 맞는 코스가 없어요.
+catalog-offline = 오프라인: 이 기기에서 본 코스 { $count }개 안에서 찾고 있어요.
+catalog-lessons = 수업 { $lessons }개, { $size }
+catalog-pages = 결과 페이지
+catalog-page = { $pages }쪽 중 { $page }쪽
+catalog-previous = 이전
+catalog-next = 다음

@@ -36,6 +36,7 @@ shell-waiting-on-device = { $count ->
 
 home-courses-title = Курсы
 home-loading-courses = Загрузка курсов…
+home-catalog-link = Искать среди всех курсов
 home-course-meta = { $units ->
         [one] { $units } раздел
         [few] { $units } раздела
@@ -776,3 +777,37 @@ teach-wellbeing-open-requests = { $count ->
         [many] { $count } просьб о разговоре ждут вас.
        *[other] { $count } просьбы о разговоре ждут вас.
     }
+
+## The catalogue: every course of the site, searched page by page
+
+catalog-title = Все курсы
+catalog-search-label = Слова из названия
+catalog-subject-label = Предмет
+catalog-level-label = Уровень
+catalog-any = Любой
+catalog-subject-korean = Корейский язык
+catalog-subject-vietnamese = Вьетнамский язык
+catalog-subject-math = Математика
+catalog-subject-science = Естествознание
+catalog-subject-social = Обществознание
+catalog-subject-other = Другое
+catalog-level-beginner = Начальный
+catalog-level-elementary = Элементарный
+catalog-level-intermediate = Средний
+catalog-search = Найти
+catalog-total = { $count ->
+    [one] { $count } курс
+    [few] { $count } курса
+   *[many] { $count } курсов
+}
+catalog-none = Подходящих курсов нет.
+catalog-offline = Нет сети: поиск среди { $count } курсов, которые уже открывались на этом устройстве.
+catalog-lessons = { $lessons ->
+    [one] { $lessons } урок
+    [few] { $lessons } урока
+   *[many] { $lessons } уроков
+}, { $size }
+catalog-pages = Страницы результатов
+catalog-page = Страница { $page } из { $pages }
+catalog-previous = Назад
+catalog-next = Дальше

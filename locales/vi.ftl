@@ -28,6 +28,7 @@ shell-waiting-on-device = { $count } đã lưu trên thiết bị này
 
 home-courses-title = Khóa học
 home-loading-courses = Đang tải khóa học…
+home-catalog-link = Tìm trong tất cả khóa học
 home-course-meta = { $units } chương · { $lessons } bài học · tải xuống { $size }
 home-load-failed = Không thể hiển thị nội dung này: { $reason }.
 home-load-advice-offline = Hãy kết nối internet một lần để tải; sau đó có thể dùng ngoại tuyến.
@@ -658,3 +659,29 @@ teach-wellbeing-no-open-requests = Không có học sinh nào đang chờ nói c
 teach-wellbeing-open-requests = { $count ->
        *[other] Có { $count } yêu cầu nói chuyện đang chờ bạn.
     }
+
+## The catalogue: every course of the site, searched page by page
+
+catalog-title = Tất cả khóa học
+catalog-search-label = Từ trong tên khóa học
+catalog-subject-label = Môn học
+catalog-level-label = Trình độ
+catalog-any = Tất cả
+catalog-subject-korean = Tiếng Hàn
+catalog-subject-vietnamese = Tiếng Việt
+catalog-subject-math = Toán
+catalog-subject-science = Khoa học
+catalog-subject-social = Xã hội
+catalog-subject-other = Khác
+catalog-level-beginner = Nhập môn
+catalog-level-elementary = Sơ cấp
+catalog-level-intermediate = Trung cấp
+catalog-search = Tìm
+catalog-total = { $count } khóa học
+catalog-none = Không có khóa học nào phù hợp.
+catalog-offline = Ngoại tuyến: đang tìm trong { $count } khóa học đã xem trên thiết bị này.
+catalog-lessons = { $lessons } bài học, { $size }
+catalog-pages = Các trang kết quả
+catalog-page = Trang { $page } / { $pages }
+catalog-previous = Trước
+catalog-next = Tiếp

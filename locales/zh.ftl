@@ -30,6 +30,7 @@ shell-waiting-on-device = { $count } 个答案保存在这台设备上
 
 home-courses-title = 课程
 home-loading-courses = 正在加载课程…
+home-catalog-link = 搜索全部课程
 home-course-meta = { $units } 个单元 · { $lessons } 节课 · 下载大小 { $size }
 home-load-failed = 无法显示：{ $reason }。
 home-load-advice-offline = 请先连一次网络把它加载下来，之后离线也能用。
@@ -671,3 +672,29 @@ teach-wellbeing-no-open-requests = 目前没有学生在等你聊天。
 teach-wellbeing-open-requests = { $count ->
        *[other] 有 { $count } 个聊天请求在等你。
     }
+
+## The catalogue: every course of the site, searched page by page
+
+catalog-title = 全部课程
+catalog-search-label = 标题中的词
+catalog-subject-label = 科目
+catalog-level-label = 水平
+catalog-any = 全部
+catalog-subject-korean = 韩国语
+catalog-subject-vietnamese = 越南语
+catalog-subject-math = 数学
+catalog-subject-science = 科学
+catalog-subject-social = 社会
+catalog-subject-other = 其他
+catalog-level-beginner = 入门
+catalog-level-elementary = 初级
+catalog-level-intermediate = 中级
+catalog-search = 搜索
+catalog-total = { $count } 门课程
+catalog-none = 没有符合条件的课程。
+catalog-offline = 离线：正在这台设备看过的 { $count } 门课程中搜索。
+catalog-lessons = { $lessons } 课，{ $size }
+catalog-pages = 结果页
+catalog-page = 第 { $page } 页，共 { $pages } 页
+catalog-previous = 上一页
+catalog-next = 下一页

@@ -19,6 +19,7 @@ use baeum_core::sync::SyncStatement;
 use baeum_web::app::provide_app_context;
 use baeum_web::chunks::{ChunkContents, ChunkLoadError, ChunkView, ChunkViewLoader};
 use baeum_web::pages::account::AccountPage;
+use baeum_web::pages::catalog::CatalogPage;
 use baeum_web::pages::course::CoursePage;
 use baeum_web::pages::history::HistoryPage;
 use baeum_web::pages::home::{
@@ -90,6 +91,7 @@ fn learners_page(page: Option<LearnersPage>) -> AnyView {
         Some(LearnersPage::History) => view! { <HistoryPageChunk/> }.into_any(),
         Some(LearnersPage::Classes) => view! { <MyClassesPageChunk/> }.into_any(),
         Some(LearnersPage::Help) => view! { <HelpPageChunk/> }.into_any(),
+        Some(LearnersPage::Catalog) => view! { <CatalogPageChunk/> }.into_any(),
         None => view! { <NotFoundPage/> }.into_any(),
     }
 }
@@ -146,6 +148,12 @@ split_page!(
     HistoryPageChunk,
     history_page,
     HistoryPage
+);
+split_page!(
+    /// `/catalog`: the whole catalogue, searched page by page.
+    CatalogPageChunk,
+    catalog_page,
+    CatalogPage
 );
 split_page!(
     /// `/classes`: joining a class and the learner's assignments.

@@ -51,6 +51,7 @@ pub fn HomePage() -> impl IntoView {
                     Err(error) => view! { <LoadFailure error=error/> }.into_any(),
                 })}
             </Suspense>
+            <p><a href="/catalog" data-testid="catalog-link">{t!("home-catalog-link")}</a></p>
             <CheckInSlot has_history=has_history/>
         </section>
     }

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod account_actions;
+pub mod catalog;
 pub mod course;
 pub mod history;
 pub mod home;

@@ -33,6 +33,8 @@ pub enum LearnersPage {
     Classes,
     /// Where to get help (issue 23): help lines, always in the menu.
     Help,
+    /// The whole catalogue, searched page by page (issue 19).
+    Catalog,
 }
 
 /// The learners' app's addresses (every path outside `/teach`). A path none matches is the
@@ -73,6 +75,10 @@ pub const LEARNERS_ROUTES: &[Route<LearnersPage>] = &[
     Route {
         pattern: "/help",
         page: LearnersPage::Help,
+    },
+    Route {
+        pattern: "/catalog",
+        page: LearnersPage::Catalog,
     },
 ];
 
@@ -222,6 +228,7 @@ mod tests {
         assert_eq!(learners("/history"), Some((History, vec![])));
         assert_eq!(learners("/classes"), Some((Classes, vec![])));
         assert_eq!(learners("/help"), Some((Help, vec![])));
+        assert_eq!(learners("/catalog"), Some((Catalog, vec![])));
         assert_eq!(
             learners("/courses/hangul"),
             Some((Course, vec![("course", "hangul".to_owned())]))
