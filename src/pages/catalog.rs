@@ -1,9 +1,9 @@
 //! `/catalog`: every course the site offers, searched page by page on the server
-//! (`GET /api/catalog`, core's `content::search`), for a catalogue of thousands that home no
-//! longer lists whole. Every page of results seen is kept on the device
-//! ([`KEPT_CARDS_KEY`]), so offline the same search runs over the courses seen before, with
-//! the same rules (core's `SearchIndex`), and says so. A chunk of its own; its words are
-//! later messages (`catalog-`).
+//! (`GET /api/catalog`, core's `content::search`), for a catalogue of thousands. Every page of
+//! results seen is kept on the device ([`KEPT_CARDS_KEY`]), so offline the same search runs
+//! over the courses seen before, with the same rules (core's `SearchIndex`), and says so. It
+//! lives in the course page's chunk (kept for offline use); its words are later messages
+//! (`catalog-`).
 
 use baeum_core::content::search::{CatalogCard, CatalogPage, CatalogQuery, SearchIndex};
 use baeum_core::content::{Level, Subject};

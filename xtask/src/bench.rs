@@ -37,10 +37,11 @@ use uuid::Uuid;
 use crate::budget::{HANGUL_COURSE_BUDGET_BYTES, SHELL_BUDGET_BYTES, SHELL_BUDGET_ENFORCED};
 use crate::{build, tools};
 
-const USAGE: &str = "usage: cargo xtask bench [--runs N] [--no-build]
+const USAGE: &str = "usage: cargo xtask bench [--runs N] [--no-build] | --catalog-only
 
   --runs N     runs per timed browser measurement (default 5; 1 is quicker while developing)
-  --no-build   measure the client, content and server binary already built";
+  --no-build   measure the client, content and server binary already built
+  --catalog-only  only the search of a catalogue of 2,000 made-up courses (issue 19)";
 
 /// The demo learner that `--seed-demo` creates.
 const DEMO_LEARNER: (&str, &str) = ("demo-learner", "baeum-learner");
@@ -89,6 +90,9 @@ pub fn run(arguments: &[String]) -> Result<()> {
     if arguments.first().map(String::as_str) == Some("--fsrs-only") {
         println!("{}", fsrs_measurement()?);
         return Ok(());
+    }
+    if arguments.first().map(String::as_str) == Some("--catalog-only") {
+        return crate::bench_catalog::run_alone();
     }
     if arguments.first().map(String::as_str) == Some("--server") {
         return crate::bench_server::run(&crate::bench_server::Options::parse(&arguments[1..])?);
@@ -184,6 +188,7 @@ fn measure_everything(root: &Path, work_dir: &Path, options: &Options) -> Result
 
     println!("xtask bench: spaced-repetition scheduling for {FSRS_CARDS} cards");
     let fsrs = measure_fsrs_scheduling(root)?;
+    let catalog = crate::bench_catalog::measure(root, work_dir)?;
 
     Ok(json!({
         "machine": machine_description(&browser, &load_at_start),
@@ -193,6 +198,7 @@ fn measure_everything(root: &Path, work_dir: &Path, options: &Options) -> Result
         "server_ingest": ingest,
         "server_reports": { "engine": "sqlite", "reports": reports },
         "fsrs_scheduling": fsrs,
+        "catalog": catalog,
     }))
 }
 
@@ -220,6 +226,17 @@ impl ServerProcess {
         port: u16,
         database: Option<&str>,
     ) -> Result<Self> {
+        Self::start_serving(root, work_dir, port, database, &build::content_out_dir())
+    }
+
+    /// [`ServerProcess::start`] serving the content built in `content`.
+    pub(crate) fn start_serving(
+        root: &Path,
+        work_dir: &Path,
+        port: u16,
+        database: Option<&str>,
+        content: &Path,
+    ) -> Result<Self> {
         let binary = root.join("target/server/baeum-server");
         if !binary.exists() {
             bail!(
@@ -241,7 +258,7 @@ impl ServerProcess {
             .arg("--dist")
             .arg(build::dist_dir())
             .arg("--content")
-            .arg(build::content_out_dir())
+            .arg(content)
             .arg("--data")
             .arg(work_dir.join("data"))
             // The ingest run pushes more statements in a minute, as one learner, than the
@@ -1290,6 +1307,7 @@ fn table_rows(report: &Value) -> Vec<(String, String)> {
             )
         }),
     ));
+    rows.extend(crate::bench_catalog::table_rows(&report["catalog"]));
     rows
 }
 

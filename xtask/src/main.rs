@@ -4,6 +4,7 @@
 
 mod app_chunks;
 mod bench;
+mod bench_catalog;
 mod bench_server;
 mod breakdown;
 mod budget;
