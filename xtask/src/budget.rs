@@ -65,8 +65,13 @@ pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// Raised to 262,500 B (2026-12-07, stop 36: 262,467 B measured, +167 B) with issue 19's joint
 /// classes: the learner's list of classes now reads each class's teachers and schools
 /// (`LearnerClassView`, which the classes page and the check-in both read), and two more
-/// prefixes name messages fetched later; not attributed further.
-pub const SHELL_CEILING_BYTES: u64 = 262_500;
+/// prefixes name messages fetched later; not attributed further. Raised to 262,900 B
+/// (2026-12-07, stop 36: 262,854 B measured) for issue 19's catalogue page: home's link to it
+/// and its message (ru.txt +17 B; the main wasm −80 B), and 14 more chunk files (213, from
+/// 199) in the lists of wasm-split's loader (+276 B) and of the service worker (+182 B). The
+/// page in a chunk of its own had made 23 more files and 263,284 B; it now shares the course
+/// page's split point.
+pub const SHELL_CEILING_BYTES: u64 = 262_900;
 /// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15, 485,679 B at
 /// stop 16 and 488,929 B before issue 16, whose compiled messages and own router took it to
 /// 419,750 B; 1.6 MB once, when a build flag leaked into it. Raised to 421,032 B (+1.3 KB,
