@@ -99,7 +99,7 @@ pub fn table_rows(catalog: &Value) -> Vec<(String, String)> {
     }
     let courses = catalog["courses"].as_u64().unwrap_or(0);
     let mut rows = vec![(
-        format!("Catalogue file, {courses} courses — raw / gzip (home no longer needs it whole)"),
+        format!("Catalogue file, {courses} courses — raw / gzip (home still downloads it whole)"),
         format!(
             "{} B / {} B",
             catalog["catalog_file_bytes"], catalog["catalog_file_bytes_gzip"]
