@@ -200,11 +200,8 @@ fn test() -> Result<()> {
     // them back; without them a clean run fits a CI machine's disk. Every cargo and trunk this
     // command starts inherits the setting.
     std::env::set_var("CARGO_INCREMENTAL", "0");
-    let mut steps_passed = 0;
-    let mut step = |name: &str| {
-        steps_passed += 1;
-        println!("\nxtask test: [{steps_passed}] {name}");
-    };
+    let mut steps = Steps::default();
+    let mut step = |name: &str| steps.start(name);
 
     step("cargo fmt --check");
     tools::run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
@@ -270,12 +267,41 @@ fn test() -> Result<()> {
 
     step("end-to-end tests in headless Chromium against the real server");
     run_end_to_end_tests(&[])?;
-
+    let steps_passed = steps.finish();
     println!(
         "\nxtask test: all {steps_passed} steps passed in {:.0} s",
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// The steps of `cargo xtask test`, each named when it starts and timed when it ends, so that
+/// a slow CI run shows where the time went.
+#[derive(Default)]
+struct Steps {
+    passed: usize,
+    current: Option<std::time::Instant>,
+}
+
+impl Steps {
+    fn start(&mut self, name: &str) {
+        self.finish();
+        self.current = Some(std::time::Instant::now());
+        println!("\nxtask test: [{}] {name}", self.passed + 1);
+    }
+
+    /// Ends the running step; returns how many steps have passed.
+    fn finish(&mut self) -> usize {
+        if let Some(started) = self.current.take() {
+            self.passed += 1;
+            println!(
+                "xtask test: [{}] passed in {:.0} s",
+                self.passed,
+                started.elapsed().as_secs_f64()
+            );
+        }
+        self.passed
+    }
 }
 
 /// The client build and its byte budget alone, for seeing what a change costs in bytes.
