@@ -441,6 +441,13 @@ proptest! {
         let (grown, _refolds) = grown_digest(&received);
         prop_assert_eq!(&grown, &expected);
         prop_assert_eq!(home_view_of_digest(&grown), home_view_of_fold(&original));
+        // The courses home asks the catalogue for: exactly those with live activity.
+        let worked_in: Vec<String> = original
+            .latest_activity_in_course(COURSE)
+            .map(|_| COURSE.to_owned())
+            .into_iter()
+            .collect();
+        prop_assert_eq!(grown.courses_worked_in(), worked_in);
 
         // The digest is saved as a structured value, as IndexedDB keeps it, and read back whole.
         let saved = serde_json::to_value(&grown).expect("a digest serializes");

@@ -1,11 +1,16 @@
-//! Searching the catalogue (issue 19): `GET /api/catalog?q=…&subject=…&level=…&language=…&page=…`
-//! → core's `CatalogPage`: one page of the courses the request's site offers (every course at
-//! an address that is no site's) that match, as slim cards. Open to anyone, like the
-//! catalogue file itself; a malformed query is a 400 that names the parameter.
+//! The catalogue of thousands, as the learners' app reads it (issue 19). Both routes are over
+//! the courses the request's site offers (every course at an address that is no site's), open
+//! to anyone like the catalogue file itself; a malformed query is a 400 that names the
+//! parameter.
 //!
-//! The search runs over an index kept per site ([`SearchIndexes`]), made again only when the
-//! built catalogue file or the site's choice of courses changed: a search of thousands of
-//! courses is a scan of folded titles, well under a millisecond per thousand.
+//! - `GET /api/catalog?q=…&subject=…&level=…&language=…&page=…` → core's `CatalogPage`: one
+//!   page of the courses that match, as slim cards.
+//! - `GET /api/catalog/home?with=<id>,…` → core's `home_catalog`: the site's first courses and
+//!   the learner's own, as full catalogue entries; what home lists instead of the whole file.
+//!
+//! Both run over what is kept per site ([`SearchIndexes`]), made again only when the built
+//! catalogue file or the site's choice of courses changed: a search of thousands of courses
+//! is a scan of folded titles, well under a millisecond per thousand.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -16,8 +21,9 @@ use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use baeum_core::content::home::{home_catalog, HomeQuery, HOME_PATH};
 use baeum_core::content::search::{CatalogCard, CatalogQuery, SearchIndex};
-use baeum_core::content::CATALOG_FILE_NAME;
+use baeum_core::content::{CatalogIndex, CATALOG_FILE_NAME};
 use baeum_core::site::{site_catalog, CourseSelection};
 
 use crate::error::ServerError;
@@ -25,16 +31,26 @@ use crate::AppState;
 
 /// The routes of this module.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/api/catalog", get(search))
+    Router::new()
+        .route("/api/catalog", get(search))
+        .route(HOME_PATH, get(home))
 }
 
 /// The built catalogue file's modification time and size: when either changes, it is read again.
 type FileStamp = (std::time::SystemTime, u64);
 
-/// An index, and what it was made from.
+/// A site's courses and their index, and what they were made from.
 struct Made {
     stamp: FileStamp,
     selection: CourseSelection,
+    kept: Kept,
+}
+
+/// A site's courses as kept between requests.
+#[derive(Clone)]
+struct Kept {
+    /// The courses the site offers, in the catalogue's order, as the catalogue file lists them.
+    offered: Arc<CatalogIndex>,
     index: Arc<SearchIndex>,
 }
 
@@ -45,13 +61,13 @@ pub struct SearchIndexes {
 }
 
 impl SearchIndexes {
-    /// The index of the courses `selection` offers from the built catalogue.
-    fn index(
+    /// The courses `selection` offers from the built catalogue, and their index.
+    fn kept(
         &self,
         state: &AppState,
         site: Option<String>,
         selection: CourseSelection,
-    ) -> Result<Arc<SearchIndex>, ServerError> {
+    ) -> Result<Kept, ServerError> {
         let unavailable = || ServerError::ContentUnavailable("the catalogue is not built".into());
         let metadata = std::fs::metadata(state.config.content_dir.join(CATALOG_FILE_NAME))
             .map_err(|_| unavailable())?;
@@ -65,7 +81,7 @@ impl SearchIndexes {
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(made) = by_site.get(&site) {
             if made.stamp == stamp && made.selection == selection {
-                return Ok(made.index.clone());
+                return Ok(made.kept.clone());
             }
         }
         let catalog = crate::sites::platform_catalog(state).ok_or_else(unavailable)?;
@@ -73,16 +89,46 @@ impl SearchIndexes {
         let index = Arc::new(SearchIndex::new(
             offered.courses.iter().map(CatalogCard::of).collect(),
         ));
+        let kept = Kept {
+            offered: Arc::new(offered),
+            index,
+        };
         by_site.insert(
             site,
             Made {
                 stamp,
                 selection,
-                index: index.clone(),
+                kept: kept.clone(),
             },
         );
-        Ok(index)
+        Ok(kept)
     }
+}
+
+/// The site's courses as kept, read on a blocking thread (the first read parses the file).
+async fn kept_for(
+    state: &AppState,
+    parts: &axum::http::request::Parts,
+) -> Result<Kept, ServerError> {
+    let site = crate::sites::site_of_request(state, parts).await;
+    let (site_id, selection) = match site {
+        Some(site) => (Some(site.record.id.clone()), site.record.courses.clone()),
+        None => (None, CourseSelection::All),
+    };
+    let indexes = state.catalog_indexes.clone();
+    let worker_state = state.clone();
+    tokio::task::spawn_blocking(move || indexes.kept(&worker_state, site_id, selection))
+        .await
+        .map_err(|_| ServerError::Store(crate::store::StoreError::TaskFailed))?
+}
+
+/// An answer the browser asks again each time: a site's courses change, and the app keeps
+/// what it needs offline itself.
+fn revalidated(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
 }
 
 async fn search(
@@ -92,23 +138,19 @@ async fn search(
 ) -> Result<Response, ServerError> {
     let query = CatalogQuery::parse(raw.as_deref().unwrap_or(""))
         .map_err(|error| ServerError::bad_request(error.to_string()))?;
-    let site = crate::sites::site_of_request(&state, &parts).await;
-    let (site_id, selection) = match site {
-        Some(site) => (Some(site.record.id.clone()), site.record.courses.clone()),
-        None => (None, CourseSelection::All),
-    };
-    let indexes = state.catalog_indexes.clone();
-    let worker_state = state.clone();
-    let page = tokio::task::spawn_blocking(move || {
-        let index = indexes.index(&worker_state, site_id, selection)?;
-        Ok::<_, ServerError>(index.search(&query))
-    })
-    .await
-    .map_err(|_| ServerError::Store(crate::store::StoreError::TaskFailed))??;
-    let mut response = Json(page).into_response();
-    // A site's courses change; the app keeps the pages it saw itself.
-    response
-        .headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    Ok(response)
+    let kept = kept_for(&state, &parts).await?;
+    Ok(revalidated(Json(kept.index.search(&query)).into_response()))
+}
+
+async fn home(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+    parts: axum::http::request::Parts,
+) -> Result<Response, ServerError> {
+    let query = HomeQuery::parse(raw.as_deref().unwrap_or(""))
+        .map_err(|error| ServerError::bad_request(error.to_string()))?;
+    let kept = kept_for(&state, &parts).await?;
+    Ok(revalidated(
+        Json(home_catalog(&kept.offered, &query.with)).into_response(),
+    ))
 }

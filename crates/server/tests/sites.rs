@@ -396,3 +396,40 @@ async fn a_catalogue_search_lists_the_sites_courses_page_by_page() {
         assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{bad}");
     }
 }
+
+#[tokio::test]
+async fn home_lists_the_sites_first_courses_and_the_learners_own_it_offers() {
+    let (_root, config) = fixture();
+    let state = state_with_sites(config);
+    let ids = |response: &Response| -> Vec<String> {
+        let catalog: baeum_core::content::CatalogIndex =
+            serde_json::from_str(&response.text()).expect("a catalogue");
+        catalog.courses.into_iter().map(|course| course.id).collect()
+    };
+    let everywhere = get(&state, "127.0.0.1:8080", "/api/catalog/home", &[]).await;
+    assert_eq!(everywhere.status, StatusCode::OK);
+    assert_eq!(everywhere.headers[header::CACHE_CONTROL], "no-cache");
+    assert_eq!(ids(&everywhere), ["hangul", "math-4"]);
+    // Full entries, units and manifest included, as the whole file lists them.
+    let catalog: serde_json::Value = serde_json::from_str(&everywhere.text()).expect("json");
+    assert!(catalog["courses"][0]["manifest"].is_string());
+    assert!(catalog["courses"][0]["units"].is_array());
+    // At Naju, a course Naju does not offer is not given, even when asked for by id.
+    let at_naju = get(&state, "naju.localhost", "/api/catalog/home?with=hangul", &[]).await;
+    assert_eq!(ids(&at_naju), ["math-4"]);
+    let unknown = get(&state, "naju.localhost", "/api/catalog/home?with=nothing-here", &[]).await;
+    assert_eq!(ids(&unknown), ["math-4"]);
+
+    let many: Vec<String> = (0..=baeum_core::content::home::MAXIMUM_OWN_COURSES)
+        .map(|number| format!("c{number}"))
+        .collect();
+    for bad in [
+        "/api/catalog/home?with=../catalog.json".to_owned(),
+        "/api/catalog/home?with=Hangul".to_owned(),
+        "/api/catalog/home?q=hangul".to_owned(),
+        format!("/api/catalog/home?with={}", many.join(",")),
+    ] {
+        let refused = get(&state, "naju.localhost", &bad, &[]).await;
+        assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{bad}");
+    }
+}

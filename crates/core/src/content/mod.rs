@@ -13,6 +13,7 @@
 //! job of `cargo xtask content`, so the same rules run natively and in the browser.
 
 pub mod download;
+pub mod home;
 pub mod markdown;
 mod order;
 mod pack;

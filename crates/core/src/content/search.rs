@@ -143,7 +143,7 @@ fn spelling<T: Copy + PartialEq>(value: T, all: &[(T, &'static str)]) -> &'stati
         .map_or("", |(_, spelled)| spelled)
 }
 
-fn percent_decode(text: &str) -> Result<String, SearchError> {
+pub(super) fn percent_decode(text: &str) -> Result<String, SearchError> {
     let bytes = text.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
     let mut index = 0;

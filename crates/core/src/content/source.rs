@@ -1868,7 +1868,7 @@ fn kind_fields(type_name: &str) -> &'static [&'static str] {
 // ---------------------------------------------------------------------------------------------
 // Rules on strings.
 
-fn identifier_problem(id: &str) -> Option<String> {
+pub(crate) fn identifier_problem(id: &str) -> Option<String> {
     let mut characters = id.chars();
     let first_ok = characters
         .next()

@@ -206,6 +206,20 @@ mod saved_card {
 }
 
 impl ProgressDigest {
+    /// The ids of the courses with a lesson worked in, each once, sorted: what home asks the
+    /// catalogue for when it does not list them (a learner who signs in on a new device).
+    pub fn courses_worked_in(&self) -> Vec<String> {
+        let mut courses: Vec<String> = self
+            .lessons
+            .keys()
+            .map(|key| key.split_once('/').map_or(key.as_str(), |(course, _)| course))
+            .map(str::to_owned)
+            .collect();
+        courses.sort();
+        courses.dedup();
+        courses
+    }
+
     /// The digest of a full fold.
     pub fn of(progress: &Progress) -> ProgressDigest {
         let fsrs = scheduler();
