@@ -74,6 +74,18 @@ module.exports = {
       options: { cacheName: 'baeum-catalog', networkTimeoutSeconds: 4 },
     },
     {
+      // Home's courses (the site's first ones and the device's own): the same; the app keeps
+      // a copy itself, the worker answers the last one after 4 s on a link that hangs. Kept
+      // under one key, whatever courses the address names.
+      urlPattern: /\/api\/catalog\/home(\?[^/]*)?$/,
+      handler: 'NetworkFirst',
+      options: {
+        cacheName: 'baeum-home',
+        networkTimeoutSeconds: 4,
+        plugins: [{ cacheKeyWillBeUsed: async () => '/api/catalog/home' }],
+      },
+    },
+    {
       // Packs are named by their hash and never change.
       urlPattern: /\/content\/[0-9a-f]{64}\.(json|opus)$/,
       handler: 'CacheFirst',

@@ -6,8 +6,15 @@
 //! first, so a downloaded course opens with no network and no service worker cache; anything
 //! else comes from the server (through the service worker, which caches what it fetches). The
 //! catalog comes from the server when it answers and from its last stored copy when not.
+//!
+//! The learners' app never downloads the whole catalogue (thousands of courses): it asks for
+//! home's courses (core's `content::home`: the site's first ones and every course opened on
+//! this device, kept in `localStorage`), and a course it does not list is asked for by id
+//! when its page opens. The teachers' app reads the whole file to choose what to assign.
 
 use std::cell::{Cell, RefCell};
+
+use baeum_core::content::home::{HomeQuery, MAXIMUM_OWN_COURSES};
 
 use crate::http;
 use crate::json::{self, JsonError};
@@ -25,9 +32,9 @@ thread_local! {
     /// Where downloaded files are read from: the app's sync handle, which owns the database
     /// connection. Unset (in tests that mount one page) means "the network only".
     static DOWNLOADS: Cell<Option<SyncHandle>> = const { Cell::new(None) };
-    /// The catalog this tab last stored, so that the pages that each load it (home, progress,
-    /// teaching) do not write the same bytes again on every visit.
-    static STORED_CATALOG: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
+    /// The catalogues this tab last stored, by key, so that the pages that each load one
+    /// (home, progress, teaching) do not write the same bytes again on every visit.
+    static STORED_CATALOGS: RefCell<Vec<(&'static str, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Makes content reads look in the device's downloads first. The app calls it once at start.
@@ -239,50 +246,131 @@ async fn fetch_verified(name: &str) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
-/// The catalog from the server, stored for the next time offline; or, when the server cannot
-/// be reached, the last stored copy.
+/// `localStorage` key of the courses opened on this device, most recent first, joined by
+/// commas: home asks for them besides the site's first courses (storage is per origin, so
+/// per site).
+const OWN_COURSES_KEY: &str = "baeum.own-courses";
+/// The IndexedDB key (catalog store) of home's courses as last fetched.
+const HOME_KEY: &str = "home.json";
+
+/// The courses opened on this device, most recent first.
+fn own_courses() -> Vec<String> {
+    crate::browser::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(OWN_COURSES_KEY).ok().flatten())
+        .map(|text| text.split(',').map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// Puts `course_id` first among the courses opened on this device.
+fn remember_own_course(course_id: &str) {
+    let own = own_courses();
+    if own.first().map(String::as_str) == Some(course_id) {
+        return;
+    }
+    let kept = HomeQuery::naming(
+        std::iter::once(course_id)
+            .chain(own.iter().map(String::as_str))
+            .take(MAXIMUM_OWN_COURSES),
+    );
+    if let Some(storage) =
+        crate::browser::window().and_then(|window| window.local_storage().ok().flatten())
+    {
+        // A full storage only means the course is asked for by id again next time.
+        let _ = storage.set_item(OWN_COURSES_KEY, &kept.with.join(","));
+    }
+}
+
+/// Home's courses: the site's first ones and the courses opened on this device.
 pub async fn load_catalog() -> Result<CatalogIndex, LoadError> {
-    match fetch_content_file(CATALOG_FILE_NAME).await {
+    load_home_catalog(&[]).await
+}
+
+/// Home's courses and the courses `also` names (those the site offers), from the server, stored
+/// for the next time offline; or, when the server cannot be reached, the last stored copy (a
+/// device that has none yet of home's falls back on the whole catalogue an older version
+/// stored).
+pub async fn load_home_catalog(also: &[String]) -> Result<CatalogIndex, LoadError> {
+    let own = own_courses();
+    let query = HomeQuery::naming(
+        also.iter()
+            .map(String::as_str)
+            .chain(own.iter().map(String::as_str)),
+    );
+    match fetch_stored_catalog(&query.path(), HOME_KEY).await {
+        Err(LoadError::Unreachable) => stored_catalog(CATALOG_FILE_NAME).await,
+        other => other,
+    }
+}
+
+/// The whole catalogue file, every course the site offers: the teachers' app chooses from it
+/// what to assign. Stored and read offline like home's.
+pub async fn load_full_catalog() -> Result<CatalogIndex, LoadError> {
+    fetch_stored_catalog(
+        &format!("{CONTENT_BASE}{CATALOG_FILE_NAME}"),
+        CATALOG_FILE_NAME,
+    )
+    .await
+}
+
+/// The catalogue at `url`, stored under `key` when it changed; the stored copy when the server
+/// cannot be reached.
+async fn fetch_stored_catalog(url: &str, key: &'static str) -> Result<CatalogIndex, LoadError> {
+    match fetch_url(key, url).await {
         Ok(bytes) => {
             let catalog = parse_catalog(&bytes)?;
-            let already_stored =
-                STORED_CATALOG.with(|stored| stored.borrow().as_deref() == Some(&bytes[..]));
+            let already_stored = STORED_CATALOGS.with(|stored| {
+                stored
+                    .borrow()
+                    .iter()
+                    .any(|(stored_key, stored)| *stored_key == key && stored[..] == bytes[..])
+            });
             if !already_stored {
                 if let Some(database) = downloads_database().await {
-                    // A failed copy only means the next offline visit falls back on the
-                    // service worker's copy; the catalog in hand is good.
+                    // A failed copy only means the next offline visit falls back on an older
+                    // one; the catalog in hand is good.
                     if database
-                        .put_content(ContentStore::Catalog, CATALOG_FILE_NAME, &bytes)
+                        .put_content(ContentStore::Catalog, key, &bytes)
                         .await
                         .is_ok()
                     {
-                        STORED_CATALOG.with(|stored| *stored.borrow_mut() = Some(bytes));
+                        STORED_CATALOGS.with(|stored| {
+                            let mut stored = stored.borrow_mut();
+                            stored.retain(|(stored_key, _)| *stored_key != key);
+                            stored.push((key, bytes));
+                        });
                     }
                 }
             }
             Ok(catalog)
         }
-        Err(LoadError::Unreachable) => {
-            let database = downloads_database().await.ok_or(LoadError::Unreachable)?;
-            let bytes = database
-                .get_content(ContentStore::Catalog, CATALOG_FILE_NAME)
-                .await
-                .ok()
-                .flatten()
-                .ok_or(LoadError::Unreachable)?;
-            Ok(parse_catalog(&bytes)?)
-        }
+        Err(LoadError::Unreachable) => stored_catalog(key).await,
         Err(other) => Err(other),
     }
 }
 
+/// The catalogue stored under `key`, or `Unreachable` when there is none.
+async fn stored_catalog(key: &str) -> Result<CatalogIndex, LoadError> {
+    let database = downloads_database().await.ok_or(LoadError::Unreachable)?;
+    let bytes = database
+        .get_content(ContentStore::Catalog, key)
+        .await
+        .ok()
+        .flatten()
+        .ok_or(LoadError::Unreachable)?;
+    Ok(parse_catalog(&bytes)?)
+}
+
+/// A course and its manifest: asked for by id with home's courses, and remembered as one of
+/// the device's own from then on, so that home lists it.
 pub async fn load_course(course_id: &str) -> Result<(CatalogCourse, CourseManifest), LoadError> {
-    let catalog = load_catalog().await?;
+    let catalog = load_home_catalog(&[course_id.to_owned()]).await?;
     let course = catalog
         .courses
         .into_iter()
         .find(|course| course.id == course_id)
         .ok_or_else(|| LoadError::UnknownCourse(course_id.to_owned()))?;
+    remember_own_course(course_id);
     let manifest = load_manifest(&course).await?;
     Ok((course, manifest))
 }

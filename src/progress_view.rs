@@ -23,7 +23,7 @@ use futures::future::LocalBoxFuture;
 use leptos::prelude::{expect_context, provide_context};
 
 use crate::chunks::ChunkLoadError;
-use crate::content_client::{load_catalog, load_manifest, LoadError};
+use crate::content_client::{load_home_catalog, load_manifest, LoadError};
 use crate::storage::progress_digest::SavedDigest;
 use crate::storage::StorageError;
 use crate::sync_driver::SyncHandle;
@@ -258,7 +258,11 @@ pub async fn load_standing_from_log(
     fold: WholeLogFold,
 ) -> Result<Standing, StandingError> {
     let digest = load_digest(sync, fold).await?;
-    let catalog = load_catalog().await.map_err(StandingError::Content)?;
+    // Home's courses and every course worked in, which a learner signed in on a new device
+    // has not opened here.
+    let catalog = load_home_catalog(&digest.courses_worked_in())
+        .await
+        .map_err(StandingError::Content)?;
     let worked_in: Vec<_> = catalog
         .courses
         .into_iter()

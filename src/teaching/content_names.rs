@@ -9,7 +9,7 @@ use baeum_core::content::{CourseManifest, Language};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::content_client::{load_catalog, load_manifest};
+use crate::content_client::{load_home_catalog, load_manifest};
 
 /// Titles in the help language, by id.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -106,7 +106,8 @@ async fn load_names(course_ids: &BTreeSet<String>) -> ContentNames {
         return names;
     }
     let language = browser::help_language();
-    let Ok(catalog) = load_catalog().await else {
+    let wanted: Vec<String> = course_ids.iter().cloned().collect();
+    let Ok(catalog) = load_home_catalog(&wanted).await else {
         return names;
     };
     for course in catalog

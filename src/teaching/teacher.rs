@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 
 use crate::account::{AccountPanel, Role};
 use crate::browser;
-use crate::content_client::{load_catalog, load_course, load_lesson};
+use crate::content_client::{load_course, load_full_catalog, load_lesson};
 use crate::shell::AppLink;
 use crate::sync_driver::use_sync;
 use crate::t;
@@ -350,7 +350,7 @@ pub fn ClassPage() -> impl IntoView {
         }
     });
 
-    let catalog = LocalResource::new(load_catalog);
+    let catalog = LocalResource::new(load_full_catalog);
     let titles = use_content_names(move || {
         let mut course_ids: BTreeSet<String> = assignments
             .get()

@@ -7,9 +7,9 @@ import { axeViolations, serverAndBrowserForThisFile } from './harness.mjs';
 
 const running = serverAndBrowserForThisFile();
 
-/** The catalog's courses as the server serves them. */
+/** Home's courses on a first visit, as the server serves them. */
 async function catalogCourses() {
-  const catalog = await (await fetch(`${running.server.url}/content/catalog.json`)).json();
+  const catalog = await (await fetch(`${running.server.url}/api/catalog/home`)).json();
   assert.ok(catalog.courses.length >= 3, 'the sample courses are published');
   return catalog.courses;
 }
@@ -140,7 +140,8 @@ function requestsOf(page) {
   return paths;
 }
 
-const CATALOG = '/content/catalog.json';
+// Home's courses (the site's first ones; a first visit has no courses of its own).
+const CATALOG = '/api/catalog/home';
 
 test('the catalog, the main wasm and its scripts are preloaded, and no preload is fetched twice', async () => {
   const context = await running.browser.newContext({ serviceWorkers: 'block' });
@@ -171,7 +172,7 @@ test('the catalog, the main wasm and its scripts are preloaded, and no preload i
     const headers = { ...original.headers() };
     delete headers['content-encoding'];
     delete headers['content-length'];
-    const body = (await original.text()).replace(/<link rel="preload" href="\/content\/catalog\.json"[^>]*>/, '');
+    const body = (await original.text()).replace(/<link rel="preload" href="\/api\/catalog\/home"[^>]*>/, '');
     await route.fulfill({ status: original.status(), headers, body });
   });
   const fetchedWithoutPreload = requestsOf(plainPage);

@@ -8,14 +8,15 @@
 //!   (`src/first_screen.rs`); a rule added to the inline CSS hides the app behind it until
 //!   then. Its test ids are its own, so nothing waiting for the app finds it. The live
 //!   indicators (connection, sync) are left out: the page cannot know them.
-//! - The courses come from the catalog the server serves (`content::catalog`).
+//! - The courses are home's on a first visit: the first of the catalog the server serves
+//!   (`content::catalog`, core's `home_catalog`), never thousands.
 //! - Its CSS is the rules of the app's stylesheets that can match it, in a `<style>` element
 //!   the server allows by its hash (`crates/server/src/security_headers.rs`) and the app
 //!   removes with the screen. The stylesheets move from the head to just after the screen: a
 //!   stylesheet in the body holds back only what follows it, so the screen paints without
 //!   waiting for another request.
-//! - The catalog is preloaded beside the wasm and its scripts (`split_wasm.rs`), so the app
-//!   finds it fetched when it asks.
+//! - Home's courses are preloaded beside the wasm and its scripts (`split_wasm.rs`), so the app
+//!   finds them fetched when it asks.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -32,15 +33,15 @@ const SCREEN_ID: &str = "first-screen";
 const STYLE_ID: &str = "first-screen-style";
 /// Hides what follows the screen in `<body>`: the app, mounted but not yet ready to show.
 const HIDE_THE_APP: &str = "#first-screen~*{display:none}";
-/// Where the app fetches the catalog (`src/content_client.rs`), preloaded.
-const CATALOG_URL: &str = "/content/catalog.json";
+/// Where the app fetches home's courses on a first visit (`src/content_client.rs`), preloaded.
+const CATALOG_URL: &str = baeum_core::content::home::HOME_PATH;
 
 /// Writes the first screen into the learners' `dist/index.html`, whose stylesheets Trunk has
 /// written into the head.
 pub fn add_first_screen(root: &Path, dist: &Path) -> Result<()> {
     let index = dist.join("index.html");
     let html = read_text(&index)?;
-    let catalog = crate::content::catalog(root)?;
+    let catalog = baeum_core::content::home::home_catalog(&crate::content::catalog(root)?, &[]);
     let english_source = read_text(&root.join("locales").join("en.ftl"))?;
     let table = compile::compile(&english_source)
         .map_err(|error| anyhow::anyhow!("locales/en.ftl: {error}"))?;

@@ -404,7 +404,11 @@ async fn home_lists_the_sites_first_courses_and_the_learners_own_it_offers() {
     let ids = |response: &Response| -> Vec<String> {
         let catalog: baeum_core::content::CatalogIndex =
             serde_json::from_str(&response.text()).expect("a catalogue");
-        catalog.courses.into_iter().map(|course| course.id).collect()
+        catalog
+            .courses
+            .into_iter()
+            .map(|course| course.id)
+            .collect()
     };
     let everywhere = get(&state, "127.0.0.1:8080", "/api/catalog/home", &[]).await;
     assert_eq!(everywhere.status, StatusCode::OK);
@@ -415,9 +419,21 @@ async fn home_lists_the_sites_first_courses_and_the_learners_own_it_offers() {
     assert!(catalog["courses"][0]["manifest"].is_string());
     assert!(catalog["courses"][0]["units"].is_array());
     // At Naju, a course Naju does not offer is not given, even when asked for by id.
-    let at_naju = get(&state, "naju.localhost", "/api/catalog/home?with=hangul", &[]).await;
+    let at_naju = get(
+        &state,
+        "naju.localhost",
+        "/api/catalog/home?with=hangul",
+        &[],
+    )
+    .await;
     assert_eq!(ids(&at_naju), ["math-4"]);
-    let unknown = get(&state, "naju.localhost", "/api/catalog/home?with=nothing-here", &[]).await;
+    let unknown = get(
+        &state,
+        "naju.localhost",
+        "/api/catalog/home?with=nothing-here",
+        &[],
+    )
+    .await;
     assert_eq!(ids(&unknown), ["math-4"]);
 
     let many: Vec<String> = (0..=baeum_core::content::home::MAXIMUM_OWN_COURSES)

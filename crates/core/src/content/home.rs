@@ -130,12 +130,18 @@ mod tests {
     fn catalogue(count: usize) -> CatalogIndex {
         CatalogIndex {
             format: 1,
-            courses: (0..count).map(|number| course(&format!("c{number}"))).collect(),
+            courses: (0..count)
+                .map(|number| course(&format!("c{number}")))
+                .collect(),
         }
     }
 
     fn ids(catalog: &CatalogIndex) -> Vec<&str> {
-        catalog.courses.iter().map(|course| course.id.as_str()).collect()
+        catalog
+            .courses
+            .iter()
+            .map(|course| course.id.as_str())
+            .collect()
     }
 
     #[test]
@@ -146,7 +152,11 @@ mod tests {
         assert_eq!(ids(&home)[0], "c0");
         let with = ["c1500", "c3", "gone", "c1500"].map(str::to_owned);
         let home = home_catalog(&offered, &with);
-        assert_eq!(home.courses.len(), HOME_COURSES + 1, "c3 is already listed, gone is not offered");
+        assert_eq!(
+            home.courses.len(),
+            HOME_COURSES + 1,
+            "c3 is already listed, gone is not offered"
+        );
         assert_eq!(ids(&home).last(), Some(&"c1500"));
         // A catalogue smaller than home is listed whole, as before.
         assert_eq!(ids(&home_catalog(&catalogue(3), &[])), ["c0", "c1", "c2"]);
@@ -158,14 +168,34 @@ mod tests {
         assert_eq!(query.with, ["hangul", "science-basics"]);
         assert_eq!(query.path(), "/api/catalog/home?with=hangul,science-basics");
         assert_eq!(HomeQuery::parse("with=hangul,science-basics"), Ok(query));
-        assert_eq!(HomeQuery::parse("with=hangul%2Cscience-basics").map(|q| q.with.len()), Ok(2));
+        assert_eq!(
+            HomeQuery::parse("with=hangul%2Cscience-basics").map(|q| q.with.len()),
+            Ok(2)
+        );
         assert_eq!(HomeQuery::parse(""), Ok(HomeQuery::default()));
         assert_eq!(HomeQuery::naming([]).path(), HOME_PATH);
-        assert!(matches!(HomeQuery::parse("with=../etc"), Err(HomeError::Id(_))));
-        assert!(matches!(HomeQuery::parse("q=x"), Err(HomeError::Parameter(_))));
-        assert!(matches!(HomeQuery::parse("with=%ff"), Err(HomeError::Encoding)));
+        assert!(matches!(
+            HomeQuery::parse("with=../etc"),
+            Err(HomeError::Id(_))
+        ));
+        assert!(matches!(
+            HomeQuery::parse("q=x"),
+            Err(HomeError::Parameter(_))
+        ));
+        assert!(matches!(
+            HomeQuery::parse("with=%ff"),
+            Err(HomeError::Encoding)
+        ));
         let many: Vec<String> = (0..=MAXIMUM_OWN_COURSES).map(|n| format!("c{n}")).collect();
-        assert_eq!(HomeQuery::parse(&format!("with={}", many.join(","))), Err(HomeError::TooMany));
-        assert_eq!(HomeQuery::naming(many.iter().map(String::as_str)).with.len(), MAXIMUM_OWN_COURSES);
+        assert_eq!(
+            HomeQuery::parse(&format!("with={}", many.join(","))),
+            Err(HomeError::TooMany)
+        );
+        assert_eq!(
+            HomeQuery::naming(many.iter().map(String::as_str))
+                .with
+                .len(),
+            MAXIMUM_OWN_COURSES
+        );
     }
 }

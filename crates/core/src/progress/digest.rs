@@ -212,7 +212,10 @@ impl ProgressDigest {
         let mut courses: Vec<String> = self
             .lessons
             .keys()
-            .map(|key| key.split_once('/').map_or(key.as_str(), |(course, _)| course))
+            .map(|key| {
+                key.split_once('/')
+                    .map_or(key.as_str(), |(course, _)| course)
+            })
             .map(str::to_owned)
             .collect();
         courses.sort();
