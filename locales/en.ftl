@@ -1086,6 +1086,7 @@ catalog-title = All courses
 catalog-search-label = Words in the title
 catalog-subject-label = Subject
 catalog-level-label = Level
+catalog-language-label = Help in
 # The choice of a subject or level that leaves it open.
 catalog-any = Any
 catalog-subject-korean = Korean

@@ -968,6 +968,7 @@ catalog-title = 모든 코스
 catalog-search-label = 제목에 있는 낱말
 catalog-subject-label = 과목
 catalog-level-label = 수준
+catalog-language-label = 도움말 언어
 catalog-any = 전체
 catalog-subject-korean = 한국어
 catalog-subject-vietnamese = 베트남어

@@ -784,6 +784,7 @@ catalog-title = Все курсы
 catalog-search-label = Слова из названия
 catalog-subject-label = Предмет
 catalog-level-label = Уровень
+catalog-language-label = Язык подсказок
 catalog-any = Любой
 catalog-subject-korean = Корейский язык
 catalog-subject-vietnamese = Вьетнамский язык

@@ -666,6 +666,7 @@ catalog-title = Tất cả khóa học
 catalog-search-label = Từ trong tên khóa học
 catalog-subject-label = Môn học
 catalog-level-label = Trình độ
+catalog-language-label = Ngôn ngữ trợ giúp
 catalog-any = Tất cả
 catalog-subject-korean = Tiếng Hàn
 catalog-subject-vietnamese = Tiếng Việt

@@ -679,6 +679,7 @@ catalog-title = 全部课程
 catalog-search-label = 标题中的词
 catalog-subject-label = 科目
 catalog-level-label = 水平
+catalog-language-label = 帮助语言
 catalog-any = 全部
 catalog-subject-korean = 韩国语
 catalog-subject-vietnamese = 越南语

@@ -6,7 +6,7 @@
 //! (`catalog-`).
 
 use baeum_core::content::search::{CatalogCard, CatalogPage, CatalogQuery, SearchIndex};
-use baeum_core::content::{Level, Subject};
+use baeum_core::content::{Language, Level, Subject};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -90,6 +90,7 @@ pub fn CatalogPage() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let subject = RwSignal::new(None::<Subject>);
     let level = RwSignal::new(None::<Level>);
+    let help = RwSignal::new(None::<Language>);
     let page = RwSignal::new(0_usize);
     let shown = RwSignal::new(None::<Shown>);
     let searching = RwSignal::new(false);
@@ -98,7 +99,7 @@ pub fn CatalogPage() -> impl IntoView {
             text: text.get_untracked().trim().to_owned(),
             subject: subject.get_untracked(),
             level: level.get_untracked(),
-            language: None,
+            language: help.get_untracked(),
             page: page.get_untracked(),
         };
         searching.set(true);
@@ -176,6 +177,18 @@ pub fn CatalogPage() -> impl IntoView {
                             <option value="">{t!("catalog-any")}</option>
                             {Level::ALL.iter().map(|(found, code)| view! {
                                 <option value=*code>{level_label(*found)}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        {t!("catalog-language-label")}
+                        <select
+                            data-testid="catalog-language"
+                            on:change=move |event| help.set(Language::from_code(&event_target_value(&event)))
+                        >
+                            <option value="">{t!("catalog-any")}</option>
+                            {Language::ALL.into_iter().map(|each| view! {
+                                <option value=each.code() lang=each.code()>{each.native_name()}</option>
                             }).collect_view()}
                         </select>
                     </label>

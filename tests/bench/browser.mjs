@@ -11,6 +11,8 @@
 //   BAEUM_BENCH_OUT          where to write the JSON
 //   BAEUM_BENCH_FSRS_WASM_DIR the spaced-repetition workload built for the web (wasm-bindgen)
 //   CHROMIUM                 the browser binary (default /usr/bin/chromium)
+//   BAEUM_BENCH_ONLY         `first-visit`: only a first visit's bytes and times to data-ready
+//                            (the catalogue part compares a 2,000-course catalogue with the real one)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -97,7 +99,8 @@ class ResponseByteCounter {
   }
 
   snapshot() {
-    const isContent = (file) => file.url.startsWith('/content/');
+    // Course content: the packs, and home's courses (the catalogue as home asks for it).
+    const isContent = (file) => file.url.startsWith('/content/') || file.url.startsWith('/api/catalog');
     const sum = (files) => files.reduce((total, file) => total + file.bytes, 0);
     return {
       devtools_network_bytes: this.networkBytes,
@@ -596,7 +599,48 @@ async function measureFsrsInWasm(browser) {
   return { measured: true, by_cpu_slowdown: byCpuSlowdown };
 }
 
+/**
+ * A first visit alone: the bytes received until `data-ready` (gzip, as from a plain-HTTP
+ * school server), those of home's courses among them, and how many courses home lists.
+ */
+async function measureFirstVisit(browser, proxy) {
+  const { context, page } = await freshPage(browser);
+  const counter = await ResponseByteCounter.attach(context, page);
+  await counter.session.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'gzip, deflate' } });
+  await page.goto(`${proxy.url}/`, { waitUntil: 'commit' });
+  await waitReady(page);
+  const untilReady = counter.networkBytes;
+  const { files } = counter.snapshot();
+  const catalogFiles = files.filter((file) => file.url.startsWith('/api/catalog') || file.url.startsWith('/content/catalog'));
+  const homeCourses = await page.locator('[data-testid=course-list] > li').count();
+  await context.close();
+  return {
+    until_data_ready_bytes: untilReady,
+    catalog_bytes: catalogFiles.reduce((total, file) => total + file.bytes, 0),
+    catalog_files: catalogFiles,
+    home_courses: homeCourses,
+  };
+}
+
+async function mainFirstVisitOnly() {
+  const proxy = await ByteCountingProxy.start(serverPort);
+  const browser = await launchBrowser();
+  try {
+    const firstVisit = await measureFirstVisit(browser, proxy);
+    const coldStart = {};
+    for (const profile of Object.keys(PROFILES)) {
+      console.log(`bench (browser): first visit, ${profile}, CPU ${CPU_SLOWDOWN}x, ${runs} run(s)`);
+      coldStart[profile] = { ...PROFILES[profile], cpu_slowdown: CPU_SLOWDOWN, ...(await measureColdStart(browser, proxy, profile)) };
+    }
+    writeFileSync(outputPath, `${JSON.stringify({ first_visit: firstVisit, cold_start: coldStart }, null, 2)}\n`);
+  } finally {
+    await browser.close();
+    await proxy.close();
+  }
+}
+
 async function main() {
+  if (process.env.BAEUM_BENCH_ONLY === 'first-visit') return mainFirstVisitOnly();
   const started = Date.now();
   const proxy = await ByteCountingProxy.start(serverPort);
   const browser = await launchBrowser();

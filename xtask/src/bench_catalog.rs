@@ -1,7 +1,11 @@
 //! The catalogue of thousands in the bench (issue 19): [`SYNTHETIC_COURSES`] made-up courses
 //! (`cargo xtask content --synthetic`) built beside the real ones, served by the release
 //! server, and searched over HTTP through `GET /api/catalog`: how long a search takes on the
-//! server, and how many bytes a page of results and the whole catalogue file cost.
+//! server, and how many bytes a page of results and the whole catalogue file cost. Then a
+//! first visit in Chromium (`tests/bench/browser.mjs`, first-visit mode) with that catalogue
+//! and with the real one alone: the bytes until `data-ready`, those of home's courses, and the
+//! time to `data-ready` on Slow 3G and Slow 4G with the CPU slowed 4×, which issue 19 wants
+//! unchanged by the catalogue's size.
 //!
 //! `cargo xtask bench --catalog-only` runs this part alone.
 
@@ -18,6 +22,8 @@ use crate::bench::{free_loopback_port, HttpConnection, ServerProcess};
 pub const SYNTHETIC_COURSES: usize = 2_000;
 /// Timed requests per search, after one to warm up.
 const RUNS: usize = 50;
+/// First visits timed per network profile and catalogue.
+const FIRST_VISIT_RUNS: usize = 3;
 
 /// The searches timed: what a learner does on the catalogue page.
 const SEARCHES: &[(&str, &str)] = &[
@@ -81,8 +87,18 @@ pub fn measure(root: &Path, work_dir: &Path) -> Result<Value> {
             "page_bytes_gzip": gzip(&answer)?,
         }));
     }
+    let first_visit_large = first_visit(root, work_dir, port, "large");
+    server.stop();
+    let port = free_loopback_port()?;
+    let server = ServerProcess::start(root, work_dir, port, None)?;
+    let first_visit_real = first_visit(root, work_dir, port, "real");
     server.stop();
     Ok(json!({
+        "first_visit": {
+            "runs": FIRST_VISIT_RUNS,
+            "large": first_visit_large?,
+            "real": first_visit_real?,
+        },
         "courses": summary.courses.len(),
         "synthetic_courses": SYNTHETIC_COURSES,
         "catalog_file_bytes": catalog_file.len(),
@@ -92,6 +108,28 @@ pub fn measure(root: &Path, work_dir: &Path) -> Result<Value> {
     }))
 }
 
+/// A first visit to the server on `port`, measured in Chromium.
+fn first_visit(root: &Path, work_dir: &Path, port: u16, name: &str) -> Result<Value> {
+    crate::tools::ensure_node_packages()?;
+    crate::tools::ensure_chromium()?;
+    println!("xtask bench: a first visit with the {name} catalogue ({FIRST_VISIT_RUNS} run(s))");
+    let out = work_dir.join(format!("first-visit-{name}.json"));
+    crate::tools::run(
+        std::process::Command::new("node")
+            .arg(root.join("tests/bench/browser.mjs"))
+            .env("BAEUM_BENCH_ONLY", "first-visit")
+            .env("BAEUM_BENCH_SERVER_PORT", port.to_string())
+            .env("BAEUM_BENCH_RUNS", FIRST_VISIT_RUNS.to_string())
+            .env("BAEUM_BENCH_OUT", &out)
+            .env("CHROMIUM", crate::tools::CHROMIUM)
+            .current_dir(root),
+    )?;
+    serde_json::from_slice(
+        &fs::read(&out).with_context(|| format!("cannot read {}", out.display()))?,
+    )
+    .context("the first visit's measurement is not JSON")
+}
+
 /// The rows of the printed table.
 pub fn table_rows(catalog: &Value) -> Vec<(String, String)> {
     if catalog.is_null() {
@@ -99,12 +137,42 @@ pub fn table_rows(catalog: &Value) -> Vec<(String, String)> {
     }
     let courses = catalog["courses"].as_u64().unwrap_or(0);
     let mut rows = vec![(
-        format!("Catalogue file, {courses} courses — raw / gzip (home still downloads it whole)"),
+        format!("Catalogue file, {courses} courses — raw / gzip (the teachers' app reads it)"),
         format!(
             "{} B / {} B",
             catalog["catalog_file_bytes"], catalog["catalog_file_bytes_gzip"]
         ),
     )];
+    let visits = &catalog["first_visit"];
+    for (name, key) in [
+        (format!("{courses} courses"), "large"),
+        ("the real courses alone".to_owned(), "real"),
+    ] {
+        let visit = &visits[key];
+        rows.push((
+            format!(
+                "First visit with {name}: bytes to data-ready (gzip), of them home's courses; \
+                 courses on home"
+            ),
+            format!(
+                "{} B, {} B; {}",
+                visit["first_visit"]["until_data_ready_bytes"],
+                visit["first_visit"]["catalog_bytes"],
+                visit["first_visit"]["home_courses"]
+            ),
+        ));
+        rows.push((
+            format!(
+                "First visit with {name}: data-ready median, Slow 3G / Slow 4G, CPU 4× ({} runs)",
+                visits["runs"]
+            ),
+            format!(
+                "{} ms / {} ms",
+                visit["cold_start"]["slow-3g"]["median_ms"],
+                visit["cold_start"]["slow-4g"]["median_ms"]
+            ),
+        ));
+    }
     for search in catalog["searches"].as_array().into_iter().flatten() {
         rows.push((
             format!(

@@ -9,7 +9,9 @@
 //!   then. Its test ids are its own, so nothing waiting for the app finds it. The live
 //!   indicators (connection, sync) are left out: the page cannot know them.
 //! - The courses are home's on a first visit: the first of the catalog the server serves
-//!   (`content::catalog`, core's `home_catalog`), never thousands.
+//!   (`content::catalog`, core's `home_catalog`), never thousands. Every course's card is
+//!   written to `first-screen-cards.txt` beside the page, from which the server makes a site's
+//!   first screen of the site's home courses.
 //! - Its CSS is the rules of the app's stylesheets that can match it, in a `<style>` element
 //!   the server allows by its hash (`crates/server/src/security_headers.rs`) and the app
 //!   removes with the screen. The stylesheets move from the head to just after the screen: a
@@ -23,7 +25,7 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use baeum_core::content::{CatalogIndex, Language};
+use baeum_core::content::{CatalogCourse, CatalogIndex, Language};
 use baeum_core::i18n::{
     compile, InterfaceLanguage, MessageArgument, Messages, NumberRules, PluralCategory,
 };
@@ -41,13 +43,23 @@ const CATALOG_URL: &str = baeum_core::content::home::HOME_PATH;
 pub fn add_first_screen(root: &Path, dist: &Path) -> Result<()> {
     let index = dist.join("index.html");
     let html = read_text(&index)?;
-    let catalog = baeum_core::content::home::home_catalog(&crate::content::catalog(root)?, &[]);
+    let every_course = crate::content::catalog(root)?;
+    let catalog = baeum_core::content::home::home_catalog(&every_course, &[]);
     let english_source = read_text(&root.join("locales").join("en.ftl"))?;
     let table = compile::compile(&english_source)
         .map_err(|error| anyhow::anyhow!("locales/en.ftl: {error}"))?;
     let english = Messages::parse(InterfaceLanguage::En, &table)
         .map_err(|error| anyhow::anyhow!("locales/en.ftl, compiled: {error}"))?;
     let screen = screen_html(&catalog, &english)?;
+    // Every course's card, for the server to make a site's first screen of its home courses.
+    let mut all_cards = String::new();
+    for course in &every_course.courses {
+        all_cards.push_str(&card_html(course, &english)?);
+        all_cards.push('\n');
+    }
+    let cards_file = dist.join(baeum_core::site::FIRST_SCREEN_CARDS_FILE);
+    fs::write(&cards_file, all_cards)
+        .with_context(|| format!("cannot write {}", cards_file.display()))?;
     let (html, stylesheet_links) = take_stylesheet_links(&html)?;
     let mut stylesheets = String::new();
     for link in &stylesheet_links {
@@ -163,44 +175,54 @@ fn screen_html(catalog: &CatalogIndex, english: &Messages) -> Result<String> {
         title = escape(&message("home-courses-title", &[])?),
     );
     for course in &catalog.courses {
-        let lessons: usize = course.units.iter().map(|unit| unit.lesson_count).sum();
-        let meta = message(
-            "home-course-meta",
-            &[
-                ("units", MessageArgument::Number(course.units.len() as f64)),
-                ("lessons", MessageArgument::Number(lessons as f64)),
-                (
-                    "size",
-                    MessageArgument::Text(baeum_core::units::format_bytes(course.size.total())),
-                ),
-            ],
-        )?;
-        // The title in the language the course teaches, as the app's home card shows it.
-        let target = course.subject.target_language();
-        let korean_title = course
-            .title
-            .get(target.as_language())
-            .map(|title| {
-                format!(
-                    "<p class=\"korean-title\" lang=\"{}\">{}</p>",
-                    target.code(),
-                    escape(title)
-                )
-            })
-            .unwrap_or_default();
-        html.push_str(&format!(
-            "{card_start}{id}\">\
-             <a href=\"/courses/{id}\"><h2>{title}</h2>{korean_title}</a>\
-             <p>{description}</p><p class=\"course-meta\">{meta}</p></li>",
-            card_start = baeum_core::site::FIRST_SCREEN_CARD_START,
-            id = escape(&course.id),
-            title = escape(course.title.get_or_english(Language::En)),
-            description = escape(course.description.get_or_english(Language::En)),
-            meta = escape(&meta),
-        ));
+        html.push_str(&card_html(course, english)?);
     }
     html.push_str("</ul></section></main></div>");
     Ok(html)
+}
+
+/// A course's card on the first screen, as home's card shows it to a guest in English.
+fn card_html(course: &CatalogCourse, english: &Messages) -> Result<String> {
+    let message = |id: &str, arguments: &[(&str, MessageArgument)]| {
+        english
+            .format(id, arguments, &EnglishNumbers, InterfaceLanguage::En)
+            .with_context(|| format!("locales/en.ftl has no message {id}"))
+    };
+    let lessons: usize = course.units.iter().map(|unit| unit.lesson_count).sum();
+    let meta = message(
+        "home-course-meta",
+        &[
+            ("units", MessageArgument::Number(course.units.len() as f64)),
+            ("lessons", MessageArgument::Number(lessons as f64)),
+            (
+                "size",
+                MessageArgument::Text(baeum_core::units::format_bytes(course.size.total())),
+            ),
+        ],
+    )?;
+    // The title in the language the course teaches, as the app's home card shows it.
+    let target = course.subject.target_language();
+    let korean_title = course
+        .title
+        .get(target.as_language())
+        .map(|title| {
+            format!(
+                "<p class=\"korean-title\" lang=\"{}\">{}</p>",
+                target.code(),
+                escape(title)
+            )
+        })
+        .unwrap_or_default();
+    Ok(format!(
+        "{card_start}{id}\">\
+         <a href=\"/courses/{id}\"><h2>{title}</h2>{korean_title}</a>\
+         <p>{description}</p><p class=\"course-meta\">{meta}</p></li>",
+        card_start = baeum_core::site::FIRST_SCREEN_CARD_START,
+        id = escape(&course.id),
+        title = escape(course.title.get_or_english(Language::En)),
+        description = escape(course.description.get_or_english(Language::En)),
+        meta = escape(&meta),
+    ))
 }
 
 /// Text for an element or a quoted attribute value.

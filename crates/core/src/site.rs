@@ -261,38 +261,84 @@ pub fn site_catalog(catalog: &CatalogIndex, selection: &CourseSelection) -> Cata
 }
 
 /// How xtask's first screen (`xtask/src/first_screen.rs`) opens each course's card; the
-/// server finds the cards by it to leave out the courses a site does not offer.
+/// server finds the cards by it to list a site's courses.
 pub const FIRST_SCREEN_CARD_START: &str =
     "<li class=\"course-card\" data-testid=\"first-screen-course-";
 /// The first screen's brand name, after which the server writes the site's name.
 pub const FIRST_SCREEN_BRAND_NAME: &str = "<span class=\"brand-name\">baeum</span>";
+/// The file beside the learners' `index.html` that holds the first screen's card of every
+/// course, one a line, from which the server makes a site's first screen: the page itself
+/// carries only home's courses at an address that is no site's.
+pub const FIRST_SCREEN_CARDS_FILE: &str = "first-screen-cards.txt";
 
-/// An app's `index.html` as a site serves it: a `<meta>` element naming the site at the end
-/// of its `<head>` (see [`SITE_META_ID`]), and, with a `selection` (the learners' page),
-/// a first screen that lists only the courses the site offers and names the site beside the
-/// brand, as the app's header will. The first screen is in English, so is the name there
-/// (else any it has). Markup it does not recognise is left as it is.
-pub fn site_page(html: &str, name: &LocalizedText, selection: Option<&CourseSelection>) -> String {
-    let mut page = String::with_capacity(html.len() + 256);
-    let mut rest = html;
-    while let Some(selection) = selection {
-        let Some(start) = rest.find(FIRST_SCREEN_CARD_START) else {
-            break;
-        };
-        let card = &rest[start..];
+/// The cards in `html` (the first screen's, or [`FIRST_SCREEN_CARDS_FILE`]'s): each course's
+/// id, and where its card starts and ends.
+fn first_screen_cards(html: &str) -> Vec<(&str, std::ops::Range<usize>)> {
+    let mut cards = Vec::new();
+    let mut offset = 0;
+    while let Some(found) = html[offset..].find(FIRST_SCREEN_CARD_START) {
+        let start = offset + found;
+        let card = &html[start..];
         let id_start = FIRST_SCREEN_CARD_START.len();
         let (Some(id_end), Some(card_end)) = (card[id_start..].find('"'), card.find("</li>"))
         else {
             break;
         };
-        let card_end = card_end + "</li>".len();
-        page.push_str(&rest[..start]);
-        if selection.offers(&card[id_start..id_start + id_end]) {
-            page.push_str(&card[..card_end]);
-        }
-        rest = &card[card_end..];
+        let end = start + card_end + "</li>".len();
+        cards.push((&card[id_start..id_start + id_end], start..end));
+        offset = end;
     }
-    page.push_str(rest);
+    cards
+}
+
+/// A learners' first screen as a site shows it: the cards of `courses` (home's, in order),
+/// taken from `all_cards` (every course's, from [`FIRST_SCREEN_CARDS_FILE`]) or else from
+/// the page's own.
+pub struct SiteFirstScreen<'a> {
+    pub courses: &'a [String],
+    pub all_cards: Option<&'a str>,
+}
+
+/// An app's `index.html` as a site serves it: a `<meta>` element naming the site at the end
+/// of its `<head>` (see [`SITE_META_ID`]), and, with a `first_screen` (the learners' page),
+/// a first screen that lists home's courses at the site and names the site beside the brand,
+/// as the app's header will. The first screen is in English, so is the name there (else any
+/// it has). Markup it does not recognise is left as it is.
+pub fn site_page(
+    html: &str,
+    name: &LocalizedText,
+    first_screen: Option<&SiteFirstScreen>,
+) -> String {
+    let mut page = String::with_capacity(html.len() + 256);
+    let cards = first_screen_cards(html);
+    match (first_screen, cards.first(), cards.last()) {
+        (Some(first_screen), Some((_, first)), Some((_, last))) => {
+            let from_file = first_screen
+                .all_cards
+                .map(first_screen_cards)
+                .unwrap_or_default();
+            let card_of = |id: &str| {
+                from_file
+                    .iter()
+                    .find(|(card_id, _)| *card_id == id)
+                    .and_then(|(_, range)| Some(&first_screen.all_cards?[range.clone()]))
+                    .or_else(|| {
+                        cards
+                            .iter()
+                            .find(|(card_id, _)| *card_id == id)
+                            .map(|(_, range)| &html[range.clone()])
+                    })
+            };
+            page.push_str(&html[..first.start]);
+            for id in first_screen.courses {
+                if let Some(card) = card_of(id) {
+                    page.push_str(card);
+                }
+            }
+            page.push_str(&html[last.end..]);
+        }
+        _ => page.push_str(html),
+    }
     let english = name.get_or_english(Language::En);
     let mut meta = format!(
         "<meta id=\"{SITE_META_ID}\" name=\"baeum-site\" content=\"{}\"",
@@ -310,7 +356,7 @@ pub fn site_page(html: &str, name: &LocalizedText, selection: Option<&CourseSele
         Some(end) => format!("{}{meta}{}", &page[..end], &page[end..]),
         None => page,
     };
-    if selection.is_none() {
+    if first_screen.is_none() {
         return page;
     }
     let language = name
@@ -437,8 +483,12 @@ mod tests {
              {FIRST_SCREEN_CARD_START}math-4\"><a>M</a></li></ul>"
         );
         let name = LocalizedText::from_pairs([(Language::Ko, "나주 <배움>")]);
-        let only_maths = CourseSelection::Only(["math-4".to_owned()].into());
-        let page = site_page(&html, &name, Some(&only_maths));
+        let only_maths = ["math-4".to_owned()];
+        let first_screen = SiteFirstScreen {
+            courses: &only_maths,
+            all_cards: None,
+        };
+        let page = site_page(&html, &name, Some(&first_screen));
         assert!(!page.contains("hangul"), "{page}");
         assert!(page.contains("math-4\"><a>M</a></li></ul>"), "{page}");
         assert!(
@@ -452,8 +502,30 @@ mod tests {
             ),
             "{page}"
         );
-        let every = site_page(&html, &name, Some(&CourseSelection::All));
-        assert!(every.contains("hangul") && every.contains("math-4"));
+        // A site's home may list courses the page does not carry: their cards come from the
+        // file of every card, in home's order.
+        let all_cards = format!(
+            "{FIRST_SCREEN_CARD_START}hangul\"><a>H</a></li>\n\
+             {FIRST_SCREEN_CARD_START}math-4\"><a>M</a></li>\n\
+             {FIRST_SCREEN_CARD_START}science-9\"><a>S</a></li>\n"
+        );
+        let home = [
+            "science-9".to_owned(),
+            "hangul".to_owned(),
+            "gone".to_owned(),
+        ];
+        let first_screen = SiteFirstScreen {
+            courses: &home,
+            all_cards: Some(&all_cards),
+        };
+        let page = site_page(&html, &name, Some(&first_screen));
+        assert!(
+            page.contains(&format!(
+                "<ul class=\"course-list\">{FIRST_SCREEN_CARD_START}science-9\"><a>S</a></li>\
+                 {FIRST_SCREEN_CARD_START}hangul\"><a>H</a></li></ul>"
+            )),
+            "{page}"
+        );
         // The teachers' page: named, nothing else touched.
         let teachers = site_page(&html, &name, None);
         assert!(teachers.contains("data-ko=") && teachers.contains("hangul"));

@@ -36,6 +36,8 @@ use crate::AppState;
 
 /// Statements read per query while a report is made.
 const PAGE: usize = 1_000;
+/// Learners named in one statement query: SQLite allows at most 32,766 parameters.
+const ACTORS_PER_QUERY: usize = 10_000;
 
 /// How long a report once made is given again instead of being made anew.
 pub const REPORT_KEPT_FOR: std::time::Duration = std::time::Duration::from_secs(60);
@@ -132,31 +134,34 @@ fn site_rows(
         return Ok(Vec::new());
     }
     let mut events = Vec::new();
-    let mut after = None;
-    loop {
-        let page = store.query_statements(&StatementQuery {
-            ascending: true,
-            limit: PAGE,
-            after,
-            readable_actor_keys: Some(keys.clone()),
-            ..StatementQuery::default()
-        })?;
-        let Some(last) = page.last() else { break };
-        after = Some(PageCursor {
-            stored_micros: last.stored.timestamp_micros(),
-            sequence: last.sequence,
-        });
-        let full = page.len() == PAGE;
-        for stored in page {
-            let event = serde_json::from_str(&stored.body)
-                .ok()
-                .and_then(|statement| learning_event(&statement));
-            if let Some(event) = event {
-                events.push((stored.actor_key, event));
+    // A query names at most ACTORS_PER_QUERY learners (SQLite's limit on parameters).
+    for keys in keys.chunks(ACTORS_PER_QUERY) {
+        let mut after = None;
+        loop {
+            let page = store.query_statements(&StatementQuery {
+                ascending: true,
+                limit: PAGE,
+                after,
+                readable_actor_keys: Some(keys.to_vec()),
+                ..StatementQuery::default()
+            })?;
+            let Some(last) = page.last() else { break };
+            after = Some(PageCursor {
+                stored_micros: last.stored.timestamp_micros(),
+                sequence: last.sequence,
+            });
+            let full = page.len() == PAGE;
+            for stored in page {
+                let event = serde_json::from_str(&stored.body)
+                    .ok()
+                    .and_then(|statement| learning_event(&statement));
+                if let Some(event) = event {
+                    events.push((stored.actor_key, event));
+                }
             }
-        }
-        if !full {
-            break;
+            if !full {
+                break;
+            }
         }
     }
     Ok(monthly_report(

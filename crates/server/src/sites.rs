@@ -10,8 +10,9 @@
 //! - `GET /content/catalog.json` on a site's host: the catalogue with only the courses the
 //!   site offers (core's `site_catalog`), which the app keeps for offline use.
 //! - Both apps' `index.html` on a site's host name the site in `<meta>` elements the headers
-//!   read, and the learners' first screen lists the site's courses and names the site (core's
-//!   `site_page`); the service worker keeps the page for offline use.
+//!   read, and the learners' first screen lists home's courses at the site (core's
+//!   `home_catalog`, with the cards of `first-screen-cards.txt` beside the page) and names the
+//!   site (core's `site_page`); the service worker keeps the page for offline use.
 //!
 //! Both are made when the sites are read: at the first request, then again at most every
 //! [`REFRESH_EVERY`], so a site changed with `baeum-server site` (another process, or another
@@ -33,8 +34,11 @@ use axum::http::header::{
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use baeum_core::content::home::home_catalog;
 use baeum_core::content::{CatalogIndex, CATALOG_FILE_NAME};
-use baeum_core::site::{normalize_host, site_catalog, site_page, SiteName};
+use baeum_core::site::{
+    normalize_host, site_catalog, site_page, SiteFirstScreen, SiteName, FIRST_SCREEN_CARDS_FILE,
+};
 use sha2::{Digest, Sha256};
 
 use crate::static_files::REVALIDATE;
@@ -272,6 +276,7 @@ async fn load(
             config.content_dir.join(CATALOG_FILE_NAME),
             config.dist_dir.join("index.html"),
             config.dist_dir.join("teach").join("index.html"),
+            config.dist_dir.join(FIRST_SCREEN_CARDS_FILE),
         ];
         let stamps: Vec<_> = files
             .iter()
@@ -284,24 +289,39 @@ async fn load(
         if let Some(last) = last.filter(|last| last.made_from.as_ref() == Some(&made_from)) {
             return last;
         }
-        let [catalog, learners, teachers] = files;
+        let [catalog, learners, teachers, all_cards] = files;
         let catalog = std::fs::read(catalog)
             .ok()
             .and_then(|bytes| serde_json::from_slice::<CatalogIndex>(&bytes).ok());
         let learners = std::fs::read_to_string(learners).ok();
         let teachers = std::fs::read_to_string(teachers).ok();
+        let all_cards = std::fs::read_to_string(all_cards).ok();
         let html = |page: String| Rendered::new(page.into_bytes(), "text/html; charset=utf-8");
         let mut by_host = HashMap::new();
         for record in &made_from.0 {
-            let catalog = catalog.as_ref().map(|catalog| {
-                let served = site_catalog(catalog, &record.courses);
+            let offered = catalog
+                .as_ref()
+                .map(|catalog| site_catalog(catalog, &record.courses));
+            // The courses home lists at the site on a first visit, which its first screen shows.
+            let home: Vec<String> = offered
+                .as_ref()
+                .map(|offered| home_catalog(offered, &[]).courses)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|course| course.id)
+                .collect();
+            let catalog = offered.map(|served| {
                 // A catalogue that was read serializes again.
                 let bytes = serde_json::to_vec(&served).unwrap_or_default();
                 Rendered::new(bytes, "application/json")
             });
+            let first_screen = SiteFirstScreen {
+                courses: &home,
+                all_cards: all_cards.as_deref(),
+            };
             let learners_page = learners
                 .as_ref()
-                .map(|page| html(site_page(page, &record.name, Some(&record.courses))));
+                .map(|page| html(site_page(page, &record.name, Some(&first_screen))));
             let teachers_page = teachers
                 .as_ref()
                 .map(|page| html(site_page(page, &record.name, None)));

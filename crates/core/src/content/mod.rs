@@ -75,6 +75,23 @@ impl Language {
     pub const REQUIRED_FOR_KOREAN_COURSES: [Language; 3] =
         [Language::En, Language::Vi, Language::Ru];
 
+    /// The language's name in itself, so a learner finds their own whatever the interface is
+    /// in (the interface's language picker and the catalogue's language filter).
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::Ko => "한국어",
+            Language::En => "English",
+            Language::Vi => "Tiếng Việt",
+            Language::Ru => "Русский",
+            Language::Kk => "Қазақ тілі",
+            Language::Th => "ไทย",
+            Language::Tr => "Türkçe",
+            Language::Mn => "Монгол",
+            Language::Uz => "Oʻzbekcha",
+            Language::Zh => "中文",
+        }
+    }
+
     /// The ISO 639-1 code used in the sources and in the JSON packs.
     pub fn code(self) -> &'static str {
         match self {

@@ -86,17 +86,9 @@ impl InterfaceLanguage {
     /// The language's name in itself, as the picker shows it, so a learner finds their own
     /// language whatever the interface is in now.
     pub fn native_name(self) -> &'static str {
-        match self {
-            InterfaceLanguage::Ko => "한국어",
-            InterfaceLanguage::En => "English",
-            InterfaceLanguage::Vi => "Tiếng Việt",
-            InterfaceLanguage::Ru => "Русский",
-            InterfaceLanguage::Kk => "Қазақ тілі",
-            InterfaceLanguage::Th => "ไทย",
-            InterfaceLanguage::Tr => "Türkçe",
-            InterfaceLanguage::Mn => "Монгол",
-            InterfaceLanguage::Zh => "中文",
-        }
+        // Every interface language is a language courses are written in.
+        crate::content::Language::from_code(self.tag())
+            .map_or("", crate::content::Language::native_name)
     }
 
     /// The language of a BCP 47 tag such as `ru`, `ru-KZ` or `mn-Cyrl-MN`, by its primary
@@ -295,6 +287,14 @@ impl<Rules: NumberRules> Localizer<Rules> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_interface_language_is_named_in_itself() {
+        for language in InterfaceLanguage::ALL {
+            assert!(!language.native_name().is_empty(), "{}", language.tag());
+        }
+        assert_eq!(InterfaceLanguage::Kk.native_name(), "Қазақ тілі");
+    }
 
     #[test]
     fn a_browser_preference_picks_the_first_language_the_interface_speaks() {

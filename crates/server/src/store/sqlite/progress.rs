@@ -151,15 +151,28 @@ pub(super) fn backfill(connection: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// The reports of these actors, read in one statement. An actor without rows has none.
+/// Actors read by one statement: SQLite allows at most 32,766 parameters in one.
+const ACTORS_PER_READ: usize = 10_000;
+
+/// The reports of these actors, read in one statement per [`ACTORS_PER_READ`]. An actor
+/// without rows has none.
 pub(super) fn read_reports(
     connection: &Connection,
     actor_keys: &[String],
 ) -> Result<BTreeMap<String, LearnerReport>, StoreError> {
     let mut reports = BTreeMap::new();
-    if actor_keys.is_empty() {
-        return Ok(reports);
+    for actor_keys in actor_keys.chunks(ACTORS_PER_READ) {
+        read_reports_into(connection, actor_keys, &mut reports)?;
     }
+    Ok(reports)
+}
+
+/// [`read_reports`] of at most [`ACTORS_PER_READ`] actors, added to `reports`.
+fn read_reports_into(
+    connection: &Connection,
+    actor_keys: &[String],
+    reports: &mut BTreeMap<String, LearnerReport>,
+) -> Result<(), StoreError> {
     let placeholders: Vec<String> = (1..=actor_keys.len()).map(|n| format!("?{n}")).collect();
     let placeholders = placeholders.join(", ");
     let mut statement = connection.prepare(&format!(
@@ -187,7 +200,7 @@ pub(super) fn read_reports(
     for row in rows {
         let (actor_key, course_id, lesson_id, item_id, first, second, best_score) = row?;
         add_report_row(
-            &mut reports,
+            reports,
             ReportRow {
                 actor_key,
                 course_id,
@@ -199,5 +212,5 @@ pub(super) fn read_reports(
             },
         )?;
     }
-    Ok(reports)
+    Ok(())
 }
