@@ -13,6 +13,7 @@
 //   CHROMIUM                 the browser binary (default /usr/bin/chromium)
 //   BAEUM_BENCH_ONLY         `first-visit`: only a first visit's bytes and times to data-ready
 //                            (the catalogue part compares a 2,000-course catalogue with the real one)
+//   BAEUM_BENCH_CATALOG_SEARCH with first-visit: also time searches on the catalogue page
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -622,6 +623,65 @@ async function measureFirstVisit(browser, proxy) {
   };
 }
 
+/** Searches timed on the catalogue page: what a learner types. */
+const CATALOG_SEARCHES = ['weather', 'weather 17', 'zzzz', ''];
+
+/**
+ * Times a search on the catalogue page with the CPU slowed 4× (the network not throttled):
+ * from pressing Search to the results shown, read in the page. Online the server searches;
+ * offline the app searches the cards kept on the device, here every course of the catalogue
+ * (put there as if every page had been seen).
+ */
+async function measureCatalogSearch(browser, proxy) {
+  const { context, page } = await freshPage(browser);
+  const session = await context.newCDPSession(page);
+  await page.goto(`${proxy.url}/catalog`, { timeout: READY_TIMEOUT_MS });
+  await page.getByTestId('catalog-total').waitFor({ timeout: READY_TIMEOUT_MS });
+  const timeSearches = async () => {
+    const results = [];
+    for (const words of CATALOG_SEARCHES) {
+      const times = [];
+      let found = null;
+      for (let run = 0; run < runs + 1; run += 1) {
+        await page.getByTestId('catalog-search').fill(words);
+        const ms = await page.evaluate(() => new Promise((resolve) => {
+          const button = document.querySelector('[data-testid=catalog-search-button]');
+          const started = performance.now();
+          const observer = new MutationObserver(() => {
+            if (button.disabled) return;
+            observer.disconnect();
+            // Shown: after the frame that paints the results.
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+          });
+          observer.observe(button, { attributes: true });
+          button.click();
+        }));
+        // The first run warms up.
+        if (run > 0) times.push(ms);
+        found = await page.getByTestId('catalog-total').getAttribute('data-total');
+      }
+      results.push({ words, found: Number(found), median_ms: round(median(times)), runs_ms: times.map((time) => round(time)) });
+    }
+    return results;
+  };
+  await session.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const online = await timeSearches();
+  // Every course's card, as if every page had been seen.
+  await session.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const cards = [];
+  for (let pageNumber = 0; ; pageNumber += 1) {
+    const answer = await (await fetch(`${serverUrl}/api/catalog?page=${pageNumber}`)).json();
+    cards.push(...answer.courses);
+    if (answer.courses.length < answer.page_size || pageNumber >= 500) break;
+  }
+  await page.evaluate((kept) => localStorage.setItem('baeum.catalog-cards', JSON.stringify(kept)), cards);
+  await context.setOffline(true);
+  await session.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const offline = await timeSearches();
+  await context.close();
+  return { cpu_slowdown: CPU_SLOWDOWN, runs, kept_cards: cards.length, online, offline };
+}
+
 async function mainFirstVisitOnly() {
   const proxy = await ByteCountingProxy.start(serverPort);
   const browser = await launchBrowser();
@@ -632,7 +692,8 @@ async function mainFirstVisitOnly() {
       console.log(`bench (browser): first visit, ${profile}, CPU ${CPU_SLOWDOWN}x, ${runs} run(s)`);
       coldStart[profile] = { ...PROFILES[profile], cpu_slowdown: CPU_SLOWDOWN, ...(await measureColdStart(browser, proxy, profile)) };
     }
-    writeFileSync(outputPath, `${JSON.stringify({ first_visit: firstVisit, cold_start: coldStart }, null, 2)}\n`);
+    const search = process.env.BAEUM_BENCH_CATALOG_SEARCH ? await measureCatalogSearch(browser, proxy) : null;
+    writeFileSync(outputPath, `${JSON.stringify({ first_visit: firstVisit, cold_start: coldStart, catalog_search: search }, null, 2)}\n`);
   } finally {
     await browser.close();
     await proxy.close();

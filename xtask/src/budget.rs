@@ -137,6 +137,11 @@ pub fn check_shell_budget(dist: &Path) -> Result<()> {
             chunks_total += bytes;
             continue;
         }
+        if short_name.strip_prefix('/') == Some(baeum_core::site::FIRST_SCREEN_CARDS_FILE) {
+            // Every course's first-screen card, read by the server for the sites' pages; no
+            // browser fetches it.
+            continue;
+        }
         if short_name.ends_with(".later.txt") {
             // Messages fetched with the code that shows them, never to start.
             continue;

@@ -10,7 +10,7 @@
 //! visit names none, and so asks the same address whatever the catalogue's size.
 
 use super::search::percent_decode;
-use super::source::identifier_problem;
+use super::source::{identifier_problem, is_identifier};
 use super::CatalogIndex;
 
 /// Where the learners' app asks for home's courses.
@@ -47,7 +47,7 @@ impl HomeQuery {
     pub fn naming<'a>(ids: impl IntoIterator<Item = &'a str>) -> Self {
         let mut with: Vec<String> = Vec::new();
         for id in ids {
-            if identifier_problem(id).is_none() && !with.iter().any(|kept| kept == id) {
+            if is_identifier(id) && !with.iter().any(|kept| kept == id) {
                 with.push(id.to_owned());
             }
         }

@@ -1869,22 +1869,32 @@ fn kind_fields(type_name: &str) -> &'static [&'static str] {
 // Rules on strings.
 
 pub(crate) fn identifier_problem(id: &str) -> Option<String> {
-    let mut characters = id.chars();
-    let first_ok = characters
-        .next()
-        .is_some_and(|first| first.is_ascii_lowercase() || first.is_ascii_digit());
-    let rest_ok = characters.all(|character| {
-        character.is_ascii_lowercase() || character.is_ascii_digit() || character == '-'
-    });
-    if !first_ok || !rest_ok {
+    if !identifier_characters(id) {
         Some(format!(
             "`{id}` is not a valid id (lowercase a-z, digits and `-`, not starting with `-`)"
         ))
-    } else if id.len() > 48 {
+    } else if id.len() > MAXIMUM_IDENTIFIER_BYTES {
         Some(format!("`{id}` is longer than 48 characters"))
     } else {
         None
     }
+}
+
+/// The longest id of a course, unit, lesson or item.
+const MAXIMUM_IDENTIFIER_BYTES: usize = 48;
+
+/// Lowercase a-z, digits and `-`, not empty and not starting with `-`.
+fn identifier_characters(id: &str) -> bool {
+    let mut characters = id.bytes();
+    characters
+        .next()
+        .is_some_and(|first| first.is_ascii_lowercase() || first.is_ascii_digit())
+        && characters.all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+}
+
+/// Whether `id` is a valid id ([`identifier_problem`] without the words, for the client).
+pub(crate) fn is_identifier(id: &str) -> bool {
+    identifier_characters(id) && id.len() <= MAXIMUM_IDENTIFIER_BYTES
 }
 
 fn is_hangul(character: char) -> bool {
