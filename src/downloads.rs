@@ -747,6 +747,7 @@ async fn downloaded_courses() -> Result<Vec<DownloadedCourse>, StorageError> {
                 manifest: String::new(),
                 size: Default::default(),
                 units: Vec::new(),
+                sites: Vec::new(),
             })
         };
         let stored_bytes = DownloadPlan::new(

@@ -44,7 +44,13 @@ pub fn add_first_screen(root: &Path, dist: &Path) -> Result<()> {
     let index = dist.join("index.html");
     let html = read_text(&index)?;
     let every_course = crate::content::catalog(root)?;
-    let catalog = baeum_core::content::home::home_catalog(&every_course, &[]);
+    // An address that is no site's lists the shared courses, not the sites' own.
+    let shared = baeum_core::site::site_catalog(
+        &every_course,
+        None,
+        &baeum_core::site::CourseSelection::All,
+    );
+    let catalog = baeum_core::content::home::home_catalog(&shared, &[]);
     let english_source = read_text(&root.join("locales").join("en.ftl"))?;
     let table = compile::compile(&english_source)
         .map_err(|error| anyhow::anyhow!("locales/en.ftl: {error}"))?;

@@ -1,8 +1,9 @@
 //! Sites: the cities, counties and schools that each open their own baeum on one shared
 //! platform (issue 19).
 //!
-//! A site has an id, a name in several languages, the host names it answers on, and its
-//! selection of courses from the shared catalogue. The server keeps the sites and picks one
+//! A site has an id, a name in several languages, the host names it answers on, its
+//! selection of courses from the shared catalogue, and its own courses (those whose
+//! `course.toml` lists it in `sites`, which only their sites offer). The server keeps the sites and picks one
 //! per request from its `Host` ([`normalize_host`]); it serves a site's host the catalogue
 //! of the site's courses ([`site_catalog`]) and pages that name the site ([`site_page`]):
 //! a `<meta name="baeum-site">` element the apps' headers read (no JSON to parse, so the
@@ -11,7 +12,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::content::{CatalogIndex, Language, LocalizedText};
+use crate::content::{CatalogCourse, CatalogIndex, Language, LocalizedText};
 
 /// Longest site id, in characters.
 pub const MAXIMUM_SITE_ID_LENGTH: usize = 40;
@@ -246,15 +247,31 @@ pub fn check_site_host(host: &str) -> Result<String, SiteError> {
     }
 }
 
-/// The catalogue a site's learners see: the shared catalogue's courses the site offers, in the
-/// catalogue's order.
-pub fn site_catalog(catalog: &CatalogIndex, selection: &CourseSelection) -> CatalogIndex {
+/// Whether the site `site` (`None`: an address that is no site's) offers `course`: a site's
+/// own course (one whose `sites` are listed) at those sites only, whatever they chose; a course
+/// of the shared catalogue when `selection` has it.
+pub fn offers(site: Option<&str>, selection: &CourseSelection, course: &CatalogCourse) -> bool {
+    if course.sites.is_empty() {
+        selection.offers(&course.id)
+    } else {
+        site.is_some_and(|site| course.sites.iter().any(|own| own == site))
+    }
+}
+
+/// The catalogue the learners of `site` see (`None`: an address that is no site's, which
+/// offers every course of the shared catalogue and no site's own): the courses it offers
+/// ([`offers`]), in the catalogue's order.
+pub fn site_catalog(
+    catalog: &CatalogIndex,
+    site: Option<&str>,
+    selection: &CourseSelection,
+) -> CatalogIndex {
     CatalogIndex {
         format: catalog.format,
         courses: catalog
             .courses
             .iter()
-            .filter(|course| selection.offers(&course.id))
+            .filter(|course| offers(site, selection, course))
             .cloned()
             .collect(),
     }
@@ -530,6 +547,50 @@ mod tests {
         let teachers = site_page(&html, &name, None);
         assert!(teachers.contains("data-ko=") && teachers.contains("hangul"));
         assert!(!teachers.contains("brand-site"));
+    }
+
+    #[test]
+    fn a_sites_own_course_is_offered_there_only_whatever_the_selections() {
+        let course = |id: &str, sites: &[&str]| CatalogCourse {
+            id: id.to_owned(),
+            version: 1,
+            subject: crate::content::Subject::Korean,
+            level: crate::content::Level::Beginner,
+            title: LocalizedText::default(),
+            description: LocalizedText::default(),
+            manifest: String::new(),
+            size: crate::content::ByteSize::default(),
+            units: Vec::new(),
+            sites: sites.iter().map(|site| (*site).to_owned()).collect(),
+        };
+        let catalog = CatalogIndex {
+            format: 1,
+            courses: vec![
+                course("hangul", &[]),
+                course("naju-history", &["naju"]),
+                course("math-4", &[]),
+            ],
+        };
+        let ids = |served: CatalogIndex| -> Vec<String> {
+            served.courses.into_iter().map(|course| course.id).collect()
+        };
+        let only_maths = CourseSelection::Only(["math-4".to_owned()].into());
+        assert_eq!(
+            ids(site_catalog(&catalog, Some("naju"), &only_maths)),
+            ["naju-history", "math-4"]
+        );
+        // Another site cannot offer it, even choosing it or every course.
+        let chose_it = CourseSelection::Only(["naju-history".to_owned()].into());
+        assert!(ids(site_catalog(&catalog, Some("almaty"), &chose_it)).is_empty());
+        assert_eq!(
+            ids(site_catalog(&catalog, Some("almaty"), &CourseSelection::All)),
+            ["hangul", "math-4"]
+        );
+        // Nor does an address that is no site's.
+        assert_eq!(
+            ids(site_catalog(&catalog, None, &CourseSelection::All)),
+            ["hangul", "math-4"]
+        );
     }
 
     #[test]

@@ -603,3 +603,17 @@ fn a_course_teaching_vietnamese_refuses_what_belongs_to_korean() {
         .iter()
         .any(|message| message.contains("subject: a course whose subject is `vietnamese`")));
 }
+
+#[test]
+fn a_course_of_some_sites_own_names_them() {
+    let mut sources = read_course_folder(&fixtures().join("valid-content/sample"));
+    let shared = parse_course(&sources).expect("the sample course");
+    assert!(shared.sites.is_empty(), "a course of the shared catalogue");
+    sources.course_file.text = sources.course_file.text.replacen(
+        "level = \"beginner\"\n",
+        "level = \"beginner\"\nsites = [\"naju\", \"hai-phong\"]\n",
+        1,
+    );
+    let own = parse_course(&sources).unwrap_or_else(|errors| panic!("{errors:#?}"));
+    assert_eq!(own.sites, ["naju", "hai-phong"]);
+}

@@ -85,7 +85,7 @@ impl SearchIndexes {
             }
         }
         let catalog = crate::sites::platform_catalog(state).ok_or_else(unavailable)?;
-        let offered = site_catalog(&catalog, &selection);
+        let offered = site_catalog(&catalog, site.as_deref(), &selection);
         let index = Arc::new(SearchIndex::new(
             offered.courses.iter().map(CatalogCard::of).collect(),
         ));

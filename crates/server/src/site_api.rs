@@ -67,9 +67,11 @@ fn view(state: &AppState, record: SiteRecord, role: StaffRole) -> SiteView {
     let catalog = if role.runs_the_site() {
         crate::sites::platform_catalog(state)
             .map(|catalog| {
+                // A site's own courses are not chosen: only their sites offer them.
                 catalog
                     .courses
                     .into_iter()
+                    .filter(|course| course.sites.is_empty())
                     .map(|course| CourseChoice {
                         id: course.id,
                         title: course.title,
@@ -114,7 +116,13 @@ async fn set_courses(
         ServerError::ContentUnavailable("the server has no built catalogue to choose from".into())
     })?;
     record.courses = change
-        .selection(catalog.courses.iter().map(|course| course.id.as_str()))
+        .selection(
+            catalog
+                .courses
+                .iter()
+                .filter(|course| course.sites.is_empty())
+                .map(|course| course.id.as_str()),
+        )
         .map_err(|error| ServerError::bad_request(error.to_string()))?;
     let stored = record.clone();
     run_blocking(&state.store, move |store| store.put_site(&stored)).await?;

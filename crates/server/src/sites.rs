@@ -37,7 +37,8 @@ use axum::response::{IntoResponse, Response};
 use baeum_core::content::home::home_catalog;
 use baeum_core::content::{CatalogIndex, CATALOG_FILE_NAME};
 use baeum_core::site::{
-    normalize_host, site_catalog, site_page, SiteFirstScreen, SiteName, FIRST_SCREEN_CARDS_FILE,
+    normalize_host, site_catalog, site_page, CourseSelection, SiteFirstScreen, SiteName,
+    FIRST_SCREEN_CARDS_FILE,
 };
 use sha2::{Digest, Sha256};
 
@@ -62,6 +63,9 @@ pub struct SiteDirectory {
 #[derive(Default)]
 struct Sites {
     by_host: HashMap<String, Arc<ServedSite>>,
+    /// The catalogue at an address that is no site's, when it is not the built file: the
+    /// shared courses without the sites' own (`None`: no course is a site's own).
+    platform_catalog: Option<Rendered>,
     /// What they were made from, so that a refresh that finds the same makes nothing again.
     made_from: Option<MadeFrom>,
 }
@@ -267,9 +271,6 @@ async fn load(
     last: Option<Arc<Sites>>,
 ) -> Result<Arc<Sites>, crate::store::StoreError> {
     let records = run_blocking(&state.store, |store| store.sites()).await?;
-    if records.is_empty() {
-        return Ok(Arc::default());
-    }
     let config = state.config.clone();
     let built = tokio::task::spawn_blocking(move || {
         let files = [
@@ -297,11 +298,22 @@ async fn load(
         let teachers = std::fs::read_to_string(teachers).ok();
         let all_cards = std::fs::read_to_string(all_cards).ok();
         let html = |page: String| Rendered::new(page.into_bytes(), "text/html; charset=utf-8");
+        let json = |catalog: &CatalogIndex| {
+            // A catalogue that was read serializes again.
+            Rendered::new(
+                serde_json::to_vec(catalog).unwrap_or_default(),
+                "application/json",
+            )
+        };
+        let platform_catalog = catalog
+            .as_ref()
+            .filter(|catalog| catalog.courses.iter().any(|course| !course.sites.is_empty()))
+            .map(|catalog| json(&site_catalog(catalog, None, &CourseSelection::All)));
         let mut by_host = HashMap::new();
         for record in &made_from.0 {
             let offered = catalog
                 .as_ref()
-                .map(|catalog| site_catalog(catalog, &record.courses));
+                .map(|catalog| site_catalog(catalog, Some(&record.id), &record.courses));
             // The courses home lists at the site on a first visit, which its first screen shows.
             let home: Vec<String> = offered
                 .as_ref()
@@ -310,11 +322,7 @@ async fn load(
                 .into_iter()
                 .map(|course| course.id)
                 .collect();
-            let catalog = offered.map(|served| {
-                // A catalogue that was read serializes again.
-                let bytes = serde_json::to_vec(&served).unwrap_or_default();
-                Rendered::new(bytes, "application/json")
-            });
+            let catalog = offered.as_ref().map(json);
             let first_screen = SiteFirstScreen {
                 courses: &home,
                 all_cards: all_cards.as_deref(),
@@ -337,6 +345,7 @@ async fn load(
         }
         Arc::new(Sites {
             by_host,
+            platform_catalog,
             made_from: Some(made_from),
         })
     })
@@ -382,11 +391,17 @@ pub async fn serve_site_files(
         (true, Some(host)) => state.sites.site_for(&state, &host).await,
         _ => None,
     };
+    let is_catalog = request.uri().path() == format!("/content/{CATALOG_FILE_NAME}");
     let Some(site) = site else {
+        if reads && is_catalog {
+            if let Some(catalog) = &state.sites.current(&state).await.platform_catalog {
+                return catalog.respond(request.method(), request.headers());
+            }
+        }
         return next.run(request).await;
     };
     let path = request.uri().path();
-    if path == format!("/content/{CATALOG_FILE_NAME}") {
+    if is_catalog {
         if let Some(catalog) = &site.catalog {
             return catalog.respond(request.method(), request.headers());
         }

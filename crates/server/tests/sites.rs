@@ -30,6 +30,7 @@ fn course(id: &str) -> CatalogCourse {
         manifest: format!("{}.json", "ab".repeat(32)),
         size: ByteSize::default(),
         units: Vec::new(),
+        sites: Vec::new(),
     }
 }
 
@@ -447,5 +448,44 @@ async fn home_lists_the_sites_first_courses_and_the_learners_own_it_offers() {
     ] {
         let refused = get(&state, "naju.localhost", &bad, &[]).await;
         assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{bad}");
+    }
+}
+
+#[tokio::test]
+async fn a_sites_own_course_is_served_at_that_site_only() {
+    let (_root, config) = fixture();
+    let mut own = course("naju-history");
+    own.sites = vec!["naju".to_owned()];
+    let catalog = CatalogIndex {
+        format: PACK_FORMAT,
+        courses: vec![course("hangul"), own, course("math-4")],
+    };
+    write(
+        &config.content_dir.join("catalog.json"),
+        &serde_json::to_vec(&catalog).expect("catalog serializes"),
+    );
+    let state = state_with_sites(config);
+    let ids = |response: &Response| -> Vec<String> {
+        let catalog: CatalogIndex = serde_json::from_str(&response.text()).expect("a catalogue");
+        catalog.courses.into_iter().map(|course| course.id).collect()
+    };
+    // Naju chose only maths, and offers its own course besides; Almaty chose every course,
+    // which is not another site's own; the platform's address offers the shared ones.
+    for (host, expected) in [
+        ("naju.localhost", vec!["naju-history", "math-4"]),
+        ("almaty.localhost", vec!["hangul", "math-4"]),
+        ("127.0.0.1:8080", vec!["hangul", "math-4"]),
+    ] {
+        for path in ["/content/catalog.json", "/api/catalog/home?with=naju-history"] {
+            let served = get(&state, host, path, &[]).await;
+            assert_eq!(served.status, StatusCode::OK, "{host}{path}");
+            assert_eq!(ids(&served), expected, "{host}{path}");
+        }
+        let searched = get(&state, host, "/api/catalog?q=naju", &[]).await;
+        assert_eq!(
+            search_ids(&searched).1,
+            u64::from(host.starts_with("naju")),
+            "{host}"
+        );
     }
 }

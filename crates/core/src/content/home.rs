@@ -124,6 +124,7 @@ mod tests {
             manifest: format!("{id}.json"),
             size: ByteSize::default(),
             units: Vec::new(),
+            sites: Vec::new(),
         }
     }
 

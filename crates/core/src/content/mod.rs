@@ -266,6 +266,9 @@ pub struct Course {
     pub target_language: TargetLanguage,
     pub title: LocalizedText,
     pub description: LocalizedText,
+    /// The sites whose own course this is (`sites` in course.toml): only they offer it. Empty:
+    /// a course of the shared catalogue, which any site may choose.
+    pub sites: Vec<String>,
     pub units: Vec<Unit>,
 }
 

@@ -66,6 +66,9 @@ pub struct CatalogCourse {
     /// The whole course: manifest and lessons as text; every distinct clip once as audio.
     pub size: ByteSize,
     pub units: Vec<CatalogUnit>,
+    /// The sites whose own course this is; absent for a course of the shared catalogue.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sites: Vec<String>,
 }
 
 /// A unit as the catalog lists it, so the learner can download one unit at a time.
@@ -296,6 +299,7 @@ pub fn build_packs(courses: &[Course], audio_by_key: &BTreeMap<String, Vec<u8>>)
                 audio: course_media.values().sum(),
             },
             units: catalog_units,
+            sites: course.sites.clone(),
         });
     }
 

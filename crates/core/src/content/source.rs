@@ -208,6 +208,7 @@ fn parse_course_with(
                 target_language,
                 title,
                 description,
+                sites: header.sites,
                 units,
             };
             errors.extend(super::order::order_problems(
@@ -484,6 +485,7 @@ struct FileChecker<'a> {
 
 /// What course.toml says, before the lessons are attached.
 struct CourseHeader {
+    sites: Vec<String>,
     id: Option<String>,
     version: Option<u32>,
     subject: Option<Subject>,
@@ -965,6 +967,7 @@ impl<'a> FileChecker<'a> {
                 "prompt_languages",
                 "teaches_hangul",
                 "target_language",
+                "sites",
                 "units",
             ],
         )?;
@@ -1163,7 +1166,9 @@ impl<'a> FileChecker<'a> {
                 }
             }
         }
+        let sites = self.site_list(entries);
         Some(CourseHeader {
+            sites,
             id,
             version,
             subject,
@@ -1177,6 +1182,31 @@ impl<'a> FileChecker<'a> {
             target_language,
             units,
         })
+    }
+
+    /// The optional `sites` of course.toml: site ids (core's `site::check_site_id`), each once.
+    fn site_list(&mut self, entries: &[(String, Node)]) -> Vec<String> {
+        let Some(node) = Self::optional(entries, "sites") else {
+            return Vec::new();
+        };
+        let Some(ids) = self.array(node, "sites", 1) else {
+            return Vec::new();
+        };
+        let mut sites: Vec<String> = Vec::new();
+        for (index, id_node) in ids.iter().enumerate() {
+            let field = format!("sites[{index}]");
+            let Some(id) = self.string(id_node, &field) else {
+                continue;
+            };
+            if let Err(error) = crate::site::check_site_id(&id) {
+                self.error(&id_node.span, &field, error.to_string());
+            } else if sites.contains(&id) {
+                self.error(&id_node.span, &field, format!("site `{id}` is listed twice"));
+            } else {
+                sites.push(id);
+            }
+        }
+        sites
     }
 
     /// An optional language list of course.toml (`gloss_languages`, `text_languages`,

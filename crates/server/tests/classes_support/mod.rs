@@ -69,6 +69,7 @@ pub fn state_with_content() -> (AppState, tempfile::TempDir) {
             manifest: manifest_name,
             size: ByteSize::default(),
             units: Vec::new(),
+            sites: Vec::new(),
         }],
     };
     std::fs::write(
