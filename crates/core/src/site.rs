@@ -583,7 +583,11 @@ mod tests {
         let chose_it = CourseSelection::Only(["naju-history".to_owned()].into());
         assert!(ids(site_catalog(&catalog, Some("almaty"), &chose_it)).is_empty());
         assert_eq!(
-            ids(site_catalog(&catalog, Some("almaty"), &CourseSelection::All)),
+            ids(site_catalog(
+                &catalog,
+                Some("almaty"),
+                &CourseSelection::All
+            )),
             ["hangul", "math-4"]
         );
         // Nor does an address that is no site's.

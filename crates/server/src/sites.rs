@@ -307,7 +307,12 @@ async fn load(
         };
         let platform_catalog = catalog
             .as_ref()
-            .filter(|catalog| catalog.courses.iter().any(|course| !course.sites.is_empty()))
+            .filter(|catalog| {
+                catalog
+                    .courses
+                    .iter()
+                    .any(|course| !course.sites.is_empty())
+            })
             .map(|catalog| json(&site_catalog(catalog, None, &CourseSelection::All)));
         let mut by_host = HashMap::new();
         for record in &made_from.0 {

@@ -467,7 +467,11 @@ async fn a_sites_own_course_is_served_at_that_site_only() {
     let state = state_with_sites(config);
     let ids = |response: &Response| -> Vec<String> {
         let catalog: CatalogIndex = serde_json::from_str(&response.text()).expect("a catalogue");
-        catalog.courses.into_iter().map(|course| course.id).collect()
+        catalog
+            .courses
+            .into_iter()
+            .map(|course| course.id)
+            .collect()
     };
     // Naju chose only maths, and offers its own course besides; Almaty chose every course,
     // which is not another site's own; the platform's address offers the shared ones.
@@ -476,7 +480,10 @@ async fn a_sites_own_course_is_served_at_that_site_only() {
         ("almaty.localhost", vec!["hangul", "math-4"]),
         ("127.0.0.1:8080", vec!["hangul", "math-4"]),
     ] {
-        for path in ["/content/catalog.json", "/api/catalog/home?with=naju-history"] {
+        for path in [
+            "/content/catalog.json",
+            "/api/catalog/home?with=naju-history",
+        ] {
             let served = get(&state, host, path, &[]).await;
             assert_eq!(served.status, StatusCode::OK, "{host}{path}");
             assert_eq!(ids(&served), expected, "{host}{path}");

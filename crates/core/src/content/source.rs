@@ -1201,7 +1201,11 @@ impl<'a> FileChecker<'a> {
             if let Err(error) = crate::site::check_site_id(&id) {
                 self.error(&id_node.span, &field, error.to_string());
             } else if sites.contains(&id) {
-                self.error(&id_node.span, &field, format!("site `{id}` is listed twice"));
+                self.error(
+                    &id_node.span,
+                    &field,
+                    format!("site `{id}` is listed twice"),
+                );
             } else {
                 sites.push(id);
             }

@@ -206,20 +206,20 @@ mod saved_card {
 }
 
 impl ProgressDigest {
-    /// The ids of the courses with a lesson worked in, each once, sorted: what home asks the
-    /// catalogue for when it does not list them (a learner who signs in on a new device).
+    /// The ids of the courses with a lesson worked in, each once: what home asks the catalogue
+    /// for when it does not list them (a learner who signs in on a new device).
     pub fn courses_worked_in(&self) -> Vec<String> {
-        let mut courses: Vec<String> = self
-            .lessons
-            .keys()
-            .map(|key| {
-                key.split_once('/')
-                    .map_or(key.as_str(), |(course, _)| course)
-            })
-            .map(str::to_owned)
-            .collect();
-        courses.sort();
-        courses.dedup();
+        let mut courses: Vec<String> = Vec::new();
+        // A course's `course/…` keys are next to each other in the map's order (they share the
+        // prefix), so each course is met in one run.
+        for key in self.lessons.keys() {
+            let course = key
+                .split_once('/')
+                .map_or(key.as_str(), |(course, _)| course);
+            if courses.last().map(String::as_str) != Some(course) {
+                courses.push(course.to_owned());
+            }
+        }
         courses
     }
 
