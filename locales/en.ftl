@@ -823,6 +823,13 @@ teach-site-courses-saved = Saved. Learners see the courses chosen when they next
 teach-site-courses-none = Tick at least one course, or offer every course.
 # $error says why, in lower case (see the errors from the school server).
 teach-site-failed = Not done: { $error }
+teach-site-staff-title = Staff of this site
+teach-site-staff-teacher = Teacher
+teach-site-staff-admin = Runs the site
+teach-site-staff-role-label = Role of { $name }
+teach-site-staff-remove = Take off the staff
+teach-site-staff-saved = Saved.
+teach-site-staff-hint = Teachers join by invitation. Their classes stay theirs when they leave the staff.
 teach-site-invite-title = Invite a teacher
 teach-site-invite-hint = A one-time code: the new teacher types it when making their account in the teachers' app at this site's address.
 teach-site-invite = Make an invitation code

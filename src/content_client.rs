@@ -287,9 +287,7 @@ pub async fn load_catalog() -> Result<CatalogIndex, LoadError> {
 }
 
 /// Home's courses and the courses `also` names (those the site offers), from the server, stored
-/// for the next time offline; or, when the server cannot be reached, the last stored copy (a
-/// device that has none yet of home's falls back on the whole catalogue an older version
-/// stored).
+/// for the next time offline; or, when the server cannot be reached, the last stored copy.
 pub async fn load_home_catalog(also: &[String]) -> Result<CatalogIndex, LoadError> {
     let own = own_courses();
     let query = HomeQuery::naming(
@@ -297,10 +295,7 @@ pub async fn load_home_catalog(also: &[String]) -> Result<CatalogIndex, LoadErro
             .map(String::as_str)
             .chain(own.iter().map(String::as_str)),
     );
-    match fetch_stored_catalog(&query.path(), HOME_KEY).await {
-        Err(LoadError::Unreachable) => stored_catalog(CATALOG_FILE_NAME).await,
-        other => other,
-    }
+    fetch_stored_catalog(&query.path(), HOME_KEY).await
 }
 
 /// The whole catalogue file, every course the site offers: the teachers' app chooses from it

@@ -11,7 +11,7 @@
 
 use baeum_core::content::Language;
 use baeum_core::progress::monthly::ReportView;
-use baeum_core::site::{CoursesChange, SiteName, SiteView};
+use baeum_core::site::{CoursesChange, SiteName, SiteView, StaffChange};
 use baeum_core::wellbeing::wire::{ClassWellbeing, OpenRequests, SharedCheckIn};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -634,6 +634,27 @@ impl TeachingApi {
         })?;
         self.json(Method::Put, "/api/site/courses", Some(body))
             .await
+    }
+
+    /// Makes a member of the site's staff its teacher or admin, or (`None`) no longer staff
+    /// (its admins).
+    pub async fn set_site_staff(
+        &self,
+        username: &str,
+        change: &StaffChange,
+    ) -> Result<SiteView, TeachingError> {
+        let body = serde_json::to_value(change).map_err(|error| TeachingError::Server {
+            status: 0,
+            message: error.to_string(),
+        })?;
+        // Usernames may be Hangul or hold dots: the path carries them encoded.
+        let username = String::from(js_sys::encode_uri_component(username));
+        self.json(
+            Method::Put,
+            &format!("/api/site/staff/{username}"),
+            Some(body),
+        )
+        .await
     }
 
     /// A one-time invitation to teach at this site (its admins).

@@ -1,12 +1,14 @@
 //! `/teach/site`: the site of the address, for its staff (issue 19). Its admins choose the
-//! courses it offers, make invitation codes for its teachers and read its report (per course
-//! and month, small counts left out by the server). Online only: what it shows is the site's
+//! courses it offers, make invitation codes for its teachers, see its staff and change their
+//! roles, and read its report (per course and month, small counts left out by the server). Online only: what it shows is the site's
 //! as it is now. Its words are later messages (`teach-site-`).
 
 use std::collections::BTreeSet;
 
 use baeum_core::progress::monthly::{Count, ReportView};
-use baeum_core::site::{CourseChoice, CoursesChange, SiteView, StaffRole};
+use baeum_core::site::{
+    CourseChoice, CoursesChange, SiteView, StaffChange, StaffMember, StaffRole,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -92,6 +94,7 @@ pub fn SitePage() -> impl IntoView {
                     {runs.then(|| view! {
                         <SiteCourses initial=found.clone()/>
                         <InviteTeacher/>
+                        <SiteStaff initial=found.staff.clone()/>
                         <SiteReport catalog=found.catalog.clone()/>
                     })}
                 }
@@ -255,6 +258,92 @@ fn InviteTeacher() -> impl IntoView {
                 </p>
             })}
             <TeachingProblem problem=problem test_id="invite-problem"/>
+        </section>
+    }
+}
+
+/// The site's staff: each member's role changed, or taken off the staff (the server refuses
+/// the caller's own, and says so).
+#[component]
+fn SiteStaff(initial: Vec<StaffMember>) -> impl IntoView {
+    let sync = use_sync();
+    let staff = RwSignal::new(initial);
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
+    let change = move |username: String, role: Option<StaffRole>| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        notice.set(None);
+        spawn_local(async move {
+            let result = match signed_in(sync).await {
+                Ok(signed) => {
+                    signed
+                        .api
+                        .set_site_staff(&username, &StaffChange { role })
+                        .await
+                }
+                Err(error) => Err(error),
+            };
+            match result {
+                Ok(found) => {
+                    staff.set(found.staff);
+                    notice.set(Some(t!("teach-site-staff-saved")));
+                }
+                Err(error) => problem.set(Some(t!("teach-site-failed", error = error.message()))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section aria-labelledby="site-staff-title" data-testid="site-staff">
+            <h2 id="site-staff-title">{t!("teach-site-staff-title")}</h2>
+            <p>{t!("teach-site-staff-hint")}</p>
+            <ul class="site-staff-list">
+                <For
+                    each=move || staff.get()
+                    key=|member| (member.username.clone(), member.role == StaffRole::Admin)
+                    children=move |member| {
+                        let username = member.username.clone();
+                        let for_role = username.clone();
+                        let for_removal = username.clone();
+                        let is_admin = member.role == StaffRole::Admin;
+                        view! {
+                            <li data-testid=format!("site-staff-{username}") data-role=if is_admin { "admin" } else { "teacher" }>
+                                <span class="site-staff-name">{username.clone()}</span>
+                                <select
+                                    aria-label=t!("teach-site-staff-role-label", name = username.clone())
+                                    data-testid=format!("site-staff-role-{username}")
+                                    disabled=move || busy.get()
+                                    on:change=move |event| {
+                                        let role = if event_target_value(&event) == "admin" { StaffRole::Admin } else { StaffRole::Teacher };
+                                        change(for_role.clone(), Some(role));
+                                    }
+                                >
+                                    <option value="teacher" selected=!is_admin>{t!("teach-site-staff-teacher")}</option>
+                                    <option value="admin" selected=is_admin>{t!("teach-site-staff-admin")}</option>
+                                </select>
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    data-testid=format!("site-staff-remove-{username}")
+                                    disabled=move || busy.get()
+                                    on:click=move |_| change(for_removal.clone(), None)
+                                >
+                                    {t!("teach-site-staff-remove")}
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+            <p class="teaching-notice" role="status" data-testid="site-staff-saved">
+                {move || notice.get().unwrap_or_default()}
+            </p>
+            <TeachingProblem problem=problem test_id="site-staff-problem"/>
         </section>
     }
 }

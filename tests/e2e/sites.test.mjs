@@ -291,6 +291,20 @@ test("a site's admin chooses its courses, invites a teacher and reads its report
   })).status, (await accountWithSession('naju-plain-teacher', 'teacher-password-10', invitationTo('naju'))).token);
   assert.equal(refused, 403);
 
+  // That teacher is on the staff list once the page is opened again; its admin makes her an
+  // admin, then takes her off the staff; its own role it cannot change.
+  await teach.open('/teach/site');
+  const member = page.getByTestId('site-staff-naju-plain-teacher');
+  await waitOrExplain(page, member, 'the new teacher on the staff list');
+  assert.equal(await member.getAttribute('data-role'), 'teacher');
+  await page.getByTestId('site-staff-role-naju-plain-teacher').selectOption('admin');
+  await waitOrExplain(page, page.locator('[data-testid=site-staff-naju-plain-teacher][data-role=admin]'), 'her made an admin');
+  await page.getByTestId('site-staff-remove-naju-runner').click();
+  await waitOrExplain(page, page.getByTestId('site-staff-problem'), 'the refusal to change the own role');
+  assert.equal(await page.getByTestId('site-staff-naju-runner').count(), 1);
+  await page.getByTestId('site-staff-remove-naju-plain-teacher').click();
+  await page.getByTestId('site-staff-naju-plain-teacher').waitFor({ state: 'detached' });
+
   // Naju offers science again, for the tests that follow.
   await page.getByTestId('site-course-science-basics').check();
   const saved = page.waitForResponse((answer) => answer.url().endsWith('/api/site/courses'));

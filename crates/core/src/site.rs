@@ -73,6 +73,27 @@ pub struct SiteView {
     pub role: StaffRole,
     /// The platform's courses to choose from (for those who run the site; else empty).
     pub catalog: Vec<CourseChoice>,
+    /// The site's staff, by username (for those who run the site; else empty).
+    #[serde(default)]
+    pub staff: Vec<StaffMember>,
+}
+
+/// A member of a site's staff, as those who run the site see them.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StaffMember {
+    pub username: String,
+    /// [`StaffRole::Teacher`] or [`StaffRole::Admin`].
+    pub role: StaffRole,
+}
+
+/// `PUT /api/site/staff/{username}`: the member's role from now on; `None` (JSON `null`): no
+/// longer the site's staff.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffChange {
+    /// Required, `null` included: a body that forgot it takes nobody off the staff.
+    #[serde(deserialize_with = "Option::deserialize")]
+    pub role: Option<StaffRole>,
 }
 
 /// `PUT /api/site/courses`: every course (`all`), or the ones listed.
@@ -595,6 +616,23 @@ mod tests {
             ids(site_catalog(&catalog, None, &CourseSelection::All)),
             ["hangul", "math-4"]
         );
+    }
+
+    #[test]
+    fn a_staff_change_names_the_role_or_null_and_nothing_else() {
+        let read = |text: &str| serde_json::from_str::<StaffChange>(text);
+        assert_eq!(
+            read(r#"{"role":"admin"}"#).ok(),
+            Some(StaffChange {
+                role: Some(StaffRole::Admin)
+            })
+        );
+        assert_eq!(
+            read(r#"{"role":null}"#).ok(),
+            Some(StaffChange { role: None })
+        );
+        assert!(read("{}").is_err(), "a forgotten role takes nobody off");
+        assert!(read(r#"{"role":"teacher","site":"x"}"#).is_err());
     }
 
     #[test]

@@ -7,16 +7,23 @@
 //! - `PUT /api/site/courses` core's `CoursesChange` → the new `SiteView`: every course, or the
 //!   ones listed (each must be one of the platform's). Served to the site's learners within
 //!   the moment (this process) or [`crate::sites::REFRESH_EVERY`] (the others).
+//! - `PUT /api/site/staff/{username}` core's `StaffChange` → the new `SiteView`: a member of
+//!   the site's staff made its teacher or admin, or no longer its staff. Only those who run
+//!   the site, only for someone already its staff (teachers join by invitation, so the route
+//!   tells nothing of accounts elsewhere: anyone else is 404), and never the caller's own role
+//!   (409), so a site always keeps the admin who acts. Their classes stay theirs.
 //!
 //! At an address that is no site's, and to anyone who is not the site's staff or the
 //! platform's admin, both answer 404 as for a site that does not exist; a teacher of the site
 //! may read it but not change it (403). Invitations and reports have their own routes
 //! (`account_admin`, `reports`), with the same rule.
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
-use baeum_core::site::{CourseChoice, CoursesChange, SiteView, StaffRole};
+use baeum_core::site::{
+    CourseChoice, CoursesChange, SiteView, StaffChange, StaffMember, StaffRole,
+};
 
 use crate::accounts::JsonBody;
 use crate::auth::Authenticated;
@@ -29,6 +36,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/site", get(site))
         .route("/api/site/courses", axum::routing::put(set_courses))
+        .route("/api/site/staff/{username}", axum::routing::put(set_staff))
 }
 
 /// The request's site and what the caller is there; 404 when either is none.
@@ -59,7 +67,12 @@ async fn site_of_caller(
     Ok((record, role))
 }
 
-fn view(state: &AppState, record: SiteRecord, role: StaffRole) -> SiteView {
+fn view(
+    state: &AppState,
+    record: SiteRecord,
+    role: StaffRole,
+    staff: Vec<(uuid::Uuid, String, SiteRole)>,
+) -> SiteView {
     let (all_courses, courses) = match record.courses {
         baeum_core::site::CourseSelection::All => (true, Vec::new()),
         baeum_core::site::CourseSelection::Only(ids) => (false, ids.into_iter().collect()),
@@ -82,6 +95,17 @@ fn view(state: &AppState, record: SiteRecord, role: StaffRole) -> SiteView {
     } else {
         Vec::new()
     };
+    let staff = if role.runs_the_site() {
+        staff
+            .into_iter()
+            .map(|(_, username, role)| StaffMember {
+                username,
+                role: staff_role(role),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     SiteView {
         id: record.id,
         name: record.name,
@@ -90,6 +114,7 @@ fn view(state: &AppState, record: SiteRecord, role: StaffRole) -> SiteView {
         courses,
         role,
         catalog,
+        staff,
     }
 }
 
@@ -98,7 +123,8 @@ async fn site(
     caller: Authenticated,
 ) -> Result<Json<SiteView>, ServerError> {
     let (record, role) = site_of_caller(&state, &caller).await?;
-    Ok(Json(view(&state, record, role)))
+    let staff = staff_of(&state, &record.id).await?;
+    Ok(Json(view(&state, record, role, staff)))
 }
 
 async fn set_courses(
@@ -127,5 +153,65 @@ async fn set_courses(
     let stored = record.clone();
     run_blocking(&state.store, move |store| store.put_site(&stored)).await?;
     state.sites.invalidate();
-    Ok(Json(view(&state, record, role)))
+    let staff = staff_of(&state, &record.id).await?;
+    Ok(Json(view(&state, record, role, staff)))
+}
+
+/// The site's staff, by username.
+async fn staff_of(
+    state: &AppState,
+    site_id: &str,
+) -> Result<Vec<(uuid::Uuid, String, SiteRole)>, ServerError> {
+    let site_id = site_id.to_owned();
+    Ok(run_blocking(&state.store, move |store| store.site_staff(&site_id)).await?)
+}
+
+fn staff_role(role: SiteRole) -> StaffRole {
+    match role {
+        SiteRole::Teacher => StaffRole::Teacher,
+        SiteRole::Admin => StaffRole::Admin,
+    }
+}
+
+async fn set_staff(
+    State(state): State<AppState>,
+    caller: Authenticated,
+    Path(username): Path<String>,
+    JsonBody(change): JsonBody<StaffChange>,
+) -> Result<Json<SiteView>, ServerError> {
+    let (record, role) = site_of_caller(&state, &caller).await?;
+    if !role.runs_the_site() {
+        return Err(ServerError::Forbidden(
+            "only the site's administrators change its staff".into(),
+        ));
+    }
+    let new_role = match change.role {
+        None => None,
+        Some(StaffRole::Teacher) => Some(SiteRole::Teacher),
+        Some(StaffRole::Admin) => Some(SiteRole::Admin),
+        Some(StaffRole::PlatformAdmin) => {
+            return Err(ServerError::bad_request(
+                "a site's staff are its teachers and admins; the platform's admin is named on \
+                 the server's command line",
+            ))
+        }
+    };
+    let staff = staff_of(&state, &record.id).await?;
+    let Some((account_id, _, _)) = staff.iter().find(|(_, name, _)| *name == username) else {
+        return Err(ServerError::NotFound(format!(
+            "{username:?} is not on this site's staff"
+        )));
+    };
+    if *account_id == caller.account.id {
+        return Err(ServerError::Conflict(
+            "you cannot change your own role at this site; another of its admins can".into(),
+        ));
+    }
+    let (account_id, site_id) = (*account_id, record.id.clone());
+    run_blocking(&state.store, move |store| {
+        store.set_site_role(&site_id, account_id, new_role)
+    })
+    .await?;
+    let staff = staff_of(&state, &record.id).await?;
+    Ok(Json(view(&state, record, role, staff)))
 }

@@ -501,3 +501,89 @@ async fn a_sites_admin_reads_and_chooses_its_courses_and_nobody_else_does() {
     // Its names and hosts are as they were.
     assert_eq!(naju.hosts, [NAJU]);
 }
+
+#[tokio::test]
+async fn a_sites_admin_sees_its_staff_and_changes_their_roles_but_not_their_own() {
+    let state = state_with_sites();
+    let admin = account(&state, "staff-runner", Role::Teacher).await;
+    let teacher = account(&state, "staff-teacher", Role::Teacher).await;
+    let stranger = account(&state, "staff-stranger", Role::Teacher).await;
+    // An account that exists but is not on the staff.
+    let _outsider = account(&state, "not-on-staff", Role::Teacher).await;
+    let platform_admin = account(&state, "staff-province", Role::Admin).await;
+    staff(&state, "naju", &admin, SiteRole::Admin);
+    staff(&state, "naju", &teacher, SiteRole::Teacher);
+    staff(&state, "almaty", &stranger, SiteRole::Admin);
+    let get = |who: &TestAccount| {
+        at(
+            &state,
+            NAJU,
+            api("GET", "/api/site", Some(&who.basic()), None),
+        )
+    };
+    let put = |who: &TestAccount, username: &str, role: Value| {
+        at(
+            &state,
+            NAJU,
+            api(
+                "PUT",
+                &format!("/api/site/staff/{username}"),
+                Some(&who.basic()),
+                Some(&json!({ "role": role })),
+            ),
+        )
+    };
+
+    let seen = get(&admin).await;
+    assert_eq!(
+        seen.body["staff"],
+        json!([
+            { "username": "staff-runner", "role": "admin" },
+            { "username": "staff-teacher", "role": "teacher" },
+        ])
+    );
+    // A teacher of the site does not get the list.
+    assert_eq!(get(&teacher).await.body["staff"], json!([]));
+
+    // Only those who run the site change it; another site's admin finds no site here.
+    assert_eq!(put(&teacher, "staff-runner", json!(null)).await.status, 403);
+    assert_eq!(
+        put(&stranger, "staff-teacher", json!(null)).await.status,
+        404
+    );
+    // Someone not on the staff is not found (teachers come by invitation), whoever they are.
+    assert_eq!(
+        put(&admin, "not-on-staff", json!("teacher")).await.status,
+        404
+    );
+    assert_eq!(
+        put(&admin, "staff-province", json!("teacher")).await.status,
+        404
+    );
+    assert_eq!(put(&admin, "staff-runner", json!(null)).await.status, 409);
+    assert_eq!(
+        put(&admin, "staff-teacher", json!("platform_admin"))
+            .await
+            .status,
+        400
+    );
+
+    let promoted = put(&admin, "staff-teacher", json!("admin")).await;
+    assert_eq!(promoted.status, 200, "{:?}", promoted.body);
+    assert_eq!(promoted.body["staff"][1]["role"], "admin");
+    assert_eq!(get(&teacher).await.body["role"], "admin");
+    // The platform's admin changes anyone's, and the new admin may change the first's.
+    assert_eq!(
+        put(&platform_admin, "staff-runner", json!("teacher"))
+            .await
+            .status,
+        200
+    );
+    let removed = put(&teacher, "staff-runner", json!(null)).await;
+    assert_eq!(removed.status, 200, "{:?}", removed.body);
+    assert_eq!(
+        removed.body["staff"],
+        json!([{ "username": "staff-teacher", "role": "admin" }])
+    );
+    assert_eq!(get(&admin).await.status, 404, "no longer staff at Naju");
+}
