@@ -303,42 +303,38 @@ fn SiteStaff(initial: Vec<StaffMember>) -> impl IntoView {
             <h2 id="site-staff-title">{t!("teach-site-staff-title")}</h2>
             <p>{t!("teach-site-staff-hint")}</p>
             <ul class="site-staff-list">
-                <For
-                    each=move || staff.get()
-                    key=|member| (member.username.clone(), member.role == StaffRole::Admin)
-                    children=move |member| {
-                        let username = member.username.clone();
-                        let for_role = username.clone();
-                        let for_removal = username.clone();
-                        let is_admin = member.role == StaffRole::Admin;
-                        view! {
-                            <li data-testid=format!("site-staff-{username}") data-role=if is_admin { "admin" } else { "teacher" }>
-                                <span class="site-staff-name">{username.clone()}</span>
-                                <select
-                                    aria-label=t!("teach-site-staff-role-label", name = username.clone())
-                                    data-testid=format!("site-staff-role-{username}")
-                                    disabled=move || busy.get()
-                                    on:change=move |event| {
-                                        let role = if event_target_value(&event) == "admin" { StaffRole::Admin } else { StaffRole::Teacher };
-                                        change(for_role.clone(), Some(role));
-                                    }
-                                >
-                                    <option value="teacher" selected=!is_admin>{t!("teach-site-staff-teacher")}</option>
-                                    <option value="admin" selected=is_admin>{t!("teach-site-staff-admin")}</option>
-                                </select>
-                                <button
-                                    type="button"
-                                    class="secondary"
-                                    data-testid=format!("site-staff-remove-{username}")
-                                    disabled=move || busy.get()
-                                    on:click=move |_| change(for_removal.clone(), None)
-                                >
-                                    {t!("teach-site-staff-remove")}
-                                </button>
-                            </li>
-                        }
+                {move || staff.get().into_iter().map(|member| {
+                    let username = member.username.clone();
+                    let for_role = username.clone();
+                    let for_removal = username.clone();
+                    let is_admin = member.role == StaffRole::Admin;
+                    view! {
+                        <li data-testid=format!("site-staff-{username}") data-role=if is_admin { "admin" } else { "teacher" }>
+                            <span class="site-staff-name">{username.clone()}</span>
+                            <select
+                                aria-label=t!("teach-site-staff-role-label", name = username.clone())
+                                data-testid=format!("site-staff-role-{username}")
+                                disabled=move || busy.get()
+                                on:change=move |event| {
+                                    let role = if event_target_value(&event) == "admin" { StaffRole::Admin } else { StaffRole::Teacher };
+                                    change(for_role.clone(), Some(role));
+                                }
+                            >
+                                <option value="teacher" selected=!is_admin>{t!("teach-site-staff-teacher")}</option>
+                                <option value="admin" selected=is_admin>{t!("teach-site-staff-admin")}</option>
+                            </select>
+                            <button
+                                type="button"
+                                class="secondary"
+                                data-testid=format!("site-staff-remove-{username}")
+                                disabled=move || busy.get()
+                                on:click=move |_| change(for_removal.clone(), None)
+                            >
+                                {t!("teach-site-staff-remove")}
+                            </button>
+                        </li>
                     }
-                />
+                }).collect_view()}
             </ul>
             <p class="teaching-notice" role="status" data-testid="site-staff-saved">
                 {move || notice.get().unwrap_or_default()}
