@@ -70,8 +70,15 @@ pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// and its message (ru.txt +17 B; the main wasm −80 B), and 14 more chunk files (213, from
 /// 199) in the lists of wasm-split's loader (+276 B) and of the service worker (+182 B). The
 /// page in a chunk of its own had made 23 more files and 263,284 B; it now shares the course
-/// page's split point.
-pub const SHELL_CEILING_BYTES: u64 = 262_900;
+/// page's split point. Raised to 264,800 B (2026-12-07, stop 37: 264,696 B measured, +1.8 KB)
+/// for issue 19's home of a catalogue of thousands: home no longer reads the whole catalogue
+/// but asks for its courses (`GET /api/catalog/home` naming the courses opened on the device,
+/// kept in `localStorage`; the answer stored by key for offline; a course asked for by id when
+/// its page opens), and the service worker's rule for it (+40 B). Measured along the way:
+/// 264,580 B for the home catalogue alone (after checking ids without the validator's
+/// messages, −130 B), 264,596 B with a site's own courses (`sites` in the catalogue's entry).
+/// Builds of the same learners' code differed by up to 240 B this stop.
+pub const SHELL_CEILING_BYTES: u64 = 264_800;
 /// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15, 485,679 B at
 /// stop 16 and 488,929 B before issue 16, whose compiled messages and own router took it to
 /// 419,750 B; 1.6 MB once, when a build flag leaked into it. Raised to 421,032 B (+1.3 KB,
@@ -91,7 +98,11 @@ pub const SHELL_CEILING_BYTES: u64 = 262_900;
 /// builds spreads the growth over about a hundred functions: the new components' views and
 /// their wire types' deserializers. Cutting the teachers' app into chunks as the learners' is
 /// (the site's page and the drill-down are rarely opened) is the way to win it back.
-pub const TEACHERS_APP_CEILING_BYTES: u64 = 469_800;
+/// Raised to 476,100 B (2026-12-07, stop 37: 475,975 B measured, +6.2 KB): home's catalogue
+/// loader beside the whole file's (the teachers' app names assigned courses through the first
+/// and chooses from the second; 472,398 B), and the site's staff list with its role changes
+/// (+3.6 KB; the same list with Leptos's keyed `For` had cost 10 KB).
+pub const TEACHERS_APP_CEILING_BYTES: u64 = 476_100;
 
 /// The bytes a file costs on the wire: its `.gz` sibling when there is one, else itself.
 fn wire_bytes(path: &Path) -> Result<u64> {
