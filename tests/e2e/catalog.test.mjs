@@ -93,7 +93,7 @@ function publishTwelveCoursesFirst(server) {
   const extra = Array.from({ length: 12 }, (_, number) => ({
     ...hangul,
     id: `extra-${number}`,
-    title: { ...hangul.title, en: `Extra course ${number}` },
+    title: { en: `Extra course ${number}`, ko: `추가 강좌 ${number}` },
   }));
   catalog.courses = [...extra, ...catalog.courses];
   writeFileSync(catalogPath, JSON.stringify(catalog));
