@@ -262,14 +262,16 @@ fn own_courses() -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Puts `course_id` first among the courses opened on this device.
-fn remember_own_course(course_id: &str) {
+/// Puts the courses of `course_ids` not yet among the device's own first.
+fn remember_own_courses(course_ids: &[&str]) {
     let own = own_courses();
-    if own.first().map(String::as_str) == Some(course_id) {
+    if course_ids.iter().all(|id| own.iter().any(|kept| kept == id)) {
         return;
     }
     let kept = HomeQuery::naming(
-        std::iter::once(course_id)
+        course_ids
+            .iter()
+            .copied()
             .chain(own.iter().map(String::as_str))
             .take(MAXIMUM_OWN_COURSES),
     );
@@ -287,7 +289,9 @@ pub async fn load_catalog() -> Result<CatalogIndex, LoadError> {
 }
 
 /// Home's courses and the courses `also` names (those the site offers), from the server, stored
-/// for the next time offline; or, when the server cannot be reached, the last stored copy.
+/// for the next time offline; or, when the server cannot be reached, the last stored copy. The
+/// courses of `also` found (a course opened, worked in or assigned) are the device's own from
+/// then on, so home lists them and the stored copy keeps them.
 pub async fn load_home_catalog(also: &[String]) -> Result<CatalogIndex, LoadError> {
     let own = own_courses();
     let query = HomeQuery::naming(
@@ -295,7 +299,14 @@ pub async fn load_home_catalog(also: &[String]) -> Result<CatalogIndex, LoadErro
             .map(String::as_str)
             .chain(own.iter().map(String::as_str)),
     );
-    fetch_stored_catalog(&query.path(), HOME_KEY).await
+    let catalog = fetch_stored_catalog(&query.path(), HOME_KEY).await?;
+    let found: Vec<&str> = also
+        .iter()
+        .map(String::as_str)
+        .filter(|id| catalog.courses.iter().any(|course| course.id == *id))
+        .collect();
+    remember_own_courses(&found);
+    Ok(catalog)
 }
 
 /// The whole catalogue file, every course the site offers: the teachers' app chooses from it
@@ -356,8 +367,8 @@ async fn stored_catalog(key: &str) -> Result<CatalogIndex, LoadError> {
     Ok(parse_catalog(&bytes)?)
 }
 
-/// A course and its manifest: asked for by id with home's courses, and remembered as one of
-/// the device's own from then on, so that home lists it.
+/// A course and its manifest: asked for by id with home's courses (so it is one of the
+/// device's own from then on, and home lists it).
 pub async fn load_course(course_id: &str) -> Result<(CatalogCourse, CourseManifest), LoadError> {
     let catalog = load_home_catalog(&[course_id.to_owned()]).await?;
     let course = catalog
@@ -365,7 +376,6 @@ pub async fn load_course(course_id: &str) -> Result<(CatalogCourse, CourseManife
         .into_iter()
         .find(|course| course.id == course_id)
         .ok_or_else(|| LoadError::UnknownCourse(course_id.to_owned()))?;
-    remember_own_course(course_id);
     let manifest = load_manifest(&course).await?;
     Ok((course, manifest))
 }

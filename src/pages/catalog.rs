@@ -1,9 +1,13 @@
 //! `/catalog`: every course the site offers, searched page by page on the server
 //! (`GET /api/catalog`, core's `content::search`), for a catalogue of thousands. Every page of
 //! results seen is kept on the device ([`KEPT_CARDS_KEY`]), so offline the same search runs
-//! over the courses seen before, with the same rules (core's `SearchIndex`), and says so. It
+//! over the courses seen before, with the same rules (core's `SearchIndex`, kept between
+//! searches), and says so. It
 //! lives in the course page's chunk (kept for offline use); its words are later messages
 //! (`catalog-`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use baeum_core::content::search::{CatalogCard, CatalogPage, CatalogQuery, SearchIndex};
 use baeum_core::content::{Language, Level, Subject};
@@ -21,29 +25,61 @@ pub const KEPT_CARDS_KEY: &str = "baeum.catalog-cards";
 /// The most cards kept: a few thousand titles are a few hundred kilobytes.
 const MOST_CARDS_KEPT: usize = 5_000;
 
-/// The cards kept on this device.
-fn kept_cards() -> Vec<CatalogCard> {
-    browser::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .and_then(|storage| storage.get_item(KEPT_CARDS_KEY).ok().flatten())
-        .and_then(|text| crate::json::read::<Vec<CatalogCard>>(&text).ok())
-        .unwrap_or_default()
+thread_local! {
+    /// The kept cards' index, and the stored text it was made from: reading and folding
+    /// thousands of cards again for every search took 130–300 ms on a slow phone.
+    static KEPT: RefCell<Option<(String, Rc<SearchIndex>)>> = const { RefCell::new(None) };
 }
 
-/// Keeps `cards` (newer versions replace older ones), dropping the oldest past the limit.
+fn kept_storage() -> Option<web_sys::Storage> {
+    browser::window().and_then(|window| window.local_storage().ok().flatten())
+}
+
+/// The index of the cards kept on this device: made again only when the stored cards changed
+/// (here or in another tab).
+fn kept_index() -> Rc<SearchIndex> {
+    let text = kept_storage()
+        .and_then(|storage| storage.get_item(KEPT_CARDS_KEY).ok().flatten())
+        .unwrap_or_default();
+    KEPT.with(|kept| {
+        if let Some((made_from, index)) = kept.borrow().as_ref() {
+            if *made_from == text {
+                return index.clone();
+            }
+        }
+        let cards = crate::json::read::<Vec<CatalogCard>>(&text).unwrap_or_default();
+        let index = Rc::new(SearchIndex::new(cards));
+        *kept.borrow_mut() = Some((text, index.clone()));
+        index
+    })
+}
+
+/// Keeps `cards` (newer versions replace older ones), dropping the oldest past the limit; writes
+/// nothing when every one is kept already.
 fn keep_cards(cards: &[CatalogCard]) {
-    let mut kept = kept_cards();
-    kept.retain(|old| !cards.iter().any(|new| new.id == old.id));
+    let index = kept_index();
+    if cards
+        .iter()
+        .all(|card| index.cards().any(|kept| kept == card))
+    {
+        return;
+    }
+    let mut kept: Vec<CatalogCard> = index
+        .cards()
+        .filter(|old| !cards.iter().any(|new| new.id == old.id))
+        .cloned()
+        .collect();
     kept.extend(cards.iter().cloned());
     if kept.len() > MOST_CARDS_KEPT {
         kept.drain(..kept.len() - MOST_CARDS_KEPT);
     }
     // The courses' order in the catalogue, which the search keeps.
     kept.sort_by(|a, b| a.id.cmp(&b.id));
-    let storage = browser::window().and_then(|window| window.local_storage().ok().flatten());
-    if let (Some(storage), Ok(text)) = (storage, crate::json::write(&kept)) {
+    if let (Some(storage), Ok(text)) = (kept_storage(), crate::json::write(&kept)) {
         // A full storage only means fewer pages to search offline.
-        let _ = storage.set_item(KEPT_CARDS_KEY, &text);
+        if storage.set_item(KEPT_CARDS_KEY, &text).is_ok() {
+            KEPT.with(|stored| *stored.borrow_mut() = Some((text, Rc::new(SearchIndex::new(kept)))));
+        }
     }
 }
 
@@ -114,7 +150,7 @@ pub fn CatalogPage() -> impl IntoView {
                 }
                 // Offline, or the server cannot answer: the pages seen before.
                 Err(_) => {
-                    let index = SearchIndex::new(kept_cards());
+                    let index = kept_index();
                     Shown {
                         page: index.search(&query),
                         offline_among: Some(index.len()),

@@ -245,6 +245,11 @@ impl SearchIndex {
         self.cards.len()
     }
 
+    /// The cards, in the order results list them.
+    pub fn cards(&self) -> impl Iterator<Item = &CatalogCard> {
+        self.cards.iter().map(|(card, _)| card)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.cards.is_empty()
     }
