@@ -265,7 +265,10 @@ fn own_courses() -> Vec<String> {
 /// Puts the courses of `course_ids` not yet among the device's own first.
 fn remember_own_courses(course_ids: &[&str]) {
     let own = own_courses();
-    if course_ids.iter().all(|id| own.iter().any(|kept| kept == id)) {
+    if course_ids
+        .iter()
+        .all(|id| own.iter().any(|kept| kept == id))
+    {
         return;
     }
     let kept = HomeQuery::naming(

@@ -78,7 +78,9 @@ fn keep_cards(cards: &[CatalogCard]) {
     if let (Some(storage), Ok(text)) = (kept_storage(), crate::json::write(&kept)) {
         // A full storage only means fewer pages to search offline.
         if storage.set_item(KEPT_CARDS_KEY, &text).is_ok() {
-            KEPT.with(|stored| *stored.borrow_mut() = Some((text, Rc::new(SearchIndex::new(kept)))));
+            KEPT.with(|stored| {
+                *stored.borrow_mut() = Some((text, Rc::new(SearchIndex::new(kept))))
+            });
         }
     }
 }
