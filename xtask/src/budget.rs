@@ -77,8 +77,12 @@ pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// its page opens), and the service worker's rule for it (+40 B). Measured along the way:
 /// 264,580 B for the home catalogue alone (after checking ids without the validator's
 /// messages, −130 B), 264,596 B with a site's own courses (`sites` in the catalogue's entry).
-/// Builds of the same learners' code differed by up to 240 B this stop.
-pub const SHELL_CEILING_BYTES: u64 = 264_800;
+/// Builds of the same learners' code differed by up to 240 B this stop. Raised to 265,500 B
+/// (265,407 B measured) when every course home's route is asked for by id (a course opened,
+/// worked in on another device, or assigned) became the device's own: home lists it from then
+/// on and its stored copy keeps it offline (+711 B: the list's update moved from the course
+/// page's chunk into the main module, where home's loader is).
+pub const SHELL_CEILING_BYTES: u64 = 265_500;
 /// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15, 485,679 B at
 /// stop 16 and 488,929 B before issue 16, whose compiled messages and own router took it to
 /// 419,750 B; 1.6 MB once, when a build flag leaked into it. Raised to 421,032 B (+1.3 KB,
@@ -101,8 +105,9 @@ pub const SHELL_CEILING_BYTES: u64 = 264_800;
 /// Raised to 476,100 B (2026-12-07, stop 37: 475,975 B measured, +6.2 KB): home's catalogue
 /// loader beside the whole file's (the teachers' app names assigned courses through the first
 /// and chooses from the second; 472,398 B), and the site's staff list with its role changes
-/// (+3.6 KB; the same list with Leptos's keyed `For` had cost 10 KB).
-pub const TEACHERS_APP_CEILING_BYTES: u64 = 476_100;
+/// (+3.6 KB; the same list with Leptos's keyed `For` had cost 10 KB). 476,303 B (+328 B) when
+/// a course asked for by id became the device's own (the class names are asked for so).
+pub const TEACHERS_APP_CEILING_BYTES: u64 = 476_400;
 
 /// The bytes a file costs on the wire: its `.gz` sibling when there is one, else itself.
 fn wire_bytes(path: &Path) -> Result<u64> {
