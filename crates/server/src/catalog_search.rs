@@ -122,6 +122,18 @@ async fn kept_for(
         .map_err(|_| ServerError::Store(crate::store::StoreError::TaskFailed))?
 }
 
+/// The courses of the shared catalogue (every course but the sites' own), as kept for the
+/// address that is no site's: what a site's admins choose from. `None` when nothing is built.
+pub(crate) async fn shared_courses(state: &AppState) -> Option<Arc<CatalogIndex>> {
+    let indexes = state.catalog_indexes.clone();
+    let worker_state = state.clone();
+    tokio::task::spawn_blocking(move || indexes.kept(&worker_state, None, CourseSelection::All))
+        .await
+        .ok()?
+        .ok()
+        .map(|kept| kept.offered)
+}
+
 /// An answer the browser asks again each time: a site's courses change, and the app keeps
 /// what it needs offline itself.
 fn revalidated(mut response: Response) -> Response {

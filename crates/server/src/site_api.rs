@@ -21,6 +21,7 @@
 use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
+use baeum_core::content::CatalogIndex;
 use baeum_core::site::{
     CourseChoice, CoursesChange, SiteView, StaffChange, StaffMember, StaffRole,
 };
@@ -68,7 +69,7 @@ async fn site_of_caller(
 }
 
 fn view(
-    state: &AppState,
+    shared: Option<&CatalogIndex>,
     record: SiteRecord,
     role: StaffRole,
     staff: Vec<(uuid::Uuid, String, SiteRole)>,
@@ -77,23 +78,16 @@ fn view(
         baeum_core::site::CourseSelection::All => (true, Vec::new()),
         baeum_core::site::CourseSelection::Only(ids) => (false, ids.into_iter().collect()),
     };
-    let catalog = if role.runs_the_site() {
-        crate::sites::platform_catalog(state)
-            .map(|catalog| {
-                // A site's own courses are not chosen: only their sites offer them.
-                catalog
-                    .courses
-                    .into_iter()
-                    .filter(|course| course.sites.is_empty())
-                    .map(|course| CourseChoice {
-                        id: course.id,
-                        title: course.title,
-                    })
-                    .collect()
+    let catalog = match shared {
+        Some(shared) if role.runs_the_site() => shared
+            .courses
+            .iter()
+            .map(|course| CourseChoice {
+                id: course.id.clone(),
+                title: course.title.clone(),
             })
-            .unwrap_or_default()
-    } else {
-        Vec::new()
+            .collect(),
+        _ => Vec::new(),
     };
     let staff = if role.runs_the_site() {
         staff
@@ -124,7 +118,8 @@ async fn site(
 ) -> Result<Json<SiteView>, ServerError> {
     let (record, role) = site_of_caller(&state, &caller).await?;
     let staff = staff_of(&state, &record.id).await?;
-    Ok(Json(view(&state, record, role, staff)))
+    let shared = crate::catalog_search::shared_courses(&state).await;
+    Ok(Json(view(shared.as_deref(), record, role, staff)))
 }
 
 async fn set_courses(
@@ -138,23 +133,22 @@ async fn set_courses(
             "only the site's administrators choose its courses".into(),
         ));
     }
-    let catalog = crate::sites::platform_catalog(&state).ok_or_else(|| {
-        ServerError::ContentUnavailable("the server has no built catalogue to choose from".into())
-    })?;
+    // A site's own courses are not chosen: only their sites offer them.
+    let shared = crate::catalog_search::shared_courses(&state)
+        .await
+        .ok_or_else(|| {
+            ServerError::ContentUnavailable(
+                "the server has no built catalogue to choose from".into(),
+            )
+        })?;
     record.courses = change
-        .selection(
-            catalog
-                .courses
-                .iter()
-                .filter(|course| course.sites.is_empty())
-                .map(|course| course.id.as_str()),
-        )
+        .selection(shared.courses.iter().map(|course| course.id.as_str()))
         .map_err(|error| ServerError::bad_request(error.to_string()))?;
     let stored = record.clone();
     run_blocking(&state.store, move |store| store.put_site(&stored)).await?;
     state.sites.invalidate();
     let staff = staff_of(&state, &record.id).await?;
-    Ok(Json(view(&state, record, role, staff)))
+    Ok(Json(view(Some(&shared), record, role, staff)))
 }
 
 /// The site's staff, by username.
@@ -213,5 +207,6 @@ async fn set_staff(
     })
     .await?;
     let staff = staff_of(&state, &record.id).await?;
-    Ok(Json(view(&state, record, role, staff)))
+    let shared = crate::catalog_search::shared_courses(&state).await;
+    Ok(Json(view(shared.as_deref(), record, role, staff)))
 }
