@@ -4,8 +4,11 @@
 //! it is ready, so the first load carries none of this. The check-in is recorded like an
 //! answer (`SyncHandle::record`: the device's log and outbox first, the server later), so it
 //! works offline and nothing is lost; what it is and who may see it is core's `wellbeing`.
-//! Whether it is on and the day it was last answered or skipped are this device's
-//! (`localStorage`), like the interface language.
+//! Whether it is on is this device's (`localStorage`), like the interface language; the day it
+//! was last answered or skipped is kept there per learner (a shared device asks each pupil); a check-in answered on another device that
+//! day hides it too, once its statement is pulled (the digest keeps the latest check-in's
+//! day, core's `progress::digest`). A skip is not recorded anywhere else: the least is kept
+//! of a child's answers, so another device may ask again on a day skipped here.
 //!
 //! The help page lists `help-lines.json` (built from `content/help-lines.toml` by
 //! `cargo xtask content`), kept in `localStorage` once read, so it opens offline after any
@@ -25,6 +28,7 @@ use crate::account::Role;
 use crate::browser::window;
 use crate::http::Request;
 use crate::i18n::{load_later_messages, locale_tag};
+use crate::pages::home::CheckedInOn;
 use crate::progress_view::local_today;
 use crate::sync_driver::{use_sync, SyncHandle};
 use crate::t;
@@ -33,7 +37,8 @@ use crate::teaching::device_cache::{cache_key, read_cached, signed_in, write_cac
 
 /// `"off"` when the learner turned the check-in off on this device.
 const SETTING_KEY: &str = "baeum.check-in";
-/// The day (`YYYY-MM-DD`, the learner's own) the check-in was last answered or skipped.
+/// The day (`YYYY-MM-DD`, the learner's own) the check-in was last answered or skipped here,
+/// followed by `.<account id>`: on a shared device, each pupil has their own.
 const LAST_DAY_KEY: &str = "baeum.check-in.last-day";
 /// The help lines as last read from the server.
 const HELP_LINES_KEY: &str = "baeum.help-lines";
@@ -66,9 +71,13 @@ pub fn set_check_in_enabled(enabled: bool) {
     store(SETTING_KEY, if enabled { "on" } else { "off" });
 }
 
-fn mark_done_today() {
+fn last_day_key(learner: Uuid) -> String {
+    format!("{LAST_DAY_KEY}.{learner}")
+}
+
+fn mark_done_today(learner: Uuid) {
     if let Some(day) = format_day(local_today()) {
-        store(LAST_DAY_KEY, &day);
+        store(&last_day_key(learner), &day);
     }
 }
 
@@ -126,14 +135,23 @@ fn CheckInForm() -> impl IntoView {
     spawn_local(async {
         let _ = refresh_help_lines().await;
     });
-    let due = is_due(
-        check_in_enabled(),
-        stored(LAST_DAY_KEY).as_deref(),
-        local_today(),
-    );
-    let Some(sync) = use_sync().filter(|_| due) else {
+    // Home shows this to a signed-in learner only.
+    let Some((sync, learner)) = use_sync().and_then(|sync| {
+        let learner = sync
+            .account
+            .with_untracked(|account| account.as_ref().map(|a| a.id))?;
+        Some((sync, learner))
+    }) else {
         return ().into_any();
     };
+    let due = is_due(
+        check_in_enabled(),
+        stored(&last_day_key(learner)).as_deref(),
+        local_today(),
+    );
+    if !due {
+        return ().into_any();
+    }
     let mood = RwSignal::new(None::<Mood>);
     let words = RwSignal::new(String::new());
     let wants_to_talk = RwSignal::new(false);
@@ -185,7 +203,7 @@ fn CheckInForm() -> impl IntoView {
             saving.set(false);
             match recorded {
                 Ok(()) => {
-                    mark_done_today();
+                    mark_done_today(learner);
                     let wants = wants_to_talk.get_untracked();
                     outcome.set(Some(Outcome::Saved {
                         low: chosen.is_low() || wants,
@@ -197,11 +215,21 @@ fn CheckInForm() -> impl IntoView {
         });
     };
     let skip = move |_| {
-        mark_done_today();
+        mark_done_today(learner);
         outcome.set(Some(Outcome::Skipped));
     };
+    // Answered today on another device (home's standing holds the statements pulled from
+    // there, and follows new ones): hidden, unless the learner has begun answering here.
+    let today = local_today();
+    let checked_in_on = use_context::<CheckedInOn>();
+    let answered_elsewhere = move || {
+        mood.get().is_none()
+            && outcome.get().is_none()
+            && checked_in_on.is_some_and(|CheckedInOn(day)| day.get() == Some(today))
+    };
     view! {
-        <section class="check-in" aria-labelledby="check-in-title" data-testid="check-in">
+        <section class="check-in" aria-labelledby="check-in-title" data-testid="check-in"
+            hidden=answered_elsewhere>
             {move || match outcome.get() {
                 Some(Outcome::Saved { low, talk_shared }) => view! {
                     <h2 id="check-in-title">{t!("check-in-title")}</h2>

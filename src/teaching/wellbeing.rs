@@ -1,6 +1,8 @@
 //! The teacher's side of the learners' wellbeing check-ins (issue 23): on a class's page, the
 //! learners who chose to share with this teacher, their recent trend and any open request to
-//! talk, which the teacher marks seen; on the teachers' home, how many requests are open.
+//! talk, which the teacher marks seen (online only: the server records who saw it when); on
+//! the teachers' home, how many requests are open. The class's panel opens offline from the
+//! last answer kept on the device.
 //! Learners who did not share are not there at all: the server never sends them
 //! (`crates/server/src/wellbeing.rs`).
 
@@ -14,8 +16,8 @@ use crate::i18n::load_later_messages;
 use crate::sync_driver::use_sync;
 use crate::t;
 use crate::teaching::device_cache::signed_in;
-use crate::teaching::local_time::local_time_text;
-use crate::teaching::TeachingProblem;
+use crate::teaching::local_time::{local_time_text, local_time_text_from_ms};
+use crate::teaching::{load_with_cache, TeachingProblem};
 
 /// A face for a mood, for sighted readers; the number is said to screen readers.
 fn face(mood: Mood) -> &'static str {
@@ -41,22 +43,23 @@ fn trend_text(trend: Option<Trend>) -> Option<String> {
 pub fn ClassWellbeingPanel(class_id: Uuid) -> impl IntoView {
     let sync = use_sync();
     let wellbeing = RwSignal::new(None::<ClassWellbeing>);
+    let fetched_at = RwSignal::new(None::<f64>);
     let problem = RwSignal::new(None::<String>);
+    // The last answer is kept on this device under the teacher's account, like the class
+    // itself, so the panel opens offline (saying as of when); each answer from the server
+    // replaces it, so what a learner stopped sharing leaves at the next online visit.
     let load = move || {
         spawn_local(async move {
             // The panel's words are later messages: in before anything shows.
             load_later_messages().await;
-            let result = match signed_in(sync).await {
-                Ok(signed) => signed.api.class_wellbeing(class_id).await,
-                Err(error) => Err(error),
-            };
-            match result {
-                Ok(found) => {
-                    problem.set(None);
-                    wellbeing.set(Some(found));
-                }
-                Err(error) => problem.set(Some(error.message())),
-            }
+            load_with_cache(
+                sync,
+                format!("class_wellbeing.{class_id}"),
+                wellbeing,
+                fetched_at,
+                problem,
+                move |api| async move { api.class_wellbeing(class_id).await },
+            );
         });
     };
     load();
@@ -80,6 +83,11 @@ pub fn ClassWellbeingPanel(class_id: Uuid) -> impl IntoView {
                 <p>{t!("teach-wellbeing-intro")}</p>
             </Show>
             <TeachingProblem problem=problem test_id="class-wellbeing-problem"/>
+            <Show when=move || problem.with(Option::is_some)>
+                <p class="teaching-as-of" data-testid="class-wellbeing-as-of">
+                    {move || fetched_at.get().map(|ms| t!("teach-as-of", time = local_time_text_from_ms(ms)))}
+                </p>
+            </Show>
             {move || wellbeing.get().map(|found| {
                 if found.learners.is_empty() {
                     return view! { <p data-testid="wellbeing-none">{t!("teach-wellbeing-none")}</p> }.into_any();

@@ -1,7 +1,8 @@
 //! Invariant 1 as properties: the fold depends only on the set of statements. Any permutation
 //! and any duplication of the same statements gives an equal `Progress`, equal views and an
 //! equal review queue, and voiding a statement is the same as never having had it. The saved
-//! digest, grown statement by statement, stays equal to the digest of the whole fold.
+//! digest, grown statement by statement, stays equal to the digest of the whole fold, and
+//! knows the learner's latest day with a wellbeing check-in whatever the order.
 
 use baeum_core::content::{
     ByteSize, ChoiceOption, CourseManifest, Item, ItemKind, Language, Level, LocalizedText,
@@ -15,6 +16,7 @@ use baeum_core::record::{
     account_actor, answered, experienced, learning_event, lesson_completed, voided_statement_id,
     Answer, LessonOutcome, RecordContext,
 };
+use baeum_core::wellbeing::{check_in_statement, CheckInInput, Mood};
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -51,6 +53,10 @@ enum Spec {
     Void {
         target: usize,
     },
+    /// A wellbeing check-in, which no progress counts but its day.
+    CheckIn {
+        mood: u8,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -68,6 +74,7 @@ fn spec_strategy() -> impl Strategy<Value = Spec> {
         2 => (0..3usize, 0..5usize).prop_map(|(lesson, item)| Spec::View { lesson, item }),
         1 => (0..3usize, 0..=5u32).prop_map(|(lesson, correct)| Spec::Complete { lesson, correct }),
         1 => (0..64usize).prop_map(|target| Spec::Void { target }),
+        1 => (1..=5u8).prop_map(|mood| Spec::CheckIn { mood }),
     ]
 }
 
@@ -122,6 +129,11 @@ fn timestamp(milliseconds: i64, offset_seconds: i32) -> String {
         .expect("in range")
         .with_timezone(&offset)
         .to_rfc3339_opts(SecondsFormat::Millis, false)
+}
+
+/// The generated log's learner: their account name.
+fn learner() -> String {
+    Uuid::from_u128(1).to_string()
 }
 
 /// The statements for a generated log; statement `i` has id `i + 1`.
@@ -184,6 +196,16 @@ fn statements(generated: &[Generated]) -> Vec<Value> {
                     },
                     "timestamp": when,
                 })),
+                Spec::CheckIn { mood } => Ok(check_in_statement(&CheckInInput {
+                    statement_id: id,
+                    timestamp: &when,
+                    actor: &actor,
+                    mood: Mood::new(*mood).expect("1 to 5"),
+                    words: "",
+                    wants_to_talk: false,
+                    shared_with_class: None,
+                })
+                .expect("a valid check-in")),
             }
             .expect("generated statements are valid")
         })
@@ -251,6 +273,7 @@ type HomeView = (
     usize,
     u64,
     Vec<DueCard>,
+    Option<NaiveDate>,
 );
 
 /// What the home screen shows, from the full fold.
@@ -266,6 +289,7 @@ fn home_view_of_fold(progress: &Progress) -> HomeView {
         progress.event_count(),
         progress.time_spent_ms(),
         review_queue(progress, now_ms, 3),
+        progress.last_check_in_day(&learner()),
     )
 }
 
@@ -282,6 +306,7 @@ fn home_view_of_digest(digest: &ProgressDigest) -> HomeView {
         digest.event_count(),
         digest.time_spent_ms(),
         review_queue(digest, now_ms, 3),
+        digest.last_check_in_day(&learner()),
     )
 }
 
@@ -378,16 +403,21 @@ proptest! {
         prop_assert_eq!(&incremental, &original);
         prop_assert_eq!(views(&incremental), views(&original));
 
-        // Folding already-parsed events gives the same result as folding the JSON.
+        // Folding already-parsed events gives the same result as folding the JSON (less the
+        // check-ins, which are no learning event).
+        let without_check_ins = Progress::from_statements(log.iter().filter(|statement| {
+            statement.pointer("/verb/id").and_then(Value::as_str)
+                != Some(baeum_core::wellbeing::VERB_CHECKED_IN)
+        }));
         let events = received.iter().filter_map(learning_event);
         let voided = received.iter().filter_map(voided_statement_id);
-        prop_assert_eq!(&Progress::from_events(events, voided), &original);
+        prop_assert_eq!(&Progress::from_events(events, voided), &without_check_ins);
 
         // The live events the fold lists fold back into the same progress.
         let voided = received.iter().filter_map(voided_statement_id);
         prop_assert_eq!(
             &Progress::from_events(original.events_in_order(), voided),
-            &original
+            &without_check_ins
         );
     }
 
@@ -448,6 +478,16 @@ proptest! {
             .into_iter()
             .collect();
         prop_assert_eq!(grown.courses_worked_in(), worked_in);
+        // The latest check-in's day on the learner's own clock (the date its timestamp
+        // writes), withdrawn ones too.
+        let last_check_in_day = log
+            .iter()
+            .filter(|statement| statement.pointer("/verb/id").and_then(Value::as_str)
+                == Some(baeum_core::wellbeing::VERB_CHECKED_IN))
+            .filter_map(|statement| statement["timestamp"].as_str()?.get(..10)?.parse().ok())
+            .max();
+        prop_assert_eq!(grown.last_check_in_day(&learner()), last_check_in_day);
+        prop_assert_eq!(grown.last_check_in_day("someone-else"), None);
 
         // The digest is saved as a structured value, as IndexedDB keeps it, and read back whole.
         let saved = serde_json::to_value(&grown).expect("a digest serializes");

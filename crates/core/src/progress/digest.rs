@@ -9,7 +9,9 @@
 //! - per item, its kind, its first and latest answer, its first view and its FSRS card after
 //!   the latest answer (reviews due, and the review queue with its new cards);
 //! - the events per local date (streaks), the time spent and the count of live events;
-//! - the ids that voiding statements named, so a voided statement arriving later is ignored.
+//! - the ids that voiding statements named, so a voided statement arriving later is ignored;
+//! - each learner's latest day with a wellbeing check-in (only the day), so a check-in
+//!   answered on another device today is not asked again here.
 //!
 //! **The rule that keeps it exact:** [`ProgressDigest::of`] a fold gives the same digest as
 //! folding the same statements into [`Progress`] and digesting that, and
@@ -83,6 +85,14 @@ pub struct ProgressDigest {
     active_days: BTreeMap<NaiveDate, u32>,
     time_spent_ms: u64,
     voided: BTreeSet<Uuid>,
+    /// Each learner's latest check-in day, by account name. Missing in digests saved before
+    /// check-ins were counted; those learn of earlier check-ins at the next full fold.
+    #[serde(
+        default,
+        with = "saved_check_in_days",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    check_in_days: BTreeMap<String, NaiveDate>,
 }
 
 /// Active days as `{"YYYY-MM-DD": count}`, written and read by core's own date format
@@ -122,6 +132,46 @@ mod saved_days {
             .map(|(text, count)| {
                 parse_calendar_date(&text)
                     .map(|date| (date, count))
+                    .ok_or_else(|| D::Error::custom(format!("not a calendar date: {text:?}")))
+            })
+            .collect()
+    }
+}
+
+/// Check-in days as `{"<account name>": "YYYY-MM-DD"}`, for the reason [`saved_days`] gives.
+mod saved_check_in_days {
+    use std::collections::BTreeMap;
+
+    use chrono::NaiveDate;
+    use serde::de::Error as _;
+    use serde::ser::Error as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::xapi::formats::{format_calendar_date, parse_calendar_date};
+
+    pub fn serialize<S: Serializer>(
+        days: &BTreeMap<String, NaiveDate>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let written = days
+            .iter()
+            .map(|(learner, day)| {
+                format_calendar_date(*day)
+                    .map(|text| (learner, text))
+                    .ok_or_else(|| S::Error::custom(format!("a day out of range: {day:?}")))
+            })
+            .collect::<Result<BTreeMap<&String, String>, S::Error>>()?;
+        serializer.collect_map(written)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<String, NaiveDate>, D::Error> {
+        BTreeMap::<String, String>::deserialize(deserializer)?
+            .into_iter()
+            .map(|(learner, text)| {
+                parse_calendar_date(&text)
+                    .map(|day| (learner, day))
                     .ok_or_else(|| D::Error::custom(format!("not a calendar date: {text:?}")))
             })
             .collect()
@@ -267,6 +317,7 @@ impl ProgressDigest {
             active_days: progress.active_days.clone(),
             time_spent_ms: progress.time_spent_ms,
             voided: progress.voided.iter().copied().collect(),
+            check_in_days: progress.check_in_days.clone(),
         }
     }
 
@@ -276,6 +327,10 @@ impl ProgressDigest {
         match StatementMeaning::of(statement) {
             StatementMeaning::Voids(_) => Err(DigestError::NeedsRefold("a statement was voided")),
             StatementMeaning::Learning(event) => self.apply_event(&event),
+            StatementMeaning::CheckedIn(learner, day) => {
+                super::note_check_in(&mut self.check_in_days, learner, day);
+                Ok(())
+            }
             StatementMeaning::Nothing => Ok(()),
         }
     }
@@ -388,6 +443,12 @@ impl ProgressDigest {
     /// Total time spent on items, in milliseconds.
     pub fn time_spent_ms(&self) -> u64 {
         self.time_spent_ms
+    }
+
+    /// A learner's (by account name) latest day, on their own clock, with a wellbeing
+    /// check-in, on any device whose statements this log holds.
+    pub fn last_check_in_day(&self, learner: &str) -> Option<NaiveDate> {
+        self.check_in_days.get(learner).copied()
     }
 }
 

@@ -196,6 +196,10 @@ enum StatementMeaning<'a> {
     Voids(Uuid),
     /// A learning record.
     Learning(EventView<'a>),
+    /// A wellbeing check-in: whose (the actor's account name) and on which of their own days.
+    /// Progress keeps only each learner's latest day (so home asks at most once a day on
+    /// every device), never what was answered.
+    CheckedIn(&'a str, NaiveDate),
     /// Anything else, which progress ignores.
     Nothing,
 }
@@ -209,6 +213,14 @@ impl StatementMeaning<'_> {
         if verb_id == Some(VOIDED_VERB_ID) {
             return voided_statement_id(statement)
                 .map_or(StatementMeaning::Nothing, StatementMeaning::Voids);
+        }
+        if let Some(check_in) = crate::wellbeing::read_check_in(statement) {
+            return statement
+                .pointer("/actor/account/name")
+                .and_then(Value::as_str)
+                .map_or(StatementMeaning::Nothing, |learner| {
+                    StatementMeaning::CheckedIn(learner, check_in.local_date)
+                });
         }
         learning_event_view(statement).map_or(StatementMeaning::Nothing, StatementMeaning::Learning)
     }
@@ -230,6 +242,9 @@ pub struct Progress {
     /// How many live events fall on each local date.
     active_days: BTreeMap<NaiveDate, u32>,
     time_spent_ms: u64,
+    /// Each learner's latest day with a check-in (by account name: a shared device's log holds
+    /// several learners'), a withdrawn one too: it was answered that day (core's `wellbeing`).
+    check_in_days: BTreeMap<String, NaiveDate>,
     /// Scratch space for table keys; not part of the progress.
     key_buffer: String,
 }
@@ -242,6 +257,7 @@ impl PartialEq for Progress {
             && self.lessons == other.lessons
             && self.active_days == other.active_days
             && self.time_spent_ms == other.time_spent_ms
+            && self.check_in_days == other.check_in_days
     }
 }
 
@@ -264,6 +280,25 @@ fn write_lesson_key(key: &mut String, course_id: &str, lesson_id: &str) {
     key.push_str(course_id);
     key.push('/');
     key.push_str(lesson_id);
+}
+
+/// Keeps `day` as `learner`'s latest check-in day if it is later; returns whether it was.
+pub(super) fn note_check_in(
+    days: &mut BTreeMap<String, NaiveDate>,
+    learner: &str,
+    day: NaiveDate,
+) -> bool {
+    match days.get_mut(learner) {
+        Some(latest) if *latest >= day => false,
+        Some(latest) => {
+            *latest = day;
+            true
+        }
+        None => {
+            days.insert(learner.to_owned(), day);
+            true
+        }
+    }
 }
 
 /// Whether every id of the event has the content id shape, which keeps the table keys
@@ -376,7 +411,8 @@ impl Progress {
     }
 
     /// The fold of events that were already read with [`learning_event`](crate::record::learning_event), plus the ids that
-    /// voiding statements point at. Equal to [`Progress::from_statements`] on the same log.
+    /// voiding statements point at. Equal to [`Progress::from_statements`] on the same log less its
+    /// wellbeing check-ins, which are no learning event.
     pub fn from_events(
         events: impl IntoIterator<Item = LearningEvent>,
         voided_ids: impl IntoIterator<Item = Uuid>,
@@ -397,6 +433,9 @@ impl Progress {
         match StatementMeaning::of(statement) {
             StatementMeaning::Voids(target) => self.apply_voiding(target),
             StatementMeaning::Learning(event) => self.apply_view(event),
+            StatementMeaning::CheckedIn(learner, day) => {
+                note_check_in(&mut self.check_in_days, learner, day)
+            }
             StatementMeaning::Nothing => false,
         }
     }
@@ -655,6 +694,12 @@ impl Progress {
     /// Total time spent on items, in milliseconds (see the module documentation).
     pub fn time_spent_ms(&self) -> u64 {
         self.time_spent_ms
+    }
+
+    /// A learner's (by account name) latest day, on their own clock, with a wellbeing
+    /// check-in.
+    pub fn last_check_in_day(&self, learner: &str) -> Option<NaiveDate> {
+        self.check_in_days.get(learner).copied()
     }
 
     /// The lesson of the most recent live event, in any course.

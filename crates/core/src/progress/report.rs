@@ -110,7 +110,8 @@ impl LearnerReport {
                 self.add(&event);
                 Ok(true)
             }
-            StatementMeaning::Nothing => Ok(false),
+            // A check-in is never in a teacher's report (core's `wellbeing`).
+            StatementMeaning::CheckedIn(..) | StatementMeaning::Nothing => Ok(false),
         }
     }
 
