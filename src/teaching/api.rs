@@ -11,7 +11,7 @@
 
 use baeum_core::content::Language;
 use baeum_core::progress::monthly::ReportView;
-use baeum_core::site::{CoursesChange, SiteName, SiteView, StaffChange};
+use baeum_core::site::{CoursesChange, FeaturedChange, SiteName, SiteView, StaffChange};
 use baeum_core::wellbeing::wire::{ClassWellbeing, OpenRequests, SharedCheckIn};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -633,6 +633,19 @@ impl TeachingApi {
             message: error.to_string(),
         })?;
         self.json(Method::Put, "/api/site/courses", Some(body))
+            .await
+    }
+
+    /// Chooses the courses home lists first at the site (its admins).
+    pub async fn set_site_featured(
+        &self,
+        change: &FeaturedChange,
+    ) -> Result<SiteView, TeachingError> {
+        let body = serde_json::to_value(change).map_err(|error| TeachingError::Server {
+            status: 0,
+            message: error.to_string(),
+        })?;
+        self.json(Method::Put, "/api/site/featured", Some(body))
             .await
     }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use baeum_core::progress::monthly::{Count, ReportView};
 use baeum_core::site::{
-    CourseChoice, CoursesChange, SiteView, StaffChange, StaffMember, StaffRole,
+    CourseChoice, CoursesChange, FeaturedChange, SiteView, StaffChange, StaffMember, StaffRole,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -93,6 +93,7 @@ pub fn SitePage() -> impl IntoView {
                     <p data-testid="site-role">{role}</p>
                     {runs.then(|| view! {
                         <SiteCourses initial=found.clone()/>
+                        <SiteFeatured initial=found.clone()/>
                         <InviteTeacher/>
                         <SiteStaff initial=found.staff.clone()/>
                         <SiteReport catalog=found.catalog.clone()/>
@@ -212,6 +213,134 @@ fn SiteCourses(initial: SiteView) -> impl IntoView {
             </p>
             <TeachingProblem problem=problem test_id="site-courses-problem"/>
         </form>
+    }
+}
+
+/// What home lists first at the site, in order: each featured course can move up or go, and
+/// one of the site's courses can be added; every change is saved at once. The courses to add
+/// are those the site offered when the page opened (the server checks again).
+#[component]
+fn SiteFeatured(initial: SiteView) -> impl IntoView {
+    let sync = use_sync();
+    let featured = RwSignal::new(initial.featured);
+    let offered: Vec<CourseChoice> = initial
+        .catalog
+        .into_iter()
+        .filter(|choice| initial.all_courses || initial.courses.contains(&choice.id))
+        .collect();
+    let titles = StoredValue::new(offered.clone());
+    let title_of = move |id: &str| {
+        titles.with_value(|offered| {
+            offered
+                .iter()
+                .find(|choice| choice.id == id)
+                .map_or_else(|| id.to_owned(), course_title)
+        })
+    };
+    let chosen = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
+    let save = move |next: Vec<String>| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        notice.set(None);
+        spawn_local(async move {
+            let change = FeaturedChange { featured: next };
+            let result = match signed_in(sync).await {
+                Ok(signed) => signed.api.set_site_featured(&change).await,
+                Err(error) => Err(error),
+            };
+            match result {
+                Ok(found) => {
+                    featured.set(found.featured);
+                    notice.set(Some(t!("teach-site-featured-saved")));
+                }
+                Err(error) => problem.set(Some(t!("teach-site-failed", error = error.message()))),
+            }
+            busy.set(false);
+        });
+    };
+    let changed = move |change: &dyn Fn(&mut Vec<String>)| {
+        let mut next = featured.get_untracked();
+        change(&mut next);
+        save(next);
+    };
+    view! {
+        <section aria-labelledby="site-featured-title" data-testid="site-featured">
+            <h2 id="site-featured-title">{t!("teach-site-featured-title")}</h2>
+            <p>{t!("teach-site-featured-hint")}</p>
+            <ol class="site-featured-list">
+                {move || featured.get().into_iter().enumerate().map(|(index, id)| {
+                    let title = title_of(&id);
+                    let (up, gone) = (id.clone(), id.clone());
+                    view! {
+                        <li data-testid=format!("site-featured-{id}")>
+                            <span>{title.clone()}</span>
+                            " "
+                            <button
+                                type="button"
+                                class="secondary"
+                                aria-label=t!("teach-site-featured-up-label", course = title.clone())
+                                data-testid=format!("site-featured-up-{id}")
+                                disabled=move || busy.get() || index == 0
+                                on:click=move |_| changed(&|list| {
+                                    if let Some(at) = list.iter().position(|kept| *kept == up) {
+                                        list.swap(at, at.saturating_sub(1));
+                                    }
+                                })
+                            >
+                                {t!("teach-site-featured-up")}
+                            </button>
+                            <button
+                                type="button"
+                                class="secondary"
+                                aria-label=t!("teach-site-featured-remove-label", course = title)
+                                data-testid=format!("site-featured-remove-{id}")
+                                disabled=move || busy.get()
+                                on:click=move |_| changed(&|list| list.retain(|kept| *kept != gone))
+                            >
+                                {t!("teach-site-featured-remove")}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <label>
+                {t!("teach-site-featured-choose")}
+                <select
+                    data-testid="site-featured-choice"
+                    prop:value=move || chosen.get()
+                    on:change=move |event| chosen.set(event_target_value(&event))
+                >
+                    <option value="">"—"</option>
+                    {offered.into_iter().map(|choice| {
+                        let title = course_title(&choice);
+                        view! { <option value=choice.id>{title}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <button
+                type="button"
+                data-testid="site-featured-add"
+                disabled=move || busy.get()
+                on:click=move |_| {
+                    let id = chosen.get_untracked();
+                    if !id.is_empty() && !featured.with_untracked(|list| list.contains(&id)) {
+                        changed(&|list| list.push(id.clone()));
+                    }
+                }
+            >
+                {t!("teach-site-featured-add")}
+            </button>
+            <p class="teaching-notice" role="status" data-testid="site-featured-saved">
+                {move || notice.get().unwrap_or_default()}
+            </p>
+            <TeachingProblem problem=problem test_id="site-featured-problem"/>
+        </section>
     }
 }
 

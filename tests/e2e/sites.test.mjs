@@ -310,5 +310,31 @@ test("a site's admin chooses its courses, invites a teacher and reads its report
   const saved = page.waitForResponse((answer) => answer.url().endsWith('/api/site/courses'));
   await page.getByTestId('save-site-courses').click();
   assert.equal((await saved).status(), 200);
+
+  // Its admin features science on home, before Hangul: the site's first screen lists it
+  // first; taken off again, home is in the catalogue's order.
+  const firstScreen = async () => {
+    const learner = await (await running.browser.newContext()).newPage();
+    const html = await (await learner.goto(`${naju}/`)).text();
+    await learner.context().close();
+    return [...html.matchAll(/data-testid="first-screen-course-([a-z0-9-]+)"/g)].map((found) => found[1]);
+  };
+  assert.deepEqual(await firstScreen(), ['hangul', 'science-basics']);
+  await teach.open('/teach/site');
+  await waitOrExplain(page, page.getByTestId('site-featured'), 'the featured courses');
+  await page.getByTestId('site-featured-choice').selectOption('science-basics');
+  await page.getByTestId('site-featured-add').click();
+  await waitOrExplain(page, page.getByTestId('site-featured-science-basics'), 'science featured');
+  assert.deepEqual(await firstScreen(), ['science-basics', 'hangul']);
+  await page.getByTestId('site-featured-choice').selectOption('hangul');
+  await page.getByTestId('site-featured-add').click();
+  await waitOrExplain(page, page.getByTestId('site-featured-hangul'), 'Hangul featured');
+  await page.getByTestId('site-featured-up-hangul').click();
+  await waitOrExplain(page, page.locator('.site-featured-list li:first-child[data-testid=site-featured-hangul]'), 'Hangul moved up');
+  assert.deepEqual(await firstScreen(), ['hangul', 'science-basics']);
+  for (const id of ['hangul', 'science-basics']) {
+    await page.getByTestId(`site-featured-remove-${id}`).click();
+    await page.getByTestId(`site-featured-${id}`).waitFor({ state: 'detached' });
+  }
   await context.close();
 });

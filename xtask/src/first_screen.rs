@@ -50,7 +50,7 @@ pub fn add_first_screen(root: &Path, dist: &Path) -> Result<()> {
         None,
         &baeum_core::site::CourseSelection::All,
     );
-    let catalog = baeum_core::content::home::home_catalog(&shared, &[]);
+    let catalog = baeum_core::content::home::home_catalog(&shared, &[], &[]);
     let english_source = read_text(&root.join("locales").join("en.ftl"))?;
     let table = compile::compile(&english_source)
         .map_err(|error| anyhow::anyhow!("locales/en.ftl: {error}"))?;

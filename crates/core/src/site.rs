@@ -12,6 +12,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::content::home::HOME_COURSES;
 use crate::content::{CatalogCourse, CatalogIndex, Language, LocalizedText};
 
 /// Longest site id, in characters.
@@ -76,6 +77,9 @@ pub struct SiteView {
     /// The site's staff, by username (for those who run the site; else empty).
     #[serde(default)]
     pub staff: Vec<StaffMember>,
+    /// The courses home lists first at the site, in order ([`FeaturedChange`]).
+    #[serde(default)]
+    pub featured: Vec<String>,
 }
 
 /// A member of a site's staff, as those who run the site see them.
@@ -94,6 +98,35 @@ pub struct StaffChange {
     /// Required, `null` included: a body that forgot it takes nobody off the staff.
     #[serde(deserialize_with = "Option::deserialize")]
     pub role: Option<StaffRole>,
+}
+
+/// `PUT /api/site/featured`: the courses home lists first at the site, in this order (at
+/// most [`HOME_COURSES`]; none: the first the site offers, in the catalogue's order).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeaturedChange {
+    pub featured: Vec<String>,
+}
+
+impl FeaturedChange {
+    /// The list this change makes, each a course the site offers (`offered`), each once.
+    pub fn checked(&self, offered: impl Fn(&str) -> bool) -> Result<Vec<String>, SiteError> {
+        if self.featured.len() > HOME_COURSES {
+            return Err(SiteError::TooManyFeatured);
+        }
+        let mut checked: Vec<String> = Vec::with_capacity(self.featured.len());
+        for id in &self.featured {
+            check_course_id(id)?;
+            if checked.contains(id) {
+                return Err(SiteError::FeaturedTwice(id.clone()));
+            }
+            if !offered(id) {
+                return Err(SiteError::NotOffered(id.clone()));
+            }
+            checked.push(id.clone());
+        }
+        Ok(checked)
+    }
 }
 
 /// `PUT /api/site/courses`: every course (`all`), or the ones listed.
@@ -172,6 +205,12 @@ pub enum SiteError {
     NoCourses,
     #[error("the platform has no course {0:?}")]
     UnknownCourse(String),
+    #[error("home lists at most {HOME_COURSES} featured courses")]
+    TooManyFeatured,
+    #[error("{0:?} is featured twice")]
+    FeaturedTwice(String),
+    #[error("the site does not offer {0:?}: choose it among its courses first")]
+    NotOffered(String),
 }
 
 /// Checks a site id: it is part of addresses and of the tables, so it is kept plain.
@@ -430,6 +469,37 @@ pub fn escape_html(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_featured_list_names_offered_courses_once_and_at_most_home_s_count() {
+        let offered = |id: &str| id != "elsewhere";
+        let change = |ids: &[&str]| FeaturedChange {
+            featured: ids.iter().map(|id| (*id).to_owned()).collect(),
+        };
+        assert_eq!(
+            change(&["b", "a"]).checked(offered),
+            Ok(vec!["b".into(), "a".into()])
+        );
+        assert_eq!(change(&[]).checked(offered), Ok(Vec::new()));
+        assert_eq!(
+            change(&["a", "a"]).checked(offered),
+            Err(SiteError::FeaturedTwice("a".into()))
+        );
+        assert_eq!(
+            change(&["elsewhere"]).checked(offered),
+            Err(SiteError::NotOffered("elsewhere".into()))
+        );
+        assert_eq!(
+            change(&["Bad"]).checked(offered),
+            Err(SiteError::CourseId("Bad".into()))
+        );
+        let many: Vec<String> = (0..=HOME_COURSES).map(|n| format!("c{n}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(
+            change(&many).checked(offered),
+            Err(SiteError::TooManyFeatured)
+        );
+    }
     use super::*;
 
     #[test]

@@ -125,9 +125,19 @@ async fn kept_for(
 /// The courses of the shared catalogue (every course but the sites' own), as kept for the
 /// address that is no site's: what a site's admins choose from. `None` when nothing is built.
 pub(crate) async fn shared_courses(state: &AppState) -> Option<Arc<CatalogIndex>> {
+    offered_courses(state, None, CourseSelection::All).await
+}
+
+/// The courses a site (`None`: the address that is no site's) offers with this selection, as
+/// kept for its searches. `None` when nothing is built.
+pub(crate) async fn offered_courses(
+    state: &AppState,
+    site: Option<String>,
+    selection: CourseSelection,
+) -> Option<Arc<CatalogIndex>> {
     let indexes = state.catalog_indexes.clone();
     let worker_state = state.clone();
-    tokio::task::spawn_blocking(move || indexes.kept(&worker_state, None, CourseSelection::All))
+    tokio::task::spawn_blocking(move || indexes.kept(&worker_state, site, selection))
         .await
         .ok()?
         .ok()
@@ -162,7 +172,11 @@ async fn home(
     let query = HomeQuery::parse(raw.as_deref().unwrap_or(""))
         .map_err(|error| ServerError::bad_request(error.to_string()))?;
     let kept = kept_for(&state, &parts).await?;
+    let featured = crate::sites::site_of_request(&state, &parts)
+        .await
+        .map(|site| site.record.featured.clone())
+        .unwrap_or_default();
     Ok(revalidated(
-        Json(home_catalog(&kept.offered, &query.with)).into_response(),
+        Json(home_catalog(&kept.offered, &featured, &query.with)).into_response(),
     ))
 }

@@ -136,6 +136,7 @@ pub fn parse_site_arguments(arguments: &[String]) -> Result<SiteArguments, Strin
                 name: names,
                 hosts: hosts.into_iter().collect(),
                 courses,
+                featured: Vec::new(),
             })
         }
         "staff" => match positional.as_slice() {

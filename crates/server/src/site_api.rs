@@ -7,6 +7,9 @@
 //! - `PUT /api/site/courses` core's `CoursesChange` → the new `SiteView`: every course, or the
 //!   ones listed (each must be one of the platform's). Served to the site's learners within
 //!   the moment (this process) or [`crate::sites::REFRESH_EVERY`] (the others).
+//! - `PUT /api/site/featured` core's `FeaturedChange` → the new `SiteView`: the courses home
+//!   lists first at the site, in order (each one the site offers, at most core's
+//!   `HOME_COURSES`; none: the first it offers). Served like the courses.
 //! - `PUT /api/site/staff/{username}` core's `StaffChange` → the new `SiteView`: a member of
 //!   the site's staff made its teacher or admin, or no longer its staff. Only those who run
 //!   the site, only for someone already its staff (teachers join by invitation, so the route
@@ -23,7 +26,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use baeum_core::content::CatalogIndex;
 use baeum_core::site::{
-    CourseChoice, CoursesChange, SiteView, StaffChange, StaffMember, StaffRole,
+    CourseChoice, CoursesChange, FeaturedChange, SiteView, StaffChange, StaffMember, StaffRole,
 };
 
 use crate::accounts::JsonBody;
@@ -37,6 +40,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/site", get(site))
         .route("/api/site/courses", axum::routing::put(set_courses))
+        .route("/api/site/featured", axum::routing::put(set_featured))
         .route("/api/site/staff/{username}", axum::routing::put(set_staff))
 }
 
@@ -101,6 +105,7 @@ fn view(
         Vec::new()
     };
     SiteView {
+        featured: record.featured,
         id: record.id,
         name: record.name,
         hosts: record.hosts,
@@ -149,6 +154,45 @@ async fn set_courses(
     state.sites.invalidate();
     let staff = staff_of(&state, &record.id).await?;
     Ok(Json(view(Some(&shared), record, role, staff)))
+}
+
+async fn set_featured(
+    State(state): State<AppState>,
+    caller: Authenticated,
+    JsonBody(change): JsonBody<FeaturedChange>,
+) -> Result<Json<SiteView>, ServerError> {
+    let (mut record, role) = site_of_caller(&state, &caller).await?;
+    if !role.runs_the_site() {
+        return Err(ServerError::Forbidden(
+            "only the site's administrators choose what home features".into(),
+        ));
+    }
+    let offered = crate::catalog_search::offered_courses(
+        &state,
+        Some(record.id.clone()),
+        record.courses.clone(),
+    )
+    .await
+    .ok_or_else(|| {
+        ServerError::ContentUnavailable("the server has no built catalogue to choose from".into())
+    })?;
+    record.featured = change
+        .checked(|id| offered.courses.iter().any(|course| course.id == id))
+        .map_err(|error| ServerError::bad_request(error.to_string()))?;
+    let (site_id, featured) = (record.id.clone(), record.featured.clone());
+    let found = run_blocking(&state.store, move |store| {
+        store.set_site_featured(&site_id, &featured)
+    })
+    .await?;
+    if !found {
+        return Err(ServerError::NotFound(
+            "this address is no site of yours".into(),
+        ));
+    }
+    state.sites.invalidate();
+    let staff = staff_of(&state, &record.id).await?;
+    let shared = crate::catalog_search::shared_courses(&state).await;
+    Ok(Json(view(shared.as_deref(), record, role, staff)))
 }
 
 /// The site's staff, by username.

@@ -322,7 +322,7 @@ async fn load(
             // The courses home lists at the site on a first visit, which its first screen shows.
             let home: Vec<String> = offered
                 .as_ref()
-                .map(|offered| home_catalog(offered, &[]).courses)
+                .map(|offered| home_catalog(offered, &record.featured, &[]).courses)
                 .unwrap_or_default()
                 .into_iter()
                 .map(|course| course.id)

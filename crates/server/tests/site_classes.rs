@@ -587,3 +587,94 @@ async fn a_sites_admin_sees_its_staff_and_changes_their_roles_but_not_their_own(
     );
     assert_eq!(get(&admin).await.status, 404, "no longer staff at Naju");
 }
+
+#[tokio::test]
+async fn a_sites_admin_chooses_what_home_features_there_and_nobody_else_does() {
+    let state = state_with_sites();
+    let admin = account(&state, "featuring-admin", Role::Teacher).await;
+    let teacher = account(&state, "featuring-teacher", Role::Teacher).await;
+    let stranger = account(&state, "featuring-stranger", Role::Teacher).await;
+    let platform_admin = account(&state, "featuring-province", Role::Admin).await;
+    // A second course in the built catalogue, to feature before the first.
+    let catalog_path = state
+        .config
+        .content_dir
+        .join(baeum_core::content::CATALOG_FILE_NAME);
+    let mut catalog: baeum_core::content::CatalogIndex =
+        serde_json::from_slice(&std::fs::read(&catalog_path).expect("read")).expect("a catalogue");
+    let mut second = catalog.courses[0].clone();
+    second.id = "reading-2".into();
+    catalog.courses.push(second);
+    std::fs::write(&catalog_path, serde_json::to_vec(&catalog).expect("json")).expect("write");
+    staff(&state, "naju", &admin, SiteRole::Admin);
+    staff(&state, "naju", &teacher, SiteRole::Teacher);
+    staff(&state, "almaty", &stranger, SiteRole::Admin);
+    let put = |who: &TestAccount, body: Value| {
+        at(
+            &state,
+            NAJU,
+            api("PUT", "/api/site/featured", Some(&who.basic()), Some(&body)),
+        )
+    };
+    let before = home_ids(&state, NAJU).await;
+    let last = before.last().expect("a course").clone();
+    assert_ne!(before[0], last, "the test needs two courses");
+
+    assert_eq!(put(&teacher, json!({ "featured": [] })).await.status, 403);
+    assert_eq!(put(&stranger, json!({ "featured": [] })).await.status, 404);
+    for bad in [
+        json!({ "featured": ["no-such-course"] }),
+        json!({ "featured": [last, last] }),
+        json!({ "featured": ["Not An Id"] }),
+        json!({ "featured": [], "extra": 1 }),
+        json!({ "featured": (0..13).map(|n| format!("c{n}")).collect::<Vec<_>>() }),
+    ] {
+        assert_eq!(put(&admin, bad.clone()).await.status, 400, "{bad}");
+    }
+
+    let chosen = put(&admin, json!({ "featured": [last] })).await;
+    assert_eq!(chosen.status, 200, "{:?}", chosen.body);
+    assert_eq!(chosen.body["featured"], json!([last]));
+    // Home at Naju lists it first, the rest after it; Almaty's home is as it was.
+    let at_naju = home_ids(&state, NAJU).await;
+    assert_eq!(at_naju[0], last);
+    assert_eq!(at_naju.len(), before.len());
+    assert_eq!(home_ids(&state, ALMATY).await, before);
+    // Kept by the store, and left as it is when the site is changed from the command line.
+    let mut naju = state
+        .store
+        .sites()
+        .expect("sites")
+        .into_iter()
+        .find(|site| site.id == "naju")
+        .expect("naju");
+    assert_eq!(naju.featured, std::slice::from_ref(&last));
+    naju.featured.clear();
+    state.store.put_site(&naju).expect("put");
+    let naju = state
+        .store
+        .sites()
+        .expect("sites")
+        .into_iter()
+        .find(|site| site.id == "naju")
+        .expect("naju");
+    assert_eq!(naju.featured, std::slice::from_ref(&last));
+
+    // The platform's admin may change it too; none brings back the catalogue's order.
+    let cleared = put(&platform_admin, json!({ "featured": [] })).await;
+    assert_eq!(cleared.status, 200, "{:?}", cleared.body);
+    state.sites.invalidate();
+    assert_eq!(home_ids(&state, NAJU).await, before);
+}
+
+/// The ids home lists at `host` on a first visit.
+async fn home_ids(state: &AppState, host: &str) -> Vec<String> {
+    let reply = at(state, host, api("GET", "/api/catalog/home", None, None)).await;
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    reply.body["courses"]
+        .as_array()
+        .expect("courses")
+        .iter()
+        .map(|course| course["id"].as_str().expect("an id").to_owned())
+        .collect()
+}

@@ -78,6 +78,7 @@ fn naju() -> SiteRecord {
         name: LocalizedText::from_pairs([(Language::Ko, "나주"), (Language::En, "Naju")]),
         hosts: vec!["naju.localhost".into(), "naju.example.kr".into()],
         courses: CourseSelection::Only(["math-4".to_owned()].into()),
+        featured: Vec::new(),
     }
 }
 
@@ -87,6 +88,7 @@ fn almaty() -> SiteRecord {
         name: LocalizedText::from_pairs([(Language::Ru, "Алматы")]),
         hosts: vec!["almaty.localhost".into()],
         courses: CourseSelection::All,
+        featured: Vec::new(),
     }
 }
 

@@ -2,8 +2,9 @@
 //! and the learner's own, never the whole catalogue.
 //!
 //! The learners' app asks `GET /api/catalog/home?with=<id>,<id>…` ([`HOME_PATH`],
-//! [`HomeQuery`]) and gets a [`CatalogIndex`] ([`home_catalog`]): the first [`HOME_COURSES`]
-//! courses the site offers, in the catalogue's order (the ones its authors put first), then
+//! [`HomeQuery`]) and gets a [`CatalogIndex`] ([`home_catalog`]): [`HOME_COURSES`] courses of
+//! the site's: those its admins feature, in their order, then the first others it offers in
+//! the catalogue's order (the ones its authors put first), then
 //! each course named in `with` that the site offers, with its units, as the whole catalogue
 //! file lists it. `with` holds the courses opened on the device, so a course found through
 //! the catalogue page stays on home and its entry is fresh at every online visit. A first
@@ -11,7 +12,7 @@
 
 use super::search::percent_decode;
 use super::source::{identifier_problem, is_identifier};
-use super::CatalogIndex;
+use super::{CatalogCourse, CatalogIndex};
 
 /// Where the learners' app asks for home's courses.
 pub const HOME_PATH: &str = "/api/catalog/home";
@@ -90,10 +91,22 @@ impl HomeQuery {
     }
 }
 
-/// Home's courses of `offered` (the site's catalogue): its first [`HOME_COURSES`], then those
-/// of `with` it offers, in `with`'s order. A course of `with` it does not offer is left out.
-pub fn home_catalog(offered: &CatalogIndex, with: &[String]) -> CatalogIndex {
-    let mut courses: Vec<_> = offered.courses.iter().take(HOME_COURSES).cloned().collect();
+/// Home's courses of `offered` (the site's catalogue): [`HOME_COURSES`] of them, the
+/// `featured` ones it offers first in `featured`'s order, then its first others; then those
+/// of `with` it offers, in `with`'s order. A course it does not offer is left out.
+pub fn home_catalog(offered: &CatalogIndex, featured: &[String], with: &[String]) -> CatalogIndex {
+    let featured = featured
+        .iter()
+        .filter_map(|id| offered.courses.iter().find(|course| &course.id == id));
+    let mut courses: Vec<CatalogCourse> = Vec::with_capacity(HOME_COURSES);
+    for course in featured.chain(&offered.courses) {
+        if courses.len() >= HOME_COURSES {
+            break;
+        }
+        if !courses.iter().any(|listed| listed.id == course.id) {
+            courses.push(course.clone());
+        }
+    }
     for id in with {
         if courses.iter().any(|course| &course.id == id) {
             continue;
@@ -148,11 +161,11 @@ mod tests {
     #[test]
     fn home_lists_the_first_courses_then_the_learners_own_the_site_offers() {
         let offered = catalogue(2_000);
-        let home = home_catalog(&offered, &[]);
+        let home = home_catalog(&offered, &[], &[]);
         assert_eq!(home.courses.len(), HOME_COURSES);
         assert_eq!(ids(&home)[0], "c0");
         let with = ["c1500", "c3", "gone", "c1500"].map(str::to_owned);
-        let home = home_catalog(&offered, &with);
+        let home = home_catalog(&offered, &[], &with);
         assert_eq!(
             home.courses.len(),
             HOME_COURSES + 1,
@@ -160,7 +173,32 @@ mod tests {
         );
         assert_eq!(ids(&home).last(), Some(&"c1500"));
         // A catalogue smaller than home is listed whole, as before.
-        assert_eq!(ids(&home_catalog(&catalogue(3), &[])), ["c0", "c1", "c2"]);
+        assert_eq!(
+            ids(&home_catalog(&catalogue(3), &[], &[])),
+            ["c0", "c1", "c2"]
+        );
+    }
+
+    #[test]
+    fn featured_courses_come_first_in_their_order_and_the_first_others_fill_home() {
+        let offered = catalogue(2_000);
+        let featured = ["c1999", "gone", "c5", "c1999"].map(str::to_owned);
+        let home = home_catalog(&offered, &featured, &["c5".to_owned(), "c700".to_owned()]);
+        let listed = ids(&home);
+        assert_eq!(listed[..3], ["c1999", "c5", "c0"], "gone is not offered");
+        assert_eq!(
+            listed.len(),
+            HOME_COURSES + 1,
+            "c5 once, then c700 the learner's own"
+        );
+        assert_eq!(listed[HOME_COURSES - 1], "c9");
+        assert_eq!(listed.last(), Some(&"c700"));
+        // A site featuring more than home lists shows the first ones only.
+        let many: Vec<String> = (100..120).map(|n| format!("c{n}")).collect();
+        assert_eq!(
+            ids(&home_catalog(&offered, &many, &[])),
+            (100..112).map(|n| format!("c{n}")).collect::<Vec<_>>()
+        );
     }
 
     #[test]

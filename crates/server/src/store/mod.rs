@@ -665,6 +665,9 @@ pub trait Store: Send + Sync + 'static {
     fn put_site(&self, site: &SiteRecord) -> Result<(), StoreError>;
     /// Deletes a site, its hosts and its selection; false when there was none.
     fn delete_site(&self, id: &str) -> Result<bool, StoreError>;
+    /// Replaces the courses home lists first at the site (checked by the caller, core's
+    /// `FeaturedChange`); false when there is no such site.
+    fn set_site_featured(&self, site_id: &str, featured: &[String]) -> Result<bool, StoreError>;
     /// What the account is at the site, if staff there.
     fn site_role(&self, site_id: &str, account_id: Uuid) -> Result<Option<SiteRole>, StoreError>;
     /// Makes the account staff of the site in this role, or (`None`) no longer staff.

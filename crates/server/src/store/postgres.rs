@@ -516,6 +516,10 @@ impl Store for PostgresStore {
         sites::delete_site(self, id)
     }
 
+    fn set_site_featured(&self, site_id: &str, featured: &[String]) -> Result<bool, StoreError> {
+        sites::set_featured(self, site_id, featured)
+    }
+
     fn site_role(&self, site_id: &str, account_id: Uuid) -> Result<Option<SiteRole>, StoreError> {
         sites::site_role(self, site_id, account_id)
     }

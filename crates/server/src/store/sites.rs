@@ -1,5 +1,6 @@
 //! Sites as the store keeps them (issue 19; the rules are core's `site`): a row per site with
-//! its names, the host names it answers on (each host one site's), and its course selection.
+//! its names, the host names it answers on (each host one site's), its course selection, and
+//! the courses home lists first there (`site_featured`, set apart: see [`SiteRecord`]).
 //! Both engines read their rows into [`SiteRecord`]s here.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -17,6 +18,9 @@ pub struct SiteRecord {
     /// Host names as core's `normalize_host` keys them, sorted.
     pub hosts: Vec<String>,
     pub courses: CourseSelection,
+    /// The courses home lists first at the site, in order (core's `FeaturedChange`). Set by
+    /// `set_site_featured` alone: `put_site` leaves them as they are.
+    pub featured: Vec<String>,
 }
 
 /// What an account is at one site (`site_staff`): a teacher makes classes there; a site admin
@@ -52,13 +56,19 @@ impl SiteRole {
 /// A `sites` row: id, names as JSON, whether every course is offered.
 pub(super) type SiteRow = (String, String, bool);
 
-/// Puts the rows of `sites`, `site_hosts` (site, host) and `site_courses` (site, course)
-/// together, in the order of `sites`.
+/// Puts the rows of `sites`, `site_hosts` (site, host), `site_courses` (site, course) and
+/// `site_featured` (site, position, course) together, in the order of `sites`.
 pub(super) fn assemble(
     sites: Vec<SiteRow>,
     hosts: Vec<(String, String)>,
     courses: Vec<(String, String)>,
+    mut featured: Vec<(String, i64, String)>,
 ) -> Result<Vec<SiteRecord>, StoreError> {
+    featured.sort();
+    let mut featured_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (site, _, course) in featured {
+        featured_of.entry(site).or_default().push(course);
+    }
     let mut hosts_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (site, host) in hosts {
         hosts_of.entry(site).or_default().push(host);
@@ -80,6 +90,7 @@ pub(super) fn assemble(
                 CourseSelection::Only(courses_of.remove(&id).unwrap_or_default())
             };
             Ok(SiteRecord {
+                featured: featured_of.remove(&id).unwrap_or_default(),
                 id,
                 name,
                 hosts,

@@ -29,6 +29,7 @@ pub fn site(id: &str, host: &str) -> SiteRecord {
         name: LocalizedText::from_pairs([(Language::En, id)]),
         hosts: vec![host.into()],
         courses: CourseSelection::All,
+        featured: Vec::new(),
     }
 }
 

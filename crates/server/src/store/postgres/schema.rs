@@ -310,6 +310,17 @@ CREATE UNIQUE INDEX classes_by_teacher_code ON classes (teacher_code)
 ALTER TABLE class_members ADD COLUMN site_id TEXT REFERENCES sites (id) ON DELETE SET NULL;
 UPDATE class_members m SET site_id = c.site_id FROM classes c WHERE c.id = m.class_id;
 "#,
+    r#"
+-- A site's featured courses (issue 19, store/sites.rs): what home lists first at the site,
+-- in this order (position 0 first). Set apart from the site's row, so that changing a site
+-- from the command line leaves them as its admins chose.
+CREATE TABLE site_featured (
+    site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    course_id TEXT NOT NULL,
+    PRIMARY KEY (site_id, position)
+);
+"#,
 ];
 
 /// The migration (0-based) that creates the progress tables; the stored statements are folded

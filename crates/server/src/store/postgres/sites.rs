@@ -37,8 +37,53 @@ pub(super) fn sites(store: &PostgresStore) -> Result<Vec<SiteRecord>, StoreError
             .iter()
             .map(|row| (row.get(0), row.get(1)))
             .collect();
+        let featured = transaction
+            .query(
+                "SELECT site_id, position, course_id FROM site_featured",
+                &[],
+            )
+            .await?
+            .iter()
+            .map(|row| (row.get(0), i64::from(row.get::<_, i32>(1)), row.get(2)))
+            .collect();
         transaction.commit().await?;
-        assemble(sites, hosts, courses)
+        assemble(sites, hosts, courses, featured)
+    })
+}
+
+pub(super) fn set_featured(
+    store: &PostgresStore,
+    site_id: &str,
+    featured: &[String],
+) -> Result<bool, StoreError> {
+    let site_id = site_id.to_owned();
+    let featured = featured.to_vec();
+    store.run(|pool| async move {
+        let mut client = pool.get().await?;
+        let transaction = client.transaction().await?;
+        // Locks the site's row: a concurrent change of the same site waits for this one.
+        let exists = transaction
+            .query_opt("SELECT 1 FROM sites WHERE id = $1 FOR UPDATE", &[&site_id])
+            .await?
+            .is_some();
+        if !exists {
+            return Ok(false);
+        }
+        transaction
+            .execute("DELETE FROM site_featured WHERE site_id = $1", &[&site_id])
+            .await?;
+        for (position, course_id) in featured.iter().enumerate() {
+            // At most core's HOME_COURSES entries: the position fits.
+            let position = i32::try_from(position).unwrap_or(i32::MAX);
+            transaction
+                .execute(
+                    "INSERT INTO site_featured (site_id, position, course_id) VALUES ($1, $2, $3)",
+                    &[&site_id, &position, course_id],
+                )
+                .await?;
+        }
+        transaction.commit().await?;
+        Ok(true)
     })
 }
 

@@ -23,8 +23,37 @@ pub(super) fn sites(store: &SqliteStore) -> Result<Vec<SiteRecord>, StoreError> 
             .prepare("SELECT site_id, course_id FROM site_courses")?
             .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
             .collect::<Result<Vec<_>, _>>()?;
-        assemble(sites, hosts, courses)
+        let featured = transaction
+            .prepare("SELECT site_id, position, course_id FROM site_featured")?
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        assemble(sites, hosts, courses, featured)
     })
+}
+
+pub(super) fn set_featured(
+    store: &SqliteStore,
+    site_id: &str,
+    featured: &[String],
+) -> Result<bool, StoreError> {
+    let mut connection = store.lock();
+    let transaction = connection.transaction()?;
+    let exists = transaction
+        .query_row("SELECT 1 FROM sites WHERE id = ?1", [site_id], |_| Ok(()))
+        .optional()?
+        .is_some();
+    if !exists {
+        return Ok(false);
+    }
+    transaction.execute("DELETE FROM site_featured WHERE site_id = ?1", [site_id])?;
+    for (position, course_id) in featured.iter().enumerate() {
+        transaction.execute(
+            "INSERT INTO site_featured (site_id, position, course_id) VALUES (?1, ?2, ?3)",
+            params![site_id, position as i64, course_id],
+        )?;
+    }
+    transaction.commit()?;
+    Ok(true)
 }
 
 pub(super) fn put_site(store: &SqliteStore, site: &SiteRecord) -> Result<(), StoreError> {
