@@ -45,13 +45,7 @@ pub fn build_client() -> Result<()> {
     tools::ensure_client_toolchain()?;
     let root = repo_root();
     println!("xtask: building the learners' app (trunk build --release, then its wasm)");
-    // The same relocations as the split build, so Trunk's whole build and that one are one
-    // compilation.
-    trunk_build(
-        &root,
-        &["--release"],
-        Some(crate::split_wasm::KEEP_RELOCATIONS),
-    )?;
+    trunk_build(&root, &["--release"])?;
     crate::split_wasm::build_learners_wasm(&root, &dist_dir())?;
     // The teachers' app goes into dist/teach/ after the learners' build, which replaces dist/.
     // Trunk's `--release` takes an optional value, so the target file comes before it.
@@ -66,7 +60,6 @@ pub fn build_client() -> Result<()> {
             "--public-url",
             "/teach/",
         ],
-        None,
     )?;
     // Trunk wrote the teachers' app's start-up inline; the Content-Security-Policy runs only
     // script files.
@@ -90,9 +83,8 @@ pub fn build_client() -> Result<()> {
     precompress_folder(&dist_dir())
 }
 
-/// Runs `trunk build` with `arguments` in the repository, with the tools xtask installed and
-/// `variable` (a name and value) set for its cargo.
-fn trunk_build(root: &Path, arguments: &[&str], variable: Option<(&str, &str)>) -> Result<()> {
+/// Runs `trunk build` with `arguments` in the repository, with the tools xtask installed.
+fn trunk_build(root: &Path, arguments: &[&str]) -> Result<()> {
     let mut trunk = Command::new("trunk");
     trunk
         .arg("build")
@@ -100,9 +92,6 @@ fn trunk_build(root: &Path, arguments: &[&str], variable: Option<(&str, &str)>) 
         .env("PATH", tools::tool_path())
         .env("NO_COLOR", "true")
         .current_dir(root);
-    if let Some((name, value)) = variable {
-        trunk.env(name, value);
-    }
     tools::run(&mut trunk)
 }
 

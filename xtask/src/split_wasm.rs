@@ -4,8 +4,10 @@
 //! Trunk 0.21 cannot split a wasm, so this builds the learners' app itself, the way
 //! cargo-leptos does with `--split`:
 //!
-//! 1. `cargo build --release` of the `baeum-web` binary, linked with `--emit-relocs`: the
-//!    splitter needs the linker's relocations. Only this build keeps them. wasm-opt keeps
+//! 1. `cargo rustc --release` of the `baeum-web` binary, linked with `--emit-relocs`: the
+//!    splitter needs the linker's relocations. Only this link keeps them: the flag is given to
+//!    the binary's own compilation, not in `RUSTFLAGS`, so its dependencies are the same
+//!    compilation as the teachers' app's (a cold build compiles them once). wasm-opt keeps
 //!    unknown sections, so a wasm that is not split (the teachers' app, the tests) would ship
 //!    them: the teachers' app once grew from 516 KB to 1.6 MB gzip that way.
 //! 2. wasm-split (`wasm_split_cli_support`) cuts the module at the split points of
@@ -16,9 +18,11 @@
 //! 4. Terser minifies the two scripts (wasm-bindgen's glue and the loader).
 //! 5. Every file gets its content hash in its name, so the server can cache it for good and the
 //!    service worker precaches it without cache-busting (see `workbox-config.cjs`).
-//! 6. Trunk, which cannot leave the rust out of an app, has built the same wasm whole: its
-//!    files and the start-up lines it wrote into `dist/index.html` are replaced by these, the
-//!    start-up itself a small hashed script file (no inline script: see `inline_code`).
+//! 6. Trunk, which cannot leave the rust out of an app, has built a wasm for `index.html`: the
+//!    teachers' binary (`index.html` names it, so that Trunk's build is one the teachers' app
+//!    needs anyway). Its files and the start-up lines it wrote into `dist/index.html` are
+//!    replaced by these, the start-up itself a small hashed script file (no inline script: see
+//!    `inline_code`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -37,28 +41,28 @@ const LOADER_NAME: &str = "baeum-web-split.js";
 /// Where the start-up script goes: just before `</head>`.
 const HEAD_END: &str = "</head>";
 
-/// The environment variable and value that make a wasm32 build keep its relocations. Cargo
-/// joins it to the `rustflags` of `.cargo/config.toml`, so Leptos's `erase_components` stays.
-pub const KEEP_RELOCATIONS: (&str, &str) = (
-    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-    "-Clink-args=--emit-relocs",
-);
+/// The flag that makes the learners' link keep its relocations, given to that binary's own
+/// compilation only (`cargo rustc … -- FLAG`; `.cargo/config.toml`'s `rustflags` still apply).
+const KEEP_RELOCATIONS: &str = "-Clink-args=--emit-relocs";
+/// The binary Trunk builds for `index.html` (see the module's step 6).
+const TRUNKS_BINARY: &str = "baeum-teach";
 
 /// Builds the learners' app's wasm into `dist/` (which Trunk has filled with the HTML, styles
 /// and copied files) and adds its start-up script to `dist/index.html`.
 pub fn build_learners_wasm(root: &Path, dist: &Path) -> Result<()> {
-    println!("xtask: building the learners' app's wasm (cargo build --release)");
+    println!("xtask: building the learners' app's wasm (cargo rustc --release)");
     tools::run(
         Command::new("cargo")
             .args([
-                "build",
+                "rustc",
                 "--release",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--bin",
                 APP_NAME,
+                "--",
+                KEEP_RELOCATIONS,
             ])
-            .env(KEEP_RELOCATIONS.0, KEEP_RELOCATIONS.1)
             .current_dir(root),
     )?;
     let linked = root.join(format!(
@@ -114,9 +118,7 @@ pub fn build_learners_wasm(root: &Path, dist: &Path) -> Result<()> {
     let main_wasm = bindgen_out.join(format!("{APP_NAME}_bg.wasm"));
     let mut modules = vec![main_wasm.clone()];
     modules.extend(split.split_modules.iter().cloned());
-    for module in &modules {
-        tools::wasm_opt_in_place(root, module)?;
-    }
+    tools::wasm_opt_all_in_place(root, &modules)?;
 
     // Each wasm is named by its own bytes. The two scripts import each other, so neither can
     // be named by its own bytes alone: both are named by the hash of everything this build
@@ -249,7 +251,7 @@ fn write_page_files(
 /// a Trunk upgrade cannot leave two apps starting on one page.
 fn remove_trunks_whole_wasm(dist: &Path, index: &Path) -> Result<()> {
     let mut html = read_text(index)?;
-    let import_start = format!("import init, * as bindings from '/{APP_NAME}-");
+    let import_start = format!("import init, * as bindings from '/{TRUNKS_BINARY}-");
     let import_at = html
         .find(&import_start)
         .with_context(|| format!("Trunk's start-up script is not in {}", index.display()))?;
