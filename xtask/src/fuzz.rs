@@ -97,35 +97,7 @@ pub fn test_pass() -> Result<()> {
             .env("PATH", tools::tool_path())
             .current_dir(fuzz_dir()),
     )?;
-    let at_once = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(targets.len().max(1));
-    let queue = std::sync::Mutex::new(targets.into_iter());
-    let failures: Vec<anyhow::Error> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..at_once)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut failures = Vec::new();
-                    loop {
-                        let next = queue
-                            .lock()
-                            .unwrap_or_else(|poisoned| poisoned.into_inner())
-                            .next();
-                        let Some(target) = next else {
-                            return failures;
-                        };
-                        if let Err(error) = fuzz(&target, TEST_SECONDS, true) {
-                            failures.push(error);
-                        }
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| worker.join().unwrap_or_default())
-            .collect()
-    });
+    let failures = tools::on_every_core(&targets, |target| fuzz(target, TEST_SECONDS, true));
     match failures.len() {
         0 => Ok(()),
         1 => Err(failures.into_iter().next().expect("one failure")),

@@ -213,39 +213,61 @@ pub fn ensure_chromium() -> Result<()> {
 /// `wasm-opt -Oz` on one module, in place. wasm-split writes a name subsection wasm-opt does
 /// not know and warns about once per module (the names are dropped from the output anyway), so
 /// those lines are left out of what it printed; anything else it says is shown.
-/// [`wasm_opt_in_place`] on every module, as many at once as the machine has cores: each run
-/// starts Node.js and compiles binaryen's own wasm first (about a second, most of a small
-/// chunk's time), and the learners' build has a main module and some two hundred chunks.
-/// (binaryen's JS API in one process would skip those starts, but its `optimize()` gave other
-/// bytes than the command for 30 of 107 chunks, 0.2% more; the bytes are budgeted.)
-pub fn wasm_opt_all_in_place(root: &Path, modules: &[PathBuf]) -> Result<()> {
+/// Runs `work` on every item, as many at once as the machine has cores, and gives back every
+/// failure (none: all passed). For work that is one process on one core each: wasm-opt on the
+/// chunks, a fuzz target's run.
+pub fn on_every_core<T: Sync>(
+    items: &[T],
+    work: impl Fn(&T) -> Result<()> + Sync,
+) -> Vec<anyhow::Error> {
     let at_once = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
-        .min(modules.len().max(1));
-    let queue = std::sync::Mutex::new(modules.iter());
+        .min(items.len().max(1));
+    let queue = std::sync::Mutex::new(items.iter());
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..at_once)
             .map(|_| {
-                scope.spawn(|| -> Result<()> {
+                scope.spawn(|| {
+                    let mut failures = Vec::new();
                     loop {
                         let next = queue
                             .lock()
                             .unwrap_or_else(|poisoned| poisoned.into_inner())
                             .next();
-                        match next {
-                            Some(module) => wasm_opt_in_place(root, module)?,
-                            None => return Ok(()),
+                        let Some(item) = next else {
+                            return failures;
+                        };
+                        if let Err(error) = work(item) {
+                            failures.push(error);
                         }
                     }
                 })
             })
             .collect();
-        workers.into_iter().try_for_each(|worker| {
-            worker
-                .join()
-                .unwrap_or_else(|_| bail!("wasm-opt's thread panicked"))
-        })
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|_| vec![anyhow::anyhow!("a worker thread panicked")])
+            })
+            .collect()
     })
+}
+
+/// [`wasm_opt_in_place`] on every module, [`on_every_core`]: each run starts Node.js and
+/// compiles binaryen's own wasm first (about a second, most of a small chunk's time), and the
+/// learners' build has a main module and some two hundred chunks. (binaryen's JS API in one
+/// process would skip those starts, but its `optimize()` gave other bytes than the command for
+/// 30 of 107 chunks, 0.2% more; the bytes are budgeted.)
+pub fn wasm_opt_all_in_place(root: &Path, modules: &[PathBuf]) -> Result<()> {
+    match on_every_core(modules, |module| wasm_opt_in_place(root, module))
+        .into_iter()
+        .next()
+    {
+        Some(failure) => Err(failure),
+        None => Ok(()),
+    }
 }
 
 pub fn wasm_opt_in_place(root: &Path, module: &Path) -> Result<()> {
