@@ -47,9 +47,6 @@ pub struct Standing {
     pub reviews_due: usize,
     pub streak: Streak,
     pub statements: usize,
-    /// The signed-in learner's latest day with a wellbeing check-in, on any of their devices
-    /// whose statements this one holds: home does not ask again that day.
-    pub last_check_in_day: Option<CalendarDate>,
 }
 
 impl Standing {
@@ -247,7 +244,6 @@ impl Standing {
                 last_active_day: None,
             },
             statements: 0,
-            last_check_in_day: None,
         }
     }
 }
@@ -292,17 +288,10 @@ pub async fn load_standing_from_log(
             manifest,
         });
     }
-    // The signed-in learner's, not another's who used this device today.
-    let last_check_in_day = sync
-        .learner_actor()
-        .await
-        .ok()
-        .and_then(|actor| digest.last_check_in_day(&actor.account.name));
     Ok(Standing {
         courses,
         reviews_due: digest.due_count(js_sys::Date::now() as i64),
         streak: digest.streak(local_today()),
         statements: digest.event_count(),
-        last_check_in_day,
     })
 }

@@ -5,10 +5,11 @@
 //! answer (`SyncHandle::record`: the device's log and outbox first, the server later), so it
 //! works offline and nothing is lost; what it is and who may see it is core's `wellbeing`.
 //! Whether it is on is this device's (`localStorage`), like the interface language; the day it
-//! was last answered or skipped is kept there per learner (a shared device asks each pupil); a check-in answered on another device that
-//! day hides it too, once its statement is pulled (the digest keeps the latest check-in's
-//! day, core's `progress::digest`). A skip is not recorded anywhere else: the least is kept
-//! of a child's answers, so another device may ask again on a day skipped here.
+//! was last answered or skipped is kept there per learner (a shared device asks each pupil).
+//! A check-in answered on another device that day hides it too, once its statement is pulled
+//! (the digest keeps each learner's latest check-in day, core's `progress::digest`). A skip is
+//! recorded nowhere else: the least is kept of a child's answers, so another device may ask
+//! again on a day skipped here.
 //!
 //! The help page lists `help-lines.json` (built from `content/help-lines.toml` by
 //! `cargo xtask content`), kept in `localStorage` once read, so it opens offline after any
@@ -28,8 +29,7 @@ use crate::account::Role;
 use crate::browser::window;
 use crate::http::Request;
 use crate::i18n::{load_later_messages, locale_tag};
-use crate::pages::home::CheckedInOn;
-use crate::progress_view::local_today;
+use crate::progress_view::{load_digest, local_today, use_whole_log_fold};
 use crate::sync_driver::{use_sync, SyncHandle};
 use crate::t;
 use crate::teaching::api::LearnerClassView;
@@ -218,14 +218,22 @@ fn CheckInForm() -> impl IntoView {
         mark_done_today(learner);
         outcome.set(Some(Outcome::Skipped));
     };
-    // Answered today on another device (home's standing holds the statements pulled from
-    // there, and follows new ones): hidden, unless the learner has begun answering here.
-    let today = local_today();
-    let checked_in_on = use_context::<CheckedInOn>();
+    // Answered today on another device: the digest (core's `progress::digest`) holds the
+    // learner's latest check-in day from every statement on this one, those pulled from the
+    // others too, and is read again when more are pulled. Hidden then, unless the learner has
+    // begun answering here. (Read here rather than with home's standing, which is in the
+    // first load.)
+    let fold = use_whole_log_fold();
+    let answered = LocalResource::new(move || {
+        sync.track_pulled();
+        async move {
+            let learner = sync.learner_actor().await.ok()?.account.name;
+            let digest = load_digest(sync, fold).await.ok()?;
+            Some(digest.last_check_in_day(&learner) == Some(local_today()))
+        }
+    });
     let answered_elsewhere = move || {
-        mood.get().is_none()
-            && outcome.get().is_none()
-            && checked_in_on.is_some_and(|CheckedInOn(day)| day.get() == Some(today))
+        mood.get().is_none() && outcome.get().is_none() && answered.get().flatten() == Some(true)
     };
     view! {
         <section class="check-in" aria-labelledby="check-in-title" data-testid="check-in"

@@ -3,7 +3,6 @@
 //! to download.
 
 use baeum_core::content::{CatalogCourse, Language};
-use baeum_core::progress::CalendarDate;
 use leptos::prelude::*;
 
 use crate::account::Role;
@@ -35,7 +34,6 @@ pub fn HomePage() -> impl IntoView {
     // the check-in is offered from then on (or to a signed-in learner), never on a first
     // visit, which fetches no chunk.
     let has_history = RwSignal::new(None::<bool>);
-    provide_context(CheckedInOn(RwSignal::new(None)));
     view! {
         <section class="page" data-testid="home-page">
             <TodayPanel language=language has_history=has_history/>
@@ -101,11 +99,6 @@ pub struct CheckInOnHome(pub ChunkViewLoader);
 pub fn provide_check_in_on_home(check_in: CheckInOnHome) {
     provide_context(check_in);
 }
-
-/// The learner's latest day with a check-in as home's standing knows it (the statements
-/// pulled from their other devices too), for the check-in's chunk to ask at most once a day.
-#[derive(Clone, Copy)]
-pub struct CheckedInOn(pub RwSignal<Option<CalendarDate>>);
 
 /// The check-in, last on the page so it is never in the way of a lesson and moves nothing
 /// above it; fetched only once home is ready (the today panel in, which the first screen
@@ -209,15 +202,6 @@ fn TodayPanel(language: Language, has_history: RwSignal<Option<bool>>) -> impl I
         });
         if begun.is_some() && has_history.get_untracked() != begun {
             has_history.set(begun);
-        }
-        let checked_in_on = standing.with(|standing| match standing {
-            Some(Ok(standing)) => standing.last_check_in_day,
-            _ => None,
-        });
-        if let Some(CheckedInOn(day)) = use_context::<CheckedInOn>() {
-            if day.get_untracked() != checked_in_on {
-                day.set(checked_in_on);
-            }
         }
     });
     view! {

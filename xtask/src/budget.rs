@@ -107,7 +107,11 @@ pub const SHELL_CEILING_BYTES: u64 = 265_500;
 /// and chooses from the second; 472,398 B), and the site's staff list with its role changes
 /// (+3.6 KB; the same list with Leptos's keyed `For` had cost 10 KB). 476,303 B (+328 B) when
 /// a course asked for by id became the device's own (the class names are asked for so).
-pub const TEACHERS_APP_CEILING_BYTES: u64 = 476_400;
+/// Raised to 483,100 B (2026-12-07, stop 38: 483,000 B measured, +6.7 KB) for the site's
+/// featured courses (their list with "move up" and "remove", and the chooser) and the class's
+/// wellbeing panel kept on the device for offline (the shared check-ins now written back as
+/// JSON, through the generic cache loader). Chunking the teachers' app is still the way back.
+pub const TEACHERS_APP_CEILING_BYTES: u64 = 483_100;
 
 /// The bytes a file costs on the wire: its `.gz` sibling when there is one, else itself.
 fn wire_bytes(path: &Path) -> Result<u64> {

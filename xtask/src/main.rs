@@ -343,7 +343,7 @@ fn end_to_end_only(arguments: &[String]) -> Result<()> {
 }
 
 /// Builds the debug server and runs the end-to-end test files (those whose names contain one
-/// of `name_filters`, or all of them) one at a time against it.
+/// of `name_filters`, or all of them) against it, two files at a time.
 fn run_end_to_end_tests(name_filters: &[String]) -> Result<()> {
     let root = tools::repo_root();
     tools::run(Command::new("cargo").args(["build", "-p", "baeum-server"]))?;
