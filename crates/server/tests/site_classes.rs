@@ -641,24 +641,20 @@ async fn a_sites_admin_chooses_what_home_features_there_and_nobody_else_does() {
     assert_eq!(at_naju.len(), before.len());
     assert_eq!(home_ids(&state, ALMATY).await, before);
     // Kept by the store, and left as it is when the site is changed from the command line.
-    let mut naju = state
-        .store
-        .sites()
-        .expect("sites")
-        .into_iter()
-        .find(|site| site.id == "naju")
-        .expect("naju");
+    let stored_naju = || {
+        state
+            .store
+            .sites()
+            .expect("sites")
+            .into_iter()
+            .find(|site| site.id == "naju")
+            .expect("naju")
+    };
+    let mut naju = stored_naju();
     assert_eq!(naju.featured, std::slice::from_ref(&last));
     naju.featured.clear();
     state.store.put_site(&naju).expect("put");
-    let naju = state
-        .store
-        .sites()
-        .expect("sites")
-        .into_iter()
-        .find(|site| site.id == "naju")
-        .expect("naju");
-    assert_eq!(naju.featured, std::slice::from_ref(&last));
+    assert_eq!(stored_naju().featured, std::slice::from_ref(&last));
 
     // The platform's admin may change it too; none brings back the catalogue's order.
     let cleared = put(&platform_admin, json!({ "featured": [] })).await;
