@@ -191,7 +191,11 @@ mod tests {
             HOME_COURSES + 1,
             "c5 once, then c700 the learner's own"
         );
-        assert_eq!(listed[HOME_COURSES - 1], "c9");
+        assert_eq!(
+            listed[HOME_COURSES - 1],
+            "c10",
+            "c0 to c10 but c5, already listed"
+        );
         assert_eq!(listed.last(), Some(&"c700"));
         // A site featuring more than home lists shows the first ones only.
         let many: Vec<String> = (100..120).map(|n| format!("c{n}")).collect();
