@@ -192,7 +192,7 @@ impl Reopenable {
     /// by an earlier baeum is.
     pub fn undo_progress_migration(&self, data_dir: &std::path::Path) {
         let drop_tables =
-            "ALTER TABLE class_members DROP COLUMN joined_after_sequence; \
+            "DROP TABLE site_featured; ALTER TABLE class_members DROP COLUMN joined_after_sequence; \
                            DROP TABLE check_in_seen; DROP TABLE documents; DROP TABLE progress_lessons; DROP TABLE progress_items; \
                            DROP TABLE rate_buckets; DROP TABLE rate_limit_key; \
                            DROP TRIGGER statements_forward ON statements; \
@@ -204,7 +204,7 @@ impl Reopenable {
                            ALTER TABLE teacher_invitations DROP COLUMN site_id; DROP TABLE site_staff; \
                            DROP TABLE site_courses; DROP TABLE site_hosts; DROP TABLE sites;";
         let drop_sqlite_tables =
-            "ALTER TABLE class_members DROP COLUMN joined_after_sequence; \
+            "DROP TABLE site_featured; ALTER TABLE class_members DROP COLUMN joined_after_sequence; \
                            DROP TABLE check_in_seen; DROP TABLE documents; DROP TABLE progress_lessons; DROP TABLE progress_items; \
                            DROP TABLE rate_buckets; DROP TABLE rate_limit_key; \
                            DROP TRIGGER IF EXISTS statements_forward; \
