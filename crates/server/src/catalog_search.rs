@@ -108,9 +108,8 @@ impl SearchIndexes {
 /// The site's courses as kept, read on a blocking thread (the first read parses the file).
 async fn kept_for(
     state: &AppState,
-    parts: &axum::http::request::Parts,
+    site: Option<&crate::sites::ServedSite>,
 ) -> Result<Kept, ServerError> {
-    let site = crate::sites::site_of_request(state, parts).await;
     let (site_id, selection) = match site {
         Some(site) => (Some(site.record.id.clone()), site.record.courses.clone()),
         None => (None, CourseSelection::All),
@@ -160,7 +159,8 @@ async fn search(
 ) -> Result<Response, ServerError> {
     let query = CatalogQuery::parse(raw.as_deref().unwrap_or(""))
         .map_err(|error| ServerError::bad_request(error.to_string()))?;
-    let kept = kept_for(&state, &parts).await?;
+    let site = crate::sites::site_of_request(&state, &parts).await;
+    let kept = kept_for(&state, site.as_deref()).await?;
     Ok(revalidated(Json(kept.index.search(&query)).into_response()))
 }
 
@@ -171,12 +171,14 @@ async fn home(
 ) -> Result<Response, ServerError> {
     let query = HomeQuery::parse(raw.as_deref().unwrap_or(""))
         .map_err(|error| ServerError::bad_request(error.to_string()))?;
-    let kept = kept_for(&state, &parts).await?;
-    let featured = crate::sites::site_of_request(&state, &parts)
-        .await
-        .map(|site| site.record.featured.clone())
-        .unwrap_or_default();
+    // The site is looked up once: its selection picks the kept courses, its featured ones
+    // come first.
+    let site = crate::sites::site_of_request(&state, &parts).await;
+    let kept = kept_for(&state, site.as_deref()).await?;
+    let featured = site
+        .as_ref()
+        .map_or(&[][..], |site| &site.record.featured[..]);
     Ok(revalidated(
-        Json(home_catalog(&kept.offered, &featured, &query.with)).into_response(),
+        Json(home_catalog(&kept.offered, featured, &query.with)).into_response(),
     ))
 }
