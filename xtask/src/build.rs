@@ -134,18 +134,22 @@ pub fn build_fsrs_bench_wasm() -> Result<()> {
 
 /// Writes `name.br` and `name.gz` beside every compressible file in `folder` (recursively),
 /// replacing stale ones. Brotli at its highest quality and Zopfli's gzip are slow, but they run
-/// once per build and every learner's download is smaller for it.
+/// once per build and every learner's download is smaller for it; each file is one core's
+/// work, so as many files are compressed at once as the machine has cores.
 pub fn precompress_folder(folder: &Path) -> Result<()> {
-    for path in files_under(folder)? {
-        let extension = path.extension().and_then(|extension| extension.to_str());
-        if !extension.is_some_and(|extension| COMPRESSIBLE_EXTENSIONS.contains(&extension)) {
-            continue;
-        }
-        let bytes = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        write_sibling(&path, "gz", &gzip(&bytes)?)?;
-        write_sibling(&path, "br", &brotli(&bytes)?)?;
-    }
-    Ok(())
+    let compressible: Vec<PathBuf> = files_under(folder)?
+        .into_iter()
+        .filter(|path| {
+            path.extension()
+                .and_then(|extension| extension.to_str())
+                .is_some_and(|extension| COMPRESSIBLE_EXTENSIONS.contains(&extension))
+        })
+        .collect();
+    tools::on_every_core(&compressible, |path| {
+        let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        write_sibling(path, "gz", &gzip(&bytes)?)?;
+        write_sibling(path, "br", &brotli(&bytes)?)
+    })
 }
 
 fn write_sibling(path: &Path, suffix: &str, bytes: &[u8]) -> Result<()> {

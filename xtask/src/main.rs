@@ -60,7 +60,7 @@ fn main() {
         Some("serve") => serve(&arguments[1..]),
         Some("serve-school") => serve_school(&arguments[1..]),
         Some("test") => test(),
-        Some("test-postgres") => postgres::test_server(),
+        Some("test-postgres") => postgres::test_server(false),
         Some("e2e") => end_to_end_only(&arguments[1..]),
         Some("content") => content::run(&arguments[1..]),
         Some("bench") => bench::run(&arguments[1..]),
@@ -236,11 +236,25 @@ fn test() -> Result<()> {
     step("native tests");
     tools::run(Command::new("cargo").args(["test", "--workspace"]))?;
 
-    step("the server's tests again on PostgreSQL (a throw-away cluster on loopback)");
-    postgres::test_server()?;
-
-    step("fuzz targets over their committed corpus, then 20 s of new inputs each");
-    fuzz::test_pass()?;
+    // Side by side: the fuzz runs are 20 s each by the clock whatever else runs, and the
+    // PostgreSQL tests mostly wait on the database, so together they take about the longer one.
+    step(
+        "fuzz targets over their committed corpus, then 20 s of new inputs each; beside them, \
+         the server's tests again on PostgreSQL (a throw-away cluster on loopback)",
+    );
+    let (postgres_passed, fuzz_passed) = std::thread::scope(|scope| {
+        let postgres = scope.spawn(|| postgres::test_server(true));
+        let fuzz_passed = fuzz::test_pass();
+        let postgres_passed = postgres
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the PostgreSQL tests' thread panicked")));
+        (postgres_passed, fuzz_passed)
+    });
+    if let Err(error) = &postgres_passed {
+        eprintln!("xtask: {error:#}");
+    }
+    fuzz_passed?;
+    postgres_passed?;
 
     step("content packs and their byte budget");
     build::build_content()?;

@@ -210,21 +210,16 @@ pub fn ensure_chromium() -> Result<()> {
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
-/// `wasm-opt -Oz` on one module, in place. wasm-split writes a name subsection wasm-opt does
-/// not know and warns about once per module (the names are dropped from the output anyway), so
-/// those lines are left out of what it printed; anything else it says is shown.
-/// Runs `work` on every item, as many at once as the machine has cores, and gives back every
-/// failure (none: all passed). For work that is one process on one core each: wasm-opt on the
-/// chunks, a fuzz target's run.
-pub fn on_every_core<T: Sync>(
-    items: &[T],
-    work: impl Fn(&T) -> Result<()> + Sync,
-) -> Vec<anyhow::Error> {
+/// Runs `work` on every item, as many at once as the machine has cores. For work that is one
+/// process or one core each: wasm-opt on the chunks, a fuzz target's run, a file's
+/// compression. Every item is worked on even when some fail; one failure is the error, and
+/// several are each printed and counted in it.
+pub fn on_every_core<T: Sync>(items: &[T], work: impl Fn(&T) -> Result<()> + Sync) -> Result<()> {
     let at_once = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .min(items.len().max(1));
     let queue = std::sync::Mutex::new(items.iter());
-    std::thread::scope(|scope| {
+    let failures = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..at_once)
             .map(|_| {
                 scope.spawn(|| {
@@ -251,8 +246,20 @@ pub fn on_every_core<T: Sync>(
                     .join()
                     .unwrap_or_else(|_| vec![anyhow::anyhow!("a worker thread panicked")])
             })
-            .collect()
-    })
+            .collect::<Vec<_>>()
+    });
+    let count = failures.len();
+    let mut failures = failures.into_iter();
+    match (failures.next(), count) {
+        (None, _) => Ok(()),
+        (Some(only), 1) => Err(only),
+        (Some(first), _) => {
+            for failure in std::iter::once(first).chain(failures) {
+                eprintln!("xtask: {failure:#}");
+            }
+            bail!("{count} of {} items failed (each named above)", items.len())
+        }
+    }
 }
 
 /// [`wasm_opt_in_place`] on every module, [`on_every_core`]: each run starts Node.js and
@@ -261,15 +268,12 @@ pub fn on_every_core<T: Sync>(
 /// process would skip those starts, but its `optimize()` gave other bytes than the command for
 /// 30 of 107 chunks, 0.2% more; the bytes are budgeted.)
 pub fn wasm_opt_all_in_place(root: &Path, modules: &[PathBuf]) -> Result<()> {
-    match on_every_core(modules, |module| wasm_opt_in_place(root, module))
-        .into_iter()
-        .next()
-    {
-        Some(failure) => Err(failure),
-        None => Ok(()),
-    }
+    on_every_core(modules, |module| wasm_opt_in_place(root, module))
 }
 
+/// `wasm-opt -Oz` on one module, in place. wasm-split writes a name subsection wasm-opt does
+/// not know and warns about once per module (the names are dropped from the output anyway), so
+/// those lines are left out of what it printed; anything else it says is shown.
 pub fn wasm_opt_in_place(root: &Path, module: &Path) -> Result<()> {
     let output = Command::new(root.join("node_modules/.bin/wasm-opt"))
         .arg("-Oz")
