@@ -14,6 +14,7 @@ pub mod json;
 pub mod progress;
 pub mod pronounce;
 pub mod record;
+pub mod records;
 pub mod romanize;
 pub mod session;
 pub mod site;

@@ -617,3 +617,71 @@ fn a_course_of_some_sites_own_names_them() {
     let own = parse_course(&sources).unwrap_or_else(|errors| panic!("{errors:#?}"));
     assert_eq!(own.sites, ["naju", "hai-phong"]);
 }
+
+#[test]
+fn a_courses_completion_rule_counts_its_lessons_and_refuses_what_is_not_one() {
+    let mut sources = read_course_folder(&fixtures().join("valid-content/sample"));
+    let without = parse_course(&sources).expect("the sample course");
+    assert_eq!(without.completion, None, "no rule: no certificate");
+    let every_lesson: Vec<String> = without
+        .units
+        .iter()
+        .flat_map(|unit| unit.lessons.iter().map(|lesson| lesson.id.clone()))
+        .collect();
+    let original = sources.course_file.text.clone();
+    let with_rule = |rule: &str| {
+        original.replacen(
+            "level = \"beginner\"\n",
+            &format!("level = \"beginner\"\ncompletion = {rule}\n"),
+            1,
+        )
+    };
+    sources.course_file.text = with_rule("{ hours = 3, min_score_percent = 80 }");
+    let course = parse_course(&sources).unwrap_or_else(|errors| panic!("{errors:#?}"));
+    let rule = course.completion.expect("a rule");
+    assert_eq!((rule.hours, rule.min_score_percent), (3, 80));
+    assert_eq!(rule.lessons, every_lesson, "every lesson, in course order");
+
+    let first = &every_lesson[0];
+    sources.course_file.text = with_rule(&format!(
+        "{{ hours = 1, min_score_percent = 0, lessons = [\"{first}\"] }}"
+    ));
+    let course = parse_course(&sources).unwrap_or_else(|errors| panic!("{errors:#?}"));
+    assert_eq!(course.completion.expect("a rule").lessons, [first.clone()]);
+
+    for (rule, message) in [
+        (
+            "{ hours = 0, min_score_percent = 80 }",
+            "completion.hours: must be a whole number from 1 to 1000",
+        ),
+        (
+            "{ hours = 2, min_score_percent = 101 }",
+            "completion.min_score_percent: must be a whole number from 0 to 100",
+        ),
+        (
+            "{ min_score_percent = 50 }",
+            "completion.hours: required field is missing",
+        ),
+        (
+            "{ hours = 2, min_score_percent = 50, lessons = [\"nope\"] }",
+            "completion.lessons[0]: `nope` is not a lesson of the course's units",
+        ),
+        (
+            "{ hours = 2, min_score_percent = 50, grade = 1 }",
+            "completion.grade: unknown field",
+        ),
+    ] {
+        sources.course_file.text = with_rule(rule);
+        let messages = messages_of(&sources);
+        assert!(
+            messages.iter().any(|found| found.contains(message)),
+            "{rule}: {messages:#?}"
+        );
+    }
+    sources.course_file.text = with_rule(&format!(
+        "{{ hours = 2, min_score_percent = 50, lessons = [\"{first}\", \"{first}\"] }}"
+    ));
+    assert!(messages_of(&sources)
+        .iter()
+        .any(|found| found.contains("is listed twice")));
+}

@@ -229,6 +229,7 @@ fn manifest() -> CourseManifest {
         level: Level::Beginner,
         title: text("Survival Korean"),
         description: text("Words"),
+        completion: None,
         units: vec![
             ManifestUnit {
                 id: "u1".into(),

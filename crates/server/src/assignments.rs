@@ -761,6 +761,7 @@ mod tests {
             level: Level::Beginner,
             title: LocalizedText::default(),
             description: LocalizedText::default(),
+            completion: None,
             units: vec![
                 ManifestUnit {
                     id: "u1".into(),

@@ -218,6 +218,7 @@ mod tests {
             level: Level::Beginner,
             title: LocalizedText::default(),
             description: LocalizedText::default(),
+            completion: None,
             units: units
                 .into_iter()
                 .map(|(unit_id, lessons)| ManifestUnit {

@@ -269,6 +269,9 @@ pub struct Course {
     /// The sites whose own course this is (`sites` in course.toml): only they offer it. Empty:
     /// a course of the shared catalogue, which any site may choose.
     pub sites: Vec<String>,
+    /// What completing the course means (`completion` in course.toml, its lessons resolved);
+    /// none: the course gives no certificate.
+    pub completion: Option<crate::records::completion::CompletionRule>,
     pub units: Vec<Unit>,
 }
 

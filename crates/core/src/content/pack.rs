@@ -92,6 +92,9 @@ pub struct CourseManifest {
     pub title: LocalizedText,
     pub description: LocalizedText,
     pub units: Vec<ManifestUnit>,
+    /// What completing the course means, for its certificate; none: it gives no certificate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completion: Option<crate::records::completion::CompletionRule>,
 }
 
 /// A unit of a manifest.
@@ -280,6 +283,7 @@ pub fn build_packs(courses: &[Course], audio_by_key: &BTreeMap<String, Vec<u8>>)
             title: course.title.clone(),
             description: course.description.clone(),
             units: manifest_units,
+            completion: course.completion.clone(),
         };
         let manifest_bytes = to_json(&manifest);
         let manifest_name = format!("{}.json", sha256_hex(&manifest_bytes));

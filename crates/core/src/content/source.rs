@@ -14,6 +14,7 @@ use std::ops::Range;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use unicode_normalization::is_nfc;
 
+use crate::records::completion::CompletionRule;
 use crate::vietnamese::vietnamese_text_problem;
 
 use super::markdown::markdown_problems;
@@ -185,6 +186,38 @@ fn parse_course_with(
                 });
             }
         }
+        let completion = header.completion.and_then(|source| {
+            let every_lesson: Vec<String> = units
+                .iter()
+                .flat_map(|unit: &Unit| unit.lessons.iter().map(|lesson| lesson.id.clone()))
+                .collect();
+            let lessons = match source.lessons {
+                None => every_lesson,
+                Some(listed) => {
+                    let mut lessons = Vec::new();
+                    for (index, (lesson_id, span)) in listed.into_iter().enumerate() {
+                        let field = format!("completion.lessons[{index}]");
+                        if !every_lesson.contains(&lesson_id) {
+                            checker.error(
+                                &span,
+                                &field,
+                                format!("`{lesson_id}` is not a lesson of the course's units"),
+                            );
+                        } else if lessons.contains(&lesson_id) {
+                            checker.error(&span, &field, format!("`{lesson_id}` is listed twice"));
+                        } else {
+                            lessons.push(lesson_id);
+                        }
+                    }
+                    lessons
+                }
+            };
+            Some(CompletionRule {
+                hours: source.hours,
+                min_score_percent: source.min_score_percent,
+                lessons,
+            })
+        });
         if let (
             Some(id),
             Some(version),
@@ -209,6 +242,7 @@ fn parse_course_with(
                 title,
                 description,
                 sites: header.sites,
+                completion,
                 units,
             };
             errors.extend(super::order::order_problems(
@@ -486,6 +520,7 @@ struct FileChecker<'a> {
 /// What course.toml says, before the lessons are attached.
 struct CourseHeader {
     sites: Vec<String>,
+    completion: Option<CompletionSource>,
     id: Option<String>,
     version: Option<u32>,
     subject: Option<Subject>,
@@ -498,6 +533,14 @@ struct CourseHeader {
     teaches_hangul: bool,
     target_language: TargetLanguage,
     units: Vec<UnitHeader>,
+}
+
+/// course.toml's `completion`, before its lessons are checked against the units.
+struct CompletionSource {
+    hours: u32,
+    min_score_percent: u8,
+    /// `None`: every lesson of the course.
+    lessons: Option<Vec<(String, Range<usize>)>>,
 }
 
 struct UnitHeader {
@@ -968,6 +1011,7 @@ impl<'a> FileChecker<'a> {
                 "teaches_hangul",
                 "target_language",
                 "sites",
+                "completion",
                 "units",
             ],
         )?;
@@ -1167,8 +1211,10 @@ impl<'a> FileChecker<'a> {
             }
         }
         let sites = self.site_list(entries);
+        let completion = self.completion_source(entries);
         Some(CourseHeader {
             sites,
+            completion,
             id,
             version,
             subject,
@@ -1181,6 +1227,58 @@ impl<'a> FileChecker<'a> {
             teaches_hangul,
             target_language,
             units,
+        })
+    }
+
+    /// The optional `completion` of course.toml: `hours` (1 to core's `MAX_HOURS`),
+    /// `min_score_percent` (0 to 100) and optionally `lessons`.
+    fn completion_source(&mut self, entries: &[(String, Node)]) -> Option<CompletionSource> {
+        let node = Self::optional(entries, "completion")?;
+        let fields = self.table(
+            node,
+            "completion",
+            &["hours", "min_score_percent", "lessons"],
+        )?;
+        let whole_number = |checker: &mut Self, key: &str, range: std::ops::RangeInclusive<i64>| {
+            let field = join("completion", key);
+            let value = checker.required(node, fields, "completion", key)?;
+            match value.value {
+                Value::Integer(number) if range.contains(&number) => Some(number),
+                _ => {
+                    checker.error(
+                        &value.span,
+                        &field,
+                        format!(
+                            "must be a whole number from {} to {}",
+                            range.start(),
+                            range.end()
+                        ),
+                    );
+                    None
+                }
+            }
+        };
+        let max_hours = i64::from(crate::records::completion::MAX_HOURS);
+        let hours = whole_number(self, "hours", 1..=max_hours);
+        let min_score_percent = whole_number(self, "min_score_percent", 0..=100);
+        let lessons = match Self::optional(fields, "lessons") {
+            None => None,
+            Some(lessons_node) => {
+                let nodes = self.array(lessons_node, "completion.lessons", 1)?;
+                let mut lessons = Vec::new();
+                for (index, lesson_node) in nodes.iter().enumerate() {
+                    let field = format!("completion.lessons[{index}]");
+                    if let Some(id) = self.identifier(lesson_node, &field) {
+                        lessons.push((id, lesson_node.span.clone()));
+                    }
+                }
+                Some(lessons)
+            }
+        };
+        Some(CompletionSource {
+            hours: u32::try_from(hours?).ok()?,
+            min_score_percent: u8::try_from(min_score_percent?).ok()?,
+            lessons,
         })
     }
 

@@ -45,6 +45,7 @@ fn manifest() -> CourseManifest {
         level: Level::Beginner,
         title: LocalizedText::default(),
         description: LocalizedText::default(),
+        completion: None,
         units: vec![unit("u1", &["l1", "l2"]), unit("u2", &["l3"])],
     }
 }
