@@ -148,6 +148,7 @@ fn manifest() -> CourseManifest {
         level: Level::Beginner,
         title: text("Survival Korean"),
         description: text("Words for the first week"),
+        completion: None,
         units: vec![unit("u1", &["l1", "l2"]), unit("u2", &["l3"])],
     }
 }

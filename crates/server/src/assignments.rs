@@ -98,7 +98,7 @@ impl From<ContentLookupError> for ServerError {
 }
 
 /// Reads the manifest of a course from the built packs.
-fn read_course_manifest(
+pub(crate) fn read_course_manifest(
     content_dir: &FilePath,
     course_id: &str,
 ) -> Result<CourseManifest, ContentLookupError> {

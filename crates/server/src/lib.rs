@@ -36,6 +36,7 @@ pub mod error;
 pub mod forward;
 pub mod hashing;
 pub mod limits;
+pub mod records;
 pub mod reports;
 pub mod security_headers;
 pub mod site_admin;
@@ -219,6 +220,7 @@ pub fn app(state: AppState) -> Router {
         .merge(wellbeing::router())
         .merge(reports::router())
         .merge(site_api::router())
+        .merge(records::router())
         .merge(catalog_search::router())
         .merge(xapi_routes::router(state.clone()))
         // API answers are compressed on the fly (a pull is mostly repeated JSON keys); the

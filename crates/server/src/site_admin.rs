@@ -17,6 +17,7 @@ pub const SITE_USAGE: &str = "usage: baeum-server site set ID --name LANG=NAME [
                           --host HOST [--host HOST …] (--course ID … | --all-courses)
        baeum-server site staff ID USERNAME (teacher | admin | none)
        baeum-server site adopt-classes ID
+       baeum-server site rotate-key ID
        baeum-server site list
        baeum-server site remove ID
   (each also takes --data DIR, or reads $BAEUM_DATABASE_URL, as the server does;
@@ -33,7 +34,12 @@ pub const SITE_USAGE: &str = "usage: baeum-server site set ID --name LANG=NAME [
           moves every class made where there was no site (a school's own server, before
           sites) into the site ID, and makes their teachers its teachers: once a host is a
           site's, a class is managed at its site's address only
-  list    the sites, their hosts, courses and staff
+  rotate-key
+          gives the site a new key to sign its certificates with. The old key is kept and
+          stays in the published list, retired: it verifies what it signed, never anything
+          dated later. (A site's first key is made with its first certificate.) The keys are
+          in the database: its backup is theirs
+  list    the sites, their hosts, courses, staff and signing keys
   remove  closes the site: its hosts serve the whole catalogue again, as a server with no
           sites does. Accounts and their learning are the platform's and stay";
 
@@ -47,6 +53,7 @@ pub enum SiteCommand {
         role: Option<SiteRole>,
     },
     AdoptClasses(String),
+    RotateKey(String),
     List,
     Remove(String),
 }
@@ -157,6 +164,7 @@ pub fn parse_site_arguments(arguments: &[String]) -> Result<SiteArguments, Strin
             _ => return Err(format!("staff needs ID USERNAME ROLE\n\n{SITE_USAGE}")),
         },
         "adopt-classes" => SiteCommand::AdoptClasses(one_id(&positional)?),
+        "rotate-key" => SiteCommand::RotateKey(one_id(&positional)?),
         "list" if positional.is_empty() => SiteCommand::List,
         "remove" => SiteCommand::Remove(one_id(&positional)?),
         "--help" | "-h" | "help" => return Err(SITE_USAGE.to_owned()),
@@ -243,14 +251,36 @@ pub async fn run_site_command(
                 None => Err(format!("there is no site {id}")),
             }
         }
+        SiteCommand::RotateKey(id) => {
+            let new = crate::records::certificates::new_signing_key(&id, chrono::Utc::now());
+            let public_key = new.public_key.clone();
+            let site = id.clone();
+            let rotated = run_blocking(&state.store, move |store| {
+                if !store.sites()?.iter().any(|known| known.id == site) {
+                    return Ok(false);
+                }
+                store.rotate_signing_key(&new)?;
+                Ok(true)
+            })
+            .await
+            .map_err(|error| error.to_string())?;
+            if rotated {
+                Ok(format!(
+                    "site {id} signs its certificates with the key {public_key} from now; its \
+                     earlier keys stay published and verify what they signed"
+                ))
+            } else {
+                Err(format!("there is no site {id}"))
+            }
+        }
         SiteCommand::List => {
-            let sites = run_blocking(&state.store, |store| {
+            let (sites, keys) = run_blocking(&state.store, |store| {
                 let mut listed = Vec::new();
                 for site in store.sites()? {
                     let staff = store.site_staff(&site.id)?;
                     listed.push((site, staff));
                 }
-                Ok(listed)
+                Ok((listed, store.signing_keys()?))
             })
             .await
             .map_err(|error| error.to_string())?;
@@ -259,7 +289,20 @@ pub async fn run_site_command(
             }
             Ok(sites
                 .iter()
-                .map(|(site, staff)| describe(site, staff))
+                .map(|(site, staff)| {
+                    let current = keys
+                        .iter()
+                        .find(|key| key.site_id == site.id && key.retired_at.is_none())
+                        .map_or("none yet", |key| key.public_key.as_str());
+                    let retired = keys
+                        .iter()
+                        .filter(|key| key.site_id == site.id && key.retired_at.is_some())
+                        .count();
+                    format!(
+                        "{}\tsigning key: {current} ({retired} retired)",
+                        describe(site, staff)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("\n"))
         }

@@ -45,7 +45,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The request's site and what the caller is there; 404 when either is none.
-async fn site_of_caller(
+pub(crate) async fn site_of_caller(
     state: &AppState,
     caller: &Authenticated,
 ) -> Result<(SiteRecord, StaffRole), ServerError> {

@@ -186,7 +186,7 @@ fn parse_course_with(
                 });
             }
         }
-        let completion = header.completion.and_then(|source| {
+        let completion = header.completion.map(|source| {
             let every_lesson: Vec<String> = units
                 .iter()
                 .flat_map(|unit: &Unit| unit.lessons.iter().map(|lesson| lesson.id.clone()))
@@ -212,11 +212,11 @@ fn parse_course_with(
                     lessons
                 }
             };
-            Some(CompletionRule {
+            CompletionRule {
                 hours: source.hours,
                 min_score_percent: source.min_score_percent,
                 lessons,
-            })
+            }
         });
         if let (
             Some(id),

@@ -6,8 +6,8 @@
 //! Everything a certificate says is its [`CertificateClaims`]; the credential is built from
 //! them alone ([`unsigned_credential`]), so one signature covers two forms of it:
 //! - the credential itself, JSON any Verifiable Credential tool reads;
-//! - the compact form for a QR code ([`compact_form`]): `BC1.` + the claims as base64url JSON
-//!   + `.` + the proof value. A verifier rebuilds the credential from the claims and checks
+//! - the compact form for a QR code ([`compact_form`]): `BC1.`, the claims as base64url JSON,
+//!   `.` and the proof value. A verifier rebuilds the credential from the claims and checks
 //!   the same signature, so the QR code stays small enough for a phone's camera.
 //!
 //! A key is trusted through the platform's published list of site keys ([`TrustList`]), which
@@ -103,13 +103,7 @@ pub enum CertificateError {
 impl CertificateClaims {
     /// Checks every field, so nothing unreadable is ever signed or shown.
     pub fn check(&self) -> Result<(), CertificateError> {
-        let name_chars = self.learner_name.chars().count();
-        if self.learner_name.trim().is_empty()
-            || name_chars > MAX_NAME_CHARS
-            || self.learner_name.chars().any(misleads)
-        {
-            return Err(CertificateError::Name);
-        }
+        check_learner_name(&self.learner_name)?;
         check_texts(&self.site_name, "site's name")?;
         check_texts(&self.course_title, "course's title")?;
         if crate::site::check_site_id(&self.site).is_err()
@@ -138,6 +132,16 @@ impl CertificateClaims {
     pub fn site_name_in(&self, language: &str) -> &str {
         text_in(&self.site_name, language)
     }
+}
+
+/// A name to print: 1 to [`MAX_NAME_CHARS`] characters, not only spaces, nothing that
+/// [`misleads`].
+pub fn check_learner_name(name: &str) -> Result<(), CertificateError> {
+    if name.trim().is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(misleads)
+    {
+        return Err(CertificateError::Name);
+    }
+    Ok(())
 }
 
 /// A character that has no place on a certificate: a control character, or a direction
@@ -458,7 +462,6 @@ pub struct PublishedKey {
     /// The public key, multibase.
     pub key: String,
     pub site: String,
-    pub site_name: BTreeMap<String, String>,
     /// When it was made (RFC 3339).
     pub created: String,
     /// When it was replaced by a newer key, if it was: it verifies what it signed before.
@@ -568,7 +571,7 @@ fn refusal_of(presented: &Presented, trust: &TrustList) -> Option<Refusal> {
         .and_then(|bytes| <[u8; 64]>::try_from(bytes.as_slice()).ok())
         .map(|bytes| Signature::from_bytes(&bytes));
     let signed = hash_data(&unsigned_credential(claims), &proof_options(claims));
-    if !signature.is_some_and(|signature| key.verify_strict(&signed, &signature).is_ok()) {
+    if signature.is_none_or(|signature| key.verify_strict(&signed, &signature).is_err()) {
         return Some(Refusal::Tampered);
     }
     trust

@@ -3,3 +3,4 @@
 
 pub mod certificate;
 pub mod completion;
+pub mod wire;

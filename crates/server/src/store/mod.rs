@@ -50,6 +50,7 @@ const STATEMENT_COLUMNS: &str = concat!(
 
 mod backup;
 mod buckets;
+mod certificates;
 mod clock;
 mod documents;
 mod forward;
@@ -69,6 +70,7 @@ use uuid::Uuid;
 
 pub use backup::{backup_database, BackupError, BackupSummary};
 pub use buckets::{BucketTake, TakeOutcome, PRUNE_EVERY_SECONDS};
+pub use certificates::{CertificateRecord, SigningKeyRecord};
 pub use clock::WriteClock;
 pub use documents::{
     Document, DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite, StoredDocument,
@@ -687,6 +689,41 @@ pub trait Store: Send + Sync + 'static {
     fn learners_of_site(&self, site_id: &str) -> Result<Vec<Uuid>, StoreError>;
     /// A site's staff by username: (account, username, role).
     fn site_staff(&self, site_id: &str) -> Result<Vec<(Uuid, String, SiteRole)>, StoreError>;
+
+    // --- certificates (store/certificates.rs) ---
+    /// Every site's signing keys, current and retired.
+    fn signing_keys(&self) -> Result<Vec<SigningKeyRecord>, StoreError>;
+    /// The site's current key; `candidate` becomes it when the site has none (two callers at
+    /// once get the same key).
+    fn current_signing_key(
+        &self,
+        candidate: &SigningKeyRecord,
+    ) -> Result<SigningKeyRecord, StoreError>;
+    /// Retires the site's current key (if any) at `new.created_at` and makes `new` current.
+    fn rotate_signing_key(&self, new: &SigningKeyRecord) -> Result<(), StoreError>;
+    /// Stores a certificate, unless the account already has a live one for the site and
+    /// course: then that one is given back and nothing is stored.
+    fn issue_certificate(
+        &self,
+        certificate: &CertificateRecord,
+    ) -> Result<CertificateRecord, StoreError>;
+    /// The account's certificates at every site, oldest first.
+    fn certificates_of_account(
+        &self,
+        account_id: Uuid,
+    ) -> Result<Vec<CertificateRecord>, StoreError>;
+    /// The site's certificates, newest first.
+    fn certificates_of_site(&self, site_id: &str) -> Result<Vec<CertificateRecord>, StoreError>;
+    /// Revokes the site's certificate `id` at `at` (a second revocation keeps the first
+    /// time); false when the site has no such certificate.
+    fn revoke_certificate(
+        &self,
+        site_id: &str,
+        id: Uuid,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
+    /// Every revoked certificate's id and when.
+    fn revocations(&self) -> Result<Vec<(Uuid, DateTime<Utc>)>, StoreError>;
 }
 
 /// Opens the store a server was told to use: PostgreSQL for a `postgres://` or

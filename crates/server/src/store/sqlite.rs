@@ -25,6 +25,7 @@
 
 mod accounts;
 mod buckets;
+mod certificates;
 mod checkpoint;
 mod classes;
 mod documents;
@@ -50,10 +51,11 @@ use rows::{micros, read_statement_row, statement_from_row, STATEMENT_COLUMNS};
 
 use super::buckets::PruneClock;
 use super::{
-    AccountRecord, AssignmentRecord, BucketTake, ClassMemberRecord, ClassRecord,
+    AccountRecord, AssignmentRecord, BucketTake, CertificateRecord, ClassMemberRecord, ClassRecord,
     ClassTeacherRecord, DailyCharge, DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite,
-    ForwardStatus, NewStatement, OutboxEntry, SiteRecord, SiteRole, StatementQuery, Store,
-    StoreError, StoredCheckIn, StoredDocument, StoredStatement, TakeOutcome, WriteClock,
+    ForwardStatus, NewStatement, OutboxEntry, SigningKeyRecord, SiteRecord, SiteRole,
+    StatementQuery, Store, StoreError, StoredCheckIn, StoredDocument, StoredStatement, TakeOutcome,
+    WriteClock,
 };
 use baeum_core::xapi::documents::Preconditions;
 
@@ -508,6 +510,52 @@ impl Store for SqliteStore {
 
     fn delete_site(&self, id: &str) -> Result<bool, StoreError> {
         sites::delete_site(self, id)
+    }
+
+    fn signing_keys(&self) -> Result<Vec<SigningKeyRecord>, StoreError> {
+        certificates::signing_keys(self)
+    }
+
+    fn current_signing_key(
+        &self,
+        candidate: &SigningKeyRecord,
+    ) -> Result<SigningKeyRecord, StoreError> {
+        certificates::current_signing_key(self, candidate)
+    }
+
+    fn rotate_signing_key(&self, new: &SigningKeyRecord) -> Result<(), StoreError> {
+        certificates::rotate_signing_key(self, new)
+    }
+
+    fn issue_certificate(
+        &self,
+        certificate: &CertificateRecord,
+    ) -> Result<CertificateRecord, StoreError> {
+        certificates::issue_certificate(self, certificate)
+    }
+
+    fn certificates_of_account(
+        &self,
+        account_id: Uuid,
+    ) -> Result<Vec<CertificateRecord>, StoreError> {
+        certificates::certificates_of_account(self, account_id)
+    }
+
+    fn certificates_of_site(&self, site_id: &str) -> Result<Vec<CertificateRecord>, StoreError> {
+        certificates::certificates_of_site(self, site_id)
+    }
+
+    fn revoke_certificate(
+        &self,
+        site_id: &str,
+        id: Uuid,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        certificates::revoke_certificate(self, site_id, id, at)
+    }
+
+    fn revocations(&self) -> Result<Vec<(Uuid, DateTime<Utc>)>, StoreError> {
+        certificates::revocations(self)
     }
 
     fn set_site_featured(&self, site_id: &str, featured: &[String]) -> Result<bool, StoreError> {

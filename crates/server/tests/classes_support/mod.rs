@@ -10,10 +10,11 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::Request;
 use baeum_core::content::{
-    sha256_hex, ByteSize, CatalogCourse, CatalogIndex, CourseManifest, Level, LocalizedText,
-    ManifestLesson, ManifestUnit, Subject, CATALOG_FILE_NAME, PACK_FORMAT,
+    sha256_hex, ByteSize, CatalogCourse, CatalogIndex, CourseManifest, Language, Level,
+    LocalizedText, ManifestLesson, ManifestUnit, Subject, CATALOG_FILE_NAME, PACK_FORMAT,
 };
 use baeum_core::record::{item_activity_id, lesson_activity_id};
+use baeum_core::records::completion::CompletionRule;
 use baeum_server::{AppState, Config};
 use serde_json::{json, Value};
 
@@ -43,9 +44,14 @@ fn manifest() -> CourseManifest {
         version: 1,
         subject: Subject::Korean,
         level: Level::Beginner,
-        title: LocalizedText::default(),
+        title: LocalizedText::from_pairs([(Language::Ko, "한글"), (Language::En, "Hangul")]),
         description: LocalizedText::default(),
-        completion: None,
+        // Its certificate: every lesson, each at 80% at least.
+        completion: Some(CompletionRule {
+            hours: 2,
+            min_score_percent: 80,
+            lessons: vec!["l1".into(), "l2".into(), "l3".into()],
+        }),
         units: vec![unit("u1", &["l1", "l2"]), unit("u2", &["l3"])],
     }
 }

@@ -35,7 +35,6 @@ fn published(secret: &[u8; 32], site: &str, retired: Option<&str>) -> PublishedK
     PublishedKey {
         key: public_key_of_secret(secret),
         site: site.into(),
-        site_name: BTreeMap::from([("ko".into(), "알마티".into())]),
         created: "2026-01-01T00:00:00Z".into(),
         retired: retired.map(str::to_owned),
     }

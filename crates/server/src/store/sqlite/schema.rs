@@ -305,6 +305,34 @@ CREATE TABLE site_featured (
     PRIMARY KEY (site_id, position)
 );
 "#,
+    r#"
+-- Certificates (issue 21, store/certificates.rs): each site's Ed25519 signing keys, at most
+-- one current per site, retired ones kept (they verify what they signed); not tied to the
+-- site's row, so a closed site's certificates stay verifiable.
+CREATE TABLE signing_keys (
+    public_key TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL,
+    secret BLOB NOT NULL,
+    created_micros INTEGER NOT NULL,
+    retired_micros INTEGER
+);
+CREATE UNIQUE INDEX signing_keys_current ON signing_keys (site_id) WHERE retired_micros IS NULL;
+-- The certificates issued: one live one per account, site and course.
+CREATE TABLE certificates (
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    site_id TEXT NOT NULL,
+    course_id TEXT NOT NULL,
+    claims_json TEXT NOT NULL,
+    proof_value TEXT NOT NULL,
+    issued_micros INTEGER NOT NULL,
+    revoked_micros INTEGER
+);
+CREATE UNIQUE INDEX certificates_live ON certificates (account_id, site_id, course_id)
+    WHERE revoked_micros IS NULL;
+CREATE INDEX certificates_by_site ON certificates (site_id, issued_micros);
+CREATE INDEX certificates_revoked ON certificates (revoked_micros) WHERE revoked_micros IS NOT NULL;
+"#,
 ];
 
 /// The migration (0-based) that creates the progress tables; the stored statements are folded
