@@ -856,6 +856,16 @@ teach-site-column-courses = Courses completed
 teach-site-report-download = Download the report (CSV)
 # In a report cell whose number is not shown; $smallest is 5.
 teach-site-suppressed = fewer than { $smallest }
+teach-site-certificates-title = Certificates
+teach-site-certificates-hint = The certificates this site issued, newest first. Withdraw one issued by mistake: checking it then says it was withdrawn, and its learner may ask for it again.
+teach-site-certificates-none = This site has issued no certificate yet.
+teach-site-certificate-course = Course
+teach-site-certificate-name = Name on it
+teach-site-certificate-issued = Issued
+teach-site-certificate-state = State
+teach-site-certificate-revoked = Withdrawn { $time }
+teach-site-certificate-revoke = Withdraw
+teach-site-certificate-revoke-confirm = Withdraw the certificate of { $name } for { $course }? This cannot be undone.
 
 ## Teacher pages: a class taught with another school (src/teaching/joint.rs). A "school" here
 ## is a site of baeum: a city's, a county's or a school's own address.
@@ -1133,3 +1143,59 @@ catalog-pages = Pages of results
 catalog-page = Page { $page } of { $pages }
 catalog-previous = Previous
 catalog-next = Next
+
+## Certificates: the learner's certificates and checking one (src/pages/certificates.rs, src/pages/verify.rs)
+
+certificates-title = My certificates
+certificates-intro = A certificate says you completed a course at a site. It stays on this device: you can show it, print it or give its QR code with no connection.
+certificates-none = You have no certificate yet.
+certificates-as-of = As of { $time }, when this device last reached the server.
+# The kind of document, shown under its Korean name 수료증.
+certificates-kind = Certificate of completion
+certificates-issuer = Issued by
+certificates-date = Date
+certificates-hours = Learning time
+certificates-hours-value = { $hours ->
+        [one] 1 hour
+       *[other] { $hours } hours
+    }
+certificates-id = Number
+certificates-revoked = The site withdrew this certificate on { $date }.
+certificates-qr-label = QR code: scan it to check this certificate
+certificates-code = The certificate as text
+certificates-print = Print
+certificates-save = Save as a file
+certificates-request-title = Get a certificate
+certificates-request-intro = When you have completed a course at this site, ask for its certificate. The server checks your answers that have reached it.
+certificates-course = Course
+certificates-name = Your name as it should be printed
+certificates-request = Ask for the certificate
+certificates-issued = Your certificate is ready.
+# $done and $total count the lessons of the course that count toward its certificate.
+certificates-not-yet = Not complete yet: { $done } of { $total } lessons count.
+certificates-missing-lesson = { $lesson }: not completed yet
+# $best is the learner's best score in percent.
+certificates-low-score = { $lesson }: best score { $best }%, finish it again with a higher score
+certificates-not-offered = This site gives no certificate for that course.
+certificates-sign-in = Sign in to get certificates.
+certificates-verify-link = Check a certificate
+certificates-verify-title = Check a certificate
+certificates-verify-intro = Paste the certificate's text or open its file. Checking needs no connection once this device has the sites' keys.
+certificates-verify-text = The certificate's text
+certificates-verify-file = Open a certificate file
+certificates-verify = Check
+certificates-valid = Genuine
+certificates-valid-detail = { $site } certifies that { $name } completed { $course } ({ $hours ->
+        [one] 1 hour
+       *[other] { $hours } hours
+    }) on { $date }.
+certificates-refused = Not accepted
+certificates-claims = It says: { $name }, { $course }, { $site }, { $date }.
+certificates-refusal-unreadable = This is not a certificate, or it is damaged or cut short.
+certificates-refusal-unknown-key = No site of this platform signed it, as far as this device knows. Connect once to fetch the newest keys, then check again.
+certificates-refusal-other-site = It was signed with another site's key than the site it names.
+certificates-refusal-retired = It is dated after the key that signed it was replaced.
+certificates-refusal-tampered = Something in it was changed after it was signed.
+certificates-refusal-revoked = The site withdrew it on { $date }.
+certificates-checked-as-of = Checked against the sites' keys and withdrawn certificates as of { $time }.
+certificates-no-keys = This device does not have the sites' keys yet. Connect to the internet once and open this page again.

@@ -786,6 +786,16 @@ teach-site-column-lessons = 마친 수업
 teach-site-column-courses = 마친 강좌
 teach-site-report-download = 현황 내려받기 (CSV)
 teach-site-suppressed = { $smallest }명 미만
+teach-site-certificates-title = 수료증
+teach-site-certificates-hint = 이 사이트가 발급한 수료증이에요. 최근에 발급한 것부터 보여요. 잘못 발급한 수료증은 취소할 수 있어요. 취소한 수료증을 확인하면 취소됐다고 나오고, 그 학습자는 수료증을 다시 신청할 수 있어요.
+teach-site-certificates-none = 이 사이트가 아직 발급한 수료증이 없어요.
+teach-site-certificate-course = 강좌
+teach-site-certificate-name = 수료증에 적힌 이름
+teach-site-certificate-issued = 발급일
+teach-site-certificate-state = 상태
+teach-site-certificate-revoked = { $time }에 취소됐어요
+teach-site-certificate-revoke = 취소하기
+teach-site-certificate-revoke-confirm = { $name } 님의 { $course } 수료증을 취소할까요? 되돌릴 수 없어요.
 
 ## Teacher pages: a class taught with another school
 
@@ -1004,3 +1014,53 @@ catalog-pages = 결과 페이지
 catalog-page = { $pages }쪽 중 { $page }쪽
 catalog-previous = 이전
 catalog-next = 다음
+
+## Certificates: the learner's certificates and checking one (src/pages/certificates.rs, src/pages/verify.rs)
+
+certificates-title = 내 수료증
+certificates-intro = 수료증은 한 사이트에서 코스를 다 마쳤다는 증명이에요. 수료증은 이 기기에 저장되어 있어서, 인터넷에 연결하지 않아도 보여 주거나 인쇄하거나 QR 코드로 건넬 수 있어요.
+certificates-none = 아직 수료증이 없어요.
+certificates-as-of = 기준 시각: { $time } (이 기기가 마지막으로 서버에 연결된 시각)
+# The kind of document, shown under its Korean name 수료증.
+certificates-kind = 수료증
+certificates-issuer = 발급한 곳
+certificates-date = 날짜
+certificates-hours = 학습 시간
+certificates-hours-value = { $hours }시간
+certificates-id = 번호
+certificates-revoked = { $date }에 사이트가 이 수료증을 취소했어요.
+certificates-qr-label = QR 코드: 스캔하면 이 수료증을 확인할 수 있어요
+certificates-code = 텍스트로 된 수료증
+certificates-print = 인쇄하기
+certificates-save = 파일로 저장하기
+certificates-request-title = 수료증 받기
+certificates-request-intro = 이 사이트에서 코스를 다 마쳤으면 수료증을 신청하세요. 서버가 지금까지 받은 내 답을 확인해요.
+certificates-course = 코스
+certificates-name = 수료증에 인쇄될 내 이름
+certificates-request = 수료증 신청하기
+certificates-issued = 수료증이 준비됐어요.
+# $done and $total count the lessons of the course that count toward its certificate.
+certificates-not-yet = 아직 다 마치지 않았어요. 레슨 { $total }개 중 { $done }개가 인정됐어요.
+certificates-missing-lesson = { $lesson }: 아직 마치지 않았어요
+# $best is the learner's best score in percent.
+certificates-low-score = { $lesson }: 최고 점수 { $best }%, 더 높은 점수로 다시 마쳐 보세요
+certificates-not-offered = 이 사이트에서는 그 코스의 수료증을 주지 않아요.
+certificates-sign-in = 수료증을 받으려면 로그인하세요.
+certificates-verify-link = 수료증 확인하기
+certificates-verify-title = 수료증 확인하기
+certificates-verify-intro = 수료증 텍스트를 붙여 넣거나 수료증 파일을 열어 주세요. 이 기기에 사이트들의 서명 키가 있으면 인터넷에 연결하지 않아도 확인할 수 있어요.
+certificates-verify-text = 수료증 텍스트
+certificates-verify-file = 수료증 파일 열기
+certificates-verify = 확인하기
+certificates-valid = 진짜 수료증이에요
+certificates-valid-detail = { $site }에서 증명해요: { $name } 님이 { $date }에 { $course } 코스를 마쳤어요({ $hours }시간).
+certificates-refused = 인정되지 않아요
+certificates-claims = 수료증에 적힌 내용: { $name }, { $course }, { $site }, { $date }.
+certificates-refusal-unreadable = 수료증이 아니거나, 망가졌거나, 일부가 잘렸어요.
+certificates-refusal-unknown-key = 이 기기가 아는 한, 이 플랫폼의 어느 사이트도 이 수료증에 서명하지 않았어요. 한 번 인터넷에 연결해서 최신 서명 키를 받은 다음 다시 확인해 보세요.
+certificates-refusal-other-site = 수료증에 적힌 사이트가 아니라 다른 사이트의 키로 서명됐어요.
+certificates-refusal-retired = 이 수료증의 날짜는 서명한 키가 바뀐 뒤예요.
+certificates-refusal-tampered = 서명한 뒤에 내용 일부가 바뀌었어요.
+certificates-refusal-revoked = { $date }에 사이트가 이 수료증을 취소했어요.
+certificates-checked-as-of = { $time } 기준의 사이트 서명 키와 취소된 수료증 목록으로 확인했어요.
+certificates-no-keys = 이 기기에 아직 사이트들의 서명 키가 없어요. 한 번 인터넷에 연결한 뒤 이 페이지를 다시 열어 주세요.

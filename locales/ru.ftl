@@ -606,6 +606,16 @@ teach-site-column-lessons = Пройдено уроков
 teach-site-column-courses = Пройдено курсов
 teach-site-report-download = Скачать отчёт (CSV)
 teach-site-suppressed = меньше { $smallest }
+teach-site-certificates-title = Сертификаты
+teach-site-certificates-hint = Сертификаты, выданные этим сайтом, сначала новые. Сертификат, выданный по ошибке, можно отозвать: при проверке будет видно, что он отозван, а ученик сможет запросить его снова.
+teach-site-certificates-none = Этот сайт пока не выдал ни одного сертификата.
+teach-site-certificate-course = Курс
+teach-site-certificate-name = Имя в сертификате
+teach-site-certificate-issued = Выдан
+teach-site-certificate-state = Состояние
+teach-site-certificate-revoked = Отозван { $time }
+teach-site-certificate-revoke = Отозвать
+teach-site-certificate-revoke-confirm = Отозвать сертификат за курс «{ $course }» (владелец: { $name })? Это нельзя отменить.
 
 ## Teacher pages: a class taught with another school
 
@@ -828,3 +838,60 @@ catalog-pages = Страницы результатов
 catalog-page = Страница { $page } из { $pages }
 catalog-previous = Назад
 catalog-next = Дальше
+
+## Certificates: the learner's certificates and checking one (src/pages/certificates.rs, src/pages/verify.rs)
+
+certificates-title = Мои сертификаты
+certificates-intro = Сертификат подтверждает, что вы прошли курс на сайте. Он хранится на этом устройстве: его можно показать, распечатать или дать отсканировать его QR-код даже без сети.
+certificates-none = У вас пока нет сертификатов.
+certificates-as-of = Данные на { $time }, когда это устройство последний раз связывалось с сервером.
+certificates-kind = Сертификат об окончании курса
+certificates-issuer = Кем выдан
+certificates-date = Дата
+certificates-hours = Время обучения
+certificates-hours-value = { $hours ->
+        [one] { $hours } час
+        [few] { $hours } часа
+        [many] { $hours } часов
+       *[other] { $hours } часа
+    }
+certificates-id = Номер
+certificates-revoked = Сайт отозвал этот сертификат { $date }.
+certificates-qr-label = QR-код: отсканируйте его, чтобы проверить этот сертификат
+certificates-code = Сертификат в виде текста
+certificates-print = Распечатать
+certificates-save = Сохранить в файл
+certificates-request-title = Получить сертификат
+certificates-request-intro = Когда вы пройдёте курс на этом сайте, запросите сертификат. Сервер проверит те ваши ответы, которые до него дошли.
+certificates-course = Курс
+certificates-name = Ваше имя, как его напечатать в сертификате
+certificates-request = Запросить сертификат
+certificates-issued = Ваш сертификат готов.
+certificates-not-yet = Курс ещё не пройден: засчитано уроков — { $done } из { $total }.
+certificates-missing-lesson = { $lesson }: урок ещё не пройден
+certificates-low-score = { $lesson }: лучший результат { $best } %, пройдите урок ещё раз с более высоким результатом
+certificates-not-offered = Этот сайт не выдаёт сертификат за этот курс.
+certificates-sign-in = Войдите, чтобы получать сертификаты.
+certificates-verify-link = Проверить сертификат
+certificates-verify-title = Проверка сертификата
+certificates-verify-intro = Вставьте текст сертификата или откройте его файл. Когда на этом устройстве уже есть ключи сайтов, для проверки сеть не нужна.
+certificates-verify-text = Текст сертификата
+certificates-verify-file = Открыть файл сертификата
+certificates-verify = Проверить
+certificates-valid = Подлинный
+certificates-valid-detail = { $site } подтверждает, что { $name } окончил(а) курс «{ $course }» ({ $hours ->
+        [one] { $hours } час
+        [few] { $hours } часа
+        [many] { $hours } часов
+       *[other] { $hours } часа
+    }) { $date }.
+certificates-refused = Не принят
+certificates-claims = В нём указано: { $name }, { $course }, { $site }, { $date }.
+certificates-refusal-unreadable = Это не сертификат, или он повреждён либо обрезан.
+certificates-refusal-unknown-key = Насколько известно этому устройству, его не подписывал ни один сайт этой платформы. Подключитесь к сети один раз, чтобы получить новейшие ключи, и проверьте снова.
+certificates-refusal-other-site = Он подписан ключом другого сайта, а не того, который в нём указан.
+certificates-refusal-retired = Его дата — уже после того, как ключ, которым он подписан, был заменён.
+certificates-refusal-tampered = После подписания в нём что-то изменили.
+certificates-refusal-revoked = Сайт отозвал его { $date }.
+certificates-checked-as-of = Проверено по ключам сайтов и списку отозванных сертификатов на { $time }.
+certificates-no-keys = На этом устройстве пока нет ключей сайтов. Подключитесь к интернету один раз и снова откройте эту страницу.

@@ -517,6 +517,16 @@ teach-site-column-lessons = Bài học đã xong
 teach-site-column-courses = Khóa học đã xong
 teach-site-report-download = Tải báo cáo (CSV)
 teach-site-suppressed = ít hơn { $smallest }
+teach-site-certificates-title = Giấy chứng nhận
+teach-site-certificates-hint = Các giấy chứng nhận trang này đã cấp, mới nhất ở trên cùng. Bạn có thể thu hồi giấy nào đã cấp nhầm: khi kiểm tra, giấy đó sẽ hiện là đã bị thu hồi, và học viên có thể đề nghị cấp lại.
+teach-site-certificates-none = Trang này chưa cấp giấy chứng nhận nào.
+teach-site-certificate-course = Khóa học
+teach-site-certificate-name = Tên ghi trên giấy
+teach-site-certificate-issued = Ngày cấp
+teach-site-certificate-state = Trạng thái
+teach-site-certificate-revoked = Đã thu hồi vào { $time }
+teach-site-certificate-revoke = Thu hồi
+teach-site-certificate-revoke-confirm = Thu hồi giấy chứng nhận khóa học { $course } của { $name }? Việc này không thể hoàn tác.
 
 ## Teacher pages: a class taught with another school
 
@@ -702,3 +712,50 @@ catalog-pages = Các trang kết quả
 catalog-page = Trang { $page } / { $pages }
 catalog-previous = Trước
 catalog-next = Tiếp
+
+## Certificates: the learner's certificates and checking one (src/pages/certificates.rs, src/pages/verify.rs)
+
+certificates-title = Giấy chứng nhận của tôi
+certificates-intro = Giấy chứng nhận cho biết bạn đã hoàn thành một khóa học ở một trang. Giấy được lưu trên thiết bị này: bạn có thể cho người khác xem, in ra hoặc đưa mã QR của nó mà không cần kết nối mạng.
+certificates-none = Bạn chưa có giấy chứng nhận nào.
+certificates-as-of = Tính đến { $time }, lần cuối thiết bị này kết nối được với máy chủ.
+certificates-kind = Giấy chứng nhận hoàn thành
+certificates-issuer = Nơi cấp
+certificates-date = Ngày
+certificates-hours = Thời gian học
+certificates-hours-value = { $hours } giờ
+certificates-id = Số hiệu
+certificates-revoked = Trang đã thu hồi giấy chứng nhận này vào { $date }.
+certificates-qr-label = Mã QR: quét mã để kiểm tra giấy chứng nhận này
+certificates-code = Giấy chứng nhận dạng văn bản
+certificates-print = In
+certificates-save = Lưu thành tệp
+certificates-request-title = Nhận giấy chứng nhận
+certificates-request-intro = Khi đã hoàn thành một khóa học ở trang này, bạn hãy đề nghị cấp giấy chứng nhận. Máy chủ sẽ kiểm tra những câu trả lời của bạn mà nó đã nhận được.
+certificates-course = Khóa học
+certificates-name = Tên của bạn để in lên giấy chứng nhận
+certificates-request = Đề nghị cấp giấy chứng nhận
+certificates-issued = Giấy chứng nhận của bạn đã sẵn sàng.
+certificates-not-yet = Chưa hoàn thành: mới có { $done } / { $total } bài học được tính.
+certificates-missing-lesson = { $lesson }: chưa hoàn thành
+certificates-low-score = { $lesson }: điểm cao nhất { $best }%, hãy làm lại bài và đạt điểm cao hơn
+certificates-not-offered = Trang này không cấp giấy chứng nhận cho khóa học đó.
+certificates-sign-in = Hãy đăng nhập để nhận giấy chứng nhận.
+certificates-verify-link = Kiểm tra giấy chứng nhận
+certificates-verify-title = Kiểm tra giấy chứng nhận
+certificates-verify-intro = Dán văn bản của giấy chứng nhận hoặc mở tệp của nó. Khi thiết bị này đã có khóa chữ ký của các trang, việc kiểm tra không cần kết nối mạng.
+certificates-verify-text = Văn bản của giấy chứng nhận
+certificates-verify-file = Mở tệp giấy chứng nhận
+certificates-verify = Kiểm tra
+certificates-valid = Giấy thật
+certificates-valid-detail = { $site } xác nhận { $name } đã hoàn thành khóa học { $course } ({ $hours } giờ) vào { $date }.
+certificates-refused = Không được chấp nhận
+certificates-claims = Trên giấy ghi: { $name }, { $course }, { $site }, { $date }.
+certificates-refusal-unreadable = Đây không phải là giấy chứng nhận, hoặc giấy bị hỏng hay bị mất một phần.
+certificates-refusal-unknown-key = Theo những gì thiết bị này biết, không có trang nào của nền tảng này đã ký giấy này. Hãy kết nối mạng một lần để tải các khóa chữ ký mới nhất, rồi kiểm tra lại.
+certificates-refusal-other-site = Giấy được ký bằng khóa chữ ký của một trang khác, không phải của trang có tên trên giấy.
+certificates-refusal-retired = Ngày ghi trên giấy muộn hơn thời điểm khóa chữ ký đã ký nó bị thay thế.
+certificates-refusal-tampered = Có nội dung trong giấy đã bị thay đổi sau khi được ký.
+certificates-refusal-revoked = Trang đã thu hồi giấy này vào { $date }.
+certificates-checked-as-of = Đã kiểm tra theo khóa chữ ký của các trang và danh sách giấy chứng nhận bị thu hồi tính đến { $time }.
+certificates-no-keys = Thiết bị này chưa có khóa chữ ký của các trang. Hãy kết nối internet một lần rồi mở lại trang này.

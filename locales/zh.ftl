@@ -530,6 +530,16 @@ teach-site-column-lessons = 完成的课
 teach-site-column-courses = 完成的课程
 teach-site-report-download = 下载报告（CSV）
 teach-site-suppressed = 少于 { $smallest }
+teach-site-certificates-title = 证书
+teach-site-certificates-hint = 本站点颁发的证书，最新的在前。误发的证书可以撤销：之后查验它时会显示已被撤销，学习者可以重新申请。
+teach-site-certificates-none = 本站点还没有颁发过证书。
+teach-site-certificate-course = 课程
+teach-site-certificate-name = 证书上的名字
+teach-site-certificate-issued = 颁发时间
+teach-site-certificate-state = 状态
+teach-site-certificate-revoked = 已于 { $time } 撤销
+teach-site-certificate-revoke = 撤销
+teach-site-certificate-revoke-confirm = 撤销 { $name } 的“{ $course }”证书吗？撤销后无法恢复。
 
 ## Teacher pages: a class taught with another school
 
@@ -715,3 +725,50 @@ catalog-pages = 结果页
 catalog-page = 第 { $page } 页，共 { $pages } 页
 catalog-previous = 上一页
 catalog-next = 下一页
+
+## Certificates: the learner's certificates and checking one (src/pages/certificates.rs, src/pages/verify.rs)
+
+certificates-title = 我的证书
+certificates-intro = 证书证明你在某个站点学完了一门课程。它保存在这台设备上：没有网络也能出示、打印，或者让别人扫描它的二维码。
+certificates-none = 你还没有证书。
+certificates-as-of = 更新于 { $time }，也就是这台设备最后一次连上服务器的时间。
+certificates-kind = 结业证书
+certificates-issuer = 颁发者
+certificates-date = 日期
+certificates-hours = 学习时长
+certificates-hours-value = { $hours } 小时
+certificates-id = 编号
+certificates-revoked = 站点已于 { $date } 撤销这张证书。
+certificates-qr-label = 二维码：扫一扫就能查验这张证书
+certificates-code = 文本形式的证书
+certificates-print = 打印
+certificates-save = 保存为文件
+certificates-request-title = 领取证书
+certificates-request-intro = 在本站点学完一门课程后，就可以申请这门课程的证书。服务器会检查它已经收到的你的答案。
+certificates-course = 课程
+certificates-name = 你的名字（按证书上要印的写法填写）
+certificates-request = 申请证书
+certificates-issued = 你的证书准备好了。
+certificates-not-yet = 还没有学完：{ $total } 节课中有 { $done } 节已计入。
+certificates-missing-lesson = { $lesson }：还没有学完
+certificates-low-score = { $lesson }：最高得分 { $best }%，请再学一遍，取得更高的分数
+certificates-not-offered = 本站点不为这门课程颁发证书。
+certificates-sign-in = 登录后才能领取证书。
+certificates-verify-link = 查验证书
+certificates-verify-title = 查验证书
+certificates-verify-intro = 粘贴证书的文本，或者打开证书文件。这台设备有了各站点的密钥之后，查验就不需要网络。
+certificates-verify-text = 证书的文本
+certificates-verify-file = 打开证书文件
+certificates-verify = 查验
+certificates-valid = 真实有效
+certificates-valid-detail = { $site } 证明 { $name } 已于 { $date } 学完课程“{ $course }”（{ $hours } 小时）。
+certificates-refused = 未通过查验
+certificates-claims = 证书上写着：{ $name }，{ $course }，{ $site }，{ $date }。
+certificates-refusal-unreadable = 这不是证书，或者它已经损坏、不完整。
+certificates-refusal-unknown-key = 就这台设备所知，这个平台上没有任何站点签署过它。请联网一次，获取最新的密钥，然后再查验一次。
+certificates-refusal-other-site = 它是用另一个站点的密钥签署的，而不是证书上写的那个站点。
+certificates-refusal-retired = 它上面的日期晚于签署它的密钥被更换的时间。
+certificates-refusal-tampered = 它在签署之后被改动过。
+certificates-refusal-revoked = 站点已于 { $date } 撤销了它。
+certificates-checked-as-of = 已依据截至 { $time } 的各站点密钥和已撤销证书名单查验。
+certificates-no-keys = 这台设备还没有各站点的密钥。请连一次网络，然后重新打开这个页面。

@@ -20,6 +20,7 @@ use baeum_web::app::provide_app_context;
 use baeum_web::chunks::{ChunkContents, ChunkLoadError, ChunkView, ChunkViewLoader};
 use baeum_web::pages::account::AccountPage;
 use baeum_web::pages::catalog::CatalogPage;
+use baeum_web::pages::certificates::CertificatesPage;
 use baeum_web::pages::course::CoursePage;
 use baeum_web::pages::history::HistoryPage;
 use baeum_web::pages::home::{
@@ -32,6 +33,7 @@ use baeum_web::pages::review::ReviewPage;
 use baeum_web::pages::settings::{
     provide_shared_check_ins_on_settings, SettingsPage, SharedCheckInsOnSettings,
 };
+use baeum_web::pages::verify::VerifyPage;
 use baeum_web::progress_view::{
     fold_whole_log, load_standing_from_log, provide_standing_from_log, provide_whole_log_fold,
     Standing, StandingError, StandingFromLog, WholeLogFold,
@@ -92,6 +94,8 @@ fn learners_page(page: Option<LearnersPage>) -> AnyView {
         Some(LearnersPage::Classes) => view! { <MyClassesPageChunk/> }.into_any(),
         Some(LearnersPage::Help) => view! { <HelpPageChunk/> }.into_any(),
         Some(LearnersPage::Catalog) => view! { <CatalogPageChunk/> }.into_any(),
+        Some(LearnersPage::Certificates) => view! { <CertificatesPageChunk/> }.into_any(),
+        Some(LearnersPage::Verify) => view! { <VerifyPageChunk/> }.into_any(),
         None => view! { <NotFoundPage/> }.into_any(),
     }
 }
@@ -153,6 +157,46 @@ pub fn CatalogPageChunk() -> impl IntoView {
     let load: ChunkViewLoader = catalog_page_section;
     view! { <ChunkView load=load contents=ChunkContents::Page/> }
 }
+/// Which page the records' chunk shows.
+#[derive(Clone, Copy)]
+enum RecordsPages {
+    Certificates,
+    Verify,
+}
+
+/// `/certificates` (the learner's certificates, asking for one) and `/verify` (checking one):
+/// one chunk, as both carry core's credential code, and a verifier who only checks fetches
+/// the QR code's drawing too, which is small beside it.
+#[wasm_split(records_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn records_pages(which: RecordsPages) -> Result<AnyView, ChunkLoadError> {
+    Ok(match which {
+        RecordsPages::Certificates => view! { <CertificatesPage/> }.into_any(),
+        RecordsPages::Verify => view! { <VerifyPage/> }.into_any(),
+    })
+}
+
+fn certificates_page_section() -> LocalBoxFuture<'static, Result<AnyView, ChunkLoadError>> {
+    Box::pin(records_pages(RecordsPages::Certificates))
+}
+
+fn verify_page_section() -> LocalBoxFuture<'static, Result<AnyView, ChunkLoadError>> {
+    Box::pin(records_pages(RecordsPages::Verify))
+}
+
+/// `/certificates`.
+#[component]
+pub fn CertificatesPageChunk() -> impl IntoView {
+    let load: ChunkViewLoader = certificates_page_section;
+    view! { <ChunkView load=load contents=ChunkContents::Page/> }
+}
+
+/// `/verify`.
+#[component]
+pub fn VerifyPageChunk() -> impl IntoView {
+    let load: ChunkViewLoader = verify_page_section;
+    view! { <ChunkView load=load contents=ChunkContents::Page/> }
+}
+
 split_page!(
     /// `/courses/:course/:lesson`: the lesson player, the keyboard and the answer checks.
     LessonPageChunk,

@@ -21,6 +21,13 @@ pub fn AccountPage() -> impl IntoView {
             <AccountPanel/>
             <AccountActions/>
             <p><a href="/history" data-testid="history-link">{t!("account-history-link")}</a></p>
+            <crate::wellbeing::WithLaterMessages>
+                <p>
+                    <a href="/certificates" data-testid="certificates-link">
+                        {t!("certificates-title")}
+                    </a>
+                </p>
+            </crate::wellbeing::WithLaterMessages>
             <h2>{t!("account-sync-heading")}</h2>
             <SyncStatusPanel/>
             <RejectedStatements/>

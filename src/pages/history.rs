@@ -72,6 +72,13 @@ pub fn HistoryPage() -> impl IntoView {
         <section class="page" data-testid="history-page">
             <h1>{t!("history-title")}</h1>
             <p>{t!("history-intro")}</p>
+            <crate::wellbeing::WithLaterMessages>
+                <p>
+                    <a href="/certificates" data-testid="history-certificates-link">
+                        {t!("certificates-title")}
+                    </a>
+                </p>
+            </crate::wellbeing::WithLaterMessages>
             <div class="player-actions">
                 <button type="button" data-testid="export-history" on:click=move |_| {
                     spawn_local(async move {
@@ -255,7 +262,7 @@ async fn import_file(sync: SyncHandle, file: web_sys::File) -> Result<String, St
 }
 
 /// Offers `value` as a file download.
-fn download_json(file_name: &str, value: &Value) {
+pub(crate) fn download_json(file_name: &str, value: &Value) {
     let Ok(text) = serde_json::to_string_pretty(value) else {
         return;
     };

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod account_actions;
 pub mod catalog;
+pub mod certificates;
 pub mod course;
 pub mod history;
 pub mod home;
@@ -10,3 +11,4 @@ pub mod lesson;
 pub mod not_found;
 pub mod review;
 pub mod settings;
+pub mod verify;

@@ -11,6 +11,9 @@
 
 use baeum_core::content::Language;
 use baeum_core::progress::monthly::ReportView;
+use baeum_core::records::wire::{
+    CertificateRequest, IssuedCertificate, NotYetComplete, SiteCertificate,
+};
 use baeum_core::site::{CoursesChange, FeaturedChange, SiteName, SiteView, StaffChange};
 use baeum_core::wellbeing::wire::{ClassWellbeing, OpenRequests, SharedCheckIn};
 use serde::de::DeserializeOwned;
@@ -687,6 +690,55 @@ impl TeachingApi {
         Ok(answer.body)
     }
 
+    /// This site's certificates, newest first (its admins).
+    pub async fn site_certificates(&self) -> Result<Vec<SiteCertificate>, TeachingError> {
+        self.json(Method::Get, "/api/site/certificates", None).await
+    }
+
+    /// Withdraws one of this site's certificates (its admins).
+    pub async fn revoke_certificate(&self, id: Uuid) -> Result<(), TeachingError> {
+        self.request(
+            Method::Post,
+            &format!("/api/site/certificates/{id}/revoke"),
+            None,
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// The learner's certificates at every site (issue 21).
+    pub async fn my_certificates(&self) -> Result<Vec<IssuedCertificate>, TeachingError> {
+        self.json(Method::Get, "/api/my/certificates", None).await
+    }
+
+    /// Asks this site for a course's certificate: the certificate, or (`Err` inside `Ok`) why
+    /// the server does not count the course complete yet.
+    pub async fn request_certificate(
+        &self,
+        request: &CertificateRequest,
+    ) -> Result<Result<IssuedCertificate, NotYetComplete>, TeachingError> {
+        let body = serde_json::to_value(request).map_err(|error| TeachingError::Server {
+            status: 0,
+            message: error.to_string(),
+        })?;
+        let answer = self
+            .answer(Method::Post, "/api/my/certificates", Some(body))
+            .await?;
+        let unreadable = |error: serde_json::Error| TeachingError::Server {
+            status: answer.status,
+            message: crate::t!("teach-error-unreadable-answer", error = error.to_string()),
+        };
+        match answer.status {
+            200 | 201 => baeum_core::json::read(answer.body.as_bytes())
+                .map(Ok)
+                .map_err(unreadable),
+            409 => baeum_core::json::read(answer.body.as_bytes())
+                .map(Err)
+                .map_err(unreadable),
+            _ => Err(classify_failure(&answer)),
+        }
+    }
+
     async fn json<T: DeserializeOwned>(
         &self,
         method: Method,
@@ -702,6 +754,20 @@ impl TeachingApi {
 
     /// Sends one request and turns every answer but a success into a [`TeachingError`].
     async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<Answer, TeachingError> {
+        let answer = self.answer(method, path, body).await?;
+        if (200..300).contains(&answer.status) {
+            return Ok(answer);
+        }
+        Err(classify_failure(&answer))
+    }
+
+    /// Sends one request and gives back the server's answer, whatever its status.
+    async fn answer(
         &self,
         method: Method,
         path: &str,
@@ -730,10 +796,7 @@ impl TeachingApi {
             // device has, and queued actions are sent again later.
             _ => TeachingError::Offline,
         })?;
-        if (200..300).contains(&answer.status) {
-            return Ok(answer);
-        }
-        Err(classify_failure(&answer))
+        Ok(answer)
     }
 }
 
@@ -767,6 +830,7 @@ fn classify_failure(answer: &Answer) -> TeachingError {
         },
         // A proxy or the service worker answering for a server it cannot reach.
         502..=504 => TeachingError::Offline,
+
         status => TeachingError::Server { status, message },
     }
 }

@@ -1,6 +1,7 @@
 //! `/teach/site`: the site of the address, for its staff (issue 19). Its admins choose the
 //! courses it offers, make invitation codes for its teachers, see its staff and change their
-//! roles, and read its report (per course and month, small counts left out by the server). Online only: what it shows is the site's
+//! roles, read its report (per course and month, small counts left out by the server), and
+//! see and withdraw its certificates (`site_certificates.rs`). Online only: what it shows is the site's
 //! as it is now. Its words are later messages (`teach-site-`).
 
 use std::collections::BTreeSet;
@@ -49,7 +50,7 @@ pub fn SiteLink() -> impl IntoView {
 
 /// The course's title in the learner-facing language of this device (as course titles are
 /// shown everywhere), else English.
-fn course_title(choice: &CourseChoice) -> String {
+pub(super) fn course_title(choice: &CourseChoice) -> String {
     choice
         .title
         .get_or_english(crate::browser::help_language())
@@ -97,6 +98,7 @@ pub fn SitePage() -> impl IntoView {
                         <InviteTeacher/>
                         <SiteStaff initial=found.staff.clone()/>
                         <SiteReport catalog=found.catalog.clone()/>
+                        <super::site_certificates::SiteCertificates catalog=found.catalog.clone()/>
                     })}
                 }
             })}

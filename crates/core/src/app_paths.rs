@@ -35,6 +35,11 @@ pub enum LearnersPage {
     Help,
     /// The whole catalogue, searched page by page (issue 19).
     Catalog,
+    /// The learner's certificates, and asking for one (issue 21).
+    Certificates,
+    /// Checking a certificate, with no connection if need be (issue 21); what its QR code
+    /// opens, the certificate after `#`.
+    Verify,
 }
 
 /// The learners' app's addresses (every path outside `/teach`). A path none matches is the
@@ -79,6 +84,14 @@ pub const LEARNERS_ROUTES: &[Route<LearnersPage>] = &[
     Route {
         pattern: "/catalog",
         page: LearnersPage::Catalog,
+    },
+    Route {
+        pattern: "/certificates",
+        page: LearnersPage::Certificates,
+    },
+    Route {
+        pattern: "/verify",
+        page: LearnersPage::Verify,
     },
 ];
 
@@ -229,6 +242,8 @@ mod tests {
         assert_eq!(learners("/classes"), Some((Classes, vec![])));
         assert_eq!(learners("/help"), Some((Help, vec![])));
         assert_eq!(learners("/catalog"), Some((Catalog, vec![])));
+        assert_eq!(learners("/certificates"), Some((Certificates, vec![])));
+        assert_eq!(learners("/verify"), Some((Verify, vec![])));
         assert_eq!(
             learners("/courses/hangul"),
             Some((Course, vec![("course", "hangul".to_owned())]))

@@ -191,7 +191,8 @@ pub trait NumberRules {
 /// The messages no first screen shows: those of the wellbeing check-in, the help page and the
 /// teacher's view of shared check-ins (`src/wellbeing.rs`, `src/teaching/wellbeing.rs`), and
 /// the teachers' panels of joint classes and the site's page (`src/teaching/joint.rs`,
-/// `src/teaching/site_page.rs`), and the catalogue's page (`src/pages/catalog.rs`). They
+/// `src/teaching/site_page.rs`), the catalogue's page (`src/pages/catalog.rs`), and the
+/// certificates' pages (`src/pages/certificates.rs`, `src/pages/verify.rs`). They
 /// are compiled into a table of their own per language, English included
 /// (`dist/locales/<tag>.later.txt`), which the client fetches with the code that shows them,
 /// so the first load carries neither their English nor their translation.
@@ -204,6 +205,7 @@ pub const LATER_MESSAGE_PREFIXES: &[&str] = &[
     "teach-joint-",
     "teach-site-",
     "catalog-",
+    "certificates-",
 ];
 
 /// Whether a message belongs to the later table ([`LATER_MESSAGE_PREFIXES`]).

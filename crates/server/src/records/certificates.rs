@@ -28,7 +28,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use baeum_core::content::{CatalogCourse, Language, LocalizedText};
+use baeum_core::content::{Language, LocalizedText};
 use baeum_core::records::certificate::{
     check_learner_name, public_key_of_secret, sign, CertificateClaims, PublishedKey, Revocation,
     TrustList,
@@ -156,27 +156,7 @@ async fn request_certificate(
             request.course
         ))
     };
-    let catalog = crate::sites::platform_catalog(&state).ok_or_else(|| {
-        ServerError::ContentUnavailable("this server has no course catalogue".into())
-    })?;
-    let offered = |course: &&CatalogCourse| {
-        course.id == request.course
-            && baeum_core::site::offers(Some(&site.id), &site.courses, course)
-    };
-    let course = catalog
-        .courses
-        .iter()
-        .find(offered)
-        .ok_or_else(not_offered)?;
-    let content_dir = state.config.content_dir.clone();
-    let course_id = course.id.clone();
-    let manifest = tokio::task::spawn_blocking(move || {
-        crate::assignments::read_course_manifest(&content_dir, &course_id)
-    })
-    .await
-    .map_err(|_| StoreError::TaskFailed)??;
-    let rule = manifest.completion.clone().ok_or_else(not_offered)?;
-
+    // Asked again for a certificate already issued: the same one, before any other work.
     let account_id = caller.account.id;
     let existing = run_blocking(&state.store, move |store| {
         store.certificates_of_account(account_id)
@@ -184,11 +164,35 @@ async fn request_certificate(
     .await?
     .into_iter()
     .find(|record| {
-        record.site_id == site.id && record.course_id == manifest.id && record.revoked_at.is_none()
+        record.site_id == site.id
+            && record.course_id == request.course
+            && record.revoked_at.is_none()
     });
     if let Some(existing) = existing {
         return Ok((StatusCode::OK, Json(issued(&existing)?)).into_response());
     }
+    // The site's courses as its searches keep them (not the catalogue file read again).
+    let offered =
+        crate::catalog_search::offered_courses(&state, Some(site.id.clone()), site.courses.clone())
+            .await
+            .ok_or_else(|| {
+                ServerError::ContentUnavailable("this server has no course catalogue".into())
+            })?;
+    if !offered
+        .courses
+        .iter()
+        .any(|course| course.id == request.course)
+    {
+        return Err(not_offered());
+    }
+    let content_dir = state.config.content_dir.clone();
+    let course_id = request.course.clone();
+    let manifest = tokio::task::spawn_blocking(move || {
+        crate::assignments::read_course_manifest(&content_dir, &course_id)
+    })
+    .await
+    .map_err(|_| StoreError::TaskFailed)??;
+    let rule = manifest.completion.clone().ok_or_else(not_offered)?;
 
     let actor_key = account_identifier(&state.account_home_page, account_id).key();
     let lookup_key = actor_key.clone();
