@@ -190,7 +190,9 @@ test("a site's admin withdraws a certificate; its learner and any verifier then 
   // Almaty's admin, on the site's page in the teachers' app.
   const session = await staffWithSession('almaty-head', 'admin-password-1', 'almaty');
   assert.match(running.server.site('staff', 'almaty', 'almaty-head', 'admin'), /now admin/);
-  const adminPage = await context.newPage();
+  // Another browser: the learner's session is on the first one's device.
+  const adminContext = await running.browser.newContext();
+  const adminPage = await adminContext.newPage();
   const teach = new AppPage(adminPage, almaty);
   await signIn(adminPage, teach, '/teach', 'teach-signed-out', 'almaty-head', 'admin-password-1', session);
   await teach.open('/teach/site');
@@ -207,5 +209,6 @@ test("a site's admin withdraws a certificate; its learner and any verifier then 
   await app.open(`/verify#${compact}`);
   await page.waitForFunction(() => document.querySelector('[data-testid=verdict]')?.dataset.valid === 'false');
   assert.match(await page.getByTestId('verdict-detail').innerText(), /withdrew it on/);
+  await adminContext.close();
   await context.close();
 });

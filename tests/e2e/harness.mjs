@@ -410,6 +410,8 @@ export const LEARNER_PAGES = [
   ['/me', 'account-page'],
   ['/classes', 'classes-signed-out'],
   ['/help', 'help-line'],
+  ['/certificates', 'certificates-sign-in'],
+  ['/verify', 'verify-page'],
   ['/teach', 'teach-signed-out'],
   ['/no-such-page', 'not-found'],
 ];

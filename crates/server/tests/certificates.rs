@@ -28,6 +28,15 @@ fn completed(state: &AppState, learner: &TestAccount, lesson: &str, score: f64) 
     )
 }
 
+/// Every lesson of the test course completed with full marks, synced.
+async fn complete_every_lesson(state: &AppState, learner: &TestAccount) {
+    let statements = ["l1", "l2", "l3"]
+        .iter()
+        .map(|lesson| completed(state, learner, lesson, 1.0))
+        .collect();
+    sync_statements(state, learner, statements).await;
+}
+
 async fn request(state: &AppState, host: &str, learner: &TestAccount, body: Value) -> Reply {
     at(
         state,
@@ -195,15 +204,7 @@ async fn a_sites_admins_list_and_revoke_its_certificates_and_nobody_else_may() {
     staff(&state, "almaty", &admin, SiteRole::Admin);
     staff(&state, "almaty", &teacher, SiteRole::Teacher);
     staff(&state, "naju", &naju_admin, SiteRole::Admin);
-    sync_statements(
-        &state,
-        &learner,
-        ["l1", "l2", "l3"]
-            .iter()
-            .map(|lesson| completed(&state, &learner, lesson, 1.0))
-            .collect(),
-    )
-    .await;
+    complete_every_lesson(&state, &learner).await;
     let reply = request(
         &state,
         ALMATY,
@@ -310,15 +311,7 @@ async fn a_rotated_key_still_verifies_what_it_signed_and_signs_nothing_more() {
     let first = account(&state, "first", Role::Learner).await;
     let second = account(&state, "second", Role::Learner).await;
     for learner in [&first, &second] {
-        sync_statements(
-            &state,
-            learner,
-            ["l1", "l2", "l3"]
-                .iter()
-                .map(|lesson| completed(&state, learner, lesson, 1.0))
-                .collect(),
-        )
-        .await;
+        complete_every_lesson(&state, learner).await;
     }
     let old = certificate(
         &request(
@@ -384,15 +377,7 @@ async fn a_rotated_key_still_verifies_what_it_signed_and_signs_nothing_more() {
 async fn a_learners_certificates_go_with_their_account() {
     let state = state_with_sites();
     let learner = account(&state, "leaving", Role::Learner).await;
-    sync_statements(
-        &state,
-        &learner,
-        ["l1", "l2", "l3"]
-            .iter()
-            .map(|lesson| completed(&state, &learner, lesson, 1.0))
-            .collect(),
-    )
-    .await;
+    complete_every_lesson(&state, &learner).await;
     let reply = request(
         &state,
         NAJU,
