@@ -115,16 +115,22 @@ async fn my_certificates(
 }
 
 /// The texts a certificate carries of a localized one: Korean, English and the learner's
-/// language, those that are written.
+/// language, those that are written; a text in none of them, in the first language it has.
 fn certificate_texts(text: &LocalizedText, language: Option<Language>) -> BTreeMap<String, String> {
-    [Some(Language::Ko), Some(Language::En), language]
+    let mut chosen: BTreeMap<String, String> = [Some(Language::Ko), Some(Language::En), language]
         .into_iter()
         .flatten()
         .filter_map(|language| {
             let written = text.get(language)?;
             Some((language.code().to_owned(), written.to_owned()))
         })
-        .collect()
+        .collect();
+    if chosen.is_empty() {
+        if let Some((language, written)) = text.0.iter().next() {
+            chosen.insert(language.code().to_owned(), written.clone());
+        }
+    }
+    chosen
 }
 
 async fn request_certificate(
@@ -331,5 +337,28 @@ async fn revoke(
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(unknown())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_certificate_carries_korean_english_and_the_learners_language_or_else_the_first() {
+        let name = LocalizedText::from_pairs([
+            (Language::Ko, "알마티"),
+            (Language::En, "Almaty"),
+            (Language::Ru, "Алматы"),
+            (Language::Kk, "Алматы"),
+        ]);
+        let chosen = certificate_texts(&name, Some(Language::Ru));
+        assert_eq!(chosen.keys().collect::<Vec<_>>(), ["en", "ko", "ru"]);
+        assert_eq!(certificate_texts(&name, None).len(), 2);
+        let only_vietnamese = LocalizedText::from_pairs([(Language::Vi, "Hải Phòng")]);
+        assert_eq!(
+            certificate_texts(&only_vietnamese, Some(Language::Ru)),
+            BTreeMap::from([("vi".to_owned(), "Hải Phòng".to_owned())])
+        );
     }
 }
