@@ -1165,6 +1165,7 @@ certificates-qr-label = QR code: scan it to check this certificate
 certificates-code = The certificate as text
 certificates-print = Print
 certificates-save = Save as a file
+certificates-save-all = Save all my certificates in one file
 certificates-request-title = Get a certificate
 certificates-request-intro = When you have completed a course at this site, ask for its certificate. The server checks your answers that have reached it.
 certificates-course = Course

@@ -1033,6 +1033,7 @@ certificates-qr-label = QR 코드: 스캔하면 이 수료증을 확인할 수 �
 certificates-code = 텍스트로 된 수료증
 certificates-print = 인쇄하기
 certificates-save = 파일로 저장하기
+certificates-save-all = 내 수료증을 모두 한 파일로 저장하기
 certificates-request-title = 수료증 받기
 certificates-request-intro = 이 사이트에서 코스를 다 마쳤으면 수료증을 신청하세요. 서버가 지금까지 받은 내 답을 확인해요.
 certificates-course = 코스

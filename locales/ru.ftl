@@ -861,6 +861,7 @@ certificates-qr-label = QR-код: отсканируйте его, чтобы �
 certificates-code = Сертификат в виде текста
 certificates-print = Распечатать
 certificates-save = Сохранить в файл
+certificates-save-all = Сохранить все мои сертификаты в один файл
 certificates-request-title = Получить сертификат
 certificates-request-intro = Когда вы пройдёте курс на этом сайте, запросите сертификат. Сервер проверит те ваши ответы, которые до него дошли.
 certificates-course = Курс

@@ -730,6 +730,7 @@ certificates-qr-label = Mã QR: quét mã để kiểm tra giấy chứng nhận
 certificates-code = Giấy chứng nhận dạng văn bản
 certificates-print = In
 certificates-save = Lưu thành tệp
+certificates-save-all = Lưu tất cả giấy chứng nhận của tôi vào một tệp
 certificates-request-title = Nhận giấy chứng nhận
 certificates-request-intro = Khi đã hoàn thành một khóa học ở trang này, bạn hãy đề nghị cấp giấy chứng nhận. Máy chủ sẽ kiểm tra những câu trả lời của bạn mà nó đã nhận được.
 certificates-course = Khóa học

@@ -743,6 +743,7 @@ certificates-qr-label = 二维码：扫一扫就能查验这张证书
 certificates-code = 文本形式的证书
 certificates-print = 打印
 certificates-save = 保存为文件
+certificates-save-all = 把我的所有证书保存到一个文件
 certificates-request-title = 领取证书
 certificates-request-intro = 在本站点学完一门课程后，就可以申请这门课程的证书。服务器会检查它已经收到的你的答案。
 certificates-course = 课程

@@ -82,6 +82,10 @@ fn Certificates() -> impl IntoView {
         )
     };
     load();
+    // The sites' keys too, so this device can check certificates offline.
+    spawn_local(async move {
+        crate::pages::verify::keep_fresh_trust_list(sync).await;
+    });
     view! {
         <section class="page certificates-page" data-testid="certificates-page">
             <h1 class="no-print">{t!("certificates-title")}</h1>
@@ -435,5 +439,60 @@ fn OutcomeView(outcome: Outcome) -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+/// On the learning history (issue 21, item 5): the signed-in learner's certificates kept on
+/// this device, and all of them saved as one file of their credentials (the history's own
+/// file holds the statements).
+#[component]
+pub fn CertificatesInHistory() -> impl IntoView {
+    let sync = use_sync();
+    let kept = LocalResource::new(move || async move {
+        let session = crate::teaching::device_cache::current_session(sync).await?;
+        let key = crate::teaching::device_cache::cache_key(session.account.id, "certificates");
+        crate::teaching::device_cache::read_cached::<Vec<IssuedCertificate>>(sync, &key)
+            .await
+            .map(|cached| cached.value)
+    });
+    move || {
+        let list = kept.get().flatten().filter(|list| !list.is_empty())?;
+        let language = learner_language();
+        let credentials = serde_json::Value::Array(
+            list.iter()
+                .map(|certificate| signed_credential(&certificate.claims, &certificate.proof_value))
+                .collect(),
+        );
+        let lines = list
+            .iter()
+            .map(|certificate| {
+                let claims = &certificate.claims;
+                let line = format!(
+                    "{} · {} · {}",
+                    claims.course_title_in(language),
+                    claims.site_name_in(language),
+                    issue_day(&claims.issued)
+                );
+                view! { <li data-testid="history-certificate">{line}</li> }
+            })
+            .collect_view();
+        Some(view! {
+            <section aria-labelledby="history-certificates-title" data-testid="history-certificates">
+                <h2 id="history-certificates-title">
+                    <a href="/certificates">{t!("certificates-title")}</a>
+                </h2>
+                <ul>{lines}</ul>
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="history-certificates-save"
+                    on:click=move |_| {
+                        crate::pages::history::download_json("baeum-certificates.json", &credentials)
+                    }
+                >
+                    {t!("certificates-save-all")}
+                </button>
+            </section>
+        })
     }
 }

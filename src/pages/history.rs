@@ -1,7 +1,8 @@
 //! The learner's own learning history: what they did, day by day, and the whole record as a
 //! file of xAPI statements they can take to any learning record store, or import on another
 //! device without duplicates. Wellbeing check-ins are left out of the file unless the learner
-//! ticks the box (they are private; core's `wellbeing`).
+//! ticks the box (they are private; core's `wellbeing`). The learner's certificates kept on the
+//! device are listed too, and saved as a file of their own (`pages::certificates`).
 
 use std::collections::BTreeMap;
 
@@ -78,6 +79,7 @@ pub fn HistoryPage() -> impl IntoView {
                         {t!("certificates-title")}
                     </a>
                 </p>
+                <crate::pages::certificates::CertificatesInHistory/>
             </crate::wellbeing::WithLaterMessages>
             <div class="player-actions">
                 <button type="button" data-testid="export-history" on:click=move |_| {

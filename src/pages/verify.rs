@@ -1,7 +1,7 @@
 //! Checking a certificate (issue 21), on this device and with no connection: core's
 //! `records::certificate::verify` against the platform's trust list (every site's keys and the
-//! withdrawn certificates), which this page keeps on the device and fetches again whenever it
-//! opens online. The verdict says as of when that list was fetched.
+//! withdrawn certificates), which this page and the certificates' page keep on the device and
+//! fetch again whenever they open online. The verdict says as of when that list was fetched.
 //!
 //! The certificate comes after `#` in the address (what its QR code opens), or pasted, or from
 //! its file. The part after `#` is never sent to any server.
@@ -62,6 +62,21 @@ async fn fresh_trust_list() -> Option<TrustList> {
         .ok()
 }
 
+/// Fetches the trust list when online and keeps it on the device; the fresh list, if it came.
+/// The certificates' page calls it too, so a learner's own device can check offline.
+pub(crate) async fn keep_fresh_trust_list(
+    sync: Option<crate::sync_driver::SyncHandle>,
+) -> Option<TrustList> {
+    if !is_online() {
+        return None;
+    }
+    let fresh = fresh_trust_list().await?;
+    if let (Ok(text), Ok(database)) = (serde_json::to_string(&fresh), database(sync).await) {
+        let _ = database.put_setting(TRUST_LIST_KEY, &text).await;
+    }
+    Some(fresh)
+}
+
 #[component]
 fn Verify() -> impl IntoView {
     let sync = use_sync();
@@ -81,15 +96,8 @@ fn Verify() -> impl IntoView {
         if let Some(kept) = kept_trust_list(sync).await {
             trust.set(Some(kept));
         }
-        if is_online() {
-            if let Some(fresh) = fresh_trust_list().await {
-                if let (Ok(text), Ok(database)) =
-                    (serde_json::to_string(&fresh), database(sync).await)
-                {
-                    let _ = database.put_setting(TRUST_LIST_KEY, &text).await;
-                }
-                trust.set(Some(fresh));
-            }
+        if let Some(fresh) = keep_fresh_trust_list(sync).await {
+            trust.set(Some(fresh));
         }
         looked.set(true);
     });

@@ -100,11 +100,14 @@ test('a learner gets the certificate of a completed course, and another browser 
   const compact = await page.getByTestId('certificate-code').inputValue();
   assert.match(compact, /^BC1\.[A-Za-z0-9_-]+\.z[1-9A-HJ-NP-Za-km-z]+$/);
 
-  // It stays on the device: offline, the page shows it from there.
+  // It stays on the device: offline, the page shows it from there, and so does the history.
   await context.setOffline(true);
   await app.open('/certificates');
   await page.getByTestId('certificate').waitFor();
   await page.getByTestId('certificates-as-of').waitFor();
+  await app.open('/history');
+  await waitOrExplain(page, page.getByTestId('history-certificate'), 'the certificate in the history');
+  assert.match(await page.getByTestId('history-certificate').innerText(), /Hangul: the Korean alphabet · Almaty/);
   await context.setOffline(false);
 
   // The interviewer's phone: it opened the verify page once online (the app and the sites'
