@@ -98,7 +98,7 @@ impl From<ContentLookupError> for ServerError {
 }
 
 /// Reads the manifest of a course from the built packs.
-pub(crate) fn read_course_manifest(
+fn read_course_manifest(
     content_dir: &FilePath,
     course_id: &str,
 ) -> Result<CourseManifest, ContentLookupError> {
@@ -114,10 +114,19 @@ pub(crate) fn read_course_manifest(
         .iter()
         .find(|course| course.id == course_id)
         .ok_or_else(|| ContentLookupError::UnknownCourse(course_id.to_owned()))?;
-    let manifest_bytes = std::fs::read(content_dir.join(&course.manifest))
-        .map_err(|error| unreadable(&course.manifest, error.to_string()))?;
-    parse_course_manifest(&manifest_bytes)
-        .map_err(|error| unreadable(&course.manifest, error.to_string()))
+    read_manifest_file(content_dir, &course.manifest)
+}
+
+/// Reads one manifest of the built packs by its file name (a catalogue entry's `manifest`).
+pub(crate) fn read_manifest_file(
+    content_dir: &FilePath,
+    manifest: &str,
+) -> Result<CourseManifest, ContentLookupError> {
+    let unreadable =
+        |error: String| ContentLookupError::CatalogUnreadable(format!("{manifest}: {error}"));
+    let manifest_bytes =
+        std::fs::read(content_dir.join(manifest)).map_err(|error| unreadable(error.to_string()))?;
+    parse_course_manifest(&manifest_bytes).map_err(|error| unreadable(error.to_string()))
 }
 
 /// Checks a target against the course manifest and lists its lessons in course order. A

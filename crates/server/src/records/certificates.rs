@@ -184,17 +184,15 @@ async fn request_certificate(
             .ok_or_else(|| {
                 ServerError::ContentUnavailable("this server has no course catalogue".into())
             })?;
-    if !offered
+    let manifest_name = offered
         .courses
         .iter()
-        .any(|course| course.id == request.course)
-    {
-        return Err(not_offered());
-    }
+        .find(|course| course.id == request.course)
+        .map(|course| course.manifest.clone())
+        .ok_or_else(not_offered)?;
     let content_dir = state.config.content_dir.clone();
-    let course_id = request.course.clone();
     let manifest = tokio::task::spawn_blocking(move || {
-        crate::assignments::read_course_manifest(&content_dir, &course_id)
+        crate::assignments::read_manifest_file(&content_dir, &manifest_name)
     })
     .await
     .map_err(|_| StoreError::TaskFailed)??;
