@@ -830,7 +830,6 @@ fn classify_failure(answer: &Answer) -> TeachingError {
         },
         // A proxy or the service worker answering for a server it cannot reach.
         502..=504 => TeachingError::Offline,
-
         status => TeachingError::Server { status, message },
     }
 }
