@@ -146,7 +146,10 @@ fn server_message(status: u16, body: &str) -> String {
             trimmed.to_owned()
         }
     });
-    if text.trim().is_empty() {
+    // Trimmed before it is cut: a message of spaces with a word past the cut would else be
+    // shown as blank (found by the `sync_wire` fuzz target).
+    let text = text.trim();
+    if text.is_empty() {
         return format!("the server refused the statements (http {status})");
     }
     text.chars().take(MAX_MESSAGE_CHARS).collect()
