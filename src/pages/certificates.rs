@@ -54,14 +54,6 @@ pub(crate) fn issue_day(issued: &str) -> String {
     }
 }
 
-/// An RFC 3339 time as the learner's language writes a date and time.
-pub(crate) fn date_time(text: &str) -> String {
-    match parse_timestamp(text) {
-        Ok(instant) => format_date_time(instant.timestamp_millis() as f64),
-        Err(_) => text.to_owned(),
-    }
-}
-
 #[component]
 fn Certificates() -> impl IntoView {
     let sync = use_sync();

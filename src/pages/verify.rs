@@ -14,10 +14,11 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::{is_online, window};
 use crate::http;
-use crate::pages::certificates::{date_time, issue_day, learner_language};
+use crate::pages::certificates::{issue_day, learner_language};
 use crate::sync_driver::use_sync;
 use crate::t;
 use crate::teaching::device_cache::database;
+use crate::teaching::local_time::local_time_text;
 use crate::wellbeing::WithLaterMessages;
 
 /// Where the trust list is kept (the settings store): one for the device, as it is public.
@@ -222,7 +223,7 @@ fn VerdictView(verdict: Verdict) -> impl IntoView {
             <p data-testid="verdict-detail">{detail}</p>
             {claimed}
             <p class="verdict-as-of" data-testid="verdict-as-of">
-                {t!("certificates-checked-as-of", time = date_time(&verdict.as_of))}
+                {t!("certificates-checked-as-of", time = local_time_text(&verdict.as_of))}
             </p>
         </div>
     }

@@ -54,7 +54,9 @@ pub fn router() -> Router<AppState> {
         .route("/api/wellbeing/open-requests", get(open_requests))
 }
 
-fn timestamp_text(instant: DateTime<Utc>) -> String {
+/// A stored time as the API writes it: RFC 3339 in UTC, as few fraction digits as keep it
+/// exact (the check-ins' and the certificates' routes).
+pub(crate) fn timestamp_text(instant: DateTime<Utc>) -> String {
     format_timestamp(instant, 0, FractionDigits::Exact, true).unwrap_or_default()
 }
 

@@ -37,7 +37,6 @@ use baeum_core::records::wire::{
     CertificateRequest, IssuedCertificate, NotYetComplete, SiteCertificate,
 };
 use baeum_core::site::{check_course_id, StaffRole};
-use baeum_core::xapi::formats::{format_timestamp, FractionDigits};
 use chrono::{DateTime, TimeZone, Utc};
 use rand::RngCore;
 use unicode_normalization::UnicodeNormalization;
@@ -47,6 +46,7 @@ use crate::accounts::{account_identifier, JsonBody};
 use crate::auth::Authenticated;
 use crate::error::ServerError;
 use crate::store::{run_blocking, CertificateRecord, SigningKeyRecord, StoreError};
+use crate::wellbeing::timestamp_text;
 use crate::AppState;
 
 /// The routes of this module.
@@ -59,11 +59,6 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/site/certificates", get(site_certificates))
         .route("/api/site/certificates/{id}/revoke", post(revoke))
-}
-
-/// RFC 3339 in UTC, as few fraction digits as keep it exact.
-fn timestamp_text(instant: DateTime<Utc>) -> String {
-    format_timestamp(instant, 0, FractionDigits::Exact, true).unwrap_or_default()
 }
 
 async fn trust_list(State(state): State<AppState>) -> Result<Json<TrustList>, ServerError> {
