@@ -146,7 +146,7 @@ pub fn check_learner_name(name: &str) -> Result<(), CertificateError> {
 
 /// A character that has no place on a certificate: a control character, or a direction
 /// override that would show the text in another order than it is signed in.
-fn misleads(character: char) -> bool {
+pub(crate) fn misleads(character: char) -> bool {
     character.is_control()
         || matches!(character, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

@@ -1,11 +1,13 @@
-//! The certificate routes' JSON (`/api/my/certificates`, `/api/site/certificates`,
-//! `/api/certificates/trust`): written by the server, read by the apps.
+//! The certificate and enrolment routes' JSON (`/api/my/certificates`, `/api/site/certificates`,
+//! `/api/certificates/trust`, `/api/enrolment`, `/api/my/applications`,
+//! `/api/site/applications`): written by the server, read by the apps.
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::certificate::CertificateClaims;
 use super::completion::CompletionStatus;
+use super::enrolment::{ApplicationState, Enrolment};
 
 /// What a learner asks for at a site: the certificate of a course they completed there.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,4 +49,57 @@ pub struct SiteCertificate {
     pub issued: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revoked: Option<String>,
+}
+
+/// A course at a site that is not open, as anyone may read it (`GET /api/enrolment`), and as
+/// its admins set it (`PUT /api/site/enrolment`; `open` takes its row away).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseEnrolment {
+    pub course: String,
+    pub enrolment: Enrolment,
+}
+
+/// A learner applying to a course at the site of the address. The id is the app's, so an
+/// application queued offline and sent twice is one application.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationRequest {
+    pub id: Uuid,
+    pub course: String,
+}
+
+/// An application as its learner and the site's admins see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Application {
+    pub id: Uuid,
+    pub site: String,
+    pub course: String,
+    pub state: ApplicationState,
+    /// A decline's reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub applied: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<String>,
+    /// Its place on the waiting list (1: next), when pending with no place left.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting: Option<u32>,
+}
+
+/// An application in the site's queue: with the applicant's username, which only the site's
+/// admins see.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteApplication {
+    pub learner: String,
+    pub application: Application,
+}
+
+/// A site admin's decision on an application: approve, or decline with a reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationDecision {
+    pub approve: bool,
+    #[serde(default)]
+    pub reason: Option<String>,
 }

@@ -192,6 +192,12 @@ async fn request_certificate(
     .await
     .map_err(|_| StoreError::TaskFailed)??;
     let rule = manifest.completion.clone().ok_or_else(not_offered)?;
+    // A course the site does not leave open: only to a learner it enrolled.
+    if let Err(why) =
+        super::enrolment::enrolled_at(&state, &site.id, account_id, &manifest.id).await?
+    {
+        return Err(ServerError::Forbidden(why));
+    }
 
     let actor_key = account_identifier(&state.account_home_page, account_id).key();
     let lookup_key = actor_key.clone();

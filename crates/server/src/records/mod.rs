@@ -1,6 +1,8 @@
-//! A learner's records beyond statements (issue 21): certificates ([`certificates`]).
+//! A learner's records beyond statements (issue 21): enrolment ([`enrolment`]) and
+//! certificates ([`certificates`]).
 
 pub mod certificates;
+pub mod enrolment;
 
 use axum::Router;
 
@@ -8,5 +10,5 @@ use crate::AppState;
 
 /// The routes of this module.
 pub fn router() -> Router<AppState> {
-    certificates::router()
+    certificates::router().merge(enrolment::router())
 }

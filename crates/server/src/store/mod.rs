@@ -53,6 +53,7 @@ mod buckets;
 mod certificates;
 mod clock;
 mod documents;
+mod enrolment;
 mod forward;
 mod postgres;
 mod progress;
@@ -64,6 +65,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use baeum_core::progress::LearnerReport;
+use baeum_core::records::enrolment::{ApplicationChange, Enrolment, EnrolmentError};
 use baeum_core::xapi::{Statement, Timestamp};
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
@@ -75,6 +77,7 @@ pub use clock::WriteClock;
 pub use documents::{
     Document, DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite, StoredDocument,
 };
+pub use enrolment::{ApplicationOwner, ApplicationRecord, Applied};
 pub use forward::{ForwardStatus, OutboxEntry};
 pub use postgres::PostgresStore;
 pub use sites::{SiteRecord, SiteRole};
@@ -724,6 +727,37 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<bool, StoreError>;
     /// Every revoked certificate's id and when.
     fn revocations(&self) -> Result<Vec<(Uuid, DateTime<Utc>)>, StoreError>;
+
+    // --- enrolment (store/enrolment.rs) ---
+    /// The site's courses that are not open, by course id.
+    fn enrolments_of_site(&self, site_id: &str) -> Result<Vec<(String, Enrolment)>, StoreError>;
+    /// Sets a course's enrolment at the site (open: its row is taken away).
+    fn set_enrolment(
+        &self,
+        site_id: &str,
+        course_id: &str,
+        enrolment: &Enrolment,
+    ) -> Result<(), StoreError>;
+    /// Stores a pending application, unless its id is stored already or the account has a
+    /// live one for the course at the site.
+    fn apply_for_course(&self, application: &ApplicationRecord) -> Result<Applied, StoreError>;
+    /// The account's applications at every site, oldest first.
+    fn applications_of_account(
+        &self,
+        account_id: Uuid,
+    ) -> Result<Vec<ApplicationRecord>, StoreError>;
+    /// The site's applications, oldest first.
+    fn applications_of_site(&self, site_id: &str) -> Result<Vec<ApplicationRecord>, StoreError>;
+    /// Applies `change` to the application `id` of `owner` (core's `apply_change`, against the
+    /// course's enrolment and approved count read in the same transaction). `None` when
+    /// `owner` has no such application.
+    fn change_application(
+        &self,
+        id: Uuid,
+        owner: &ApplicationOwner,
+        change: &ApplicationChange,
+        at: DateTime<Utc>,
+    ) -> Result<Option<Result<ApplicationRecord, EnrolmentError>>, StoreError>;
 }
 
 /// Opens the store a server was told to use: PostgreSQL for a `postgres://` or

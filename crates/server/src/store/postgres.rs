@@ -20,6 +20,7 @@ mod buckets;
 mod certificates;
 mod classes;
 mod documents;
+mod enrolment;
 mod forward;
 mod progress;
 mod rows;
@@ -32,6 +33,7 @@ use std::collections::BTreeMap;
 use std::future::Future;
 
 use baeum_core::progress::LearnerReport;
+use baeum_core::records::enrolment::{ApplicationChange, Enrolment, EnrolmentError};
 use chrono::{DateTime, Utc};
 use deadpool_postgres::{Manager, ManagerConfig, Pool, PoolError, RecyclingMethod};
 use tokio_postgres::error::SqlState;
@@ -44,10 +46,11 @@ use super::buckets::PruneClock;
 use baeum_core::xapi::documents::Preconditions;
 
 use super::{
-    AccountRecord, AssignmentRecord, BucketTake, CertificateRecord, ClassMemberRecord, ClassRecord,
-    ClassTeacherRecord, DailyCharge, DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite,
-    ForwardStatus, NewStatement, OutboxEntry, SigningKeyRecord, SiteRecord, SiteRole,
-    StatementQuery, Store, StoreError, StoredCheckIn, StoredDocument, StoredStatement, TakeOutcome,
+    AccountRecord, ApplicationOwner, ApplicationRecord, Applied, AssignmentRecord, BucketTake,
+    CertificateRecord, ClassMemberRecord, ClassRecord, ClassTeacherRecord, DailyCharge,
+    DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite, ForwardStatus, NewStatement,
+    OutboxEntry, SigningKeyRecord, SiteRecord, SiteRole, StatementQuery, Store, StoreError,
+    StoredCheckIn, StoredDocument, StoredStatement, TakeOutcome,
 };
 
 /// PostgreSQL-backed [`Store`].
@@ -561,6 +564,44 @@ impl Store for PostgresStore {
 
     fn revocations(&self) -> Result<Vec<(Uuid, DateTime<Utc>)>, StoreError> {
         certificates::revocations(self)
+    }
+
+    fn enrolments_of_site(&self, site_id: &str) -> Result<Vec<(String, Enrolment)>, StoreError> {
+        enrolment::enrolments_of_site(self, site_id)
+    }
+
+    fn set_enrolment(
+        &self,
+        site_id: &str,
+        course_id: &str,
+        enrolment: &Enrolment,
+    ) -> Result<(), StoreError> {
+        enrolment::set_enrolment(self, site_id, course_id, enrolment)
+    }
+
+    fn apply_for_course(&self, application: &ApplicationRecord) -> Result<Applied, StoreError> {
+        enrolment::apply_for_course(self, application)
+    }
+
+    fn applications_of_account(
+        &self,
+        account_id: Uuid,
+    ) -> Result<Vec<ApplicationRecord>, StoreError> {
+        enrolment::applications_of_account(self, account_id)
+    }
+
+    fn applications_of_site(&self, site_id: &str) -> Result<Vec<ApplicationRecord>, StoreError> {
+        enrolment::applications_of_site(self, site_id)
+    }
+
+    fn change_application(
+        &self,
+        id: Uuid,
+        owner: &ApplicationOwner,
+        change: &ApplicationChange,
+        at: DateTime<Utc>,
+    ) -> Result<Option<Result<ApplicationRecord, EnrolmentError>>, StoreError> {
+        enrolment::change_application(self, id, owner, change, at)
     }
 
     fn set_site_featured(&self, site_id: &str, featured: &[String]) -> Result<bool, StoreError> {

@@ -29,6 +29,7 @@ mod certificates;
 mod checkpoint;
 mod classes;
 mod documents;
+mod enrolment;
 mod forward;
 mod group_commit;
 mod progress;
@@ -43,6 +44,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use baeum_core::progress::LearnerReport;
+use baeum_core::records::enrolment::{ApplicationChange, Enrolment, EnrolmentError};
 use chrono::{DateTime, Utc};
 use rusqlite::{params_from_iter, Connection, OpenFlags, OptionalExtension};
 use uuid::Uuid;
@@ -51,11 +53,11 @@ use rows::{micros, read_statement_row, statement_from_row, STATEMENT_COLUMNS};
 
 use super::buckets::PruneClock;
 use super::{
-    AccountRecord, AssignmentRecord, BucketTake, CertificateRecord, ClassMemberRecord, ClassRecord,
-    ClassTeacherRecord, DailyCharge, DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite,
-    ForwardStatus, NewStatement, OutboxEntry, SigningKeyRecord, SiteRecord, SiteRole,
-    StatementQuery, Store, StoreError, StoredCheckIn, StoredDocument, StoredStatement, TakeOutcome,
-    WriteClock,
+    AccountRecord, ApplicationOwner, ApplicationRecord, Applied, AssignmentRecord, BucketTake,
+    CertificateRecord, ClassMemberRecord, ClassRecord, ClassTeacherRecord, DailyCharge,
+    DocumentKey, DocumentOutcome, DocumentScopeKey, DocumentWrite, ForwardStatus, NewStatement,
+    OutboxEntry, SigningKeyRecord, SiteRecord, SiteRole, StatementQuery, Store, StoreError,
+    StoredCheckIn, StoredDocument, StoredStatement, TakeOutcome, WriteClock,
 };
 use baeum_core::xapi::documents::Preconditions;
 
@@ -556,6 +558,44 @@ impl Store for SqliteStore {
 
     fn revocations(&self) -> Result<Vec<(Uuid, DateTime<Utc>)>, StoreError> {
         certificates::revocations(self)
+    }
+
+    fn enrolments_of_site(&self, site_id: &str) -> Result<Vec<(String, Enrolment)>, StoreError> {
+        enrolment::enrolments_of_site(self, site_id)
+    }
+
+    fn set_enrolment(
+        &self,
+        site_id: &str,
+        course_id: &str,
+        enrolment: &Enrolment,
+    ) -> Result<(), StoreError> {
+        enrolment::set_enrolment(self, site_id, course_id, enrolment)
+    }
+
+    fn apply_for_course(&self, application: &ApplicationRecord) -> Result<Applied, StoreError> {
+        enrolment::apply_for_course(self, application)
+    }
+
+    fn applications_of_account(
+        &self,
+        account_id: Uuid,
+    ) -> Result<Vec<ApplicationRecord>, StoreError> {
+        enrolment::applications_of_account(self, account_id)
+    }
+
+    fn applications_of_site(&self, site_id: &str) -> Result<Vec<ApplicationRecord>, StoreError> {
+        enrolment::applications_of_site(self, site_id)
+    }
+
+    fn change_application(
+        &self,
+        id: Uuid,
+        owner: &ApplicationOwner,
+        change: &ApplicationChange,
+        at: DateTime<Utc>,
+    ) -> Result<Option<Result<ApplicationRecord, EnrolmentError>>, StoreError> {
+        enrolment::change_application(self, id, owner, change, at)
     }
 
     fn set_site_featured(&self, site_id: &str, featured: &[String]) -> Result<bool, StoreError> {

@@ -187,12 +187,13 @@ impl Reopenable {
 
     /// Takes the database back to the schema before the progress tables (issue 18, item 5):
     /// they and the tables of every later migration (the rate-limit buckets, forwarding, the
-    /// check-ins' seen marks, sites, certificates)
+    /// check-ins' seen marks, sites, certificates, enrolment)
     /// dropped and the version set to the one before their migration, as a database written
     /// by an earlier baeum is.
     pub fn undo_progress_migration(&self, data_dir: &std::path::Path) {
         let drop_tables =
-            "DROP TABLE certificates; DROP TABLE signing_keys; \
+            "DROP TABLE applications; DROP TABLE site_enrolment; \
+             DROP TABLE certificates; DROP TABLE signing_keys; \
              DROP TABLE site_featured; ALTER TABLE class_members DROP COLUMN joined_after_sequence; \
                            DROP TABLE check_in_seen; DROP TABLE documents; DROP TABLE progress_lessons; DROP TABLE progress_items; \
                            DROP TABLE rate_buckets; DROP TABLE rate_limit_key; \
@@ -205,7 +206,8 @@ impl Reopenable {
                            ALTER TABLE teacher_invitations DROP COLUMN site_id; DROP TABLE site_staff; \
                            DROP TABLE site_courses; DROP TABLE site_hosts; DROP TABLE sites;";
         let drop_sqlite_tables =
-            "DROP TABLE certificates; DROP TABLE signing_keys; \
+            "DROP TABLE applications; DROP TABLE site_enrolment; \
+             DROP TABLE certificates; DROP TABLE signing_keys; \
              DROP TABLE site_featured; ALTER TABLE class_members DROP COLUMN joined_after_sequence; \
                            DROP TABLE check_in_seen; DROP TABLE documents; DROP TABLE progress_lessons; DROP TABLE progress_items; \
                            DROP TABLE rate_buckets; DROP TABLE rate_limit_key; \

@@ -349,6 +349,31 @@ CREATE UNIQUE INDEX certificates_live ON certificates (account_id, site_id, cour
 CREATE INDEX certificates_by_site ON certificates (site_id, issued_micros);
 CREATE INDEX certificates_revoked ON certificates (revoked_micros) WHERE revoked_micros IS NOT NULL;
 "#,
+    r#"
+-- Enrolment (issue 21, store/enrolment.rs): a site's courses that are not open.
+CREATE TABLE site_enrolment (
+    site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+    course_id TEXT COLLATE "C" NOT NULL,
+    mode TEXT NOT NULL,
+    capacity BIGINT,
+    PRIMARY KEY (site_id, course_id)
+);
+-- Applications: one live (pending or approved) per account, site and course.
+CREATE TABLE applications (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    site_id TEXT COLLATE "C" NOT NULL,
+    course_id TEXT COLLATE "C" NOT NULL,
+    state TEXT NOT NULL,
+    reason TEXT,
+    applied_micros BIGINT NOT NULL,
+    decided_micros BIGINT
+);
+CREATE UNIQUE INDEX applications_live ON applications (account_id, site_id, course_id)
+    WHERE state IN ('pending', 'approved');
+CREATE INDEX applications_by_site ON applications (site_id, applied_micros);
+CREATE INDEX applications_by_account ON applications (account_id);
+"#,
 ];
 
 /// The migration (0-based) that creates the progress tables; the stored statements are folded
