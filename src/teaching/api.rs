@@ -12,7 +12,8 @@
 use baeum_core::content::Language;
 use baeum_core::progress::monthly::ReportView;
 use baeum_core::records::wire::{
-    CertificateRequest, IssuedCertificate, NotYetComplete, SiteCertificate,
+    Application, ApplicationDecision, ApplicationRequest, CertificateRequest, CourseEnrolment,
+    IssuedCertificate, NotYetComplete, SiteApplication, SiteCertificate, SiteEnrolment,
 };
 use baeum_core::site::{CoursesChange, FeaturedChange, SiteName, SiteView, StaffChange};
 use baeum_core::wellbeing::wire::{ClassWellbeing, OpenRequests, SharedCheckIn};
@@ -81,6 +82,14 @@ impl TeachingError {
             TeachingError::Server { message, .. } => message.clone(),
         }
     }
+}
+
+/// A request's JSON body.
+fn to_body<T: Serialize>(value: &T) -> Result<Value, TeachingError> {
+    serde_json::to_value(value).map_err(|error| TeachingError::Server {
+        status: 0,
+        message: error.to_string(),
+    })
 }
 
 // ----- what the server sends ------------------------------------------------------------------
@@ -631,10 +640,7 @@ impl TeachingApi {
         &self,
         change: &CoursesChange,
     ) -> Result<SiteView, TeachingError> {
-        let body = serde_json::to_value(change).map_err(|error| TeachingError::Server {
-            status: 0,
-            message: error.to_string(),
-        })?;
+        let body = to_body(change)?;
         self.json(Method::Put, "/api/site/courses", Some(body))
             .await
     }
@@ -644,10 +650,7 @@ impl TeachingApi {
         &self,
         change: &FeaturedChange,
     ) -> Result<SiteView, TeachingError> {
-        let body = serde_json::to_value(change).map_err(|error| TeachingError::Server {
-            status: 0,
-            message: error.to_string(),
-        })?;
+        let body = to_body(change)?;
         self.json(Method::Put, "/api/site/featured", Some(body))
             .await
     }
@@ -659,10 +662,7 @@ impl TeachingApi {
         username: &str,
         change: &StaffChange,
     ) -> Result<SiteView, TeachingError> {
-        let body = serde_json::to_value(change).map_err(|error| TeachingError::Server {
-            status: 0,
-            message: error.to_string(),
-        })?;
+        let body = to_body(change)?;
         // Usernames may be Hangul or hold dots: the path carries them encoded.
         let username = String::from(js_sys::encode_uri_component(username));
         self.json(
@@ -706,6 +706,53 @@ impl TeachingApi {
         .map(|_| ())
     }
 
+    /// The courses of this site that are not open (issue 21; anyone may read them).
+    pub async fn site_enrolment(&self) -> Result<SiteEnrolment, TeachingError> {
+        self.json(Method::Get, "/api/enrolment", None).await
+    }
+
+    /// Sets how a course of this site is entered (its admins).
+    pub async fn set_enrolment(&self, change: &CourseEnrolment) -> Result<(), TeachingError> {
+        let body = to_body(change)?;
+        self.request(Method::Put, "/api/site/enrolment", Some(body))
+            .await
+            .map(|_| ())
+    }
+
+    /// The learner's applications at every site.
+    pub async fn my_applications(&self) -> Result<Vec<Application>, TeachingError> {
+        self.json(Method::Get, "/api/my/applications", None).await
+    }
+
+    /// Applies to a course at this site (sent again with the same id: the same application).
+    pub async fn apply(&self, request: &ApplicationRequest) -> Result<Application, TeachingError> {
+        let body = to_body(request)?;
+        self.json(Method::Post, "/api/my/applications", Some(body))
+            .await
+    }
+
+    /// Withdraws one of the learner's applications.
+    pub async fn withdraw_application(&self, id: Uuid) -> Result<Application, TeachingError> {
+        let path = format!("/api/my/applications/{id}/withdraw");
+        self.json(Method::Post, &path, None).await
+    }
+
+    /// This site's applications, oldest first (its admins).
+    pub async fn site_applications(&self) -> Result<Vec<SiteApplication>, TeachingError> {
+        self.json(Method::Get, "/api/site/applications", None).await
+    }
+
+    /// Approves an application, or declines it with a reason (this site's admins).
+    pub async fn decide_application(
+        &self,
+        id: Uuid,
+        decision: &ApplicationDecision,
+    ) -> Result<Application, TeachingError> {
+        let body = to_body(decision)?;
+        let path = format!("/api/site/applications/{id}/decision");
+        self.json(Method::Post, &path, Some(body)).await
+    }
+
     /// The learner's certificates at every site (issue 21).
     pub async fn my_certificates(&self) -> Result<Vec<IssuedCertificate>, TeachingError> {
         self.json(Method::Get, "/api/my/certificates", None).await
@@ -717,10 +764,7 @@ impl TeachingApi {
         &self,
         request: &CertificateRequest,
     ) -> Result<Result<IssuedCertificate, NotYetComplete>, TeachingError> {
-        let body = serde_json::to_value(request).map_err(|error| TeachingError::Server {
-            status: 0,
-            message: error.to_string(),
-        })?;
+        let body = to_body(request)?;
         let answer = self
             .answer(Method::Post, "/api/my/certificates", Some(body))
             .await?;

@@ -7,7 +7,7 @@ mod sites_support;
 mod xapi_support;
 
 use baeum_core::records::enrolment::ApplicationState;
-use baeum_core::records::wire::{Application, CourseEnrolment, SiteApplication};
+use baeum_core::records::wire::{Application, SiteApplication, SiteEnrolment};
 use baeum_server::store::{Role, SiteRole};
 use baeum_server::AppState;
 use classes_support::{lesson_activity, player_statement, sync_statements, COURSE};
@@ -111,6 +111,11 @@ async fn ask_certificate(state: &AppState, learner: &TestAccount) -> Reply {
     .await
 }
 
+async fn public(state: &AppState, host: &str) -> SiteEnrolment {
+    let reply = call(state, host, None, "GET", "/api/enrolment", None).await;
+    serde_json::from_value(reply.body).expect("a list")
+}
+
 async fn almaty_admin(state: &AppState) -> TestAccount {
     let admin = account(state, "almaty-head", Role::Teacher).await;
     staff(state, "almaty", &admin, SiteRole::Admin);
@@ -142,17 +147,15 @@ async fn only_a_sites_admins_choose_how_its_courses_are_entered_and_anyone_reads
     staff(&state, "naju", &naju_admin, SiteRole::Admin);
     assert_eq!(put(&naju_admin).await.status, 404);
 
-    let public = || call(&state, ALMATY, None, "GET", "/api/enrolment", None);
-    assert_eq!(public().await.body, json!([]));
+    assert_eq!(public(&state, ALMATY).await.courses, []);
     assert_eq!(put(&admin).await.status, 204);
-    let listed: Vec<CourseEnrolment> = serde_json::from_value(public().await.body).expect("a list");
-    assert_eq!(listed.len(), 1);
-    assert_eq!(listed[0].enrolment.capacity, Some(20));
+    let listed = public(&state, ALMATY).await;
+    assert_eq!(listed.site.as_deref(), Some("almaty"));
+    assert_eq!(listed.courses.len(), 1);
+    assert_eq!(listed.courses[0].enrolment.capacity, Some(20));
     // Other addresses list nothing of Almaty's.
-    for host in [NAJU, PLATFORM] {
-        let reply = call(&state, host, None, "GET", "/api/enrolment", None);
-        assert_eq!(reply.await.body, json!([]));
-    }
+    assert_eq!(public(&state, NAJU).await.courses, []);
+    assert_eq!(public(&state, PLATFORM).await, SiteEnrolment::default());
 
     // Bad changes are refused with the reason, and change nothing.
     for (bad, why) in [
@@ -185,7 +188,7 @@ async fn only_a_sites_admins_choose_how_its_courses_are_entered_and_anyone_reads
 
     // Open again: no row is left.
     set_mode(&state, &admin, "open", None).await;
-    assert_eq!(public().await.body, json!([]));
+    assert_eq!(public(&state, ALMATY).await.courses, []);
     assert!(state
         .store
         .enrolments_of_site("almaty")

@@ -51,8 +51,17 @@ pub struct SiteCertificate {
     pub revoked: Option<String>,
 }
 
-/// A course at a site that is not open, as anyone may read it (`GET /api/enrolment`), and as
-/// its admins set it (`PUT /api/site/enrolment`; `open` takes its row away).
+/// The courses of the address's site that are not open (`GET /api/enrolment`; anyone may
+/// read it). At an address that is no site's, no site and no course.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteEnrolment {
+    /// The site's id, which its learners' applications name.
+    pub site: Option<String>,
+    pub courses: Vec<CourseEnrolment>,
+}
+
+/// A course at a site that is not open, as listed in [`SiteEnrolment`], and as its admins set
+/// it (`PUT /api/site/enrolment`; `open` takes its row away).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CourseEnrolment {

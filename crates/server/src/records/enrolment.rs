@@ -2,8 +2,8 @@
 //! admins' queue. The rules are core's `records::enrolment`; the store applies them in one
 //! transaction (`store/enrolment.rs`).
 //!
-//! - `GET /api/enrolment` → core's `CourseEnrolment`s: the courses of the address's site that
-//!   are not open (none elsewhere). Anyone may read it: the app shows "by application" on a
+//! - `GET /api/enrolment` → core's `SiteEnrolment`: the site of the address and its courses
+//!   that are not open (no site and none elsewhere). Anyone may read it: the app shows "by application" on a
 //!   course before anyone signs in.
 //! - `GET /api/my/applications` → the caller's applications at every site (core's
 //!   `Application`), each pending one with its waiting-list place.
@@ -37,6 +37,7 @@ use baeum_core::records::enrolment::{
 };
 use baeum_core::records::wire::{
     Application, ApplicationDecision, ApplicationRequest, CourseEnrolment, SiteApplication,
+    SiteEnrolment,
 };
 use baeum_core::site::{check_course_id, StaffRole};
 use chrono::Utc;
@@ -67,17 +68,20 @@ async fn site_enrolment(
     let listed = match crate::sites::site_of_request(&state, &parts).await {
         Some(site) => {
             let site_id = site.record.id.clone();
-            run_blocking(&state.store, move |store| {
+            let courses = run_blocking(&state.store, move |store| {
                 store.enrolments_of_site(&site_id)
             })
-            .await?
+            .await?;
+            SiteEnrolment {
+                site: Some(site.record.id.clone()),
+                courses: courses
+                    .into_iter()
+                    .map(|(course, enrolment)| CourseEnrolment { course, enrolment })
+                    .collect(),
+            }
         }
-        None => Vec::new(),
+        None => SiteEnrolment::default(),
     };
-    let listed: Vec<CourseEnrolment> = listed
-        .into_iter()
-        .map(|(course, enrolment)| CourseEnrolment { course, enrolment })
-        .collect();
     let mut response = Json(listed).into_response();
     // Asked again each time: the app keeps its own copy for offline.
     response.headers_mut().insert(
