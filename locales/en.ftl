@@ -1200,3 +1200,42 @@ certificates-refusal-tampered = Something in it was changed after it was signed.
 certificates-refusal-revoked = The site withdrew it on { $date }.
 certificates-checked-as-of = Checked against the sites' keys and withdrawn certificates as of { $time }.
 certificates-no-keys = This device does not have the sites' keys yet. Connect to the internet once and open this page again.
+certificates-not-enrolled = At this site this course is taken by application or through a teacher's class, and you are not enrolled in it yet. See Enrolment above.
+certificates-applications-title = Enrolment
+certificates-applications-intro = Some courses at this site are taken by application: apply here, and the site tells you what it decides. You can learn their lessons while you wait.
+certificates-applications-places = { $places ->
+    [one] ({ $places } place)
+   *[other] ({ $places } places)
+}
+certificates-applications-apply = Apply
+certificates-applications-by-assignment = Taken through a teacher's class at this site.
+certificates-applications-queued = Not sent yet: it goes when this device is online.
+certificates-applications-refused = Not accepted: { $reason }
+certificates-applications-mine = My applications
+certificates-applications-none = You have not applied to any course.
+certificates-applications-applied = applied { $date }
+certificates-applications-pending = Waiting for the site's decision
+certificates-applications-waiting = On the waiting list: place { $place }
+certificates-applications-approved = Approved
+certificates-applications-declined = Declined: { $reason }
+certificates-applications-withdrawn = Withdrawn
+certificates-applications-withdraw = Withdraw
+teach-site-enrolment-title = Enrolment
+teach-site-enrolment-hint = How learners enter each course here: open (anyone starts at once), by application (you approve or decline), or through a teacher's class that assigns it. Certificates go only to enrolled learners. Lessons stay open to all.
+teach-site-enrolment-course = Course
+teach-site-enrolment-mode = How it is entered
+teach-site-enrolment-open = Open
+teach-site-enrolment-application = By application
+teach-site-enrolment-assignment = Through a teacher's class
+teach-site-enrolment-capacity = Places (empty: no limit)
+teach-site-enrolment-places = { $places ->
+    [one] ({ $places } place)
+   *[other] ({ $places } places)
+}
+teach-site-enrolment-save = Save
+teach-site-enrolment-saved = Saved.
+teach-site-applications-title = Applications
+teach-site-applications-none = No applications yet.
+teach-site-applications-approve = Approve
+teach-site-applications-decline = Decline
+teach-site-applications-reason = Reason for declining (the learner reads it)

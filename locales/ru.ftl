@@ -896,3 +896,46 @@ certificates-refusal-tampered = После подписания в нём что
 certificates-refusal-revoked = Сайт отозвал его { $date }.
 certificates-checked-as-of = Проверено по ключам сайтов и списку отозванных сертификатов на { $time }.
 certificates-no-keys = На этом устройстве пока нет ключей сайтов. Подключитесь к интернету один раз и снова откройте эту страницу.
+certificates-not-enrolled = На этом сайте на курс записываются по заявке или через класс учителя, а вы на него ещё не записаны. См. «Запись на курсы» выше.
+certificates-applications-title = Запись на курсы
+certificates-applications-intro = На некоторые курсы этого сайта нужно подать заявку: подайте её здесь, и сайт сообщит о своём решении. Пока вы ждёте, уроки курса можно проходить.
+certificates-applications-places = { $places ->
+        [one] ({ $places } место)
+        [few] ({ $places } места)
+        [many] ({ $places } мест)
+       *[other] ({ $places } места)
+    }
+certificates-applications-apply = Подать заявку
+certificates-applications-by-assignment = Проходится через класс учителя на этом сайте.
+certificates-applications-queued = Ещё не отправлена: уйдёт, когда устройство будет в сети.
+certificates-applications-refused = Не принята: { $reason }
+certificates-applications-mine = Мои заявки
+certificates-applications-none = Вы ещё не подавали заявок.
+certificates-applications-applied = подана { $date }
+certificates-applications-pending = Ждёт решения сайта
+certificates-applications-waiting = В листе ожидания: { $place }-е место
+certificates-applications-approved = Одобрена
+certificates-applications-declined = Отклонена: { $reason }
+certificates-applications-withdrawn = Отозвана
+certificates-applications-withdraw = Отозвать заявку
+teach-site-enrolment-title = Запись на курсы
+teach-site-enrolment-hint = Как ученики попадают на каждый курс здесь: открыто (любой начинает сразу), по заявке (вы одобряете или отклоняете) или через класс учителя, которому курс задан. Сертификаты получают только записанные ученики. Уроки открыты всем.
+teach-site-enrolment-course = Курс
+teach-site-enrolment-mode = Как записаться
+teach-site-enrolment-open = Открыто
+teach-site-enrolment-application = По заявке
+teach-site-enrolment-assignment = Через класс учителя
+teach-site-enrolment-capacity = Мест (пусто — без ограничения)
+teach-site-enrolment-places = { $places ->
+        [one] ({ $places } место)
+        [few] ({ $places } места)
+        [many] ({ $places } мест)
+       *[other] ({ $places } места)
+    }
+teach-site-enrolment-save = Сохранить
+teach-site-enrolment-saved = Сохранено.
+teach-site-applications-title = Заявки
+teach-site-applications-none = Заявок пока нет.
+teach-site-applications-approve = Одобрить
+teach-site-applications-decline = Отклонить
+teach-site-applications-reason = Причина отказа (ученик её увидит)

@@ -1,7 +1,8 @@
 //! The learner's certificates (issue 21): those the sites issued them, kept on the device so
 //! they show, print and give their QR code with no connection; and asking the site of this
 //! address for a course's certificate, which its server decides from the learner's answers
-//! that reached it (core's `records`).
+//! that reached it (core's `records`). Above them, enrolment (`applications.rs`): a course a
+//! site takes by application gives its certificate only once the site approved.
 //!
 //! A certificate is shown in Korean, the language of its issuers, and in the learner's
 //! language. Its QR code holds a link to `/verify` with the certificate's compact form after
@@ -116,6 +117,9 @@ fn Certificates() -> impl IntoView {
                         }
                     })
             }}
+            <Show when=move || !signed_out()>
+                <crate::pages::applications::Applications/>
+            </Show>
             {move || match shown.get() {
                 None => ().into_any(),
                 Some(list) if list.is_empty() => {
@@ -303,6 +307,9 @@ fn RequestForm(on_issued: impl Fn() + Copy + 'static) -> impl IntoView {
                     Ok(Err(not_yet)) => Outcome::NotYet(not_yet, request.course.clone()),
                     Err(error) if error.status() == Some(404) => {
                         Outcome::Problem(t!("certificates-not-offered"))
+                    }
+                    Err(error) if error.status() == Some(403) => {
+                        Outcome::Problem(t!("certificates-not-enrolled"))
                     }
                     Err(error) => Outcome::Problem(error.message()),
                 },

@@ -79,6 +79,7 @@ pub fn HistoryPage() -> impl IntoView {
                         {t!("certificates-title")}
                     </a>
                 </p>
+                <crate::pages::applications::ApplicationsInHistory/>
                 <crate::pages::certificates::CertificatesInHistory/>
             </crate::wellbeing::WithLaterMessages>
             <div class="player-actions">

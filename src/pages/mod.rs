@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod account_actions;
+pub mod applications;
 pub mod catalog;
 pub mod certificates;
 pub mod course;

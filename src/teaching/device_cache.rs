@@ -171,38 +171,57 @@ pub async fn queued_assignments(
     sync: Option<SyncHandle>,
     account_id: Uuid,
 ) -> Result<Vec<QueuedAssignment>, StorageError> {
+    read_list(sync, &outbox_key(account_id)).await
+}
+
+/// A list kept under `key` (a queue of things made offline); none stored is an empty one.
+pub async fn read_list<T: DeserializeOwned>(
+    sync: Option<SyncHandle>,
+    key: &str,
+) -> Result<Vec<T>, StorageError> {
     let database = database(sync).await?;
-    let text: Option<String> = database.get_setting(&outbox_key(account_id)).await?;
+    let text: Option<String> = database.get_setting(key).await?;
     match text {
         None => Ok(Vec::new()),
         Some(text) => baeum_core::json::read(text.as_bytes()).map_err(|error| {
             StorageError::UnreadableRecord {
                 store: SETTINGS,
-                key: outbox_key(account_id),
+                key: key.to_owned(),
                 message: error.to_string(),
             }
         }),
     }
 }
 
-/// Changes the queue under the lock, so no concurrent change is lost.
+/// Changes the list under `key` under the lock, so no concurrent change is lost, writes it
+/// durably, and tells open pages (`event_name`).
+pub async fn change_list<T: Serialize + DeserializeOwned>(
+    sync: Option<SyncHandle>,
+    key: &str,
+    event_name: &str,
+    change: impl FnOnce(&mut Vec<T>),
+) -> Result<(), StorageError> {
+    let lock = OUTBOX_LOCK.with(Rc::clone);
+    let _guard = lock.lock().await;
+    let mut list = read_list(sync, key).await?;
+    change(&mut list);
+    let text = serde_json::to_string(&list)
+        .map_err(|error| StorageError::Serialization(error.to_string()))?;
+    database(sync)
+        .await?
+        .put_setting_durably(key, &text)
+        .await?;
+    announce(event_name);
+    Ok(())
+}
+
+/// Changes the assignment queue ([`change_list`]).
 async fn change_outbox(
     sync: Option<SyncHandle>,
     account_id: Uuid,
     change: impl FnOnce(&mut Vec<QueuedAssignment>),
 ) -> Result<(), StorageError> {
-    let lock = OUTBOX_LOCK.with(Rc::clone);
-    let _guard = lock.lock().await;
-    let mut queue = queued_assignments(sync, account_id).await?;
-    change(&mut queue);
-    let text = serde_json::to_string(&queue)
-        .map_err(|error| StorageError::Serialization(error.to_string()))?;
-    database(sync)
-        .await?
-        .put_setting_durably(&outbox_key(account_id), &text)
-        .await?;
-    announce(OUTBOX_CHANGED_EVENT);
-    Ok(())
+    change_list(sync, &outbox_key(account_id), OUTBOX_CHANGED_EVENT, change).await
 }
 
 /// Puts a new assignment in the queue under a fresh UUIDv7. It is on the device before this

@@ -57,6 +57,15 @@ pub(super) fn course_title(choice: &CourseChoice) -> String {
         .to_owned()
 }
 
+/// The courses the site offers, of the platform's.
+fn offered_courses(site: &SiteView) -> Vec<CourseChoice> {
+    site.catalog
+        .iter()
+        .filter(|choice| site.all_courses || site.courses.contains(&choice.id))
+        .cloned()
+        .collect()
+}
+
 /// `/teach/site`.
 #[component]
 pub fn SitePage() -> impl IntoView {
@@ -98,6 +107,7 @@ pub fn SitePage() -> impl IntoView {
                         <InviteTeacher/>
                         <SiteStaff initial=found.staff.clone()/>
                         <SiteReport catalog=found.catalog.clone()/>
+                        <super::site_applications::SiteEnrolment offered=offered_courses(&found)/>
                         <super::site_certificates::SiteCertificates catalog=found.catalog.clone()/>
                     })}
                 }
