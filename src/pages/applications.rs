@@ -338,14 +338,17 @@ pub fn ApplicationsInHistory() -> impl IntoView {
             .await
             .map(|cached| cached.value)
     });
+    let catalog =
+        LocalResource::new(|| async { crate::content_client::load_catalog().await.ok() });
     move || {
         let list = kept.get().flatten().filter(|list| !list.is_empty())?;
+        let catalog = catalog.get().flatten();
         let lines = list
             .iter()
             .map(|application| {
                 let line = format!(
                     "{} · {} · {} · {}",
-                    application.course,
+                    title_from(catalog.as_ref(), &application.course),
                     application.site,
                     issue_day(&application.applied),
                     state_text(application)

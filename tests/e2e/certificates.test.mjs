@@ -1,5 +1,8 @@
-// Certificates (issue 21): a learner completes the Hangul course at a site (the last lesson in
-// the app, the others as another device of theirs recorded them), asks for its certificate,
+// Enrolment and certificates (issue 21): a site's admin takes the Hangul course by
+// application; a learner applies with no connection (sent when it returns), is told a
+// certificate needs the site's approval, is approved on the site's page, completes the course
+// (the last lesson in the app, the others as another device of theirs recorded them), asks
+// for its certificate,
 // is told what is missing until the server counts every lesson, gets it, and shows it with no
 // connection; another browser, with the server stopped, checks it from its QR code's link and
 // refuses a changed copy. The site's admin withdraws one on the site's page, and from then on
@@ -53,6 +56,49 @@ async function completedElsewhere(baseUrl, learner, lessons) {
   assert.equal(response.status, 200, await response.text());
 }
 
+/** An account made through the API with an invitation to a site, and its session. */
+async function staffWithSession(username, password, site) {
+  const printed = running.server.admin('invite-teacher', '--site', site);
+  const invitation = printed.match(/[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3}/)[0];
+  const post = (path, body) => fetch(`${running.server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const created = await post('/api/accounts', { username, password, invitation });
+  assert.equal(created.status, 201, await created.text());
+  const session = await post('/api/sessions', { username, password });
+  assert.equal(session.status, 200);
+  return session.json();
+}
+
+
+let almatyHead;
+/** Almaty's admin (made once for the file) signed in to the teachers' app in a browser of its own. */
+async function almatyAdminPage() {
+  almatyHead ??= (async () => {
+    const session = await staffWithSession('almaty-head', 'admin-password-1', 'almaty');
+    assert.match(running.server.site('staff', 'almaty', 'almaty-head', 'admin'), /now admin/);
+    return session;
+  })();
+  const session = await almatyHead;
+  const context = await running.browser.newContext();
+  const page = await context.newPage();
+  const teach = new AppPage(page, running.server.siteUrl('almaty.localhost'));
+  await signIn(page, teach, '/teach', 'teach-signed-out', 'almaty-head', 'admin-password-1', session);
+  await teach.open('/teach/site');
+  return { context, page, teach };
+}
+
+/** Approves `username`'s application on the site's page. */
+async function approve(admin, username) {
+  await admin.teach.open('/teach/site');
+  const row = admin.page.getByTestId('site-application').filter({ hasText: username });
+  await waitOrExplain(admin.page, row.getByTestId('approve-application'), `the application of ${username}`);
+  await row.getByTestId('approve-application').click();
+  await waitOrExplain(admin.page, row.getByTestId('site-application-state').getByText('Approved'), 'the approval');
+}
+
 test('a learner gets the certificate of a completed course, and another browser checks it offline', async () => {
   const almaty = running.server.siteUrl('almaty.localhost');
   const learner = await createLearner(running.server.url, 'aigerim');
@@ -61,6 +107,15 @@ test('a learner gets the certificate of a completed course, and another browser 
   assert.equal(lessons[0], 'vowels-1');
   await completedElsewhere(running.server.url, learner, lessons.slice(1));
 
+  // Almaty takes Hangul by application, two places: its admin says so on the site's page.
+  const admin = await almatyAdminPage();
+  await admin.page.getByTestId('site-enrolment').waitFor();
+  await admin.page.getByTestId('enrolment-course').selectOption('hangul');
+  await admin.page.getByTestId('enrolment-mode').selectOption('application');
+  await admin.page.getByTestId('enrolment-capacity').fill('2');
+  await admin.page.getByTestId('enrolment-save').click();
+  await waitOrExplain(admin.page, admin.page.getByTestId('site-enrolment-modes').getByText(/By application \(2 places\)/), 'the course by application');
+
   const context = await running.browser.newContext();
   const page = await context.newPage();
   const app = await signInOnAccountPage(page, almaty, learner);
@@ -68,13 +123,34 @@ test('a learner gets the certificate of a completed course, and another browser 
   await page.getByTestId('certificates-link').click();
   await page.getByTestId('certificates-page').waitFor();
   await page.getByTestId('certificates-none').waitFor();
+  const hangulHere = page.locator('[data-testid=course-by-application][data-course=hangul]');
+  await waitOrExplain(page, hangulHere.getByTestId('apply'), 'Hangul offered by application');
+  await page.getByTestId('applications-none').waitFor();
 
-  // Asked too early: the server counts 15 of 16 lessons and says which one is missing.
+  // Applied with no connection: kept on the device, sent when the connection returns.
+  await context.setOffline(true);
+  await hangulHere.getByTestId('apply').click();
+  await waitOrExplain(page, hangulHere.getByTestId('application-queued'), 'the application queued offline');
+  await context.setOffline(false);
+  await waitOrExplain(page, hangulHere.getByTestId('application-here-state').getByText("Waiting for the site's decision"), 'the application sent');
+  assert.match(await page.getByTestId('my-application-state').innerText(), /Waiting for the site's decision/);
+
+  // Not approved yet: no certificate, and the page says why.
   const ask = async () => {
     await page.getByTestId('certificate-course-select').selectOption('hangul');
     await page.getByTestId('certificate-name-input').fill('Айгерим Нурланова');
     await page.getByTestId('certificate-request').click();
   };
+  await ask();
+  await waitOrExplain(page, page.getByTestId('certificate-request-result').getByText(/not enrolled in it yet/), 'the certificate refused before approval');
+
+  // The admin approves on the site's page; the learner's page says so.
+  await approve(admin, 'aigerim');
+  await admin.context.close();
+  await app.open('/certificates');
+  await waitOrExplain(page, hangulHere.getByTestId('application-here-state').getByText('Approved'), 'the approval seen by the learner');
+
+  // Asked too early: the server counts 15 of 16 lessons and says which one is missing.
   await ask();
   await waitOrExplain(page, page.getByTestId('certificate-not-yet'), 'the course not complete yet');
   const notYet = await page.getByTestId('certificate-request-result').innerText();
@@ -104,6 +180,7 @@ test('a learner gets the certificate of a completed course, and another browser 
   await app.open('/history');
   await waitOrExplain(page, page.getByTestId('history-certificate'), 'the certificate in the history');
   assert.match(await page.getByTestId('history-certificate').innerText(), /Hangul: the Korean alphabet · Almaty/);
+  assert.match(await page.getByTestId('history-application').innerText(), /Hangul: the Korean alphabet · almaty · .* · Approved/);
 
   // It stays on the device: offline, both pages show it from there.
   await context.setOffline(true);
@@ -164,22 +241,6 @@ test('a learner gets the certificate of a completed course, and another browser 
   await context.close();
 });
 
-/** An account made through the API with an invitation to a site, and its session. */
-async function staffWithSession(username, password, site) {
-  const printed = running.server.admin('invite-teacher', '--site', site);
-  const invitation = printed.match(/[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3}/)[0];
-  const post = (path, body) => fetch(`${running.server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const created = await post('/api/accounts', { username, password, invitation });
-  assert.equal(created.status, 201, await created.text());
-  const session = await post('/api/sessions', { username, password });
-  assert.equal(session.status, 200);
-  return session.json();
-}
-
 test("a site's admin withdraws a certificate; its learner and any verifier then see it withdrawn", async () => {
   const almaty = running.server.siteUrl('almaty.localhost');
   const learner = await createLearner(running.server.url, 'bolat');
@@ -188,27 +249,31 @@ test("a site's admin withdraws a certificate; its learner and any verifier then 
   const page = await context.newPage();
   const app = await signInOnAccountPage(page, almaty, learner);
   await app.open('/certificates');
+  // Hangul is by application at Almaty (the first test): apply, and be approved.
+  const hangulHere = page.locator('[data-testid=course-by-application][data-course=hangul]');
+  await waitOrExplain(page, hangulHere.getByTestId('apply'), 'Hangul offered by application');
+  await hangulHere.getByTestId('apply').click();
+  await hangulHere.getByTestId('application-here-state').waitFor();
+  const admin = await almatyAdminPage();
+  await approve(admin, 'bolat');
+
+  await app.open('/certificates');
   await page.getByTestId('certificate-course-select').selectOption('hangul');
   await page.getByTestId('certificate-name-input').fill('Bolat Sarsenov');
   await page.getByTestId('certificate-request').click();
   await waitOrExplain(page, page.getByTestId('certificate'), 'the certificate issued');
   const compact = await page.getByTestId('certificate-code').inputValue();
 
-  // Almaty's admin, on the site's page in the teachers' app.
-  const session = await staffWithSession('almaty-head', 'admin-password-1', 'almaty');
-  assert.match(running.server.site('staff', 'almaty', 'almaty-head', 'admin'), /now admin/);
-  // Another browser: the learner's session is on the first one's device.
-  const adminContext = await running.browser.newContext();
-  const adminPage = await adminContext.newPage();
-  const teach = new AppPage(adminPage, almaty);
-  await signIn(adminPage, teach, '/teach', 'teach-signed-out', 'almaty-head', 'admin-password-1', session);
-  await teach.open('/teach/site');
+  // Almaty's admin withdraws it on the site's page.
+  const adminPage = admin.page;
+  await admin.teach.open('/teach/site');
   const row = adminPage.getByTestId('site-certificate').filter({ hasText: 'Bolat Sarsenov' });
   await waitOrExplain(adminPage, row, "the certificate in the site's list");
   adminPage.once('dialog', (dialog) => dialog.accept());
   await row.getByTestId('revoke-certificate').click();
   await waitOrExplain(adminPage, row.getByText(/Withdrawn/), 'the certificate withdrawn');
   assert.equal(await row.getByTestId('revoke-certificate').count(), 0);
+  const adminContext = admin.context;
 
   // The learner's page says so, and so does checking it.
   await app.open('/certificates');

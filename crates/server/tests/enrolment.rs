@@ -467,3 +467,43 @@ async fn by_assignment_the_certificate_needs_a_class_at_the_site_that_assigns_th
     let issued = ask_certificate(&state, &learner).await;
     assert_eq!(issued.status, 201, "{:?}", issued.body);
 }
+
+#[tokio::test]
+async fn applying_and_withdrawing_in_a_loop_stops_at_the_most_an_account_keeps() {
+    use baeum_core::records::enrolment::ApplicationChange;
+    use baeum_server::records::enrolment::MAX_APPLICATIONS_PER_ACCOUNT;
+    use baeum_server::store::{ApplicationOwner, ApplicationRecord};
+    let state = state_with_sites();
+    let admin = almaty_admin(&state).await;
+    set_mode(&state, &admin, "application", None).await;
+    let learner = account(&state, "looping", Role::Learner).await;
+    // All but one made and withdrawn straight in the store (each request checks a password).
+    for _ in 1..MAX_APPLICATIONS_PER_ACCOUNT {
+        let id = Uuid::new_v4();
+        let record = ApplicationRecord {
+            id,
+            account_id: learner.record.id,
+            site_id: "almaty".into(),
+            course_id: COURSE.into(),
+            state: ApplicationState::Pending,
+            reason: None,
+            applied_at: chrono::Utc::now(),
+            decided_at: None,
+        };
+        state.store.apply_for_course(&record).expect("stored");
+        let owner = ApplicationOwner::Account(learner.record.id);
+        let changed = state
+            .store
+            .change_application(id, &owner, &ApplicationChange::Withdraw, chrono::Utc::now())
+            .expect("changed");
+        assert!(matches!(changed, Some(Ok(_))));
+    }
+    let last = Uuid::new_v4();
+    assert_eq!(apply(&state, &learner, last).await.status, 201);
+    assert_eq!(withdraw(&state, &learner, last).await.status, 200);
+    let refused = apply(&state, &learner, Uuid::new_v4()).await;
+    assert_eq!(refused.status, 409, "{:?}", refused.body);
+    assert!(refused.body.to_string().contains("the most one keeps"));
+    // The last one sent again is still known: a queue retried is not refused.
+    assert_eq!(apply(&state, &learner, last).await.status, 200);
+}

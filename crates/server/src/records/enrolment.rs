@@ -50,6 +50,10 @@ use crate::store::{run_blocking, ApplicationOwner, ApplicationRecord, Applied, S
 use crate::wellbeing::timestamp_text;
 use crate::AppState;
 
+/// The most applications one account keeps (declined and withdrawn ones included), so that
+/// applying and withdrawing in a loop cannot fill the disk; far past what a learner needs.
+pub const MAX_APPLICATIONS_PER_ACCOUNT: usize = 300;
+
 /// The routes of this module.
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -215,6 +219,14 @@ async fn apply(
         decided_at: None,
     };
     let (status, application) = run_blocking(&state.store, move |store| {
+        let kept = store.applications_of_account(record.account_id)?;
+        if let Some(known) = kept.iter().find(|kept| kept.id == record.id) {
+            let mut listed = with_places(store, vec![known.clone()])?;
+            return Ok((StatusCode::OK, listed.pop()));
+        }
+        if kept.len() >= MAX_APPLICATIONS_PER_ACCOUNT {
+            return Ok((StatusCode::TOO_MANY_REQUESTS, None));
+        }
         let (status, stored) = match store.apply_for_course(&record)? {
             Applied::New(stored) => (StatusCode::CREATED, stored),
             Applied::Existing(stored) => (StatusCode::OK, stored),
@@ -226,6 +238,9 @@ async fn apply(
     .await?;
     match application {
         Some(application) => Ok((status, Json(application)).into_response()),
+        None if status == StatusCode::TOO_MANY_REQUESTS => Err(ServerError::Conflict(format!(
+            "this account has made {MAX_APPLICATIONS_PER_ACCOUNT} applications, the most one keeps"
+        ))),
         None => Err(ServerError::Conflict(
             "this application id is in use: send the application with a new one".into(),
         )),
