@@ -338,8 +338,7 @@ pub fn ApplicationsInHistory() -> impl IntoView {
             .await
             .map(|cached| cached.value)
     });
-    let catalog =
-        LocalResource::new(|| async { crate::content_client::load_catalog().await.ok() });
+    let catalog = LocalResource::new(|| async { crate::content_client::load_catalog().await.ok() });
     move || {
         let list = kept.get().flatten().filter(|list| !list.is_empty())?;
         let catalog = catalog.get().flatten();

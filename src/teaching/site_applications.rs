@@ -10,6 +10,7 @@ use baeum_core::site::CourseChoice;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::browser::window;
 use crate::sync_driver::use_sync;
 use crate::t;
 
@@ -49,38 +50,30 @@ pub fn SiteEnrolment(offered: Vec<CourseChoice>) -> impl IntoView {
     load();
     let offered = StoredValue::new(offered);
     let title_of = move |course: &str| offered.with_value(|offered| title_in(offered, course));
-    let course = RwSignal::new(String::new());
-    let mode = RwSignal::new(EnrolmentMode::Application);
-    let capacity = RwSignal::new(String::new());
-    // Choosing a course shows how it is entered now.
-    Effect::new(move |_| {
-        let chosen = course.get();
-        let now = modes
-            .get_untracked()
-            .into_iter()
-            .find(|listed| listed.course == chosen)
-            .map(|listed| listed.enrolment)
-            .unwrap_or_default();
-        mode.set(now.mode);
-        capacity.set(
-            now.capacity
-                .map(|places| places.to_string())
-                .unwrap_or_default(),
-        );
-    });
+    // Read from the form when it is sent: no signal per field (each cost the app bytes).
+    let course_field = NodeRef::<leptos::html::Select>::new();
+    let mode_field = NodeRef::<leptos::html::Select>::new();
+    let capacity_field = NodeRef::<leptos::html::Input>::new();
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        let (Some(course), Some(mode), Some(capacity)) = (
+            course_field.get_untracked(),
+            mode_field.get_untracked(),
+            capacity_field.get_untracked(),
+        ) else {
+            return;
+        };
         if busy.get_untracked() {
             return;
         }
-        let places = capacity.get_untracked();
-        let places = places.trim();
+        let mode = EnrolmentMode::from_name(&mode.value()).unwrap_or_default();
+        let places = capacity.value();
         let change = CourseEnrolment {
-            course: course.get_untracked(),
+            course: course.value(),
             enrolment: Enrolment {
-                mode: mode.get_untracked(),
-                capacity: match mode.get_untracked() {
-                    EnrolmentMode::Application if !places.is_empty() => places.parse().ok(),
+                mode,
+                capacity: match mode {
+                    EnrolmentMode::Application => places.trim().parse().ok(),
                     _ => None,
                 },
             },
@@ -152,11 +145,7 @@ pub fn SiteEnrolment(offered: Vec<CourseChoice>) -> impl IntoView {
             <form class="site-enrolment-form" on:submit=save>
                 <label>
                     {t!("teach-site-enrolment-course")}
-                    <select
-                        required
-                        data-testid="enrolment-course"
-                        on:change=move |event| course.set(event_target_value(&event))
-                    >
+                    <select required data-testid="enrolment-course" node_ref=course_field>
                         <option value="">"—"</option>
                         {offered
                             .get_value()
@@ -170,42 +159,27 @@ pub fn SiteEnrolment(offered: Vec<CourseChoice>) -> impl IntoView {
                 </label>
                 <label>
                     {t!("teach-site-enrolment-mode")}
-                    <select
-                        data-testid="enrolment-mode"
-                        prop:value=move || mode.get().as_str()
-                        on:change=move |event| {
-                            mode.set(
-                                EnrolmentMode::from_name(&event_target_value(&event))
-                                    .unwrap_or_default(),
-                            )
-                        }
-                    >
+                    <select data-testid="enrolment-mode" node_ref=mode_field>
                         {[EnrolmentMode::Open, EnrolmentMode::Application, EnrolmentMode::Assignment]
                             .into_iter()
                             .map(|choice| view! { <option value=choice.as_str()>{mode_name(choice)}</option> })
                             .collect_view()}
                     </select>
                 </label>
-                <Show when=move || mode.get() == EnrolmentMode::Application>
-                    <label>
-                        {t!("teach-site-enrolment-capacity")}
-                        <input
-                            type="number"
-                            min="1"
-                            max="100000"
-                            inputmode="numeric"
-                            data-testid="enrolment-capacity"
-                            prop:value=move || capacity.get()
-                            on:input=move |event| capacity.set(event_target_value(&event))
-                        />
-                    </label>
-                </Show>
+                <label>
+                    {t!("teach-site-enrolment-capacity")}
+                    <input
+                        type="number"
+                        min="1"
+                        max="100000"
+                        data-testid="enrolment-capacity"
+                        node_ref=capacity_field
+                    />
+                </label>
                 <button type="submit" data-testid="enrolment-save" disabled=move || busy.get()>
                     {t!("teach-site-enrolment-save")}
                 </button>
-                <Show when=move || saved.get()>
-                    <p role="status">{t!("teach-site-enrolment-saved")}</p>
-                </Show>
+                {move || saved.get().then(|| view! { <p role="status">{t!("teach-site-enrolment-saved")}</p> })}
             </form>
             <h3>{t!("teach-site-applications-title")}</h3>
             {move || match queue.get() {
@@ -236,7 +210,7 @@ fn title_in(offered: &[CourseChoice], course: &str) -> String {
 }
 
 /// One application in the queue: who, which course, since when, where it stands; a live one
-/// with Approve, and Decline with the reason the learner will read.
+/// with Approve, and Decline, which asks for the reason the learner will read.
 #[component]
 fn QueueRow(
     listed: SiteApplication,
@@ -246,59 +220,53 @@ fn QueueRow(
 ) -> impl IntoView {
     let application = listed.application;
     let id = application.id;
-    let reason = RwSignal::new(String::new());
     let state = crate::pages::applications::state_text(&application);
-    let live = application.state.is_live();
     let pending = application.state == ApplicationState::Pending;
+    let decline = move |_| {
+        let reason = window()
+            .and_then(|window| {
+                window
+                    .prompt_with_message(&t!("teach-site-applications-reason"))
+                    .ok()
+            })
+            .flatten()
+            .filter(|reason| !reason.trim().is_empty());
+        if let Some(reason) = reason {
+            decide(
+                id,
+                ApplicationDecision {
+                    approve: false,
+                    reason: Some(reason),
+                },
+            );
+        }
+    };
     view! {
-        <article class="application" data-testid="site-application">
-            <p>
-                <strong>{listed.learner}</strong> " · " {title} " · "
-                {local_time_text(&application.applied)}
-            </p>
-            <p data-testid="site-application-state">{state}</p>
-            {live.then(|| view! {
-                <form
-                    class="application-decision"
-                    on:submit=move |event: leptos::ev::SubmitEvent| {
-                        event.prevent_default();
-                        decide(id, ApplicationDecision {
-                            approve: false,
-                            reason: Some(reason.get_untracked()),
-                        });
-                    }
+        <p class="application" data-testid="site-application">
+            <strong>{listed.learner}</strong> " · " {title} " · "
+            {local_time_text(&application.applied)} " · "
+            <span data-testid="site-application-state">{state}</span> " "
+            {pending.then(|| view! {
+                <button
+                    type="button"
+                    data-testid="approve-application"
+                    disabled=move || busy.get()
+                    on:click=move |_| decide(id, ApplicationDecision { approve: true, reason: None })
                 >
-                    {pending.then(|| view! {
-                        <button
-                            type="button"
-                            data-testid="approve-application"
-                            disabled=move || busy.get()
-                            on:click=move |_| decide(id, ApplicationDecision { approve: true, reason: None })
-                        >
-                            {t!("teach-site-applications-approve")}
-                        </button>
-                    })}
-                    <label>
-                        {t!("teach-site-applications-reason")}
-                        <input
-                            type="text"
-                            required
-                            maxlength="300"
-                            data-testid="decline-reason"
-                            prop:value=move || reason.get()
-                            on:input=move |event| reason.set(event_target_value(&event))
-                        />
-                    </label>
-                    <button
-                        type="submit"
-                        class="secondary"
-                        data-testid="decline-application"
-                        disabled=move || busy.get()
-                    >
-                        {t!("teach-site-applications-decline")}
-                    </button>
-                </form>
+                    {t!("teach-site-applications-approve")}
+                </button>
+            })} " "
+            {application.state.is_live().then(|| view! {
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="decline-application"
+                    disabled=move || busy.get()
+                    on:click=decline
+                >
+                    {t!("teach-site-applications-decline")}
+                </button>
             })}
-        </article>
+        </p>
     }
 }

@@ -88,7 +88,13 @@ pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// 50 more chunk files (257), which the lists of wasm-split's loader (+960 B) and of the service
 /// worker (+686 B) name; the two routes and their loaders in the main module (+832 B, the main
 /// wasm); the certificate's and the verdict's CSS, with the print rule (+285 B).
-pub const SHELL_CEILING_BYTES: u64 = 268_400;
+/// Raised to 269,000 B (2026-12-07, stop 40: 268,476 B and 268,766 B measured in two builds of
+/// the same learners' code, 268,251 B before) for issue 21's enrolment: its page part is in
+/// `records_page` and the history's list of applications in `history_page`, none of it in the
+/// main wasm, but the code the two chunks now share made 9 more chunk files (266), which the
+/// lists of wasm-split's loader and of the service worker name (about +225 B); the rest is the
+/// builds' noise (up to 290 B between two builds here).
+pub const SHELL_CEILING_BYTES: u64 = 269_000;
 /// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15, 485,679 B at
 /// stop 16 and 488,929 B before issue 16, whose compiled messages and own router took it to
 /// 419,750 B; 1.6 MB once, when a build flag leaked into it. Raised to 421,032 B (+1.3 KB,
@@ -121,7 +127,15 @@ pub const SHELL_CEILING_BYTES: u64 = 268_400;
 /// site's certificates on its page (the table, withdrawing one with a confirmation, and their
 /// wire type) and the completion rule every course manifest may now carry, which both apps
 /// read.
-pub const TEACHERS_APP_CEILING_BYTES: u64 = 489_700;
+/// Raised to 505,800 B (2026-12-07, stop 40: 505,541 B measured, +16.0 KB) for issue 21's
+/// enrolment on the site's page: how each course is entered (a form read from its fields when
+/// sent: with a signal per field it was 506,842 B) and the queue of applications with approve
+/// and decline (the reason asked for in a prompt), their wire types' readers, and the state
+/// words the learners' page shares. In the raw wasm before wasm-opt (+52 KB of code): the
+/// component and its load future about 22 KB, its view inlined in the site page's 6.5 KB, the
+/// five wire types' serde readers 9 KB. Chunking the teachers' app (the site's page is for a
+/// few admins) is the way back, and the next change to it should start there.
+pub const TEACHERS_APP_CEILING_BYTES: u64 = 505_800;
 
 /// The bytes a file costs on the wire: its `.gz` sibling when there is one, else itself.
 fn wire_bytes(path: &Path) -> Result<u64> {
