@@ -1239,3 +1239,5 @@ teach-site-applications-none = No applications yet.
 teach-site-applications-approve = Approve
 teach-site-applications-decline = Decline
 teach-site-applications-reason = Reason for declining (the learner reads it)
+certificates-progress-title = Toward a certificate
+certificates-progress-line = { $course }: { $done } of { $total } lessons count

@@ -1098,3 +1098,5 @@ teach-site-applications-none = 아직 신청이 없어요.
 teach-site-applications-approve = 승인
 teach-site-applications-decline = 거절
 teach-site-applications-reason = 거절 이유 (학습자가 읽어요)
+certificates-progress-title = 수료 현황
+certificates-progress-line = { $course }: 레슨 { $total }개 중 { $done }개 인정

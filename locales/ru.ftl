@@ -939,3 +939,5 @@ teach-site-applications-none = Заявок пока нет.
 teach-site-applications-approve = Одобрить
 teach-site-applications-decline = Отклонить
 teach-site-applications-reason = Причина отказа (ученик её увидит)
+certificates-progress-title = На пути к сертификату
+certificates-progress-line = { $course }: засчитано уроков — { $done } из { $total }

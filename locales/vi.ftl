@@ -793,3 +793,5 @@ teach-site-applications-none = Chưa có đơn đăng ký nào.
 teach-site-applications-approve = Duyệt
 teach-site-applications-decline = Từ chối
 teach-site-applications-reason = Lý do từ chối (học viên sẽ đọc)
+certificates-progress-title = Tiến tới giấy chứng nhận
+certificates-progress-line = { $course }: { $done } trên { $total } bài được tính

@@ -806,3 +806,5 @@ teach-site-applications-none = 还没有申请。
 teach-site-applications-approve = 批准
 teach-site-applications-decline = 拒绝
 teach-site-applications-reason = 拒绝理由（学习者会看到）
+certificates-progress-title = 证书进度
+certificates-progress-line = { $course }：{ $total } 课中已有 { $done } 课计入

@@ -12,7 +12,9 @@
 use baeum_core::content::{CatalogIndex, Language};
 use baeum_core::records::certificate::{compact_form, signed_credential, text_in};
 use baeum_core::records::completion::LessonShortfall;
-use baeum_core::records::wire::{CertificateRequest, IssuedCertificate, NotYetComplete};
+use baeum_core::records::wire::{
+    CertificateRequest, CourseCompletion, IssuedCertificate, NotYetComplete,
+};
 use baeum_core::xapi::formats::parse_timestamp;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -135,6 +137,7 @@ fn Certificates() -> impl IntoView {
                 }
             }}
             <Show when=move || !signed_out()>
+                <TowardCertificates/>
                 <RequestForm on_issued=load/>
             </Show>
             <p class="no-print">
@@ -272,6 +275,67 @@ fn qr_svg(text: &str) -> String {
     match svg.find("<svg") {
         Some(start) => svg[start..].to_owned(),
         None => String::new(),
+    }
+}
+
+/// Each course of this site the learner has begun that gives a certificate, with how many of
+/// its counted lessons count so far, as the server decides it (kept for offline).
+#[component]
+fn TowardCertificates() -> impl IntoView {
+    let sync = use_sync();
+    let shown = RwSignal::new(None::<Vec<CourseCompletion>>);
+    let fetched_at = RwSignal::new(None::<f64>);
+    // A problem here is the certificates' list's too: shown once, there.
+    let problem = RwSignal::new(None::<String>);
+    load_with_cache(
+        sync,
+        "completion".to_owned(),
+        shown,
+        fetched_at,
+        problem,
+        |api| async move { api.my_completion().await },
+    );
+    let catalog = LocalResource::new(|| async { crate::content_client::load_catalog().await.ok() });
+    move || {
+        let list = shown.get().filter(|list| !list.is_empty())?;
+        let language = Language::from_code(learner_language()).unwrap_or(Language::En);
+        let catalog = catalog.get().flatten();
+        let rows = list
+            .into_iter()
+            .map(|course| {
+                let status = course.status;
+                let title = catalog
+                    .as_ref()
+                    .and_then(|catalog| {
+                        catalog
+                            .courses
+                            .iter()
+                            .find(|entry| entry.id == status.course_id)
+                    })
+                    .map_or_else(
+                        || status.course_id.clone(),
+                        |entry| entry.title.get_or_english(language).to_owned(),
+                    );
+                let line = t!(
+                    "certificates-progress-line",
+                    course = title,
+                    done = status.done,
+                    total = status.total
+                );
+                view! {
+                    <li data-testid="completion-progress" data-course=status.course_id.clone()>
+                        {line} " "
+                        <progress max=status.total value=status.done></progress>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="no-print">
+                <h2>{t!("certificates-progress-title")}</h2>
+                <ul>{rows}</ul>
+            </section>
+        })
     }
 }
 

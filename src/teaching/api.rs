@@ -12,8 +12,9 @@
 use baeum_core::content::Language;
 use baeum_core::progress::monthly::ReportView;
 use baeum_core::records::wire::{
-    Application, ApplicationDecision, ApplicationRequest, CertificateRequest, CourseEnrolment,
-    IssuedCertificate, NotYetComplete, SiteApplication, SiteCertificate, SiteEnrolment,
+    Application, ApplicationDecision, ApplicationRequest, CertificateRequest, CourseCompletion,
+    CourseEnrolment, IssuedCertificate, NotYetComplete, SiteApplication, SiteCertificate,
+    SiteEnrolment,
 };
 use baeum_core::site::{CoursesChange, FeaturedChange, SiteName, SiteView, StaffChange};
 use baeum_core::wellbeing::wire::{ClassWellbeing, OpenRequests, SharedCheckIn};
@@ -751,6 +752,11 @@ impl TeachingApi {
         let body = to_body(decision)?;
         let path = format!("/api/site/applications/{id}/decision");
         self.json(Method::Post, &path, Some(body)).await
+    }
+
+    /// The learner's standing toward each begun course's certificate at this site.
+    pub async fn my_completion(&self) -> Result<Vec<CourseCompletion>, TeachingError> {
+        self.json(Method::Get, "/api/my/completion", None).await
     }
 
     /// The learner's certificates at every site (issue 21).

@@ -150,6 +150,9 @@ test('a learner gets the certificate of a completed course, and another browser 
   await app.open('/certificates');
   await waitOrExplain(page, hangulHere.getByTestId('application-here-state').getByText('Approved'), 'the approval seen by the learner');
 
+  // The page shows how far the learner is: the server counts 15 of 16 lessons.
+  await waitOrExplain(page, page.locator('[data-testid=completion-progress][data-course=hangul]').getByText(`${lessons.length - 1} of ${lessons.length} lessons count`), 'the progress toward the certificate');
+
   // Asked too early: the server counts 15 of 16 lessons and says which one is missing.
   await ask();
   await waitOrExplain(page, page.getByTestId('certificate-not-yet'), 'the course not complete yet');

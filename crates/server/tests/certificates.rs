@@ -409,3 +409,43 @@ async fn a_learners_certificates_go_with_their_account() {
     // The key stays published: the copy the learner keeps still verifies.
     assert_eq!(trust(&state).await.keys.len(), 1);
 }
+
+#[tokio::test]
+async fn a_learner_sees_their_standing_toward_each_begun_course_at_the_site() {
+    use baeum_core::records::wire::CourseCompletion;
+    let state = state_with_sites();
+    let learner = account(&state, "counting", Role::Learner).await;
+    let standing = |host: &'static str| {
+        at(
+            &state,
+            host,
+            api("GET", "/api/my/completion", Some(&learner.basic()), None),
+        )
+    };
+    // Nothing begun: nothing listed; at an address that is no site's, no certificates at all.
+    assert_eq!(standing(ALMATY).await.body, json!([]));
+    assert_eq!(standing(PLATFORM).await.status, 404);
+    let statements = vec![
+        completed(&state, &learner, "l1", 1.0),
+        completed(&state, &learner, "l2", 0.5),
+    ];
+    sync_statements(&state, &learner, statements).await;
+    let reply = standing(ALMATY).await;
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    let listed: Vec<CourseCompletion> = serde_json::from_value(reply.body).expect("a list");
+    assert_eq!(listed.len(), 1);
+    let status = &listed[0].status;
+    assert_eq!(status.course_id, COURSE);
+    // l1 counts; l2's best score is under the rule's; l3 was never completed.
+    assert_eq!((status.done, status.total), (1, 3));
+    assert_eq!(status.missing.len(), 2);
+    // Only the learner's own: another learner sees nothing of it.
+    let other = account(&state, "other", Role::Learner).await;
+    let reply = at(
+        &state,
+        ALMATY,
+        api("GET", "/api/my/completion", Some(&other.basic()), None),
+    )
+    .await;
+    assert_eq!(reply.body, json!([]));
+}

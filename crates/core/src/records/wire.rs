@@ -112,3 +112,12 @@ pub struct ApplicationDecision {
     #[serde(default)]
     pub reason: Option<String>,
 }
+
+/// A course's standing toward its certificate at the site (`GET /api/my/completion`), as the
+/// server decides it from the learner's answers that reached it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CourseCompletion {
+    /// The hours its certificate states.
+    pub hours: u32,
+    pub status: CompletionStatus,
+}

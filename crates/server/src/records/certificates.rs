@@ -13,6 +13,9 @@
 //!   completion from the caller's statements it stores (its progress rows, core's fold of
 //!   them), never from the app: not complete is 409 with core's `NotYetComplete`, lesson by
 //!   lesson. The site's first certificate makes its key.
+//! - `GET /api/my/completion` → core's `CourseCompletion` of each course of the site with a
+//!   completion rule that the caller has begun (a lesson of it in their progress), decided as
+//!   a request for its certificate is: what the app shows as progress toward one.
 //! - `GET /api/site/certificates` → core's `SiteCertificate`s of the request's site, newest
 //!   first; `POST /api/site/certificates/{id}/revoke` revokes one (the trust list names it from
 //!   then on). Both for the site's admins and the platform's admin, at the site's address; a
@@ -34,7 +37,7 @@ use baeum_core::records::certificate::{
     TrustList,
 };
 use baeum_core::records::wire::{
-    CertificateRequest, IssuedCertificate, NotYetComplete, SiteCertificate,
+    CertificateRequest, CourseCompletion, IssuedCertificate, NotYetComplete, SiteCertificate,
 };
 use baeum_core::site::{check_course_id, StaffRole};
 use chrono::{DateTime, TimeZone, Utc};
@@ -57,6 +60,7 @@ pub fn router() -> Router<AppState> {
             "/api/my/certificates",
             get(my_certificates).post(request_certificate),
         )
+        .route("/api/my/completion", get(my_completion))
         .route("/api/site/certificates", get(site_certificates))
         .route("/api/site/certificates/{id}/revoke", post(revoke))
 }
@@ -258,6 +262,70 @@ async fn request_certificate(
         StatusCode::OK
     };
     Ok((status, Json(issued(&stored)?)).into_response())
+}
+
+/// The most courses `GET /api/my/completion` reads manifests for: a learner of a province's
+/// catalogue may have begun many, and each is a file read.
+const MOST_COURSES_IN_PROGRESS: usize = 50;
+
+async fn my_completion(
+    State(state): State<AppState>,
+    caller: Authenticated,
+) -> Result<Json<Vec<CourseCompletion>>, ServerError> {
+    let site_id = caller.site_id.clone().ok_or_else(|| {
+        ServerError::NotFound("certificates are issued at a site's address".into())
+    })?;
+    let site = run_blocking(&state.store, move |store| store.sites())
+        .await?
+        .into_iter()
+        .find(|site| site.id == site_id)
+        .ok_or_else(|| ServerError::NotFound("this address is no site".into()))?;
+    let actor_key = account_identifier(&state.account_home_page, caller.account.id).key();
+    let lookup_key = actor_key.clone();
+    let report = run_blocking(&state.store, move |store| {
+        store.learner_reports(std::slice::from_ref(&lookup_key))
+    })
+    .await?
+    .remove(&actor_key)
+    .unwrap_or_default();
+    let offered = crate::catalog_search::offered_courses(&state, Some(site.id), site.courses)
+        .await
+        .ok_or_else(|| {
+            ServerError::ContentUnavailable("this server has no course catalogue".into())
+        })?;
+    let begun: std::collections::BTreeSet<&str> = report
+        .lessons
+        .keys()
+        .map(|lesson| lesson.course_id.as_str())
+        .collect();
+    let manifests: Vec<String> = offered
+        .courses
+        .iter()
+        .filter(|course| begun.contains(course.id.as_str()))
+        .take(MOST_COURSES_IN_PROGRESS)
+        .map(|course| course.manifest.clone())
+        .collect();
+    let content_dir = state.config.content_dir.clone();
+    let manifests = tokio::task::spawn_blocking(move || {
+        manifests
+            .iter()
+            .map(|name| crate::assignments::read_manifest_file(&content_dir, name))
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .await
+    .map_err(|_| StoreError::TaskFailed)??;
+    Ok(Json(
+        manifests
+            .into_iter()
+            .filter_map(|manifest| {
+                let rule = manifest.completion.as_ref()?;
+                Some(CourseCompletion {
+                    hours: rule.hours,
+                    status: rule.check(&manifest.id, &report),
+                })
+            })
+            .collect(),
+    ))
 }
 
 /// A new signing key for a site, from the operating system's randomness.
