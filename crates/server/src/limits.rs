@@ -129,6 +129,9 @@ pub struct RateLimits {
     pub join_per_account: Rate,
     /// Join-code attempts from one client address (`--join-attempts-per-address`).
     pub join_per_address: Rate,
+    /// Requests of one account that read its record or sign (asking for a certificate, the
+    /// standing toward them, applying, withdrawing; `--record-requests-per-account`).
+    pub records_per_account: Rate,
 }
 
 /// Join-code attempts one account may make at once; then one every minute.
@@ -149,6 +152,9 @@ impl Default for RateLimits {
     /// - join codes 10 per 10 minutes per account and 120 per 10 minutes per address: four
     ///   classes joining on the same morning through one address; 8-character codes from a
     ///   31-letter alphabet stay out of reach.
+    /// - 120 record requests per 10 minutes per account: a learner opening *My certificates*
+    ///   twenty times in a row; a script asking in a loop gets one every five seconds, each
+    ///   reading at most 50 manifests and one learner's progress.
     fn default() -> Self {
         Self {
             password_per_address: Rate::per_seconds(nonzero(120), 120),
@@ -157,6 +163,7 @@ impl Default for RateLimits {
             sign_ups_per_address: Rate::per_seconds(nonzero(60), 3600),
             join_per_account: Rate::per_seconds(nonzero(JOIN_FAILURES_PER_ACCOUNT as u32), 600),
             join_per_address: Rate::per_seconds(nonzero(JOIN_FAILURES_PER_ADDRESS as u32), 600),
+            records_per_account: Rate::per_seconds(nonzero(120), 600),
         }
     }
 }
@@ -176,6 +183,7 @@ enum Limit {
     SignUpAddress,
     JoinAccount,
     JoinAddress,
+    RecordsAccount,
 }
 
 impl Limit {
@@ -188,6 +196,7 @@ impl Limit {
             Limit::SignUpAddress => "sign-up/address",
             Limit::JoinAccount => "join/account",
             Limit::JoinAddress => "join/address",
+            Limit::RecordsAccount => "records/account",
         }
     }
 
@@ -199,6 +208,7 @@ impl Limit {
             Limit::SignUpAddress => limits.sign_ups_per_address,
             Limit::JoinAccount => limits.join_per_account,
             Limit::JoinAddress => limits.join_per_address,
+            Limit::RecordsAccount => limits.records_per_account,
         }
     }
 }
@@ -213,6 +223,7 @@ pub struct Limiters {
     sign_up_address: Keyed<IpAddr>,
     join_account: Keyed<Uuid>,
     join_address: Keyed<IpAddr>,
+    records_account: Keyed<Uuid>,
     /// The database's key for bucket ids, read on first use.
     bucket_key: OnceCell<[u8; 32]>,
 }
@@ -235,6 +246,7 @@ impl Limiters {
             sign_up_address: RateLimiter::keyed(limits.sign_ups_per_address.quota()),
             join_account: RateLimiter::keyed(limits.join_per_account.quota()),
             join_address: RateLimiter::keyed(limits.join_per_address.quota()),
+            records_account: RateLimiter::keyed(limits.records_per_account.quota()),
             bucket_key: OnceCell::new(),
         }
     }
@@ -312,6 +324,21 @@ impl Limiters {
         }
         shared.push((Limit::JoinAccount, vec![account.as_str()]));
         self.take_shared(store, &shared).await?.map_err(refused)
+    }
+
+    /// Counts one record request of the account (`RateLimits::records_per_account`), or
+    /// refuses it.
+    pub async fn records_request(
+        &self,
+        store: &Arc<dyn Store>,
+        account_id: Uuid,
+    ) -> Result<(), ServerError> {
+        let refused = |wait| too_many("too many requests for your records; wait a little", wait);
+        take(&self.records_account, &account_id).map_err(refused)?;
+        let account = account_id.to_string();
+        self.take_shared(store, &[(Limit::RecordsAccount, vec![account.as_str()])])
+            .await?
+            .map_err(refused)
     }
 
     /// Takes one attempt from each limit's bucket in the database, in order, stopping at the

@@ -63,6 +63,7 @@ const USAGE: &str =
   --sign-ups-per-address RATE                [60/1h]
   --join-attempts-per-account RATE           [10/10m]
   --join-attempts-per-address RATE           [120/10m]
+  --record-requests-per-account RATE         [120/10m] certificates, applications
 
        baeum-server backup FILE [--data DIR] [--force]
 
@@ -156,6 +157,9 @@ fn parse_arguments() -> Result<Arguments, String> {
             }
             "--sign-ups-per-address" => rate_limits.sign_ups_per_address = rate(&flag, &value)?,
             "--join-attempts-per-account" => rate_limits.join_per_account = rate(&flag, &value)?,
+            "--record-requests-per-account" => {
+                rate_limits.records_per_account = rate(&flag, &value)?
+            }
             "--join-attempts-per-address" => rate_limits.join_per_address = rate(&flag, &value)?,
             other => return Err(format!("unknown argument {other}\n\n{USAGE}")),
         }

@@ -507,3 +507,40 @@ async fn applying_and_withdrawing_in_a_loop_stops_at_the_most_an_account_keeps()
     // The last one sent again is still known: a queue retried is not refused.
     assert_eq!(apply(&state, &learner, last).await.status, 200);
 }
+
+#[tokio::test]
+async fn one_account_asking_in_a_loop_is_slowed_and_another_is_not() {
+    use baeum_server::limits::{Rate, RateLimits};
+    use std::num::NonZeroU32;
+    let state = state_with_sites().with_rate_limits(RateLimits {
+        records_per_account: Rate::per_seconds(NonZeroU32::new(3).expect("3"), 600),
+        ..RateLimits::default()
+    });
+    let admin = almaty_admin(&state).await;
+    set_mode(&state, &admin, "application", None).await;
+    let looping = account(&state, "looping", Role::Learner).await;
+    let other = account(&state, "other", Role::Learner).await;
+    let standing = |who| call(&state, ALMATY, Some(who), "GET", "/api/my/completion", None);
+    for _ in 0..2 {
+        assert_eq!(standing(&looping).await.status, 200);
+    }
+    let id = Uuid::new_v4();
+    assert_eq!(apply(&state, &looping, id).await.status, 201);
+    // The fourth request of the ten minutes, of any of the routes.
+    let refused = withdraw(&state, &looping, id).await;
+    assert_eq!(refused.status, 429, "{:?}", refused.body);
+    assert!(refused.headers.contains_key("retry-after"));
+    assert_eq!(ask_certificate(&state, &looping).await.status, 429);
+    // Reading what is stored is not limited; another account is not slowed.
+    let mine = call(
+        &state,
+        ALMATY,
+        Some(&looping),
+        "GET",
+        "/api/my/applications",
+        None,
+    )
+    .await;
+    assert_eq!(mine.status, 200);
+    assert_eq!(standing(&other).await.status, 200);
+}

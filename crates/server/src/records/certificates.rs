@@ -137,6 +137,10 @@ async fn request_certificate(
     caller: Authenticated,
     JsonBody(request): JsonBody<CertificateRequest>,
 ) -> Result<Response, ServerError> {
+    state
+        .limiters
+        .records_request(&state.store, caller.account.id)
+        .await?;
     let not_here = || ServerError::NotFound("certificates are issued at a site's address".into());
     let site_id = caller.site_id.clone().ok_or_else(not_here)?;
     let name: String = request.name.trim().nfc().collect();
@@ -272,6 +276,10 @@ async fn my_completion(
     State(state): State<AppState>,
     caller: Authenticated,
 ) -> Result<Json<Vec<CourseCompletion>>, ServerError> {
+    state
+        .limiters
+        .records_request(&state.store, caller.account.id)
+        .await?;
     let site_id = caller.site_id.clone().ok_or_else(|| {
         ServerError::NotFound("certificates are issued at a site's address".into())
     })?;

@@ -178,6 +178,10 @@ async fn apply(
     caller: Authenticated,
     JsonBody(request): JsonBody<ApplicationRequest>,
 ) -> Result<Response, ServerError> {
+    state
+        .limiters
+        .records_request(&state.store, caller.account.id)
+        .await?;
     let site_id = caller
         .site_id
         .clone()
@@ -278,6 +282,10 @@ async fn withdraw(
     caller: Authenticated,
     Path(id): Path<String>,
 ) -> Result<Json<Application>, ServerError> {
+    state
+        .limiters
+        .records_request(&state.store, caller.account.id)
+        .await?;
     let unknown = || ServerError::NotFound("you have no such application".into());
     let id = Uuid::parse_str(&id).map_err(|_| unknown())?;
     let owner = ApplicationOwner::Account(caller.account.id);
