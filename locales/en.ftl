@@ -1241,3 +1241,6 @@ teach-site-applications-decline = Decline
 teach-site-applications-reason = Reason for declining (the learner reads it)
 certificates-progress-title = Toward a certificate
 certificates-progress-line = { $course }: { $done } of { $total } lessons count
+certificates-verify-scan = Scan with the camera
+certificates-verify-scan-stop = Stop the camera
+certificates-verify-scan-problem = The camera could not be opened. Allow this page to use it, or paste the certificate's text.

@@ -1100,3 +1100,6 @@ teach-site-applications-decline = 거절
 teach-site-applications-reason = 거절 이유 (학습자가 읽어요)
 certificates-progress-title = 수료 현황
 certificates-progress-line = { $course }: 레슨 { $total }개 중 { $done }개 인정
+certificates-verify-scan = 카메라로 스캔
+certificates-verify-scan-stop = 카메라 끄기
+certificates-verify-scan-problem = 카메라를 열 수 없어요. 이 페이지가 카메라를 쓰도록 허용하거나, 수료증 텍스트를 붙여 넣으세요.

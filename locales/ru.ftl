@@ -941,3 +941,6 @@ teach-site-applications-decline = Отклонить
 teach-site-applications-reason = Причина отказа (ученик её увидит)
 certificates-progress-title = На пути к сертификату
 certificates-progress-line = { $course }: засчитано уроков — { $done } из { $total }
+certificates-verify-scan = Сканировать камерой
+certificates-verify-scan-stop = Выключить камеру
+certificates-verify-scan-problem = Не удалось открыть камеру. Разрешите этой странице её использовать или вставьте текст сертификата.

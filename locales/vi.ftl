@@ -795,3 +795,6 @@ teach-site-applications-decline = Từ chối
 teach-site-applications-reason = Lý do từ chối (học viên sẽ đọc)
 certificates-progress-title = Tiến tới giấy chứng nhận
 certificates-progress-line = { $course }: { $done } trên { $total } bài được tính
+certificates-verify-scan = Quét bằng camera
+certificates-verify-scan-stop = Tắt camera
+certificates-verify-scan-problem = Không mở được camera. Hãy cho phép trang này dùng camera, hoặc dán văn bản của giấy chứng nhận.

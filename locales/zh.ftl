@@ -808,3 +808,6 @@ teach-site-applications-decline = 拒绝
 teach-site-applications-reason = 拒绝理由（学习者会看到）
 certificates-progress-title = 证书进度
 certificates-progress-line = { $course }：{ $total } 课中已有 { $done } 课计入
+certificates-verify-scan = 用摄像头扫描
+certificates-verify-scan-stop = 关闭摄像头
+certificates-verify-scan-problem = 无法打开摄像头。请允许此页面使用摄像头，或粘贴证书的文本。

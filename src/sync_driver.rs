@@ -139,13 +139,13 @@ impl Future for WakeFuture<'_> {
 
 /// A `setTimeout` as a future; dropping it clears the timer, so a sleep cut short by a
 /// wake-up leaves nothing behind.
-struct Sleep {
+pub(crate) struct Sleep {
     timer: Option<i32>,
     done: JsFuture,
 }
 
 impl Sleep {
-    fn new(delay_ms: i64) -> Self {
+    pub(crate) fn new(delay_ms: i64) -> Self {
         // setTimeout takes a 32-bit delay; a longer sleep simply ends early and polls again.
         let delay = delay_ms.clamp(0, i64::from(i32::MAX)) as i32;
         let mut timer = None;

@@ -11,5 +11,6 @@ pub mod home;
 pub mod lesson;
 pub mod not_found;
 pub mod review;
+pub mod scan;
 pub mod settings;
 pub mod verify;

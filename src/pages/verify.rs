@@ -4,7 +4,7 @@
 //! fetch again whenever they open online. The verdict says as of when that list was fetched.
 //!
 //! The certificate comes after `#` in the address (what its QR code opens), or pasted, or from
-//! its file. The part after `#` is never sent to any server.
+//! its file, or from the camera where the browser reads QR codes (`scan.rs`). The part after `#` is never sent to any server.
 
 use baeum_core::records::certificate::{verify, Refusal, TrustList, Verdict};
 use leptos::prelude::*;
@@ -154,6 +154,10 @@ fn Verify() -> impl IntoView {
                     <button type="submit" data-testid="verify-check">
                         {t!("certificates-verify")}
                     </button>
+                    <crate::pages::scan::CameraScan on_found=Callback::new(move |found: String| {
+                        text.set(found.clone());
+                        checked.set(Some(found));
+                    })/>
                     <label class="button secondary">
                         {t!("certificates-verify-file")}
                         <input

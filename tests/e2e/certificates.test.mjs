@@ -74,6 +74,8 @@ async function staffWithSession(username, password, site) {
 
 
 let almatyHead;
+/** The first test's certificate, in its compact form. */
+let issuedToAigerim;
 /** Almaty's admin (made once for the file) signed in to the teachers' app in a browser of its own. */
 async function almatyAdminPage() {
   almatyHead ??= (async () => {
@@ -178,6 +180,7 @@ test('a learner gets the certificate of a completed course, and another browser 
   assert.equal(await page.locator('[data-testid=certificate-qr] svg').count(), 1);
   const compact = await page.getByTestId('certificate-code').inputValue();
   assert.match(compact, /^BC1\.[A-Za-z0-9_-]+\.z[1-9A-HJ-NP-Za-km-z]+$/);
+  issuedToAigerim = compact;
 
   // The learning history lists it.
   await app.open('/history');
@@ -202,6 +205,8 @@ test('a learner gets the certificate of a completed course, and another browser 
   await verifyApp.open('/verify');
   await verifier.getByTestId('verify-page').waitFor();
   await verifyApp.waitForServiceWorker();
+  // Chromium on Linux has no QR reader of its own: no camera button, text and files only.
+  assert.equal(await verifier.getByTestId('verify-scan').count(), 0);
   // The trust list is kept once fetched: the page says nothing of missing keys.
   await verifier.waitForFunction(() => !document.querySelector('[data-testid=verify-no-keys]'));
   await running.server.stop();
@@ -285,5 +290,37 @@ test("a site's admin withdraws a certificate; its learner and any verifier then 
   await page.waitForFunction(() => document.querySelector('[data-testid=verdict]')?.dataset.valid === 'false');
   assert.match(await page.getByTestId('verdict-detail').innerText(), /withdrew it on/);
   await adminContext.close();
+  await context.close();
+});
+
+test("where the browser reads QR codes, the verify page scans one with the camera and checks it", async () => {
+  assert.ok(issuedToAigerim, 'the first test issued a certificate');
+  const almaty = running.server.siteUrl('almaty.localhost');
+  // What a phone's Chromium has and Linux's lacks: a BarcodeDetector, here one that "sees" the
+  // certificate's QR code (its link) once the camera (Chromium's test pattern) shows a frame.
+  const context = await running.browser.newContext();
+  await context.addInitScript((seen) => {
+    window.BarcodeDetector = class {
+      constructor(options) { this.formats = options.formats; }
+      async detect(source) {
+        if (!(source instanceof HTMLVideoElement) || source.readyState < 2) return [];
+        return this.formats.includes('qr_code') ? [{ format: 'qr_code', rawValue: seen }] : [];
+      }
+    };
+  }, `${almaty}/verify#${issuedToAigerim}`);
+  const page = await context.newPage();
+  const app = new AppPage(page, almaty);
+  await app.open('/verify');
+  await page.getByTestId('verify-page').waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=verify-no-keys]'));
+  await page.getByTestId('verify-scan').click();
+  const verdict = page.getByTestId('verdict');
+  await waitOrExplain(page, verdict, 'the verdict of the scanned code');
+  assert.equal(await verdict.getAttribute('data-valid'), 'true');
+  assert.match(await page.getByTestId('verdict-detail').innerText(), /Айгерим Нурланова/);
+  // The camera is off once the code was read.
+  assert.equal(await page.getByTestId('verify-camera').isHidden(), true);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid=verify-camera]').srcObject
+    .getTracks().every((track) => track.readyState === 'ended')), true);
   await context.close();
 });

@@ -171,6 +171,8 @@ export async function launchBrowser() {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // A camera that shows a test pattern, allowed without asking (the verify page's scan).
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
     ],
   });
   const newContext = browser.newContext.bind(browser);
