@@ -265,6 +265,29 @@ test("a site's admin withdraws a certificate; its learner and any verifier then 
   const admin = await almatyAdminPage();
   await approve(admin, 'bolat');
 
+  // Both places are taken now: a third learner waits, first on the list, and the admin
+  // declines with a reason the learner reads.
+  const dana = await createLearner(running.server.url, 'dana');
+  const danaContext = await running.browser.newContext();
+  const danaPage = await danaContext.newPage();
+  const danaApp = await signInOnAccountPage(danaPage, almaty, dana);
+  await danaApp.open('/certificates');
+  const danaHangul = danaPage.locator('[data-testid=course-by-application][data-course=hangul]');
+  await waitOrExplain(danaPage, danaHangul.getByTestId('apply'), 'Hangul offered by application');
+  await danaHangul.getByTestId('apply').click();
+  await waitOrExplain(danaPage, danaHangul.getByText('On the waiting list: place 1'), 'the waiting-list place');
+  await admin.teach.open('/teach/site');
+  const danaRow = admin.page.getByTestId('site-application').filter({ hasText: 'dana' });
+  await waitOrExplain(admin.page, danaRow.getByText('On the waiting list: place 1'), "the waiting list on the site's page");
+  admin.page.once('dialog', (dialog) => dialog.accept('The spring group is full; please apply in autumn.'));
+  await danaRow.getByTestId('decline-application').click();
+  await waitOrExplain(admin.page, danaRow.getByText(/Declined: The spring group is full/), 'the decline');
+  await danaApp.open('/certificates');
+  await waitOrExplain(danaPage, danaPage.getByTestId('my-application-state').getByText('Declined: The spring group is full; please apply in autumn.'), 'the reason, for the learner');
+  // Declined, she may apply again.
+  await danaHangul.getByTestId('apply').waitFor();
+  await danaContext.close();
+
   await app.open('/certificates');
   await page.getByTestId('certificate-course-select').selectOption('hangul');
   await page.getByTestId('certificate-name-input').fill('Bolat Sarsenov');
