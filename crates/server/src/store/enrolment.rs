@@ -17,7 +17,9 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use baeum_core::records::enrolment::ApplicationState;
+use baeum_core::records::enrolment::{ApplicationState, Enrolment, EnrolmentMode};
+
+use super::StoreError;
 
 /// One application.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,4 +53,20 @@ pub enum Applied {
     Existing(ApplicationRecord),
     /// The id is another account's.
     IdTaken,
+}
+
+/// A `site_enrolment` row's mode and capacity as core's `Enrolment` (both engines).
+pub(super) fn enrolment_of_row(
+    site_id: &str,
+    course_id: &str,
+    mode: &str,
+    capacity: Option<i64>,
+) -> Result<Enrolment, StoreError> {
+    let corrupt = || StoreError::Corrupt(format!("enrolment of {course_id} at {site_id}"));
+    Ok(Enrolment {
+        mode: EnrolmentMode::from_name(mode).ok_or_else(corrupt)?,
+        capacity: capacity
+            .map(|capacity| u32::try_from(capacity).map_err(|_| corrupt()))
+            .transpose()?,
+    })
 }

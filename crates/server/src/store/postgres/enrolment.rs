@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::rows::{from_micros, micros, parse_uuid};
 use super::PostgresStore;
+use crate::store::enrolment::enrolment_of_row;
 use crate::store::{ApplicationOwner, ApplicationRecord, Applied, StoreError};
 
 const COLUMNS: &str =
@@ -29,21 +30,6 @@ fn application_record(row: &Row) -> Result<ApplicationRecord, StoreError> {
     })
 }
 
-fn enrolment_record(
-    site_id: &str,
-    course_id: &str,
-    mode: &str,
-    capacity: Option<i64>,
-) -> Result<Enrolment, StoreError> {
-    let corrupt = || StoreError::Corrupt(format!("enrolment of {course_id} at {site_id}"));
-    Ok(Enrolment {
-        mode: EnrolmentMode::from_name(mode).ok_or_else(corrupt)?,
-        capacity: capacity
-            .map(|capacity| u32::try_from(capacity).map_err(|_| corrupt()))
-            .transpose()?,
-    })
-}
-
 pub(super) fn enrolments_of_site(
     store: &PostgresStore,
     site_id: &str,
@@ -61,7 +47,7 @@ pub(super) fn enrolments_of_site(
             .iter()
             .map(|row| {
                 let course: String = row.get(0);
-                let enrolment = enrolment_record(&site_id, &course, row.get(1), row.get(2))?;
+                let enrolment = enrolment_of_row(&site_id, &course, row.get(1), row.get(2))?;
                 Ok((course, enrolment))
             })
             .collect()
@@ -258,7 +244,7 @@ pub(super) fn change_application(
             .await?
         {
             Some(row) => {
-                enrolment_record(&found.site_id, &found.course_id, row.get(0), row.get(1))?
+                enrolment_of_row(&found.site_id, &found.course_id, row.get(0), row.get(1))?
             }
             None => Enrolment::default(),
         };

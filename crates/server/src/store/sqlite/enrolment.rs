@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::rows::{from_micros, micros};
 use super::SqliteStore;
+use crate::store::enrolment::enrolment_of_row;
 use crate::store::{ApplicationOwner, ApplicationRecord, Applied, StoreError};
 
 const COLUMNS: &str =
@@ -69,22 +70,7 @@ fn enrolment_of(
         )
         .optional()?;
     row.map_or(Ok(Enrolment::default()), |(mode, capacity)| {
-        enrolment_record(site_id, course_id, &mode, capacity)
-    })
-}
-
-fn enrolment_record(
-    site_id: &str,
-    course_id: &str,
-    mode: &str,
-    capacity: Option<i64>,
-) -> Result<Enrolment, StoreError> {
-    let corrupt = || StoreError::Corrupt(format!("enrolment of {course_id} at {site_id}"));
-    Ok(Enrolment {
-        mode: EnrolmentMode::from_name(mode).ok_or_else(corrupt)?,
-        capacity: capacity
-            .map(|capacity| u32::try_from(capacity).map_err(|_| corrupt()))
-            .transpose()?,
+        enrolment_of_row(site_id, course_id, &mode, capacity)
     })
 }
 
@@ -108,7 +94,7 @@ pub(super) fn enrolments_of_site(
             .collect::<Result<Vec<_>, _>>()?
             .into_iter()
             .map(|(course, mode, capacity)| {
-                let enrolment = enrolment_record(site_id, &course, &mode, capacity)?;
+                let enrolment = enrolment_of_row(site_id, &course, &mode, capacity)?;
                 Ok((course, enrolment))
             })
             .collect()
