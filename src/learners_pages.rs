@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
         // page fetches it (and the worker keeps it) after recording the first one.
         sync.after_first_statement(keep_progress_digest_chunk);
     }
+    send_queued_applications_when_online();
     view! { <Shell>{router::routed_page(path, LEARNERS_ROUTES, learners_page)}</Shell> }
 }
 
@@ -157,11 +158,13 @@ pub fn CatalogPageChunk() -> impl IntoView {
     let load: ChunkViewLoader = catalog_page_section;
     view! { <ChunkView load=load contents=ChunkContents::Page/> }
 }
-/// Which page the records' chunk shows.
+/// Which page the records' chunk shows, or (`SendQueued`) nothing: it sends the applications
+/// queued on this device.
 #[derive(Clone, Copy)]
 enum RecordsPages {
     Certificates,
     Verify,
+    SendQueued,
 }
 
 /// `/certificates` (the learner's certificates, asking for one) and `/verify` (checking one):
@@ -172,7 +175,34 @@ fn records_pages(which: RecordsPages) -> Result<AnyView, ChunkLoadError> {
     Ok(match which {
         RecordsPages::Certificates => view! { <CertificatesPage/> }.into_any(),
         RecordsPages::Verify => view! { <VerifyPage/> }.into_any(),
+        RecordsPages::SendQueued => {
+            leptos::task::spawn_local(baeum_web::pages::applications::send_queued(None));
+            ().into_any()
+        }
     })
+}
+
+/// Sends the applications queued offline (issue 21) when the connection returns, wherever
+/// the learner is, like statements: the records chunk is fetched for it only while this
+/// device holds one (a flag in `localStorage`), and it was opened to apply, so the service
+/// worker has it.
+fn send_queued_applications_when_online() {
+    baeum_web::browser::on_window_event("online", || {
+        let waiting = baeum_web::browser::window()
+            .and_then(|window| window.local_storage().ok().flatten())
+            .and_then(|storage| {
+                storage
+                    .get_item(baeum_web::pages::applications::QUEUED_FLAG)
+                    .ok()
+                    .flatten()
+            })
+            .is_some();
+        if waiting {
+            leptos::task::spawn_local(async {
+                let _ = records_pages(RecordsPages::SendQueued).await;
+            });
+        }
+    });
 }
 
 fn certificates_page_section() -> LocalBoxFuture<'static, Result<AnyView, ChunkLoadError>> {

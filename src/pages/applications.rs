@@ -5,9 +5,10 @@
 //!
 //! What the server said is kept on the device (`load_with_cache`), so it shows offline. An
 //! application made offline waits in a queue in the settings store, written durably before the
-//! page says so, under the id the app gave it: sent when the page opens online and whenever
-//! the connection returns while the app runs, it is one application however often it is sent
-//! (the server gives back the stored one for a known id).
+//! page says so, under the id the app gave it: sent at once, when the page opens online, and
+//! when the connection returns wherever the learner is (while one waits, a `localStorage` flag
+//! tells the main module to fetch this chunk and run [`send_queued`]); it is one application
+//! however often it is sent (the server gives back the stored one for a known id).
 
 use baeum_core::content::Language;
 use baeum_core::records::enrolment::{ApplicationState, EnrolmentMode};
@@ -25,6 +26,22 @@ use crate::teaching::load_with_cache;
 
 /// The window event sent when the queue changed.
 const QUEUE_CHANGED_EVENT: &str = "baeum-applications-changed";
+/// Set in `localStorage` while this device holds an application not sent yet, so the app can
+/// fetch this chunk to send it when the connection returns ([`QUEUED_FLAG`] is read by the
+/// main module, which carries nothing else of this).
+pub const QUEUED_FLAG: &str = "baeum.applications-queued";
+
+fn mark_queued(waiting: bool) {
+    if let Some(storage) =
+        crate::browser::window().and_then(|window| window.local_storage().ok().flatten())
+    {
+        let _ = if waiting {
+            storage.set_item(QUEUED_FLAG, "1")
+        } else {
+            storage.remove_item(QUEUED_FLAG)
+        };
+    }
+}
 
 /// An application made on this device and not yet stored by the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -87,6 +104,9 @@ pub async fn send_queued(sync: Option<SyncHandle>) {
                 },
             )
             .await;
+    }
+    if let Ok(left) = read_list::<QueuedApplication>(sync, &key).await {
+        mark_queued(left.iter().any(|queued| queued.refused.is_none()));
     }
 }
 
@@ -177,7 +197,10 @@ pub fn Applications() -> impl IntoView {
                     .await;
                     match stored {
                         Err(error) => problem.set(Some(error.to_string())),
-                        Ok(()) => send_then_refresh(),
+                        Ok(()) => {
+                            mark_queued(true);
+                            send_then_refresh()
+                        }
                     }
                 }
             }

@@ -133,7 +133,19 @@ test('a learner gets the certificate of a completed course, and another browser 
   await context.setOffline(true);
   await hangulHere.getByTestId('apply').click();
   await waitOrExplain(page, hangulHere.getByTestId('application-queued'), 'the application queued offline');
+  // The learner goes on to home; the connection returns there, and the app sends it.
+  await app.open('/');
+  await page.getByTestId('course-hangul').waitFor();
   await context.setOffline(false);
+  const basic = `Basic ${Buffer.from(`${learner.username}:${learner.password}`).toString('base64')}`;
+  let sent = [];
+  for (let tries = 0; tries < 100 && sent.length === 0; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    sent = await (await fetch(`${running.server.url}/api/my/applications`, { headers: { authorization: basic } })).json();
+  }
+  assert.equal(sent.length, 1, 'the application sent from home when the connection returned');
+  assert.equal(sent[0].course, 'hangul');
+  await app.open('/certificates');
   await waitOrExplain(page, hangulHere.getByTestId('application-here-state').getByText("Waiting for the site's decision"), 'the application sent');
   assert.match(await page.getByTestId('my-application-state').innerText(), /Waiting for the site's decision/);
 
