@@ -191,7 +191,11 @@ pub fn Applications() -> impl IntoView {
                     };
                     // On the device first: a closed tab or a lost connection loses nothing.
                     let key = queue_key(signed.account.id);
+                    // A refused one for the course is read and done with: this one replaces it.
                     let stored = change_list(sync, &key, QUEUE_CHANGED_EVENT, move |queue| {
+                        queue.retain(|kept: &QueuedApplication| {
+                            kept.request.course != queued.request.course
+                        });
                         queue.push(queued)
                     })
                     .await;
@@ -255,23 +259,23 @@ pub fn Applications() -> impl IntoView {
                         view! { <span data-testid="application-here-state">{state_text(live)}</span> }
                             .into_any()
                     }
-                    (_, None, Some(queued)) => match queued.refused.clone() {
-                        Some(reason) => view! {
-                            <span class="load-error">
-                                {t!("certificates-applications-refused", reason = reason)}
-                            </span>
-                        }
-                        .into_any(),
-                        None => view! {
-                            <span data-testid="application-queued">
-                                {t!("certificates-applications-queued")}
-                            </span>
-                        }
-                        .into_any(),
-                    },
-                    (_, None, None) => {
+                    (_, None, Some(queued)) if queued.refused.is_none() => view! {
+                        <span data-testid="application-queued">
+                            {t!("certificates-applications-queued")}
+                        </span>
+                    }
+                    .into_any(),
+                    // Nothing live: Apply, after why a queued one was refused, if it was.
+                    (_, None, queued) => {
+                        let refused = queued.and_then(|queued| queued.refused.clone());
                         let course = listed.course.clone();
                         view! {
+                            {refused.map(|reason| view! {
+                                <span class="load-error">
+                                    {t!("certificates-applications-refused", reason = reason)}
+                                </span>
+                                " "
+                            })}
                             <button
                                 type="button"
                                 data-testid="apply"

@@ -95,8 +95,10 @@ pub const SHELL_BUDGET_ENFORCED: bool = false;
 /// lists of wasm-split's loader and of the service worker name (about +225 B); the rest is the
 /// builds' noise (up to 290 B between two builds here). 269,200 B with the verify page's
 /// camera scan (268,864 B measured, 268,439 B just before): its two CSS rules, and the timer
-/// future of the sync driver now called from the `records_page` chunk.
-pub const SHELL_CEILING_BYTES: u64 = 269_200;
+/// future of the sync driver now called from the `records_page` chunk. 269,300 B with the
+/// main module's `online` listener that sends applications queued offline (268,924 B
+/// measured, +60 B), leaving this ceiling the 290 B two builds of one code differed by.
+pub const SHELL_CEILING_BYTES: u64 = 269_300;
 /// The teachers' app may not grow past this (gzip). It was 494,981 B at stop 15, 485,679 B at
 /// stop 16 and 488,929 B before issue 16, whose compiled messages and own router took it to
 /// 419,750 B; 1.6 MB once, when a build flag leaked into it. Raised to 421,032 B (+1.3 KB,
