@@ -544,3 +544,68 @@ async fn one_account_asking_in_a_loop_is_slowed_and_another_is_not() {
     assert_eq!(mine.status, 200);
     assert_eq!(standing(&other).await.status, 200);
 }
+
+#[tokio::test]
+async fn by_assignment_a_joint_class_counts_at_the_site_its_pupil_joined_from() {
+    let state = state_with_sites();
+    let admin = almaty_admin(&state).await;
+    set_mode(&state, &admin, "assignment", None).await;
+    // A class made at Naju, taught from Almaty too.
+    let naju_teacher = account(&state, "naju-teacher", Role::Teacher).await;
+    staff(&state, "naju", &naju_teacher, SiteRole::Teacher);
+    let almaty_teacher = account(&state, "almaty-teacher", Role::Teacher).await;
+    staff(&state, "almaty", &almaty_teacher, SiteRole::Teacher);
+    let made = make_class(&state, NAJU, &naju_teacher).await;
+    let class_id = made.body["id"].as_str().expect("an id").to_owned();
+    let join_code = made.body["join_code"].clone();
+    let coded = at(
+        &state,
+        NAJU,
+        api(
+            "POST",
+            &format!("/api/classes/{class_id}/teacher-code"),
+            Some(&naju_teacher.basic()),
+            None,
+        ),
+    )
+    .await;
+    let taken = call(
+        &state,
+        ALMATY,
+        Some(&almaty_teacher),
+        "POST",
+        "/api/classes/teach",
+        Some(json!({ "teacher_code": coded.body["teacher_code"] })),
+    )
+    .await;
+    assert_eq!(taken.status, 200, "{:?}", taken.body);
+    // One pupil joins at Almaty, one at Naju; the course is assigned to the whole class.
+    let almaty_pupil = account(&state, "almaty-pupil", Role::Learner).await;
+    let naju_pupil = account(&state, "naju-pupil", Role::Learner).await;
+    for (host, pupil) in [(ALMATY, &almaty_pupil), (NAJU, &naju_pupil)] {
+        let joined = call(
+            &state,
+            host,
+            Some(pupil),
+            "POST",
+            "/api/classes/join",
+            Some(json!({ "join_code": join_code })),
+        )
+        .await;
+        assert_eq!(joined.status, 200, "{:?}", joined.body);
+        complete_every_lesson(&state, pupil).await;
+    }
+    let assigned = call(
+        &state,
+        NAJU,
+        Some(&naju_teacher),
+        "PUT",
+        &format!("/api/assignments/{}", Uuid::new_v4()),
+        Some(json!({ "class_id": class_id, "course_id": COURSE, "due_at": "2026-12-20T17:00:00+09:00" })),
+    )
+    .await;
+    assert_eq!(assigned.status, 201, "{:?}", assigned.body);
+    // Almaty certifies its own pupil of the joint class, not Naju's.
+    assert_eq!(ask_certificate(&state, &almaty_pupil).await.status, 201);
+    assert_eq!(ask_certificate(&state, &naju_pupil).await.status, 403);
+}

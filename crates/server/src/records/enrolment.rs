@@ -21,8 +21,8 @@
 //!   admin at the site's address; a teacher of the site gets 403, anyone else 404.
 //!
 //! Enrolment is asked for by the certificate route ([`enrolled_at`]): by application, an
-//! approved application; by assignment, a class of the learner's at the site assigning the
-//! course.
+//! approved application; by assignment, a class the learner joined at the site (a joint
+//! class counts at the site they joined it from) assigning the course to them.
 
 use std::collections::HashMap;
 
@@ -441,7 +441,15 @@ pub(crate) async fn enrolled_at(
             EnrolmentMode::Assignment => {
                 let mut assigned = false;
                 for class in store.classes_of_learner(account_id)? {
-                    if class.site_id.as_deref() != Some(site_id.as_str()) {
+                    // The site whose pupil they are in it: where they joined (a joint class
+                    // is at several sites), else the class's own.
+                    let member_site = store
+                        .class_members(class.id)?
+                        .into_iter()
+                        .find(|member| member.learner_id == account_id)
+                        .and_then(|member| member.site_id)
+                        .or(class.site_id.clone());
+                    if member_site.as_deref() != Some(site_id.as_str()) {
                         continue;
                     }
                     assigned = store.assignments_of_class(class.id)?.iter().any(|assignment| {
