@@ -39,18 +39,21 @@ use baeum_core::records::certificate::{
 use baeum_core::records::wire::{
     CertificateRequest, CourseCompletion, IssuedCertificate, NotYetComplete, SiteCertificate,
 };
-use baeum_core::site::{check_course_id, StaffRole};
+use baeum_core::site::check_course_id;
 use chrono::{DateTime, TimeZone, Utc};
 use rand::RngCore;
 use unicode_normalization::UnicodeNormalization;
 use uuid::Uuid;
 
-use crate::accounts::{account_identifier, JsonBody};
+use crate::accounts::JsonBody;
 use crate::auth::Authenticated;
 use crate::error::ServerError;
 use crate::store::{run_blocking, CertificateRecord, SigningKeyRecord, StoreError};
 use crate::wellbeing::timestamp_text;
 use crate::AppState;
+
+/// Why the site's teachers may not run its certificates.
+const REFUSED_TO_TEACHERS: &str = "only the site's admins see and revoke its certificates";
 
 /// The routes of this module.
 pub fn router() -> Router<AppState> {
@@ -153,12 +156,12 @@ async fn request_certificate(
             ServerError::bad_request(format!("{code:?} is not a language baeum knows"))
         })?),
     };
-    let lookup_site = site_id.clone();
-    let site = run_blocking(&state.store, move |store| store.sites())
-        .await?
-        .into_iter()
-        .find(|site| site.id == lookup_site)
-        .ok_or_else(not_here)?;
+    let site = super::site_record(
+        &state,
+        site_id,
+        "certificates are issued at a site's address",
+    )
+    .await?;
     let not_offered = || {
         ServerError::NotFound(format!(
             "this site gives no certificate for {:?}",
@@ -180,13 +183,7 @@ async fn request_certificate(
     if let Some(existing) = existing {
         return Ok((StatusCode::OK, Json(issued(&existing)?)).into_response());
     }
-    // The site's courses as its searches keep them (not the catalogue file read again).
-    let offered =
-        crate::catalog_search::offered_courses(&state, Some(site.id.clone()), site.courses.clone())
-            .await
-            .ok_or_else(|| {
-                ServerError::ContentUnavailable("this server has no course catalogue".into())
-            })?;
+    let offered = super::offered_courses(&state, &site).await?;
     let manifest_name = offered
         .courses
         .iter()
@@ -207,14 +204,7 @@ async fn request_certificate(
         return Err(ServerError::Forbidden(why));
     }
 
-    let actor_key = account_identifier(&state.account_home_page, account_id).key();
-    let lookup_key = actor_key.clone();
-    let report = run_blocking(&state.store, move |store| {
-        store.learner_reports(std::slice::from_ref(&lookup_key))
-    })
-    .await?
-    .remove(&actor_key)
-    .unwrap_or_default();
+    let report = super::learner_report(&state, account_id).await?;
     let status = rule.check(&manifest.id, &report);
     if !status.is_complete() {
         let error = format!(
@@ -283,24 +273,9 @@ async fn my_completion(
     let site_id = caller.site_id.clone().ok_or_else(|| {
         ServerError::NotFound("certificates are issued at a site's address".into())
     })?;
-    let site = run_blocking(&state.store, move |store| store.sites())
-        .await?
-        .into_iter()
-        .find(|site| site.id == site_id)
-        .ok_or_else(|| ServerError::NotFound("this address is no site".into()))?;
-    let actor_key = account_identifier(&state.account_home_page, caller.account.id).key();
-    let lookup_key = actor_key.clone();
-    let report = run_blocking(&state.store, move |store| {
-        store.learner_reports(std::slice::from_ref(&lookup_key))
-    })
-    .await?
-    .remove(&actor_key)
-    .unwrap_or_default();
-    let offered = crate::catalog_search::offered_courses(&state, Some(site.id), site.courses)
-        .await
-        .ok_or_else(|| {
-            ServerError::ContentUnavailable("this server has no course catalogue".into())
-        })?;
+    let site = super::site_record(&state, site_id, "this address is no site").await?;
+    let report = super::learner_report(&state, caller.account.id).await?;
+    let offered = super::offered_courses(&state, &site).await?;
     let begun: std::collections::BTreeSet<&str> = report
         .lessons
         .keys()
@@ -358,26 +333,13 @@ async fn site_key(state: &AppState, site_id: &str) -> Result<SigningKeyRecord, S
     .await?)
 }
 
-/// The request's site, for one who runs it (its admin or the platform's); 403 for its
-/// teachers, 404 for anyone else.
-async fn site_run_by_caller(
-    state: &AppState,
-    caller: &Authenticated,
-) -> Result<String, ServerError> {
-    let (site, role) = crate::site_api::site_of_caller(state, caller).await?;
-    if role == StaffRole::Teacher {
-        return Err(ServerError::Forbidden(
-            "only the site's admins see and revoke its certificates".into(),
-        ));
-    }
-    Ok(site.id)
-}
-
 async fn site_certificates(
     State(state): State<AppState>,
     caller: Authenticated,
 ) -> Result<Json<Vec<SiteCertificate>>, ServerError> {
-    let site_id = site_run_by_caller(&state, &caller).await?;
+    let site_id = super::site_run_by_caller(&state, &caller, REFUSED_TO_TEACHERS)
+        .await?
+        .id;
     let records = run_blocking(&state.store, move |store| {
         store.certificates_of_site(&site_id)
     })
@@ -401,7 +363,9 @@ async fn revoke(
     caller: Authenticated,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ServerError> {
-    let site_id = site_run_by_caller(&state, &caller).await?;
+    let site_id = super::site_run_by_caller(&state, &caller, REFUSED_TO_TEACHERS)
+        .await?
+        .id;
     let unknown = || ServerError::NotFound("this site has no such certificate".into());
     let id = Uuid::parse_str(&id).map_err(|_| unknown())?;
     let found = run_blocking(&state.store, move |store| {

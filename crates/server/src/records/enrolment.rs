@@ -39,7 +39,7 @@ use baeum_core::records::wire::{
     Application, ApplicationDecision, ApplicationRequest, CourseEnrolment, SiteApplication,
     SiteEnrolment,
 };
-use baeum_core::site::{check_course_id, StaffRole};
+use baeum_core::site::check_course_id;
 use chrono::Utc;
 use uuid::Uuid;
 
@@ -53,6 +53,9 @@ use crate::AppState;
 /// The most applications one account keeps (declined and withdrawn ones included), so that
 /// applying and withdrawing in a loop cannot fill the disk; far past what a learner needs.
 pub const MAX_APPLICATIONS_PER_ACCOUNT: usize = 300;
+
+/// Why the site's teachers may not run its enrolment.
+const REFUSED_TO_TEACHERS: &str = "only the site's admins decide its enrolment and applications";
 
 /// The routes of this module.
 pub fn router() -> Router<AppState> {
@@ -253,17 +256,8 @@ async fn apply(
 
 /// 404 unless the site offers the course.
 async fn offered_here(state: &AppState, site_id: &str, course: &str) -> Result<(), ServerError> {
-    let lookup = site_id.to_owned();
-    let site = run_blocking(&state.store, move |store| store.sites())
-        .await?
-        .into_iter()
-        .find(|site| site.id == lookup)
-        .ok_or_else(|| ServerError::NotFound("this address is no site".into()))?;
-    let offered = crate::catalog_search::offered_courses(state, Some(site.id), site.courses)
-        .await
-        .ok_or_else(|| {
-            ServerError::ContentUnavailable("this server has no course catalogue".into())
-        })?;
+    let site = super::site_record(state, site_id.to_owned(), "this address is no site").await?;
+    let offered = super::offered_courses(state, &site).await?;
     if offered.courses.iter().any(|offered| offered.id == course) {
         Ok(())
     } else {
@@ -317,26 +311,11 @@ async fn change(
     }
 }
 
-/// The request's site, for one who runs it (its admin or the platform's); 403 for its
-/// teachers, 404 for anyone else.
-async fn site_run_by_caller(
-    state: &AppState,
-    caller: &Authenticated,
-) -> Result<crate::store::SiteRecord, ServerError> {
-    let (site, role) = crate::site_api::site_of_caller(state, caller).await?;
-    if role == StaffRole::Teacher {
-        return Err(ServerError::Forbidden(
-            "only the site's admins decide its enrolment and applications".into(),
-        ));
-    }
-    Ok(site)
-}
-
 async fn site_applications(
     State(state): State<AppState>,
     caller: Authenticated,
 ) -> Result<Json<Vec<SiteApplication>>, ServerError> {
-    let site = site_run_by_caller(&state, &caller).await?;
+    let site = super::site_run_by_caller(&state, &caller, REFUSED_TO_TEACHERS).await?;
     let listed = run_blocking(&state.store, move |store| {
         let records = store.applications_of_site(&site.id)?;
         let accounts: Vec<Uuid> = records.iter().map(|record| record.account_id).collect();
@@ -372,7 +351,7 @@ async fn decide(
     Path(id): Path<String>,
     JsonBody(decision): JsonBody<ApplicationDecision>,
 ) -> Result<Json<Application>, ServerError> {
-    let site = site_run_by_caller(&state, &caller).await?;
+    let site = super::site_run_by_caller(&state, &caller, REFUSED_TO_TEACHERS).await?;
     let unknown = || ServerError::NotFound("this site has no such application".into());
     let id = Uuid::parse_str(&id).map_err(|_| unknown())?;
     let change_asked = match (decision.approve, decision.reason.as_deref()) {
@@ -398,7 +377,7 @@ async fn set_enrolment(
     caller: Authenticated,
     JsonBody(change): JsonBody<CourseEnrolment>,
 ) -> Result<StatusCode, ServerError> {
-    let site = site_run_by_caller(&state, &caller).await?;
+    let site = super::site_run_by_caller(&state, &caller, REFUSED_TO_TEACHERS).await?;
     change
         .enrolment
         .check()
