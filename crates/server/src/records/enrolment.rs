@@ -98,56 +98,69 @@ async fn site_enrolment(
     Ok(response)
 }
 
-/// Applications as sent, each pending one given its waiting-list place among its course's
-/// applications at its site (`queues`: every application of those sites, oldest first).
+/// Records the waiting-list place of each pending one of `live` (one course's live
+/// applications at one site, oldest first) that is past the places left.
+fn waiting_places_in(
+    enrolment: &Enrolment,
+    live: &[ApplicationRecord],
+    places: &mut HashMap<Uuid, u32>,
+) {
+    let approved = live
+        .iter()
+        .filter(|record| record.state == ApplicationState::Approved)
+        .count();
+    let pending: Vec<Uuid> = live
+        .iter()
+        .filter(|record| record.state == ApplicationState::Pending)
+        .map(|record| record.id)
+        .collect();
+    let positions = waiting_positions(
+        enrolment,
+        u32::try_from(approved).unwrap_or(u32::MAX),
+        pending.len(),
+    );
+    for (id, position) in pending.into_iter().zip(positions) {
+        if let Some(position) = position {
+            places.insert(id, position);
+        }
+    }
+}
+
+/// Applications as sent, each pending one given its waiting-list place: read per course of
+/// the pending ones, its live applications only.
 fn with_places(
     store: &dyn Store,
     chosen: Vec<ApplicationRecord>,
 ) -> Result<Vec<Application>, crate::store::StoreError> {
     let mut places: HashMap<Uuid, u32> = HashMap::new();
-    let mut sites: Vec<&str> = chosen
+    let mut courses: Vec<(&str, &str)> = chosen
         .iter()
         .filter(|record| record.state == ApplicationState::Pending)
-        .map(|record| record.site_id.as_str())
+        .map(|record| (record.site_id.as_str(), record.course_id.as_str()))
         .collect();
-    sites.sort_unstable();
-    sites.dedup();
-    for site in sites {
-        let enrolments: HashMap<String, Enrolment> =
-            store.enrolments_of_site(site)?.into_iter().collect();
-        let all = store.applications_of_site(site)?;
-        let mut courses: Vec<&str> = all.iter().map(|record| record.course_id.as_str()).collect();
-        courses.sort_unstable();
-        courses.dedup();
-        for course in courses {
-            let of_course = || all.iter().filter(move |record| record.course_id == course);
-            let approved = of_course()
-                .filter(|record| record.state == ApplicationState::Approved)
-                .count();
-            let pending: Vec<Uuid> = of_course()
-                .filter(|record| record.state == ApplicationState::Pending)
-                .map(|record| record.id)
-                .collect();
-            let enrolment = enrolments.get(course).cloned().unwrap_or_default();
-            let positions = waiting_positions(
-                &enrolment,
-                u32::try_from(approved).unwrap_or(u32::MAX),
-                pending.len(),
-            );
-            for (id, position) in pending.into_iter().zip(positions) {
-                if let Some(position) = position {
-                    places.insert(id, position);
-                }
-            }
-        }
+    courses.sort_unstable();
+    courses.dedup();
+    for (site, course) in courses {
+        let enrolment = store
+            .enrolments_of_site(site)?
+            .into_iter()
+            .find(|(listed, _)| listed == course)
+            .map(|(_, enrolment)| enrolment)
+            .unwrap_or_default();
+        let live = store.live_applications(site, course)?;
+        waiting_places_in(&enrolment, &live, &mut places);
     }
-    Ok(chosen
+    Ok(sent_with(chosen, &places))
+}
+
+fn sent_with(chosen: Vec<ApplicationRecord>, places: &HashMap<Uuid, u32>) -> Vec<Application> {
+    chosen
         .into_iter()
         .map(|record| {
             let waiting = places.get(&record.id).copied();
             sent(record, waiting)
         })
-        .collect())
+        .collect()
 }
 
 fn sent(record: ApplicationRecord, waiting: Option<u32>) -> Application {
@@ -319,7 +332,26 @@ async fn site_applications(
     let listed = run_blocking(&state.store, move |store| {
         let records = store.applications_of_site(&site.id)?;
         let accounts: Vec<Uuid> = records.iter().map(|record| record.account_id).collect();
-        let applications = with_places(store, records)?;
+        // The whole list is at hand: each course's waiting list is made from it.
+        let enrolments: HashMap<String, Enrolment> =
+            store.enrolments_of_site(&site.id)?.into_iter().collect();
+        let mut places = HashMap::new();
+        let mut courses: Vec<&str> = records
+            .iter()
+            .map(|record| record.course_id.as_str())
+            .collect();
+        courses.sort_unstable();
+        courses.dedup();
+        for course in courses {
+            let live: Vec<ApplicationRecord> = records
+                .iter()
+                .filter(|record| record.course_id == course && record.state.is_live())
+                .cloned()
+                .collect();
+            let enrolment = enrolments.get(course).cloned().unwrap_or_default();
+            waiting_places_in(&enrolment, &live, &mut places);
+        }
+        let applications = sent_with(records, &places);
         let mut names: HashMap<Uuid, String> = HashMap::new();
         let mut listed = Vec::with_capacity(applications.len());
         for (account_id, application) in accounts.into_iter().zip(applications) {

@@ -748,6 +748,13 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Vec<ApplicationRecord>, StoreError>;
     /// The site's applications, oldest first.
     fn applications_of_site(&self, site_id: &str) -> Result<Vec<ApplicationRecord>, StoreError>;
+    /// A course's live (pending or approved) applications at the site, oldest first: what its
+    /// waiting list is made of.
+    fn live_applications(
+        &self,
+        site_id: &str,
+        course_id: &str,
+    ) -> Result<Vec<ApplicationRecord>, StoreError>;
     /// Applies `change` to the application `id` of `owner` (core's `apply_change`, against the
     /// course's enrolment and approved count read in the same transaction). `None` when
     /// `owner` has no such application.

@@ -594,6 +594,14 @@ impl Store for PostgresStore {
         enrolment::applications_of_site(self, site_id)
     }
 
+    fn live_applications(
+        &self,
+        site_id: &str,
+        course_id: &str,
+    ) -> Result<Vec<ApplicationRecord>, StoreError> {
+        enrolment::live_applications(self, site_id, course_id)
+    }
+
     fn change_application(
         &self,
         id: Uuid,

@@ -190,6 +190,29 @@ pub(super) fn applications_of_site(
     store.run(|pool| applications_where(pool, "site_id = $1", site_id))
 }
 
+pub(super) fn live_applications(
+    store: &PostgresStore,
+    site_id: &str,
+    course_id: &str,
+) -> Result<Vec<ApplicationRecord>, StoreError> {
+    let (site_id, course_id) = (site_id.to_owned(), course_id.to_owned());
+    store.run(|pool| async move {
+        let client = pool.get().await?;
+        client
+            .query(
+                &format!(
+                    "SELECT {COLUMNS} FROM applications WHERE site_id = $1 AND course_id = $2 \
+                     AND state IN ('pending', 'approved') ORDER BY applied_micros, id"
+                ),
+                &[&site_id, &course_id],
+            )
+            .await?
+            .iter()
+            .map(application_record)
+            .collect()
+    })
+}
+
 pub(super) fn change_application(
     store: &PostgresStore,
     id: Uuid,

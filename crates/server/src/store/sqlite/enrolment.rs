@@ -216,6 +216,25 @@ pub(super) fn applications_of_site(
     applications_where(store, "site_id = ?1", site_id.to_owned())
 }
 
+pub(super) fn live_applications(
+    store: &SqliteStore,
+    site_id: &str,
+    course_id: &str,
+) -> Result<Vec<ApplicationRecord>, StoreError> {
+    store.read(|connection| {
+        connection
+            .prepare(&format!(
+                "SELECT {COLUMNS} FROM applications WHERE site_id = ?1 AND course_id = ?2 \
+                 AND state IN ('pending', 'approved') ORDER BY applied_micros, id"
+            ))?
+            .query_map(params![site_id, course_id], application_row)?
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .map(application_record)
+            .collect()
+    })
+}
+
 pub(super) fn change_application(
     store: &SqliteStore,
     id: Uuid,
