@@ -262,13 +262,55 @@ pub fn on_every_core<T: Sync>(items: &[T], work: impl Fn(&T) -> Result<()> + Syn
     }
 }
 
-/// [`wasm_opt_in_place`] on every module, [`on_every_core`]: each run starts Node.js and
-/// compiles binaryen's own wasm first (about a second, most of a small chunk's time), and the
-/// learners' build has a main module and some two hundred chunks. (binaryen's JS API in one
-/// process would skip those starts, but its `optimize()` gave other bytes than the command for
-/// 30 of 107 chunks, 0.2% more; the bytes are budgeted.)
+/// `wasm-opt -Oz` on every module, in place, through `xtask/wasm-opt-all.mjs`: one Node.js
+/// process a core, each loading binaryen once for its share of the modules. (The `wasm-opt`
+/// command would start Node and compile binaryen's own wasm once per module, about a second
+/// each; the learners' build has a main module and some 270 chunks.) The script applies the
+/// command's `-Oz` settings, so the bytes are the command's, less the `producers` and
+/// `target_features` sections it strips.
 pub fn wasm_opt_all_in_place(root: &Path, modules: &[PathBuf]) -> Result<()> {
-    on_every_core(modules, |module| wasm_opt_in_place(root, module))
+    let at_once = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(modules.len().max(1));
+    // Largest first, each to the share with the fewest bytes so far: the main module alone
+    // takes about as long as a hundred small chunks.
+    let mut by_size: Vec<(u64, &PathBuf)> = modules
+        .iter()
+        .map(|module| (file_size(module), module))
+        .collect();
+    by_size.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut shares: Vec<(u64, Vec<&PathBuf>)> = vec![(0, Vec::new()); at_once];
+    for (size, module) in by_size {
+        if let Some(share) = shares.iter_mut().min_by_key(|share| share.0) {
+            share.0 += size;
+            share.1.push(module);
+        }
+    }
+    let script = root.join("xtask/wasm-opt-all.mjs");
+    let shares: Vec<Vec<&PathBuf>> = shares
+        .into_iter()
+        .map(|(_, share)| share)
+        .filter(|share| !share.is_empty())
+        .collect();
+    on_every_core(&shares, |share| {
+        let status = Command::new("node")
+            .arg(&script)
+            .args(share.iter())
+            .current_dir(root)
+            .status()
+            .context("cannot start node for wasm-opt")?;
+        if !status.success() {
+            bail!(
+                "wasm-opt failed on some of {} modules (named above)",
+                share.len()
+            );
+        }
+        Ok(())
+    })
+}
+
+fn file_size(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |metadata| metadata.len())
 }
 
 /// `wasm-opt -Oz` on one module, in place. wasm-split writes a name subsection wasm-opt does
