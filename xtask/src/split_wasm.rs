@@ -14,7 +14,7 @@
 //!    `src/learners_pages.rs`: a main module, one module per page and chunks of code pages share,
 //!    and a small JavaScript loader that fetches and instantiates them.
 //! 3. wasm-bindgen on the main module (keeping the linker's exports, which the chunks import),
-//!    then `wasm-opt -Oz` on every module.
+//!    then `wasm-opt -Oz` on every module (`tools::wasm_opt_all_in_place`).
 //! 4. Terser minifies the two scripts (wasm-bindgen's glue and the loader).
 //! 5. Every file gets its content hash in its name, so the server can cache it for good and the
 //!    service worker precaches it without cache-busting (see `workbox-config.cjs`).

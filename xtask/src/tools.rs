@@ -278,7 +278,7 @@ pub fn wasm_opt_all_in_place(root: &Path, modules: &[PathBuf]) -> Result<()> {
         .iter()
         .map(|module| (file_size(module), module))
         .collect();
-    by_size.sort_by(|a, b| b.0.cmp(&a.0));
+    by_size.sort_by_key(|(size, _)| std::cmp::Reverse(*size));
     let mut shares: Vec<(u64, Vec<&PathBuf>)> = vec![(0, Vec::new()); at_once];
     for (size, module) in by_size {
         if let Some(share) = shares.iter_mut().min_by_key(|share| share.0) {
