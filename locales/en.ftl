@@ -428,6 +428,13 @@ course-lesson-steps = · { $count ->
        *[other] { $count } steps
     }
 
+# On a course's page, when this site takes the course by application (issue 21). The lessons
+# open either way; only the certificate waits for the site's approval. Followed by a link,
+# the Enrolment section's title (certificates-applications-title).
+course-enrolment-application = This site takes this course by application: learn its lessons now, and get its certificate once the site approves you.
+# The same, when the course is taken through a teacher's class at this site.
+course-enrolment-assignment = This site gives this course through a teacher's class: learn its lessons now, and get its certificate once your class has it.
+
 ## Course downloads: the download panel on a course's page, the units' download lines, and the
 ## list of downloaded courses on the "This device" page (src/downloads.rs)
 

@@ -391,6 +391,9 @@ course-loading = 코스를 불러오는 중…
 # language needs them.
 course-lesson-steps = · { $count }단계
 
+course-enrolment-application = 이 사이트에서는 신청해서 듣는 코스예요. 레슨은 지금 배울 수 있고, 수료증은 신청이 승인되면 받을 수 있어요.
+course-enrolment-assignment = 이 사이트에서는 선생님 반에서 듣는 코스예요. 레슨은 지금 배울 수 있고, 수료증은 반에 이 코스가 과제로 나오면 받을 수 있어요.
+
 ## Course downloads: the download panel on a course's page, the units' download lines, and the
 ## list of downloaded courses on the "This device" page (src/downloads.rs)
 

@@ -272,6 +272,9 @@ course-all-courses = ← Tất cả khóa học
 course-loading = Đang tải khóa học…
 course-lesson-steps = · { $count } bước
 
+course-enrolment-application = Ở trang này, khóa học phải đăng ký: bạn học các bài ngay bây giờ, và nhận giấy chứng nhận khi đơn được duyệt.
+course-enrolment-assignment = Ở trang này, khóa học được học qua lớp của giáo viên: bạn học các bài ngay bây giờ, và nhận giấy chứng nhận khi lớp được giao khóa học.
+
 ## Course downloads: the download panel on a course's page, the units' download lines, and the
 ## list of downloaded courses on the "This device" page (src/downloads.rs)
 

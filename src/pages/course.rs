@@ -1,12 +1,16 @@
-//! A course: its units and lessons, with sizes, so the learner picks where to start, and the
-//! panel that downloads it for offline use.
+//! A course: its units and lessons, with sizes, so the learner picks where to start, the
+//! panel that downloads it for offline use, and, where this site takes the course by
+//! application or through a class, a notice saying so (issue 21).
 
 use baeum_core::content::{CatalogCourse, CourseManifest, Language};
+use baeum_core::records::enrolment::EnrolmentMode;
+use baeum_core::records::wire::SiteEnrolment;
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::content_client::load_course;
 use crate::downloads::{CourseDownloadPanel, CourseDownloads, UnitDownload};
+use crate::http::Request;
 use crate::pages::home::LoadFailure;
 use crate::router::path_parameter;
 use crate::t;
@@ -51,6 +55,7 @@ fn CourseOutline(
         <h1>{manifest.title.get_or_english(language).to_owned()}</h1>
         {manifest.title.get(target.as_language()).map(|title| view! { <p class="korean-title" lang=target.code()>{title.to_owned()}</p> })}
         <p>{manifest.description.get_or_english(language).to_owned()}</p>
+        <EnrolmentNotice course=course_id.clone()/>
         <CourseDownloadPanel downloads=downloads/>
         {manifest.units.into_iter().map(|unit| {
             let course_id = course_id.clone();
@@ -74,5 +79,46 @@ fn CourseOutline(
                 </section>
             }
         }).collect_view()}
+    }
+}
+
+/// How this site takes the course, when that is not "start at once": asked of the server when
+/// the page opens (`GET /api/enrolment`, public and small). Offline, or when the server cannot
+/// say, there is no notice: the lessons open either way, and only a certificate depends on it.
+async fn enrolment_here(course: String) -> Option<EnrolmentMode> {
+    let here: SiteEnrolment = Request::get("/api/enrolment")
+        .timeout_ms(15_000)
+        .send()
+        .await
+        .ok()?
+        .success()
+        .await
+        .ok()?
+        .json()
+        .await
+        .ok()?;
+    here.courses
+        .into_iter()
+        .find(|listed| listed.course == course)
+        .map(|listed| listed.enrolment.mode)
+        .filter(|mode| *mode != EnrolmentMode::Open)
+}
+
+/// "By application" or "through a class" at this site, with the way to the learner's
+/// enrolment on *My certificates*.
+#[component]
+fn EnrolmentNotice(course: String) -> impl IntoView {
+    let mode = LocalResource::new(move || enrolment_here(course.clone()));
+    move || {
+        let text = match mode.get().flatten()? {
+            EnrolmentMode::Application => t!("course-enrolment-application"),
+            EnrolmentMode::Assignment => t!("course-enrolment-assignment"),
+            EnrolmentMode::Open => return None,
+        };
+        Some(view! {
+            <p class="course-enrolment" data-testid="course-enrolment">
+                {text} " " <a href="/certificates#applications">{t!("certificates-applications-title")}</a>
+            </p>
+        })
     }
 }
