@@ -19,6 +19,7 @@ pub mod device_cache;
 pub mod joint;
 pub mod learner;
 pub mod local_time;
+pub mod missed_items;
 pub mod site_applications;
 pub mod site_certificates;
 pub mod site_page;

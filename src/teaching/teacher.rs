@@ -9,14 +9,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use baeum_core::content::{CatalogIndex, Item, ItemKind, Language};
+use baeum_core::content::CatalogIndex;
 use leptos::prelude::*;
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 
 use crate::account::{AccountPanel, Role};
 use crate::browser;
-use crate::content_client::{load_course, load_full_catalog, load_lesson};
+use crate::content_client::{load_course, load_full_catalog};
 use crate::shell::AppLink;
 use crate::sync_driver::use_sync;
 use crate::t;
@@ -26,7 +26,7 @@ use crate::teaching::wellbeing::{ClassWellbeingPanel, OpenRequestsCount};
 
 use super::api::{
     site_label, AssignmentView, ClassDashboard, ClassDetail, ClassView, DashboardAssignment,
-    LearnerDrillDown, Member, MissedItem, NewAssignment,
+    LearnerDrillDown, Member, NewAssignment,
 };
 use super::content_names::{use_content_names, ContentNames};
 use super::device_cache::{
@@ -37,6 +37,7 @@ use super::local_time::{
     default_due_input, local_input_to_rfc3339, local_time_text, local_time_text_from_ms,
     optional_local_time_text,
 };
+use super::missed_items::MissedItemName;
 use super::{load_with_cache, TeachingProblem};
 
 /// Who is looking at a teacher page: nobody, a learner, or a teacher with their account id.
@@ -1001,58 +1002,6 @@ fn AssignmentList(
     }
 }
 
-/// The Korean a teacher recognises an item by: the word, sentence or letter it asks about.
-pub fn item_korean_text(item: &Item) -> Option<String> {
-    match &item.kind {
-        ItemKind::Reading { text } => text.get(Language::Ko).map(str::to_owned),
-        ItemKind::CultureNote { title, .. } => title.get(Language::Ko).map(str::to_owned),
-        ItemKind::HangulLetter { jamo, .. } => Some(jamo.clone()),
-        ItemKind::Vocab { ko, .. } => Some(ko.text.clone()),
-        ItemKind::Choice { ko, prompt, .. } => ko
-            .as_ref()
-            .map(|spoken| spoken.text.clone())
-            .or_else(|| prompt.get(Language::Ko).map(str::to_owned)),
-        ItemKind::Typed { ko, answer, .. } => Some(
-            ko.as_ref()
-                .map_or_else(|| answer.clone(), |spoken| spoken.text.clone()),
-        ),
-        ItemKind::Listening { audio, .. } => Some(audio.text.clone()),
-        ItemKind::Ordering { words, .. } => Some(words.join(" ")),
-        ItemKind::FillBlank { text, .. } => Some(text.clone()),
-    }
-}
-
-/// A missed item named by its Korean text when its lesson can be loaded, else by its id.
-#[component]
-fn MissedItemName(item: MissedItem) -> impl IntoView {
-    let course_id = item.course_id.clone();
-    let lesson_id = item.lesson_id.clone();
-    let item_id = item.item_id.clone();
-    let korean = LocalResource::new(move || {
-        let (course_id, lesson_id, item_id) =
-            (course_id.clone(), lesson_id.clone(), item_id.clone());
-        async move {
-            let loaded = load_lesson(&course_id, &lesson_id).await.ok()?;
-            loaded
-                .lesson
-                .items
-                .iter()
-                .find(|candidate| candidate.id == item_id)
-                .and_then(item_korean_text)
-        }
-    });
-    let fallback = format!("{} / {}", item.lesson_id, item.item_id);
-    view! {
-        {move || match korean.get().flatten() {
-            Some(text) => view! {
-                <span lang="ko" class="missed-korean">{text}</span>
-                <span class="course-meta">{format!(" ({})", fallback.clone())}</span>
-            }.into_any(),
-            None => view! { <span>{fallback.clone()}</span> }.into_any(),
-        }}
-    }
-}
-
 /// The progress dashboard: per assignment, every learner's status in words, score, last
 /// activity and whether it is overdue; the most missed items; and the CSV export.
 #[component]
@@ -1368,7 +1317,7 @@ pub fn LearnerDrillDownPage() -> impl IntoView {
                             view! { <p>{t!("teach-nothing-missed")}</p> }.into_any()
                         } else {
                             view! {
-                                <ol class="missed-items">
+                                <ol class="missed-items" data-testid="learner-missed-items">
                                     {found.missed_items.into_iter().map(|item| {
                                         let counts = format!(" — {}", t!("teach-missed-by-learner", wrong = item.wrong, attempts = item.attempts));
                                         view! { <li><MissedItemName item=item/>{counts}</li> }

@@ -326,15 +326,22 @@ test('the learner completes the assigned lesson offline; after sync the dashboar
   assert.equal(await cell.getAttribute('data-status'), 'done');
   assert.deepEqual(await axeViolations(teacherPage), [], 'the class dashboard passes axe');
   assert.match(plain(await cell.innerText()), new RegExp(`Done\\s+1 of 1\\s+${expectedPercent}`));
-  // The missed item is named by its Korean, read from the lesson.
+  // The missed item is named by the question the learner saw, its Korean and its lesson, read
+  // from the lesson; the ids are only in its tooltip.
+  const missedItem = /^Put ㄴ and ㅏ together in one block\. 나 · ㄱ, ㄴ, ㄷ, ㄹ and ㅁ — missed 1 of 2 times, by 1 learner$/;
   const missed = teacherPage.getByTestId('missed-items').locator('li').first();
   await missed.locator('[lang=ko]', { hasText: '나' }).waitFor();
-  assert.match(plain(await missed.innerText()), /^나 \(consonants-1 \/ build-na\) — missed 1 of 2 times, by 1 learner$/);
+  assert.match(plain(await missed.innerText()), missedItem);
+  assert.equal(await missed.getByTestId('missed-item-name').getAttribute('title'), 'consonants-1 / build-na');
+  assert.equal(await missed.locator('.missed-question').getAttribute('lang'), 'en');
 
   // The drill-down shows the lesson done, and the CSV export carries the same row.
   await cell.getByRole('link', { name: 'minh' }).click();
   await teacherPage.locator('[data-testid=learner-name]', { hasText: 'minh' }).waitFor();
   assert.equal(await teacherPage.getByTestId('learner-assignment').getAttribute('data-status'), 'done');
+  const learnerMissed = teacherPage.getByTestId('learner-missed-items').locator('li').first();
+  await learnerMissed.locator('[lang=ko]', { hasText: '나' }).waitFor();
+  assert.match(plain(await learnerMissed.innerText()), /^Put ㄴ and ㅏ together in one block\. 나 · ㄱ, ㄴ, ㄷ, ㄹ and ㅁ/);
   assert.deepEqual(await axeViolations(teacherPage), [], 'the learner drill-down passes axe');
   await teacherApp.open(`/teach/classes/${classId}`);
   await teacherPage.locator('[data-testid=dashboard-cell][data-learner=minh]').waitFor();

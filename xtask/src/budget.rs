@@ -139,7 +139,11 @@ pub const SHELL_CEILING_BYTES: u64 = 269_300;
 /// component and its load future about 22 KB, its view inlined in the site page's 6.5 KB, the
 /// five wire types' serde readers 9 KB. Chunking the teachers' app (the site's page is for a
 /// few admins) is the way back, and the next change to it should start there.
-pub const TEACHERS_APP_CEILING_BYTES: u64 = 505_800;
+/// Raised to 506,300 B (2026-12-08, stop 41: 506,103 B measured, +648 B) for issue 25's
+/// missed items named by the learner's question, the Korean in its own language and the
+/// lesson's title (`teaching/missed_items.rs`), a teacher-facing fix too small to wait for
+/// that chunking.
+pub const TEACHERS_APP_CEILING_BYTES: u64 = 506_300;
 
 /// The bytes a file costs on the wire: its `.gz` sibling when there is one, else itself.
 fn wire_bytes(path: &Path) -> Result<u64> {
