@@ -428,6 +428,22 @@ course-lesson-steps = · { $count ->
        *[other] { $count } steps
     }
 
+# A lesson's mark on the course's outline (issue 25), after its title and steps, once the
+# learner has begun the course. Done: the lesson was completed.
+course-lesson-done = Done
+# Started but not completed: $seen of its $total steps were answered or read.
+course-lesson-started = { $total ->
+        [one] Started: { $seen } of 1 step
+       *[other] Started: { $seen } of { $total } steps
+    }
+# Not started yet.
+course-lesson-new = New
+# Under a unit's title on the course's outline, once the learner has begun the course.
+course-unit-progress = { $total ->
+        [one] { $done } of 1 lesson done
+       *[other] { $done } of { $total } lessons done
+    }
+
 # On a course's page, when this site takes the course by application (issue 21). The lessons
 # open either way; only the certificate waits for the site's approval. Followed by a link,
 # the Enrolment section's title (certificates-applications-title).

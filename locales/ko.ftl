@@ -391,6 +391,11 @@ course-loading = 코스를 불러오는 중…
 # language needs them.
 course-lesson-steps = · { $count }단계
 
+course-lesson-done = 완료
+course-lesson-started = 진행 중: { $total }단계 중 { $seen }단계
+course-lesson-new = 새 레슨
+course-unit-progress = 레슨 { $total }개 중 { $done }개 완료
+
 course-enrolment-application = 이 사이트에서는 신청해서 듣는 코스예요. 레슨은 지금 배울 수 있고, 수료증은 신청이 승인되면 받을 수 있어요.
 course-enrolment-assignment = 이 사이트에서는 선생님 반에서 듣는 코스예요. 레슨은 지금 배울 수 있고, 수료증은 반에 이 코스가 과제로 나오면 받을 수 있어요.
 

@@ -315,6 +315,14 @@ course-lesson-steps = · { $count ->
        *[many] { $count } шагов
     }
 
+course-lesson-done = Пройден
+course-lesson-started = { $total ->
+        [one] Начат: { $seen } из { $total } шага
+       *[other] Начат: { $seen } из { $total } шагов
+    }
+course-lesson-new = Новый
+course-unit-progress = Пройдено уроков: { $done } из { $total }
+
 course-enrolment-application = На этом сайте на курс записываются по заявке: уроки открыты уже сейчас, а сертификат — после одобрения заявки.
 course-enrolment-assignment = На этом сайте курс проходят в классе учителя: уроки открыты уже сейчас, а сертификат — когда курс дадут вашему классу.
 

@@ -272,6 +272,11 @@ course-all-courses = ← Tất cả khóa học
 course-loading = Đang tải khóa học…
 course-lesson-steps = · { $count } bước
 
+course-lesson-done = Đã xong
+course-lesson-started = Đang học: { $seen }/{ $total } bước
+course-lesson-new = Mới
+course-unit-progress = Đã xong { $done }/{ $total } bài
+
 course-enrolment-application = Ở trang này, khóa học phải đăng ký: bạn học các bài ngay bây giờ, và nhận giấy chứng nhận khi đơn được duyệt.
 course-enrolment-assignment = Ở trang này, khóa học được học qua lớp của giáo viên: bạn học các bài ngay bây giờ, và nhận giấy chứng nhận khi lớp được giao khóa học.
 

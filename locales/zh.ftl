@@ -280,6 +280,11 @@ course-all-courses = ← 全部课程
 course-loading = 正在加载课程…
 course-lesson-steps = · { $count } 步
 
+course-lesson-done = 已完成
+course-lesson-started = 进行中：{ $seen }/{ $total } 步
+course-lesson-new = 新课
+course-unit-progress = 已完成 { $done }/{ $total } 课
+
 course-enrolment-application = 在这个站点，这门课程需要申请：现在就可以学习课程里的课，申请获批后即可获得证书。
 course-enrolment-assignment = 在这个站点，这门课程通过老师的班级学习：现在就可以学习课程里的课，班级被布置这门课程后即可获得证书。
 

@@ -27,6 +27,7 @@ pub mod downloads;
 pub mod first_screen;
 pub mod http;
 pub mod i18n;
+pub mod icons;
 pub mod json;
 pub mod keyboard;
 pub mod offline_app;

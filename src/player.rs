@@ -28,6 +28,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::content_client::media_url;
+use crate::icons::SpeakerIcon;
 use crate::keyboard::KoreanKeyboard;
 use crate::t;
 
@@ -800,13 +801,13 @@ fn SpeakButton(spoken: Spoken, label: SpeakLabel) -> impl IntoView {
                     audio.set_current_time(0.0);
                     let _ = audio.play();
                 }
-            }>"🔊"</button>
+            }><SpeakerIcon/></button>
         }
         .into_any(),
         None if browser_voice(target_language()).is_some() => {
             let language = target_language();
             view! {
-                <button type="button" class="secondary speak" aria-label=aria_label on:click=move |_| speak_with_browser_voice(language, &text)>"🔊"</button>
+                <button type="button" class="secondary speak" aria-label=aria_label on:click=move |_| speak_with_browser_voice(language, &text)><SpeakerIcon/></button>
             }
         }
         .into_any(),

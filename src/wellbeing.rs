@@ -29,6 +29,7 @@ use crate::account::Role;
 use crate::browser::window;
 use crate::http::Request;
 use crate::i18n::{load_later_messages, locale_tag};
+use crate::icons::FaceIcon;
 use crate::progress_view::{load_digest, local_today, use_whole_log_fold};
 use crate::sync_driver::{use_sync, SyncHandle};
 use crate::t;
@@ -92,14 +93,14 @@ enum Outcome {
     Skipped,
 }
 
-/// The face a mood shows, and the words a screen reader says for it.
-fn face(mood: Mood) -> (&'static str, String) {
+/// The words a screen reader says for a mood's face.
+fn face_label(mood: Mood) -> String {
     match mood.value() {
-        1 => ("😢", t!("check-in-face-1")),
-        2 => ("🙁", t!("check-in-face-2")),
-        3 => ("😐", t!("check-in-face-3")),
-        4 => ("🙂", t!("check-in-face-4")),
-        _ => ("😄", t!("check-in-face-5")),
+        1 => t!("check-in-face-1"),
+        2 => t!("check-in-face-2"),
+        3 => t!("check-in-face-3"),
+        4 => t!("check-in-face-4"),
+        _ => t!("check-in-face-5"),
     }
 }
 
@@ -263,7 +264,7 @@ fn CheckInForm() -> impl IntoView {
                         <fieldset class="check-in-faces">
                             <legend><h2 id="check-in-title">{t!("check-in-title")}</h2></legend>
                             {Mood::ALL.into_iter().map(|option| {
-                                let (emoji, label) = face(option);
+                                let label = face_label(option);
                                 let id = format!("check-in-face-{}", option.value());
                                 view! {
                                     <input
@@ -276,7 +277,7 @@ fn CheckInForm() -> impl IntoView {
                                         on:change=move |_| mood.set(Some(option))
                                     />
                                     <label for=id class="check-in-face">
-                                        <span aria-hidden="true">{emoji}</span>
+                                        <FaceIcon mood=option/>
                                         <span class="visually-hidden">{label}</span>
                                     </label>
                                 }

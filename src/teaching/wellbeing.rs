@@ -7,28 +7,18 @@
 //! (`crates/server/src/wellbeing.rs`).
 
 use baeum_core::wellbeing::wire::{ClassWellbeing, SharedCheckIn};
-use baeum_core::wellbeing::{Mood, Trend};
+use baeum_core::wellbeing::Trend;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::i18n::load_later_messages;
+use crate::icons::FaceIcon;
 use crate::sync_driver::use_sync;
 use crate::t;
 use crate::teaching::device_cache::signed_in;
 use crate::teaching::local_time::{local_time_text, local_time_text_from_ms};
 use crate::teaching::{load_with_cache, TeachingProblem};
-
-/// A face for a mood, for sighted readers; the number is said to screen readers.
-fn face(mood: Mood) -> &'static str {
-    match mood.value() {
-        1 => "😢",
-        2 => "🙁",
-        3 => "😐",
-        4 => "🙂",
-        _ => "😄",
-    }
-}
 
 fn trend_text(trend: Option<Trend>) -> Option<String> {
     Some(match trend? {
@@ -103,7 +93,7 @@ pub fn ClassWellbeingPanel(class_id: Uuid) -> impl IntoView {
                                     <p class="wellbeing-recent" aria-label=t!("teach-wellbeing-recent")>
                                         {learner.recent.iter().rev().map(|check_in| view! {
                                             <span title=local_time_text(&check_in.timestamp)>
-                                                <span aria-hidden="true">{face(check_in.mood)}</span>
+                                                <FaceIcon mood=check_in.mood/>
                                                 <span class="visually-hidden">{t!("teach-wellbeing-mood", mood = u32::from(check_in.mood.value()))}</span>
                                             </span>
                                         }).collect_view()}

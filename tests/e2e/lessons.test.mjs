@@ -29,8 +29,13 @@ test('a Hangul lesson with audio, a typing mistake explained jamo by jamo, and a
   const letterItem = lesson.items.find((item) => item.type === 'hangul_letter');
   const mistakes = {
     [letterItem.id]: async () => {
-      // The letter's clip is a real Opus file that the browser loads.
-      await page.getByTestId('play-audio').first().click();
+      // The letter's clip is a real Opus file that the browser loads. Its button is a drawn
+      // loudspeaker with a name for screen readers, not an emoji.
+      const play = page.getByTestId('play-audio').first();
+      assert.equal(await play.locator('svg').count(), 1);
+      assert.equal((await play.innerText()).trim(), '');
+      assert.ok((await play.getAttribute('aria-label')).length > 0);
+      await play.click();
       await page.waitForFunction(() => {
         const audio = document.querySelector('[data-testid=item] audio');
         return audio && audio.readyState >= 1 && !audio.error;
@@ -69,12 +74,32 @@ test('a vocabulary lesson, closed half-way and resumed where it stopped', async 
   await page.close();
   page = await context.newPage();
   app = new AppPage(page, running.server.url);
+
+  // The course's outline marks the lesson started, with how far, and the others new.
+  await app.open('/courses/survival-korean');
+  const unit = page.locator('section.unit', { has: page.getByTestId('lesson-link-greetings') });
+  const greetings = unit.locator('li', { has: page.getByTestId('lesson-link-greetings') }).getByTestId('lesson-state');
+  await unit.locator('li [data-testid=lesson-state][data-state=started]').waitFor();
+  assert.equal(await greetings.getAttribute('data-state'), 'started');
+  const started = (await greetings.innerText()).match(new RegExp(`Started: (\\d+) of ${lesson.items.length} steps`));
+  assert.ok(started, await greetings.innerText());
+  assert.ok(Number(started[1]) >= half && Number(started[1]) <= half + 1, started[0]);
+  assert.match(await unit.getByTestId('unit-progress').innerText(), /^0 of \d+ lessons done$/);
+  assert.ok((await unit.locator('[data-testid=lesson-state][data-state=new]').count()) > 0);
+
   await app.open('/courses/survival-korean/greetings');
   const resumed = new LessonPlayerPage(page);
   assert.equal(await resumed.currentItemId(), lesson.items[half].id);
   for (const item of lesson.items.slice(half)) await resumed.answerCorrectly(item);
   await resumed.waitFinishedAndSaved();
   assert.match(await page.getByTestId('score').innerText(), /\(100%\)/);
+
+  // Done now, with a drawn tick, and counted in its unit's share.
+  await app.open('/courses/survival-korean');
+  await unit.locator('li [data-testid=lesson-state][data-state=done]').waitFor();
+  assert.equal(await greetings.getAttribute('data-state'), 'done');
+  assert.equal(await greetings.locator('svg').count(), 1);
+  assert.match(await unit.getByTestId('unit-progress').innerText(), /^1 of \d+ lessons done$/);
   await context.close();
 });
 

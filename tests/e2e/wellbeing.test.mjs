@@ -78,7 +78,10 @@ async function signedIn(account, contextOptions = {}) {
 async function checkIn(page, { face, talk = false, share = null, words = '' }) {
   const card = page.getByTestId('check-in');
   await card.waitFor();
-  // A face is a radio button behind its picture: the pupil taps the picture (its label).
+  // A face is a radio button behind its picture: the pupil taps the picture (its label). The
+  // pictures are drawn (SVG), not emoji, which a phone without an emoji font shows as boxes.
+  assert.equal(await card.locator('label.check-in-face svg').count(), 5);
+  assert.equal(await card.locator('label.check-in-face').filter({ hasText: /\p{Extended_Pictographic}/u }).count(), 0);
   await page.locator(`label[for="check-in-face-${face}"]`).click();
   assert.equal(await page.getByTestId(`check-in-face-${face}`).isChecked(), true);
   if (words) await page.getByTestId('check-in-words').fill(words);

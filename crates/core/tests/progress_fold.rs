@@ -7,7 +7,7 @@ use baeum_core::content::{
 };
 use baeum_core::progress::{
     due_count, review_queue, schedule, streak, CardState, ContinueLesson, ItemKey, LessonActivity,
-    Progress,
+    LessonStanding, Progress, ProgressDigest,
 };
 use baeum_core::record::{
     account_actor, answered, experienced, learning_event, lesson_completed, Answer, LessonOutcome,
@@ -169,6 +169,49 @@ fn utc_text(milliseconds: i64) -> String {
     DateTime::from_timestamp_millis(milliseconds)
         .expect("in range")
         .to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+#[test]
+fn a_lesson_is_new_started_with_how_far_or_done_on_the_fold_and_its_digest() {
+    let learner = Learner::new();
+    let (first, second, reading) = (vocab("water"), choice("which"), vocab("shown-only"));
+    let log = [
+        learner.answer(1, "2026-11-20T10:00:00+09:00", "l1", &first, false, 3_000),
+        learner.answer(2, "2026-11-20T10:01:00+09:00", "l1", &first, true, 3_000),
+        learner.view(3, "2026-11-20T10:02:00+09:00", "l1", &reading),
+        learner.answer(4, "2026-11-20T10:03:00+09:00", "l2", &second, true, 3_000),
+        learner.complete(5, "2026-11-20T10:04:00+09:00", "l2", 5),
+    ];
+    let progress = Progress::from_statements(&log);
+    let mut digest = ProgressDigest::default();
+    for statement in &log {
+        digest.apply(statement).expect("grows");
+    }
+    for activity in [&progress as &dyn LessonActivity, &digest] {
+        // Two items of five seen in l1 (one answered twice, one only shown).
+        assert_eq!(
+            activity.lesson_standing(COURSE, "l1", 5),
+            LessonStanding::Started { seen: 2, of: 5 }
+        );
+        assert_eq!(
+            activity.lesson_standing(COURSE, "l2", 5),
+            LessonStanding::Done
+        );
+        assert_eq!(
+            activity.lesson_standing(COURSE, "l3", 5),
+            LessonStanding::New
+        );
+        // A lesson id that is a prefix of another's counts only its own items.
+        assert_eq!(
+            activity.lesson_standing(COURSE, "l", 5),
+            LessonStanding::New
+        );
+        // Items of a lesson whose outline now lists fewer are counted up to its count.
+        assert_eq!(
+            activity.lesson_standing(COURSE, "l1", 1),
+            LessonStanding::Started { seen: 1, of: 1 }
+        );
+    }
 }
 
 #[test]

@@ -10,7 +10,7 @@ use baeum_core::content::{
 };
 use baeum_core::progress::{
     due_count, review_queue, schedule, streak, ContinueLesson, CourseProgress, DueCard, EventOrder,
-    LearnerReport, LessonActivity, Progress, ProgressDigest, Streak,
+    LearnerReport, LessonActivity, LessonStanding, Progress, ProgressDigest, Streak,
 };
 use baeum_core::record::{
     account_actor, answered, experienced, learning_event, lesson_completed, voided_statement_id,
@@ -275,7 +275,18 @@ type HomeView = (
     u64,
     Vec<DueCard>,
     Option<NaiveDate>,
+    Vec<LessonStanding>,
 );
+
+/// Every lesson's mark on the course's outline.
+fn standings(activity: &impl LessonActivity) -> Vec<LessonStanding> {
+    manifest()
+        .units
+        .iter()
+        .flat_map(|unit| unit.lessons.iter())
+        .map(|lesson| activity.lesson_standing(COURSE, &lesson.id, lesson.item_count))
+        .collect()
+}
 
 /// What the home screen shows, from the full fold.
 fn home_view_of_fold(progress: &Progress) -> HomeView {
@@ -291,6 +302,7 @@ fn home_view_of_fold(progress: &Progress) -> HomeView {
         progress.time_spent_ms(),
         review_queue(progress, now_ms, 3),
         progress.last_check_in_day(&learner()),
+        standings(progress),
     )
 }
 
@@ -308,6 +320,7 @@ fn home_view_of_digest(digest: &ProgressDigest) -> HomeView {
         digest.time_spent_ms(),
         review_queue(digest, now_ms, 3),
         digest.last_check_in_day(&learner()),
+        standings(digest),
     )
 }
 

@@ -514,6 +514,15 @@ impl LessonActivity for ProgressDigest {
             .map(|(_, lesson)| lesson.latest_activity)
             .max()
     }
+
+    fn items_seen(&self, course_id: &str, lesson_id: &str) -> usize {
+        let prefix = format!("{course_id}/{lesson_id}/");
+        self.items
+            .range(prefix.clone()..)
+            .take_while(|(key, _)| key.starts_with(&prefix))
+            .filter(|(_, item)| item.first_answer.is_some() || item.first_view.is_some())
+            .count()
+    }
 }
 
 #[cfg(test)]

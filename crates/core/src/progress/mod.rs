@@ -742,6 +742,14 @@ impl Progress {
     }
 }
 
+/// Where a learner stands in one lesson ([`LessonActivity::lesson_standing`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LessonStanding {
+    New,
+    Started { seen: usize, of: usize },
+    Done,
+}
+
 /// What lesson completion and "continue where you left off" need to know. The full fold
 /// ([`Progress`]) and its saved digest ([`ProgressDigest`]) both answer it, so the rules below
 /// are written once and give the same answers on either.
@@ -753,9 +761,33 @@ pub trait LessonActivity {
     /// The (timestamp, id) of the most recent live event in any lesson of the course.
     fn latest_activity_in_course(&self, course_id: &str) -> Option<EventOrder>;
 
+    /// How many of the lesson's items were answered or shown (a reading is only shown).
+    fn items_seen(&self, course_id: &str, lesson_id: &str) -> usize;
+
     /// Whether the lesson has a live `completed` statement.
     fn is_lesson_completed(&self, course_id: &str, lesson_id: &str) -> bool {
         self.latest_completion(course_id, lesson_id).is_some()
+    }
+
+    /// The lesson's mark on the course's outline: done once it has a live `completed`
+    /// statement; started once anything happened in it, with how many of its `item_count`
+    /// items were seen (at most that many: an outline may have dropped items since); else new.
+    fn lesson_standing(
+        &self,
+        course_id: &str,
+        lesson_id: &str,
+        item_count: usize,
+    ) -> LessonStanding {
+        if self.is_lesson_completed(course_id, lesson_id) {
+            LessonStanding::Done
+        } else if self.latest_activity(course_id, lesson_id).is_some() {
+            LessonStanding::Started {
+                seen: self.items_seen(course_id, lesson_id).min(item_count),
+                of: item_count,
+            }
+        } else {
+            LessonStanding::New
+        }
     }
 
     /// Completion of a course and its units, counting the lessons the manifest lists.
@@ -858,6 +890,17 @@ impl LessonActivity for Progress {
             .filter(|lesson| lesson.key.course_id == course_id)
             .filter_map(|lesson| lesson.activity.last().copied())
             .max()
+    }
+
+    fn items_seen(&self, course_id: &str, lesson_id: &str) -> usize {
+        self.items
+            .values()
+            .filter(|history| {
+                history.key.course_id == course_id
+                    && history.key.lesson_id == lesson_id
+                    && !(history.answers.is_empty() && history.views.is_empty())
+            })
+            .count()
     }
 }
 
