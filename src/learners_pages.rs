@@ -13,7 +13,7 @@
 //! way to try again (`baeum_web::chunks`), where an infallible one would abort the whole app.
 
 use baeum_core::app_paths::{LearnersPage, LEARNERS_ROUTES};
-use baeum_core::progress::ProgressDigest;
+use baeum_core::progress::{LessonStanding, ProgressDigest};
 use baeum_core::sync::SyncStatement;
 
 use baeum_web::app::provide_app_context;
@@ -35,8 +35,9 @@ use baeum_web::pages::settings::{
 };
 use baeum_web::pages::verify::VerifyPage;
 use baeum_web::progress_view::{
-    fold_whole_log, load_standing_from_log, provide_standing_from_log, provide_whole_log_fold,
-    Standing, StandingError, StandingFromLog, WholeLogFold,
+    fold_whole_log, lesson_standings_from_log, load_standing_from_log,
+    provide_lesson_standings_from_log, provide_standing_from_log, provide_whole_log_fold,
+    CourseLessons, LessonStandingsFromLog, Standing, StandingError, StandingFromLog, WholeLogFold,
 };
 use baeum_web::router;
 use baeum_web::shell::{AppKind, Shell};
@@ -66,8 +67,11 @@ pub fn App() -> impl IntoView {
     provide_shared_check_ins_on_settings(SharedCheckInsOnSettings(shared_check_ins_section));
     provide_standing_from_log(StandingFromLog(|sync, fold| {
         Box::pin(async move {
-            match standing_from_log_in_chunk(sync, fold).await {
-                Ok(standing) => standing.await,
+            match from_log_in_chunk(sync, fold, FromLogWanted::Standing).await {
+                Ok(read) => match read.await? {
+                    FromLog::Standing(standing) => Ok(standing),
+                    FromLog::LessonStandings(_) => Err(StandingError::FoldUnavailable),
+                },
                 Err(ChunkLoadError) => Err(StandingError::FoldUnavailable),
             }
         })
@@ -132,7 +136,23 @@ enum CoursePages {
 #[wasm_split(course_page, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn course_pages(which: CoursePages) -> Result<AnyView, ChunkLoadError> {
     Ok(match which {
-        CoursePages::Course => view! { <CoursePage/> }.into_any(),
+        CoursePages::Course => {
+            // Here rather than at the app's start, so that its code is this chunk's.
+            provide_lesson_standings_from_log(LessonStandingsFromLog(|sync, fold, course| {
+                Box::pin(async move {
+                    match from_log_in_chunk(sync, fold, FromLogWanted::LessonStandings(course))
+                        .await
+                    {
+                        Ok(read) => match read.await? {
+                            FromLog::LessonStandings(standings) => Ok(standings),
+                            FromLog::Standing(_) => Err(StandingError::FoldUnavailable),
+                        },
+                        Err(ChunkLoadError) => Err(StandingError::FoldUnavailable),
+                    }
+                })
+            }));
+            view! { <CoursePage/> }.into_any()
+        }
         CoursePages::Catalog => view! { <CatalogPage/> }.into_any(),
     })
 }
@@ -322,19 +342,46 @@ fn sync_engine_in_chunk(host: EngineHost) -> Result<(), ChunkLoadError> {
     Ok(())
 }
 
-/// Reading the saved progress digest, growing it by the statements since and what home shows
-/// of it: a first visit's log is empty and needs none of it (`progress_view::load_standing`).
+/// What the `progress_digest` chunk is asked for: home's standing, or a course page's marks.
+enum FromLogWanted {
+    Standing,
+    LessonStandings(CourseLessons),
+}
+
+/// What it gives back: the variant asked for (the other arm at each call is never taken).
+enum FromLog {
+    Standing(Standing),
+    LessonStandings(Option<Vec<LessonStanding>>),
+}
+
+/// Reading the saved progress digest, growing it by the statements since, and what home shows
+/// of it, or a course page's lesson marks. A first visit's log is empty and needs none of it
+/// (`progress_view::load_standing`). One split point for both, since they share nearly all
+/// their code; the marks come back rather than the digest, whose drop code would otherwise
+/// join the first load.
 #[wasm_split(
     progress_digest,
     wasm_split_path = ::leptos::wasm_split,
     fallible,
     preload(preload_progress_digest)
 )]
-fn standing_from_log_in_chunk(
+fn from_log_in_chunk(
     sync: SyncHandle,
     fold: WholeLogFold,
-) -> Result<LocalBoxFuture<'static, Result<Standing, StandingError>>, ChunkLoadError> {
-    Ok(Box::pin(load_standing_from_log(sync, fold)))
+    wanted: FromLogWanted,
+) -> Result<LocalBoxFuture<'static, Result<FromLog, StandingError>>, ChunkLoadError> {
+    Ok(match wanted {
+        FromLogWanted::Standing => Box::pin(async move {
+            load_standing_from_log(sync, fold)
+                .await
+                .map(FromLog::Standing)
+        }),
+        FromLogWanted::LessonStandings(course) => Box::pin(async move {
+            lesson_standings_from_log(sync, fold, course)
+                .await
+                .map(FromLog::LessonStandings)
+        }),
+    })
 }
 
 /// Fetches the digest's chunk without running it; a failure is retried when home needs it.

@@ -15,8 +15,8 @@
 
 use baeum_core::content::{CatalogCourse, CourseManifest};
 use baeum_core::progress::{
-    local_date_at, CalendarDate, ContinueLesson, CourseProgress, LessonActivity, Progress,
-    ProgressDigest, Streak,
+    local_date_at, CalendarDate, ContinueLesson, CourseProgress, LessonActivity, LessonStanding,
+    Progress, ProgressDigest, Streak,
 };
 use baeum_core::sync::SyncStatement;
 use futures::future::LocalBoxFuture;
@@ -209,6 +209,54 @@ pub fn provide_standing_from_log(from_log: StandingFromLog) {
 /// When the app did not provide one: that is a mistake in the app's set-up, not in any input.
 pub fn use_standing_from_log() -> StandingFromLog {
     expect_context::<StandingFromLog>()
+}
+
+/// How the course page gets its lesson marks: like [`StandingFromLog`], through the
+/// `progress_digest` chunk, so that a course page on a device that recorded nothing fetches
+/// none of the digest's code; the chunk hands back the marks alone (see
+/// [`lesson_standings_from_log`]). The course pages' chunk provides it (`learners_pages.rs`), so
+/// its code is not in the first load; where none is provided, the page shows no marks.
+#[derive(Clone, Copy)]
+pub struct LessonStandingsFromLog(
+    pub fn(SyncHandle, WholeLogFold, CourseLessons) -> LocalBoxFuture<'static, LessonStandings>,
+);
+
+/// What [`lesson_standings_from_log`] gives.
+pub type LessonStandings = Result<Option<Vec<LessonStanding>>, StandingError>;
+
+/// Makes `from_log` the one the course page uses beneath the current owner.
+pub fn provide_lesson_standings_from_log(from_log: LessonStandingsFromLog) {
+    provide_context(from_log);
+}
+
+/// A course's id and its lessons' ids with their item counts, in the outline's order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CourseLessons {
+    pub course_id: String,
+    pub lessons: Vec<(String, usize)>,
+}
+
+/// Each lesson's standing (core's `LessonActivity::lesson_standing`) in the order given, or
+/// `None` when the learner has done nothing in the course.
+pub async fn lesson_standings_from_log(
+    sync: SyncHandle,
+    fold: WholeLogFold,
+    course: CourseLessons,
+) -> LessonStandings {
+    let digest = load_digest(sync, fold).await?;
+    if digest
+        .latest_activity_in_course(&course.course_id)
+        .is_none()
+    {
+        return Ok(None);
+    }
+    Ok(Some(
+        course
+            .lessons
+            .iter()
+            .map(|(lesson_id, items)| digest.lesson_standing(&course.course_id, lesson_id, *items))
+            .collect(),
+    ))
 }
 
 /// The home screen's standing. An empty log (a first visit, or a device whose history was

@@ -4,8 +4,10 @@
 //! use, and, where this site takes the course by application or through a class, a notice
 //! saying so (issue 21).
 
+use std::collections::BTreeMap;
+
 use baeum_core::content::{CatalogCourse, CourseManifest, Language};
-use baeum_core::progress::{LessonActivity, LessonStanding, ProgressDigest};
+use baeum_core::progress::LessonStanding;
 use baeum_core::records::enrolment::EnrolmentMode;
 use baeum_core::records::wire::SiteEnrolment;
 use leptos::prelude::*;
@@ -16,7 +18,7 @@ use crate::downloads::{CourseDownloadPanel, CourseDownloads, UnitDownload};
 use crate::http::Request;
 use crate::icons::DoneIcon;
 use crate::pages::home::LoadFailure;
-use crate::progress_view::{load_digest, use_whole_log_fold};
+use crate::progress_view::{use_whole_log_fold, CourseLessons, LessonStandingsFromLog};
 use crate::router::path_parameter;
 use crate::sync_driver::use_sync;
 use crate::t;
@@ -57,18 +59,28 @@ fn CourseOutline(
         browser::help_language_for(target)
     };
     let downloads = CourseDownloads::new(course, manifest.clone());
-    let digest = use_digest();
-    // Marks only once the learner has done something in this course: a course never begun
-    // would otherwise say "New" on every line.
-    let begun = {
-        let course_id = course_id.clone();
-        move || {
-            digest
-                .get()
-                .flatten()
-                .filter(|digest| digest.latest_activity_in_course(&course_id).is_some())
-        }
-    };
+    let lessons: Vec<(String, usize)> = manifest
+        .units
+        .iter()
+        .flat_map(|unit| unit.lessons.iter())
+        .map(|lesson| (lesson.id.clone(), lesson.item_count))
+        .collect();
+    let read = use_lesson_standings(CourseLessons {
+        course_id: course_id.clone(),
+        lessons: lessons.clone(),
+    });
+    // Each lesson's standing by its id; None until the learner has done something in this
+    // course (a course never begun would otherwise say "New" on every line).
+    let standings = Memo::new(move |_| {
+        let found = read.get().flatten()?;
+        Some(
+            lessons
+                .iter()
+                .map(|(id, _)| id.clone())
+                .zip(found)
+                .collect::<BTreeMap<String, LessonStanding>>(),
+        )
+    });
     view! {
         <h1>{manifest.title.get_or_english(language).to_owned()}</h1>
         {manifest.title.get(target.as_language()).map(|title| view! { <p class="korean-title" lang=target.code()>{title.to_owned()}</p> })}
@@ -77,19 +89,20 @@ fn CourseOutline(
         <CourseDownloadPanel downloads=downloads/>
         {manifest.units.into_iter().map(|unit| {
             let course_id = course_id.clone();
-            let begun = begun.clone();
             let lesson_ids: Vec<String> = unit.lessons.iter().map(|lesson| lesson.id.clone()).collect();
-            let unit_share = {
-                let (begun, course_id) = (begun.clone(), course_id.clone());
-                move || {
-                    let digest = begun()?;
-                    let done = lesson_ids.iter().filter(|id| digest.is_lesson_completed(&course_id, id)).count();
+            let unit_share = move || {
+                standings.with(|standings| {
+                    let standings = standings.as_ref()?;
+                    let done = lesson_ids
+                        .iter()
+                        .filter(|id| standings.get(*id) == Some(&LessonStanding::Done))
+                        .count();
                     Some(view! {
                         <p class="course-meta" data-testid="unit-progress">
                             {t!("course-unit-progress", done = done, total = lesson_ids.len())}
                         </p>
                     })
-                }
+                })
             };
             view! {
                 <section class="unit" data-testid=format!("unit-{}", unit.id)>
@@ -99,10 +112,11 @@ fn CourseOutline(
                     <ol class="lesson-list">
                         {unit.lessons.into_iter().map(|lesson| {
                             let href = format!("/courses/{course_id}/{}", lesson.id);
-                            let mark = {
-                                let (begun, course_id, lesson_id) = (begun.clone(), course_id.clone(), lesson.id.clone());
-                                let item_count = lesson.item_count;
-                                move || begun().map(|digest| lesson_mark(digest.lesson_standing(&course_id, &lesson_id, item_count)))
+                            let lesson_id = lesson.id.clone();
+                            let mark = move || {
+                                standings
+                                    .with(|standings| standings.as_ref()?.get(&lesson_id).copied())
+                                    .map(lesson_mark)
                             };
                             view! {
                                 <li>
@@ -121,23 +135,26 @@ fn CourseOutline(
     }
 }
 
-/// The learner's progress digest, read from the device (and read again when statements are
-/// pulled from another device). `None` until read, for a device that has recorded nothing
-/// (which then fetches no digest code), and when it cannot be read.
-fn use_digest() -> LocalResource<Option<ProgressDigest>> {
+/// The course's lesson marks, from the progress digest on the device (read again when
+/// statements are pulled from another device). `None` until read, for a device that has
+/// recorded nothing (which then fetches no digest code), for a course not begun, and when the
+/// digest cannot be read.
+fn use_lesson_standings(course: CourseLessons) -> LocalResource<Option<Vec<LessonStanding>>> {
     let sync = use_sync();
     let fold = use_whole_log_fold();
+    let from_log = use_context::<LessonStandingsFromLog>();
     LocalResource::new(move || {
         if let Some(sync) = sync {
             sync.track_pulled();
         }
+        let course = course.clone();
         async move {
-            let sync = sync?;
+            let (sync, LessonStandingsFromLog(from_log)) = (sync?, from_log?);
             let database = sync.database().await.ok()?;
             if database.statements_in_log().await.ok()? == 0 {
                 return None;
             }
-            load_digest(sync, fold).await.ok()
+            from_log(sync, fold, course).await.ok().flatten()
         }
     })
 }
