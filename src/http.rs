@@ -306,6 +306,22 @@ fn unreadable(error: JsValue) -> HttpError {
     HttpError::UnreadableBody(describe_js_error(&error))
 }
 
+/// `GET url` read as JSON of type `T`, or `None` when offline, refused, late or unreadable:
+/// for what a page shows only when it can have it (the trust list, a course's enrolment).
+pub async fn get_json_or_none<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Option<T> {
+    Request::get(url)
+        .timeout_ms(timeout_ms)
+        .send()
+        .await
+        .ok()?
+        .success()
+        .await
+        .ok()?
+        .json()
+        .await
+        .ok()
+}
+
 /// The message of the server's JSON error body, `{"error": "…"}`, if the body is one.
 pub fn error_message(body: &str) -> Option<String> {
     #[derive(Deserialize)]

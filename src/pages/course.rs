@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::content_client::load_course;
 use crate::downloads::{CourseDownloadPanel, CourseDownloads, UnitDownload};
-use crate::http::Request;
+use crate::http::get_json_or_none;
 use crate::icons::DoneIcon;
 use crate::pages::home::LoadFailure;
 use crate::progress_view::{use_whole_log_fold, CourseLessons, LessonStandingsFromLog};
@@ -181,17 +181,7 @@ fn lesson_mark(standing: LessonStanding) -> impl IntoView {
 /// the page opens (`GET /api/enrolment`, public and small). Offline, or when the server cannot
 /// say, there is no notice: the lessons open either way, and only a certificate depends on it.
 async fn enrolment_here(course: String) -> Option<EnrolmentMode> {
-    let here: SiteEnrolment = Request::get("/api/enrolment")
-        .timeout_ms(15_000)
-        .send()
-        .await
-        .ok()?
-        .success()
-        .await
-        .ok()?
-        .json()
-        .await
-        .ok()?;
+    let here: SiteEnrolment = get_json_or_none("/api/enrolment", 15_000).await?;
     here.courses
         .into_iter()
         .find(|listed| listed.course == course)

@@ -50,17 +50,7 @@ async fn kept_trust_list(sync: Option<crate::sync_driver::SyncHandle>) -> Option
 }
 
 async fn fresh_trust_list() -> Option<TrustList> {
-    http::Request::get("/api/certificates/trust")
-        .timeout_ms(TRUST_LIST_TIMEOUT_MS)
-        .send()
-        .await
-        .ok()?
-        .success()
-        .await
-        .ok()?
-        .json()
-        .await
-        .ok()
+    http::get_json_or_none("/api/certificates/trust", TRUST_LIST_TIMEOUT_MS).await
 }
 
 /// Fetches the trust list when online and keeps it on the device; the fresh list, if it came.
