@@ -127,7 +127,7 @@ fn waiting_places_in(
 }
 
 /// Applications as sent, each pending one given its waiting-list place: read per course of
-/// the pending ones, its live applications only.
+/// the pending ones, its live applications only, and per site its enrolments once.
 fn with_places(
     store: &dyn Store,
     chosen: Vec<ApplicationRecord>,
@@ -140,12 +140,18 @@ fn with_places(
         .collect();
     courses.sort_unstable();
     courses.dedup();
+    let mut enrolments_by_site: HashMap<&str, Vec<(String, Enrolment)>> = HashMap::new();
     for (site, course) in courses {
-        let enrolment = store
-            .enrolments_of_site(site)?
-            .into_iter()
+        let enrolments = match enrolments_by_site.entry(site) {
+            std::collections::hash_map::Entry::Occupied(found) => found.into_mut(),
+            std::collections::hash_map::Entry::Vacant(empty) => {
+                empty.insert(store.enrolments_of_site(site)?)
+            }
+        };
+        let enrolment = enrolments
+            .iter()
             .find(|(listed, _)| listed == course)
-            .map(|(_, enrolment)| enrolment)
+            .map(|(_, enrolment)| enrolment.clone())
             .unwrap_or_default();
         let live = store.live_applications(site, course)?;
         waiting_places_in(&enrolment, &live, &mut places);
